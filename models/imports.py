@@ -1,0 +1,306 @@
+"""Importing units and staff from xlsx: all or nothing, every error listed, re-import updates.
+
+Each importer reads the whole file, collects every problem as "Dòng N, cột <tiêu đề>: ...",
+and writes only when there is none, in one transaction. A dry run stops before writing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import staff as staff_mod
+from . import units as units_mod
+from .codes import Gender, StaffCategory, UnitKind, from_label, labels_of
+from .dates import DateError, format_date, parse_date
+from .staff import Staff
+from .text import clean, fold
+from .units import Unit
+from .xlsx import ImportRejected, Row, cell_text, read_rows
+
+Progress = Callable[[int, int], None]
+
+UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
+UNIT_FIELDS = dict(zip(["code", "name", "kind", "head_name", "head_title"], UNIT_HEADERS))
+
+STAFF_HEADERS = [
+    "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Mã đơn vị", "Chức vụ", "Đối tượng",
+    "Lãnh đạo, quản lý", "Ngày tuyển dụng",
+]
+STAFF_FIELDS = dict(
+    zip(
+        ["code", "full_name", "birth_date", "gender", "unit_id", "position", "category",
+         "is_leader", "recruited_on"],
+        STAFF_HEADERS,
+    )
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    dry_run: bool = False
+    moved: int = 0  # staff whose unit changed (a move recorded from the import date)
+
+    def summary(self) -> str:
+        verb = "Kiểm tra xong, chưa ghi gì (chạy thử): sẽ" if self.dry_run else "Đã"
+        text = f"{verb} thêm {self.added}, cập nhật {self.updated}, giữ nguyên {self.unchanged} dòng"
+        if self.moved:
+            text += f" ({self.moved} cán bộ chuyển đơn vị)"
+        return text + "."
+
+
+class _Errors:
+    """Errors collected over a file, listed by row and then by column order."""
+
+    def __init__(self, headers: list[str]) -> None:
+        self._order = {h: i for i, h in enumerate(headers)}
+        self._found: list[tuple[int, int, int, str]] = []
+
+    def add(self, row: Row | int, header: str, message: str) -> None:
+        number = row.number if isinstance(row, Row) else row
+        text = f"Dòng {number}, cột {header}: {message}"
+        self._found.append((number, self._order.get(header, 99), len(self._found), text))
+
+    @property
+    def items(self) -> list[str]:
+        return [t for *_, t in sorted(self._found)]
+
+
+def _choice(errors: _Errors, row: Row, header: str, enum, required: bool = True):
+    text = cell_text(row.cells[header])
+    if not text:
+        if required:
+            errors.add(row, header, "bỏ trống (bắt buộc)")
+        return None
+    member = from_label(enum, text)
+    if member is None:
+        errors.add(row, header, f"“{text}” không hợp lệ, chọn một trong: {', '.join(labels_of(enum))}")
+    return member
+
+
+def _date(errors: _Errors, row: Row, header: str) -> dt.date | None:
+    try:
+        return parse_date(row.cells[header])
+    except DateError as e:
+        errors.add(row, header, str(e))
+        return None
+
+
+def _duplicate(errors: _Errors, seen: dict[str, int], row: Row, header: str, code: str) -> bool:
+    if code in seen:
+        errors.add(row, header, f"mã “{code}” trùng với dòng {seen[code]}")
+        return True
+    seen[code] = row.number
+    return False
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def import_units(
+    db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
+) -> ImportResult:
+    """Add or update (by code) the units in the file; raises :class:`ImportRejected`."""
+    rows = read_rows(path, UNIT_HEADERS)
+    errors = _Errors(UNIT_HEADERS)
+    existing = {u.code: u for u in units_mod.list_units(db)}
+    seen: dict[str, int] = {}
+    parsed: list[Unit] = []
+    for row in rows:
+        code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
+        kind = _choice(errors, row, "Loại đơn vị", UnitKind)
+        old = existing.get(code)
+        unit = units_mod.normalised(
+            Unit(
+                id=old.id if old else None,
+                code=code,
+                name=cell_text(row.cells["Tên đơn vị"]),
+                kind=kind,
+                head_name=cell_text(row.cells["Người đứng đầu"]),
+                head_title=cell_text(row.cells["Chức vụ người đứng đầu"]),
+                active=old.active if old else True,
+            )
+        )
+        problems = units_mod.check_unit(unit)
+        problems.pop("kind", None)  # reported by _choice with the list of labels
+        for field, message in problems.items():
+            errors.add(row, UNIT_FIELDS[field], _lower_first(message))
+        if code and "code" not in problems:
+            _duplicate(errors, seen, row, "Mã đơn vị", code)
+        parsed.append(unit)
+    if errors._found:
+        raise ImportRejected(errors.items)
+    new = [u for u in parsed if u.id is None]
+    changed = [u for u in parsed if u.id is not None and _unit_changed(existing[u.code], u)]
+    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run)
+    if dry_run:
+        return result
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO unit (code, name, name_folded, kind, head_name, head_title, active) "
+            "VALUES (:code, :name, :name_folded, :kind, :head_name, :head_title, :active)",
+            [units_mod._row(u) for u in new],
+        )
+        db.conn.executemany(
+            "UPDATE unit SET name = :name, name_folded = :name_folded, kind = :kind, "
+            "head_name = :head_name, head_title = :head_title WHERE code = :code",
+            [units_mod._row(u) for u in changed],
+        )
+    _report(progress, len(parsed), len(parsed))
+    return result
+
+
+def _unit_changed(old: Unit, new: Unit) -> bool:
+    keys = ("name", "kind", "head_name", "head_title")
+    return any(getattr(old, k) != getattr(new, k) for k in keys)
+
+
+def _lower_first(message: str) -> str:
+    return message[:1].lower() + message[1:]
+
+
+_YES, _NO = {"co", "x", "1"}, {"khong", "", "0"}
+
+
+def _leader(errors: _Errors, row: Row) -> bool:
+    header = "Lãnh đạo, quản lý"
+    folded = fold(cell_text(row.cells[header]))
+    if folded in _YES:
+        return True
+    if folded not in _NO:
+        errors.add(row, header, f"“{cell_text(row.cells[header])}” không hợp lệ, ghi Có hoặc Không")
+    return False
+
+
+def import_staff(
+    db: Database,
+    path: str | Path,
+    today: dt.date,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Add or update (by code) the staff in the file; raises :class:`ImportRejected`.
+
+    A person already known whose unit code changed is moved to the new unit from ``today``
+    (their history keeps the old unit until then). The end date is never touched by an import.
+    """
+    rows = read_rows(path, STAFF_HEADERS)
+    total = len(rows)
+    errors = _Errors(STAFF_HEADERS)
+    unit_ids = units_mod.unit_ids_by_code(db)
+    existing = {p.code: p for p in staff_mod.list_staff(db)}
+    seen: dict[str, int] = {}
+    parsed: list[tuple[Row, Staff]] = []
+    for i, row in enumerate(rows):
+        if i % 2000 == 0:
+            _report(progress, i, total * 2)
+        code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
+        unit_code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
+        unit_id = unit_ids.get(unit_code)
+        if not unit_code:
+            errors.add(row, "Mã đơn vị", "bỏ trống (bắt buộc)")
+        elif unit_id is None:
+            errors.add(row, "Mã đơn vị", f"không có đơn vị mã “{unit_code}” trong danh sách đơn vị")
+        old = existing.get(code)
+        person = Staff(
+            id=old.id if old else None,
+            code=code,
+            full_name=clean(cell_text(row.cells["Họ và tên"])),
+            birth_date=_date(errors, row, "Ngày sinh"),
+            gender=_choice(errors, row, "Giới tính", Gender),
+            unit_id=unit_id if unit_id is not None else -1,
+            position=clean(cell_text(row.cells["Chức vụ"])),
+            category=_choice(errors, row, "Đối tượng", StaffCategory),
+            is_leader=_leader(errors, row),
+            recruited_on=_date(errors, row, "Ngày tuyển dụng"),
+            ended_on=old.ended_on if old else None,
+        )
+        problems = staff_mod.check_staff(person, today)
+        for field in ("gender", "category", "unit_id"):
+            problems.pop(field, None)  # reported above with the accepted values
+        for field, message in problems.items():
+            header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
+            errors.add(row, header, _lower_first(message))
+        if code and "code" not in problems:
+            _duplicate(errors, seen, row, "Mã cán bộ", code)
+        parsed.append((row, person))
+    new, changed, moves = _plan_staff(db, parsed, existing, today, errors)
+    if errors._found:
+        raise ImportRejected(errors.items)
+    result = ImportResult(
+        len(new), len(changed), total - len(new) - len(changed), dry_run, moved=len(moves)
+    )
+    if dry_run:
+        return result
+    _write_staff(db, new, changed, moves)
+    _report(progress, total * 2, total * 2)
+    return result
+
+
+def _plan_staff(db, parsed, existing, today, errors):
+    new: list[Staff] = []
+    changed: list[Staff] = []
+    moves: list[tuple[int, int, str]] = []
+    starts = dict(
+        db.execute("SELECT staff_id, max(start_date) FROM staff_unit GROUP BY staff_id").fetchall()
+    )
+    for row, person in parsed:
+        old = existing.get(person.code)
+        if old is None:
+            new.append(person)
+            continue
+        if _staff_changed(old, person):
+            changed.append(person)
+        if person.unit_id != old.unit_id and person.unit_id != -1:
+            current_start = dt.date.fromisoformat(starts[old.id])
+            if today <= current_start:
+                errors.add(
+                    row,
+                    "Mã đơn vị",
+                    f"cán bộ đang ở đơn vị {old.unit_code} từ ngày {format_date(current_start)}, "
+                    f"không thể ghi chuyển sang đơn vị khác từ ngày {format_date(today)}",
+                )
+            moves.append((old.id, person.unit_id, today.isoformat()))
+    return new, changed, moves
+
+
+def _staff_changed(old: Staff, new: Staff) -> bool:
+    keys = ("full_name", "birth_date", "gender", "position", "category", "is_leader", "recruited_on")
+    return any(getattr(old, k) != getattr(new, k) for k in keys) or old.unit_id != new.unit_id
+
+
+def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) -> None:
+    with db.atomic():
+        (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff").fetchone()
+        new = [replace(p, id=next_id + i) for i, p in enumerate(new)]
+        db.conn.executemany(staff_mod.INSERT_STAFF, [{**staff_mod._row(p), "id": p.id} for p in new])
+        db.conn.executemany(
+            staff_mod.INSERT_ASSIGNMENT,
+            [
+                (p.id, p.unit_id, (p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat())
+                for p in new
+            ],
+        )
+        db.conn.executemany(
+            staff_mod.UPDATE_STAFF, [{**staff_mod._row(p), "id": p.id} for p in changed]
+        )
+        db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
+        moved = {m[0] for m in moves}
+        # While a person has never moved, their only membership starts at the recruitment date.
+        db.conn.executemany(
+            "UPDATE staff_unit SET start_date = ? WHERE staff_id = ? "
+            "AND (SELECT count(*) FROM staff_unit WHERE staff_id = ?) = 1",
+            [
+                ((p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat(), p.id, p.id)
+                for p in changed
+                if p.id not in moved
+            ],
+        )

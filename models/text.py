@@ -1,0 +1,106 @@
+"""Vietnamese text done right: NFC on the way in, folding for search, alphabet-order sort keys.
+
+SQLite's LIKE and lower() fold ASCII only, and code-point order puts "Đ" after "Z", so every
+comparison a user sees goes through the functions here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks that are part of a Vietnamese letter (ă â ê ô ơ ư) as opposed to its tone.
+_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
+# Tones in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+_ALPHABET = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+    "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+]
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def nfc(value: str) -> str:
+    """``value`` in Unicode NFC form (decomposed input prints with detached marks)."""
+    return unicodedata.normalize("NFC", value)
+
+
+def clean(value: object) -> str:
+    """Text as stored: NFC, trimmed, inner runs of white space collapsed to one space.
+
+    ``None`` becomes the empty string.
+    """
+    if value is None:
+        return ""
+    return _SPACE.sub(" ", nfc(str(value))).strip()
+
+
+def fold(value: str) -> str:
+    """Lower case without diacritics, for search: "Nguyễn Văn Ánh" -> "nguyen van anh"."""
+    decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_TABLE))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", stripped.casefold()).strip()
+
+
+def _letters(word: str) -> tuple[list[str], list[int], list[int]]:
+    """Primary (letter), secondary (tone) and tertiary (case) weights of ``word``, one per letter."""
+    primary: list[str] = []
+    tones: list[int] = []
+    cases: list[int] = []
+    for ch in nfc(word):
+        lower = ch.lower()
+        decomposed = unicodedata.normalize("NFD", lower)
+        base, marks = decomposed[0], decomposed[1:]
+        tone = 0
+        letter = base
+        for mark in marks:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            elif mark in (_BREVE, _CIRCUMFLEX, _HORN):
+                letter = unicodedata.normalize("NFC", letter + mark)
+        if lower == "đ":
+            letter = "đ"
+        if letter in _RANK:
+            primary.append(chr(0x1000 + _RANK[letter]))
+        else:
+            primary.append(base if ord(base) < 0x80 else chr(0x2000 + ord(base)))
+        tones.append(tone)
+        cases.append(0 if ch == lower else 1)
+    return primary, tones, cases
+
+
+def _pad_numbers(value: str) -> str:
+    # "Phường 9" before "Phường 10": compare runs of digits as numbers.
+    return _DIGITS.sub(lambda m: m.group(0).zfill(8), value)
+
+
+def sort_key(value: str) -> str:
+    """A string whose code-point order is Vietnamese alphabet order of ``value``.
+
+    Letters first (a ă â b c d đ e ê ...), then tones (ngang, huyền, hỏi, ngã, sắc, nặng) as the
+    tie-breaker, then case; numbers inside the text compare by value.
+    """
+    primary, tones, cases = _letters(_pad_numbers(clean(value)))
+    return (
+        "".join(primary)
+        + "\x00"
+        + "".join(chr(0x30 + t) for t in tones)
+        + "\x00"
+        + "".join(chr(0x30 + c) for c in cases)
+    )
+
+
+def split_name(full_name: str) -> tuple[str, str]:
+    """(family and middle names, given name): "Nguyễn Thị Thu Hà" -> ("Nguyễn Thị Thu", "Hà")."""
+    parts = clean(full_name).split(" ")
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def name_sort_key(full_name: str) -> str:
+    """Sort key for a person's name as Vietnamese lists order them: given name, then the rest."""
+    rest, given = split_name(full_name)
+    return sort_key(given) + "\x00\x00" + sort_key(rest)
