@@ -67,6 +67,9 @@ class _Errors:
         text = f"Dòng {number}, cột {header}: {message}"
         self._found.append((number, self._order.get(header, 99), len(self._found), text))
 
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
     @property
     def items(self) -> list[str]:
         return [t for *_, t in sorted(self._found)]
@@ -136,7 +139,7 @@ def import_units(
         if code and "code" not in problems:
             _duplicate(errors, seen, row, "Mã đơn vị", code)
         parsed.append(unit)
-    if errors._found:
+    if errors:
         raise ImportRejected(errors.items)
     new = [u for u in parsed if u.id is None]
     changed = [u for u in parsed if u.id is not None and _unit_changed(existing[u.code], u)]
@@ -233,7 +236,7 @@ def import_staff(
             _duplicate(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))
     new, changed, moves = _plan_staff(db, parsed, existing, today, errors)
-    if errors._found:
+    if errors:
         raise ImportRejected(errors.items)
     result = ImportResult(
         len(new), len(changed), total - len(new) - len(changed), dry_run, moved=len(moves)
