@@ -1,0 +1,97 @@
+"""Starting the GUI: the application object, bundled fonts, first run, screenshots."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from models.db import APP_AUTHOR, APP_NAME, connect
+from resources import UI_FONT_FAMILY, ui_font_files
+
+from . import messages
+
+_STARTED = time.perf_counter()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with its names set and the bundled UI font loaded (created once)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(APP_AUTHOR)
+        QCoreApplication.setApplicationName(APP_NAME)
+        app = QApplication(argv or [sys.argv[0]])
+    load_fonts(app)
+    return app
+
+
+def load_fonts(app: QApplication) -> None:
+    """Use Be Vietnam Pro everywhere so every machine shows the same Vietnamese text."""
+    for path in ui_font_files():
+        QFontDatabase.addApplicationFont(str(path))
+    font = QFont(UI_FONT_FAMILY)
+    font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def offer_sample_data(path: Path) -> None:
+    """First run, no database yet: offer the Gò Vấp 2018 sample data; an empty one otherwise."""
+    from models.demo import create_demo_database
+
+    if messages.confirm(
+        None, "Chào mừng đến với TĐKT",
+        f"Chưa có cơ sở dữ liệu tại:\n{path}\n\n"
+        "Tạo dữ liệu mẫu (các đơn vị của quận Gò Vấp năm 2018 và khoảng 600 cán bộ) để dùng thử?\n"
+        "Chọn “Bắt đầu trống” để tự nhập dữ liệu của đơn vị mình.",
+        yes="Tạo dữ liệu mẫu", no="Bắt đầu trống",
+    ):
+        create_demo_database(path)
+
+
+def save_screenshots(window, folder: Path) -> list[Path]:
+    """One PNG per main screen, named by position and area."""
+    from .staff_page import StaffPage  # noqa: F401  (pages are created by the window)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    slugs = {"Đơn vị": "don-vi", "Cán bộ": "can-bo"}
+    for i, (title, page) in enumerate(window.pages):
+        window.nav.setCurrentRow(i)
+        if page.model.rowCount():
+            page.table.selectRow(0)
+        QApplication.processEvents()
+        path = folder / f"{i + 1:02d}-{slugs.get(title, f'man-hinh-{i + 1}')}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    return saved
+
+
+def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = None,
+            quit_after_show: bool = False) -> int:
+    app = create_application()
+    from .main_window import MainWindow
+
+    db_path = Path(db_path)
+    if not db_path.exists() and screenshots is None and not quit_after_show:
+        offer_sample_data(db_path)
+    db = connect(db_path)
+    window = MainWindow(db, db_path)
+    window.show()
+    if screenshots is not None:
+        for path in save_screenshots(window, screenshots):
+            print(path)
+        window.close()
+        return 0
+    if quit_after_show:
+        # For the start-up benchmark: report when the window is on screen, then leave.
+        def done() -> None:
+            print(f"shown {time.perf_counter() - _STARTED:.4f}")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, done)
+    window.focus_current_table()
+    return app.exec()

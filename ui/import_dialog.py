@@ -1,0 +1,156 @@
+"""Import from Excel: choose a file, it is checked first (dry run), then imported all or nothing."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from models import imports
+from models.db import connect
+from models.errors import DomainError
+from models.xlsx import ImportRejected
+
+from . import messages
+from .tasks import run_with_progress
+
+TITLES = {"units": "Nhập danh sách đơn vị từ Excel", "staff": "Nhập danh sách cán bộ từ Excel"}
+
+
+class ImportDialog(QDialog):
+    def __init__(self, kind: str, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.db_path = db_path
+        self.written = False
+        self.errors: list[str] = []
+        self.setWindowTitle(TITLES[kind])
+        headers = imports.UNIT_HEADERS if kind == "units" else imports.STAFF_HEADERS
+        intro = QLabel(
+            "Trang tính đầu tiên, dòng 1 là tiêu đề, đúng các cột: "
+            + " | ".join(headers)
+            + ".\nTệp được kiểm tra trước; chỉ khi không có lỗi nào mới được ghi, và ghi toàn bộ một lần. "
+            "Mã đã có thì cập nhật, không tạo bản trùng."
+        )
+        intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setObjectName("path")
+        self.path.setPlaceholderText("Chọn tệp .xlsx")
+        self.path.returnPressed.connect(self.check)
+        browse = QPushButton("Chọn tệp...")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.error_list = QPlainTextEdit()
+        self.error_list.setObjectName("errors")
+        self.error_list.setReadOnly(True)
+        self.error_list.setMinimumHeight(220)
+        self.copy_button = QPushButton("Sao chép danh sách lỗi")
+        self.copy_button.clicked.connect(self.copy_errors)
+        self.check_button = QPushButton("Kiểm tra")
+        self.check_button.clicked.connect(self.check)
+        self.import_button = QPushButton("Nhập vào cơ sở dữ liệu")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error_list, 1)
+        layout.addLayout(buttons)
+        self.resize(760, 460)
+        self._show_errors([])
+
+    def browse(self) -> None:
+        path = messages.open_xlsx(self, TITLES[self.kind])
+        if path:
+            self.set_file(path)
+
+    def set_file(self, path: str | Path) -> None:
+        """Choose the file and check it straight away."""
+        self.path.setText(str(path))
+        self.check()
+
+    def _run(self, dry_run: bool):
+        path, kind, db_path = Path(self.path.text().strip()), self.kind, self.db_path
+        today = dt.date.today()
+
+        def work(progress):
+            db = connect(db_path)
+            try:
+                if kind == "units":
+                    return imports.import_units(db, path, dry_run=dry_run, progress=progress)
+                return imports.import_staff(db, path, today, dry_run=dry_run, progress=progress)
+            finally:
+                db.close()
+
+        verb = "Đang kiểm tra" if dry_run else "Đang nhập"
+        return run_with_progress(self, f"{verb} tệp {path.name}...", work)
+
+    def check(self) -> bool:
+        """Validate the file without writing; enable "Nhập" only when it is clean."""
+        self.import_button.setEnabled(False)
+        if not self.path.text().strip():
+            self.summary.setText("Chưa chọn tệp.")
+            return False
+        try:
+            result = self._run(dry_run=True)
+        except ImportRejected as e:
+            self.summary.setText(f"Tệp có {len(e.errors)} lỗi, chưa ghi gì. Sửa tệp rồi kiểm tra lại.")
+            self._show_errors(e.errors)
+            return False
+        except (DomainError, OSError) as e:
+            self.summary.setText(str(e))
+            self._show_errors([])
+            return False
+        self._show_errors([])
+        self.summary.setText(result.summary() + " Bấm “Nhập vào cơ sở dữ liệu” để ghi.")
+        self.import_button.setEnabled(True)
+        self.import_button.setFocus()
+        return True
+
+    def run_import(self) -> bool:
+        try:
+            result = self._run(dry_run=False)
+        except ImportRejected as e:  # the file changed since it was checked
+            self.summary.setText(f"Tệp có {len(e.errors)} lỗi, chưa ghi gì.")
+            self._show_errors(e.errors)
+            self.import_button.setEnabled(False)
+            return False
+        except (DomainError, OSError) as e:
+            self.summary.setText(f"Không nhập được, chưa ghi gì: {e}")
+            return False
+        self.written = True
+        self.import_button.setEnabled(False)
+        self.summary.setText(result.summary())
+        return True
+
+    def _show_errors(self, errors: list[str]) -> None:
+        self.errors = list(errors)
+        self.error_list.setPlainText("\n".join(errors))
+        self.error_list.setVisible(bool(errors))
+        self.copy_button.setVisible(bool(errors))
+
+    def copy_errors(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(self.errors))

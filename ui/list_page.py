@@ -1,0 +1,152 @@
+"""The common shape of a list screen: search, filters, a sortable table, actions, Excel in/out."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from models import exports, imports
+from models.db import connect
+
+from . import messages
+from .import_dialog import ImportDialog
+from .tasks import run_with_progress
+from .widgets import SearchBox, make_table
+
+
+class ListPage(QWidget):
+    """Subclasses set ``kind`` ("units"/"staff"), ``noun``, the model, and fill the filter bar."""
+
+    changed = Signal()  # data was written: other screens should reload
+    kind = ""
+    noun = ""
+
+    def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.db_path = db_path
+        self.model = model
+        self.search = SearchBox(search_hint)
+        self.search.setObjectName("search")
+        self.search.textChanged.connect(self._search_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 3)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.table = make_table(model)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.toolbar)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.table, 1)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.count_label)
+        find = QAction("Tìm", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.setToolTip(f"{tip or text} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                       if shortcut is not None else (tip or text))
+        act.triggered.connect(slot)
+        self.toolbar.addAction(act)
+        self.addAction(act)
+        return act
+
+    def add_excel_actions(self) -> None:
+        self.toolbar.addSeparator()
+        self.action("Nhập từ Excel...", self.import_excel, "Ctrl+I")
+        self.action("Xuất ra Excel...", self.export_excel, "Ctrl+E")
+        self.action("Tải tệp mẫu...", self.save_template)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self.update_count()
+
+    def update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        self.count_label.setText(f"Hiển thị {shown:,} / {total:,} {self.noun}".replace(",", "."))
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def select_where(self, predicate) -> None:
+        row = self.model.row_of(predicate)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def selection_changed(self) -> None:
+        pass
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def edit_selected(self) -> None:
+        raise NotImplementedError
+
+    def after_change(self, select=None) -> None:
+        """Reload, keep the user's place (the changed record selected), tell other screens."""
+        self.reload()
+        if select is not None:
+            self.select_where(select)
+        self.changed.emit()
+
+    # Excel.
+    def import_excel(self) -> None:
+        dialog = ImportDialog(self.kind, self.db_path, self)
+        if dialog.exec() and dialog.written:
+            self.after_change()
+
+    def export_excel(self) -> None:
+        name = "don-vi" if self.kind == "units" else "can-bo"
+        path = messages.save_xlsx(self, f"Xuất danh sách {self.noun}", f"{name}-{dt.date.today():%Y%m%d}.xlsx")
+        if not path:
+            return
+        db_path = self.db_path
+
+        def work(progress):
+            db = connect(db_path)
+            try:
+                return exports.export(db, self.kind, path)
+            finally:
+                db.close()
+
+        try:
+            count = run_with_progress(self, f"Đang xuất danh sách {self.noun}...", work)
+        except OSError as e:
+            messages.error(self, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
+            return
+        messages.inform(self, "Đã xuất", f"Đã xuất {count} dòng ra tệp:\n{path}")
+
+    def save_template(self) -> None:
+        name = "mau-don-vi.xlsx" if self.kind == "units" else "mau-can-bo.xlsx"
+        path = messages.save_xlsx(self, "Lưu tệp mẫu để nhập", name)
+        if not path:
+            return
+        try:
+            exports.write_template(self.kind, path)
+        except OSError as e:
+            messages.error(self, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
+            return
+        headers = imports.UNIT_HEADERS if self.kind == "units" else imports.STAFF_HEADERS
+        messages.inform(self, "Đã lưu tệp mẫu", f"Tệp mẫu có các cột: {' | '.join(headers)}\n{path}")

@@ -1,0 +1,39 @@
+"""Questions and messages to the user. Tests replace these functions instead of clicking boxes."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+XLSX_FILTER = "Tệp Excel (*.xlsx)"
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+    """Ask a yes/no question; the safe answer (no) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def open_xlsx(parent: QWidget | None, title: str) -> str:
+    """A chosen .xlsx file to read, or "" when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", XLSX_FILTER)
+    return path
+
+
+def save_xlsx(parent: QWidget | None, title: str, suggested: str) -> str:
+    """A path to write a .xlsx file to, or "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, XLSX_FILTER)
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
