@@ -1,0 +1,69 @@
+import datetime as dt
+
+import pytest
+
+from models.codes import Gender, StaffCategory, UnitKind
+from models.staff import Staff, add_staff
+from models.units import Unit, save_unit
+from ui import messages
+from ui.app import load_fonts
+
+UNITS = [
+    ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
+    ("P10", "Ủy ban nhân dân Phường 10", UnitKind.PHUONG),
+    ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
+    ("DT", "Quận đoàn", UnitKind.MAT_TRAN),
+]
+PEOPLE = [
+    ("CB01", "Nguyễn Văn Ánh", "P01", True),
+    ("CB02", "Trần Thị Đào", "P01", False),
+    ("CB03", "Lê Văn Dũng", "NV", False),
+    ("CB04", "Phạm Thị An", "NV", True),
+    ("CB05", "Đỗ Minh Đức", "P10", False),
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ui_fonts(qapp):
+    """The bundled font, as the program loads it, so screenshots look like the real thing."""
+    load_fonts(qapp)
+
+
+@pytest.fixture
+def sample_db(db):
+    ids = {}
+    for code, name, kind in UNITS:
+        ids[code] = save_unit(db, Unit(code=code, name=name, kind=kind, head_name="Nguyễn Văn Ánh")).id
+    for code, name, unit, leader in PEOPLE:
+        add_staff(
+            db,
+            Staff(code=code, full_name=name, gender=Gender.NU if "Thị" in name else Gender.NAM,
+                  category=StaffCategory.CONG_CHUC, unit_id=ids[unit], is_leader=leader,
+                  birth_date=dt.date(1980, 5, 17), recruited_on=dt.date(2005, 3, 1)),
+            dt.date(2018, 12, 1),
+        )
+    return db
+
+
+class Answers:
+    """Replaces the message boxes: records what was asked or shown, answers as told."""
+
+    def __init__(self):
+        self.confirm_answer = True
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    a = Answers()
+
+    def confirm(parent, title, text, yes="Đồng ý", no="Hủy"):
+        a.asked.append(text)
+        return a.confirm_answer
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "error", lambda parent, title, text: a.errors.append(text))
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: a.infos.append(text))
+    return a

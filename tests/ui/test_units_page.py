@@ -1,0 +1,125 @@
+from PySide6.QtCore import Qt
+
+from models.units import list_units
+from ui.unit_dialog import UnitDialog
+from ui.units_page import UnitsPage, UnitsTableModel
+
+from .typing import type_text
+
+
+def _page(qtbot, db, tmp_path):
+    page = UnitsPage(db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(page)
+    return page
+
+
+def _names(page):
+    return [page.model.index(r, UnitsTableModel.COL_NAME).data() for r in range(page.model.rowCount())]
+
+
+def test_typing_vietnamese_in_the_search_box_filters_as_you_type(qtbot, sample_db, tmp_path):
+    page = _page(qtbot, sample_db, tmp_path)
+    type_text(page.search, "Phường 1")
+    assert _names(page) == ["Ủy ban nhân dân Phường 1", "Ủy ban nhân dân Phường 10"]
+    assert page.count_label.text() == "Hiển thị 2 / 4 đơn vị"
+    page.search.clear()
+    type_text(page.search, "noi vu")
+    assert _names(page) == ["Phòng Nội vụ"]
+
+
+def test_escape_clears_the_search(qtbot, sample_db, tmp_path):
+    page = _page(qtbot, sample_db, tmp_path)
+    page.search.setText("đoàn")
+    assert page.model.rowCount() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
+    assert page.model.rowCount() == 4
+
+
+def test_kind_and_state_filters(qtbot, sample_db, tmp_path, answers):
+    page = _page(qtbot, sample_db, tmp_path)
+    page.kind_filter.setCurrentIndex(page.kind_filter.findText("Phường"))
+    assert len(_names(page)) == 2
+    page.kind_filter.setCurrentIndex(0)
+    page.select_where(lambda u: u.code == "DT")
+    page.toggle_action.trigger()
+    assert "Quận đoàn" not in _names(page)  # the default filter shows active units only
+    page.state_filter.setCurrentIndex(page.state_filter.findText("Ngừng hoạt động"))
+    assert _names(page) == ["Quận đoàn"]
+    assert [u.active for u in list_units(sample_db) if u.code == "DT"] == [False]
+
+
+def test_adding_a_unit_through_the_dialog_writes_it_and_selects_it(qtbot, sample_db, tmp_path):
+    dialog = UnitDialog(sample_db)
+    qtbot.addWidget(dialog)
+    type_text(dialog.code, "tp")
+    type_text(dialog.name, "Phòng Tư pháp")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Cơ quan chuyên môn"))
+    type_text(dialog.head_name, "Võ Thị Hường")
+    assert dialog.try_save()
+    row = sample_db.execute("SELECT code, name, kind, head_name FROM unit WHERE code = 'TP'").fetchone()
+    assert row == ("TP", "Phòng Tư pháp", "co_quan", "Võ Thị Hường")
+
+
+def test_the_dialog_shows_each_error_beside_its_field_and_writes_nothing(qtbot, sample_db, tmp_path):
+    dialog = UnitDialog(sample_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setText("P01")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("code") == "Mã đơn vị “P01” đã có"
+    assert dialog.form.error_text("name") == "Chưa nhập tên đơn vị"
+    assert dialog.form.error_text("kind") == "Chưa chọn loại đơn vị"
+    assert dialog.form.error_text("head_name") == ""
+    assert dialog.isVisible()
+    assert len(list_units(sample_db)) == 4
+
+
+def test_cancelling_a_dialog_with_changes_asks_first(qtbot, sample_db, answers):
+    dialog = UnitDialog(sample_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing typed: closes without asking
+    assert answers.asked == []
+    dialog = UnitDialog(sample_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Phòng Y tế")
+    answers.confirm_answer = False
+    dialog.reject()
+    assert len(answers.asked) == 1
+    assert dialog.isVisible()
+    assert dialog.name.text() == "Phòng Y tế"
+
+
+def test_a_unit_with_staff_cannot_be_deleted(qtbot, sample_db, tmp_path, answers):
+    page = _page(qtbot, sample_db, tmp_path)
+    page.select_where(lambda u: u.code == "P01")
+    page.delete_action.trigger()
+    assert "đã có dữ liệu" in answers.errors[0]
+    assert answers.asked == []
+    assert any(u.code == "P01" for u in list_units(sample_db))
+
+
+def test_an_empty_unit_is_deleted_only_after_confirmation(qtbot, sample_db, tmp_path, answers):
+    page = _page(qtbot, sample_db, tmp_path)
+    page.select_where(lambda u: u.code == "DT")
+    answers.confirm_answer = False
+    page.delete_action.trigger()
+    assert any(u.code == "DT" for u in list_units(sample_db))
+    answers.confirm_answer = True
+    page.delete_action.trigger()
+    assert "Quận đoàn" in answers.asked[-1]
+    assert not any(u.code == "DT" for u in list_units(sample_db))
+    assert page.model.rowCount() == 3
+
+
+def test_keyboard_f2_opens_the_selected_unit(qtbot, sample_db, tmp_path, monkeypatch):
+    page = _page(qtbot, sample_db, tmp_path)
+    opened = []
+    monkeypatch.setattr(UnitDialog, "exec", lambda self: opened.append(self.code.text()) or 0)
+    page.show()
+    page.select_where(lambda u: u.code == "NV")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    assert opened == ["NV"]
