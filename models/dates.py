@@ -42,7 +42,7 @@ def parse_date(value: object) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateError(f"ngày {day:02d}/{month:02d}/{year} không tồn tại") from None
+        raise DateError(f"ngày {day:02d}/{month:02d}/{year:04d} không tồn tại") from None
 
 
 def _number_text(value: float) -> str:
@@ -55,7 +55,7 @@ def format_date(value: dt.date | str | None) -> str:
         return ""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"  # strftime drops zeros of year < 1000
 
 
 def iso(value: dt.date | None) -> str | None:

@@ -473,7 +473,7 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
                 today,
             )
             if p.moved_on is not None:
-                move_staff(db, saved.id, ids[p.unit], p.moved_on)
+                move_staff(db, saved.id, ids[p.unit], p.moved_on, today)
 
 
 def create_demo_database(path: str | Path) -> None:

@@ -255,6 +255,13 @@ def _plan_staff(db, parsed, existing, today, errors):
     starts = dict(
         db.execute("SELECT staff_id, max(start_date) FROM staff_unit GROUP BY staff_id").fetchall()
     )
+    # The start of each person's first move: their recruitment date must stay before it.
+    first_moves = dict(
+        db.execute(
+            "SELECT staff_id, min(start_date) FROM staff_unit h WHERE start_date > "
+            "(SELECT min(start_date) FROM staff_unit WHERE staff_id = h.staff_id) GROUP BY staff_id"
+        ).fetchall()
+    )
     for row, person in parsed:
         old = existing.get(person.code)
         if old is None:
@@ -262,9 +269,15 @@ def _plan_staff(db, parsed, existing, today, errors):
             continue
         if _staff_changed(old, person):
             changed.append(person)
-        if person.unit_id != old.unit_id and person.unit_id != -1:
+        moving = person.unit_id != old.unit_id and person.unit_id != -1
+        move_refused = False
+        if moving:
             current_start = dt.date.fromisoformat(starts[old.id])
-            if today <= current_start:
+            move_refused = (old.ended_on is not None and today > old.ended_on) or today <= current_start
+            if old.ended_on is not None and today > old.ended_on:
+                errors.add(row, "Mã đơn vị", f"cán bộ đã nghỉ từ ngày {format_date(old.ended_on)}, "
+                                             "không chuyển đơn vị được")
+            elif today <= current_start:
                 errors.add(
                     row,
                     "Mã đơn vị",
@@ -272,6 +285,11 @@ def _plan_staff(db, parsed, existing, today, errors):
                     f"không thể ghi chuyển sang đơn vị khác từ ngày {format_date(today)}",
                 )
             moves.append((old.id, person.unit_id, today.isoformat()))
+        first_move = first_moves.get(old.id) or (today.isoformat() if moving else None)
+        if person.recruited_on is not None and first_move is not None and not move_refused:
+            if person.recruited_on.isoformat() >= first_move:
+                errors.add(row, "Ngày tuyển dụng", "phải trước ngày chuyển đơn vị đầu tiên "
+                                                    f"({format_date(dt.date.fromisoformat(first_move))})")
     return new, changed, moves
 
 
@@ -296,14 +314,9 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
             staff_mod.UPDATE_STAFF, [{**staff_mod._row(p), "id": p.id} for p in changed]
         )
         db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
-        moved = {m[0] for m in moves}
-        # While a person has never moved, their only membership starts at the recruitment date.
+        # The first membership always starts at the recruitment date.
         db.conn.executemany(
-            "UPDATE staff_unit SET start_date = ? WHERE staff_id = ? "
-            "AND (SELECT count(*) FROM staff_unit WHERE staff_id = ?) = 1",
-            [
-                ((p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat(), p.id, p.id)
-                for p in changed
-                if p.id not in moved
-            ],
+            "UPDATE staff_unit SET start_date = ? WHERE id = (SELECT id FROM staff_unit "
+            "WHERE staff_id = ? ORDER BY start_date LIMIT 1)",
+            [((p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat(), p.id) for p in changed],
         )

@@ -13,7 +13,9 @@ def _in(enum) -> str:
     return "(" + ", ".join(f"'{m.value}'" for m in enum) + ")"
 
 
-_DATE = "date({c}) IS {c}"  # a real calendar date in ISO form, nothing else
+# A real calendar date in ISO form, nothing else. The '+0 days' modifier makes SQLite older than
+# 3.46 normalise 2018-02-31 to 2018-03-03, so an impossible date no longer equals itself.
+_DATE = "date({c}, '+0 days') IS {c}"
 
 
 def _date_check(column: str, nullable: bool = True) -> str:

@@ -110,8 +110,10 @@ def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
             errors["recruited_on"] = f"Ngày tuyển dụng {format_date(person.recruited_on)} ở tương lai"
         elif person.birth_date is not None and person.recruited_on <= person.birth_date:
             errors["recruited_on"] = "Ngày tuyển dụng phải sau ngày sinh"
-    if person.ended_on is not None and person.recruited_on is not None:
-        if person.ended_on < person.recruited_on:
+    if person.ended_on is not None:
+        if person.ended_on > today:
+            errors["ended_on"] = f"Ngày nghỉ {format_date(person.ended_on)} ở tương lai"
+        elif person.recruited_on is not None and person.ended_on < person.recruited_on:
             errors["ended_on"] = "Ngày nghỉ phải từ ngày tuyển dụng trở đi"
     return errors
 
@@ -197,10 +199,12 @@ def get_staff(db: Database, staff_id: int) -> Staff:
 
 def search_staff(db: Database, query: str) -> list[Staff]:
     """People whose code or name contains ``query``, ignoring case and diacritics."""
-    needle = f"%{fold(query)}%"
+    escaped = fold(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    needle = f"%{escaped}%"
     return _fetch(
         db,
-        _CURRENT_SQL + " WHERE s.name_folded LIKE ? OR lower(s.code) LIKE ? ORDER BY s.code",
+        _CURRENT_SQL + " WHERE s.name_folded LIKE ? ESCAPE '\\' OR lower(s.code) LIKE ? ESCAPE '\\' "
+        "ORDER BY s.code",
         [needle, needle],
     )
 
@@ -231,51 +235,70 @@ def add_staff(db: Database, person: Staff, today: dt.date) -> Staff:
     return get_staff(db, staff_id)
 
 
-def update_staff(
-    db: Database, person: Staff, today: dt.date, move_from: dt.date | None = None
+def update_staff(db: Database, person: Staff, today: dt.date, move_from: dt.date | None = None
 ) -> Staff:
     """Save the person's fields; a new ``unit_id`` is a move that starts on ``move_from``.
 
-    The move keeps the history: the old unit is kept until ``move_from``.
+    The move keeps the history: the old unit is kept until ``move_from``. The first membership
+    always starts at the recruitment date, which must come before the first move.
     """
     if person.id is None:
         raise NotFound("Không tìm thấy cán bộ")
     current = get_staff(db, person.id)
     person = _validate_for_save(db, person, today)
+    history = unit_history(db, person.id)
     moving = person.unit_id != current.unit_id
-    if moving and move_from is None:
-        raise ValidationError({"move_from": "Chưa nhập ngày chuyển đơn vị"})
+    if moving:
+        if move_from is None:
+            raise ValidationError({"move_from": "Chưa nhập ngày chuyển đơn vị"})
+        _check_move(history, person, person.unit_id, move_from, today)
+    move_starts = [a.start for a in history[1:]] + ([move_from] if moving else [])
+    if person.recruited_on is not None and move_starts and person.recruited_on >= move_starts[0]:
+        raise ValidationError(
+            {"recruited_on": "Ngày tuyển dụng phải trước ngày chuyển đơn vị đầu tiên "
+                             f"({format_date(move_starts[0])})"}
+        )
     with db.atomic():
         db.execute(UPDATE_STAFF, {**_row(person), "id": person.id})
         if moving:
-            move_staff(db, person.id, person.unit_id, move_from)
-        _sync_first_start(db, person)
+            db.execute(INSERT_ASSIGNMENT, [person.id, person.unit_id, move_from.isoformat()])
+        db.execute(
+            "UPDATE staff_unit SET start_date = ? WHERE id = (SELECT id FROM staff_unit "
+            "WHERE staff_id = ? ORDER BY start_date LIMIT 1)",
+            [(person.recruited_on or SINCE_ALWAYS).isoformat(), person.id],
+        )
     return get_staff(db, person.id)
 
 
-def _sync_first_start(db: Database, person: Staff) -> None:
-    # The first membership follows the recruitment date while the person has never moved.
-    rows = db.execute(
-        "SELECT id FROM staff_unit WHERE staff_id = ? ORDER BY start_date", [person.id]
-    ).fetchall()
-    if len(rows) == 1:
-        start = (person.recruited_on or SINCE_ALWAYS).isoformat()
-        db.execute("UPDATE staff_unit SET start_date = ? WHERE id = ?", [start, rows[0][0]])
-
-
-def move_staff(db: Database, staff_id: int, unit_id: int, start: dt.date) -> None:
-    """Record that the person belongs to ``unit_id`` from ``start`` on.
-
-    ``start`` must come after the start of the person's current membership.
-    """
-    history = unit_history(db, staff_id)
+def _check_move(history: list[Assignment], person: Staff, unit_id: int, start: dt.date,
+                today: dt.date) -> None:
     current = history[-1]
     if unit_id == current.unit_id:
         raise ValidationError({"unit_id": "Cán bộ đang ở đơn vị này"})
+    if start > today:
+        raise ValidationError({"move_from": f"Ngày chuyển {format_date(start)} ở tương lai"})
     if start <= current.start:
         raise ValidationError(
             {"move_from": f"Ngày chuyển phải sau ngày bắt đầu ở đơn vị hiện tại ({current.start_text})"}
         )
+    if person.recruited_on is not None and start <= person.recruited_on:
+        raise ValidationError(
+            {"move_from": f"Ngày chuyển phải sau ngày tuyển dụng ({format_date(person.recruited_on)})"}
+        )
+    if person.ended_on is not None and start > person.ended_on:
+        raise ValidationError(
+            {"move_from": f"Cán bộ đã nghỉ từ ngày {format_date(person.ended_on)}, không chuyển đơn vị được"}
+        )
+
+
+def move_staff(db: Database, staff_id: int, unit_id: int, start: dt.date, today: dt.date) -> None:
+    """Record that the person belongs to ``unit_id`` from ``start`` on.
+
+    ``start`` must come after the start of the current membership and the recruitment date, not
+    after the end date, and not after ``today`` (the current unit is always today's).
+    """
+    person = get_staff(db, staff_id)
+    _check_move(unit_history(db, staff_id), person, unit_id, start, today)
     if db.execute("SELECT 1 FROM unit WHERE id = ?", [unit_id]).fetchone() is None:
         raise ValidationError({"unit_id": "Đơn vị không tồn tại"})
     with db.atomic():

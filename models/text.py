@@ -22,6 +22,8 @@ _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+# Control and invisible format characters (pasted from web pages or Word): never stored.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 
 
 def nfc(value: str) -> str:
@@ -30,13 +32,12 @@ def nfc(value: str) -> str:
 
 
 def clean(value: object) -> str:
-    """Text as stored: NFC, trimmed, inner runs of white space collapsed to one space.
-
-    ``None`` becomes the empty string.
+    """Text as stored: NFC, trimmed, inner runs of white space collapsed to one space, control
+    and invisible characters removed. ``None`` becomes the empty string.
     """
     if value is None:
         return ""
-    return _SPACE.sub(" ", nfc(str(value))).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", nfc(str(value)))).strip()
 
 
 def fold(value: str) -> str:

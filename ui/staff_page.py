@@ -104,7 +104,7 @@ class StaffPage(ListPage):
         self.unit_filter.clear()
         self.unit_filter.addItem("Tất cả đơn vị", None)
         for u in sorted(list_units(self.db), key=lambda u: sort_key(u.name)):
-            self.unit_filter.addItem(f"{u.name} ({u.code})", u.id)
+            self.unit_filter.add_choice(f"{u.name} ({u.code})", u.id)
         self.unit_filter.set_value(current)
         self.unit_filter.blockSignals(False)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -53,13 +54,22 @@ class ChoiceCombo(QComboBox):
 
     def __init__(self, items: list[tuple[str, object]], placeholder: str = "", parent=None):
         super().__init__(parent)
+        self._enums: dict[str, object] = {}  # Qt hands StrEnum data back as plain str
         if placeholder:
             self.addItem(placeholder, None)
         for text, value in items:
-            self.addItem(text, value)
+            self.add_choice(text, value)
+
+    def add_choice(self, text: str, value) -> None:
+        if isinstance(value, StrEnum):
+            self._enums[value.value] = value
+        self.addItem(text, value)
+
+    def _typed(self, data):
+        return self._enums.get(data, data) if isinstance(data, str) else data
 
     def value(self):
-        return self.currentData()
+        return self._typed(self.currentData())
 
     def set_value(self, value) -> None:
         index = self.findData(value)
@@ -83,7 +93,7 @@ class SearchableCombo(ChoiceCombo):
     def value(self):
         # An edited text that matches no entry is no choice at all.
         index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
-        return self.itemData(index) if index >= 0 else None
+        return self._typed(self.itemData(index)) if index >= 0 else None
 
 
 class ErrorForm(QWidget):

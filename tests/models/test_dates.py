@@ -104,20 +104,10 @@ def test_format_date_is_empty_for_no_date():
     assert format_date("") == ""
 
 
-@pytest.mark.xfail(
-    reason="BUG: format_date uses strftime('%Y'), which on Linux does not pad years below 1000 "
-    "(gives '01/01/900', not dd/mm/yyyy)",
-    strict=True,
-)
 def test_format_date_pads_the_year_to_four_digits():
     assert format_date(dt.date(900, 1, 1)) == "01/01/0900"
 
 
-@pytest.mark.xfail(
-    reason="BUG: parse_date's 'does not exist' message prints the year unpadded "
-    "('ngày 01/01/0 không tồn tại' for 01/01/0000)",
-    strict=True,
-)
 def test_impossible_year_zero_is_reported_as_typed():
     with pytest.raises(DateError) as caught:
         parse_date("01/01/0000")

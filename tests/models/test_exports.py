@@ -203,12 +203,6 @@ def test_export_of_an_empty_database_has_only_the_header(db, tmp_path):
     assert _sheet(path).max_row == 1
 
 
-@pytest.mark.xfail(
-    reason="BUG: clean()/save_unit keep ASCII control characters (here U+0008, e.g. pasted text) "
-    "and write_workbook passes them to openpyxl, so export_units raises IllegalCharacterError "
-    "and the whole export fails",
-    strict=True,
-)
 def test_text_with_a_control_character_does_not_break_the_export(db, tmp_path):
     stored = save_unit(db, Unit(code="P1", name="Phường\x08 1", kind=UnitKind.PHUONG)).name
     path = tmp_path / "don_vi.xlsx"

@@ -55,8 +55,9 @@ class Answers:
         self.infos: list[str] = []
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def answers(monkeypatch):
+    """Every UI test: no real message box may open (a modal box would wait forever)."""
     a = Answers()
 
     def confirm(parent, title, text, yes="Đồng ý", no="Hủy"):

@@ -119,6 +119,8 @@ def test_keyboard_f2_opens_the_selected_unit(qtbot, sample_db, tmp_path, monkeyp
     opened = []
     monkeypatch.setattr(UnitDialog, "exec", lambda self: opened.append(self.code.text()) or 0)
     page.show()
+    page.windowHandle().requestActivate()  # shortcuts only reach the active window
+    qtbot.waitUntil(page.isActiveWindow)
     page.select_where(lambda u: u.code == "NV")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
