@@ -36,6 +36,7 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.filters = QHBoxLayout()
+        self.search.setMinimumWidth(300)
         self.filters.addWidget(self.search, 3)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

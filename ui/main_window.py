@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet(
-            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 9px 8px; }"
+            "QListWidget { font-size: 11pt; outline: 0; } QListWidget::item { padding: 9px 8px; }"
         )
         self.stack = QStackedWidget()
         central = QWidget()

@@ -66,7 +66,7 @@ class StaffPage(ListPage):
         self.leader_filter = ChoiceCombo(LEADER)
         self.state_filter = ChoiceCombo(STATES)
         self.state_filter.setObjectName("state_filter")
-        for combo, stretch in ((self.unit_filter, 3), (self.category_filter, 1),
+        for combo, stretch in ((self.unit_filter, 2), (self.category_filter, 1),
                                (self.leader_filter, 1), (self.state_filter, 1)):
             self.filters.addWidget(combo, stretch)
             combo.currentIndexChanged.connect(self.apply_filters)

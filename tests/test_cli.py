@@ -1,0 +1,98 @@
+"""The command line: same functions as the GUI, exit 0 / 1 (rejected) / 2 (usage)."""
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+from models.imports import STAFF_HEADERS, UNIT_HEADERS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def _count(db, table):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_demo_creates_the_sample_database(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    result = run("demo", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert _count(db, "unit") >= 35
+    assert 580 <= _count(db, "staff") <= 620
+    again = run("demo", "--db", db)
+    assert again.returncode == 1
+    assert "chỉ tạo dữ liệu mẫu trong một tệp mới" in again.stderr
+
+
+def test_template_writes_the_exact_headers(tmp_path):
+    for kind, headers in (("units", UNIT_HEADERS), ("staff", STAFF_HEADERS)):
+        out = tmp_path / f"{kind}.xlsx"
+        assert run("template", kind, out).returncode == 0
+        sheet = openpyxl.load_workbook(out).active
+        assert [c.value for c in sheet[1]] == headers
+
+
+def test_export_then_dry_run_then_import_round_trip(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", db).returncode == 0
+    out = tmp_path / "staff.xlsx"
+    result = run("export", "staff", out, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "Đã xuất" in result.stdout
+    dry = run("import", "staff", out, "--db", db, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "chạy thử" in dry.stdout and "thêm 0, cập nhật 0" in dry.stdout
+
+
+def test_a_rejected_import_exits_1_lists_errors_on_stderr_and_writes_nothing(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", db).returncode == 0
+    before = _count(db, "staff")
+    book = openpyxl.Workbook()
+    book.active.append(STAFF_HEADERS)
+    book.active.append(["X1", "Nguyễn Văn Mới", "31/02/1990", "Nam", "KHONGCO", "", "Công chức", "Không", ""])
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+    result = run("import", "staff", bad, "--db", db)
+    assert result.returncode == 1
+    assert "Dòng 2, cột Ngày sinh: ngày 31/02/1990 không tồn tại" in result.stderr
+    assert "Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO”" in result.stderr
+    assert _count(db, "staff") == before
+
+
+def test_a_file_that_is_not_xlsx_is_rejected(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", db).returncode == 0
+    fake = tmp_path / "units.xlsx"
+    fake.write_text("Mã đơn vị;Tên đơn vị\n", encoding="utf-8")
+    result = run("import", "units", fake, "--db", db)
+    assert result.returncode == 1
+    assert "không phải tệp Excel .xlsx" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("import", "nothing", "x.xlsx", "--db", tmp_path / "a.sqlite3").returncode == 2
+    assert run("export", "units").returncode == 2
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "Lỗi cách dùng" in result.stderr
+
+
+def test_screenshots_saves_one_png_per_main_screen(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", db).returncode == 0
+    result = run("--db", db, "--screenshots", tmp_path / "shots")
+    assert result.returncode == 0, result.stderr
+    pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
+    assert pngs == ["01-don-vi.png", "02-can-bo.png"]
+    assert all((tmp_path / "shots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
