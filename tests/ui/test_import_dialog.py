@@ -1,0 +1,77 @@
+import datetime as dt
+
+import openpyxl
+
+from models.imports import STAFF_HEADERS, UNIT_HEADERS
+from models.staff import list_staff
+from ui.import_dialog import ImportDialog
+
+
+def _dump(db):
+    return [db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("unit", "staff", "staff_unit")]
+
+
+def _xlsx(path, headers, rows):
+    book = openpyxl.Workbook()
+    book.active.append(headers)
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_bad_file_lists_every_error_and_cannot_be_imported(qtbot, sample_db, tmp_path):
+    db_path = tmp_path / "tdkt.sqlite3"  # the sample_db fixture's file
+    before = _dump(sample_db)
+    bad = _xlsx(tmp_path / "bad.xlsx", STAFF_HEADERS, [
+        ["CB10", "Lý Thị Mai", "31/02/1990", "Nữ", "P01", "", "Công chức", "Không", ""],
+        ["CB10", "Lý Văn Nam", "", "Nam", "ZZ", "", "Công chức", "Không", ""],
+    ])
+    dialog = ImportDialog("staff", db_path)
+    qtbot.addWidget(dialog)
+    dialog.set_file(bad)
+    assert dialog.errors == [
+        "Dòng 2, cột Ngày sinh: ngày 31/02/1990 không tồn tại",
+        "Dòng 3, cột Mã cán bộ: mã “CB10” trùng với dòng 2",
+        "Dòng 3, cột Mã đơn vị: không có đơn vị mã “ZZ” trong danh sách đơn vị",
+    ]
+    assert dialog.error_list.toPlainText().splitlines() == dialog.errors
+    assert dialog.summary.text().startswith("Tệp có 3 lỗi, chưa ghi gì")
+    assert not dialog.import_button.isEnabled()
+    dialog.copy_errors()
+    assert dialog.errors[0] in qtbot_clipboard()
+    assert _dump(sample_db) == before
+
+
+def qtbot_clipboard():
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.clipboard().text()
+
+
+def test_a_good_file_is_checked_first_then_imported(qtbot, sample_db, tmp_path):
+    db_path = tmp_path / "tdkt.sqlite3"
+    good = _xlsx(tmp_path / "good.xlsx", STAFF_HEADERS, [
+        ["CB10", "Lý Thị Mai", dt.date(1990, 3, 4), "Nữ", "P01", "Chuyên viên", "Công chức", "Không", "01/02/2015"],
+        ["CB01", "Nguyễn Văn Ánh", "17/05/1980", "Nam", "P01", "Chủ tịch", "Công chức", "Có", "01/03/2005"],
+    ])
+    dialog = ImportDialog("staff", db_path)
+    qtbot.addWidget(dialog)
+    dialog.set_file(good)
+    assert dialog.summary.text().startswith("Kiểm tra xong, chưa ghi gì (chạy thử): sẽ thêm 1, cập nhật 1")
+    assert dialog.import_button.isEnabled()
+    assert len(list_staff(sample_db)) == 5  # the check wrote nothing
+    assert dialog.run_import()
+    assert dialog.written
+    assert dialog.summary.text() == "Đã thêm 1, cập nhật 1, giữ nguyên 0 dòng."
+    people = {p.code: p for p in list_staff(sample_db)}
+    assert people["CB10"].full_name == "Lý Thị Mai"
+    assert people["CB01"].position == "Chủ tịch"
+
+
+def test_a_wrong_header_is_named(qtbot, sample_db, tmp_path):
+    bad = _xlsx(tmp_path / "units.xlsx", ["Ma don vi"] + UNIT_HEADERS[1:], [["X", "Y", "Phường", "", ""]])
+    dialog = ImportDialog("units", tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.set_file(bad)
+    assert dialog.errors == ["Dòng 1, cột Mã đơn vị: tiêu đề ở cột A phải là “Mã đơn vị”, tệp ghi “Ma don vi”"]
