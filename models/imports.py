@@ -135,7 +135,7 @@ def import_units(
         problems = units_mod.check_unit(unit)
         problems.pop("kind", None)  # reported by _choice with the list of labels
         for field, message in problems.items():
-            errors.add(row, UNIT_FIELDS[field], _lower_first(message))
+            errors.add(row, UNIT_FIELDS[field], _cell_message(message))
         if code and "code" not in problems:
             _duplicate(errors, seen, row, "Mã đơn vị", code)
         parsed.append(unit)
@@ -166,7 +166,10 @@ def _unit_changed(old: Unit, new: Unit) -> bool:
     return any(getattr(old, k) != getattr(new, k) for k in keys)
 
 
-def _lower_first(message: str) -> str:
+def _cell_message(message: str) -> str:
+    """A field message from the domain, as said of a cell: "bỏ trống (bắt buộc)" for a missing value."""
+    if message.startswith("Chưa nhập"):
+        return "bỏ trống (bắt buộc)"
     return message[:1].lower() + message[1:]
 
 
@@ -231,7 +234,7 @@ def import_staff(
             problems.pop(field, None)  # reported above with the accepted values
         for field, message in problems.items():
             header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
-            errors.add(row, header, _lower_first(message))
+            errors.add(row, header, _cell_message(message))
         if code and "code" not in problems:
             _duplicate(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))

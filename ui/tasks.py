@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -31,6 +31,19 @@ class _Worker(QObject):
             self.finished.emit()
 
 
+class _ProgressView(QObject):
+    """Lives in the GUI thread, so progress signals from the worker reach it queued."""
+
+    def __init__(self, dialog: QProgressDialog):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def show(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[..., Any]) -> Any:
     """Run ``work(progress)`` in a thread while a progress dialog shows; return its result.
 
@@ -48,11 +61,8 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[..., An
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def show_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    worker.progressed.connect(show_progress)
+    view = _ProgressView(dialog)
+    worker.progressed.connect(view.show)
     worker.finished.connect(loop.quit)
     thread.started.connect(worker.run)
     thread.start()

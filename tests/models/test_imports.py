@@ -397,12 +397,12 @@ def test_empty_rows_between_data_keep_excel_row_numbers(seeded, tmp_path, today)
         ),
         pytest.param(
             [_staff_row(name="")],
-            ["Dòng 2, cột Họ và tên: chưa nhập họ và tên"],
+            ["Dòng 2, cột Họ và tên: bỏ trống (bắt buộc)"],
             id="empty-name",
         ),
         pytest.param(
             [_staff_row(code="")],
-            ["Dòng 2, cột Mã cán bộ: chưa nhập mã cán bộ"],
+            ["Dòng 2, cột Mã cán bộ: bỏ trống (bắt buộc)"],
             id="empty-code",
         ),
         pytest.param(
@@ -414,8 +414,8 @@ def test_empty_rows_between_data_keep_excel_row_numbers(seeded, tmp_path, today)
         ),
         pytest.param(
             [_staff_row(code="", name="", birth="x", gender="", unit="", category="")],
-            ["Dòng 2, cột Mã cán bộ: chưa nhập mã cán bộ",
-             "Dòng 2, cột Họ và tên: chưa nhập họ và tên",
+            ["Dòng 2, cột Mã cán bộ: bỏ trống (bắt buộc)",
+             "Dòng 2, cột Họ và tên: bỏ trống (bắt buộc)",
              "Dòng 2, cột Ngày sinh: “x” không phải ngày dạng dd/mm/yyyy",
              "Dòng 2, cột Giới tính: bỏ trống (bắt buộc)",
              "Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)",
@@ -448,12 +448,12 @@ def test_bad_staff_file_is_rejected_with_exact_messages_and_nothing_written(
         ),
         pytest.param(
             [["", "Phường 5", "Phường", "", ""]],
-            ["Dòng 2, cột Mã đơn vị: chưa nhập mã đơn vị"],
+            ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"],
             id="empty-code",
         ),
         pytest.param(
             [["P05", " ", "Phường", "", ""]],
-            ["Dòng 2, cột Tên đơn vị: chưa nhập tên đơn vị"],
+            ["Dòng 2, cột Tên đơn vị: bỏ trống (bắt buộc)"],
             id="empty-name",
         ),
         pytest.param(
