@@ -15,6 +15,7 @@ from models.db import connect
 from . import messages
 from .import_dialog import ImportDialog
 from .tasks import run_with_progress
+from .undo import Change, UndoHistory
 from .widgets import SearchBox, make_table
 
 
@@ -25,8 +26,10 @@ class ListPage(QWidget):
     kind = ""
     noun = ""
 
-    def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None):
+    def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None,
+                 undo: UndoHistory | None = None):
         super().__init__(parent)
+        self.undo = undo if undo is not None else UndoHistory(self)
         self.db = db
         self.db_path = db_path
         self.model = model
@@ -104,6 +107,10 @@ class ListPage(QWidget):
 
     def edit_selected(self) -> None:
         raise NotImplementedError
+
+    def remember(self, text: str, restore) -> None:
+        """Offer to undo the change just made (Ctrl+Z); ``restore`` puts things back."""
+        self.undo.push(Change(text, restore))
 
     def after_change(self, select=None) -> None:
         """Reload, keep the user's place (the changed record selected), tell other screens."""

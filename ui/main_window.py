@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.db import connect
+from models.errors import DomainError
 
 from . import messages
 from .staff_page import StaffPage
+from .undo import UndoHistory
 from .units_page import UnitsPage
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.undo = UndoHistory(self)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_pages()
@@ -59,8 +62,9 @@ class MainWindow(QMainWindow):
             page = self.stack.widget(0)
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.units_page = UnitsPage(self.db, self.db_path)
-        self.staff_page = StaffPage(self.db, self.db_path)
+        self.undo.clear()  # undo steps belong to the database they were made in
+        self.units_page = UnitsPage(self.db, self.db_path, undo=self.undo)
+        self.staff_page = StaffPage(self.db, self.db_path, undo=self.undo)
         self.pages = [("Đơn vị", self.units_page), ("Cán bộ", self.staff_page)]
         for title, page in self.pages:
             self.nav.addItem(QListWidgetItem(title))
@@ -75,6 +79,10 @@ class MainWindow(QMainWindow):
         self._menu_action(menu, "Mở cơ sở dữ liệu khác...", self.choose_database, QKeySequence.StandardKey.Open)
         menu.addSeparator()
         self._menu_action(menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
+        edit = self.menuBar().addMenu("&Sửa")
+        self.undo_action = self._menu_action(edit, "Hoàn tác", self.undo_last, QKeySequence.StandardKey.Undo)
+        self.undo.changed.connect(self._undo_changed)
+        self._undo_changed()
         data = self.menuBar().addMenu("&Dữ liệu")
         for title, page in self.pages:
             data.addAction(f"{title}: nhập từ Excel...", lambda p=page: self._on_page(p).import_excel())
@@ -96,6 +104,22 @@ class MainWindow(QMainWindow):
         menu.addAction(act)
         return act
 
+    def _undo_changed(self) -> None:
+        text = self.undo.next_text
+        self.undo_action.setEnabled(bool(text))
+        self.undo_action.setText(f"Hoàn tác: {text}" if text else "Hoàn tác")
+
+    def undo_last(self) -> None:
+        if not self.undo.next_text:
+            return
+        try:
+            text = self.undo.undo()
+        except DomainError as e:
+            messages.error(self, "Không hoàn tác được", str(e))
+            return
+        self.refresh_all()
+        self.statusBar().showMessage(f"Đã hoàn tác: {text}", 8000)
+
     def _on_page(self, page):
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
@@ -103,8 +127,9 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Something was written: every screen reloads what it shows."""
         self.staff_page.refresh_units()
+        sender = self.sender()
         for _title, page in self.pages:
-            if page is not self.sender():
+            if page is not sender:
                 page.reload()
 
     def choose_database(self) -> None:
@@ -132,6 +157,7 @@ class MainWindow(QMainWindow):
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"
             "Ctrl+I: nhập từ Excel; Ctrl+E: xuất ra Excel\n"
+            "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị)\n"
             "Trong hộp thoại: Enter lưu, Esc hủy; ngày gõ dạng dd/mm/yyyy",
         )
 

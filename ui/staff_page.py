@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from models.codes import StaffCategory, label
 from models.dates import format_date
 from models.errors import DomainError
+from models.snapshots import restore_staff, snapshot_staff
 from models.staff import delete_staff, list_staff, staff_data, undo_last_move, unit_history
 from models.text import name_sort_key, sort_key
 from models.units import list_units
@@ -57,8 +58,9 @@ class StaffPage(ListPage):
     kind = "staff"
     noun = "cán bộ"
 
-    def __init__(self, db: Database, db_path: Path, parent=None):
-        super().__init__(db, db_path, StaffTableModel(), "Tìm theo mã, họ tên, chức vụ... (Ctrl+F)", parent)
+    def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
+        super().__init__(db, db_path, StaffTableModel(), "Tìm theo mã, họ tên, chức vụ... (Ctrl+F)",
+                         parent, undo)
         self.unit_filter = SearchableCombo([], "Tất cả đơn vị")
         self.unit_filter.setObjectName("unit_filter")
         self.category_filter = ChoiceCombo([(label(c), c) for c in StaffCategory], "Tất cả đối tượng")
@@ -157,17 +159,22 @@ class StaffPage(ListPage):
             dialog.mark_clean()
         if dialog.exec():
             person = dialog.result_record
+            self.remember(f"Thêm cán bộ {person.code}", lambda: restore_staff(self.db, person.id, None))
             self.after_change(lambda p: p.id == person.id)
 
     def edit_selected(self, focus_unit: bool = False) -> None:
         person = self.selected()
         if person is None:
             return
+        before = snapshot_staff(self.db, person.id)
         dialog = StaffDialog(self.db, person, parent=self)
         if focus_unit:
             dialog.setWindowTitle(f"Chuyển đơn vị - {person.full_name}")
             dialog.focus_unit()
         if dialog.exec():
+            moved = dialog.result_record.unit_id != person.unit_id
+            text = f"{'Chuyển đơn vị cho' if moved else 'Sửa'} cán bộ {person.code}"
+            self.remember(text, lambda: restore_staff(self.db, person.id, before))
             self.after_change(lambda p: p.id == person.id)
 
     def move_selected(self) -> None:
@@ -187,7 +194,10 @@ class StaffPage(ListPage):
             f"{person.full_name} sẽ trở lại “{previous.unit_name}”.",
         ):
             return
+        before = snapshot_staff(self.db, person.id)
         undo_last_move(self.db, person.id)
+        self.remember(f"Bỏ lần chuyển đơn vị của cán bộ {person.code}",
+                      lambda: restore_staff(self.db, person.id, before))
         self.after_change(lambda p: p.id == person.id)
 
     def delete_selected(self) -> None:
@@ -201,9 +211,11 @@ class StaffPage(ListPage):
         if not messages.confirm(self, "Xóa cán bộ", f"Xóa hẳn cán bộ {person.code} - {person.full_name}?",
                                 yes="Xóa"):
             return
+        before = snapshot_staff(self.db, person.id)
         try:
             delete_staff(self.db, person.id)
         except DomainError as e:
             messages.error(self, "Không thể xóa", str(e))
             return
+        self.remember(f"Xóa cán bộ {person.code}", lambda: restore_staff(self.db, person.id, before))
         self.after_change()

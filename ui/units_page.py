@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from models.codes import UnitKind, label
 from models.errors import DomainError
+from models.snapshots import restore_unit, snapshot_unit
 from models.text import sort_key
 from models.units import delete_unit, list_units, set_unit_active, unit_data
 
@@ -44,8 +45,9 @@ class UnitsPage(ListPage):
     kind = "units"
     noun = "đơn vị"
 
-    def __init__(self, db: Database, db_path: Path, parent=None):
-        super().__init__(db, db_path, UnitsTableModel(), "Tìm theo mã, tên, người đứng đầu... (Ctrl+F)", parent)
+    def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
+        super().__init__(db, db_path, UnitsTableModel(), "Tìm theo mã, tên, người đứng đầu... (Ctrl+F)",
+                         parent, undo)
         self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
         self.kind_filter.setObjectName("kind_filter")
         self.state_filter = ChoiceCombo(ACTIVE_STATES)
@@ -91,14 +93,17 @@ class UnitsPage(ListPage):
         dialog = UnitDialog(self.db, parent=self)
         if dialog.exec():
             unit = dialog.result_record
+            self.remember(f"Thêm đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, None))
             self.after_change(lambda u: u.id == unit.id)
 
     def edit_selected(self) -> None:
         unit = self.selected()
         if unit is None:
             return
+        before = snapshot_unit(self.db, unit.id)
         dialog = UnitDialog(self.db, unit, parent=self)
         if dialog.exec():
+            self.remember(f"Sửa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
             self.after_change(lambda u: u.id == unit.id)
 
     def toggle_active(self) -> None:
@@ -111,7 +116,10 @@ class UnitsPage(ListPage):
             "có thể kích hoạt lại bất cứ lúc nào.",
         ):
             return
+        before = snapshot_unit(self.db, unit.id)
         set_unit_active(self.db, unit.id, not unit.active)
+        verb = "Ngừng hoạt động" if unit.active else "Kích hoạt lại"
+        self.remember(f"{verb} đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change(lambda u: u.id == unit.id)
 
     def delete_selected(self) -> None:
@@ -130,9 +138,11 @@ class UnitsPage(ListPage):
             yes="Xóa",
         ):
             return
+        before = snapshot_unit(self.db, unit.id)
         try:
             delete_unit(self.db, unit.id)
         except DomainError as e:
             messages.error(self, "Không thể xóa", str(e))
             return
+        self.remember(f"Xóa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change()
