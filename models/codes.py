@@ -27,6 +27,42 @@ class StaffCategory(StrEnum):
     NGUOI_LAO_DONG = "nguoi_lao_dong"
 
 
+class InitiativeKind(StrEnum):
+    MO_HINH = "mo_hinh"
+    SANG_KIEN = "sang_kien"
+    GIAI_PHAP = "giai_phap"
+
+
+class Assessment(StrEnum):
+    """The council's assessment of an initiative (no value: not yet assessed)."""
+
+    TIEU_BIEU = "tieu_bieu"
+    HIEU_QUA = "hieu_qua"
+    KHONG_HIEU_QUA = "khong_hieu_qua"
+
+
+class HeadLevel(StrEnum):
+    """Evaluation of a head of unit under district Decision 3767/QĐ-UBND."""
+
+    XUAT_SAC = "xuat_sac"
+    TOT = "tot"
+    HOAN_THANH = "hoan_thanh"
+    KHONG_HOAN_THANH = "khong_hoan_thanh"
+
+
+class TrackingState(StrEnum):
+    """Where a participating unit stands in a campaign on a given day."""
+
+    NOT_REGISTERED = "not_registered"  # registration deadline not passed yet
+    REGISTRATION_OVERDUE = "registration_overdue"
+    REGISTERED_ON_TIME = "registered_on_time"
+    REGISTERED_LATE = "registered_late"
+    NOT_REPORTED = "not_reported"  # report deadline passed, no report
+    REPORTED_ON_TIME = "reported_on_time"
+    REPORTED_LATE = "reported_late"
+    ASSESSED = "assessed"
+
+
 LABELS: dict[StrEnum, str] = {
     UnitKind.CO_QUAN: "Cơ quan chuyên môn",
     UnitKind.SU_NGHIEP: "Đơn vị sự nghiệp",
@@ -40,6 +76,24 @@ LABELS: dict[StrEnum, str] = {
     StaffCategory.CONG_CHUC: "Công chức",
     StaffCategory.VIEN_CHUC: "Viên chức",
     StaffCategory.NGUOI_LAO_DONG: "Người lao động",
+    InitiativeKind.MO_HINH: "Mô hình",
+    InitiativeKind.SANG_KIEN: "Sáng kiến",
+    InitiativeKind.GIAI_PHAP: "Giải pháp",
+    Assessment.TIEU_BIEU: "Tiêu biểu xuất sắc",
+    Assessment.HIEU_QUA: "Hiệu quả",
+    Assessment.KHONG_HIEU_QUA: "Không hiệu quả",
+    HeadLevel.XUAT_SAC: "Hoàn thành xuất sắc nhiệm vụ",
+    HeadLevel.TOT: "Hoàn thành tốt nhiệm vụ",
+    HeadLevel.HOAN_THANH: "Hoàn thành nhiệm vụ",
+    HeadLevel.KHONG_HOAN_THANH: "Không hoàn thành nhiệm vụ",
+    TrackingState.NOT_REGISTERED: "Chưa đăng ký",
+    TrackingState.REGISTRATION_OVERDUE: "Chưa đăng ký (quá hạn)",
+    TrackingState.REGISTERED_ON_TIME: "Đăng ký đúng hạn",
+    TrackingState.REGISTERED_LATE: "Đăng ký trễ hạn",
+    TrackingState.NOT_REPORTED: "Không báo cáo kết quả",
+    TrackingState.REPORTED_ON_TIME: "Báo cáo đúng hạn",
+    TrackingState.REPORTED_LATE: "Báo cáo trễ hạn",
+    TrackingState.ASSESSED: "Đã đánh giá",
 }
 
 YES, NO = "Có", "Không"

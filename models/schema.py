@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .codes import Gender, StaffCategory, UnitKind
+from .codes import Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind
 
 MIGRATIONS = Migrations("tdkt")
 
@@ -75,3 +75,110 @@ def m0001_units_and_staff(db: Database) -> None:
     db.execute("CREATE INDEX unit_name_folded ON unit(name_folded)")
     db.execute("CREATE INDEX staff_name_folded ON staff(name_folded)")
     db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+
+
+@MIGRATIONS(name="0002_campaigns_initiatives_heads")
+def m0002_campaigns_initiatives_heads(db: Database) -> None:
+    db.execute(
+        f"""
+        CREATE TABLE campaign (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            start_date TEXT NOT NULL {_date_check('start_date', nullable=False)},
+            registration_deadline TEXT NOT NULL {_date_check('registration_deadline', nullable=False)},
+            report_deadline TEXT NOT NULL {_date_check('report_deadline', nullable=False)},
+            description TEXT NOT NULL DEFAULT '',
+            max_per_unit INTEGER NOT NULL DEFAULT 1 CHECK (max_per_unit BETWEEN 1 AND 50),
+            CHECK (registration_deadline >= start_date),
+            CHECK (report_deadline >= registration_deadline)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE campaign_field (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            UNIQUE (campaign_id, name)
+        ) STRICT
+        """
+    )
+    # A participating unit; its own deadlines (NULL: the campaign's) serve a unit that joined late.
+    db.execute(
+        f"""
+        CREATE TABLE campaign_unit (
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            joined_on TEXT NOT NULL {_date_check('joined_on', nullable=False)},
+            registration_deadline TEXT {_date_check('registration_deadline')},
+            report_deadline TEXT {_date_check('report_deadline')},
+            PRIMARY KEY (campaign_id, unit_id),
+            CHECK (report_deadline IS NULL OR registration_deadline IS NULL
+                   OR report_deadline >= registration_deadline)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX campaign_unit_unit ON campaign_unit(unit_id)")
+    db.execute(
+        f"""
+        CREATE TABLE initiative (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            title_folded TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN {_in(InitiativeKind)}),
+            field TEXT NOT NULL DEFAULT '',
+            registered_on TEXT NOT NULL {_date_check('registered_on', nullable=False)},
+            description TEXT NOT NULL DEFAULT '',
+            reported_on TEXT {_date_check('reported_on')},
+            result_summary TEXT NOT NULL DEFAULT '',
+            assessment TEXT CHECK (assessment IS NULL OR assessment IN {_in(Assessment)}),
+            assessment_note TEXT NOT NULL DEFAULT '',
+            recognised INTEGER NOT NULL DEFAULT 0 CHECK (recognised IN (0, 1)),
+            CHECK (reported_on IS NULL OR reported_on >= registered_on),
+            FOREIGN KEY (campaign_id, unit_id) REFERENCES campaign_unit(campaign_id, unit_id)
+                ON DELETE RESTRICT
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX initiative_campaign_unit ON initiative(campaign_id, unit_id)")
+    db.execute("CREATE INDEX initiative_unit ON initiative(unit_id)")
+    db.execute(
+        """
+        CREATE TABLE initiative_author (
+            initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+            PRIMARY KEY (initiative_id, staff_id)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX initiative_author_staff ON initiative_author(staff_id)")
+    db.execute(
+        f"""
+        CREATE TABLE head_evaluation (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            head_name TEXT NOT NULL DEFAULT '',
+            head_title TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL CHECK (level IN {_in(HeadLevel)}),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (unit_id, year)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE head_criterion (
+            id INTEGER PRIMARY KEY,
+            evaluation_id INTEGER NOT NULL REFERENCES head_evaluation(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            result TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )

@@ -15,7 +15,12 @@ CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_UNIT_CODE = 20
 
 # Names of the tables a human would recognise, for "cannot delete" messages.
-TABLE_LABELS = {"staff_unit": "quá trình công tác của cán bộ"}
+TABLE_LABELS = {
+    "staff_unit": "quá trình công tác của cán bộ",
+    "campaign_unit": "tham gia đợt thi đua",
+    "initiative": "mô hình, sáng kiến, giải pháp",
+    "head_evaluation": "đánh giá người đứng đầu",
+}
 
 
 @dataclass(frozen=True)
