@@ -6,6 +6,14 @@
     python main.py import {units,staff} FILE.xlsx --db PATH [--dry-run]
     python main.py export {units,staff} OUT.xlsx --db PATH
     python main.py --db PATH --screenshots DIR          save one PNG of each main screen, then exit
+    python main.py campaign add --db PATH --name TEXT --year YYYY --registration-deadline DD/MM/YYYY
+                                --report-deadline DD/MM/YYYY [--start DD/MM/YYYY]
+    python main.py campaign list --db PATH
+    python main.py template {initiatives,heads} OUT.xlsx
+    python main.py import initiatives FILE.xlsx --db PATH --campaign ID [--dry-run]
+    python main.py import heads FILE.xlsx --db PATH [--dry-run]
+    python main.py export initiatives OUT.xlsx --db PATH --campaign ID
+    python main.py report initiatives --db PATH --campaign ID -o OUT.pdf
 
 Exit status: 0 success, 1 input rejected (messages on stderr), 2 usage error.
 """
@@ -17,8 +25,12 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-KINDS = ("units", "staff")
-KIND_HELP = "units (đơn vị) hoặc staff (cán bộ)"
+KINDS = ("units", "staff", "initiatives", "heads")
+KIND_HELP = "units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu)"
+FIELD_LABELS = {
+    "name": "Tên", "year": "Năm", "start_date": "Ngày bắt đầu", "registration_deadline": "Hạn đăng ký",
+    "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,12 +57,33 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("kind", choices=KINDS, help=KIND_HELP)
     imp.add_argument("file", type=Path)
     imp.add_argument("--db", type=Path, required=True, dest="sub_db")
+    imp.add_argument("--campaign", type=int, help="số (id) đợt thi đua, cho initiatives")
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
 
     exp = sub.add_parser("export", help="xuất ra Excel")
     exp.add_argument("kind", choices=KINDS, help=KIND_HELP)
     exp.add_argument("out", type=Path)
     exp.add_argument("--db", type=Path, required=True, dest="sub_db")
+    exp.add_argument("--campaign", type=int, help="số (id) đợt thi đua, cho initiatives")
+    exp.add_argument("--year", type=int, help="năm, cho heads")
+
+    campaign = sub.add_parser("campaign", help="đợt thi đua")
+    campaign_sub = campaign.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    add = campaign_sub.add_parser("add", help="thêm đợt thi đua (in ra số id)")
+    add.add_argument("--db", type=Path, required=True, dest="sub_db")
+    add.add_argument("--name", required=True)
+    add.add_argument("--year", type=int, required=True)
+    add.add_argument("--registration-deadline", required=True, metavar="DD/MM/YYYY")
+    add.add_argument("--report-deadline", required=True, metavar="DD/MM/YYYY")
+    add.add_argument("--start", metavar="DD/MM/YYYY", help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")
+    lst = campaign_sub.add_parser("list", help="liệt kê các đợt thi đua")
+    lst.add_argument("--db", type=Path, required=True, dest="sub_db")
+
+    report = sub.add_parser("report", help="in báo cáo PDF")
+    report.add_argument("kind", choices=("initiatives",), help="initiatives: danh sách đăng ký mô hình, sáng kiến")
+    report.add_argument("--db", type=Path, required=True, dest="sub_db")
+    report.add_argument("--campaign", type=int, required=True)
+    report.add_argument("-o", "--out", type=Path, required=True)
     return parser
 
 
@@ -60,9 +93,107 @@ def _db_path(args) -> Path:
     return getattr(args, "sub_db", None) or args.db or default_db_path()
 
 
-def run_command(args) -> int:
-    from models import exports, imports
+class Rejected(Exception):
+    """Input the command refuses: the message goes to stderr, the exit status is 1."""
+
+
+def _open_existing(path: Path):
     from models.db import connect
+
+    if not path.exists():
+        raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{path}”")
+    return connect(path)
+
+
+def _require_campaign(args) -> int:
+    if args.campaign is None:
+        raise Rejected("Cần --campaign ID (xem: python main.py campaign list --db PATH)")
+    return args.campaign
+
+
+def _date_arg(text: str | None, name: str):
+    from models.dates import DateError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateError as e:
+        raise Rejected(f"{name}: {e}") from None
+
+
+def _campaign(args) -> None:
+    from models.campaigns import Campaign, list_campaigns, save_campaign
+    from models.errors import ValidationError
+
+    db = _open_existing(args.sub_db)
+    try:
+        if args.action == "list":
+            for c in list_campaigns(db):
+                print(f"{c.id}\t{c.year}\t{c.name}")
+            return
+        registration = _date_arg(args.registration_deadline, "--registration-deadline")
+        report = _date_arg(args.report_deadline, "--report-deadline")
+        start = _date_arg(args.start, "--start") if args.start else min(dt.date.today(), registration)
+        try:
+            campaign = save_campaign(db, Campaign(
+                name=args.name, year=args.year, start_date=start,
+                registration_deadline=registration, report_deadline=report,
+            ))
+        except ValidationError as e:
+            raise Rejected("\n".join(f"{FIELD_LABELS.get(k, k)}: {v}" for k, v in e.errors.items())) from None
+        print(campaign.id)
+    finally:
+        db.close()
+
+
+def _import(args):
+    from models import imports, imports_campaigns
+
+    db = _open_existing(args.sub_db)
+    today = dt.date.today()
+    try:
+        if args.kind == "units":
+            return imports.import_units(db, args.file, dry_run=args.dry_run)
+        if args.kind == "staff":
+            return imports.import_staff(db, args.file, today=today, dry_run=args.dry_run)
+        if args.kind == "initiatives":
+            return imports_campaigns.import_initiatives(
+                db, args.file, _require_campaign(args), today, dry_run=args.dry_run)
+        return imports_campaigns.import_head_evaluations(db, args.file, dry_run=args.dry_run)
+    finally:
+        db.close()
+
+
+def _export(args) -> int:
+    from models import exports
+    from models.campaigns import get_campaign
+
+    db = _open_existing(args.sub_db)
+    try:
+        if args.kind == "initiatives":
+            get_campaign(db, _require_campaign(args))
+            return exports.export_initiatives(db, args.campaign, args.out)
+        if args.kind == "heads":
+            return exports.export_head_evaluations(db, args.year or dt.date.today().year, args.out)
+        return exports.export(db, args.kind, args.out)
+    finally:
+        db.close()
+
+
+def _report(args) -> None:
+    from reports.campaign_register import campaign_register_pdf
+
+    db = _open_existing(args.sub_db)
+    try:
+        pdf = campaign_register_pdf(db, args.campaign, as_of=dt.date.today())
+    finally:
+        db.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(pdf)
+    print(f"Đã ghi {args.out}")
+
+
+def run_command(args) -> int:
+    from models import exports
     from models.demo import create_demo_database
     from models.errors import DomainError
     from models.xlsx import ImportRejected
@@ -75,36 +206,23 @@ def run_command(args) -> int:
             exports.write_template(args.kind, args.out)
             print(f"Đã ghi tệp mẫu: {args.out}")
         elif args.command == "import":
-            if not args.sub_db.exists():
-                print(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”", file=sys.stderr)
-                return EXIT_REJECTED
-            db = connect(args.sub_db)
-            try:
-                if args.kind == "units":
-                    result = imports.import_units(db, args.file, dry_run=args.dry_run)
-                else:
-                    result = imports.import_staff(
-                        db, args.file, today=dt.date.today(), dry_run=args.dry_run
-                    )
-            finally:
-                db.close()
-            print(result.summary())
+            print(_import(args).summary())
         elif args.command == "export":
-            if not args.sub_db.exists():
-                print(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”", file=sys.stderr)
-                return EXIT_REJECTED
-            db = connect(args.sub_db)
-            try:
-                count = exports.export(db, args.kind, args.out)
-            finally:
-                db.close()
+            count = _export(args)
             print(f"Đã xuất {count} dòng ra {args.out}")
+        elif args.command == "campaign":
+            _campaign(args)
+        elif args.command == "report":
+            _report(args)
     except ImportRejected as e:
         print(f"Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu ({len(e.errors)} lỗi):", file=sys.stderr)
         print(str(e), file=sys.stderr)
         return EXIT_REJECTED
-    except (DomainError, OSError) as e:
+    except (Rejected, DomainError) as e:
         print(str(e), file=sys.stderr)
+        return EXIT_REJECTED
+    except OSError as e:
+        print(f"Không đọc/ghi được tệp: {e}", file=sys.stderr)
         return EXIT_REJECTED
     return EXIT_OK
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from .codes import Gender, StaffCategory, UnitKind
 from .db import connect
+from .demo_campaign import build_demo_campaign
 from .errors import DomainError
 from .staff import Staff, add_staff, move_staff
 from .text import nfc
@@ -474,6 +475,7 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
             )
             if p.moved_on is not None:
                 move_staff(db, saved.id, ids[p.unit], p.moved_on, today)
+        build_demo_campaign(db)
 
 
 def create_demo_database(path: str | Path) -> None:

@@ -5,8 +5,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .codes import YES, NO, Gender, StaffCategory, UnitKind, labels_of
+from .codes import YES, NO, Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind, labels_of
+from .heads import list_evaluations
 from .imports import STAFF_HEADERS, UNIT_HEADERS
+from .imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
+from .initiatives import list_initiatives
 from .staff import list_staff
 from .text import name_sort_key, sort_key
 from .units import list_units
@@ -30,7 +33,28 @@ STAFF_COLUMNS = [
     Column(STAFF_HEADERS[7], 12, (YES, NO)),
     Column(STAFF_HEADERS[8], 15, is_date=True),
 ]
-KINDS = ("units", "staff")
+INITIATIVE_COLUMNS = [
+    Column(INITIATIVE_HEADERS[0], 12),
+    Column(INITIATIVE_HEADERS[1], 50),
+    Column(INITIATIVE_HEADERS[2], 12, tuple(labels_of(InitiativeKind))),
+    Column(INITIATIVE_HEADERS[3], 40),
+    Column(INITIATIVE_HEADERS[4], 14, is_date=True),
+    Column(INITIATIVE_HEADERS[5], 16, is_date=True),
+    Column(INITIATIVE_HEADERS[6], 20, (*labels_of(Assessment), NOT_ASSESSED)),
+]
+HEAD_COLUMNS = [
+    Column(HEAD_HEADERS[0], 12),
+    Column(HEAD_HEADERS[1], 8),
+    Column(HEAD_HEADERS[2], 32, tuple(labels_of(HeadLevel))),
+    Column(HEAD_HEADERS[3], 50),
+]
+LAYOUTS = {
+    "units": (UNIT_COLUMNS, "Đơn vị"),
+    "staff": (STAFF_COLUMNS, "Cán bộ"),
+    "initiatives": (INITIATIVE_COLUMNS, "Mô hình, sáng kiến"),
+    "heads": (HEAD_COLUMNS, "Người đứng đầu"),
+}
+KINDS = tuple(LAYOUTS)
 
 
 def write_template(kind: str, path: str | Path) -> None:
@@ -40,11 +64,9 @@ def write_template(kind: str, path: str | Path) -> None:
 
 
 def _layout(kind: str):
-    if kind == "units":
-        return UNIT_COLUMNS, "Đơn vị"
-    if kind == "staff":
-        return STAFF_COLUMNS, "Cán bộ"
-    raise ValueError(f"Loại dữ liệu không biết: {kind}")
+    if kind not in LAYOUTS:
+        raise ValueError(f"Loại dữ liệu không biết: {kind}")
+    return LAYOUTS[kind]
 
 
 def export_units(db: Database, path: str | Path) -> int:
@@ -75,3 +97,20 @@ def export(db: Database, kind: str, path: str | Path) -> int:
     if kind == "staff":
         return export_staff(db, path)
     raise ValueError(f"Loại dữ liệu không biết: {kind}")
+
+
+def export_initiatives(db: Database, campaign_id: int, path: str | Path) -> int:
+    """A campaign's initiatives in the import's columns (re-importing the file changes nothing)."""
+    rows = [
+        [i.unit_code, i.title, i.kind_label, i.field, i.registered_on, i.reported_on,
+         i.assessment_label or NOT_ASSESSED]
+        for i in list_initiatives(db, campaign_id)
+    ]
+    write_workbook(path, "Mô hình, sáng kiến", INITIATIVE_COLUMNS, rows)
+    return len(rows)
+
+
+def export_head_evaluations(db: Database, year: int, path: str | Path) -> int:
+    rows = [[e.unit_code, e.year, e.level_label, e.note] for e in list_evaluations(db, year)]
+    write_workbook(path, "Người đứng đầu", HEAD_COLUMNS, rows)
+    return len(rows)

@@ -6,22 +6,22 @@ and writes only when there is none, in one transaction. A dry run stops before w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from . import staff as staff_mod
 from . import units as units_mod
-from .codes import Gender, StaffCategory, UnitKind, from_label, labels_of
-from .dates import DateError, format_date, parse_date
+from .codes import Gender, StaffCategory, UnitKind
+from .dates import format_date
 from .staff import Staff
 from .text import clean, fold
+from .import_common import (
+    CellErrors, ImportResult, Progress, cell_message, choice_cell, date_cell, duplicate_code, report_progress,
+)
 from .units import Unit
 from .xlsx import ImportRejected, Row, cell_text, read_rows
-
-Progress = Callable[[int, int], None]
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
 UNIT_FIELDS = dict(zip(["code", "name", "kind", "head_name", "head_title"], UNIT_HEADERS))
@@ -39,87 +39,18 @@ STAFF_FIELDS = dict(
 )
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    updated: int
-    unchanged: int
-    dry_run: bool = False
-    moved: int = 0  # staff whose unit changed (a move recorded from the import date)
-
-    def summary(self) -> str:
-        verb = "Kiểm tra xong, chưa ghi gì (chạy thử): sẽ" if self.dry_run else "Đã"
-        text = f"{verb} thêm {self.added}, cập nhật {self.updated}, giữ nguyên {self.unchanged} dòng"
-        if self.moved:
-            text += f" ({self.moved} cán bộ chuyển đơn vị)"
-        return text + "."
-
-
-class _Errors:
-    """Errors collected over a file, listed by row and then by column order."""
-
-    def __init__(self, headers: list[str]) -> None:
-        self._order = {h: i for i, h in enumerate(headers)}
-        self._found: list[tuple[int, int, int, str]] = []
-
-    def add(self, row: Row | int, header: str, message: str) -> None:
-        number = row.number if isinstance(row, Row) else row
-        text = f"Dòng {number}, cột {header}: {message}"
-        self._found.append((number, self._order.get(header, 99), len(self._found), text))
-
-    def __bool__(self) -> bool:
-        return bool(self._found)
-
-    @property
-    def items(self) -> list[str]:
-        return [t for *_, t in sorted(self._found)]
-
-
-def _choice(errors: _Errors, row: Row, header: str, enum, required: bool = True):
-    text = cell_text(row.cells[header])
-    if not text:
-        if required:
-            errors.add(row, header, "bỏ trống (bắt buộc)")
-        return None
-    member = from_label(enum, text)
-    if member is None:
-        errors.add(row, header, f"“{text}” không hợp lệ, chọn một trong: {', '.join(labels_of(enum))}")
-    return member
-
-
-def _date(errors: _Errors, row: Row, header: str) -> dt.date | None:
-    try:
-        return parse_date(row.cells[header])
-    except DateError as e:
-        errors.add(row, header, str(e))
-        return None
-
-
-def _duplicate(errors: _Errors, seen: dict[str, int], row: Row, header: str, code: str) -> bool:
-    if code in seen:
-        errors.add(row, header, f"mã “{code}” trùng với dòng {seen[code]}")
-        return True
-    seen[code] = row.number
-    return False
-
-
-def _report(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)
-
-
 def import_units(
     db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportResult:
     """Add or update (by code) the units in the file; raises :class:`ImportRejected`."""
     rows = read_rows(path, UNIT_HEADERS)
-    errors = _Errors(UNIT_HEADERS)
+    errors = CellErrors(UNIT_HEADERS)
     existing = {u.code: u for u in units_mod.list_units(db)}
     seen: dict[str, int] = {}
     parsed: list[Unit] = []
     for row in rows:
         code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
-        kind = _choice(errors, row, "Loại đơn vị", UnitKind)
+        kind = choice_cell(errors, row, "Loại đơn vị", UnitKind)
         old = existing.get(code)
         unit = units_mod.normalised(
             Unit(
@@ -135,9 +66,9 @@ def import_units(
         problems = units_mod.check_unit(unit)
         problems.pop("kind", None)  # reported by _choice with the list of labels
         for field, message in problems.items():
-            errors.add(row, UNIT_FIELDS[field], _cell_message(message))
+            errors.add(row, UNIT_FIELDS[field], cell_message(message))
         if code and "code" not in problems:
-            _duplicate(errors, seen, row, "Mã đơn vị", code)
+            duplicate_code(errors, seen, row, "Mã đơn vị", code)
         parsed.append(unit)
     if errors:
         raise ImportRejected(errors.items)
@@ -157,7 +88,7 @@ def import_units(
             "head_name = :head_name, head_title = :head_title WHERE code = :code",
             [units_mod._row(u) for u in changed],
         )
-    _report(progress, len(parsed), len(parsed))
+    report_progress(progress, len(parsed), len(parsed))
     return result
 
 
@@ -166,17 +97,10 @@ def _unit_changed(old: Unit, new: Unit) -> bool:
     return any(getattr(old, k) != getattr(new, k) for k in keys)
 
 
-def _cell_message(message: str) -> str:
-    """A field message from the domain, as said of a cell: "bỏ trống (bắt buộc)" for a missing value."""
-    if message.startswith("Chưa nhập"):
-        return "bỏ trống (bắt buộc)"
-    return message[:1].lower() + message[1:]
-
-
 _YES, _NO = {"co", "x", "1"}, {"khong", "", "0"}
 
 
-def _leader(errors: _Errors, row: Row) -> bool:
+def _leader(errors: CellErrors, row: Row) -> bool:
     header = "Lãnh đạo, quản lý"
     folded = fold(cell_text(row.cells[header]))
     if folded in _YES:
@@ -200,14 +124,14 @@ def import_staff(
     """
     rows = read_rows(path, STAFF_HEADERS)
     total = len(rows)
-    errors = _Errors(STAFF_HEADERS)
+    errors = CellErrors(STAFF_HEADERS)
     unit_ids = units_mod.unit_ids_by_code(db)
     existing = {p.code: p for p in staff_mod.list_staff(db)}
     seen: dict[str, int] = {}
     parsed: list[tuple[Row, Staff]] = []
     for i, row in enumerate(rows):
         if i % 2000 == 0:
-            _report(progress, i, total * 2)
+            report_progress(progress, i, total * 2)
         code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
         unit_code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
         unit_id = unit_ids.get(unit_code)
@@ -220,13 +144,13 @@ def import_staff(
             id=old.id if old else None,
             code=code,
             full_name=clean(cell_text(row.cells["Họ và tên"])),
-            birth_date=_date(errors, row, "Ngày sinh"),
-            gender=_choice(errors, row, "Giới tính", Gender),
+            birth_date=date_cell(errors, row, "Ngày sinh"),
+            gender=choice_cell(errors, row, "Giới tính", Gender),
             unit_id=unit_id if unit_id is not None else -1,
             position=clean(cell_text(row.cells["Chức vụ"])),
-            category=_choice(errors, row, "Đối tượng", StaffCategory),
+            category=choice_cell(errors, row, "Đối tượng", StaffCategory),
             is_leader=_leader(errors, row),
-            recruited_on=_date(errors, row, "Ngày tuyển dụng"),
+            recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
             ended_on=old.ended_on if old else None,
         )
         problems = staff_mod.check_staff(person, today)
@@ -234,9 +158,9 @@ def import_staff(
             problems.pop(field, None)  # reported above with the accepted values
         for field, message in problems.items():
             header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
-            errors.add(row, header, _cell_message(message))
+            errors.add(row, header, cell_message(message))
         if code and "code" not in problems:
-            _duplicate(errors, seen, row, "Mã cán bộ", code)
+            duplicate_code(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))
     new, changed, moves = _plan_staff(db, parsed, existing, today, errors)
     if errors:
@@ -247,7 +171,7 @@ def import_staff(
     if dry_run:
         return result
     _write_staff(db, new, changed, moves)
-    _report(progress, total * 2, total * 2)
+    report_progress(progress, total * 2, total * 2)
     return result
 
 
