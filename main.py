@@ -180,11 +180,12 @@ def _export(args) -> int:
 
 
 def _report(args) -> None:
-    from reports.campaign_register import campaign_register_pdf
+    from models.registers import initiative_register_data
+    from reports.campaign_register import register_pdf
 
     db = _open_existing(args.sub_db)
     try:
-        pdf = campaign_register_pdf(db, args.campaign, as_of=dt.date.today())
+        pdf = register_pdf(initiative_register_data(db, args.campaign, as_of=dt.date.today()))
     finally:
         db.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -35,6 +35,7 @@ class Staff:
     id: int | None = None
     unit_code: str = ""
     unit_name: str = ""
+    name_folded: str = ""  # as stored: for search without diacritics
 
     @property
     def gender_label(self) -> str:
@@ -145,12 +146,13 @@ UPDATE_STAFF = (
 )
 INSERT_ASSIGNMENT = "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, ?)"
 
-# Each person with the unit of their latest membership row.
+# Each person with the unit of their latest membership row. (With max(), SQLite takes the bare
+# column unit_id from the row that has the maximum: one pass over staff_unit.)
 _CURRENT_SQL = """
     SELECT s.*, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name
     FROM staff s
-    JOIN staff_unit h ON h.staff_id = s.id
-        AND h.start_date = (SELECT max(start_date) FROM staff_unit WHERE staff_id = s.id)
+    JOIN (SELECT staff_id, unit_id, max(start_date) FROM staff_unit GROUP BY staff_id) h
+        ON h.staff_id = s.id
     JOIN unit u ON u.id = h.unit_id
 """
 
@@ -174,6 +176,7 @@ def _from_row(r: dict) -> Staff:
         unit_id=r["unit_id"],
         unit_code=r["unit_code"],
         unit_name=r["unit_name"],
+        name_folded=r["name_folded"],
     )
 
 

@@ -20,6 +20,7 @@ _ALPHABET = [
 _RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d").search
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
 # Control and invisible format characters (pasted from web pages or Word): never stored.
@@ -47,31 +48,34 @@ def fold(value: str) -> str:
     return _SPACE.sub(" ", stripped.casefold()).strip()
 
 
-def _letters(word: str) -> tuple[list[str], list[int], list[int]]:
-    """Primary (letter), secondary (tone) and tertiary (case) weights of ``word``, one per letter."""
-    primary: list[str] = []
-    tones: list[int] = []
-    cases: list[int] = []
-    for ch in nfc(word):
-        lower = ch.lower()
-        decomposed = unicodedata.normalize("NFD", lower)
-        base, marks = decomposed[0], decomposed[1:]
-        tone = 0
-        letter = base
-        for mark in marks:
-            if mark in _TONES:
-                tone = _TONES[mark]
-            elif mark in (_BREVE, _CIRCUMFLEX, _HORN):
-                letter = unicodedata.normalize("NFC", letter + mark)
-        if lower == "đ":
-            letter = "đ"
-        if letter in _RANK:
-            primary.append(chr(0x1000 + _RANK[letter]))
-        else:
-            primary.append(base if ord(base) < 0x80 else chr(0x2000 + ord(base)))
-        tones.append(tone)
-        cases.append(0 if ch == lower else 1)
-    return primary, tones, cases
+_WEIGHTS: dict[str, tuple[str, str, str]] = {}
+
+
+def _weights(ch: str) -> tuple[str, str, str]:
+    """Primary (letter), secondary (tone) and tertiary (case) weight of one character, cached:
+    names use few distinct characters, and sorting 20,000 names must stay fast."""
+    found = _WEIGHTS.get(ch)
+    if found is not None:
+        return found
+    lower = ch.lower()
+    decomposed = unicodedata.normalize("NFD", lower)
+    base, marks = decomposed[0], decomposed[1:]
+    tone = 0
+    letter = base
+    for mark in marks:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif mark in (_BREVE, _CIRCUMFLEX, _HORN):
+            letter = unicodedata.normalize("NFC", letter + mark)
+    if lower == "đ":
+        letter = "đ"
+    if letter in _RANK:
+        primary = chr(0x1000 + _RANK[letter])
+    else:
+        primary = base if ord(base) < 0x80 else chr(0x2000 + ord(base))
+    found = (primary, chr(0x30 + tone), "0" if ch == lower else "1")
+    _WEIGHTS[ch] = found
+    return found
 
 
 def _pad_numbers(value: str) -> str:
@@ -85,14 +89,24 @@ def sort_key(value: str) -> str:
     Letters first (a ă â b c d đ e ê ...), then tones (ngang, huyền, hỏi, ngã, sắc, nặng) as the
     tie-breaker, then case; numbers inside the text compare by value.
     """
-    primary, tones, cases = _letters(_pad_numbers(clean(value)))
-    return (
-        "".join(primary)
-        + "\x00"
-        + "".join(chr(0x30 + t) for t in tones)
-        + "\x00"
-        + "".join(chr(0x30 + c) for c in cases)
-    )
+    return _key(value if _is_clean(value) else clean(value))
+
+
+def _key(text: str) -> str:
+    """sort_key of text that is already clean."""
+    if not text:
+        return "\x00\x00"
+    if _HAS_DIGIT(text):
+        text = _pad_numbers(text)
+    get = _WEIGHTS.get
+    primary, tones, cases = zip(*[get(ch) or _weights(ch) for ch in text])
+    return "".join(primary) + "\x00" + "".join(tones) + "\x00" + "".join(cases)
+
+
+def _is_clean(value: str) -> bool:
+    # Text read back from the database is already clean; skip the work of cleaning it again.
+    return unicodedata.is_normalized("NFC", value) and "  " not in value and value == value.strip() \
+        and not _INVISIBLE.search(value)
 
 
 def split_name(full_name: str) -> tuple[str, str]:
@@ -103,5 +117,6 @@ def split_name(full_name: str) -> tuple[str, str]:
 
 def name_sort_key(full_name: str) -> str:
     """Sort key for a person's name as Vietnamese lists order them: given name, then the rest."""
-    rest, given = split_name(full_name)
-    return sort_key(given) + "\x00\x00" + sort_key(rest)
+    text = full_name if _is_clean(full_name) else clean(full_name)
+    rest, _, given = text.rpartition(" ")
+    return _key(given) + "\x00\x00" + _key(rest)

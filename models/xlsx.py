@@ -8,11 +8,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import python_calamine
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from .errors import DomainError
 from .text import nfc
@@ -48,6 +43,8 @@ def read_rows(path: str | Path, headers: list[str]) -> list[Row]:
     path = Path(path)
     if not path.is_file():
         raise ImportRejected([f"Không tìm thấy tệp “{path}”"])
+    import python_calamine  # imported on first use: keeps the program's start fast
+
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -78,6 +75,15 @@ def _clean_cell(value: object) -> object:
     if isinstance(value, str):
         return nfc(value).strip()
     return value
+
+
+def get_column_letter(index: int) -> str:
+    """Excel's name of the 1-based column ``index``: 1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def check_headers(found: list[object], expected: list[str]) -> list[str]:
@@ -132,6 +138,10 @@ def write_workbook(path: str | Path, title: str, columns: list[Column], rows: li
     Text that begins with =, +, - or @ is stored as text so that Excel shows it, never runs it.
     Dates are real Excel dates shown as dd/mm/yyyy.
     """
+    from openpyxl import Workbook  # imported on first use: keeps the program's start fast
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]

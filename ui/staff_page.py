@@ -13,7 +13,7 @@ from models.dates import format_date
 from models.errors import DomainError
 from models.snapshots import restore_staff, snapshot_staff
 from models.staff import delete_staff, list_staff, staff_data, undo_last_move, unit_history
-from models.text import name_sort_key, sort_key
+from models.text import fold, name_sort_key, sort_key
 from models.units import list_units
 
 from . import messages
@@ -25,6 +25,7 @@ from .widgets import ChoiceCombo, SearchableCombo
 STATES = [("Đang công tác", True), ("Đã nghỉ", False), ("Tất cả", None)]
 LEADER = [("Tất cả chức danh", None), ("Lãnh đạo, quản lý", True), ("Không phải lãnh đạo", False)]
 _NO_DATE = "0000-00-00"
+_FOLDED: dict[str, str] = {}
 
 
 def _date_key(value: dt.date | None) -> str:
@@ -49,6 +50,13 @@ class StaffTableModel(RecordTableModel):
 
     def search_text(self, p) -> str:
         return f"{p.code} {p.full_name} {p.position} {p.unit_code}"
+
+    def haystack(self, p) -> str:
+        # The folded name is stored; positions repeat, so their folding is cached.
+        position = _FOLDED.get(p.position)
+        if position is None:
+            position = _FOLDED.setdefault(p.position, fold(p.position))
+        return f"{p.code.lower()} {p.name_folded or fold(p.full_name)} {position} {p.unit_code.lower()}"
 
     def is_inactive(self, p) -> bool:
         return p.ended_on is not None

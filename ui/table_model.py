@@ -46,10 +46,15 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_descending = False
         self._words: list[str] = []
         self._predicate: Callable[[Any], bool] | None = None
+        self._allowed: list[bool] | None = None  # the predicate's answer per record, cached
 
     # What a subclass says about its records.
     def search_text(self, record) -> str:
         return " ".join(col.text(record) for col in self.columns)
+
+    def haystack(self, record) -> str:
+        """The folded text search looks in (override to use a folded column already stored)."""
+        return fold(self.search_text(record))
 
     def is_inactive(self, record) -> bool:
         return False
@@ -58,7 +63,8 @@ class RecordTableModel(QAbstractTableModel):
     def set_records(self, records: list[Any]) -> None:
         self.beginResetModel()
         self._all = list(records)
-        self._haystacks = [fold(self.search_text(r)) for r in self._all]
+        self._haystacks = [self.haystack(r) for r in self._all]
+        self._allowed = None if self._predicate is None else [self._predicate(r) for r in self._all]
         self._sort_keys = {}
         self._order = list(range(len(self._all)))
         if self._sort_column >= 0:
@@ -71,11 +77,17 @@ class RecordTableModel(QAbstractTableModel):
         words = fold(text).split()
         if words == self._words:
             return
+        # Typing more only narrows the result: search within what is shown when every earlier
+        # word is still contained in one of the new words.
+        narrowing = all(any(old in new for new in words) for old in self._words)
         self._words = words
-        self._refilter()
+        self.beginResetModel()
+        self._visible = self._filtered(self._visible if narrowing else None)
+        self.endResetModel()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         self._predicate = predicate
+        self._allowed = None if predicate is None else [predicate(r) for r in self._all]
         self._refilter()
 
     def _refilter(self) -> None:
@@ -83,17 +95,19 @@ class RecordTableModel(QAbstractTableModel):
         self._visible = self._filtered()
         self.endResetModel()
 
-    def _filtered(self) -> list[int]:
-        words, predicate, hay, records = self._words, self._predicate, self._haystacks, self._all
-        order = self._order
+    def _filtered(self, within: list[int] | None = None) -> list[int]:
+        """Indices (in sort order) of the records matching the search words and the predicate;
+        ``within`` is an earlier result known to contain every match."""
+        words, hay, allowed = self._words, self._haystacks, self._allowed
+        order = self._order if within is None else within
+        if allowed is not None and within is None:
+            order = [i for i in order if allowed[i]]
         if words:
             if len(words) == 1:
                 w = words[0]
                 order = [i for i in order if w in hay[i]]
             else:
                 order = [i for i in order if all(w in hay[i] for w in words)]
-        if predicate is not None:
-            order = [i for i in order if predicate(records[i])]
         return order
 
     def _keys(self, column: int) -> list[Any]:

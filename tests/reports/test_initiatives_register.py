@@ -1,0 +1,218 @@
+"""The register of a campaign's initiatives (reports/initiatives.py)."""
+import datetime as dt
+import io
+import time
+import unicodedata
+
+from pypdf import PdfReader
+
+from reports.document import DocumentHeader, Signature
+from reports.initiatives import InitiativeRegister, RegisterRow, render_initiative_register, totals_line
+
+CAMPAIGN = "Đợt thi đua cao điểm về Cải cách hành chính năm 2018"
+WARDS = [f"Ủy ban nhân dân Phường {n}" for n in (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)]
+OFFICES = ["Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch", "Văn phòng HĐND và UBND quận"]
+TITLES = [
+    "Ứng dụng phần mềm một cửa điện tử trong tiếp nhận hồ sơ",
+    "Mô hình “Dân vận khéo” trong cải cách hành chính",
+    "Đổi mới quy trình giải quyết hồ sơ đăng ký kinh doanh hộ cá thể",
+    "Tin nhắn SMS thông báo kết quả giải quyết hồ sơ & hẹn trả <kết quả>",
+]
+KINDS = ["Mô hình", "Sáng kiến", "Giải pháp"]
+ASSESSMENTS = ["Tiêu biểu xuất sắc", "Hiệu quả", "Không hiệu quả", ""]
+
+
+def _row(i: int, units: list[str]) -> RegisterRow:
+    reported = dt.date(2019, 1, 10) + dt.timedelta(days=i % 15) if i % 4 else None
+    return RegisterRow(
+        unit_name=units[i % len(units)],
+        title=TITLES[i % len(TITLES)],
+        kind=KINDS[i % 3],
+        field="Ứng dụng công nghệ thông tin" if i % 2 else "Dân vận khéo, dân chủ cơ sở",
+        registered_on=dt.date(2018, 10, 29) + dt.timedelta(days=i % 5),
+        reported_on=reported,
+        assessment=ASSESSMENTS[i % 4] if reported else "",
+    )
+
+
+def _register(count: int = 20, **changes) -> InitiativeRegister:
+    units = WARDS + OFFICES
+    if count > len(units):  # every row its own unit, as a real register has
+        units = [f"{units[i % len(units)]} - tổ {i}" for i in range(count)]
+    values = dict(
+        campaign_name=CAMPAIGN,
+        year=2018,
+        header=DocumentHeader(number="15/DS-HĐTĐKT", date=dt.date(2019, 1, 5)),
+        signature=Signature(authority="KT. CHỦ TỊCH", title="PHÓ CHỦ TỊCH", name="Nguyễn Thị Thu Hà"),
+        recipients=["Thường trực UBND quận;", "Như trên;", "Lưu: VT, NV."],
+        rows=[_row(i, units) for i in range(count)],
+        unregistered_units=["Phòng Y tế", "Hội Cựu chiến binh quận"],
+        as_of=dt.date(2019, 1, 27),
+    )
+    values.update(changes)
+    return InitiativeRegister(**values)
+
+
+def _raw_pages(pdf: bytes) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [unicodedata.normalize("NFC", t) for t in _raw_pages(pdf)]
+
+
+def _flat(text: str) -> str:
+    """White space collapsed, so a title wrapped over two lines of its cell reads as one line."""
+    return " ".join(text.split())
+
+
+def _runs_above(pdf: bytes, index: int, y_min: float) -> list[str]:
+    found = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y > y_min:
+            found.append(text.strip())
+
+    PdfReader(io.BytesIO(pdf)).pages[index].extract_text(visitor_text=visit)
+    return found
+
+
+def test_the_register_is_landscape_a4():
+    reader = PdfReader(io.BytesIO(render_initiative_register(_register())))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)
+
+
+def test_header_title_and_campaign_are_printed():
+    text = _flat(_pages(render_initiative_register(_register()))[0])
+    for expected in (
+        "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP",
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "Số: 15/DS-HĐTĐKT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Gò Vấp, ngày 05 tháng 01 năm 2019",
+        "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP",
+        CAMPAIGN,
+        "(Số liệu tính đến 27/01/2019)",
+    ):
+        assert expected in text, expected
+
+
+def test_campaign_without_the_year_gets_it_in_the_subtitle():
+    text = _flat(_pages(render_initiative_register(_register(campaign_name="Đợt thi đua cao điểm")))[0])
+    assert "Đợt thi đua cao điểm năm 2018" in text
+
+
+def test_every_unit_title_date_and_assessment_is_printed_in_the_given_order():
+    data = _register(20)
+    text = _flat(" ".join(_pages(render_initiative_register(data))))
+    for header in ("STT", "Đơn vị", "Tên mô hình, sáng kiến, giải pháp", "Loại", "Lĩnh vực",
+                   "Ngày đăng ký", "Ngày báo cáo kết quả", "Đánh giá của Hội đồng"):
+        assert header in text, header
+    position = 0
+    for number, row in enumerate(data.rows, start=1):
+        cells = [f"{number} {row.unit_name}", row.title, row.kind, row.field,
+                 row.registered_on.strftime("%d/%m/%Y")]
+        if row.reported_on:
+            cells.append(row.reported_on.strftime("%d/%m/%Y"))
+        if row.assessment:
+            cells.append(row.assessment)
+        for cell in cells:
+            found = text.find(cell, position)
+            assert found >= 0, (number, cell)
+            position = found + len(cell)
+    assert "29/10/2018" in text and "10/01/2019" in text
+
+
+def test_units_that_have_not_registered_and_the_totals_follow_the_table():
+    text = _flat(" ".join(_pages(render_initiative_register(_register(20)))))
+    assert "Các đơn vị chưa đăng ký (2): Phòng Y tế; Hội Cựu chiến binh quận." in text
+    assert "Tổng số: 20 đơn vị đăng ký (7 mô hình, 7 sáng kiến, 6 giải pháp)" in text
+    assert text.index("Các đơn vị chưa đăng ký") > text.index("20 Văn phòng HĐND và UBND quận")
+    assert text.index("Tổng số:") > text.index("Các đơn vị chưa đăng ký")
+
+
+def test_without_unregistered_units_the_line_is_left_out():
+    text = _flat(" ".join(_pages(render_initiative_register(_register(5, unregistered_units=[])))))
+    assert "chưa đăng ký" not in text
+    assert "Tổng số: 5 đơn vị đăng ký (2 mô hình, 2 sáng kiến, 1 giải pháp)" in text
+
+
+def test_totals_count_each_unit_once():
+    rows = [_row(0, ["Phòng Nội vụ"]), _row(1, ["Phòng Nội vụ"]), _row(2, ["Phòng Tư pháp"])]
+    assert totals_line(rows) == "Tổng số: 2 đơn vị đăng ký (1 mô hình, 1 sáng kiến, 1 giải pháp)"
+
+
+def test_an_empty_register_still_prints_a_complete_document():
+    text = _flat(" ".join(_pages(render_initiative_register(_register(0)))))
+    assert "Chưa có đơn vị nào đăng ký." in text
+    assert "Tổng số: 0 đơn vị đăng ký (0 mô hình, 0 sáng kiến, 0 giải pháp)" in text
+    assert "Nguyễn Thị Thu Hà" in text
+
+
+def test_a_400_row_register_builds_fast_with_header_and_page_numbers_on_later_pages():
+    data = _register(400)
+    render_initiative_register(_register(3))  # fonts registered, modules warm
+    start = time.perf_counter()
+    pdf = render_initiative_register(data)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 2.0, f"{elapsed:.2f} s"
+
+    pages = _pages(pdf)
+    assert len(pages) >= 10
+    top_margin = 595 - 20 * 72 / 25.4  # points above the text area
+    assert _runs_above(pdf, 0, top_margin) == []
+    assert _runs_above(pdf, 1, top_margin) == ["2"]
+    assert pages[1].lstrip().startswith("2")
+    assert _runs_above(pdf, len(pages) - 1, top_margin) == [str(len(pages))]
+    for index, text in enumerate(pages):
+        if index < len(pages) - 1 or "STT" in text:  # the last page may hold only the signature
+            assert text.count("STT") == 1, f"page {index + 1}"
+    last = pages[-1]
+    assert "Nơi nhận:" in last and "Nguyễn Thị Thu Hà" in last
+    assert "KT. CHỦ TỊCH" in last and "PHÓ CHỦ TỊCH" in last
+    assert "- Lưu: VT, NV." in last
+    text = _flat(" ".join(pages))
+    for number in (1, 200, 400):
+        assert f" {number} {data.rows[number - 1].unit_name}" in text
+
+
+def test_identical_input_gives_byte_identical_pdfs():
+    assert render_initiative_register(_register(60)) == render_initiative_register(_register(60))
+
+
+def test_vietnamese_letters_survive_exactly():
+    data = _register(
+        3,
+        rows=[RegisterRow("Ủy ban nhân dân Phường 17", "Đổi mới cách tiếp dân: “Một cửa” ở phường",
+                          "Giải pháp", "Dân vận khéo", dt.date(2018, 11, 2), None, "")],
+    )
+    text = _flat(_raw_pages(render_initiative_register(data))[0])
+    for expected in ("Ủy ban nhân dân Phường 17", "Đổi mới cách tiếp dân: “Một cửa” ở phường",
+                     "Nguyễn Thị Thu Hà", "Độc lập - Tự do - Hạnh phúc"):
+        assert expected in text, expected
+
+
+def test_decomposed_input_prints_as_composed_text():
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    row = RegisterRow(nfd("Ủy ban nhân dân Phường 17"), nfd("Đổi mới tiếp nhận hồ sơ"), nfd("Sáng kiến"),
+                      nfd("Một cửa liên thông"), dt.date(2018, 11, 2), dt.date(2019, 1, 5), nfd("Hiệu quả"))
+    data = _register(
+        campaign_name=nfd(CAMPAIGN),
+        rows=[row],
+        signature=Signature(name=nfd("Nguyễn Thị Thu Hà")),
+        unregistered_units=[nfd("Hội Cựu chiến binh quận")],
+    )
+    raw = " ".join(_raw_pages(render_initiative_register(data)))
+    assert unicodedata.is_normalized("NFC", raw)
+    text = _flat(raw)
+    for expected in ("Ủy ban nhân dân Phường 17", "Đổi mới tiếp nhận hồ sơ", "Sáng kiến", CAMPAIGN,
+                     "Nguyễn Thị Thu Hà", "Hội Cựu chiến binh quận", "1 sáng kiến"):
+        assert expected in text, expected
+
+
+def test_markup_characters_in_titles_print_literally():
+    text = _flat(" ".join(_pages(render_initiative_register(_register(4)))))
+    assert "Tin nhắn SMS thông báo kết quả giải quyết hồ sơ & hẹn trả <kết quả>" in text
