@@ -6,8 +6,10 @@ App:      .venv/bin/python main.py --db CITY --quit-after-show   (prints "shown 
 Baseline: .venv/bin/python bench/empty_window.py                  (QApplication + empty QMainWindow)
 Both run as subprocesses with QT_QPA_PLATFORM=offscreen, timed wall-clock from Popen to exit,
 alternately, after one warm-up run each; the median of ``--runs`` runs is compared.
-Target: app / baseline <= 3x. When the target is missed (or with --profile) a breakdown of the
-start-up is measured in a child process (plain perf_counter, no profiler overhead) and printed.
+Target: app / baseline <= 3x. When the target is missed (or with --profile) a breakdown is
+printed: the start-up's imports timed one by one, then MainWindow() as a call tree, measured by
+wrapping the functions on the start-up path with perf_counter timers in a child process (no
+cProfile overhead; the project's code is not changed); median of 3 child processes.
 """
 from __future__ import annotations
 
@@ -46,11 +48,14 @@ def _shown(out: str) -> float | None:
 
 
 # The breakdown runs in a fresh interpreter so that imports are measured cold (as at start-up).
+# The start-up path itself is then run as main.py runs it, with the functions it goes through
+# wrapped by timers (in that child process only): "incl" is the time inside a function, "excl"
+# the part not spent in another wrapped function.
 _BREAKDOWN = r"""
 import json, sys, time
-T = {}
+T = []  # [label, ms, ms not inside another timed function (or None)]
 def mark(name, t0):
-    T[name] = (time.perf_counter() - t0) * 1000
+    T.append([name, (time.perf_counter() - t0) * 1000, None])
     return time.perf_counter()
 sys.path.insert(0, ROOT)
 t = time.perf_counter()
@@ -59,12 +64,47 @@ t = mark("import PySide6.QtWidgets", t)
 import sqlite_utils
 t = mark("import sqlite_utils", t)
 import openpyxl
-t = mark("import openpyxl (via ui.list_page -> models.exports/imports -> models.xlsx)", t)
+t = mark("import openpyxl (ui.list_page -> models.exports/imports -> models.xlsx)", t)
 import python_calamine
 t = mark("import python_calamine", t)
 import ui.app
 from ui.main_window import MainWindow
-t = mark("import ui.app + ui.main_window (rest of the app's modules)", t)
+t = mark("import ui.app + ui.main_window (the app's own modules)", t)
+
+import ui.main_window, ui.staff_page, ui.units_page, ui.table_model
+STATS, STACK = {}, []  # STATS: call path -> (calls, incl, excl); STACK: [path, inner time]
+def timed(owner, name, label=None, per_class=False):
+    fn = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        key = label or name
+        if per_class:
+            key = f"{type(args[0]).__name__}.{name}"
+        path = (STACK[-1][0] if STACK else ()) + (key,)
+        STATS.setdefault(path, (0, 0.0, 0.0))
+        STACK.append([path, 0.0])
+        t0 = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent = time.perf_counter() - t0
+            inner = STACK.pop()[1]
+            if STACK:
+                STACK[-1][1] += spent
+            calls, incl, excl = STATS[path]
+            STATS[path] = (calls + 1, incl + spent, excl + spent - inner)
+    setattr(owner, name, wrapper)
+timed(ui.main_window.MainWindow, "__init__", "MainWindow.__init__")
+timed(ui.main_window.MainWindow, "_build_menus", "MainWindow._build_menus")
+timed(ui.units_page.UnitsPage, "__init__", "UnitsPage.__init__")
+timed(ui.units_page, "list_units", "models.units.list_units (units page)")
+timed(ui.staff_page.StaffPage, "__init__", "StaffPage.__init__")
+timed(ui.staff_page, "list_staff", "models.staff.list_staff")
+timed(ui.staff_page, "list_units", "models.units.list_units (staff page unit filter)")
+for method in ("refresh_units", "apply_filters", "selection_changed", "_build_history_panel"):
+    timed(ui.staff_page.StaffPage, method, f"StaffPage.{method}")
+for method in ("set_records", "_keys", "_filtered", "sort"):
+    timed(ui.table_model.RecordTableModel, method, per_class=True)
+
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = ui.app.create_application()
@@ -72,50 +112,45 @@ t = mark("create_application (QApplication + load 6 Be Vietnam Pro fonts)", t)
 from models.db import connect
 db = connect(Path(DB))
 t = mark("models.db.connect (pragmas, migrations check)", t)
-t0 = time.perf_counter()
 window = MainWindow(db, Path(DB))
-T["MainWindow(db) total"] = (time.perf_counter() - t0) * 1000
-t = time.perf_counter()
+t = mark("MainWindow(db, path)", t)
 window.show()
 QApplication.processEvents()
 t = mark("window.show() + processEvents (first layout/paint)", t)
-
-# The parts of MainWindow(db), measured again one by one on the same data.
-from models.staff import list_staff
-from models.units import list_units
-from models.text import fold, name_sort_key, sort_key
-from ui.staff_page import StaffTableModel
+HINTS = {
+    "StaffTableModel.set_records": "excl: fold(search_text) x 20,000 haystacks, then the sort",
+    "StaffTableModel._keys": "name_sort_key x 20,000: the default sort by name",
+    "models.staff.list_staff": "SQL + 20,000 Staff dataclasses",
+    "StaffTableModel._filtered": "the filter-bar predicate lambda per row",
+}
+for path, (calls, incl, excl) in STATS.items():  # in order of first call: a call tree
+    hint = HINTS.get(path[-1], "") if incl > 0.005 else ""
+    label = f"  {'  ' * (len(path) - 1)}{path[-1]} [{calls}x]" + (f"  <- {hint}" if hint else "")
+    T.append([label, incl * 1000, excl * 1000])
 from models.staff import _CURRENT_SQL
 t = time.perf_counter()
-people = list_staff(db)
-t = mark("  models.staff.list_staff (SQL + 20,000 Staff objects)", t)
 db.conn.execute(_CURRENT_SQL + " ORDER BY s.code").fetchall()
-T["    (its SQL alone: execute + fetchall)"] = (time.perf_counter() - t) * 1000
-t = time.perf_counter()
-model = StaffTableModel()
-hay = [fold(model.search_text(p)) for p in people]
-t = mark("  RecordTableModel.set_records: fold(search_text) x 20,000 (haystacks)", t)
-keys = [name_sort_key(p.full_name) for p in people]
-t = mark("  RecordTableModel._keys(COL_NAME): name_sort_key x 20,000 (default sort by name)", t)
-keys = [sort_key(p.full_name) for p in people]
-T["    (one sort_key per name, for reference)"] = (time.perf_counter() - t) * 1000
-t = time.perf_counter()
-units = list_units(db)
-t = mark("  models.units.list_units (400 units, staff_count subquery)", t)
-sorted(units, key=lambda u: sort_key(u.name))
-t = mark("  StaffPage.refresh_units: sort_key x 400 + combo items", t)
-parts = [v for k, v in T.items() if k.startswith("  ") and not k.startswith("    ")]
-T["  (rest of MainWindow: widgets, units page, filters, ...)"] = T["MainWindow(db) total"] - sum(parts)
+mark("(list_staff's SQL alone, execute + fetchall, run again afterwards)", t)
 print("BREAKDOWN " + json.dumps(T))
 window.close()
 """
 
 
-def breakdown(db: Path) -> dict[str, float]:
+def breakdown(db: Path, repeat: int = 3) -> list[tuple[str, float, float | None]]:
+    """Median over ``repeat`` cold child processes of each figure."""
     code = f"ROOT = {str(ROOT)!r}\nDB = {str(db)!r}\n" + _BREAKDOWN
-    _, out = _run([PYTHON, "-c", code])
-    line = next(l for l in out.splitlines() if l.startswith("BREAKDOWN "))
-    return json.loads(line[len("BREAKDOWN "):])
+    samples = []
+    for _ in range(repeat):
+        _, out = _run([PYTHON, "-c", code])
+        line = next(l for l in out.splitlines() if l.startswith("BREAKDOWN "))
+        samples.append(json.loads(line[len("BREAKDOWN "):]))
+    rows = []
+    for i, (label, _, excl) in enumerate(samples[0]):
+        if any(s[i][0] != label for s in samples):
+            raise SystemExit("breakdown runs took different paths")
+        rows.append((label, median([s[i][1] for s in samples]),
+                     None if excl is None else median([s[i][2] for s in samples])))
+    return rows
 
 
 def interpreter_start() -> float:
@@ -160,10 +195,15 @@ def main(argv: list[str]) -> int:
     }
     if not ok or "--profile" in argv:
         parts = breakdown(city)
-        print("\nBreakdown of the app's start-up (one cold child process, ms):")
-        for name, ms in parts.items():
-            print(f"  {ms:8.1f}  {name}")
-        result["breakdown_ms"] = parts
+        print("\nBreakdown of the app's start-up (median of 3 cold child processes, ms).\n"
+              "Call tree of MainWindow(): first column inside the function, second column the part\n"
+              "not inside another timed function.")
+        for name, ms, excl in parts:
+            if excl is None:
+                print(f"  {ms:8.1f}           {name}")
+            else:
+                print(f"  {ms:8.1f} {excl:8.1f}  {name}")
+        result["breakdown_ms"] = [[name, ms, excl] for name, ms, excl in parts]
     write_json(json_out(argv), result)
     return 0 if ok else 1
 

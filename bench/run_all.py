@@ -1,0 +1,73 @@
+"""Run the three benchmarks, each in its own process, then print a summary table.
+
+    .venv/bin/python bench/run_all.py [--clean]
+
+``--clean`` deletes bench/data first, so the city database and the workbook are generated again.
+Exit status 0 when every benchmark meets its target, 1 otherwise.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import BENCH, DATA, PYTHON, ROOT, ensure_city, offscreen_env, verdict  # noqa: E402
+
+BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py"]
+
+
+def _row(r: dict) -> tuple[str, str, str, str, str, str]:
+    if r["name"] == "startup":
+        return ("start-up, 20,000 staff", f"{r['app_ms']:.0f} ms", f"{r['baseline_ms']:.0f} ms (empty QMainWindow)",
+                f"{r['ratio']:.2f}x", r["target"], verdict(r["pass"]))
+    if r["name"] == "search":
+        return ("search keystroke, 20,000", f"median {r['app_median_ms']:.1f} / max {r['app_max_ms']:.1f} ms",
+                f"{r['baseline_median_ms']:.2f} ms (20,000 x `in`)", f"{r['ratio']:.1f}x (info)",
+                r["target"], verdict(r["pass"]))
+    if r["name"] == "import":
+        return ("import 10,000 staff xlsx", f"{r['app_ms']:.0f} ms (re-import {r['reimport_ms']:.0f} ms)",
+                f"{r['baseline_ms']:.0f} ms (calamine + insert_all)", f"{r['ratio']:.2f}x", r["target"],
+                verdict(r["pass"]))
+    raise ValueError(r["name"])
+
+
+def main(argv: list[str]) -> int:
+    started = time.perf_counter()
+    if "--clean" in argv and DATA.exists():
+        shutil.rmtree(DATA)
+        print(f"[clean] removed {DATA}")
+    ensure_city()
+    results, failures = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for script in BENCHMARKS:
+            out = Path(tmp) / f"{script}.json"
+            print(f"\n$ {Path(PYTHON).name} bench/{script}", flush=True)
+            proc = subprocess.run([PYTHON, str(BENCH / script), "--json", str(out)], cwd=ROOT,
+                                  env=offscreen_env())
+            if out.exists():
+                results.append(json.loads(out.read_text(encoding="utf-8")))
+            else:
+                failures.append(f"{script} exited {proc.returncode} without results")
+    rows = [("benchmark", "app", "baseline", "ratio", "target", "result")] + [_row(r) for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    line = "-+-".join("-" * w for w in widths)
+    print(f"\n== Summary (total {time.perf_counter() - started:.0f} s) ==")
+    for i, row in enumerate(rows):
+        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths)))
+        if i == 0:
+            print(line)
+    for failure in failures:
+        print(f"ERROR: {failure}")
+    ok = not failures and all(r["pass"] for r in results)
+    print(f"overall: {verdict(ok)}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
