@@ -109,6 +109,10 @@ def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None =
     """
     campaign = normalised(campaign)
     errors = check_campaign(campaign)
+    if unit_ids is not None:
+        known = {r[0] for r in db.execute("SELECT id FROM unit")}
+        if any(u not in known for u in unit_ids):
+            errors["unit_ids"] = "Có đơn vị không tồn tại trong danh sách đơn vị"
     if errors:
         raise ValidationError(errors)
     with db.atomic():
@@ -242,6 +246,8 @@ def late_joiner_deadlines(campaign: Campaign, joined_on: dt.date) -> tuple[dt.da
 def add_participant(db: Database, campaign_id: int, unit_id: int, joined_on: dt.date) -> Participant:
     """Add a unit to a campaign from ``joined_on``; a late joiner gets deadlines of its own."""
     campaign = get_campaign(db, campaign_id)
+    if db.execute("SELECT 1 FROM unit WHERE id = ?", [unit_id]).fetchone() is None:
+        raise ValidationError({"unit_id": "Đơn vị không tồn tại"})
     if joined_on < campaign.start_date:
         joined_on = campaign.start_date
     exists = db.execute(
@@ -264,8 +270,16 @@ def set_own_deadlines(db: Database, campaign_id: int, unit_id: int,
                       registration: dt.date | None, report: dt.date | None) -> None:
     """Give one participating unit its own deadlines (``None``: the campaign's)."""
     campaign = get_campaign(db, campaign_id)
+    joined = db.execute(
+        "SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?", [campaign_id, unit_id]
+    ).fetchone()
+    if not joined:
+        raise DomainError("Đơn vị không tham gia đợt thi đua này")
     effective_reg = registration or campaign.registration_deadline
     effective_rep = report or campaign.report_deadline
+    if effective_reg < campaign.start_date:
+        raise ValidationError({"registration_deadline":
+                               f"Hạn đăng ký phải từ ngày bắt đầu ({format_date(campaign.start_date)}) trở đi"})
     if effective_rep < effective_reg:
         raise ValidationError({"report_deadline": "Hạn báo cáo kết quả phải từ hạn đăng ký trở đi"})
     with db.atomic():

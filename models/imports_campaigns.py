@@ -100,6 +100,8 @@ def import_initiatives(
         assessment = None
         if fold(cell_text(row.cells["Đánh giá của Hội đồng"])) != fold(NOT_ASSESSED):
             assessment = choice_cell(errors, row, "Đánh giá của Hội đồng", Assessment, required=False)
+        if assessment is not None and reported is None and cell_text(row.cells["Ngày báo cáo kết quả"]) == "":
+            errors.add(row, "Đánh giá của Hội đồng", "chưa có ngày báo cáo kết quả thì chưa đánh giá được")
         if unit_id is None:
             continue
         if title and (unit_id, fold(title)) in titles:

@@ -82,6 +82,13 @@ def check_initiative(db: Database, i: Initiative, today: dt.date) -> dict[str, s
             )
     if i.assessment is not None and not isinstance(i.assessment, Assessment):
         errors["assessment"] = "Đánh giá không hợp lệ"
+    elif i.assessment is not None and i.reported_on is None:
+        errors["assessment"] = "Chưa có ngày báo cáo kết quả thì chưa đánh giá được"
+    if i.author_ids:
+        marks = ",".join("?" * len(i.author_ids))
+        (known,) = db.execute(f"SELECT count(*) FROM staff WHERE id IN ({marks})", list(i.author_ids)).fetchone()
+        if known != len(set(i.author_ids)):
+            errors["author_ids"] = "Có tác giả không có trong danh sách cán bộ"
     try:
         campaign = get_campaign(db, i.campaign_id)
     except NotFound as e:

@@ -74,11 +74,12 @@ def campaign_status(db: Database, campaign_id: int, as_of: dt.date) -> list[Unit
     """Every participating unit of the campaign with its state on ``as_of``, by unit code."""
     by_unit: dict[int, list[Initiative]] = {}
     for i in list_initiatives(db, campaign_id):
-        by_unit.setdefault(i.unit_id, []).append(i)
+        if i.registered_on <= as_of:  # not registered yet on that day
+            by_unit.setdefault(i.unit_id, []).append(i)
     result = []
     for p in participants(db, campaign_id):
-        mine = tuple(by_unit.get(p.unit_id, ()))
-        # With several initiatives per unit, the unit's state is that of its first registration.
+        # With several initiatives per unit, the unit's state is that of its earliest registration.
+        mine = tuple(sorted(by_unit.get(p.unit_id, ()), key=lambda i: (i.registered_on, i.id)))
         state, days = state_of(mine[0] if mine else None, p.registration_deadline, p.report_deadline, as_of)
         result.append(UnitStatus(p, state, mine, days))
     return result

@@ -1,0 +1,490 @@
+"""Importing initiatives and head evaluations from xlsx: all or nothing, every error listed by row
+and column, re-import updates instead of duplicating, export then import changes nothing."""
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from models.campaigns import Campaign, save_campaign
+from models.codes import Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind
+from models.exports import export_head_evaluations, export_initiatives, write_template
+from models.heads import (
+    DEFAULT_CRITERIA,
+    Criterion,
+    HeadEvaluation,
+    get_evaluation,
+    list_evaluations,
+    save_evaluation,
+    set_criteria_template,
+)
+from models.import_common import ImportResult
+from models.imports_campaigns import (
+    HEAD_HEADERS,
+    INITIATIVE_HEADERS,
+    import_head_evaluations,
+    import_initiatives,
+)
+from models.initiatives import Initiative, list_initiatives, save_initiative
+from models.staff import Staff, add_staff
+from models.units import Unit, save_unit, set_unit_active
+from models.xlsx import ImportRejected
+
+TODAY = dt.date(2019, 3, 1)
+CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
+FIELD_IT = "Ứng dụng công nghệ thông tin trong quản lý, dịch vụ công trực tuyến"
+FIELD_DAN_VAN = "Dân vận khéo và thực hiện quy chế dân chủ cơ sở"
+# Every table of migrations 0001 and 0002.
+TABLES = (
+    "unit", "staff", "staff_unit", "setting", "campaign", "campaign_field", "campaign_unit",
+    "initiative", "initiative_author", "head_evaluation", "head_criterion",
+)
+ASSESSMENT_CHOICES = "Tiêu biểu xuất sắc, Hiệu quả, Không hiệu quả"
+LEVEL_CHOICES = (
+    "Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ"
+)
+
+
+def _dump(db):
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+
+
+def _xlsx(path, headers, rows):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Sheet1")
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(str(path))
+    return path
+
+
+def _initiatives_file(tmp_path, rows, name="mo_hinh.xlsx"):
+    return _xlsx(tmp_path / name, INITIATIVE_HEADERS, rows)
+
+
+def _heads_file(tmp_path, rows, name="nguoi_dung_dau.xlsx"):
+    return _xlsx(tmp_path / name, HEAD_HEADERS, rows)
+
+
+def _rejected(call):
+    with pytest.raises(ImportRejected) as caught:
+        call()
+    return caught.value.errors
+
+
+@pytest.fixture
+def council(db):
+    """P01, P03, P04 and the dissolved CU take part in the campaign (max 1); NV does not."""
+    units = {
+        code: save_unit(db, Unit(code=code, name=name, kind=kind, head_name=head, head_title=title))
+        for code, name, kind, head, title in [
+            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG, "Lê Văn Bình", "Chủ tịch UBND phường"),
+            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG, "Trần Thị Cúc", "Chủ tịch UBND phường"),
+            ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG, "", ""),
+            ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP, "", ""),
+            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN, "Đỗ Thị Ửng", "Trưởng phòng"),
+        ]
+    }
+    campaign = save_campaign(db, Campaign(
+        name=CAMPAIGN_NAME, year=2018, start_date=dt.date(2018, 11, 2),
+        registration_deadline=dt.date(2018, 11, 3), report_deadline=dt.date(2019, 1, 27),
+    ), unit_ids=[units[c].id for c in ("P01", "P03", "P04", "CU")])
+    set_unit_active(db, units["CU"].id, False)
+    author = add_staff(db, Staff(code="CB01", full_name="Nguyễn Văn An", gender=Gender.NAM,
+                                 category=StaffCategory.CONG_CHUC, unit_id=units["P01"].id,
+                                 recruited_on=dt.date(2010, 1, 1)), TODAY)
+    return db, units, campaign, author
+
+
+GOOD_ROWS = [
+    ["P01", "Ứng dụng phần mềm một cửa điện tử", "Mô hình", "ung dung cong nghe thong tin trong quan ly, "
+     "dich vu cong truc tuyen", dt.date(2018, 11, 3), dt.date(2019, 1, 27), "tiêu biểu xuất sắc"],
+    ["p03", "Dân vận khéo trong chỉnh trang đô thị", "SÁNG KIẾN", FIELD_DAN_VAN, "05/11/2018", "", "Chưa đánh giá"],
+    ["P04", "Số hóa hồ sơ lưu trữ", "Giải pháp", "", "2018-11-02", "28/01/2019", ""],
+    ["CU", "Công khai giá tại chợ", "Mô hình", "", "02/11/2018", "20/01/2019", "Không hiệu quả"],
+]
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind, headers", [
+    ("initiatives", [
+        "Mã đơn vị", "Tên mô hình, sáng kiến, giải pháp", "Loại", "Lĩnh vực", "Ngày đăng ký",
+        "Ngày báo cáo kết quả", "Đánh giá của Hội đồng",
+    ]),
+    ("heads", ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú"]),
+])
+def test_template_has_exactly_the_import_headers(tmp_path, kind, headers):
+    path = tmp_path / f"mau_{kind}.xlsx"
+    write_template(kind, path)
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[1]] == headers
+    assert sheet.max_row == 1
+
+
+def _drop_downs(path):
+    return {str(r.sqref): r.formula1 for r in load_workbook(path).active.data_validations.dataValidation}
+
+
+def test_templates_offer_the_coded_columns_as_drop_downs(tmp_path):
+    write_template("initiatives", tmp_path / "a.xlsx")
+    write_template("heads", tmp_path / "b.xlsx")
+    rules = _drop_downs(tmp_path / "a.xlsx")
+    assert rules == {
+        "C2:C1000": '"Mô hình,Sáng kiến,Giải pháp"',
+        "G2:G1000": '"Tiêu biểu xuất sắc,Hiệu quả,Không hiệu quả,Chưa đánh giá"',
+    }
+    rules = _drop_downs(tmp_path / "b.xlsx")
+    assert rules == {"C2:C1000": '"' + LEVEL_CHOICES.replace(", ", ",") + '"'}
+
+
+def test_an_empty_initiatives_template_imports_as_no_data(council, tmp_path):
+    db, units, campaign, author = council
+    write_template("initiatives", tmp_path / "mau.xlsx")
+    assert _rejected(lambda: import_initiatives(db, tmp_path / "mau.xlsx", campaign.id, TODAY)) == [
+        "Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"
+    ]
+
+
+# --- initiatives: good imports ----------------------------------------------------------------
+
+
+def test_initiative_import_registers_every_row(council, tmp_path):
+    db, units, campaign, author = council
+    result = import_initiatives(db, _initiatives_file(tmp_path, GOOD_ROWS), campaign.id, TODAY)
+    assert result == ImportResult(added=4, updated=0, unchanged=0)
+    assert result.summary() == "Đã thêm 4, cập nhật 0, giữ nguyên 0 dòng."
+    assert [
+        (i.unit_code, i.title, i.kind, i.field, i.registered_on, i.reported_on, i.assessment)
+        for i in list_initiatives(db, campaign.id)
+    ] == [
+        ("CU", "Công khai giá tại chợ", InitiativeKind.MO_HINH, "", dt.date(2018, 11, 2),
+         dt.date(2019, 1, 20), Assessment.KHONG_HIEU_QUA),
+        ("P01", "Ứng dụng phần mềm một cửa điện tử", InitiativeKind.MO_HINH, FIELD_IT, dt.date(2018, 11, 3),
+         dt.date(2019, 1, 27), Assessment.TIEU_BIEU),
+        ("P03", "Dân vận khéo trong chỉnh trang đô thị", InitiativeKind.SANG_KIEN, FIELD_DAN_VAN,
+         dt.date(2018, 11, 5), None, None),
+        ("P04", "Số hóa hồ sơ lưu trữ", InitiativeKind.GIAI_PHAP, "", dt.date(2018, 11, 2),
+         dt.date(2019, 1, 28), None),
+    ]
+    assert db.execute("SELECT title_folded FROM initiative WHERE unit_id = ?", [units["P04"].id]).fetchone() == (
+        "so hoa ho so luu tru",
+    )
+
+
+def test_re_importing_the_same_file_changes_nothing_and_never_duplicates(council, tmp_path):
+    db, units, campaign, author = council
+    path = _initiatives_file(tmp_path, GOOD_ROWS)
+    import_initiatives(db, path, campaign.id, TODAY)
+    after_first = _dump(db)
+    assert import_initiatives(db, path, campaign.id, TODAY) == ImportResult(added=0, updated=0, unchanged=4)
+    assert _dump(db) == after_first
+
+
+def test_a_changed_title_or_date_updates_the_units_initiative_and_keeps_what_the_program_added(
+    council, tmp_path
+):
+    db, units, campaign, author = council
+    import_initiatives(db, _initiatives_file(tmp_path, GOOD_ROWS), campaign.id, TODAY)
+    p01 = next(i for i in list_initiatives(db, campaign.id) if i.unit_code == "P01")
+    save_initiative(db, replace(p01, description="Mô tả nhập trong chương trình",
+                                result_summary="Đã triển khai", author_ids=(author.id,),
+                                assessment_note="Nhân rộng", recognised=True), TODAY)
+    rows = [row[:] for row in GOOD_ROWS]
+    rows[0][1] = "Một cửa điện tử (tên mới)"
+    rows[1][4] = "04/11/2018"
+    result = import_initiatives(db, _initiatives_file(tmp_path, rows, name="lan2.xlsx"), campaign.id, TODAY)
+    assert result == ImportResult(added=0, updated=2, unchanged=2)
+    assert db.execute("SELECT count(*) FROM initiative").fetchone() == (4,)
+    by_code = {i.unit_code: i for i in list_initiatives(db, campaign.id)}
+    assert by_code["P01"].id == p01.id
+    assert (by_code["P01"].title, by_code["P01"].description, by_code["P01"].result_summary) == (
+        "Một cửa điện tử (tên mới)", "Mô tả nhập trong chương trình", "Đã triển khai",
+    )
+    assert (by_code["P01"].author_ids, by_code["P01"].assessment_note, by_code["P01"].recognised) == (
+        (author.id,), "Nhân rộng", True,
+    )
+    assert db.execute("SELECT title_folded FROM initiative WHERE id = ?", [p01.id]).fetchone() == (
+        "mot cua dien tu (ten moi)",
+    )
+    assert by_code["P03"].registered_on == dt.date(2018, 11, 4)
+
+
+def test_a_dry_run_counts_and_writes_nothing(council, tmp_path):
+    db, units, campaign, author = council
+    import_initiatives(db, _initiatives_file(tmp_path, GOOD_ROWS[:2]), campaign.id, TODAY)
+    before = _dump(db)
+    rows = [row[:] for row in GOOD_ROWS]
+    rows[0][6] = "Hiệu quả"
+    result = import_initiatives(db, _initiatives_file(tmp_path, rows, name="b.xlsx"), campaign.id, TODAY,
+                                dry_run=True)
+    assert result == ImportResult(added=2, updated=1, unchanged=1, dry_run=True)
+    assert _dump(db) == before
+
+
+def test_export_then_import_is_a_round_trip(council, tmp_path):
+    db, units, campaign, author = council
+    import_initiatives(db, _initiatives_file(tmp_path, GOOD_ROWS), campaign.id, TODAY)
+    p04 = next(i for i in list_initiatives(db, campaign.id) if i.unit_code == "P04")
+    save_initiative(db, replace(p04, title='=HYPERLINK("http://x","Bấm")'), TODAY)  # never run as a formula
+    before = _dump(db)
+    out = tmp_path / "xuat.xlsx"
+    assert export_initiatives(db, campaign.id, out) == 4
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[1]] == INITIATIVE_HEADERS
+    assert [c.value for c in sheet[2]][:3] == ["CU", "Công khai giá tại chợ", "Mô hình"]
+    assert [c.value for c in sheet[4]][6] == "Chưa đánh giá"
+    assert import_initiatives(db, out, campaign.id, TODAY) == ImportResult(added=0, updated=0, unchanged=4)
+    assert _dump(db) == before
+
+
+def test_a_campaign_allowing_two_takes_two_rows_of_a_unit(council, tmp_path):
+    db, units, campaign, author = council
+    save_campaign(db, replace(campaign, max_per_unit=2))
+    rows = [GOOD_ROWS[0], ["P01", "Dân vận khéo", "Mô hình", "", "03/11/2018", "", ""]]
+    path = _initiatives_file(tmp_path, rows)
+    assert import_initiatives(db, path, campaign.id, TODAY) == ImportResult(added=2, updated=0, unchanged=0)
+    # Re-import matches each row by unit and title.
+    assert import_initiatives(db, path, campaign.id, TODAY) == ImportResult(added=0, updated=0, unchanged=2)
+    assert [i.title for i in list_initiatives(db, campaign.id)] == [
+        "Ứng dụng phần mềm một cửa điện tử", "Dân vận khéo",
+    ]
+
+
+# --- initiatives: bad input, nothing written ----------------------------------------------------
+
+
+def _row(unit="P01", title="Một cửa điện tử", kind="Mô hình", field="", registered="03/11/2018",
+         reported="", assessment=""):
+    return [unit, title, kind, field, registered, reported, assessment]
+
+
+@pytest.mark.parametrize(
+    "rows, errors",
+    [
+        (
+            [_row(registered="20/11/2018", reported="19/11/2018")],
+            ["Dòng 2, cột Ngày báo cáo kết quả: phải từ ngày đăng ký (20/11/2018) trở đi"],
+        ),
+        (
+            [_row(registered="", reported="27/01/2019")],
+            ["Dòng 2, cột Ngày đăng ký: có ngày báo cáo kết quả nhưng chưa có ngày đăng ký"],
+        ),
+        ([_row(registered="")], ["Dòng 2, cột Ngày đăng ký: bỏ trống (bắt buộc)"]),
+        (
+            [_row(unit="KHONGCO")],
+            ["Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị"],
+        ),
+        ([_row(unit="")], ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"]),
+        (
+            [_row(unit="NV")],
+            [f"Dòng 2, cột Mã đơn vị: đơn vị NV không tham gia đợt thi đua “{CAMPAIGN_NAME}”"],
+        ),
+        (
+            [_row(), _row(title="Dân vận khéo")],
+            ["Dòng 3, cột Mã đơn vị: đơn vị P01 đã có mô hình, sáng kiến, giải pháp ở dòng 2 "
+             "(tối đa 1 mỗi đơn vị)"],
+        ),
+        (
+            [_row(), _row(title="  MỘT CỬA  ĐIỆN TỬ ")],
+            ["Dòng 3, cột Tên mô hình, sáng kiến, giải pháp: trùng với dòng 2 (cùng đơn vị P01, cùng tên)"],
+        ),
+        (
+            [_row(reported="27/01/2019", assessment="Xuất sắc")],
+            [f"Dòng 2, cột Đánh giá của Hội đồng: “Xuất sắc” không hợp lệ, chọn một trong: {ASSESSMENT_CHOICES}"],
+        ),
+        (
+            [_row(kind="Đề án")],
+            ["Dòng 2, cột Loại: “Đề án” không hợp lệ, chọn một trong: Mô hình, Sáng kiến, Giải pháp"],
+        ),
+        ([_row(kind="")], ["Dòng 2, cột Loại: bỏ trống (bắt buộc)"]),
+        ([_row(title=" ")], ["Dòng 2, cột Tên mô hình, sáng kiến, giải pháp: bỏ trống (bắt buộc)"]),
+        ([_row(title="x" * 501)], ["Dòng 2, cột Tên mô hình, sáng kiến, giải pháp: dài quá 500 ký tự"]),
+        (
+            [_row(field="Chuyển đổi số")],
+            ["Dòng 2, cột Lĩnh vực: “Chuyển đổi số” không có trong danh sách lĩnh vực của đợt thi đua"],
+        ),
+        ([_row(registered="02/03/2019")], ["Dòng 2, cột Ngày đăng ký: ngày 02/03/2019 ở tương lai"]),
+        (
+            [_row(reported="02/03/2019")],
+            ["Dòng 2, cột Ngày báo cáo kết quả: ngày 02/03/2019 ở tương lai"],
+        ),
+        ([_row(registered="31/02/2018")], ["Dòng 2, cột Ngày đăng ký: ngày 31/02/2018 không tồn tại"]),
+        (
+            [_row(reported="hôm qua")],
+            ["Dòng 2, cột Ngày báo cáo kết quả: “hôm qua” không phải ngày dạng dd/mm/yyyy"],
+        ),
+        (
+            [_row(unit="P03", title="Đúng"), _row(unit="KHONGCO", kind="Đề án", registered="")],
+            ["Dòng 3, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị",
+             "Dòng 3, cột Loại: “Đề án” không hợp lệ, chọn một trong: Mô hình, Sáng kiến, Giải pháp",
+             "Dòng 3, cột Ngày đăng ký: bỏ trống (bắt buộc)"],
+        ),
+    ],
+)
+def test_a_bad_initiative_file_is_refused_with_every_error_and_nothing_written(
+    council, tmp_path, rows, errors
+):
+    db, units, campaign, author = council
+    import_initiatives(db, _initiatives_file(tmp_path, [GOOD_ROWS[2]], name="truoc.xlsx"), campaign.id, TODAY)
+    before = _dump(db)
+    path = _initiatives_file(tmp_path, rows)
+    assert _rejected(lambda: import_initiatives(db, path, campaign.id, TODAY)) == errors
+    assert _rejected(lambda: import_initiatives(db, path, campaign.id, TODAY, dry_run=True)) == errors
+    assert _dump(db) == before
+
+
+def test_an_unknown_campaign_is_refused(council, tmp_path):
+    db, units, campaign, author = council
+    before = _dump(db)
+    path = _initiatives_file(tmp_path, GOOD_ROWS)
+    assert _rejected(lambda: import_initiatives(db, path, 99, TODAY)) == ["Không có đợt thi đua số 99"]
+    assert _dump(db) == before
+
+
+def test_a_new_row_for_a_unit_already_at_its_maximum_is_refused(council, tmp_path):
+    db, units, campaign, author = council
+    save_campaign(db, replace(campaign, max_per_unit=2))
+    for title in ("Một cửa điện tử", "Dân vận khéo"):
+        save_initiative(db, Initiative(campaign_id=campaign.id, unit_id=units["P01"].id, title=title,
+                                       kind=InitiativeKind.MO_HINH, registered_on=dt.date(2018, 11, 3)), TODAY)
+    before = _dump(db)
+    path = _initiatives_file(tmp_path, [_row(title="Số hóa hồ sơ")])
+    assert _rejected(lambda: import_initiatives(db, path, campaign.id, TODAY)) == [
+        "Dòng 2, cột Mã đơn vị: đơn vị P01 đã có mô hình, sáng kiến, giải pháp trong đợt này "
+        "(tối đa 2 mỗi đơn vị)"
+    ]
+    assert _dump(db) == before
+
+
+def test_a_wrong_header_row_is_refused(council, tmp_path):
+    db, units, campaign, author = council
+    before = _dump(db)
+    headers = [*INITIATIVE_HEADERS[:6], "Đánh giá"]
+    path = _xlsx(tmp_path / "sai.xlsx", headers, [_row()])
+    assert _rejected(lambda: import_initiatives(db, path, campaign.id, TODAY)) == [
+        "Dòng 1, cột Đánh giá của Hội đồng: tiêu đề ở cột G phải là “Đánh giá của Hội đồng”, tệp ghi “Đánh giá”"
+    ]
+    assert _dump(db) == before
+
+
+# --- head evaluations -------------------------------------------------------------------------
+
+
+HEAD_ROWS = [
+    ["P01", 2018, "Hoàn thành tốt nhiệm vụ", "Chủ động cải cách hành chính"],
+    ["nv", "2018", "khong hoan thanh nhiem vu", ""],
+    ["P01", 2019, "HOÀN THÀNH XUẤT SẮC NHIỆM VỤ", ""],
+]
+
+
+def test_head_import_adds_evaluations_with_the_unit_head_and_the_default_criteria(council, tmp_path):
+    db, units, campaign, author = council
+    result = import_head_evaluations(db, _heads_file(tmp_path, HEAD_ROWS))
+    assert result == ImportResult(added=3, updated=0, unchanged=0)
+    found = list_evaluations(db, 2018)
+    assert [(e.unit_code, e.level, e.note, e.head_name, e.head_title) for e in found] == [
+        ("NV", HeadLevel.KHONG_HOAN_THANH, "", "Đỗ Thị Ửng", "Trưởng phòng"),
+        ("P01", HeadLevel.TOT, "Chủ động cải cách hành chính", "Lê Văn Bình", "Chủ tịch UBND phường"),
+    ]
+    assert all(e.criteria == tuple(Criterion(c, "") for c in DEFAULT_CRITERIA) for e in found)
+    assert get_evaluation(db, units["P01"].id, 2019).level == HeadLevel.XUAT_SAC
+
+
+def test_a_new_evaluation_takes_the_criteria_template_the_user_set(council, tmp_path):
+    db, units, campaign, author = council
+    set_criteria_template(db, ["Cải cách hành chính", "Dân vận khéo"])
+    import_head_evaluations(db, _heads_file(tmp_path, HEAD_ROWS[:1]))
+    assert get_evaluation(db, units["P01"].id, 2018).criteria == (
+        Criterion("Cải cách hành chính", ""), Criterion("Dân vận khéo", ""),
+    )
+
+
+def test_head_re_import_updates_the_level_and_keeps_criteria_results_and_head(council, tmp_path):
+    db, units, campaign, author = council
+    path = _heads_file(tmp_path, HEAD_ROWS)
+    import_head_evaluations(db, path)
+    after_first = _dump(db)
+    assert import_head_evaluations(db, path) == ImportResult(added=0, updated=0, unchanged=3)
+    assert _dump(db) == after_first
+
+    ev = get_evaluation(db, units["P01"].id, 2018)
+    save_evaluation(db, replace(ev, head_name="Nguyễn Văn Cũ",
+                                criteria=(Criterion("Cải cách hành chính", "Đạt"),)))
+    rows = [row[:] for row in HEAD_ROWS]
+    rows[0][2] = "Hoàn thành nhiệm vụ"
+    rows[0][3] = "Hạ một mức"
+    result = import_head_evaluations(db, _heads_file(tmp_path, rows, name="lan2.xlsx"))
+    assert result == ImportResult(added=0, updated=1, unchanged=2)
+    again = get_evaluation(db, units["P01"].id, 2018)
+    assert (again.id, again.level, again.note, again.head_name) == (
+        ev.id, HeadLevel.HOAN_THANH, "Hạ một mức", "Nguyễn Văn Cũ",
+    )
+    assert again.criteria == (Criterion("Cải cách hành chính", "Đạt"),)
+    assert db.execute("SELECT count(*) FROM head_evaluation").fetchone() == (3,)
+
+
+def test_head_export_then_import_is_a_round_trip(council, tmp_path):
+    db, units, campaign, author = council
+    import_head_evaluations(db, _heads_file(tmp_path, HEAD_ROWS))
+    before = _dump(db)
+    out = tmp_path / "xuat.xlsx"
+    assert export_head_evaluations(db, 2018, out) == 2
+    assert [c.value for c in load_workbook(out).active[1]] == HEAD_HEADERS
+    assert import_head_evaluations(db, out) == ImportResult(added=0, updated=0, unchanged=2)
+    assert _dump(db) == before
+
+
+def test_head_dry_run_writes_nothing(council, tmp_path):
+    db, units, campaign, author = council
+    before = _dump(db)
+    result = import_head_evaluations(db, _heads_file(tmp_path, HEAD_ROWS), dry_run=True)
+    assert result == ImportResult(added=3, updated=0, unchanged=0, dry_run=True)
+    assert _dump(db) == before
+
+
+@pytest.mark.parametrize(
+    "rows, errors",
+    [
+        (
+            [["P01", 2018, "Hoàn thành tốt nhiệm vụ", ""], ["p01", "2018", "Hoàn thành nhiệm vụ", ""]],
+            ["Dòng 3, cột Mã đơn vị: đơn vị P01 năm 2018 trùng với dòng 2"],
+        ),
+        (
+            [["P01", 2018, "Xuất sắc", ""]],
+            [f"Dòng 2, cột Xếp loại người đứng đầu: “Xuất sắc” không hợp lệ, chọn một trong: {LEVEL_CHOICES}"],
+        ),
+        ([["P01", 2018, "", ""]], ["Dòng 2, cột Xếp loại người đứng đầu: bỏ trống (bắt buộc)"]),
+        (
+            [["P01", 1999, "Hoàn thành nhiệm vụ", ""]],
+            ["Dòng 2, cột Năm: “1999” không phải năm hợp lệ (từ 2000 đến 2100)"],
+        ),
+        (
+            [["P01", "năm 2018", "Hoàn thành nhiệm vụ", ""]],
+            ["Dòng 2, cột Năm: “năm 2018” không phải năm hợp lệ (từ 2000 đến 2100)"],
+        ),
+        (
+            [["P01", 2018.5, "Hoàn thành nhiệm vụ", ""]],
+            ["Dòng 2, cột Năm: “2018.5” không phải năm hợp lệ (từ 2000 đến 2100)"],
+        ),
+        ([["P01", "", "Hoàn thành nhiệm vụ", ""]], ["Dòng 2, cột Năm: bỏ trống (bắt buộc)"]),
+        (
+            [["KHONGCO", 2018, "Hoàn thành nhiệm vụ", ""]],
+            ["Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị"],
+        ),
+        (
+            [["P03", 2018, "Hoàn thành nhiệm vụ", ""], ["", "", "Tốt", ""]],
+            ["Dòng 3, cột Mã đơn vị: bỏ trống (bắt buộc)", "Dòng 3, cột Năm: bỏ trống (bắt buộc)",
+             f"Dòng 3, cột Xếp loại người đứng đầu: “Tốt” không hợp lệ, chọn một trong: {LEVEL_CHOICES}"],
+        ),
+    ],
+)
+def test_a_bad_head_file_is_refused_with_every_error_and_nothing_written(council, tmp_path, rows, errors):
+    db, units, campaign, author = council
+    save_evaluation(db, HeadEvaluation(unit_id=units["NV"].id, year=2018, level=HeadLevel.TOT))
+    before = _dump(db)
+    path = _heads_file(tmp_path, rows)
+    assert _rejected(lambda: import_head_evaluations(db, path)) == errors
+    assert _dump(db) == before
