@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -234,12 +235,17 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args)
     from ui.app import run_gui
 
-    return run_gui(
+    status = run_gui(
         _db_path(args),
         explicit=args.db is not None,
         screenshots=args.screenshots,
         quit_after_show=args.quit_after_show,
     )
+    # The database is closed and everything is saved by now. Skip the interpreter's teardown:
+    # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ def save_screenshots(window, folder: Path) -> list[Path]:
 
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
-    slugs = {"Đơn vị": "don-vi", "Cán bộ": "can-bo"}
+    slugs = {"Đơn vị": "don-vi", "Cán bộ": "can-bo", "Phong trào thi đua": "phong-trao-thi-dua",
+             "Người đứng đầu": "nguoi-dung-dau"}
     for i, (title, page) in enumerate(window.pages):
         window.nav.setCurrentRow(i)
         if page.model.rowCount():

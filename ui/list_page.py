@@ -29,6 +29,8 @@ class ListPage(QWidget):
     def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None,
                  undo: UndoHistory | None = None):
         super().__init__(parent)
+        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
+        self._stale = False
         self.undo = undo if undo is not None else UndoHistory(self)
         self.db = db
         self.db_path = db_path
@@ -103,7 +105,21 @@ class ListPage(QWidget):
         pass
 
     def reload(self) -> None:
+        """Show the data as stored now. A lazy screen that is hidden only notes that it must,
+        and does it when it is next shown (the window opens without loading every screen)."""
+        if self.lazy and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.load()
+
+    def load(self) -> None:
         raise NotImplementedError
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def edit_selected(self) -> None:
         raise NotImplementedError

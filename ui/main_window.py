@@ -21,11 +21,43 @@ from models.db import connect
 from models.errors import DomainError
 
 from . import messages
-from .staff_page import StaffPage
 from .undo import UndoHistory
-from .units_page import UnitsPage
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
+
+
+def _units_page(*args, **kw):
+    from .units_page import UnitsPage
+
+    return UnitsPage(*args, **kw)
+
+
+def _staff_page(*args, **kw):
+    from .staff_page import StaffPage
+
+    return StaffPage(*args, **kw)
+
+
+def _campaigns_page(*args, **kw):
+    from .campaigns_page import CampaignsPage
+
+    return CampaignsPage(*args, **kw)
+
+
+def _heads_page(*args, **kw):
+    from .heads_page import HeadsPage
+
+    return HeadsPage(*args, **kw)
+
+
+# The areas in navigation order: title, how to build the screen, whether it has Excel templates.
+# A screen (and its modules) is built when first shown, so the window opens fast.
+AREAS = [
+    ("Đơn vị", _units_page, True),
+    ("Cán bộ", _staff_page, True),
+    ("Phong trào thi đua", _campaigns_page, False),
+    ("Người đứng đầu", _heads_page, False),
+]
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +80,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_area)
         self.undo = UndoHistory(self)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -57,22 +89,62 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
 
     def _build_pages(self) -> None:
+        self.nav.blockSignals(True)
         self.nav.clear()
         while self.stack.count():
-            page = self.stack.widget(0)
-            self.stack.removeWidget(page)
-            page.deleteLater()
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self.undo.clear()  # undo steps belong to the database they were made in
-        self.units_page = UnitsPage(self.db, self.db_path, undo=self.undo)
-        self.staff_page = StaffPage(self.db, self.db_path, undo=self.undo)
-        self.pages = [("Đơn vị", self.units_page), ("Cán bộ", self.staff_page)]
-        for title, page in self.pages:
+        self._pages: list = [None] * len(AREAS)
+        for title, _factory, _excel in AREAS:
             self.nav.addItem(QListWidgetItem(title))
-            self.stack.addWidget(page)
-            page.changed.connect(self.refresh_all)
+            self.stack.addWidget(QWidget())  # replaced by the screen when first shown
+        self.nav.blockSignals(False)
         self.nav.setCurrentRow(0)
+        self._show_area(0)
         self.setWindowTitle(f"{APP_TITLE} — {self.db_path.name}")
         self.status_label.setText(f"Cơ sở dữ liệu: {self.db_path}")
+
+    def page(self, index: int):
+        """The screen of area ``index``, built on first use."""
+        if self._pages[index] is None:
+            _title, factory, _excel = AREAS[index]
+            page = factory(self.db, self.db_path, undo=self.undo)
+            page.lazy = True  # from now on it reloads only while shown
+            page.changed.connect(self.refresh_all)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[index] = page
+        return self._pages[index]
+
+    def _show_area(self, index: int) -> None:
+        if index >= 0:
+            self.page(index)
+            self.stack.setCurrentIndex(index)
+
+    @property
+    def pages(self) -> list:
+        """(title, screen) of every area, building the screens not built yet."""
+        return [(AREAS[i][0], self.page(i)) for i in range(len(AREAS))]
+
+    @property
+    def units_page(self):
+        return self.page(0)
+
+    @property
+    def staff_page(self):
+        return self.page(1)
+
+    @property
+    def campaigns_page(self):
+        return self.page(2)
+
+    @property
+    def heads_page(self):
+        return self.page(3)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&Tệp")
@@ -84,13 +156,15 @@ class MainWindow(QMainWindow):
         self.undo.changed.connect(self._undo_changed)
         self._undo_changed()
         data = self.menuBar().addMenu("&Dữ liệu")
-        for title, page in self.pages:
-            data.addAction(f"{title}: nhập từ Excel...", lambda p=page: self._on_page(p).import_excel())
-            data.addAction(f"{title}: xuất ra Excel...", lambda p=page: self._on_page(p).export_excel())
-            data.addAction(f"{title}: tải tệp mẫu...", lambda p=page: self._on_page(p).save_template())
+        for i, (title, _factory, excel) in enumerate(AREAS):
+            if not excel:  # only units and staff are exchanged with Excel templates
+                continue
+            data.addAction(f"{title}: nhập từ Excel...", lambda i=i: self._on_page(i).import_excel())
+            data.addAction(f"{title}: xuất ra Excel...", lambda i=i: self._on_page(i).export_excel())
+            data.addAction(f"{title}: tải tệp mẫu...", lambda i=i: self._on_page(i).save_template())
             data.addSeparator()
         view = self.menuBar().addMenu("&Xem")
-        for i, (title, _page) in enumerate(self.pages):
+        for i, (title, _factory, _excel) in enumerate(AREAS):
             self._menu_action(view, title, lambda _=False, row=i: self.nav.setCurrentRow(row),
                               QKeySequence(f"Ctrl+{i + 1}"))
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -120,16 +194,15 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         self.statusBar().showMessage(f"Đã hoàn tác: {text}", 8000)
 
-    def _on_page(self, page):
-        self.nav.setCurrentRow(self.stack.indexOf(page))
-        return page
+    def _on_page(self, index: int):
+        self.nav.setCurrentRow(index)
+        return self.page(index)
 
     def refresh_all(self) -> None:
         """Something was written: every screen reloads what it shows."""
-        self.staff_page.refresh_units()
         sender = self.sender()
-        for _title, page in self.pages:
-            if page is not sender:
+        for page in self._pages:
+            if page is not None and page is not sender:
                 page.reload()
 
     def choose_database(self) -> None:
@@ -152,11 +225,15 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         messages.inform(
             self, "Phím tắt",
-            "Ctrl+1, Ctrl+2: chuyển màn hình Đơn vị, Cán bộ\n"
+            "Ctrl+1 ... Ctrl+4: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu\n"
             "Ctrl+F: tìm (gõ có dấu hay không dấu đều được); Esc: xóa ô tìm\n"
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"
             "Ctrl+I: nhập từ Excel; Ctrl+E: xuất ra Excel\n"
+            "Phong trào thi đua: F2/Enter đăng ký, sửa mô hình; Del xóa mô hình; Ctrl+N thêm đơn vị vào đợt;\n"
+            "  Ctrl+H hạn riêng; Ctrl+Del bỏ đơn vị khỏi đợt; Ctrl+Shift+N thêm đợt; Shift+F2 sửa đợt;\n"
+            "  Ctrl+P in danh sách đăng ký; F5 tính lại trạng thái; Alt+U chọn đợt; Alt+N ngày tính\n"
+            "Người đứng đầu: F2/Enter đánh giá; Del xóa đánh giá; Alt+N chọn năm\n"
             "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị)\n"
             "Trong hộp thoại: Enter lưu, Esc hủy; ngày gõ dạng dd/mm/yyyy",
         )
@@ -166,5 +243,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def focus_current_table(self) -> None:
-        page = self.stack.currentWidget()
+        page = self.page(self.stack.currentIndex())
         page.table.setFocus(Qt.FocusReason.OtherFocusReason)

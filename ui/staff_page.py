@@ -88,7 +88,6 @@ class StaffPage(ListPage):
         self._build_history_panel()
         self.model.sort(StaffTableModel.COL_NAME)
         self.table.horizontalHeader().setSortIndicator(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.refresh_units()
         self.reload()
         self.apply_filters()
 
@@ -118,7 +117,8 @@ class StaffPage(ListPage):
         self.unit_filter.set_value(current)
         self.unit_filter.blockSignals(False)
 
-    def reload(self) -> None:
+    def load(self) -> None:
+        self.refresh_units()
         keep = self.selected()
         self.model.set_records(list_staff(self.db))
         self.update_count()

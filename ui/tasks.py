@@ -5,6 +5,7 @@ connection: an SQLite connection belongs to the thread that opened it.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -56,21 +57,35 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[..., An
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    view = _ProgressView(dialog)
     thread = QThread()
     worker = _Worker(work)
     worker.moveToThread(thread)
     loop = QEventLoop()
-
-    view = _ProgressView(dialog)
     worker.progressed.connect(view.show)
     worker.finished.connect(loop.quit)
     thread.started.connect(worker.run)
-    thread.start()
-    loop.exec()
-    thread.quit()
-    thread.wait()
+    # Python's cyclic garbage collector runs in whichever thread happens to allocate. Left on, it
+    # can free unreachable Qt widgets from the worker thread, which corrupts Qt's memory (seen as a
+    # crash at exit). It is paused while the worker runs and resumes in this thread afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        thread.start()
+        loop.exec()
+        thread.quit()
+        thread.wait()
+    finally:
+        if collecting:
+            gc.enable()
+    result, error = worker.result, worker.error
+    # Hand the worker back to Python's ownership in this thread before it is freed, and free the
+    # dialog only through Python (a deleteLater() on an object Python owns frees it twice).
+    worker.progressed.disconnect()
+    worker.finished.disconnect()
     dialog.close()
-    dialog.deleteLater()
-    if worker.error is not None:
-        raise worker.error
-    return worker.result
+    dialog.setParent(None)
+    del worker, view, dialog
+    if error is not None:
+        raise error
+    return result

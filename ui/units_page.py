@@ -66,7 +66,7 @@ class UnitsPage(ListPage):
         self.reload()
         self.apply_filters()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         keep = self.selected()
         self.model.set_records(list_units(self.db))
         self.update_count()

@@ -1,4 +1,5 @@
 import datetime as dt
+import gc
 
 import pytest
 
@@ -68,3 +69,15 @@ def answers(monkeypatch):
     monkeypatch.setattr(messages, "error", lambda parent, title, text: a.errors.append(text))
     monkeypatch.setattr(messages, "inform", lambda parent, title, text: a.infos.append(text))
     return a
+
+
+@pytest.fixture(autouse=True)
+def free_widgets_after_each_test(qapp):
+    """Free each test's widgets right after it (pending deletions, then Python's garbage), so a
+    test never leaves Qt objects behind for a later event loop to free at a random moment."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -15,6 +15,7 @@ from ui.unit_dialog import UnitDialog
 def _window(qtbot, db, tmp_path):
     window = MainWindow(db, tmp_path / "tdkt.sqlite3")
     qtbot.addWidget(window)
+    window.show()  # screens load their data when shown
     return window
 
 
@@ -47,6 +48,7 @@ def test_ctrl_z_undoes_an_edit_of_a_unit(qtbot, sample_db, tmp_path, monkeypatch
 
 def test_undo_brings_back_a_deleted_person_and_then_a_move(qtbot, sample_db, tmp_path, monkeypatch):
     window = _window(qtbot, sample_db, tmp_path)
+    window.nav.setCurrentRow(1)
     staff = window.staff_page
 
     def move(d):
