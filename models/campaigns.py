@@ -67,11 +67,12 @@ def check_campaign(c: Campaign) -> dict[str, str]:
                         ("report_deadline", "hạn báo cáo kết quả")):
         if getattr(c, name) is None:
             errors[name] = f"Chưa nhập {label}"
-    if not errors.keys() & {"start_date", "registration_deadline", "report_deadline"}:
+    if c.start_date is not None and c.registration_deadline is not None:
         if c.registration_deadline < c.start_date:
             errors["registration_deadline"] = (
                 f"Hạn đăng ký phải từ ngày bắt đầu ({format_date(c.start_date)}) trở đi"
             )
+    if c.registration_deadline is not None and c.report_deadline is not None:
         if c.report_deadline < c.registration_deadline:
             errors["report_deadline"] = (
                 f"Hạn báo cáo kết quả phải từ hạn đăng ký ({format_date(c.registration_deadline)}) trở đi"

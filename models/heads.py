@@ -117,8 +117,11 @@ _SELECT = (
 def _fetch(db: Database, where: str, params: list) -> list[HeadEvaluation]:
     rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY u.code", params).fetchall()
     criteria: dict[int, list[Criterion]] = {}
+    ids = [r[0] for r in rows]
+    marks = ",".join("?" * len(ids))
     for ev_id, name, result in db.execute(
-        "SELECT evaluation_id, name, result FROM head_criterion ORDER BY evaluation_id, position"
+        f"SELECT evaluation_id, name, result FROM head_criterion WHERE evaluation_id IN ({marks}) "
+        "ORDER BY evaluation_id, position", ids
     ):
         criteria.setdefault(ev_id, []).append(Criterion(name, result))
     return [
@@ -139,6 +142,11 @@ def get_evaluation(db: Database, unit_id: int, year: int) -> HeadEvaluation:
 
 def list_evaluations(db: Database, year: int) -> list[HeadEvaluation]:
     return _fetch(db, "e.year = ?", [year])
+
+
+def evaluation_years(db: Database) -> list[int]:
+    """The years that have head evaluations, newest first."""
+    return [r[0] for r in db.execute("SELECT DISTINCT year FROM head_evaluation ORDER BY year DESC")]
 
 
 def delete_evaluation(db: Database, unit_id: int, year: int) -> None:

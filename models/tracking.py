@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from .campaigns import Participant, participants
+from .campaigns import Participant, get_campaign, participants
 from .codes import TrackingState, label
 from .initiatives import Initiative, list_initiatives
 
@@ -71,13 +71,17 @@ def registered_late(initiative: Initiative, registration_deadline: dt.date) -> b
 
 
 def campaign_status(db: Database, campaign_id: int, as_of: dt.date) -> list[UnitStatus]:
-    """Every participating unit of the campaign with its state on ``as_of``, by unit code."""
+    """Every participating unit with its state on ``as_of``, by unit code. A unit that joined
+    after the start is left out on days before it joined."""
     by_unit: dict[int, list[Initiative]] = {}
     for i in list_initiatives(db, campaign_id):
         if i.registered_on <= as_of:  # not registered yet on that day
             by_unit.setdefault(i.unit_id, []).append(i)
     result = []
+    start = get_campaign(db, campaign_id).start_date
     for p in participants(db, campaign_id):
+        if p.joined_on > as_of and p.joined_on > start:  # a late joiner, not taking part yet
+            continue
         # With several initiatives per unit, the unit's state is that of its earliest registration.
         mine = tuple(sorted(by_unit.get(p.unit_id, ()), key=lambda i: (i.registered_on, i.id)))
         state, days = state_of(mine[0] if mine else None, p.registration_deadline, p.report_deadline, as_of)

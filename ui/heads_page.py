@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from models.campaigns import list_campaigns
 from models.codes import HeadLevel, label
 from models.heads import (
+    evaluation_years,
     HeadEvaluation,
     criteria_template,
     delete_evaluation,
@@ -29,7 +30,6 @@ from .table_model import Column, RecordTableModel
 from .widgets import ChoiceCombo
 
 EVALUATED = [("Đã đánh giá", True), ("Chưa đánh giá", False)]
-YEARS_LOOKED_BACK = 10
 _LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}
 
 
@@ -60,9 +60,7 @@ class HeadRow:
 def default_year(db: Database, today: dt.date) -> int:
     """This year if it has evaluations or campaigns; otherwise the latest year that has (the
     sample data describes 2018); this year when there is nothing at all."""
-    years = {c.year for c in list_campaigns(db)}
-    # The domain cannot list the years that have evaluations: look back a few years.
-    years |= {y for y in range(today.year - YEARS_LOOKED_BACK, today.year + 1) if list_evaluations(db, y)}
+    years = {c.year for c in list_campaigns(db)} | set(evaluation_years(db))
     if today.year in years or not years:
         return today.year
     return max(years)

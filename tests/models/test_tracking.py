@@ -233,3 +233,21 @@ def test_with_two_initiatives_a_unit_is_tracked_by_its_earliest_registration(db)
     as_of = dt.date(2018, 11, 7)
     (status,) = campaign_status(db, c.id, as_of)
     assert (status.state, status.days) == (S.REGISTERED_ON_TIME, (REP - as_of).days)
+
+
+def test_a_late_joiner_is_not_tracked_before_the_day_it_joined(db):
+    from models.campaigns import Campaign, add_participant, save_campaign
+    from models.codes import UnitKind
+    from models.tracking import campaign_status
+    from models.units import Unit, save_unit
+
+    a = save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
+    b = save_unit(db, Unit(code="P03", name="Phường 3", kind=UnitKind.PHUONG))
+    c = save_campaign(db, Campaign(name="Đợt 1", year=2018, start_date=dt.date(2018, 11, 2),
+                                   registration_deadline=dt.date(2018, 11, 3),
+                                   report_deadline=dt.date(2019, 1, 27)), unit_ids=[a.id])
+    add_participant(db, c.id, b.id, dt.date(2018, 11, 15))
+    codes = lambda day: [s.participant.unit_code for s in campaign_status(db, c.id, day)]  # noqa: E731
+    assert codes(dt.date(2018, 11, 1)) == ["P01"]  # before the start: the original units
+    assert codes(dt.date(2018, 11, 14)) == ["P01"]
+    assert codes(dt.date(2018, 11, 15)) == ["P01", "P03"]
