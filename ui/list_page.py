@@ -9,11 +9,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models import exports, imports
 from models.db import connect
 
 from . import messages
-from .import_dialog import ImportDialog
 from .tasks import run_with_progress
 from .undo import Change, UndoHistory
 from .widgets import SearchBox, make_table
@@ -137,6 +135,8 @@ class ListPage(QWidget):
 
     # Excel.
     def import_excel(self) -> None:
+        from .import_dialog import ImportDialog  # Excel modules load on first use: a fast start
+
         dialog = ImportDialog(self.kind, self.db_path, self)
         if dialog.exec() and dialog.written:
             self.after_change()
@@ -147,6 +147,7 @@ class ListPage(QWidget):
         if not path:
             return
         db_path = self.db_path
+        from models import exports
 
         def work(progress):
             db = connect(db_path)
@@ -167,6 +168,8 @@ class ListPage(QWidget):
         path = messages.save_xlsx(self, "Lưu tệp mẫu để nhập", name)
         if not path:
             return
+        from models import exports, imports
+
         try:
             exports.write_template(self.kind, path)
         except OSError as e:
