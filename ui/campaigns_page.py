@@ -62,6 +62,7 @@ def _slug(text: str) -> str:
 
 class CampaignsPage(ListPage):
     noun = "đơn vị"
+    kind = "initiatives"
 
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, TrackingTableModel(), "Tìm theo mã, tên đơn vị, tên mô hình... (Ctrl+F)",
@@ -164,6 +165,12 @@ class CampaignsPage(ListPage):
         self.export_action.setIconText("Xuất Excel...")
         self.print_action = self.action("In danh sách đăng ký (PDF)...", self.print_register, "Ctrl+P")
         self.print_action.setIconText("In danh sách (PDF)...")
+        self.toolbar.addSeparator()
+        self.import_action = self.action("Nhập mô hình từ Excel...", self.import_excel, "Ctrl+I",
+                                         "Nhập (hoặc cập nhật) mô hình, sáng kiến, giải pháp của đợt đang chọn")
+        self.import_action.setIconText("Nhập Excel...")
+        self.export_initiatives_action = self.action("Xuất mô hình theo mẫu nhập...", self.export_initiatives)
+        self.template_action = self.action("Tải tệp mẫu...", self.save_template)
         self.refresh_action = self._page_action("Làm mới", self.refresh_today, "F5",
                                                 "Tính lại trạng thái (đến hôm nay nếu đang xem hôm nay)")
 
@@ -421,6 +428,26 @@ class CampaignsPage(ListPage):
     # Out to files.
     def visible_columns(self) -> list[int]:
         return [c for c in range(len(self.model.columns)) if not self.table.isColumnHidden(c)]
+
+    def import_target(self) -> tuple[int | None, str]:
+        c = self.campaign()
+        return (c.id, f"{c.year} - {c.name}") if c else (None, "")
+
+    def exporter(self):
+        from models.exports import export_initiatives
+
+        campaign_id = self.campaign().id
+        return lambda db, path: export_initiatives(db, campaign_id, path)
+
+    def file_stem(self) -> str:
+        c = self.campaign()
+        return f"mo-hinh-{_slug(c.name)}-{c.year}" if c else "mo-hinh"
+
+    def export_initiatives(self) -> None:
+        """The campaign's initiatives in the import's columns (edit, then import back)."""
+        if self.campaign() is None:
+            return
+        ListPage.export_excel(self)
 
     def export_excel(self) -> None:
         campaign = self.campaign()

@@ -86,7 +86,8 @@ class HeadsTableModel(RecordTableModel):
 
 
 class HeadsPage(ListPage):
-    noun = "đơn vị"
+    noun = "đánh giá người đứng đầu"
+    kind = "heads"
 
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, HeadsTableModel(), "Tìm theo mã, tên đơn vị, người đứng đầu... (Ctrl+F)",
@@ -115,10 +116,20 @@ class HeadsPage(ListPage):
         self.delete_action = self.action("Xóa đánh giá", self.delete_selected, "Del")
         self.toolbar.addSeparator()
         self.template_action = self.action("Sửa danh sách tiêu chí mặc định...", self.edit_template)
+        self.add_excel_actions()
         self.model.sort(HeadsTableModel.COL_CODE)
         self.table.horizontalHeader().setSortIndicator(HeadsTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
         self.reload()
         self.apply_filters()
+
+    def exporter(self):
+        from models.exports import export_head_evaluations
+
+        year = self.year.value()
+        return lambda db, path: export_head_evaluations(db, year, path)
+
+    def file_stem(self) -> str:
+        return f"nguoi-dung-dau-{self.year.value()}"
 
     def load(self) -> None:
         keep = self.selected()

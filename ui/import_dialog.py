@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import imports
+from models import imports, imports_campaigns
 from models.db import connect
 from models.errors import DomainError
 from models.xlsx import ImportRejected
@@ -23,23 +23,50 @@ from models.xlsx import ImportRejected
 from . import messages
 from .tasks import run_with_progress
 
-TITLES = {"units": "Nhập danh sách đơn vị từ Excel", "staff": "Nhập danh sách cán bộ từ Excel"}
+TITLES = {
+    "units": "Nhập danh sách đơn vị từ Excel",
+    "staff": "Nhập danh sách cán bộ từ Excel",
+    "initiatives": "Nhập mô hình, sáng kiến, giải pháp từ Excel",
+    "heads": "Nhập đánh giá người đứng đầu từ Excel",
+}
+HEADERS = {
+    "units": imports.UNIT_HEADERS,
+    "staff": imports.STAFF_HEADERS,
+    "initiatives": imports_campaigns.INITIATIVE_HEADERS,
+    "heads": imports_campaigns.HEAD_HEADERS,
+}
+
+
+def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progress=None,
+               campaign_id: int | None = None):
+    """The importer of ``kind`` (the same functions as the command line)."""
+    if kind == "units":
+        return imports.import_units(db, path, dry_run=dry_run, progress=progress)
+    if kind == "staff":
+        return imports.import_staff(db, path, today, dry_run=dry_run, progress=progress)
+    if kind == "initiatives":
+        return imports_campaigns.import_initiatives(db, path, campaign_id, today, dry_run=dry_run,
+                                                    progress=progress)
+    return imports_campaigns.import_head_evaluations(db, path, dry_run=dry_run, progress=progress)
 
 
 class ImportDialog(QDialog):
-    def __init__(self, kind: str, db_path: Path, parent=None):
+    def __init__(self, kind: str, db_path: Path, parent=None, campaign_id: int | None = None,
+                 campaign_name: str = ""):
         super().__init__(parent)
         self.kind = kind
+        self.campaign_id = campaign_id
         self.db_path = db_path
         self.written = False
         self.errors: list[str] = []
         self.setWindowTitle(TITLES[kind])
-        headers = imports.UNIT_HEADERS if kind == "units" else imports.STAFF_HEADERS
+        headers = HEADERS[kind]
         intro = QLabel(
             "Trang tính đầu tiên, dòng 1 là tiêu đề, đúng các cột: "
             + " | ".join(headers)
             + ".\nTệp được kiểm tra trước; chỉ khi không có lỗi nào mới được ghi, và ghi toàn bộ một lần. "
             "Mã đã có thì cập nhật, không tạo bản trùng."
+            + (f"\nĐợt thi đua: {campaign_name}." if campaign_name else "")
         )
         intro.setWordWrap(True)
         self.path = QLineEdit()
@@ -94,14 +121,12 @@ class ImportDialog(QDialog):
 
     def _run(self, dry_run: bool):
         path, kind, db_path = Path(self.path.text().strip()), self.kind, self.db_path
-        today = dt.date.today()
+        today, campaign_id = dt.date.today(), self.campaign_id
 
         def work(progress):
             db = connect(db_path)
             try:
-                if kind == "units":
-                    return imports.import_units(db, path, dry_run=dry_run, progress=progress)
-                return imports.import_staff(db, path, today, dry_run=dry_run, progress=progress)
+                return run_import(kind, db, path, today, dry_run, progress, campaign_id)
             finally:
                 db.close()
 

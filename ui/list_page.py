@@ -71,11 +71,27 @@ class ListPage(QWidget):
         self.addAction(act)
         return act
 
-    def add_excel_actions(self) -> None:
+    def add_excel_actions(self, export: bool = True) -> None:
         self.toolbar.addSeparator()
-        self.action("Nhập từ Excel...", self.import_excel, "Ctrl+I")
-        self.action("Xuất ra Excel...", self.export_excel, "Ctrl+E")
+        self.import_action = self.action("Nhập từ Excel...", self.import_excel, "Ctrl+I")
+        if export:
+            self.action("Xuất ra Excel...", self.export_excel, "Ctrl+E")
         self.action("Tải tệp mẫu...", self.save_template)
+
+    def import_target(self) -> tuple[int | None, str]:
+        """(campaign id, campaign name) an import goes into; only initiatives need one."""
+        return None, ""
+
+    def exporter(self):
+        """A function (db, path) -> rows written, for this screen's Excel export in the import's
+        columns. Built in the GUI thread; it runs in a worker thread, so it reads no widget."""
+        from models import exports
+
+        kind = self.kind
+        return lambda db, path: exports.export(db, kind, path)
+
+    def file_stem(self) -> str:
+        return {"units": "don-vi", "staff": "can-bo", "initiatives": "mo-hinh", "heads": "nguoi-dung-dau"}[self.kind]
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -137,22 +153,25 @@ class ListPage(QWidget):
     def import_excel(self) -> None:
         from .import_dialog import ImportDialog  # Excel modules load on first use: a fast start
 
-        dialog = ImportDialog(self.kind, self.db_path, self)
+        campaign_id, campaign_name = self.import_target()
+        if self.kind == "initiatives" and campaign_id is None:
+            messages.error(self, "Chưa chọn đợt thi đua", "Hãy chọn (hoặc thêm) một đợt thi đua trước khi nhập.")
+            return
+        dialog = ImportDialog(self.kind, self.db_path, self, campaign_id, campaign_name)
         if dialog.exec() and dialog.written:
             self.after_change()
 
     def export_excel(self) -> None:
-        name = "don-vi" if self.kind == "units" else "can-bo"
-        path = messages.save_xlsx(self, f"Xuất danh sách {self.noun}", f"{name}-{dt.date.today():%Y%m%d}.xlsx")
+        stem = self.file_stem()
+        path = messages.save_xlsx(self, f"Xuất danh sách {self.noun}", f"{stem}-{dt.date.today():%Y%m%d}.xlsx")
         if not path:
             return
-        db_path = self.db_path
-        from models import exports
+        db_path, export = self.db_path, self.exporter()
 
         def work(progress):
             db = connect(db_path)
             try:
-                return exports.export(db, self.kind, path)
+                return export(db, path)
             finally:
                 db.close()
 
@@ -164,16 +183,17 @@ class ListPage(QWidget):
         messages.inform(self, "Đã xuất", f"Đã xuất {count} dòng ra tệp:\n{path}")
 
     def save_template(self) -> None:
-        name = "mau-don-vi.xlsx" if self.kind == "units" else "mau-can-bo.xlsx"
-        path = messages.save_xlsx(self, "Lưu tệp mẫu để nhập", name)
+        path = messages.save_xlsx(self, "Lưu tệp mẫu để nhập", f"mau-{self.file_stem()}.xlsx")
         if not path:
             return
-        from models import exports, imports
+        from models import exports
 
         try:
             exports.write_template(self.kind, path)
         except OSError as e:
             messages.error(self, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
             return
-        headers = imports.UNIT_HEADERS if self.kind == "units" else imports.STAFF_HEADERS
+        from .import_dialog import HEADERS
+
+        headers = HEADERS[self.kind]
         messages.inform(self, "Đã lưu tệp mẫu", f"Tệp mẫu có các cột: {' | '.join(headers)}\n{path}")

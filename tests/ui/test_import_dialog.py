@@ -75,3 +75,59 @@ def test_a_wrong_header_is_named(qtbot, sample_db, tmp_path):
     qtbot.addWidget(dialog)
     dialog.set_file(bad)
     assert dialog.errors == ["Dòng 1, cột Mã đơn vị: tiêu đề ở cột A phải là “Mã đơn vị”, tệp ghi “Ma don vi”"]
+
+
+def test_initiatives_are_imported_into_the_chosen_campaign(qtbot, sample_db, tmp_path):
+    from models.campaigns import Campaign, save_campaign
+    from models.imports_campaigns import INITIATIVE_HEADERS
+    from models.initiatives import list_initiatives
+
+    campaign = save_campaign(sample_db, Campaign(
+        name="Đợt thi đua cao điểm về Cải cách hành chính", year=2018, start_date=dt.date(2018, 11, 2),
+        registration_deadline=dt.date(2018, 11, 3), report_deadline=dt.date(2019, 1, 27)))
+    good = _xlsx(tmp_path / "mo-hinh.xlsx", INITIATIVE_HEADERS, [
+        ["P01", "Một cửa điện tử", "Giải pháp", "", "03/11/2018", "", ""],
+    ])
+    dialog = ImportDialog("initiatives", tmp_path / "tdkt.sqlite3", campaign_id=campaign.id,
+                          campaign_name="2018 - Đợt thi đua cao điểm về Cải cách hành chính")
+    qtbot.addWidget(dialog)
+    dialog.set_file(good)
+    assert dialog.import_button.isEnabled(), dialog.errors
+    assert dialog.run_import()
+    assert [(i.unit_code, i.title) for i in list_initiatives(sample_db, campaign.id)] == [("P01", "Một cửa điện tử")]
+
+
+def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tmp_path, answers, monkeypatch):
+    from models.demo import create_demo_database
+    from models.db import connect
+    from ui import messages
+    from ui.campaigns_page import CampaignsPage
+
+    path = tmp_path / "demo.sqlite3"
+    create_demo_database(path)
+    db = connect(path)
+    page = CampaignsPage(db, path)
+    qtbot.addWidget(page)
+    out = tmp_path / "mo-hinh.xlsx"
+    monkeypatch.setattr(messages, "save_xlsx", lambda *a: str(out))
+    page.export_initiatives_action.trigger()
+    sheet = openpyxl.load_workbook(out).active
+    from models.imports_campaigns import INITIATIVE_HEADERS
+
+    assert [c.value for c in sheet[1]] == INITIATIVE_HEADERS
+    assert sheet.max_row == 36  # header + 35 registered units of the sample campaign
+    assert "Đã xuất 35 dòng" in answers.infos[-1]
+    db.close()
+
+
+def test_head_evaluations_are_imported_from_excel(qtbot, sample_db, tmp_path):
+    from models.heads import list_evaluations
+    from models.imports_campaigns import HEAD_HEADERS
+
+    good = _xlsx(tmp_path / "heads.xlsx", HEAD_HEADERS, [["NV", 2018, "Hoàn thành tốt nhiệm vụ", "Đạt"]])
+    dialog = ImportDialog("heads", tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.set_file(good)
+    assert dialog.run_import(), dialog.errors
+    assert [(e.unit_code, e.level_label, e.note) for e in list_evaluations(sample_db, 2018)] == [
+        ("NV", "Hoàn thành tốt nhiệm vụ", "Đạt")]
