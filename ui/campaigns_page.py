@@ -156,10 +156,12 @@ class CampaignsPage(ListPage):
                                          "Xóa mô hình, sáng kiến, giải pháp của đơn vị đang chọn")
         self.toolbar.addSeparator()
         self.add_unit_action = self.action("Thêm đơn vị vào đợt", self.add_unit, "Ctrl+N")
+        self.add_unit_action.setIconText("Thêm đơn vị")
         self.deadlines_action = self.action("Hạn riêng...", self.own_deadlines, "Ctrl+H",
                                             "Đặt hạn đăng ký, hạn báo cáo riêng cho đơn vị đang chọn")
         self.remove_unit_action = self.action("Bỏ đơn vị khỏi đợt", self.remove_unit, "Ctrl+Del",
                                               "Bỏ đơn vị chưa đăng ký gì khỏi đợt thi đua")
+        self.remove_unit_action.setIconText("Bỏ đơn vị")
         self.toolbar.addSeparator()
         self.export_action = self.action("Xuất bảng theo dõi ra Excel", self.export_excel, "Ctrl+E")
         self.export_action.setIconText("Xuất Excel...")
@@ -170,6 +172,7 @@ class CampaignsPage(ListPage):
                                          "Nhập (hoặc cập nhật) mô hình, sáng kiến, giải pháp của đợt đang chọn")
         self.import_action.setIconText("Nhập Excel...")
         self.export_initiatives_action = self.action("Xuất mô hình theo mẫu nhập...", self.export_initiatives)
+        self.export_initiatives_action.setIconText("Xuất mô hình...")
         self.template_action = self.action("Tải tệp mẫu...", self.save_template)
         self.refresh_action = self._page_action("Làm mới", self.refresh_today, "F5",
                                                 "Tính lại trạng thái (đến hôm nay nếu đang xem hôm nay)")
