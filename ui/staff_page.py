@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QPushButton, QVBoxLayout
 from sqlite_utils import Database
 
-from models.codes import StaffCategory, label
+from models.codes import StaffCategory, UnitKind, label
 from models.dates import format_date
 from models.errors import DomainError
 from models.snapshots import restore_staff, snapshot_staff
@@ -73,10 +73,13 @@ class StaffPage(ListPage):
         self.unit_filter.setObjectName("unit_filter")
         self.category_filter = ChoiceCombo([(label(c), c) for c in StaffCategory], "Tất cả đối tượng")
         self.category_filter.setObjectName("category_filter")
+        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
+        self.kind_filter.setObjectName("kind_filter")
+        self._unit_kinds: dict[int, UnitKind] = {}
         self.leader_filter = ChoiceCombo(LEADER)
         self.state_filter = ChoiceCombo(STATES)
         self.state_filter.setObjectName("state_filter")
-        for combo, stretch in ((self.unit_filter, 2), (self.category_filter, 1),
+        for combo, stretch in ((self.unit_filter, 2), (self.kind_filter, 1), (self.category_filter, 1),
                                (self.leader_filter, 1), (self.state_filter, 1)):
             self.filters.addWidget(combo, stretch)
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -112,7 +115,9 @@ class StaffPage(ListPage):
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem("Tất cả đơn vị", None)
-        for u in sorted(list_units(self.db), key=lambda u: sort_key(u.name)):
+        units = list_units(self.db)
+        self._unit_kinds = {u.id: u.kind for u in units}
+        for u in sorted(units, key=lambda u: sort_key(u.name)):
             self.unit_filter.add_choice(f"{u.name} ({u.code})", u.id)
         self.unit_filter.set_value(current)
         self.unit_filter.blockSignals(False)
@@ -128,11 +133,13 @@ class StaffPage(ListPage):
 
     def apply_filters(self) -> None:
         unit = self.unit_filter.value()
+        kind, kinds = self.kind_filter.value(), self._unit_kinds
         category = self.category_filter.value()
         leader = self.leader_filter.value()
         active = self.state_filter.value()
         self.model.set_predicate(
             lambda p: (unit is None or p.unit_id == unit)
+            and (kind is None or kinds.get(p.unit_id) == kind)
             and (category is None or p.category == category)
             and (leader is None or p.is_leader == leader)
             and (active is None or (p.ended_on is None) == active)

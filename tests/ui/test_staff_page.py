@@ -133,3 +133,9 @@ def test_header_click_sorts_by_that_column(qtbot, sample_db, tmp_path):
     page.table.horizontalHeader().setSortIndicator(StaffTableModel.COL_CODE, Qt.SortOrder.DescendingOrder)
     codes = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert codes == ["CB05", "CB04", "CB03", "CB02", "CB01"]
+
+
+def test_unit_kind_filter_shows_the_people_of_that_kind_of_unit(qtbot, sample_db, tmp_path):
+    page = _page(qtbot, sample_db, tmp_path)
+    page.kind_filter.setCurrentIndex(page.kind_filter.findText("Phường"))
+    assert sorted(_names(page)) == ["Nguyễn Văn Ánh", "Trần Thị Đào", "Đỗ Minh Đức"]
