@@ -39,7 +39,7 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.filters = QHBoxLayout()
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(220)
         self.filters.addWidget(self.search, 3)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -204,7 +204,7 @@ class CountsBar(QWidget):
             for col, state in enumerate(states, start=1):
                 self._add_chip(state, COLOURS.get(state, SOON if state == TrackingState.NOT_REGISTERED else "#ffffff"),
                                row, col)
-        for col in range(1, 5):
+        for col in range(0, 5):
             grid.setColumnStretch(col, 1)
         self._value: object = None
 

@@ -54,6 +54,9 @@ class ChoiceCombo(QComboBox):
 
     def __init__(self, items: list[tuple[str, object]], placeholder: str = "", parent=None):
         super().__init__(parent)
+        # Long entries (unit names) must not make the window wider than an office screen.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         self._enums: dict[str, object] = {}  # Qt hands StrEnum data back as plain str
         if placeholder:
             self.addItem(placeholder, None)
