@@ -50,6 +50,44 @@ class HeadLevel(StrEnum):
     KHONG_HOAN_THANH = "khong_hoan_thanh"
 
 
+# The four levels of task completion are the same for heads of units (Decision 3767) and for the
+# quarterly classification of staff (Decision 4631).
+Level = HeadLevel
+
+# Keys typed in the classification entry screen, as aliases of the levels (no source ties letters
+# A/B/C/D to Decision 4631, so the aliases are digits and the first letter of the label).
+LEVEL_KEYS = {
+    HeadLevel.XUAT_SAC: ("1", "X"),
+    HeadLevel.TOT: ("2", "T"),
+    HeadLevel.HOAN_THANH: ("3", "H"),
+    HeadLevel.KHONG_HOAN_THANH: ("4", "K"),
+}
+NOT_CLASSIFIED = "Không đánh giá"
+NOT_CLASSIFIED_KEYS = ("0", "-")
+
+
+class NotClassifiedReason(StrEnum):
+    """Why a person is not classified in a quarter."""
+
+    MOI_TUYEN = "moi_tuyen"
+    THAI_SAN = "thai_san"
+    OM_DAI_NGAY = "om_dai_ngay"
+    CHUYEN_CONG_TAC = "chuyen_cong_tac"
+    KHAC = "ly_do_khac"
+
+
+class CapScope(StrEnum):
+    """Whom a cap counts."""
+
+    LEADERS = "leaders"
+    ALL = "all"
+
+
+class Severity(StrEnum):
+    WARN = "warn"
+    BLOCK = "block"
+
+
 class TrackingState(StrEnum):
     """Where a participating unit stands in a campaign on a given day."""
 
@@ -63,6 +101,8 @@ class TrackingState(StrEnum):
     ASSESSED = "assessed"
 
 
+# Keyed by member; StrEnum members hash as their value, so values must be unique across enums
+# (a test checks it).
 LABELS: dict[StrEnum, str] = {
     UnitKind.CO_QUAN: "Cơ quan chuyên môn",
     UnitKind.SU_NGHIEP: "Đơn vị sự nghiệp",
@@ -86,6 +126,15 @@ LABELS: dict[StrEnum, str] = {
     HeadLevel.TOT: "Hoàn thành tốt nhiệm vụ",
     HeadLevel.HOAN_THANH: "Hoàn thành nhiệm vụ",
     HeadLevel.KHONG_HOAN_THANH: "Không hoàn thành nhiệm vụ",
+    NotClassifiedReason.MOI_TUYEN: "Mới tuyển dụng",
+    NotClassifiedReason.THAI_SAN: "Nghỉ thai sản",
+    NotClassifiedReason.OM_DAI_NGAY: "Nghỉ ốm dài ngày",
+    NotClassifiedReason.CHUYEN_CONG_TAC: "Chuyển công tác",
+    NotClassifiedReason.KHAC: "Lý do khác",
+    CapScope.LEADERS: "Lãnh đạo, quản lý",
+    CapScope.ALL: "Toàn đơn vị",
+    Severity.WARN: "Cảnh báo",
+    Severity.BLOCK: "Chặn (không cho chốt)",
     TrackingState.NOT_REGISTERED: "Chưa đăng ký",
     TrackingState.REGISTRATION_OVERDUE: "Chưa đăng ký (quá hạn)",
     TrackingState.REGISTERED_ON_TIME: "Đăng ký đúng hạn",

@@ -152,6 +152,7 @@ def import_staff(
             is_leader=_leader(errors, row),
             recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
             ended_on=old.ended_on if old else None,
+            salary_coefficient=old.salary_coefficient if old else None,
         )
         problems = staff_mod.check_staff(person, today)
         for field in ("gender", "category", "unit_id"):

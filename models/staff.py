@@ -36,6 +36,7 @@ class Staff:
     unit_code: str = ""
     unit_name: str = ""
     name_folded: str = ""  # as stored: for search without diacritics
+    salary_coefficient: float | None = None  # hệ số lương, for the extra-income estimate
 
     @property
     def gender_label(self) -> str:
@@ -106,6 +107,8 @@ def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
         errors["unit_id"] = "Chưa chọn đơn vị"
     if len(person.position) > 200:
         errors["position"] = "Chức vụ dài quá 200 ký tự"
+    if person.salary_coefficient is not None and not 0.5 <= person.salary_coefficient <= 20:
+        errors["salary_coefficient"] = "Hệ số lương phải từ 0,5 đến 20"
     if person.recruited_on is not None:
         if person.recruited_on > today:
             errors["recruited_on"] = f"Ngày tuyển dụng {format_date(person.recruited_on)} ở tương lai"
@@ -131,18 +134,20 @@ def _row(person: Staff) -> dict:
         "is_leader": int(person.is_leader),
         "recruited_on": iso(person.recruited_on),
         "ended_on": iso(person.ended_on),
+        "salary_coefficient": person.salary_coefficient,
     }
 
 
 INSERT_STAFF = (
     "INSERT INTO staff (id, code, full_name, name_folded, birth_date, gender, position, category, "
-    "is_leader, recruited_on, ended_on) VALUES (:id, :code, :full_name, :name_folded, :birth_date, "
-    ":gender, :position, :category, :is_leader, :recruited_on, :ended_on)"
+    "is_leader, recruited_on, ended_on, salary_coefficient) VALUES (:id, :code, :full_name, :name_folded, "
+    ":birth_date, :gender, :position, :category, :is_leader, :recruited_on, :ended_on, :salary_coefficient)"
 )
 UPDATE_STAFF = (
     "UPDATE staff SET code = :code, full_name = :full_name, name_folded = :name_folded, "
     "birth_date = :birth_date, gender = :gender, position = :position, category = :category, "
-    "is_leader = :is_leader, recruited_on = :recruited_on, ended_on = :ended_on WHERE id = :id"
+    "is_leader = :is_leader, recruited_on = :recruited_on, ended_on = :ended_on, "
+    "salary_coefficient = :salary_coefficient WHERE id = :id"
 )
 INSERT_ASSIGNMENT = "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, ?)"
 
@@ -177,6 +182,7 @@ def _from_row(r: dict) -> Staff:
         unit_code=r["unit_code"],
         unit_name=r["unit_name"],
         name_folded=r["name_folded"],
+        salary_coefficient=r["salary_coefficient"],
     )
 
 

@@ -222,3 +222,16 @@ def test_every_code_has_exactly_one_distinct_label(enum):
 def test_labels_hold_only_known_codes():
     members = {member for enum in _code_enums() for member in enum}
     assert set(LABELS) == members
+
+
+def test_no_two_codes_share_a_stored_value_so_each_keeps_its_own_label():
+    import enum
+
+    from models import codes
+
+    members = [m for obj in vars(codes).values()
+               if isinstance(obj, type) and issubclass(obj, enum.StrEnum) and obj is not enum.StrEnum
+               for m in obj]
+    members = list({id(m): m for m in members}.values())  # Level is an alias of HeadLevel
+    assert len({m.value for m in members}) == len(members)
+    assert len(codes.LABELS) == len(members)
