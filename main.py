@@ -14,6 +14,10 @@
     python main.py import heads FILE.xlsx --db PATH [--dry-run]
     python main.py export initiatives OUT.xlsx --db PATH --campaign ID
     python main.py report initiatives --db PATH --campaign ID -o OUT.pdf
+    python main.py template classifications OUT.xlsx --db PATH --year Y --quarter Q --unit CODE
+    python main.py import classifications FILE.xlsx --db PATH [--dry-run]
+    python main.py export classifications OUT.xlsx --db PATH --year Y --quarter Q [--unit CODE]
+    python main.py report classification --db PATH --year Y --quarter Q [--unit CODE] -o OUT.pdf
 
 Exit status: 0 success, 1 input rejected (messages on stderr), 2 usage error.
 """
@@ -26,8 +30,9 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-KINDS = ("units", "staff", "initiatives", "heads")
-KIND_HELP = "units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu)"
+KINDS = ("units", "staff", "initiatives", "heads", "classifications")
+KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
+             "classifications (xếp loại quý)")
 FIELD_LABELS = {
     "name": "Tên", "year": "Năm", "start_date": "Ngày bắt đầu", "registration_deadline": "Hạn đăng ký",
     "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
@@ -53,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     template = sub.add_parser("template", help="ghi tệp Excel mẫu để trống")
     template.add_argument("kind", choices=KINDS, help=KIND_HELP)
     template.add_argument("out", type=Path)
+    _quarter_args(template, unit_help="mã đơn vị (classifications: tệp điền sẵn cán bộ của đơn vị)")
 
     imp = sub.add_parser("import", help="nhập từ Excel (tất cả hoặc không gì cả)")
     imp.add_argument("kind", choices=KINDS, help=KIND_HELP)
@@ -66,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("out", type=Path)
     exp.add_argument("--db", type=Path, required=True, dest="sub_db")
     exp.add_argument("--campaign", type=int, help="số (id) đợt thi đua, cho initiatives")
-    exp.add_argument("--year", type=int, help="năm, cho heads")
+    _quarter_args(exp, unit_help="mã đơn vị, cho classifications")
 
     campaign = sub.add_parser("campaign", help="đợt thi đua")
     campaign_sub = campaign.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -81,11 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--db", type=Path, required=True, dest="sub_db")
 
     report = sub.add_parser("report", help="in báo cáo PDF")
-    report.add_argument("kind", choices=("initiatives",), help="initiatives: danh sách đăng ký mô hình, sáng kiến")
+    report.add_argument("kind", choices=("initiatives", "classification"),
+                        help="initiatives: danh sách đăng ký mô hình, sáng kiến; "
+                             "classification: bảng tổng hợp xếp loại quý")
     report.add_argument("--db", type=Path, required=True, dest="sub_db")
-    report.add_argument("--campaign", type=int, required=True)
+    report.add_argument("--campaign", type=int)
+    _quarter_args(report, unit_help="mã đơn vị (bỏ trống: toàn quận)", db=False)
     report.add_argument("-o", "--out", type=Path, required=True)
     return parser
+
+
+def _quarter_args(parser, unit_help: str, db: bool = True) -> None:
+    if db and not any(a.dest == "sub_db" for a in parser._actions):
+        parser.add_argument("--db", type=Path, dest="sub_db")
+    parser.add_argument("--year", type=int, help="năm")
+    parser.add_argument("--quarter", type=int, help="quý (1-4)")
+    parser.add_argument("--unit", help=unit_help)
 
 
 def _db_path(args) -> Path:
@@ -146,8 +163,43 @@ def _campaign(args) -> None:
         db.close()
 
 
+def _year_quarter(args) -> tuple[int, int]:
+    from models.rules import check_quarter
+
+    if args.year is None or args.quarter is None:
+        raise Rejected("Cần --year và --quarter")
+    errors = check_quarter(args.year, args.quarter)
+    if errors:
+        raise Rejected("; ".join(errors.values()))
+    return args.year, args.quarter
+
+
+def _unit_id(db, code: str | None, required: bool) -> int | None:
+    if not code:
+        if required:
+            raise Rejected("Cần --unit MÃ_ĐƠN_VỊ")
+        return None
+    row = db.execute("SELECT id FROM unit WHERE code = ?", [code.strip().upper()]).fetchone()
+    if row is None:
+        raise Rejected(f"Không có đơn vị mã “{code}”")
+    return row[0]
+
+
+def _classification_template(args) -> int:
+    from models.imports_classifications import write_unit_workbook
+
+    if args.sub_db is None:
+        raise Rejected("Cần --db PATH (tệp mẫu xếp loại điền sẵn cán bộ của đơn vị)")
+    year, quarter = _year_quarter(args)
+    db = _open_existing(args.sub_db)
+    try:
+        return write_unit_workbook(db, _unit_id(db, args.unit, required=True), year, quarter, args.out)
+    finally:
+        db.close()
+
+
 def _import(args):
-    from models import imports, imports_campaigns
+    from models import imports, imports_campaigns, imports_classifications
 
     db = _open_existing(args.sub_db)
     today = dt.date.today()
@@ -159,6 +211,8 @@ def _import(args):
         if args.kind == "initiatives":
             return imports_campaigns.import_initiatives(
                 db, args.file, _require_campaign(args), today, dry_run=args.dry_run)
+        if args.kind == "classifications":
+            return imports_classifications.import_classifications(db, args.file, dry_run=args.dry_run)
         return imports_campaigns.import_head_evaluations(db, args.file, dry_run=args.dry_run)
     finally:
         db.close()
@@ -168,11 +222,18 @@ def _export(args) -> int:
     from models import exports
     from models.campaigns import get_campaign
 
+    if args.sub_db is None:
+        raise Rejected("Cần --db PATH")
     db = _open_existing(args.sub_db)
     try:
         if args.kind == "initiatives":
             get_campaign(db, _require_campaign(args))
             return exports.export_initiatives(db, args.campaign, args.out)
+        if args.kind == "classifications":
+            from models.imports_classifications import export_classifications
+
+            year, quarter = _year_quarter(args)
+            return export_classifications(db, year, quarter, args.out, _unit_id(db, args.unit, required=False))
         if args.kind == "heads":
             return exports.export_head_evaluations(db, args.year or dt.date.today().year, args.out)
         return exports.export(db, args.kind, args.out)
@@ -181,12 +242,18 @@ def _export(args) -> int:
 
 
 def _report(args) -> None:
-    from models.registers import initiative_register_data
-    from reports.campaign_register import register_pdf
-
     db = _open_existing(args.sub_db)
     try:
-        pdf = register_pdf(initiative_register_data(db, args.campaign, as_of=dt.date.today()))
+        if args.kind == "initiatives":
+            from models.registers import initiative_register_data
+            from reports.campaign_register import register_pdf
+
+            pdf = register_pdf(initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
+        else:
+            from reports.classification_pdf import classification_pdf
+
+            year, quarter = _year_quarter(args)
+            pdf = classification_pdf(db_data(db, year, quarter, _unit_id(db, args.unit, required=False)))
     finally:
         db.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -205,8 +272,12 @@ def run_command(args) -> int:
             create_demo_database(args.sub_db)
             print(f"Đã tạo cơ sở dữ liệu mẫu: {args.sub_db}")
         elif args.command == "template":
-            exports.write_template(args.kind, args.out)
-            print(f"Đã ghi tệp mẫu: {args.out}")
+            if args.kind == "classifications":
+                count = _classification_template(args)
+                print(f"Đã ghi tệp mẫu ({count} cán bộ): {args.out}")
+            else:
+                exports.write_template(args.kind, args.out)
+                print(f"Đã ghi tệp mẫu: {args.out}")
         elif args.command == "import":
             print(_import(args).summary())
         elif args.command == "export":

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from .codes import Gender, StaffCategory, UnitKind
 from .db import connect
 from .demo_campaign import build_demo_campaign
+from .demo_classification import build_demo_classifications
 from .errors import DomainError
 from .staff import Staff, add_staff, move_staff
 from .text import nfc
@@ -476,6 +477,7 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
             if p.moved_on is not None:
                 move_staff(db, saved.id, ids[p.unit], p.moved_on, today)
         build_demo_campaign(db)
+        build_demo_classifications(db)
 
 
 def create_demo_database(path: str | Path) -> None:

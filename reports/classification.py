@@ -1,0 +1,380 @@
+"""The quarterly classification summary: "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI".
+
+Two renderers, plain data in and PDF bytes out:
+
+- :func:`render_unit_classification`: one unit's people and their results (A4 portrait), a summary
+  by level, the cap warnings, and whether the results are locked yet;
+- :func:`render_district_classification`: one row per unit with the count and share of each level
+  (A4 landscape), under a two-row header ("HTXSNV" spanning "Số" and "%"), and the district total.
+
+Levels arrive as Vietnamese labels already; nothing here knows the codes or the caps.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from reports.document import (
+    Column,
+    DocumentHeader,
+    PageLayout,
+    PagedTable,
+    Signature,
+    build_document,
+    data_table,
+    document_styles,
+    header_block,
+    markup,
+    nfc,
+    paragraph,
+    short_date,
+    signature_block,
+    styles_for,
+    title_block,
+)
+
+TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"
+NOT_LOCKED_NOTE = "(Kết quả chưa chốt)"
+DISTRICT_TOTAL = "Toàn quận"
+# The four levels as the district table abbreviates them, with the legend printed under it.
+LEVEL_ABBREVIATIONS = (
+    ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"),
+    ("HTTNV", "Hoàn thành tốt nhiệm vụ"),
+    ("HTNV", "Hoàn thành nhiệm vụ"),
+    ("KHTNV", "Không hoàn thành nhiệm vụ"),
+)
+
+# Column widths in mm, scaled to the frame (165 mm portrait, 252 mm landscape).
+_UNIT_COLUMNS = (
+    ("STT", 11, "CENTER", False),
+    ("Họ và tên", 43, "LEFT", True),
+    ("Chức vụ", 35, "LEFT", True),
+    ("Kết quả xếp loại", 54, "LEFT", True),  # "Hoàn thành xuất sắc nhiệm vụ" on one line
+    ("Ghi chú", 22, "LEFT", True),
+)
+_SUMMARY_COLUMNS = (
+    ("Mức xếp loại", 95, "LEFT", True),
+    ("Số người", 35, "RIGHT", False),
+    ("Tỷ lệ", 35, "RIGHT", False),
+)
+_DISTRICT_WIDTHS = dict(stt=12, unit=54, total=18, number=12, share=14, not_classified=20, unclassified=18, status=26)
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class UnitSheetRow:
+    """One person. ``result`` is the Vietnamese text ("Hoàn thành tốt nhiệm vụ",
+    "Không đánh giá (Nghỉ thai sản)"), empty while the person is not yet classified."""
+
+    full_name: str
+    position: str
+    result: str = ""
+    note: str = ""
+    is_leader: bool = False
+
+
+@dataclass(frozen=True)
+class UnitClassificationReport:
+    """Everything one unit's sheet prints; rows print in the order given.
+
+    ``counts`` is (label, count, share 0..1) for the four levels, then "Không đánh giá";
+    ``total`` is everybody on the sheet, classified or not; ``warnings`` are the cap violations
+    as sentences."""
+
+    unit_name: str
+    year: int
+    quarter: int
+    header: DocumentHeader = field(default_factory=DocumentHeader)
+    signature: Signature = field(default_factory=Signature)
+    recipients: list[str] = field(default_factory=list)
+    rows: list[UnitSheetRow] = field(default_factory=list)
+    counts: list[tuple[str, int, float]] = field(default_factory=list)
+    total: int = 0
+    warnings: list[str] = field(default_factory=list)
+    locked: bool = False
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """One unit of the district table. ``counts`` are the four levels in order; ``not_classified``
+    the people not classified with a reason, ``unclassified`` those still blank; ``status`` is
+    "Đã nộp", "Nộp trễ" or "Chưa nộp" (printed as given)."""
+
+    unit_name: str
+    total: int
+    counts: tuple[int, int, int, int]
+    not_classified: int = 0
+    unclassified: int = 0
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class DistrictClassificationReport:
+    """Everything the district table prints; ``totals`` is the last, bold row ("Toàn quận")."""
+
+    year: int
+    quarter: int
+    header: DocumentHeader = field(default_factory=DocumentHeader)
+    signature: Signature = field(default_factory=Signature)
+    recipients: list[str] = field(default_factory=list)
+    rows: list[DistrictRow] = field(default_factory=list)
+    totals: DistrictRow | None = None
+    as_of: dt.date | None = None
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _percent(share: float) -> Decimal:
+    # Decimal half-up: 0.125 must print 12,5 and 1/8 of a unit must not become 12,4 by binary rounding.
+    return (Decimal(repr(float(share))) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def share_text(share: float) -> str:
+    """``share`` (0..1) as a Vietnamese percentage with at most one decimal: "33,3%", "50%", "0%"."""
+    value = _percent(share)
+    text = f"{value:.1f}".replace(".", ",")
+    return (text[:-2] if text.endswith(",0") else text) + "%"
+
+
+def percent_cell(count: int, classified: int) -> str:
+    """``count`` as a share of ``classified`` with exactly one decimal and no sign ("45,5", "0,0"),
+    as the "%" columns print it; empty when nobody is classified."""
+    if classified <= 0:
+        return ""
+    return f"{_percent(count / classified):.1f}".replace(".", ",")
+
+
+def unit_subtitle(quarter: int, year: int) -> str:
+    return f"Cán bộ, công chức, viên chức, người lao động quý {quarter} năm {year}"
+
+
+def district_subtitle(quarter: int, year: int) -> str:
+    return f"Các cơ quan, đơn vị, UBND các phường quý {quarter} năm {year}"
+
+
+def _note(locked: bool, as_of: dt.date | None) -> str:
+    lines = [] if locked else [NOT_LOCKED_NOTE]
+    if as_of is not None:
+        lines.append(f"(Số liệu tính đến {short_date(as_of)})")
+    return "\n".join(lines)
+
+
+def total_line(total: int, counts: list[tuple[str, int, float]]) -> str:
+    """"Tổng số: 25 người", with the people not yet classified when some are."""
+    pending = total - sum(n for _, n, _ in counts)
+    line = f"Tổng số: {total} người"
+    return f"{line} ({pending} người chưa xếp loại)" if counts and pending > 0 else line
+
+
+def leaders_line(rows: list[UnitSheetRow], top_label: str) -> str:
+    """"Lãnh đạo, quản lý: 4 người, trong đó Hoàn thành xuất sắc nhiệm vụ: 2 người (50%)", the
+    figure a cap on leaders is checked against; empty when the sheet lists no leader."""
+    leaders = [r for r in rows if r.is_leader]
+    if not leaders:
+        return ""
+    key = nfc(top_label).strip().casefold()
+    top = sum(1 for r in leaders if nfc(r.result).strip().casefold() == key)
+    return (f"Lãnh đạo, quản lý: {len(leaders)} người, trong đó {nfc(top_label).strip()}: "
+            f"{top} người ({share_text(top / len(leaders))}).")
+
+
+def keep_together(flowables: list[Flowable]) -> KeepTogether:
+    """``KeepTogether`` of ``flowables`` with any nested ``KeepTogether`` (such as the one
+    :func:`signature_block` returns) opened up: a nested one reports a height of 0xffffff to force
+    its own split, so the outer one would always start a new page."""
+    flat: list[Flowable] = []
+    for item in flowables:
+        flat += list(item._content) if isinstance(item, KeepTogether) else [item]
+    return KeepTogether(flat)
+
+
+# --------------------------------------------------------------------------- unit sheet
+
+
+def _columns(spec, layout: PageLayout) -> list[Column]:
+    scale = layout.frame_width / (sum(c[1] for c in spec) * mm)
+    return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
+
+
+def _warnings(warnings: list[str], layout: PageLayout) -> list[Flowable]:
+    items = [nfc(w).strip() for w in warnings if nfc(w).strip()]
+    if not items:
+        return []
+    st = styles_for(layout)
+    parts: list[Flowable] = [Paragraph("<b><i>Lưu ý:</i></b>", st.body)]
+    parts += [Paragraph(f"<i>- {markup(w)}</i>", st.body) for w in items]
+    return parts
+
+
+def render_unit_classification(data: UnitClassificationReport) -> bytes:
+    """One unit's sheet as PDF bytes (portrait A4): header; title, period, unit and, until the
+    results are locked, "(Kết quả chưa chốt)"; the people; the summary by level with the total and
+    the leaders; the warnings under "Lưu ý:"; the signature block and Nơi nhận."""
+    layout = PageLayout(landscape=False)
+    st = styles_for(layout)
+    unit = nfc(data.unit_name).strip()
+    subtitle = unit_subtitle(data.quarter, data.year) + (f"\nĐơn vị: {unit}" if unit else "")
+    story: list[Flowable] = [header_block(data.header, layout)]
+    story += title_block(TITLE, layout, subtitle=subtitle, note=_note(data.locked, data.as_of))
+    rows = [[str(i), r.full_name, r.position, r.result, r.note] for i, r in enumerate(data.rows, start=1)]
+    story.append(data_table(_columns(_UNIT_COLUMNS, layout), rows, empty_text="Đơn vị chưa có người nào."))
+
+    summary: list[Flowable] = [Spacer(1, 3 * mm), Paragraph("<b>Tổng hợp kết quả xếp loại:</b>", st.body),
+                               Spacer(1, 2 * mm)]
+    if data.counts:
+        summary.append(data_table(_columns(_SUMMARY_COLUMNS, layout),
+                                  [[label, str(n), share_text(share)] for label, n, share in data.counts]))
+    summary.append(paragraph(total_line(data.total, data.counts), st.body))
+    leaders = leaders_line(data.rows, data.counts[0][0] if data.counts else LEVEL_ABBREVIATIONS[0][1])
+    if leaders:
+        summary.append(paragraph(leaders, st.body))
+    # The summary, the warnings and the signature move to a new page together rather than leave
+    # the signature alone on a page of its own.
+    summary += _warnings(data.warnings, layout)
+    summary.append(signature_block(data.signature, data.recipients, layout))
+    story.append(keep_together(summary))
+    title = f"{TITLE} - quý {data.quarter} năm {data.year}" + (f" - {unit}" if unit else "")
+    return build_document(story, layout, title=title)
+
+
+# --------------------------------------------------------------------------- district table
+
+
+def _district_widths(layout: PageLayout) -> list[float]:
+    w = _DISTRICT_WIDTHS
+    spec = [w["stt"], w["unit"], w["total"]] + [w["number"], w["share"]] * 4 + [
+        w["not_classified"], w["unclassified"], w["status"]]
+    scale = layout.frame_width / (sum(spec) * mm)
+    return [x * mm * scale for x in spec]
+
+
+def _grid_style() -> list:
+    st = document_styles()
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
+        ("LEADING", (0, 0), (-1, -1), st.table_leading),
+    ]
+
+
+def _district_header(widths: list[float]) -> Table:
+    """The two header rows as one table: STT, Đơn vị, Tổng số and the last three columns span
+    both rows; each level spans its "Số" and "%" columns."""
+    st = document_styles()
+    h = lambda text: paragraph(text, st.table_header)  # noqa: E731
+    top = [h("STT"), h("Đơn vị"), h("Tổng số")]
+    bottom = ["", "", ""]
+    for abbreviation, _ in LEVEL_ABBREVIATIONS:
+        top += [h(abbreviation), ""]
+        bottom += [h("Số"), h("%")]
+    top += [h("Không đánh giá"), h("Chưa xếp loại"), h("Tình trạng")]
+    bottom += ["", "", ""]
+    style = _grid_style()
+    for col in (0, 1, 2, 11, 12, 13):
+        style.append(("SPAN", (col, 0), (col, 1)))
+    for level in range(4):
+        style.append(("SPAN", (3 + 2 * level, 0), (4 + 2 * level, 0)))
+    return Table([top, bottom], colWidths=widths, style=TableStyle(style))
+
+
+def _district_cells(number: str, row: DistrictRow, bold: bool) -> list:
+    classified = sum(row.counts)
+    values = [number, row.unit_name, str(row.total)]
+    for count in row.counts:
+        values += [str(count), percent_cell(count, classified)]
+    values += [str(row.not_classified), str(row.unclassified), row.status]
+    st = document_styles()
+    if not bold:
+        return [nfc(v) if i != 1 and i != 13 else paragraph(v, st.cell["LEFT"]) for i, v in enumerate(values)]
+    # A per-row FONTNAME command would not follow the row onto its page, so the row carries its
+    # own bold paragraphs.
+    return [Paragraph(f"<b>{markup(v)}</b>", st.cell[_district_align(i)]) for i, v in enumerate(values)]
+
+
+def _district_align(col: int) -> str:
+    if col == 0:
+        return "CENTER"
+    if col in (1, 13):
+        return "LEFT"
+    return "RIGHT"
+
+
+def district_table(rows: list[DistrictRow], totals: DistrictRow | None, layout: PageLayout) -> Flowable:
+    """The units with the district total as a bold last row, under the two-row header, repeated
+    at the top of every page.
+
+    ``data_table`` repeats a single header row; here that row is one cell spanning the table and
+    holding the two-row header as a nested table with the same column widths, so the fast
+    :class:`PagedTable` pagination is reused as it is."""
+    widths = _district_widths(layout)
+    header = [_district_header(widths)] + [""] * (len(widths) - 1)
+    body = [_district_cells(str(i), r, bold=False) for i, r in enumerate(rows, start=1)]
+    if totals is not None:
+        body.append(_district_cells("", totals, bold=True))
+    style = _grid_style() + [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("LEFTPADDING", (0, 0), (-1, 0), 0),
+        ("RIGHTPADDING", (0, 0), (-1, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, 0), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+    ]
+    for col in range(len(widths)):
+        style.append(("ALIGN", (col, 1), (col, -1), _district_align(col)))
+    return PagedTable(header, body, widths, style)
+
+
+def _legend(layout: PageLayout) -> Paragraph:
+    st = styles_for(layout)
+    parts = "; ".join(f"{a}: {markup(name)}" for a, name in LEVEL_ABBREVIATIONS)
+    style = ParagraphStyle("legend", parent=st.recipient, spaceBefore=4)
+    return Paragraph(f"<i>Ghi chú: {parts}. Tỷ lệ (%) tính trên số người đã xếp loại của đơn vị.</i>", style)
+
+
+def render_district_classification(data: DistrictClassificationReport) -> bytes:
+    """The district table as PDF bytes (landscape A4): header, title and period, the units with
+    the count and share of each level, the bold "Toàn quận" row, the legend of the abbreviations,
+    the signature block and Nơi nhận."""
+    layout = PageLayout(landscape=True)
+    note = f"(Số liệu tính đến {short_date(data.as_of)})" if data.as_of else ""
+    story: list[Flowable] = [header_block(data.header, layout)]
+    story += title_block(TITLE, layout, subtitle=district_subtitle(data.quarter, data.year), note=note)
+    story.append(district_table(list(data.rows), data.totals, layout))
+    story.append(keep_together([_legend(layout), signature_block(data.signature, data.recipients, layout)]))
+    return build_document(story, layout, title=f"{TITLE} - quý {data.quarter} năm {data.year}")
+
+
+__all__ = [
+    "DISTRICT_TOTAL",
+    "DistrictClassificationReport",
+    "DistrictRow",
+    "LEVEL_ABBREVIATIONS",
+    "NOT_LOCKED_NOTE",
+    "TITLE",
+    "UnitClassificationReport",
+    "UnitSheetRow",
+    "district_subtitle",
+    "district_table",
+    "leaders_line",
+    "percent_cell",
+    "render_district_classification",
+    "render_unit_classification",
+    "share_text",
+    "total_line",
+    "unit_subtitle",
+]
