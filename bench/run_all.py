@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import BENCH, DATA, PYTHON, ROOT, ensure_city, offscreen_env, verdict  # noqa: E402
 
-BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_campaign.py"]
+BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_campaign.py",
+              "bench_classification.py"]
 
 
 def _row(r: dict) -> tuple[str, str, str, str, str, str]:
@@ -37,6 +38,10 @@ def _row(r: dict) -> tuple[str, str, str, str, str, str]:
     if r["name"] == "campaign":
         return ("campaign of 400 units", f"screen max {max(r['open_max_ms'], r['refilter_max_ms'], r['recompute_max_ms']):.0f} ms, "
                 f"PDF {r['pdf_ms']:.0f} ms", "-", "-", r["target"], verdict(r["pass"]))
+    if r["name"] == "classification":
+        return ("classification, 20,000", f"review {r['review_ms']:.0f} ms, import {r['import_ms']:.0f} ms",
+                f"{r['baseline_ms']:.0f} ms (calamine + insert_all)", f"{r['ratio']:.2f}x", r["target"],
+                verdict(r["pass"]))
     raise ValueError(r["name"])
 
 

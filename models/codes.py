@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 from .text import fold
 
@@ -162,8 +163,11 @@ def from_label(enum: type[StrEnum], text: str) -> StrEnum | None:
 
     The stored code itself ("co_quan") is accepted too.
     """
-    wanted = fold(text).replace("-", " ").split()
-    for member in enum:
-        if fold(LABELS[member]).replace("-", " ").split() == wanted or member.value == text:
-            return member
-    return None
+    folded = _folded_labels(enum)
+    return folded.get(tuple(fold(text).replace("-", " ").split())) or next(
+        (member for member in enum if member.value == text), None)
+
+
+@cache
+def _folded_labels(enum: type[StrEnum]) -> dict[tuple[str, ...], StrEnum]:
+    return {tuple(fold(LABELS[m]).replace("-", " ").split()): m for m in enum}

@@ -1,0 +1,147 @@
+"""Quarterly classification on the city database (20,000 staff, 400 units):
+
+- the district review of a fully classified quarter (target: under 300 ms);
+- importing 10,000 classification rows from xlsx, against reading the same file with
+  python-calamine plus one sqlite-utils insert_all of the same rows (target: at most 3x).
+
+    .venv/bin/python bench/bench_classification.py [--json OUT]
+"""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import DATA, ensure_city, json_out, median, verdict, write_json  # noqa: E402
+
+YEAR, QUARTER = 2018, 3
+CLASSIFIED_DB = DATA / "city-classified.sqlite3"
+ROWS_XLSX = DATA / "classifications-10000.xlsx"
+
+
+def ensure_classified() -> Path:
+    """A copy of the city database with every person of Q3/2018 classified."""
+    if CLASSIFIED_DB.exists():
+        return CLASSIFIED_DB
+    shutil.copy(ensure_city(), CLASSIFIED_DB)
+    from models.classifications import quarter_units
+    from models.db import connect
+
+    rng = random.Random(3)
+    db = connect(CLASSIFIED_DB)
+    members = quarter_units(db, YEAR, QUARTER)
+    levels = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"]
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, '')",
+            [(s, u, YEAR, QUARTER, *((rng.choices(levels, [25, 60, 12, 3])[0], None) if rng.random() > 0.01
+                                      else (None, "thai_san"))) for s, u in sorted(members.items())],
+        )
+        db.conn.executemany(
+            "INSERT INTO unit_quarter (unit_id, year, quarter, submitted_on) VALUES (?, ?, ?, ?)",
+            [(u, YEAR, QUARTER, f"2018-10-0{rng.randint(1, 9)}") for u in sorted(set(members.values()))],
+        )
+    db.close()
+    return CLASSIFIED_DB
+
+
+def ensure_rows_xlsx() -> Path:
+    """10,000 rows of Q3/2018 results, in the import's columns."""
+    if ROWS_XLSX.exists():
+        return ROWS_XLSX
+    from models.classifications import quarter_units
+    from models.db import connect
+    from models.imports_classifications import COLUMNS
+    from models.xlsx import write_workbook
+
+    rng = random.Random(4)
+    db = connect(ensure_city())
+    members = sorted(quarter_units(db, YEAR, QUARTER))[:10_000]
+    names = dict(db.execute("SELECT id, code || char(9) || full_name FROM staff").fetchall())
+    labels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "hoan thanh nhiem vu",
+              "Không hoàn thành nhiệm vụ"]
+    rows = []
+    for staff_id in members:
+        code, name = names[staff_id].split("\t")
+        rows.append([code, name, YEAR, QUARTER, rng.choices(labels, [25, 60, 12, 3])[0], "", ""])
+    write_workbook(ROWS_XLSX, f"Quý {QUARTER}-{YEAR}", COLUMNS, rows)
+    db.close()
+    return ROWS_XLSX
+
+
+def bench_review() -> dict:
+    from models.db import connect
+    from models.quarter_review import extra_income, quarter_review
+
+    db = connect(ensure_classified())
+    quarter_review(db, YEAR, QUARTER)  # warm the page cache
+    reviews, incomes = [], []
+    for _ in range(5):
+        t = time.perf_counter()
+        review = quarter_review(db, YEAR, QUARTER)
+        reviews.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        extra_income(db, YEAR, QUARTER)
+        incomes.append((time.perf_counter() - t) * 1000)
+    print(f"district review Q{QUARTER}/{YEAR}, {len(review.units)} units, "
+          f"{review.district_classified:,} classified: median {median(reviews):.0f} ms  runs {[round(r) for r in reviews]}")
+    print(f"extra income for the quarter (every classified person): median {median(incomes):.0f} ms")
+    db.close()
+    return {"review_ms": median(reviews), "income_ms": median(incomes)}
+
+
+def bench_import() -> dict:
+    import python_calamine
+    import sqlite_utils
+
+    from models.db import connect
+    from models.imports_classifications import import_classifications
+
+    xlsx = ensure_rows_xlsx()
+    apps, bases = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(3):
+            target = Path(tmp) / f"app{i}.sqlite3"
+            shutil.copy(ensure_city(), target)
+            db = connect(target)
+            t = time.perf_counter()
+            result = import_classifications(db, xlsx)
+            apps.append((time.perf_counter() - t) * 1000)
+            db.close()
+            base_db = sqlite_utils.Database(Path(tmp) / f"base{i}.sqlite3")  # the same as bench_import.py
+            t = time.perf_counter()
+            grid = python_calamine.CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
+            header = grid[0]
+            base_db["t"].insert_all([dict(zip(header, r)) for r in grid[1:]])
+            bases.append((time.perf_counter() - t) * 1000)
+            base_db.close()
+    ratio = median(apps) / median(bases)
+    print(f"import 10,000 classification rows: median {median(apps):.0f} ms  runs {[round(a) for a in apps]}"
+          f"  -> {result.summary()}")
+    print(f"baseline calamine + insert_all   : median {median(bases):.0f} ms  runs {[round(b) for b in bases]}")
+    print(f"RATIO app/baseline = {ratio:.2f}x   target <= 3x   {verdict(ratio <= 3)}")
+    return {"import_ms": median(apps), "baseline_ms": median(bases), "ratio": ratio}
+
+
+def main(argv: list[str]) -> int:
+    print("== Quarterly classification on 20,000 staff ==")
+    review = bench_review()
+    print(f"TARGET district review < 300 ms: {verdict(review['review_ms'] < 300)}")
+    imported = bench_import()
+    ok = review["review_ms"] < 300 and imported["ratio"] <= 3
+    write_json(json_out(argv), {"name": "classification", **review, **imported,
+                                "target": "review < 300 ms, import <= 3x", "pass": ok})
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    status = main(sys.argv[1:])
+    sys.stdout.flush()
+    os._exit(status)
