@@ -250,10 +250,15 @@ def _report(args) -> None:
 
             pdf = register_pdf(initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
         else:
+            from models.classification_report import district_sheet_data, unit_sheet_data
             from reports.classification_pdf import classification_pdf
 
             year, quarter = _year_quarter(args)
-            pdf = classification_pdf(db_data(db, year, quarter, _unit_id(db, args.unit, required=False)))
+            unit_id = _unit_id(db, args.unit, required=False)
+            today = dt.date.today()
+            data = (unit_sheet_data(db, unit_id, year, quarter, today) if unit_id
+                    else district_sheet_data(db, year, quarter, today))
+            pdf = classification_pdf(data)
     finally:
         db.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -301,7 +301,9 @@ def _district_cells(number: str, row: DistrictRow, bold: bool) -> list:
     values += [str(row.not_classified), str(row.unclassified), row.status]
     st = document_styles()
     if not bold:
-        return [nfc(v) if i != 1 and i != 13 else paragraph(v, st.cell["LEFT"]) for i, v in enumerate(values)]
+        # Names and statuses wrap; numbers are plain one-line strings (faster to lay out).
+        return [paragraph(v, st.cell["LEFT"]) if _district_align(i) == "LEFT" else nfc(v)
+                for i, v in enumerate(values)]
     # A per-row FONTNAME command would not follow the row onto its page, so the row carries its
     # own bold paragraphs.
     return [Paragraph(f"<b>{markup(v)}</b>", st.cell[_district_align(i)]) for i, v in enumerate(values)]
