@@ -56,6 +56,8 @@ class StaffDialog(RecordDialog):
         )
         self.is_leader = f.add("is_leader", "Lãnh đạo, quản lý", QCheckBox("Có"))
         self.recruited_on = f.add("recruited_on", "Ngày tuyển dụng", DateEdit())
+        self.salary_coefficient = f.add("salary_coefficient", "Hệ số lương", QLineEdit())
+        self.salary_coefficient.setPlaceholderText("ví dụ 2,34 (để ước tính thu nhập tăng thêm)")
         self.ended_on = f.add("ended_on", "Ngày nghỉ (thôi công tác)", DateEdit())
         if person:
             self.code.setText(person.code)
@@ -68,6 +70,8 @@ class StaffDialog(RecordDialog):
             self.is_leader.setChecked(person.is_leader)
             self.recruited_on.set_date(person.recruited_on)
             self.ended_on.set_date(person.ended_on)
+            if person.salary_coefficient is not None:
+                self.salary_coefficient.setText(f"{person.salary_coefficient:g}".replace(".", ","))
         self.move_from.set_date(self.today)
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self._unit_changed()
@@ -101,8 +105,19 @@ class StaffDialog(RecordDialog):
                 errors[name] = str(e)[:1].upper() + str(e)[1:]
         return values, errors
 
+    def _salary(self, errors: dict[str, str]) -> float | None:
+        text = self.salary_coefficient.text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            errors["salary_coefficient"] = f"“{self.salary_coefficient.text()}” không phải số (ví dụ 2,34)"
+            return None
+
     def save(self) -> Staff:
         dates, errors = self._dates()
+        salary = self._salary(errors)
         fields = dict(
             code=self.code.text(),
             full_name=self.full_name.text(),
@@ -114,6 +129,7 @@ class StaffDialog(RecordDialog):
             is_leader=self.is_leader.isChecked(),
             recruited_on=dates["recruited_on"],
             ended_on=dates["ended_on"],
+            salary_coefficient=salary,
         )
         person = replace(self.person, **fields) if self.person else Staff(**fields)
         if errors:  # show the date errors together with everything else that is wrong

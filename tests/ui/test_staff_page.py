@@ -139,3 +139,16 @@ def test_unit_kind_filter_shows_the_people_of_that_kind_of_unit(qtbot, sample_db
     page = _page(qtbot, sample_db, tmp_path)
     page.kind_filter.setCurrentIndex(page.kind_filter.findText("Phường"))
     assert sorted(_names(page)) == ["Nguyễn Văn Ánh", "Trần Thị Đào", "Đỗ Minh Đức"]
+
+
+def test_the_salary_coefficient_is_typed_with_a_decimal_comma(qtbot, sample_db):
+    person = _by_code(sample_db, "CB03")
+    dialog = StaffDialog(sample_db, person, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.salary_coefficient.setText("abc")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("salary_coefficient") == "“abc” không phải số (ví dụ 2,34)"
+    dialog.salary_coefficient.setText("2,34")
+    assert dialog.try_save(), dialog.form.errors
+    assert get_staff(sample_db, person.id).salary_coefficient == 2.34
