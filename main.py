@@ -18,6 +18,9 @@
     python main.py import classifications FILE.xlsx --db PATH [--dry-run]
     python main.py export classifications OUT.xlsx --db PATH --year Y --quarter Q [--unit CODE]
     python main.py report classification --db PATH --year Y --quarter Q [--unit CODE] -o OUT.pdf
+    python main.py backup  --db PATH -o FILE
+    python main.py restore FILE --db PATH
+    python main.py check   --db PATH
 
 Exit status: 0 success, 1 input rejected (messages on stderr), 2 usage error.
 """
@@ -85,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--start", metavar="DD/MM/YYYY", help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")
     lst = campaign_sub.add_parser("list", help="liệt kê các đợt thi đua")
     lst.add_argument("--db", type=Path, required=True, dest="sub_db")
+
+    backup = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu ra một tệp")
+    backup.add_argument("--db", type=Path, required=True, dest="sub_db")
+    backup.add_argument("-o", "--out", type=Path, required=True)
+    restore = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--db", type=Path, required=True, dest="sub_db")
+    check = sub.add_parser("check", help="kiểm tra cơ sở dữ liệu")
+    check.add_argument("--db", type=Path, required=True, dest="sub_db")
 
     report = sub.add_parser("report", help="in báo cáo PDF")
     report.add_argument("kind", choices=("initiatives", "classification"),
@@ -266,6 +278,35 @@ def _report(args) -> None:
     print(f"Đã ghi {args.out}")
 
 
+def _restore(args) -> None:
+    from models.backup import restore
+    from models.db import program_schema_version
+
+    if not args.sub_db.exists():
+        raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”")
+    safety = restore(args.file, args.sub_db, dt.datetime.now(), program_schema_version())
+    print(f"Đã khôi phục {args.sub_db} từ {args.file}")
+    if safety:
+        print(f"Bản trước khi khôi phục được giữ ở {safety}")
+
+
+def _check(args) -> int:
+    from models.check import full_check
+
+    db = _open_existing(args.sub_db)
+    try:
+        findings = full_check(db)
+    finally:
+        db.close()
+    if not findings:
+        print("Không phát hiện vấn đề nào: kiểm tra toàn vẹn, khóa ngoại và các quy tắc dữ liệu đều đạt.")
+        return EXIT_OK
+    for f in findings:
+        print(("LỖI: " if f.serious else "CẦN XEM: ") + f.what, file=sys.stderr)
+    print(f"Phát hiện {len(findings)} vấn đề.", file=sys.stderr)
+    return EXIT_REJECTED
+
+
 def run_command(args) -> int:
     from models import exports
     from models.demo import create_demo_database
@@ -292,6 +333,16 @@ def run_command(args) -> int:
             _campaign(args)
         elif args.command == "report":
             _report(args)
+        elif args.command == "backup":
+            from models.backup import backup_to
+
+            if args.out.exists():
+                raise Rejected(f"Tệp “{args.out}” đã có; chọn tên khác để không ghi đè")
+            print(f"Đã sao lưu vào {backup_to(args.sub_db, args.out)}")
+        elif args.command == "restore":
+            _restore(args)
+        elif args.command == "check":
+            return _check(args)
     except ImportRejected as e:
         print(f"Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu ({len(e.errors)} lỗi):", file=sys.stderr)
         print(str(e), file=sys.stderr)

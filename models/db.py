@@ -1,11 +1,13 @@
 """Opening a council's SQLite file: pragmas, migrations, the default location."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import platformdirs
 from sqlite_utils import Database
 
+from .errors import DomainError
 from .schema import MIGRATIONS
 
 APP_NAME = "TDKT"
@@ -22,18 +24,48 @@ def connect(path: str | Path) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
     Foreign keys are on, the journal is WAL, and a write that meets a lock waits up to 5 s.
+    Before migrating an existing database, a backup is taken (``backups`` beside it).
     ``":memory:"`` gives a private in-memory database (tests).
     """
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:")
-    db.execute("PRAGMA busy_timeout = 5000")
-    db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-    MIGRATIONS.apply(db)
+    try:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _backup_before_migrating(Path(path))
+        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:")
+        db.execute("PRAGMA busy_timeout = 5000")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as e:
+        raise DomainError(f"Tệp “{Path(str(path)).name}” không phải cơ sở dữ liệu của TĐKT hoặc đã hỏng ({e})") from None
     return db
+
+
+def _backup_before_migrating(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in tables:
+            return
+        applied = {r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
+    finally:
+        conn.close()
+    if any(m.name not in applied for m in MIGRATIONS._migrations):
+        import datetime as dt
+
+        from .backup import automatic_backup
+
+        automatic_backup(path, dt.datetime.now(), reason="truoc-nang-cap")
+
+
+def program_schema_version() -> int:
+    """How many migrations this version of the program knows."""
+    return len(MIGRATIONS._migrations)
 
 
 def schema_version(db: Database) -> int:

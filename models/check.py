@@ -1,0 +1,66 @@
+"""Checking a council's database: SQLite's own checks and the domain's consistency rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from .classifications import quarter_units
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str  # a Vietnamese sentence for the user
+    serious: bool = True
+
+
+def quick_check(db: Database) -> list[Finding]:
+    """The fast part, run at every start: SQLite's quick_check and the foreign keys."""
+    findings = []
+    result = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        findings.append(Finding(f"Tệp dữ liệu bị hỏng: {'; '.join(result[:5])}"))
+    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+        findings.append(Finding(f"Bảng {table}, dòng {rowid}: tham chiếu tới {parent} không tồn tại"))
+    return findings
+
+
+def full_check(db: Database) -> list[Finding]:
+    """integrity_check, foreign_key_check, and the domain's own rules."""
+    findings = []
+    result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        findings.append(Finding(f"Tệp dữ liệu bị hỏng: {'; '.join(result[:5])}"))
+    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall()[:50]:
+        findings.append(Finding(f"Bảng {table}, dòng {rowid}: tham chiếu tới {parent} không tồn tại"))
+    findings += _staff_without_unit(db)
+    findings += _classifications_outside_their_unit(db)
+    return findings
+
+
+def _staff_without_unit(db: Database) -> list[Finding]:
+    rows = db.execute(
+        "SELECT code, full_name FROM staff s WHERE NOT EXISTS (SELECT 1 FROM staff_unit h WHERE h.staff_id = s.id)"
+    ).fetchall()
+    return [Finding(f"Cán bộ {code} - {name} không có quá trình công tác (không thuộc đơn vị nào)")
+            for code, name in rows]
+
+
+def _classifications_outside_their_unit(db: Database) -> list[Finding]:
+    findings = []
+    quarters = db.execute("SELECT DISTINCT year, quarter FROM classification ORDER BY year, quarter").fetchall()
+    codes = dict(db.execute("SELECT id, code FROM unit").fetchall())
+    staff = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, code, full_name FROM staff")}
+    for year, quarter in quarters:
+        members = quarter_units(db, year, quarter)
+        for staff_id, unit_id in db.execute(
+            "SELECT staff_id, unit_id FROM classification WHERE year = ? AND quarter = ?", [year, quarter]
+        ):
+            actual = members.get(staff_id)
+            if actual != unit_id:
+                code, name = staff[staff_id]
+                where = f"thuộc đơn vị {codes[actual]}" if actual else "không còn công tác trong quý"
+                findings.append(Finding(
+                    f"Xếp loại quý {quarter}/{year} của {code} - {name} ghi ở đơn vị {codes[unit_id]} "
+                    f"nhưng theo quá trình công tác người này {where}", serious=False))
+    return findings
