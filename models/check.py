@@ -59,8 +59,9 @@ def _classifications_outside_their_unit(db: Database) -> list[Finding]:
             actual = members.get(staff_id)
             if actual != unit_id:
                 code, name = staff[staff_id]
-                where = f"thuộc đơn vị {codes[actual]}" if actual else "không còn công tác trong quý"
+                # A damaged database may point at units that no longer exist: name them by id.
+                where = f"thuộc đơn vị {codes.get(actual, f'số {actual}')}" if actual else "không còn công tác trong quý"
                 findings.append(Finding(
-                    f"Xếp loại quý {quarter}/{year} của {code} - {name} ghi ở đơn vị {codes[unit_id]} "
+                    f"Xếp loại quý {quarter}/{year} của {code} - {name} ghi ở đơn vị {codes.get(unit_id, f'số {unit_id}')} "
                     f"nhưng theo quá trình công tác người này {where}", serious=False))
     return findings
