@@ -271,6 +271,8 @@ def save_quarter(db: Database, unit_id: int, year: int, quarter: int, entries: l
 
 def set_submitted(db: Database, unit_id: int, year: int, quarter: int, submitted_on: dt.date | None) -> None:
     """Record the day the unit submitted its results for the quarter (``None``: not submitted)."""
+    if quarter_state(db, unit_id, year, quarter).locked:
+        raise DomainError(f"Kết quả {quarter_text(year, quarter)} của đơn vị đã chốt; mở chốt trước khi sửa")
     with db.atomic():
         db.execute(
             "INSERT INTO unit_quarter (unit_id, year, quarter, submitted_on) VALUES (?, ?, ?, ?) "
@@ -287,13 +289,17 @@ def violations_of(db: Database, unit_id: int, year: int, quarter: int) -> list[V
 def lock_quarter(db: Database, unit_id: int, year: int, quarter: int, now: dt.datetime, who: str = "") -> None:
     """Lock (chốt) the unit's quarter: read-only from then on. Refused while someone is not yet
     classified or a blocking cap is broken."""
+    rule_set = rule_set_for(db, year, quarter)  # refuses a bad quarter or one without rules
+    if db.execute("SELECT 1 FROM unit WHERE id = ?", [unit_id]).fetchone() is None:
+        raise DomainError("Đơn vị không tồn tại")
+    if quarter_state(db, unit_id, year, quarter).locked:
+        raise DomainError(f"Kết quả {quarter_text(year, quarter)} của đơn vị đã chốt")
     people = roster(db, unit_id, year, quarter)
     missing = [p for p in people if p.entry.blank]
     if missing:
         names = ", ".join(p.full_name for p in missing[:3]) + (" ..." if len(missing) > 3 else "")
         raise DomainError(f"Chưa chốt được: còn {len(missing)} người chưa xếp loại ({names})")
-    blocking = [v for v in cap_violations(rule_set_for(db, year, quarter),
-                                          [(p.is_leader, p.entry.level) for p in people]) if v.blocking]
+    blocking = [v for v in cap_violations(rule_set, [(p.is_leader, p.entry.level) for p in people]) if v.blocking]
     if blocking:
         raise DomainError("Chưa chốt được: " + "; ".join(v.message for v in blocking))
     with db.atomic():

@@ -16,7 +16,7 @@ from .classifications import Entry, quarter_text, quarter_units, roster
 from .codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
 from .errors import DomainError
 from .import_common import CellErrors, ImportResult, Progress, report_progress
-from .rules import list_rule_sets
+from .rules import list_rule_sets, rule_set_for
 from .staff import normalise_code
 from .text import fold
 from .xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
@@ -47,6 +47,7 @@ def write_unit_workbook(db: Database, unit_id: int, year: int, quarter: int, pat
     code = db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()
     if code is None:
         raise DomainError("Đơn vị không tồn tại")
+    rule_set_for(db, year, quarter)  # no template for a quarter the program cannot import
     people = roster(db, unit_id, year, quarter)
     rows = [_row_values(p.code, p.full_name, year, quarter, None if p.entry.blank else p.entry) for p in people]
     write_workbook(path, f"{SHEET_PREFIX}{code[0]}", COLUMNS, rows)
@@ -68,7 +69,11 @@ def export_classifications(db: Database, year: int, quarter: int, path: str | Pa
                                                      NotClassifiedReason(r[3]) if r[3] else None, r[4]))
         for r in rows
     ]
-    title = f"{SHEET_PREFIX}{rows[0][5]}" if unit_id and rows else f"Quý {quarter}-{year}"
+    if unit_id:
+        (code,) = db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()
+        title = f"{SHEET_PREFIX}{code}"
+    else:
+        title = f"Quý {quarter}-{year}"
     write_workbook(path, title, COLUMNS, values)
     return len(values)
 
@@ -85,7 +90,13 @@ def _sheet_unit(db: Database, path: Path) -> int | None:
     if not match:
         return None
     row = db.execute("SELECT id FROM unit WHERE code = ?", [match.group(1).upper()]).fetchone()
-    return row[0] if row else None
+    return row[0] if row else -1  # -1: the sheet names a unit that does not exist
+
+
+def _sheet_name(path: Path) -> str:
+    import python_calamine
+
+    return python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names[0]
 
 
 def _int_cell(errors: CellErrors, row, header: str, low: int, high: int, what: str) -> int | None:
@@ -93,7 +104,7 @@ def _int_cell(errors: CellErrors, row, header: str, low: int, high: int, what: s
     if not text:
         errors.add(row, header, "bỏ trống (bắt buộc)")
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
         errors.add(row, header, f"“{text}” không phải {what}")
         return None
     return int(text)
@@ -109,7 +120,10 @@ def import_classifications(
     rows = read_rows(path, HEADERS)
     errors = CellErrors(HEADERS)
     sheet_unit = _sheet_unit(db, path)
-    staff = {r[0]: (r[1], r[2], r[3]) for r in db.execute("SELECT code, id, full_name, ended_on FROM staff")}
+    if sheet_unit == -1:
+        raise ImportRejected([f"Trang tính “{_sheet_name(path)}” ghi một mã đơn vị không có trong danh sách đơn vị"])
+    staff = {r[0]: (r[1], r[2], r[3], r[4])
+             for r in db.execute("SELECT code, id, full_name, ended_on, recruited_on FROM staff")}
     unit_codes = dict(db.execute("SELECT id, code FROM unit").fetchall())
     starts = [rs.start for rs in list_rule_sets(db)]
     locked = {(r[0], r[1], r[2]) for r in db.execute("SELECT unit_id, year, quarter FROM unit_quarter WHERE locked = 1")}
@@ -126,7 +140,9 @@ def import_classifications(
         elif person is None:
             errors.add(row, "Mã cán bộ", f"không có cán bộ mã “{code}”")
         name = cell_text(row.cells["Họ và tên"])
-        if person is not None and fold(name) != fold(person[1]):
+        if not name:
+            errors.add(row, "Họ và tên", "bỏ trống (bắt buộc)")
+        elif person is not None and fold(name) != fold(person[1]):
             errors.add(row, "Họ và tên", f"“{name}” không khớp với mã {code} (“{person[1]}”)")
         year = _int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ")
         quarter = _int_cell(errors, row, "Quý", 1, 4, "quý hợp lệ (1, 2, 3 hoặc 4)")
@@ -146,9 +162,14 @@ def import_classifications(
             members[year, quarter] = quarter_units(db, year, quarter)
         unit_id = members[year, quarter].get(staff_id)
         if unit_id is None:
-            ended = person[2]
-            why = (f"đã nghỉ từ ngày {dt.date.fromisoformat(ended):%d/%m/%Y}" if ended
-                   else "chưa được tuyển dụng")
+            ended, recruited = person[2], person[3]
+            last = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - dt.timedelta(days=1)
+            if recruited and dt.date.fromisoformat(recruited) > last:
+                why = f"được tuyển dụng ngày {dt.date.fromisoformat(recruited):%d/%m/%Y}"
+            elif ended:
+                why = f"đã nghỉ từ ngày {dt.date.fromisoformat(ended):%d/%m/%Y}"
+            else:
+                why = "chưa thuộc đơn vị nào"
             errors.add(row, "Mã cán bộ", f"{code} {why}, không xếp loại được {quarter_text(year, quarter)}")
             continue
         if sheet_unit is not None and unit_id != sheet_unit:

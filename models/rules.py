@@ -94,6 +94,8 @@ def check_rule_set(rs: RuleSet) -> dict[str, str]:
         errors["coefficients"] = "Chưa nhập hệ số tăng thêm tối đa"
     elif any(not 0 <= c <= 10 for _, c in rs.coefficients):
         errors["coefficients"] = "Hệ số tăng thêm tối đa phải từ 0 đến 10"
+    elif any(not isinstance(y, int) or not 2000 <= y <= 2100 for y, _ in rs.coefficients):
+        errors["coefficients"] = "Năm áp dụng hệ số phải từ 2000 đến 2100"
     elif len({y for y, _ in rs.coefficients}) != len(rs.coefficients):
         errors["coefficients"] = "Mỗi năm chỉ một hệ số tăng thêm tối đa"
     if any(not 0 <= cap.max_share <= 1 for cap in rs.caps):
@@ -131,6 +133,9 @@ def list_rule_sets(db: Database) -> list[RuleSet]:
 
 def rule_set_for(db: Database, year: int, quarter: int) -> RuleSet:
     """The rule set in force for the quarter; :class:`DomainError` when none is."""
+    problems = check_quarter(year, quarter)
+    if problems:
+        raise DomainError("; ".join(problems.values()))
     found = [rs for rs in list_rule_sets(db) if rs.start <= (year, quarter)]
     if not found:
         raise DomainError(f"Chưa có quy định áp dụng cho quý {quarter}/{year}")
@@ -147,6 +152,12 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
         ).fetchone()
         if other and other[0] != rs.id:
             errors["from_quarter"] = f"Đã có quy định áp dụng từ quý {rs.from_quarter}/{rs.from_year}"
+        else:
+            uncovered = _first_uncovered_quarter(db, rs)
+            if uncovered:
+                errors["from_quarter"] = (
+                    f"Đã có kết quả xếp loại quý {uncovered[1]}/{uncovered[0]}; sau khi đổi, quý đó không còn "
+                    "quy định nào áp dụng")
     if errors:
         raise ValidationError(errors)
     row = {
@@ -185,6 +196,15 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
     return next(r for r in list_rule_sets(db) if r.id == rs_id)
 
 
+def _first_uncovered_quarter(db: Database, changed: RuleSet) -> tuple[int, int] | None:
+    """The earliest classified quarter that no rule set would cover once ``changed`` is saved."""
+    row = db.execute("SELECT year, quarter FROM classification ORDER BY year, quarter LIMIT 1").fetchone()
+    if row is None:
+        return None
+    starts = [r.start for r in list_rule_sets(db) if r.id != changed.id] + [changed.start]
+    return None if any(s <= (row[0], row[1]) for s in starts) else (row[0], row[1])
+
+
 def delete_rule_set(db: Database, rule_set_id: int) -> None:
     """Delete a rule set unless a classified quarter depends on it alone."""
     sets = list_rule_sets(db)
@@ -213,7 +233,9 @@ class BaseSalary:
     amount: int  # đồng per month
 
 
-DEFAULT_BASE_SALARIES = (BaseSalary(dt.date(2018, 7, 1), 1_390_000),)
+# Mức lương cơ sở: 1,300,000 đ from 01/07/2017 (Nghị định 47/2017/NĐ-CP), 1,390,000 đ from 01/07/2018
+# (Nghị định 72/2018/NĐ-CP). Later values are added in the settings.
+DEFAULT_BASE_SALARIES = (BaseSalary(dt.date(2017, 7, 1), 1_300_000), BaseSalary(dt.date(2018, 7, 1), 1_390_000))
 
 
 def base_salaries(db: Database) -> tuple[BaseSalary, ...]:

@@ -20,6 +20,9 @@ TABLE_LABELS = {
     "campaign_unit": "tham gia đợt thi đua",
     "initiative": "mô hình, sáng kiến, giải pháp",
     "head_evaluation": "đánh giá người đứng đầu",
+    "classification": "kết quả xếp loại quý",
+    "unit_quarter": "theo dõi nộp, chốt kết quả quý",
+    "unit_quarter_event": "lịch sử chốt kết quả quý",
 }
 
 

@@ -1,0 +1,549 @@
+"""Quarterly classification (Decision 4631): each person's quarter unit, the roster of a unit for a
+quarter, saving levels (or "Không đánh giá" with a reason), exact refusals that write nothing, caps
+(exactly 50% passes), locking and unlocking with history."""
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+
+from models.classifications import (
+    Entry,
+    LockEvent,
+    QuarterState,
+    Violation,
+    cap_violations,
+    check_cap,
+    lock_history,
+    lock_quarter,
+    person_history,
+    quarter_bounds,
+    quarter_state,
+    quarter_text,
+    quarter_units,
+    roster,
+    save_quarter,
+    set_submitted,
+    unlock_quarter,
+    violations_of,
+)
+from models.codes import CapScope, Gender, HeadLevel, NotClassifiedReason, Severity, StaffCategory, UnitKind
+from models.errors import DomainError, NotFound, ValidationError
+from models.rules import Cap, list_rule_sets, rule_set_for, save_rule_set
+from models.staff import Staff, add_staff, delete_staff, update_staff
+from models.units import Unit, delete_unit, save_unit
+
+XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
+LOCK_AT = dt.datetime(2018, 10, 20, 9, 0)
+UNLOCK_AT = dt.datetime(2018, 10, 25, 14, 30)
+CLERK = "Thư ký Hội đồng"
+
+# code, full name, gender, position, leader, unit, recruited (None: 01/01/2010), ended, salary coefficient
+PEOPLE = [
+    ("CB01", "Nguyễn Văn An", Gender.NAM, "Chủ tịch UBND phường", True, "P01", None, None, 4.98),
+    ("CB02", "Trần Thị Bình", Gender.NU, "Phó Chủ tịch UBND phường", True, "P01", None, None, 4.32),
+    ("CB03", "Lê Văn Cường", Gender.NAM, "Phó Chủ tịch UBND phường", True, "P01", None, None, 3.99),
+    ("CB04", "Phạm Thị Dung", Gender.NU, "Chỉ huy trưởng Quân sự phường", True, "P01", None, None, 3.66),
+    ("CB05", "Hoàng Văn Em", Gender.NAM, "Công chức Văn phòng - Thống kê", False, "P01", None, None, 3.0),
+    ("CB06", "Đỗ Thị Giang", Gender.NU, "Công chức Tư pháp - Hộ tịch", False, "P01", None, None, 2.67),
+    ("CB07", "Bùi Văn Hải", Gender.NAM, "Công chức Địa chính - Xây dựng", False, "P01", None, None, 2.34),
+    ("CB08", "Phạm Văn Tám", Gender.NAM, "Công chức Văn hóa - Xã hội", False, "P01", None, None, 3.33),
+    ("CB09", "Võ Thị Chín", Gender.NU, "Công chức Tài chính - Kế toán", False, "P01", None,
+     dt.date(2018, 7, 31), 3.33),
+    ("CB10", "Đặng Văn Mười", Gender.NAM, "Công chức Văn phòng - Thống kê", False, "P01",
+     dt.date(2018, 9, 10), None, None),
+    ("CB11", "Ngô Văn Khánh", Gender.NAM, "Chủ tịch UBND phường", True, "P03", None, None, 4.65),
+    ("CB12", "Dương Thị Lan", Gender.NU, "Công chức Tư pháp - Hộ tịch", False, "P03", None, None, 2.67),
+]
+P01_LEADERS = ["CB01", "CB02", "CB03", "CB04"]
+# P01's roster for Q3/2018: leaders, then by given name (Chín, Em, Giang, Hải, Mười); CB08 moved
+# to P03 on 15/08/2018, CB09 left on 31/07/2018, CB10 was recruited on 10/09/2018.
+P01_Q3 = P01_LEADERS + ["CB09", "CB05", "CB06", "CB07", "CB10"]
+
+
+def _dump(db):
+    """Every table of the file (all migrations), row by row."""
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    assert {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter",
+            "unit_quarter_event"} <= set(tables)
+    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+
+
+@pytest.fixture
+def district(db, today):
+    """P01 (4 leaders, 6 others incl. a mover, a leaver and a newcomer), P03 (2 people), NV (empty)."""
+    units = {
+        code: save_unit(db, Unit(code=code, name=name, kind=kind)).id
+        for code, name, kind in [
+            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
+            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG),
+            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
+        ]
+    }
+    staff = {}
+    for code, name, gender, position, leader, unit, recruited, ended, salary in PEOPLE:
+        staff[code] = add_staff(db, Staff(
+            code=code, full_name=name, gender=gender, category=StaffCategory.CONG_CHUC, unit_id=units[unit],
+            position=position, is_leader=leader, recruited_on=recruited or dt.date(2010, 1, 1), ended_on=ended,
+            salary_coefficient=salary,
+        ), today)
+    staff["CB08"] = update_staff(db, replace(staff["CB08"], unit_id=units["P03"]), today,
+                                 move_from=dt.date(2018, 8, 15))
+    ids = {code: s.id for code, s in staff.items()}
+    return SimpleNamespace(db=db, today=today, units=units, ids=ids, staff=staff)
+
+
+def _roster_codes(d, unit, year, quarter):
+    return [p.code for p in roster(d.db, d.units[unit], year, quarter)]
+
+
+def _entries(d, levels: dict):
+    return [Entry(d.ids[code], level) if isinstance(level, HeadLevel) else Entry(d.ids[code], reason=level)
+            for code, level in levels.items()]
+
+
+def _classify_p01_q3(d, leaders=(XS, XS, TOT, TOT), submitted_on=None):
+    """Everyone of P01 in Q3/2018: the leaders as given, the leaver and the newcomer not classified."""
+    entries = [Entry(d.ids[c], level) for c, level in zip(P01_LEADERS, leaders)] + [
+        Entry(d.ids["CB05"], XS, note="Hoàn thành vượt chỉ tiêu cải cách hành chính"),
+        Entry(d.ids["CB06"], TOT),
+        Entry(d.ids["CB07"], HT),
+        Entry(d.ids["CB09"], reason=NotClassifiedReason.KHAC, note="Nghỉ hưu từ 01/08/2018"),
+        Entry(d.ids["CB10"], reason=NotClassifiedReason.MOI_TUYEN, note="Tuyển dụng ngày 10/09/2018"),
+    ]
+    save_quarter(d.db, d.units["P01"], 2018, 3, entries, submitted_on, d.today)
+
+
+def _block_the_leaders_cap(db):
+    first = list_rule_sets(db)[0]
+    save_rule_set(db, replace(first, caps=(Cap(CapScope.LEADERS, XS, 0.5, Severity.BLOCK),)))
+
+
+# --- quarters and each person's quarter unit ------------------------------------------------------
+
+
+@pytest.mark.parametrize("quarter, first, last", [
+    (1, dt.date(2018, 1, 1), dt.date(2018, 3, 31)),
+    (2, dt.date(2018, 4, 1), dt.date(2018, 6, 30)),
+    (3, dt.date(2018, 7, 1), dt.date(2018, 9, 30)),
+    (4, dt.date(2018, 10, 1), dt.date(2018, 12, 31)),
+])
+def test_quarter_bounds_are_the_first_and_last_day(quarter, first, last):
+    assert quarter_bounds(2018, quarter) == (first, last)
+    assert quarter_text(2018, quarter) == f"quý {quarter}/2018"
+
+
+def test_a_transferred_person_is_in_the_old_unit_before_the_move_and_in_the_new_unit_from_its_quarter(district):
+    d = district
+    assert "CB08" in _roster_codes(d, "P01", 2018, 2)
+    assert "CB08" not in _roster_codes(d, "P03", 2018, 2)
+    assert "CB08" not in _roster_codes(d, "P01", 2018, 3)  # moved on 15/08: P03 at the quarter's end
+    assert _roster_codes(d, "P03", 2018, 3) == ["CB11", "CB12", "CB08"]
+    assert "CB08" in _roster_codes(d, "P03", 2018, 4)
+    assert quarter_units(d.db, 2018, 2)[d.ids["CB08"]] == d.units["P01"]
+    assert quarter_units(d.db, 2018, 3)[d.ids["CB08"]] == d.units["P03"]
+
+
+@pytest.mark.parametrize("move_from, q3_unit, q4_unit", [
+    (dt.date(2018, 9, 30), "P03", "P03"),  # on the quarter's last day: already the new unit's
+    (dt.date(2018, 10, 1), "P01", "P03"),  # on the next quarter's first day
+])
+def test_a_move_at_the_turn_of_a_quarter_counts_from_the_day_it_starts(district, move_from, q3_unit, q4_unit):
+    d = district
+    update_staff(d.db, replace(d.staff["CB05"], unit_id=d.units["P03"]), d.today, move_from=move_from)
+    units = {v: k for k, v in d.units.items()}
+    assert units[quarter_units(d.db, 2018, 3)[d.ids["CB05"]]] == q3_unit
+    assert units[quarter_units(d.db, 2018, 4)[d.ids["CB05"]]] == q4_unit
+
+
+def test_a_person_who_left_belongs_to_their_last_unit_in_the_quarter_they_left_and_not_after(district):
+    d = district
+    assert "CB09" in _roster_codes(d, "P01", 2018, 2)
+    assert "CB09" in _roster_codes(d, "P01", 2018, 3)  # left on 31/07/2018
+    assert d.ids["CB09"] not in quarter_units(d.db, 2018, 4)
+
+
+def test_a_person_who_moved_and_then_left_in_one_quarter_belongs_to_the_unit_of_their_last_day(district):
+    d = district
+    update_staff(d.db, replace(d.staff["CB07"], unit_id=d.units["P03"]), d.today, move_from=dt.date(2018, 8, 1))
+    update_staff(d.db, replace(d.staff["CB07"], unit_id=d.units["P03"], ended_on=dt.date(2018, 8, 20)), d.today)
+    assert quarter_units(d.db, 2018, 3)[d.ids["CB07"]] == d.units["P03"]
+    assert quarter_units(d.db, 2018, 2)[d.ids["CB07"]] == d.units["P01"]
+    assert d.ids["CB07"] not in quarter_units(d.db, 2018, 4)
+
+
+def test_a_newcomer_belongs_to_the_unit_from_the_quarter_of_recruitment(district):
+    d = district
+    assert "CB10" not in _roster_codes(d, "P01", 2018, 2)
+    assert "CB10" in _roster_codes(d, "P01", 2018, 3)
+
+
+def test_the_roster_lists_leaders_first_then_in_vietnamese_name_order_with_blank_entries(district):
+    d = district
+    people = roster(d.db, d.units["P01"], 2018, 3)
+    assert [p.code for p in people] == P01_Q3
+    first = people[0]
+    assert (first.full_name, first.position, first.is_leader, first.salary_coefficient) == (
+        "Nguyễn Văn An", "Chủ tịch UBND phường", True, 4.98)
+    assert first.recruited_on == dt.date(2010, 1, 1) and first.ended_on is None
+    assert all(p.entry.blank and p.entry.text == "" for p in people)
+    chin = people[4]
+    assert (chin.code, chin.ended_on) == ("CB09", dt.date(2018, 7, 31))
+    assert roster(d.db, d.units["NV"], 2018, 3) == []
+
+
+# --- saving a unit's quarter ----------------------------------------------------------------------
+
+
+def test_save_quarter_stores_levels_reasons_notes_and_the_submitted_date(district):
+    d = district
+    _classify_p01_q3(d, submitted_on=dt.date(2018, 10, 4))
+    people = {p.code: p for p in roster(d.db, d.units["P01"], 2018, 3)}
+    assert people["CB01"].entry == Entry(d.ids["CB01"], XS)
+    assert people["CB05"].entry.note == "Hoàn thành vượt chỉ tiêu cải cách hành chính"
+    assert people["CB07"].entry.text == "Hoàn thành nhiệm vụ"
+    assert people["CB10"].entry == Entry(d.ids["CB10"], None, NotClassifiedReason.MOI_TUYEN,
+                                         "Tuyển dụng ngày 10/09/2018")
+    assert people["CB10"].entry.text == "Không đánh giá (Mới tuyển dụng)"
+    assert people["CB09"].entry.text == "Không đánh giá (Lý do khác)"
+    assert quarter_state(d.db, d.units["P01"], 2018, 3) == QuarterState(dt.date(2018, 10, 4), False)
+    assert d.db.execute(
+        "SELECT s.code, c.unit_id, c.level, c.reason, c.note FROM classification c JOIN staff s ON s.id = c.staff_id "
+        "WHERE s.code IN ('CB01', 'CB09') ORDER BY s.code"
+    ).fetchall() == [("CB01", d.units["P01"], "xuat_sac", None, ""),
+                     ("CB09", d.units["P01"], None, "ly_do_khac", "Nghỉ hưu từ 01/08/2018")]
+
+
+def test_a_quarter_never_saved_is_not_submitted_and_not_locked(district):
+    d = district
+    assert quarter_state(d.db, d.units["P01"], 2018, 3) == QuarterState(None, False)
+
+
+def test_saving_again_replaces_a_persons_result_and_a_blank_entry_removes_it(district):
+    d = district
+    _classify_p01_q3(d)
+    save_quarter(d.db, d.units["P01"], 2018, 3, [
+        Entry(d.ids["CB06"], XS, note="  Sáng kiến số hóa hồ sơ  "),
+        Entry(d.ids["CB07"]),
+    ])
+    people = {p.code: p.entry for p in roster(d.db, d.units["P01"], 2018, 3)}
+    assert people["CB06"] == Entry(d.ids["CB06"], XS, None, "Sáng kiến số hóa hồ sơ")
+    assert people["CB07"].blank
+    assert people["CB01"].level == XS  # untouched
+    assert d.db.execute("SELECT count(*) FROM classification").fetchone() == (8,)
+
+
+def test_a_not_classified_person_may_later_be_classified(district):
+    d = district
+    _classify_p01_q3(d)
+    save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB10"], TOT)])
+    (row,) = d.db.execute("SELECT level, reason FROM classification WHERE staff_id = ?", [d.ids["CB10"]]).fetchall()
+    assert row == ("tot", None)
+
+
+def _refusal_cases():
+    return [
+        ("P01", 2018, 5, lambda d: [Entry(d.ids["CB01"], TOT)],
+         {"quarter": "Quý “5” không hợp lệ (chỉ có quý 1, 2, 3, 4)"}),
+        ("P01", 2018, 0, lambda d: [Entry(d.ids["CB01"], TOT)],
+         {"quarter": "Quý “0” không hợp lệ (chỉ có quý 1, 2, 3, 4)"}),
+        ("P01", 1999, 3, lambda d: [Entry(d.ids["CB01"], TOT)],
+         {"year": "Năm “1999” không hợp lệ (từ 2000 đến 2100)"}),
+        ("P01", 2018, 1, lambda d: [Entry(d.ids["CB01"], TOT)],
+         {"quarter": "Chưa có quy định áp dụng cho quý 1/2018"}),
+        ("P01", 2017, 4, lambda d: [Entry(d.ids["CB01"], TOT)],
+         {"quarter": "Chưa có quy định áp dụng cho quý 4/2017"}),
+        (None, 2018, 3, lambda d: [Entry(d.ids["CB01"], TOT)], {"unit": "Đơn vị không tồn tại"}),
+        ("P01", 2018, 3, lambda d: [Entry(d.ids["CB01"], "xuat_sac_dac_biet")],
+         lambda d: {str(d.ids["CB01"]): "Mức xếp loại không hợp lệ"}),
+        ("P01", 2018, 3, lambda d: [Entry(d.ids["CB01"], TOT), Entry(d.ids["CB01"], XS)],
+         lambda d: {str(d.ids["CB01"]): "Một người chỉ được xếp loại một lần trong quý"}),
+        ("P01", 2018, 4, lambda d: [Entry(d.ids["CB01"], TOT), Entry(d.ids["CB09"], TOT)],
+         lambda d: {str(d.ids["CB09"]): "Võ Thị Chín đã nghỉ từ ngày 31/07/2018, trước quý 4/2018"}),
+        ("P01", 2018, 2, lambda d: [Entry(d.ids["CB10"], TOT)],
+         lambda d: {str(d.ids["CB10"]): "Đặng Văn Mười được tuyển dụng ngày 10/09/2018, sau quý 2/2018"}),
+        ("P01", 2018, 3, lambda d: [Entry(d.ids["CB08"], TOT)],
+         lambda d: {str(d.ids["CB08"]): "Phạm Văn Tám không thuộc đơn vị này trong quý 3/2018 (thuộc đơn vị P03)"}),
+        ("P01", 2018, 3, lambda d: [Entry(999, TOT)], {"999": "Không có cán bộ này"}),
+        ("P01", 2018, 3, lambda d: [Entry(d.ids["CB01"], TOT, NotClassifiedReason.THAI_SAN)],
+         lambda d: {str(d.ids["CB01"]): "Đã xếp loại thì không ghi lý do không đánh giá"}),
+        ("P01", 2018, 3, lambda d: [Entry(d.ids["CB02"], None, "di_hoc")],
+         lambda d: {str(d.ids["CB02"]): "Lý do không đánh giá không hợp lệ"}),
+        ("P01", 2018, 3, lambda d: [Entry(d.ids["CB02"], note="Chờ họp xét")],
+         lambda d: {str(d.ids["CB02"]): "Chưa chọn mức xếp loại (hoặc Không đánh giá và lý do)"}),
+    ]
+
+
+@pytest.mark.parametrize("unit, year, quarter, entries, errors", _refusal_cases(), ids=[
+    "quarter-5", "quarter-0", "year-1999", "no-rule-set-q1-2018", "no-rule-set-2017", "unknown-unit",
+    "unknown-level", "classified-twice", "had-left", "not-yet-recruited", "other-unit", "unknown-person",
+    "level-and-reason", "unknown-reason", "note-without-level",
+])
+def test_a_wrong_save_is_refused_with_an_exact_message_and_nothing_is_written(district, unit, year, quarter,
+                                                                            entries, errors):
+    d = district
+    save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB06"], TOT)], dt.date(2018, 10, 2), d.today)
+    before = _dump(d.db)
+    with pytest.raises(ValidationError) as caught:
+        save_quarter(d.db, d.units[unit] if unit else 999, year, quarter, entries(d), dt.date(2018, 11, 1), d.today)
+    assert caught.value.errors == (errors(d) if callable(errors) else errors)
+    assert _dump(d.db) == before
+
+
+def test_one_wrong_entry_among_good_ones_writes_nothing(district):
+    d = district
+    before = _dump(d.db)
+    with pytest.raises(ValidationError) as caught:
+        save_quarter(d.db, d.units["P01"], 2018, 3, [
+            Entry(d.ids["CB01"], XS), Entry(d.ids["CB02"], TOT), Entry(d.ids["CB08"], TOT),
+        ], dt.date(2018, 10, 3), d.today)
+    assert list(caught.value.errors) == [str(d.ids["CB08"])]
+    assert _dump(d.db) == before
+
+
+def test_a_submitted_date_in_the_future_is_refused(district):
+    d = district
+    before = _dump(d.db)
+    with pytest.raises(ValidationError) as caught:
+        save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB01"], XS)], dt.date(2018, 12, 2), d.today)
+    assert caught.value.errors == {"submitted_on": "Ngày nộp 02/12/2018 ở tương lai"}
+    assert _dump(d.db) == before
+
+
+def test_a_classification_stays_with_the_quarters_unit_after_a_later_move(district):
+    d = district
+    _classify_p01_q3(d)
+    update_staff(d.db, replace(d.staff["CB05"], unit_id=d.units["P03"]), d.today, move_from=dt.date(2018, 11, 20))
+    assert "CB05" in _roster_codes(d, "P01", 2018, 3)
+    assert {p.code: p.entry.level for p in roster(d.db, d.units["P01"], 2018, 3)}["CB05"] == XS
+    assert "CB05" in _roster_codes(d, "P03", 2018, 4)
+    (only,) = person_history(d.db, d.ids["CB05"])
+    assert (only.year, only.quarter, only.unit_code, only.entry.level) == (2018, 3, "P01", XS)
+
+
+def test_a_transferred_persons_history_shows_each_quarters_unit(district):
+    d = district
+    save_quarter(d.db, d.units["P01"], 2018, 2, [Entry(d.ids["CB08"], TOT)])
+    save_quarter(d.db, d.units["P03"], 2018, 3, [Entry(d.ids["CB08"], XS)])
+    save_quarter(d.db, d.units["P03"], 2018, 4, [Entry(d.ids["CB08"], reason=NotClassifiedReason.OM_DAI_NGAY)])
+    history = person_history(d.db, d.ids["CB08"])
+    assert [(h.year, h.quarter, h.unit_code, h.unit_name, h.entry.text) for h in history] == [
+        (2018, 2, "P01", "Ủy ban nhân dân Phường 1", "Hoàn thành tốt nhiệm vụ"),
+        (2018, 3, "P03", "Ủy ban nhân dân Phường 3", "Hoàn thành xuất sắc nhiệm vụ"),
+        (2018, 4, "P03", "Ủy ban nhân dân Phường 3", "Không đánh giá (Nghỉ ốm dài ngày)"),
+    ]
+    with pytest.raises(NotFound) as caught:
+        person_history(d.db, 999)
+    assert str(caught.value) == "Không tìm thấy cán bộ"
+
+
+# --- caps -------------------------------------------------------------------------------------------
+
+
+LEADERS_CAP = Cap(CapScope.LEADERS, XS, 0.5)
+
+
+@pytest.mark.parametrize("levels, expected", [
+    ([XS, XS, TOT, TOT], None),  # exactly 50% passes
+    ([XS, XS, XS, TOT], (3, 4)),  # above fails
+    ([XS, TOT], None),
+    ([XS, XS, TOT], (2, 3)),
+    ([XS, TOT, TOT], None),
+    ([XS], (1, 1)),
+    ([XS, XS, None, TOT, TOT], None),  # not classified: not counted
+    ([XS, XS, None], (2, 2)),
+    ([], None),
+])
+def test_the_leaders_cap_passes_at_exactly_50_percent_and_fails_above(levels, expected):
+    found = check_cap(LEADERS_CAP, [(True, level) for level in levels])
+    if expected is None:
+        assert found is None
+    else:
+        assert (found.cap, found.count, found.total) == (LEADERS_CAP, *expected)
+
+
+def test_the_leaders_cap_counts_leaders_only_and_the_all_cap_counts_everyone():
+    people = [(True, XS), (True, TOT), (False, XS), (False, XS), (False, XS)]
+    assert check_cap(LEADERS_CAP, people) is None
+    everyone = Cap(CapScope.ALL, XS, 0.7, Severity.BLOCK)
+    found = check_cap(everyone, people)
+    assert found == Violation(everyone, 4, 5)
+    assert found.message == "4/5 cán bộ xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 70%"
+    assert found.blocking
+    assert check_cap(Cap(CapScope.ALL, XS, 0.8), people) is None  # 4/5 is exactly 80%
+
+
+def test_cap_violations_lists_every_broken_cap_of_the_rule_set(db):
+    rs = replace(rule_set_for(db, 2018, 3), caps=(LEADERS_CAP, Cap(CapScope.ALL, TOT, 0.2, Severity.BLOCK)))
+    found = cap_violations(rs, [(True, XS), (True, XS), (True, TOT), (False, TOT)])
+    assert [v.message for v in found] == [
+        "2/3 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%",
+        "2/4 cán bộ xếp loại Hoàn thành tốt nhiệm vụ, vượt mức 20%",
+    ]
+    assert [v.blocking for v in found] == [False, True]
+
+
+def test_violations_of_a_unit_quarter_use_its_roster_and_the_rule_set_in_force(district):
+    d = district
+    _classify_p01_q3(d, leaders=(XS, XS, TOT, TOT))
+    assert violations_of(d.db, d.units["P01"], 2018, 3) == []
+    save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB03"], XS)])
+    (found,) = violations_of(d.db, d.units["P01"], 2018, 3)
+    assert found.message == "3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%"
+    assert not found.blocking
+    # A leader not classified does not count: 2 of 3 classified leaders is above 50%.
+    save_quarter(d.db, d.units["P01"], 2018, 3, [
+        Entry(d.ids["CB03"], TOT), Entry(d.ids["CB04"], reason=NotClassifiedReason.OM_DAI_NGAY)])
+    (found,) = violations_of(d.db, d.units["P01"], 2018, 3)
+    assert found.message == "2/3 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%"
+
+
+def test_caps_do_not_stop_a_save(district):
+    d = district
+    _classify_p01_q3(d, leaders=(XS, XS, XS, XS))
+    assert [p.entry.level for p in roster(d.db, d.units["P01"], 2018, 3)][:4] == [XS] * 4
+
+
+# --- locking and unlocking ---------------------------------------------------------------------------
+
+
+def test_locking_a_fully_classified_quarter_makes_it_read_only_and_records_the_event(district):
+    d = district
+    _classify_p01_q3(d, submitted_on=dt.date(2018, 10, 4))
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT, who=CLERK)
+    assert quarter_state(d.db, d.units["P01"], 2018, 3) == QuarterState(dt.date(2018, 10, 4), True)
+    assert lock_history(d.db, d.units["P01"], 2018, 3) == [LockEvent("20/10/2018 09:00", "lock", "", CLERK)]
+    assert lock_history(d.db, d.units["P01"], 2018, 3)[0].text == "20/10/2018 09:00 - Chốt (Thư ký Hội đồng)"
+    assert not quarter_state(d.db, d.units["P01"], 2018, 4).locked
+    assert not quarter_state(d.db, d.units["P03"], 2018, 3).locked
+
+
+def test_a_warning_cap_does_not_stop_locking(district):
+    d = district
+    _classify_p01_q3(d, leaders=(XS, XS, XS, TOT))
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    assert quarter_state(d.db, d.units["P01"], 2018, 3).locked
+
+
+def test_a_blocking_cap_stops_locking_above_50_percent(district):
+    d = district
+    _block_the_leaders_cap(d.db)
+    _classify_p01_q3(d, leaders=(XS, XS, XS, TOT))
+    before = _dump(d.db)
+    with pytest.raises(DomainError) as caught:
+        lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT, who=CLERK)
+    assert str(caught.value) == (
+        "Chưa chốt được: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%")
+    assert _dump(d.db) == before
+
+
+def test_a_blocking_cap_lets_exactly_50_percent_be_locked(district):
+    d = district
+    _block_the_leaders_cap(d.db)
+    _classify_p01_q3(d, leaders=(XS, XS, TOT, TOT))
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    assert quarter_state(d.db, d.units["P01"], 2018, 3).locked
+
+
+def test_locking_is_refused_while_someone_is_not_yet_classified(district):
+    d = district
+    save_quarter(d.db, d.units["P01"], 2018, 3, _entries(d, {
+        "CB01": XS, "CB02": TOT, "CB03": TOT, "CB04": TOT, "CB07": TOT, "CB09": NotClassifiedReason.KHAC,
+        "CB10": NotClassifiedReason.MOI_TUYEN,
+    }))
+    before = _dump(d.db)
+    with pytest.raises(DomainError) as caught:
+        lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    assert str(caught.value) == "Chưa chốt được: còn 2 người chưa xếp loại (Hoàng Văn Em, Đỗ Thị Giang)"
+    assert _dump(d.db) == before
+
+
+def test_the_refusal_names_the_first_three_people_not_yet_classified(district):
+    d = district
+    before = _dump(d.db)
+    with pytest.raises(DomainError) as caught:
+        lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    assert str(caught.value) == (
+        "Chưa chốt được: còn 9 người chưa xếp loại (Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường ...)")
+    assert _dump(d.db) == before
+
+
+def test_a_locked_quarter_refuses_edits_and_nothing_is_written(district):
+    d = district
+    _classify_p01_q3(d, submitted_on=dt.date(2018, 10, 4))
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    before = _dump(d.db)
+    for entries in ([Entry(d.ids["CB01"], TOT)], [Entry(d.ids["CB01"])], []):
+        with pytest.raises(ValidationError) as caught:
+            save_quarter(d.db, d.units["P01"], 2018, 3, entries, dt.date(2018, 10, 6), d.today)
+        assert caught.value.errors == {
+            "quarter": "Kết quả quý 3/2018 của đơn vị đã chốt; mở chốt trước khi sửa"}
+    assert _dump(d.db) == before
+    # Another quarter and another unit stay open.
+    save_quarter(d.db, d.units["P01"], 2018, 4, [Entry(d.ids["CB01"], TOT)])
+    save_quarter(d.db, d.units["P03"], 2018, 3, [Entry(d.ids["CB11"], TOT)])
+
+
+def test_a_locked_quarters_submitted_date_cannot_be_changed(district):
+    d = district
+    _classify_p01_q3(d, submitted_on=dt.date(2018, 10, 4))
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    before = _dump(d.db)
+    with pytest.raises(DomainError):
+        set_submitted(d.db, d.units["P01"], 2018, 3, dt.date(2018, 10, 30))
+    assert _dump(d.db) == before
+
+
+def test_unlocking_needs_a_reason_and_keeps_the_history(district):
+    d = district
+    _classify_p01_q3(d)
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT, who=CLERK)
+    unlock_quarter(d.db, d.units["P01"], 2018, 3, "  Phường   sửa sai sót xếp loại  ", UNLOCK_AT, who=CLERK)
+    assert not quarter_state(d.db, d.units["P01"], 2018, 3).locked
+    save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB07"], TOT)])
+    lock_quarter(d.db, d.units["P01"], 2018, 3, dt.datetime(2018, 10, 26, 8, 5))
+    assert [e.text for e in lock_history(d.db, d.units["P01"], 2018, 3)] == [
+        "20/10/2018 09:00 - Chốt (Thư ký Hội đồng)",
+        "25/10/2018 14:30 - Mở chốt (Thư ký Hội đồng): Phường sửa sai sót xếp loại",
+        "26/10/2018 08:05 - Chốt",
+    ]
+    assert lock_history(d.db, d.units["P01"], 2018, 3)[1] == LockEvent(
+        "25/10/2018 14:30", "unlock", "Phường sửa sai sót xếp loại", CLERK)
+    assert lock_history(d.db, d.units["P01"], 2018, 4) == []
+
+
+@pytest.mark.parametrize("reason", ["", "   ", None])
+def test_unlocking_without_a_reason_is_refused(district, reason):
+    d = district
+    _classify_p01_q3(d)
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    before = _dump(d.db)
+    with pytest.raises(ValidationError) as caught:
+        unlock_quarter(d.db, d.units["P01"], 2018, 3, reason, UNLOCK_AT)
+    assert caught.value.errors == {"reason": "Cần ghi lý do mở chốt"}
+    assert _dump(d.db) == before
+
+
+def test_unlocking_a_quarter_that_is_not_locked_is_refused(district):
+    d = district
+    _classify_p01_q3(d)
+    before = _dump(d.db)
+    with pytest.raises(DomainError) as caught:
+        unlock_quarter(d.db, d.units["P01"], 2018, 3, "Sửa sai sót", UNLOCK_AT)
+    assert str(caught.value) == "Kết quả quý 3/2018 của đơn vị chưa chốt"
+    assert _dump(d.db) == before
+
+
+def test_a_unit_with_classifications_cannot_be_deleted_and_the_message_is_vietnamese(district):
+    d = district
+    _classify_p01_q3(d)
+    lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
+    before = _dump(d.db)
+    with pytest.raises(DomainError) as caught:
+        delete_unit(d.db, d.units["P01"])
+    message = str(caught.value)
+    assert message.startswith("Không thể xóa đơn vị vì đã có dữ liệu (")
+    assert not any(table in message for table in ("classification", "unit_quarter", "unit_quarter_event"))
+    assert _dump(d.db) == before
