@@ -42,11 +42,17 @@ _QUARTER_UNITS = """
 """
 
 
-def quarter_units(db: Database, year: int, quarter: int) -> dict[int, int]:
-    """staff id -> the unit the person's classification belongs to for the quarter."""
+def quarter_units(db: Database, year: int, quarter: int, unit_id: int | None = None) -> dict[int, int]:
+    """staff id -> the unit the person's classification belongs to for the quarter (only the
+    people of ``unit_id``, when given: then only those who ever belonged to it are looked at)."""
     first, last = quarter_bounds(year, quarter)
-    rows = db.execute(_QUARTER_UNITS, {"first": first.isoformat(), "last": last.isoformat()}).fetchall()
-    return {staff_id: unit_id for staff_id, unit_id in rows if unit_id is not None}
+    sql, params = _QUARTER_UNITS, {"first": first.isoformat(), "last": last.isoformat()}
+    if unit_id is not None:
+        sql += " AND s.id IN (SELECT staff_id FROM staff_unit WHERE unit_id = :unit AND start_date <= :last)"
+        params["unit"] = unit_id
+    rows = db.execute(sql, params).fetchall()
+    found = {staff_id: unit for staff_id, unit in rows if unit is not None}
+    return found if unit_id is None else {s: u for s, u in found.items() if u == unit_id}
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def _entries(db: Database, unit_id: int, year: int, quarter: int) -> dict[int, E
 def roster(db: Database, unit_id: int, year: int, quarter: int) -> list[RosterPerson]:
     """The people whose classification for the quarter belongs to the unit, with their entry:
     leaders first, then in Vietnamese name order."""
-    members = [s for s, u in quarter_units(db, year, quarter).items() if u == unit_id]
+    members = list(quarter_units(db, year, quarter, unit_id))
     entries = _entries(db, unit_id, year, quarter)
     if not members:
         return []

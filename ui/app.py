@@ -58,7 +58,8 @@ def save_screenshots(window, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     slugs = {"Đơn vị": "don-vi", "Cán bộ": "can-bo", "Phong trào thi đua": "phong-trao-thi-dua",
-             "Người đứng đầu": "nguoi-dung-dau"}
+             "Người đứng đầu": "nguoi-dung-dau", "Xếp loại quý": "xep-loai-quy",
+             "Tổng hợp quý": "tong-hop-quy", "Quy định áp dụng": "quy-dinh-ap-dung"}
     for i, (title, page) in enumerate(window.pages):
         window.nav.setCurrentRow(i)
         if page.model.rowCount():

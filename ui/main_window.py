@@ -50,6 +50,24 @@ def _heads_page(*args, **kw):
     return HeadsPage(*args, **kw)
 
 
+def _classification_page(*args, **kw):
+    from .classification_page import ClassificationPage
+
+    return ClassificationPage(*args, **kw)
+
+
+def _quarter_review_page(*args, **kw):
+    from .quarter_review_page import QuarterReviewPage
+
+    return QuarterReviewPage(*args, **kw)
+
+
+def _rules_page(*args, **kw):
+    from .rules_page import RulesPage
+
+    return RulesPage(*args, **kw)
+
+
 # The areas in navigation order: title, how to build the screen, whether it has Excel templates.
 # A screen (and its modules) is built when first shown, so the window opens fast.
 AREAS = [
@@ -57,6 +75,9 @@ AREAS = [
     ("Cán bộ", _staff_page, True),
     ("Phong trào thi đua", _campaigns_page, False),
     ("Người đứng đầu", _heads_page, False),
+    ("Xếp loại quý", _classification_page, True),
+    ("Tổng hợp quý", _quarter_review_page, False),
+    ("Quy định áp dụng", _rules_page, False),
 ]
 
 
@@ -113,12 +134,20 @@ class MainWindow(QMainWindow):
             page = factory(self.db, self.db_path, undo=self.undo)
             page.lazy = True  # from now on it reloads only while shown
             page.changed.connect(self.refresh_all)
+            if hasattr(page, "open_unit"):  # the quarter review opens a unit's entry screen
+                page.open_unit.connect(self.open_classification)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[index] = page
         return self._pages[index]
+
+    def open_classification(self, unit_id: int, year: int, quarter: int) -> None:
+        """Go to the entry screen of one unit's quarter (from the quarter review)."""
+        index = next(i for i, area in enumerate(AREAS) if area[1] is _classification_page)
+        self.nav.setCurrentRow(index)
+        self.page(index).show_unit(unit_id, year, quarter)
 
     def _show_area(self, index: int) -> None:
         if index >= 0:
@@ -213,6 +242,9 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def open_database(self, path: Path) -> None:
+        for page in self._pages:  # results typed but not saved are not dropped silently
+            if page is not None and hasattr(page, "settle_unsaved") and not page.settle_unsaved():
+                return
         try:
             db = connect(path)
         except Exception as e:  # a file that is not a database, or a newer schema
@@ -225,7 +257,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         messages.inform(
             self, "Phím tắt",
-            "Ctrl+1 ... Ctrl+4: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu\n"
+            "Ctrl+1 ... Ctrl+7: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu,\n"
+            "  Xếp loại quý, Tổng hợp quý, Quy định áp dụng\n"
             "Ctrl+F: tìm (gõ có dấu hay không dấu đều được); Esc: xóa ô tìm\n"
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"
@@ -234,7 +267,11 @@ class MainWindow(QMainWindow):
             "  Ctrl+H hạn riêng; Ctrl+Del bỏ đơn vị khỏi đợt; Ctrl+Shift+N thêm đợt; Shift+F2 sửa đợt;\n"
             "  Ctrl+P in danh sách đăng ký; F5 tính lại trạng thái; Alt+U chọn đợt; Alt+N ngày tính\n"
             "Người đứng đầu: F2/Enter đánh giá; Del xóa đánh giá; Alt+N chọn năm\n"
-            "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị)\n"
+            "Xếp loại quý: 1-4 hoặc X/T/H/K xếp loại rồi xuống dòng; 0 hoặc - Không đánh giá (chọn lý do);\n"
+            "  Del xóa; F2 ghi chú; Ctrl+S lưu; Ctrl+L chốt / mở chốt; Ctrl+T đặt tất cả;\n"
+            "  Alt+← / Alt+→ đơn vị trước / sau\n"
+            "Tổng hợp quý: Enter trên một đơn vị mở màn hình xếp loại của đơn vị đó\n"
+            "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị, lưu kết quả xếp loại)\n"
             "Trong hộp thoại: Enter lưu, Esc hủy; ngày gõ dạng dd/mm/yyyy",
         )
 

@@ -11,7 +11,7 @@ def test_navigation_by_list_and_keyboard(qtbot, sample_db, tmp_path):
     window.windowHandle().requestActivate()
     qtbot.waitUntil(window.isActiveWindow)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Đơn vị", "Cán bộ", "Phong trào thi đua", "Người đứng đầu"]
+        "Đơn vị", "Cán bộ", "Phong trào thi đua", "Người đứng đầu", "Xếp loại quý", "Tổng hợp quý", "Quy định áp dụng"]
     assert window.stack.currentWidget() is window.units_page
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.staff_page
@@ -50,7 +50,7 @@ def test_hidden_screens_load_their_data_when_first_shown(qtbot, sample_db, tmp_p
     qtbot.addWidget(window)
     window.show()
     assert window.units_page.model.rowCount() == 4
-    assert window._pages[1:] == [None, None, None]  # not built yet: the window opens fast
+    assert window._pages[1:] == [None] * (len(window._pages) - 1)  # not built yet: the window opens fast
     window.nav.setCurrentRow(1)
     assert window.staff_page.model.total_count == 5
     # A change on another screen reaches a hidden screen when it is shown again.
@@ -59,3 +59,24 @@ def test_hidden_screens_load_their_data_when_first_shown(qtbot, sample_db, tmp_p
     assert window.staff_page._stale
     window.nav.setCurrentRow(1)
     assert not window.staff_page._stale
+
+
+def test_a_unit_opened_from_the_quarter_review_shows_on_the_entry_screen(qtbot, sample_db, tmp_path):
+    from models.classifications import Entry, save_quarter
+    from models.codes import HeadLevel
+    from models.staff import list_staff
+    from models.units import list_units
+
+    nv = next(u for u in list_units(sample_db) if u.code == "NV")
+    people = [p for p in list_staff(sample_db) if p.unit_code == "NV"]
+    save_quarter(sample_db, nv.id, 2018, 3, [Entry(p.id, HeadLevel.TOT) for p in people])
+    window = MainWindow(sample_db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(5)  # Tổng hợp quý
+    window.page(5).open_unit.emit(nv.id, 2018, 3)
+    entry = window.page(4)
+    assert window.stack.currentWidget() is entry
+    assert entry.unit_combo.value() == nv.id
+    assert (entry.year.value(), entry.quarter.currentData()) == (2018, 3)
+    assert entry.model.rowCount() == len(people)
