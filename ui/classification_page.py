@@ -180,6 +180,8 @@ class ClassificationPage(ListPage):
                                          "Nhập tệp mẫu đơn vị đã điền (kiểm tra trước, rồi mới ghi)")
         self.export_action = self.action("Xuất kết quả...", self.export_excel, "Ctrl+E",
                                          "Xuất kết quả xếp loại của đơn vị trong quý ra Excel")
+        self.print_action = self.action("In bảng tổng hợp (PDF)...", self.print_sheet, "Ctrl+P",
+                                        "Bảng tổng hợp kết quả đánh giá, phân loại của đơn vị trong quý (kết quả đã lưu)")
 
     def _build_bottom(self) -> None:
         self.hint = QLabel(KEYS_HINT)
@@ -659,3 +661,27 @@ class ClassificationPage(ListPage):
             event.ignore()
             return
         super().closeEvent(event)
+
+    def print_sheet(self) -> None:
+        """The unit's "Bảng tổng hợp kết quả đánh giá, phân loại" for the quarter, as saved."""
+        from .pdf_export import ask_pdf_path, write_pdf
+
+        unit_id, year, quarter = self.unit_combo.value(), self.year.value(), self.quarter.currentData()
+        if unit_id is None:
+            return
+        if self.dirty and not messages.confirm(
+            self, "Kết quả chưa lưu", "Bảng tổng hợp in kết quả đã lưu; các thay đổi chưa lưu sẽ không có trong bảng. "
+            "Vẫn in?", yes="Vẫn in", no="Hủy"):
+            return
+        code = self.db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()[0]
+        path = ask_pdf_path(self, "In bảng tổng hợp xếp loại", f"xep-loai-{code}-quy{quarter}-{year}.pdf")
+        if not path:
+            return
+
+        def build(db):
+            from models.classification_report import unit_sheet_data
+            from reports.classification_pdf import unit_sheet_pdf
+
+            return unit_sheet_pdf(unit_sheet_data(db, unit_id, year, quarter, dt.date.today()))
+
+        write_pdf(self, self.db_path, path, "bảng tổng hợp xếp loại", build)

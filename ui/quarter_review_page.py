@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.codes import HeadLevel
@@ -70,6 +70,11 @@ class QuarterReviewPage(QWidget):
         refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.triggered.connect(self.load)
         self.addAction(refresh)
+        print_action = QAction("In bảng tổng hợp", self)
+        print_action.setShortcut(QKeySequence("Ctrl+P"))
+        print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_action.triggered.connect(self.print_district)
+        self.addAction(print_action)
         self.reload()
 
     def _build_top(self, year: int, quarter: int) -> None:
@@ -91,6 +96,11 @@ class QuarterReviewPage(QWidget):
         for widget in (year_caption, self.year, quarter_caption, self.quarter_combo):
             self.top.addWidget(widget)
         self.top.addStretch(1)
+        self.print_button = QPushButton("In bảng tổng hợp toàn quận (PDF)...")
+        self.print_button.setObjectName("print_district")
+        self.print_button.setToolTip("Bảng tổng hợp kết quả đánh giá, phân loại của các đơn vị trong quý (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_district)
+        self.top.addWidget(self.print_button)
         self.year.valueChanged.connect(lambda _v: self.load_quarter())
         self.quarter_combo.currentIndexChanged.connect(lambda _i: self.load_quarter())
         self.summary = QLabel()
@@ -179,3 +189,20 @@ class QuarterReviewPage(QWidget):
         """Open the person tab on ``staff_id``."""
         self.tabs.setCurrentWidget(self.people)
         self.people.show_person(staff_id)
+
+    def print_district(self) -> None:
+        """The district's "Bảng tổng hợp kết quả đánh giá, phân loại" for the quarter shown."""
+        from .pdf_export import ask_pdf_path, write_pdf
+
+        year, quarter = self.quarter()
+        path = ask_pdf_path(self, "In bảng tổng hợp xếp loại toàn quận", f"xep-loai-toan-quan-quy{quarter}-{year}.pdf")
+        if not path:
+            return
+
+        def build(db):
+            from models.classification_report import district_sheet_data
+            from reports.classification_pdf import district_pdf
+
+            return district_pdf(district_sheet_data(db, year, quarter, dt.date.today()))
+
+        write_pdf(self, self.db_path, path, "bảng tổng hợp xếp loại toàn quận", build)

@@ -335,3 +335,41 @@ def test_refresh_of_a_20000_staff_quarter_is_fast(qtbot, tmp_path):
     finally:
         page.close()
         db.close()
+
+
+def test_the_district_table_and_a_unit_sheet_are_printed_from_the_screens(qtbot, tmp_path, monkeypatch, answers):
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from models.db import connect
+    from models.demo import create_demo_database
+    from ui import pdf_export
+    from ui.classification_page import ClassificationPage
+    from ui.quarter_review_page import QuarterReviewPage
+
+    path = tmp_path / "demo.sqlite3"
+    create_demo_database(path)
+    db = connect(path)
+    review = QuarterReviewPage(db, path)
+    qtbot.addWidget(review)
+    out = tmp_path / "district.pdf"
+    monkeypatch.setattr(pdf_export, "ask_pdf_path", lambda *a: str(out))
+    review.year.setValue(2018)
+    review.quarter_combo.set_value(3)
+    review.print_district()
+    text = unicodedata.normalize("NFC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages))
+    assert "Các cơ quan, đơn vị, UBND các phường quý 3 năm 2018" in text
+    assert "Toàn quận" in text
+    entry = ClassificationPage(db, path)
+    qtbot.addWidget(entry)
+    p05 = db.execute("SELECT id FROM unit WHERE code = 'P05'").fetchone()[0]
+    entry.show_unit(p05, 2018, 3)
+    sheet = tmp_path / "p05.pdf"
+    monkeypatch.setattr(pdf_export, "ask_pdf_path", lambda *a: str(sheet))
+    entry.print_sheet()
+    text = unicodedata.normalize("NFC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(sheet.read_bytes())).pages))
+    assert "Đơn vị: Ủy ban nhân dân Phường 5" in text
+    assert any("bảng tổng hợp xếp loại" in i for i in answers.infos)
+    db.close()

@@ -1,0 +1,56 @@
+"""Writing a report to PDF from a screen: ask where, build it in the background, say how it went.
+
+The report is built by the same domain and report functions as the command line, on a
+connection of its own (the worker thread's).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+from sqlite_utils import Database
+
+from models.db import connect
+from models.errors import DomainError
+
+from . import messages
+from .tasks import run_with_progress
+
+PDF_FILTER = "Tệp PDF (*.pdf)"
+
+
+def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str:
+    """A path to write a PDF to, or "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, PDF_FILTER)
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
+def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, label: str,
+              build: Callable[[Database], bytes]) -> bool:
+    """Build the PDF with ``build(db)`` in a worker thread and write it to ``path``; tell the user
+    what went wrong and return False when it could not be done."""
+    def work(progress):
+        own = connect(db_path)
+        try:
+            return build(own)
+        finally:
+            own.close()
+
+    try:
+        pdf = run_with_progress(parent, f"Đang tạo {label}...", work)
+        Path(path).write_bytes(pdf)
+    except OSError as e:
+        messages.error(parent, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
+        return False
+    except DomainError as e:
+        messages.error(parent, "Không in được", str(e))
+        return False
+    messages.inform(parent, "Đã lưu", f"Đã lưu {label} ra tệp:\n{path}")
+    return True
+
+
+def database_path(db: Database) -> str:
+    return db.conn.execute("PRAGMA database_list").fetchone()[2]
