@@ -296,7 +296,7 @@ def _seed_rule_sets(db: Database) -> None:
             "INSERT INTO rule_set (name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
             "share_khong_hoan_thanh, deadline_day, note) VALUES (?, ?, ?, ?, ?, ?, ?, 5, ?)",
             [name, year, quarter, *shares,
-             "Giá trị theo các nguồn thứ cấp (DOMAIN.md); văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa."],
+             "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."],
         )
         db.conn.executemany(
             "INSERT INTO rule_coefficient (rule_set_id, from_year, max_coefficient) VALUES (?, ?, ?)",

@@ -31,7 +31,7 @@ from models.units import Unit, save_unit
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"
 NAME_2024 = "Quyết định 20/2024/QĐ-UBND"
-SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp (DOMAIN.md); văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa."
+SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."
 LEADERS_CAP = Cap(CapScope.LEADERS, HeadLevel.XUAT_SAC, 0.5, Severity.WARN)
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 
