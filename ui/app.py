@@ -79,8 +79,17 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
     db_path = Path(db_path)
     if not db_path.exists() and screenshots is None and not quit_after_show:
         offer_sample_data(db_path)
+    from . import safety
+
+    lock = None
+    if screenshots is None and not quit_after_show:
+        lock = safety.lock_database(db_path)
+        if lock is None:
+            safety.refuse_second_copy(db_path)
+            return 1
     db = connect(db_path)
     window = MainWindow(db, db_path)
+    window.lock = lock  # held while the window is open
     window.show()
     if screenshots is not None:
         for path in save_screenshots(window, screenshots):
@@ -96,4 +105,5 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
 
         QTimer.singleShot(0, done)
     window.focus_current_table()
+    QTimer.singleShot(0, lambda: safety.start_of_session(window))
     return app.exec()

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from models.db import connect
 from models.errors import DomainError
 
-from . import messages
+from . import messages, safety
 from .undo import UndoHistory
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_area)
         self.undo = UndoHistory(self)
+        self.lock = None  # the database's lock file (ui.safety), held while the window is open
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_pages()
@@ -179,6 +180,10 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&Tệp")
         self._menu_action(menu, "Mở cơ sở dữ liệu khác...", self.choose_database, QKeySequence.StandardKey.Open)
         menu.addSeparator()
+        self._menu_action(menu, "Sao lưu...", lambda: safety.save_backup(self))
+        self._menu_action(menu, "Khôi phục từ bản sao lưu...", lambda: safety.restore_backup(self))
+        self._menu_action(menu, "Kiểm tra dữ liệu", lambda: safety.check_data(self))
+        menu.addSeparator()
         self._menu_action(menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
         edit = self.menuBar().addMenu("&Sửa")
         self.undo_action = self._menu_action(edit, "Hoàn tác", self.undo_last, QKeySequence.StandardKey.Undo)
@@ -245,14 +250,24 @@ class MainWindow(QMainWindow):
         for page in self._pages:  # results typed but not saved are not dropped silently
             if page is not None and hasattr(page, "settle_unsaved") and not page.settle_unsaved():
                 return
+        if Path(path).resolve() == self.db_path.resolve():
+            return
+        lock = safety.lock_database(Path(path))
+        if lock is None:
+            safety.refuse_second_copy(Path(path))
+            return
         try:
             db = connect(path)
         except Exception as e:  # a file that is not a database, or a newer schema
+            lock.unlock()
             messages.error(self, "Không mở được", f"Không mở được cơ sở dữ liệu “{path}”:\n{e}")
             return
         self.db.close()
-        self.db, self.db_path = db, Path(path)
+        if self.lock is not None:
+            self.lock.unlock()
+        self.db, self.db_path, self.lock = db, Path(path), lock
         self._build_pages()
+        safety.start_of_session(self)
 
     def show_shortcuts(self) -> None:
         messages.inform(

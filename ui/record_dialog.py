@@ -1,6 +1,8 @@
 """Base of the add/edit dialogs: validate in the domain, show errors beside fields, never lose input."""
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from models.errors import DomainError, ValidationError
@@ -75,6 +77,12 @@ class RecordDialog(QDialog):
         except DomainError as e:
             self.form.show_errors({})
             self._show_general(str(e))
+            return False
+        except sqlite3.OperationalError as e:  # locked by another program past the 5 s wait, disk full...
+            self._show_general(
+                "Chưa lưu được: cơ sở dữ liệu đang bận hoặc không ghi được "
+                f"({e}). Những gì bạn nhập vẫn còn đây; hãy thử lưu lại sau ít giây."
+            )
             return False
         self.form.show_errors({})
         super().accept()

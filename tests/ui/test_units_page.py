@@ -125,3 +125,24 @@ def test_keyboard_f2_opens_the_selected_unit(qtbot, sample_db, tmp_path, monkeyp
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
     assert opened == ["NV"]
+
+
+def test_a_database_locked_by_another_program_keeps_the_dialog_and_the_input(qtbot, sample_db, tmp_path):
+    import sqlite3
+
+    other = sqlite3.connect(tmp_path / "tdkt.sqlite3", timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    sample_db.execute("PRAGMA busy_timeout = 50")  # do not wait the full 5 s in a test
+    dialog = UnitDialog(sample_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setText("TP")
+    dialog.name.setText("Phòng Tư pháp")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Cơ quan chuyên môn"))
+    assert not dialog.try_save()
+    assert dialog.general_error.text().startswith("Chưa lưu được: cơ sở dữ liệu đang bận")
+    assert dialog.isVisible() and dialog.name.text() == "Phòng Tư pháp"
+    other.rollback()
+    other.close()
+    assert dialog.try_save()
+    assert "TP" in [u.code for u in list_units(sample_db)]
