@@ -20,10 +20,16 @@ from sqlite_utils import Database
 from models.db import connect
 from models.errors import DomainError
 
-from . import messages, safety
+from . import messages
 from .undo import UndoHistory
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
+
+
+def _safety():
+    from . import safety  # backup and check modules load after the window shows: a fast start
+
+    return safety
 
 
 def _units_page(*args, **kw):
@@ -180,9 +186,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&Tệp")
         self._menu_action(menu, "Mở cơ sở dữ liệu khác...", self.choose_database, QKeySequence.StandardKey.Open)
         menu.addSeparator()
-        self._menu_action(menu, "Sao lưu...", lambda: safety.save_backup(self))
-        self._menu_action(menu, "Khôi phục từ bản sao lưu...", lambda: safety.restore_backup(self))
-        self._menu_action(menu, "Kiểm tra dữ liệu", lambda: safety.check_data(self))
+        self._menu_action(menu, "Sao lưu...", lambda: _safety().save_backup(self))
+        self._menu_action(menu, "Khôi phục từ bản sao lưu...", lambda: _safety().restore_backup(self))
+        self._menu_action(menu, "Kiểm tra dữ liệu", lambda: _safety().check_data(self))
         menu.addSeparator()
         self._menu_action(menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
         edit = self.menuBar().addMenu("&Sửa")
@@ -252,6 +258,7 @@ class MainWindow(QMainWindow):
                 return
         if Path(path).resolve() == self.db_path.resolve():
             return
+        safety = _safety()
         lock = safety.lock_database(Path(path))
         if lock is None:
             safety.refuse_second_copy(Path(path))

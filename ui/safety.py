@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from models.backup import automatic_backup, backup_to, list_backups, restore
@@ -14,25 +13,10 @@ from models.db import connect, program_schema_version
 from models.errors import DomainError
 
 from . import messages
+from .db_lock import lock_database, refuse_second_copy  # noqa: F401  (the window's menu uses them here)
 from .tasks import run_with_progress
 
 DB_FILTER = "Cơ sở dữ liệu TĐKT (*.sqlite3 *.db)"
-
-
-def lock_database(db_path: Path) -> QLockFile | None:
-    """Hold the database's lock file while the window is open; ``None`` when another copy of the
-    program already has it open (a stale lock of a crashed program is taken over)."""
-    lock = QLockFile(str(Path(db_path).with_name(Path(db_path).name + ".lock")))
-    lock.setStaleLockTime(0)  # only a live process keeps the lock
-    return lock if lock.tryLock(100) else None
-
-
-def refuse_second_copy(db_path: Path) -> None:
-    messages.error(
-        None, "Cơ sở dữ liệu đang mở",
-        f"Cơ sở dữ liệu “{db_path}” đang được mở trong một cửa sổ TĐKT khác.\n"
-        "Hãy dùng cửa sổ đó (hai chương trình cùng ghi một tệp có thể làm mất thay đổi của nhau).",
-    )
 
 
 def start_of_session(window) -> None:
