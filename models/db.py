@@ -20,11 +20,12 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)) / DB_FILENAME
 
 
-def connect(path: str | Path) -> Database:
+def connect(path: str | Path, who: str | None = None) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
     Foreign keys are on, the journal is WAL, and a write that meets a lock waits up to 5 s.
     Before migrating an existing database, a backup is taken (``backups`` beside it).
+    ``who`` (the operator, as the history shows it) is recorded for the changes that follow.
     ``":memory:"`` gives a private in-memory database (tests).
     """
     try:
@@ -38,6 +39,8 @@ def connect(path: str | Path) -> Database:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
         MIGRATIONS.apply(db)
+        if who is not None:
+            db.execute("UPDATE app_session SET who = ? WHERE id = 1", [who])
     except sqlite3.DatabaseError as e:
         raise DomainError(f"Tệp “{Path(str(path)).name}” không phải cơ sở dữ liệu của TĐKT hoặc đã hỏng ({e})") from None
     return db

@@ -306,3 +306,98 @@ def _seed_rule_sets(db: Database) -> None:
             "INSERT INTO rule_cap (rule_set_id, position, scope, level, max_share, severity) VALUES (?, ?, ?, ?, ?, ?)",
             [(cursor.lastrowid, i, *cap) for i, cap in enumerate(caps)],
         )
+
+
+# Every change to these tables is written to change_log by triggers: nothing a screen, an import or
+# a script does escapes the history. (table, the column that names the unit, or None)
+TRACKED = {
+    "unit": "id",
+    "staff": None,
+    "staff_unit": "unit_id",
+    "campaign": None,
+    "campaign_field": None,
+    "campaign_unit": "unit_id",
+    "initiative": "unit_id",
+    "initiative_author": None,
+    "head_evaluation": "unit_id",
+    "head_criterion": None,
+    "rule_set": None,
+    "rule_cap": None,
+    "rule_coefficient": None,
+    "classification": "unit_id",
+    "unit_quarter": "unit_id",
+    "unit_quarter_event": "unit_id",
+    "setting": None,
+}
+
+
+def install_change_triggers(db: Database) -> None:
+    """(Re)create the history triggers of every tracked table from its current columns. A later
+    migration that changes a tracked table calls this again."""
+    for table, unit_column in TRACKED.items():
+        columns = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+        if table == "staff":
+            columns = [c for c in columns if c != "name_folded"]
+        elif table == "unit":
+            columns = [c for c in columns if c != "name_folded"]
+        elif table == "initiative":
+            columns = [c for c in columns if c != "title_folded"]
+
+        def row(alias: str) -> str:
+            return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
+
+        def unit(alias: str) -> str:
+            return f'{alias}."{unit_column}"' if unit_column else "NULL"
+
+        changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
+        insert = ("INSERT INTO change_log (at, who, table_name, record_id, action, unit_id, old, new) VALUES "
+                  "(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
+                  "coalesce((SELECT who FROM app_session WHERE id = 1), ''), "
+                  f"'{table}', {{rowid}}, '{{action}}', {{unit}}, {{old}}, {{new}});")
+        for action in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER IF EXISTS log_{table}_{action}")
+        db.execute(
+            f'CREATE TRIGGER log_{table}_insert AFTER INSERT ON "{table}" BEGIN '
+            + insert.format(rowid="NEW.rowid", action="insert", unit=unit("NEW"), old="NULL", new=row("NEW"))
+            + " END"
+        )
+        db.execute(
+            f'CREATE TRIGGER log_{table}_update AFTER UPDATE ON "{table}" WHEN {changed} BEGIN '
+            + insert.format(rowid="NEW.rowid", action="update", unit=unit("NEW"), old=row("OLD"), new=row("NEW"))
+            + " END"
+        )
+        db.execute(
+            f'CREATE TRIGGER log_{table}_delete AFTER DELETE ON "{table}" BEGIN '
+            + insert.format(rowid="OLD.rowid", action="delete", unit=unit("OLD"), old=row("OLD"), new="NULL")
+            + " END"
+        )
+
+
+@MIGRATIONS(name="0004_change_history")
+def m0004_change_history(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            table_name TEXT NOT NULL,
+            record_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            unit_id INTEGER,
+            old TEXT,
+            new TEXT
+        ) STRICT
+        """
+    )
+    # No secondary index: every import writes a history row per record, and the history screen reads
+    # the newest rows by id (a scan of 100,000 rows for a filter is a few ms).
+    # The history is written by triggers only: the program cannot edit or delete it.
+    db.execute("CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log BEGIN "
+               "SELECT RAISE(ABORT, 'Nhật ký thay đổi không sửa được'); END")
+    db.execute("CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN "
+               "SELECT RAISE(ABORT, 'Nhật ký thay đổi không xóa được'); END")
+    # Who is working: set by the program at every start (the operator's name and the system user).
+    db.execute("CREATE TABLE app_session (id INTEGER PRIMARY KEY CHECK (id = 1), who TEXT NOT NULL DEFAULT '') STRICT")
+    db.execute("INSERT INTO app_session (id, who) VALUES (1, '')")
+    install_change_triggers(db)
