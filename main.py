@@ -309,6 +309,10 @@ def _check(args) -> int:
 
 def run_command(args) -> int:
     from models import exports
+    from models.db import set_default_who
+    from models.history import session_name
+
+    set_default_who(f"{session_name()} - dòng lệnh")
     from models.demo import create_demo_database
     from models.errors import DomainError
     from models.xlsx import ImportRejected

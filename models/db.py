@@ -25,7 +25,8 @@ def connect(path: str | Path, who: str | None = None) -> Database:
 
     Foreign keys are on, the journal is WAL, and a write that meets a lock waits up to 5 s.
     Before migrating an existing database, a backup is taken (``backups`` beside it).
-    ``who`` (the operator, as the history shows it) is recorded for the changes that follow.
+    ``who`` (the operator, as the history shows it) is recorded for the changes made through this
+    connection (default: :func:`set_default_who`).
     ``":memory:"`` gives a private in-memory database (tests).
     """
     try:
@@ -39,11 +40,34 @@ def connect(path: str | Path, who: str | None = None) -> Database:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
         MIGRATIONS.apply(db)
-        if who is not None:
-            db.execute("UPDATE app_session SET who = ? WHERE id = 1", [who])
+        _start_history(db, who if who is not None else _default_who)
     except sqlite3.DatabaseError as e:
         raise DomainError(f"Tệp “{Path(str(path)).name}” không phải cơ sở dữ liệu của TĐKT hoặc đã hỏng ({e})") from None
     return db
+
+
+_default_who = ""
+_trigger_sql: dict[tuple, list[str]] = {}
+
+
+def set_default_who(who: str) -> None:
+    """Who the history names for connections opened without ``who`` (worker threads)."""
+    global _default_who
+    _default_who = who
+
+
+def _start_history(db: Database, who: str) -> None:
+    """The connection's history triggers (temp: they know who is working on this connection)."""
+    from .schema import change_trigger_sql
+
+    shape = tuple(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall())
+    if shape not in _trigger_sql:
+        _trigger_sql.clear()
+        _trigger_sql[shape] = change_trigger_sql(db)
+    for statement in _trigger_sql[shape]:
+        db.conn.execute(statement)
+    db.conn.execute("INSERT OR REPLACE INTO temp.session (id, who) VALUES (1, ?)", [who])
+    db.conn.commit()  # sqlite3 opened a transaction for that INSERT: close it, or later writes stay in it
 
 
 def _backup_before_migrating(path: Path) -> None:

@@ -485,7 +485,7 @@ def create_demo_database(path: str | Path) -> None:
 
     Raises :class:`DomainError` and leaves the file's data alone when it already holds units.
     """
-    db = connect(path)
+    db = connect(path, who="Dữ liệu mẫu")
     try:
         _refuse_if_not_empty(db)
         build_demo(db)

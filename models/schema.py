@@ -308,8 +308,8 @@ def _seed_rule_sets(db: Database) -> None:
         )
 
 
-# Every change to these tables is written to change_log by triggers: nothing a screen, an import or
-# a script does escapes the history. (table, the column that names the unit, or None)
+# Every change the program makes to these tables is written to change_log by triggers: nothing a
+# screen, an import or a command does escapes the history. (table, the column naming the unit)
 TRACKED = {
     "unit": "id",
     "staff": None,
@@ -331,17 +331,14 @@ TRACKED = {
 }
 
 
-def install_change_triggers(db: Database) -> None:
-    """(Re)create the history triggers of every tracked table from its current columns. A later
-    migration that changes a tracked table calls this again."""
+def change_trigger_sql(db: Database) -> list[str]:
+    """The history triggers of every tracked table, from its current columns. They are TEMP
+    triggers, created on each of the program's connections (see models.db.connect), because they
+    name the person working, which each connection keeps in its own temp table."""
+    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
     for table, unit_column in TRACKED.items():
-        columns = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
-        if table == "staff":
-            columns = [c for c in columns if c != "name_folded"]
-        elif table == "unit":
-            columns = [c for c in columns if c != "name_folded"]
-        elif table == "initiative":
-            columns = [c for c in columns if c != "title_folded"]
+        skip = {"name_folded", "title_folded"}
+        columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in skip]
 
         def row(alias: str) -> str:
             return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
@@ -352,25 +349,20 @@ def install_change_triggers(db: Database) -> None:
         changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
         insert = ("INSERT INTO change_log (at, who, table_name, record_id, action, unit_id, old, new) VALUES "
                   "(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
-                  "coalesce((SELECT who FROM app_session WHERE id = 1), ''), "
+                  "coalesce((SELECT who FROM session WHERE id = 1), ''), "
                   f"'{table}', {{rowid}}, '{{action}}', {{unit}}, {{old}}, {{new}});")
-        for action in ("insert", "update", "delete"):
-            db.execute(f"DROP TRIGGER IF EXISTS log_{table}_{action}")
-        db.execute(
-            f'CREATE TRIGGER log_{table}_insert AFTER INSERT ON "{table}" BEGIN '
+        statements += [
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_insert AFTER INSERT ON main."{table}" BEGIN '
             + insert.format(rowid="NEW.rowid", action="insert", unit=unit("NEW"), old="NULL", new=row("NEW"))
-            + " END"
-        )
-        db.execute(
-            f'CREATE TRIGGER log_{table}_update AFTER UPDATE ON "{table}" WHEN {changed} BEGIN '
+            + " END",
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_update AFTER UPDATE ON main."{table}" WHEN {changed} BEGIN '
             + insert.format(rowid="NEW.rowid", action="update", unit=unit("NEW"), old=row("OLD"), new=row("NEW"))
-            + " END"
-        )
-        db.execute(
-            f'CREATE TRIGGER log_{table}_delete AFTER DELETE ON "{table}" BEGIN '
+            + " END",
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_delete AFTER DELETE ON main."{table}" BEGIN '
             + insert.format(rowid="OLD.rowid", action="delete", unit=unit("OLD"), old=row("OLD"), new="NULL")
-            + " END"
-        )
+            + " END",
+        ]
+    return statements
 
 
 @MIGRATIONS(name="0004_change_history")
@@ -397,7 +389,3 @@ def m0004_change_history(db: Database) -> None:
                "SELECT RAISE(ABORT, 'Nhật ký thay đổi không sửa được'); END")
     db.execute("CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN "
                "SELECT RAISE(ABORT, 'Nhật ký thay đổi không xóa được'); END")
-    # Who is working: set by the program at every start (the operator's name and the system user).
-    db.execute("CREATE TABLE app_session (id INTEGER PRIMARY KEY CHECK (id = 1), who TEXT NOT NULL DEFAULT '') STRICT")
-    db.execute("INSERT INTO app_session (id, who) VALUES (1, '')")
-    install_change_triggers(db)

@@ -51,6 +51,27 @@ def offer_sample_data(path: Path) -> None:
         create_demo_database(path)
 
 
+def operator_name(db_path: Path, ask: bool) -> str:
+    """Who the history names for this session: the name typed at the first start (asked once per
+    database) and the system user."""
+    from models.history import session_name
+    from models.settings import get_setting, set_setting
+
+    db = connect(db_path)
+    try:
+        name = get_setting(db, "operator_name")
+        if name is None and ask:
+            typed = messages.ask_text(
+                None, "Người sử dụng",
+                "Tên của bạn (ghi vào nhật ký thay đổi, ví dụ: Nguyễn Thị Lan - Phòng Nội vụ):")
+            if typed:
+                name = typed
+                set_setting(db, "operator_name", typed)
+    finally:
+        db.close()
+    return session_name(name or "")
+
+
 def save_screenshots(window, folder: Path) -> list[Path]:
     """One PNG per main screen, named by position and area."""
     from .staff_page import StaffPage  # noqa: F401  (pages are created by the window)
@@ -59,7 +80,7 @@ def save_screenshots(window, folder: Path) -> list[Path]:
     saved = []
     slugs = {"Đơn vị": "don-vi", "Cán bộ": "can-bo", "Phong trào thi đua": "phong-trao-thi-dua",
              "Người đứng đầu": "nguoi-dung-dau", "Xếp loại quý": "xep-loai-quy",
-             "Tổng hợp quý": "tong-hop-quy", "Quy định áp dụng": "quy-dinh-ap-dung"}
+             "Tổng hợp quý": "tong-hop-quy", "Quy định áp dụng": "quy-dinh-ap-dung", "Nhật ký": "nhat-ky"}
     for i, (title, page) in enumerate(window.pages):
         window.nav.setCurrentRow(i)
         if page.model.rowCount():
@@ -87,6 +108,9 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
         if lock is None:
             refuse_second_copy(db_path)
             return 1
+    from models.db import set_default_who
+
+    set_default_who(operator_name(db_path, ask=screenshots is None and not quit_after_show))
     db = connect(db_path)
     window = MainWindow(db, db_path)
     window.lock = lock  # held while the window is open

@@ -74,6 +74,12 @@ def _rules_page(*args, **kw):
     return RulesPage(*args, **kw)
 
 
+def _history_page(*args, **kw):
+    from .history_page import HistoryPage
+
+    return HistoryPage(*args, **kw)
+
+
 # The areas in navigation order: title, how to build the screen, whether it has Excel templates.
 # A screen (and its modules) is built when first shown, so the window opens fast.
 AREAS = [
@@ -84,6 +90,7 @@ AREAS = [
     ("Xếp loại quý", _classification_page, True),
     ("Tổng hợp quý", _quarter_review_page, False),
     ("Quy định áp dụng", _rules_page, False),
+    ("Nhật ký", _history_page, False),
 ]
 
 

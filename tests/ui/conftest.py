@@ -54,6 +54,7 @@ class Answers:
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.infos: list[str] = []
+        self.typed: str | None = None  # what the user types when asked for a line of text
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +69,7 @@ def answers(monkeypatch):
     monkeypatch.setattr(messages, "confirm", confirm)
     monkeypatch.setattr(messages, "error", lambda parent, title, text: a.errors.append(text))
     monkeypatch.setattr(messages, "inform", lambda parent, title, text: a.infos.append(text))
+    monkeypatch.setattr(messages, "ask_text", lambda parent, title, label, text="": a.typed)
     return a
 
 
