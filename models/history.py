@@ -63,6 +63,7 @@ class Change:
     unit_id: int | None
     old: dict | None
     new: dict | None
+    names: dict | None = None  # ("unit_id" / "staff_id", id) -> code, to show people and units by code
 
     @property
     def table_label(self) -> str:
@@ -88,6 +89,9 @@ class Change:
         """The record, as a person reads it: a code, a name, a quarter."""
         row = self.new or self.old or {}
         parts = [str(row[k]) for k in ("code", "full_name", "name", "title") if row.get(k)]
+        for key in ("staff_id", "unit_id"):
+            if row.get(key) is not None and not parts:
+                parts.append(self._show(key, row[key]))
         if "year" in row and "quarter" in row:
             parts.append(f"quý {row['quarter']}/{row['year']}")
         elif "year" in row:
@@ -100,10 +104,27 @@ class Change:
         for field, before, after in self.fields():
             label = FIELD_LABELS.get(field, field)
             if self.action == "update":
-                shown.append(f"{label}: {_text(before)} → {_text(after)}")
+                shown.append(f"{label}: {self._show(field, before)} → {self._show(field, after)}")
             else:
-                shown.append(f"{label}: {_text(after if self.action == 'insert' else before)}")
+                shown.append(f"{label}: {self._show(field, after if self.action == 'insert' else before)}")
         return "; ".join(shown)
+
+    def _show(self, field: str, value) -> str:
+        """A value as a person reads it: a unit or person by code, a stored code by its label."""
+        if value is not None and field in ("unit_id", "staff_id") and self.names:
+            return str(self.names.get((field, value), value))
+        if isinstance(value, str) and value in _CODE_LABELS:
+            return _CODE_LABELS[value]
+        return _text(value)
+
+
+def _code_labels() -> dict[str, str]:
+    from .codes import LABELS
+
+    return {member.value: text for member, text in LABELS.items()}
+
+
+_CODE_LABELS = _code_labels()
 
 
 def _text(value) -> str:
@@ -135,8 +156,10 @@ def list_changes(db: Database, since: dt.date | None = None, until: dt.date | No
     sql = ("SELECT id, at, who, table_name, record_id, action, unit_id, old, new FROM change_log"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id DESC LIMIT ?")
     rows = db.execute(sql, [*params, limit]).fetchall()
+    names = {("unit_id", i): code for i, code in db.execute("SELECT id, code FROM unit")}
+    names.update({("staff_id", i): f"{code} {name}" for i, code, name in db.execute("SELECT id, code, full_name FROM staff")})
     return [Change(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
-                   json.loads(r[7]) if r[7] else None, json.loads(r[8]) if r[8] else None) for r in rows]
+                   json.loads(r[7]) if r[7] else None, json.loads(r[8]) if r[8] else None, names) for r in rows]
 
 
 def operators(db: Database) -> list[str]:
