@@ -8,6 +8,7 @@ model (no widget is rebuilt): a 500-person unit shows in a few tens of milliseco
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import getpass
 import time
 from pathlib import Path
@@ -535,6 +536,11 @@ class ClassificationPage(ListPage):
                     set_submitted(self.db, unit_id, year, quarter, None)
         except ValidationError as e:
             self._show_errors(e.errors)
+            return False
+        except (DomainError, sqlite3.OperationalError) as e:  # locked past the 5 s wait, disk full...
+            messages.error(self, "Chưa lưu được",
+                           f"Chưa lưu được kết quả ({e}). Các kết quả bạn nhập vẫn còn trên màn hình; "
+                           "hãy thử lưu lại sau ít giây.")
             return False
         db, old = self.db, [p.entry for p in before]
 
