@@ -38,7 +38,8 @@ def clean(value: object) -> str:
     """
     if value is None:
         return ""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", nfc(str(value)))).strip()
+    # Invisible characters go first: one inside a decomposed letter would otherwise keep it decomposed.
+    return _SPACE.sub(" ", nfc(_INVISIBLE.sub("", str(value)))).strip()
 
 
 def _slow_fold(value: str) -> str:
