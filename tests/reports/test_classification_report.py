@@ -2,7 +2,6 @@
 district table."""
 import datetime as dt
 import io
-import time
 import unicodedata
 from dataclasses import replace
 
@@ -292,14 +291,10 @@ def test_an_empty_unit_still_prints_a_complete_sheet():
     assert SIGNER in text
 
 
-def test_a_500_person_sheet_builds_fast_with_the_header_on_every_page():
+def test_a_500_person_sheet_has_the_header_on_every_page():
+    # Speed is measured in bench/, not here.
     data = _unit(500)
-    render_unit_classification(_unit(3))  # fonts registered, modules warm
-    start = time.perf_counter()
     pdf = render_unit_classification(data)
-    elapsed = time.perf_counter() - start
-    print(f"500-person unit sheet: {elapsed:.2f} s")
-    assert elapsed < 5.0, f"{elapsed:.2f} s"
 
     pages = _pages(pdf)
     assert len(pages) >= 12
@@ -397,14 +392,9 @@ def test_the_district_total_is_the_bold_last_row():
     assert ward_fonts and not any("Bold" in font for font in ward_fonts)
 
 
-def test_a_400_unit_table_builds_fast_with_both_header_rows_on_every_page():
+def test_a_400_unit_table_has_both_header_rows_on_every_page():
     data = _district(400)
-    render_district_classification(_district(3))  # fonts registered, modules warm
-    start = time.perf_counter()
     pdf = render_district_classification(data)
-    elapsed = time.perf_counter() - start
-    print(f"400-unit district table: {elapsed:.2f} s")
-    assert elapsed < 5.0, f"{elapsed:.2f} s"
 
     pages = _pages(pdf)
     assert len(pages) >= 15

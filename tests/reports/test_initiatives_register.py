@@ -1,7 +1,6 @@
 """The register of a campaign's initiatives (reports/initiatives.py)."""
 import datetime as dt
 import io
-import time
 import unicodedata
 
 from pypdf import PdfReader
@@ -152,13 +151,10 @@ def test_an_empty_register_still_prints_a_complete_document():
     assert "Nguyễn Thị Thu Hà" in text
 
 
-def test_a_400_row_register_builds_fast_with_header_and_page_numbers_on_later_pages():
+def test_a_400_row_register_has_the_header_and_page_numbers_on_later_pages():
+    # Speed is measured in bench/bench_campaign.py, not here.
     data = _register(400)
-    render_initiative_register(_register(3))  # fonts registered, modules warm
-    start = time.perf_counter()
     pdf = render_initiative_register(data)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"{elapsed:.2f} s"
 
     pages = _pages(pdf)
     assert len(pages) >= 10

@@ -1,6 +1,4 @@
 import datetime as dt
-import statistics
-import time
 from dataclasses import replace
 
 import openpyxl
@@ -515,28 +513,16 @@ def big_db(db):
     return db
 
 
-def test_switching_a_500_person_unit_takes_under_50_ms(qtbot, big_db, tmp_path):
+def test_switching_between_a_500_person_unit_and_a_small_one_shows_each_roster(qtbot, big_db, tmp_path):
+    # Speed is measured in bench/bench_classification.py, not here.
     page = _page(qtbot, big_db, tmp_path, unit="P08")
     page.show()
-    timings = []
-    for _ in range(5):
-        for unit in ("P07", "P08"):
-            started = time.perf_counter()
-            page.show_unit(big_db.units[unit], 2018, 3)
-            elapsed = (time.perf_counter() - started) * 1000
-            if unit == "P07":
-                timings.append(elapsed)
-    assert page.model.rowCount() == 5
-    page.show_unit(big_db.units["P07"], 2018, 3)
+    for unit, size in (("P07", 500), ("P08", 5), ("P07", 500)):
+        page.show_unit(big_db.units[unit], 2018, 3)
+        assert page.model.rowCount() == size
     page.set_all_actions[TOT].trigger()
-    started = time.perf_counter()
     _type(qtbot, page, "1")
-    typed = (time.perf_counter() - started) * 1000
-    print(f"\nswitch to a 500-person unit: median {statistics.median(timings):.1f} ms, "
-          f"max {max(timings):.1f} ms; one level key with 500 rows: {typed:.1f} ms")
     assert page.model.rowCount() == 500
-    assert statistics.median(timings) < 50
-    assert typed < 50
 
 
 def test_in_the_window_ctrl_s_saves_alt_right_moves_on_and_ctrl_z_undoes(qtbot, cls_db, tmp_path):
