@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import imports, imports_campaigns
+from models import imports, imports_campaigns, imports_classifications
 from models.db import connect
 from models.errors import DomainError
 from models.xlsx import ImportRejected
@@ -28,12 +28,14 @@ TITLES = {
     "staff": "Nhập danh sách cán bộ từ Excel",
     "initiatives": "Nhập mô hình, sáng kiến, giải pháp từ Excel",
     "heads": "Nhập đánh giá người đứng đầu từ Excel",
+    "classifications": "Nhập kết quả xếp loại quý từ Excel",
 }
 HEADERS = {
     "units": imports.UNIT_HEADERS,
     "staff": imports.STAFF_HEADERS,
     "initiatives": imports_campaigns.INITIATIVE_HEADERS,
     "heads": imports_campaigns.HEAD_HEADERS,
+    "classifications": imports_classifications.HEADERS,
 }
 
 
@@ -47,12 +49,14 @@ def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progres
     if kind == "initiatives":
         return imports_campaigns.import_initiatives(db, path, campaign_id, today, dry_run=dry_run,
                                                     progress=progress)
+    if kind == "classifications":
+        return imports_classifications.import_classifications(db, path, dry_run=dry_run, progress=progress)
     return imports_campaigns.import_head_evaluations(db, path, dry_run=dry_run, progress=progress)
 
 
 class ImportDialog(QDialog):
     def __init__(self, kind: str, db_path: Path, parent=None, campaign_id: int | None = None,
-                 campaign_name: str = ""):
+                 campaign_name: str = "", context: str = ""):
         super().__init__(parent)
         self.kind = kind
         self.campaign_id = campaign_id
@@ -67,6 +71,7 @@ class ImportDialog(QDialog):
             + ".\nTệp được kiểm tra trước; chỉ khi không có lỗi nào mới được ghi, và ghi toàn bộ một lần. "
             "Mã đã có thì cập nhật, không tạo bản trùng."
             + (f"\nĐợt thi đua: {campaign_name}." if campaign_name else "")
+            + (f"\n{context}" if context else "")
         )
         intro.setWordWrap(True)
         self.path = QLineEdit()
