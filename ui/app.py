@@ -60,15 +60,19 @@ def operator_name(db_path: Path, ask: bool) -> str:
     db = connect(db_path)
     try:
         name = get_setting(db, "operator_name")
-        if name is None and ask:
-            typed = messages.ask_text(
-                None, "Người sử dụng",
-                "Tên của bạn (ghi vào nhật ký thay đổi, ví dụ: Nguyễn Thị Lan - Phòng Nội vụ):")
-            if typed:
-                name = typed
-                set_setting(db, "operator_name", typed)
     finally:
         db.close()
+    if name is None and ask:
+        typed = messages.ask_text(
+            None, "Người sử dụng",
+            "Tên của bạn (ghi vào nhật ký thay đổi, ví dụ: Nguyễn Thị Lan - Phòng Nội vụ):")
+        if typed:
+            name = typed
+            db = connect(db_path, who=session_name(typed))  # the history names who typed it
+            try:
+                set_setting(db, "operator_name", typed)
+            finally:
+                db.close()
     return session_name(name or "")
 
 
@@ -136,4 +140,7 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
             run(window)
 
         QTimer.singleShot(0, start_of_session)
-    return app.exec()
+    status = app.exec()
+    if lock is not None:
+        lock.unlock()  # main.py leaves without the interpreter's teardown, which would release it
+    return status
