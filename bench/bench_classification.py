@@ -101,8 +101,17 @@ def bench_review() -> dict:
     print(f"district review Q{QUARTER}/{YEAR}, {len(review.units)} units, "
           f"{review.district_classified:,} classified: median {median(reviews):.0f} ms  runs {[round(r) for r in reviews]}")
     print(f"extra income for the quarter (every classified person): median {median(incomes):.0f} ms")
+    import datetime as dt
+
+    from models.classification_report import district_sheet_data
+    from reports.classification_pdf import district_pdf
+
+    t = time.perf_counter()
+    pdf = district_pdf(district_sheet_data(db, YEAR, QUARTER, dt.date(2019, 1, 10)))
+    pdf_ms = (time.perf_counter() - t) * 1000
+    print(f"district classification PDF ({len(review.units)} units, {len(pdf) // 1024} KB): {pdf_ms:.0f} ms")
     db.close()
-    return {"review_ms": median(reviews), "income_ms": median(incomes)}
+    return {"review_ms": median(reviews), "income_ms": median(incomes), "pdf_ms": pdf_ms}
 
 
 def bench_import() -> dict:
