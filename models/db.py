@@ -66,6 +66,11 @@ def _start_history(db: Database, who: str) -> None:
         _trigger_sql[shape] = change_trigger_sql(db)
     for statement in _trigger_sql[shape]:
         db.conn.execute(statement)
+    set_session_who(db, who)
+
+
+def set_session_who(db: Database, who: str) -> None:
+    """Who the history names for the changes made through this connection from now on."""
     db.conn.execute("INSERT OR REPLACE INTO temp.session (id, who) VALUES (1, ?)", [who])
     db.conn.commit()  # sqlite3 opened a transaction for that INSERT: close it, or later writes stay in it
 

@@ -51,29 +51,26 @@ def offer_sample_data(path: Path) -> None:
         create_demo_database(path)
 
 
-def operator_name(db_path: Path, ask: bool) -> str:
+def operator_name(db, ask: bool) -> str:
     """Who the history names for this session: the name typed at the first start (asked once per
-    database) and the system user."""
+    database) and the system user. Sets it on ``db`` and as the default for other connections."""
+    from models.db import set_default_who, set_session_who
     from models.history import session_name
     from models.settings import get_setting, set_setting
 
-    db = connect(db_path)
-    try:
-        name = get_setting(db, "operator_name")
-    finally:
-        db.close()
+    name = get_setting(db, "operator_name")
     if name is None and ask:
         typed = messages.ask_text(
             None, "Người sử dụng",
             "Tên của bạn (ghi vào nhật ký thay đổi, ví dụ: Nguyễn Thị Lan - Phòng Nội vụ):")
         if typed:
             name = typed
-            db = connect(db_path, who=session_name(typed))  # the history names who typed it
-            try:
-                set_setting(db, "operator_name", typed)
-            finally:
-                db.close()
-    return session_name(name or "")
+            set_session_who(db, session_name(typed))  # the history names who typed it
+            set_setting(db, "operator_name", typed)
+    who = session_name(name or "")
+    set_default_who(who)
+    set_session_who(db, who)
+    return who
 
 
 def save_screenshots(window, folder: Path) -> list[Path]:
@@ -112,10 +109,8 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
         if lock is None:
             refuse_second_copy(db_path)
             return 1
-    from models.db import set_default_who
-
-    set_default_who(operator_name(db_path, ask=screenshots is None and not quit_after_show))
     db = connect(db_path)
+    operator_name(db, ask=screenshots is None and not quit_after_show)
     window = MainWindow(db, db_path)
     window.lock = lock  # held while the window is open
     window.show()

@@ -41,12 +41,11 @@ def test_the_history_cannot_be_edited(db):
 
 def test_the_operator_is_asked_once_per_database_and_named_in_the_history(tmp_path, answers):
     path = tmp_path / "tdkt.sqlite3"
-    connect(path).close()
+    db = connect(path)
     answers.typed = "Nguyễn Thị Lan"
-    assert operator_name(path, ask=True).startswith("Nguyễn Thị Lan")
+    assert operator_name(db, ask=True).startswith("Nguyễn Thị Lan")
     answers.typed = "Người khác"
-    assert operator_name(path, ask=True).startswith("Nguyễn Thị Lan")  # asked once only
-    db = connect(path, who=operator_name(path, ask=True))
+    assert operator_name(db, ask=True).startswith("Nguyễn Thị Lan")  # asked once only
     save_unit(db, Unit(code="NV", name="Phòng Nội vụ", kind=UnitKind.CO_QUAN))
     assert list_changes(db, table="unit")[0].who.startswith("Nguyễn Thị Lan")
     assert list_changes(db, since=dt.date.today(), unit_id=list_units(db)[0].id)
