@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-import ui.classification_page as cp
+import ui.classification_entry_actions as actions
 from models.classifications import Entry, lock_history, lock_quarter, quarter_state, save_quarter
 from models.codes import CapScope, Gender, HeadLevel, NotClassifiedReason, Severity, StaffCategory, UnitKind
 from models.db import connect
@@ -136,7 +136,7 @@ def test_zero_or_minus_asks_for_a_reason_and_stores_it(qtbot, cls_db, tmp_path, 
         asked.append((name, current))
         return NotClassifiedReason.THAI_SAN
 
-    monkeypatch.setattr(cp, "choose_reason", choose)
+    monkeypatch.setattr(actions, "choose_reason", choose)
     page = _page(qtbot, cls_db, tmp_path)
     page._go_to_row(5)
     _type(qtbot, page, Qt.Key.Key_0)
@@ -144,10 +144,10 @@ def test_zero_or_minus_asks_for_a_reason_and_stores_it(qtbot, cls_db, tmp_path, 
     assert page.model.index(5, M.COL_LEVEL).data() == "Không đánh giá"
     assert page.model.index(5, M.COL_REASON).data() == "Nghỉ thai sản"
     assert page.current_row() == 6
-    monkeypatch.setattr(cp, "choose_reason", lambda *a: None)  # cancelled: nothing changes
+    monkeypatch.setattr(actions, "choose_reason", lambda *a: None)  # cancelled: nothing changes
     _type(qtbot, page, Qt.Key.Key_Minus)
     assert page.model.index(6, M.COL_LEVEL).data() == "" and page.current_row() == 6
-    monkeypatch.setattr(cp, "choose_reason", lambda *a: NotClassifiedReason.MOI_TUYEN)
+    monkeypatch.setattr(actions, "choose_reason", lambda *a: NotClassifiedReason.MOI_TUYEN)
     _type(qtbot, page, Qt.Key.Key_Minus)
     assert page.model.index(6, M.COL_REASON).data() == "Mới tuyển dụng"
     _fill(qtbot, page, "22222")
@@ -233,7 +233,7 @@ def test_the_cap_banner_names_three_of_four_leaders_and_passes_two(qtbot, cls_db
 
 
 def test_set_everyone_then_adjust(qtbot, cls_db, tmp_path, monkeypatch, answers):
-    monkeypatch.setattr(cp, "choose_reason", lambda *a: NotClassifiedReason.OM_DAI_NGAY)
+    monkeypatch.setattr(actions, "choose_reason", lambda *a: NotClassifiedReason.OM_DAI_NGAY)
     page = _page(qtbot, cls_db, tmp_path)
     page._go_to_row(9)
     _type(qtbot, page, "0")
@@ -270,11 +270,11 @@ def test_a_locked_quarter_is_read_only_and_unlocking_needs_a_reason(qtbot, cls_d
     assert not page.save_action.isEnabled()
     assert not page.save()
     assert page.errors_list.item(1).text() == "Kết quả quý 3/2018 của đơn vị đã chốt; mở chốt trước khi sửa"
-    monkeypatch.setattr(cp, "ask_unlock_reason", lambda parent, what: "   ")
+    monkeypatch.setattr(actions, "ask_unlock_reason", lambda parent, what: "   ")
     page.lock_action.trigger()
     assert answers.errors == ["Cần ghi lý do mở chốt"]
     assert quarter_state(cls_db, unit_id, 2018, 3).locked
-    monkeypatch.setattr(cp, "ask_unlock_reason", lambda parent, what: "Sửa mức của Trần Thị Bình")
+    monkeypatch.setattr(actions, "ask_unlock_reason", lambda parent, what: "Sửa mức của Trần Thị Bình")
     page.lock_action.trigger()
     assert not quarter_state(cls_db, unit_id, 2018, 3).locked
     history = lock_history(cls_db, unit_id, 2018, 3)
