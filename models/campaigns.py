@@ -209,7 +209,11 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
     (n,) = db.execute("SELECT count(*) FROM initiative WHERE campaign_id = ?", [campaign_id]).fetchone()
     if n:
         raise DomainError(f"Không thể xóa đợt thi đua vì đã có {n} mô hình, sáng kiến, giải pháp đăng ký")
+    (n,) = db.execute("SELECT count(*) FROM award_approval WHERE campaign_id = ?", [campaign_id]).fetchone()
+    if n:
+        raise DomainError("Không thể xóa đợt thi đua vì danh sách tổng kết của đợt đã được phê duyệt")
     with db.atomic():
+        db.execute("DELETE FROM award_adjustment WHERE campaign_id = ?", [campaign_id])
         db.execute("DELETE FROM campaign WHERE id = ?", [campaign_id])
 
 

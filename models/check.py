@@ -35,7 +35,15 @@ def full_check(db: Database) -> list[Finding]:
         findings.append(Finding(f"Bảng {table}, dòng {rowid}: tham chiếu tới {parent} không tồn tại"))
     findings += _staff_without_unit(db)
     findings += _classifications_outside_their_unit(db)
+    findings += _damaged_snapshots(db)
     return findings
+
+
+def _damaged_snapshots(db: Database) -> list[Finding]:
+    from .award_lists import damaged_snapshots
+
+    return [Finding(f"Bản chốt của danh sách đã phê duyệt (Quyết định số {number}) bị hỏng: nội dung không khớp mã "
+                    "kiểm tra; hãy khôi phục từ bản sao lưu") for _id, _kind, number in damaged_snapshots(db)]
 
 
 def _staff_without_unit(db: Database) -> list[Finding]:

@@ -102,6 +102,38 @@ class TrackingState(StrEnum):
     ASSESSED = "assessed"
 
 
+class ReviewReason(StrEnum):
+    """Why a collective is proposed for criticism at the end of a campaign."""
+
+    NOT_REGISTERED = "crit_not_registered"
+    REGISTERED_LATE = "crit_registered_late"
+    NOT_REPORTED = "crit_not_reported"
+    REPORTED_LATE = "crit_reported_late"
+    INEFFECTIVE = "crit_ineffective"
+    HEAD_FAILED = "crit_head_failed"
+
+
+class DisciplineForm(StrEnum):
+    """Disciplinary sanctions, mildest first (the order is the severity)."""
+
+    KHIEN_TRACH = "khien_trach"
+    CANH_CAO = "canh_cao"
+    HA_BAC_LUONG = "ha_bac_luong"
+    GIANG_CHUC = "giang_chuc"
+    CACH_CHUC = "cach_chuc"
+    BUOC_THOI_VIEC = "buoc_thoi_viec"
+
+
+DISCIPLINE_SEVERITY = {form: i for i, form in enumerate(DisciplineForm)}
+
+
+class ListKind(StrEnum):
+    """The lists a campaign's year-end review produces."""
+
+    COMMENDATION = "commendation"
+    CRITICISM = "criticism"
+
+
 # Keyed by member; StrEnum members hash as their value, so values must be unique across enums
 # (a test checks it).
 LABELS: dict[StrEnum, str] = {
@@ -144,6 +176,20 @@ LABELS: dict[StrEnum, str] = {
     TrackingState.REPORTED_ON_TIME: "Báo cáo đúng hạn",
     TrackingState.REPORTED_LATE: "Báo cáo trễ hạn",
     TrackingState.ASSESSED: "Đã đánh giá",
+    ReviewReason.NOT_REGISTERED: "Không đăng ký mô hình, sáng kiến, giải pháp",
+    ReviewReason.REGISTERED_LATE: "Đăng ký trễ hạn",
+    ReviewReason.NOT_REPORTED: "Không báo cáo kết quả",
+    ReviewReason.REPORTED_LATE: "Báo cáo kết quả trễ hạn",
+    ReviewReason.INEFFECTIVE: "Thực hiện không hiệu quả",
+    ReviewReason.HEAD_FAILED: "Người đứng đầu không hoàn thành nhiệm vụ",
+    DisciplineForm.KHIEN_TRACH: "Khiển trách",
+    DisciplineForm.CANH_CAO: "Cảnh cáo",
+    DisciplineForm.HA_BAC_LUONG: "Hạ bậc lương",
+    DisciplineForm.GIANG_CHUC: "Giáng chức",
+    DisciplineForm.CACH_CHUC: "Cách chức",
+    DisciplineForm.BUOC_THOI_VIEC: "Buộc thôi việc",
+    ListKind.COMMENDATION: "Danh sách nêu gương",
+    ListKind.CRITICISM: "Danh sách phê bình",
 }
 
 YES, NO = "Có", "Không"

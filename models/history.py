@@ -26,6 +26,10 @@ TABLE_LABELS = {
     "unit_quarter": "Nộp, chốt kết quả quý",
     "unit_quarter_event": "Chốt, mở chốt kết quả quý",
     "setting": "Cài đặt",
+    "review_config": "Thiết lập tổng kết đợt thi đua",
+    "award_adjustment": "Điều chỉnh danh sách",
+    "award_approval": "Phê duyệt danh sách",
+    "discipline": "Kỷ luật",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
 FIELD_LABELS = {
@@ -38,6 +42,10 @@ FIELD_LABELS = {
     "assessment_note": "Ghi chú đánh giá", "recognised": "Công nhận sáng kiến", "level": "Xếp loại",
     "reason": "Lý do", "note": "Ghi chú", "year": "Năm", "quarter": "Quý", "submitted_on": "Ngày nộp",
     "locked": "Đã chốt", "result": "Kết quả", "value": "Giá trị", "key": "Khóa",
+    "list_kind": "Danh sách", "action": "Thao tác", "text": "Nội dung in", "decision_number": "Số quyết định",
+    "decision_date": "Ngày quyết định", "signer_name": "Người ký", "reopen_reason": "Lý do mở lại",
+    "disabled_reasons": "Lý do phê bình không áp dụng", "min_quarters": "Số quý tối thiểu",
+    "form": "Hình thức kỷ luật", "effective_year": "Năm áp dụng",
 }
 
 

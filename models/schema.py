@@ -5,7 +5,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .codes import (
-    Assessment, CapScope, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, Severity, StaffCategory, UnitKind,
+    Assessment, CapScope, DisciplineForm, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, Severity, StaffCategory,
+    UnitKind,
 )
 
 MIGRATIONS = Migrations("tdkt")
@@ -328,6 +329,10 @@ TRACKED = {
     "unit_quarter": "unit_id",
     "unit_quarter_event": "unit_id",
     "setting": None,
+    "review_config": None,
+    "award_adjustment": "unit_id",
+    "award_approval": None,
+    "discipline": None,
 }
 
 
@@ -389,3 +394,94 @@ def m0004_change_history(db: Database) -> None:
                "SELECT RAISE(ABORT, 'Nhật ký thay đổi không sửa được'); END")
     db.execute("CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN "
                "SELECT RAISE(ABORT, 'Nhật ký thay đổi không xóa được'); END")
+
+
+@MIGRATIONS(name="0005_year_end_lists")
+def m0005_year_end_lists(db: Database) -> None:
+    # A list is named by its campaign (the review's commendation and criticism lists) or by its year
+    # (the yearly titles), and a kind.
+    list_key = """
+            campaign_id INTEGER REFERENCES campaign(id) ON DELETE RESTRICT,
+            year INTEGER CHECK (year IS NULL OR year BETWEEN 2000 AND 2100),
+            list_kind TEXT NOT NULL CHECK (length(list_kind) > 0),"""
+    key_check = "CHECK ((campaign_id IS NULL) <> (year IS NULL))"
+    db.execute(
+        f"""
+        CREATE TABLE review_config (
+            campaign_id INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
+            disabled_reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(disabled_reasons)),
+            min_quarters INTEGER NOT NULL DEFAULT 2 CHECK (min_quarters BETWEEN 1 AND 4),
+            required_level TEXT NOT NULL DEFAULT 'xuat_sac' CHECK (required_level IN {_in(HeadLevel)})
+        ) STRICT
+        """
+    )
+    # Adding an entry or removing a candidate; the reason is kept, never printed.
+    db.execute(
+        f"""
+        CREATE TABLE award_adjustment (
+            id INTEGER PRIMARY KEY,{list_key}
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+            unit_id INTEGER REFERENCES unit(id) ON DELETE RESTRICT,
+            staff_id INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+            text TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            CHECK ((unit_id IS NULL) <> (staff_id IS NULL)),
+            CHECK (action = 'remove' OR length(trim(text)) > 0),
+            {key_check}
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX award_adjustment_list ON award_adjustment(campaign_id, year, list_kind)")
+    # An approved list is frozen: ``snapshot`` holds everything the printed list shows, ``digest`` its
+    # SHA-256. Reopening keeps the row (with the reason) and a new approval adds another.
+    db.execute(
+        f"""
+        CREATE TABLE award_approval (
+            id INTEGER PRIMARY KEY,{list_key}
+            decision_number TEXT NOT NULL CHECK (length(trim(decision_number)) > 0),
+            decision_date TEXT NOT NULL {_date_check('decision_date', nullable=False)},
+            signer_authority TEXT NOT NULL DEFAULT '',
+            signer_title TEXT NOT NULL CHECK (length(trim(signer_title)) > 0),
+            signer_name TEXT NOT NULL CHECK (length(trim(signer_name)) > 0),
+            issuer TEXT NOT NULL DEFAULT '',
+            recipients TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recipients)),
+            as_of TEXT NOT NULL {_date_check('as_of', nullable=False)},
+            snapshot TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            approved_at TEXT NOT NULL,
+            approved_by TEXT NOT NULL DEFAULT '',
+            reopened_at TEXT,
+            reopen_reason TEXT,
+            reopened_by TEXT,
+            CHECK ((reopened_at IS NULL) = (reopen_reason IS NULL)),
+            {key_check}
+        ) STRICT
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX award_approval_open ON award_approval(coalesce(campaign_id, 0), coalesce(year, 0), "
+        "list_kind) WHERE reopened_at IS NULL"
+    )
+
+
+@MIGRATIONS(name="0006_discipline")
+def m0006_discipline(db: Database) -> None:
+    # A disciplinary decision against a person; ``effective_year`` is the year whose titles it
+    # bars (usually the decision's year).
+    db.execute(
+        f"""
+        CREATE TABLE discipline (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+            form TEXT NOT NULL CHECK (form IN {_in(DisciplineForm)}),
+            decision_number TEXT NOT NULL CHECK (length(trim(decision_number)) > 0),
+            decision_date TEXT NOT NULL {_date_check('decision_date', nullable=False)},
+            effective_year INTEGER NOT NULL CHECK (effective_year BETWEEN 2000 AND 2100),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (staff_id, decision_number)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX discipline_year ON discipline(effective_year)")

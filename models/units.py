@@ -23,6 +23,8 @@ TABLE_LABELS = {
     "classification": "kết quả xếp loại quý",
     "unit_quarter": "theo dõi nộp, chốt kết quả quý",
     "unit_quarter_event": "lịch sử chốt kết quả quý",
+    "award_adjustment": "điều chỉnh danh sách khen thưởng, phê bình",
+    "discipline": "quyết định kỷ luật",
 }
 
 
