@@ -23,6 +23,10 @@ from .text import clean
 
 UNIT, STAFF = "unit", "staff"
 
+# Lists that hold only one kind of subject (the criticism list names collectives only); other
+# modules add their own kinds (the yearly titles).
+SUBJECTS: dict[str, tuple[str, ...]] = {"criticism": (UNIT,)}
+
 
 @dataclass(frozen=True)
 class ListKey:
@@ -193,6 +197,10 @@ def adjust(db: Database, key: ListKey, action: str, subject: str, subject_id: in
         errors["text"] = "Nội dung in trong danh sách (thành tích hoặc lý do) không được để trống"
     if errors:
         raise ValidationError(errors)
+    allowed = SUBJECTS.get(key.kind, (UNIT, STAFF))
+    if subject in (UNIT, STAFF) and subject not in allowed:
+        raise DomainError("Danh sách này chỉ gồm tập thể (đơn vị), không thêm cá nhân được" if allowed == (UNIT,)
+                          else "Danh sách này chỉ gồm cá nhân, không thêm tập thể được")
     _require_open(db, key)
     _subject_exists(db, subject, subject_id)
     where, params = key.where()
@@ -257,11 +265,15 @@ class ApprovalRecord:
         return digest_of(self.snapshot) == self.digest
 
     def printable(self) -> PrintableList:
+        damaged = DomainError(
+            f"Bản chốt của danh sách (Quyết định số {self.approval.decision_number}) bị hỏng: nội dung không khớp "
+            "mã kiểm tra hoặc không đọc được. Hãy khôi phục từ bản sao lưu")
         if not self.intact:
-            raise DomainError(
-                f"Bản chốt của danh sách (Quyết định số {self.approval.decision_number}) bị hỏng: nội dung không khớp "
-                "mã kiểm tra. Hãy khôi phục từ bản sao lưu")
-        return PrintableList.from_json(self.snapshot)
+            raise damaged
+        try:
+            return PrintableList.from_json(self.snapshot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise damaged from None
 
 
 _APPROVAL_COLUMNS = ("id, decision_number, decision_date, signer_authority, signer_title, signer_name, recipients, "
@@ -311,7 +323,11 @@ def approve(db: Database, key: ListKey, approval: Approval, printable: Printable
     errors = check_approval(approval)
     if errors:
         raise ValidationError(errors)
-    _require_open(db, key)
+    current = current_approval(db, key)
+    if current is not None:
+        raise DomainError(
+            f"Danh sách đã được phê duyệt theo Quyết định số {current.approval.decision_number} ngày "
+            f"{format_date(current.approval.decision_date)}; muốn phê duyệt lại, hãy mở lại danh sách (ghi rõ lý do)")
     frozen = replace(printable, approval=approval, draft_signer=None)
     snapshot = frozen.to_json()
     with db.atomic():
@@ -355,7 +371,7 @@ def damaged_snapshots(db: Database) -> list[tuple[int, str, str]]:
             ok = digest_of(snapshot) == digest
             if ok:
                 PrintableList.from_json(snapshot)
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, AttributeError):
             ok = False
         if not ok:
             damaged.append((id_, kind, number))

@@ -129,6 +129,9 @@ class CampaignReview:
     units: tuple[UnitReview, ...]  # by kind of unit, then name
     people: tuple[PersonReview, ...]  # everyone classified in the year in a participating unit, by name
     adjusted: dict[ListKind, tuple[Adjustment, ...]] = field(default_factory=dict)
+    # Rows for subjects added by an adjustment that the rules did not consider (a person with no
+    # classification that year, a unit outside the campaign), with their unit kind for the order.
+    outsiders: dict[tuple[str, int], tuple[PrintedEntry, UnitKind | None, str]] = field(default_factory=dict)
 
     def unit(self, unit_id: int) -> UnitReview | None:
         return next((u for u in self.units if u.unit_id == unit_id), None)
@@ -147,15 +150,21 @@ class CampaignReview:
         """(collectives, individuals) of the list with the secretary's adjustments applied."""
         collectives, individuals = self.candidates(kind)
         adjusted = list(self.adjusted.get(kind, ()))
-        base = {(UNIT, u.unit_id): _unit_entry(u, "") for u in self.units}
+        base = {key: entry for key, (entry, _kind, _code) in self.outsiders.items()}
+        base.update({(UNIT, u.unit_id): _unit_entry(u, "") for u in self.units})
         base.update({(STAFF, p.staff_id): _person_entry(p, "") for p in self.people})
         merged = apply_adjustments(collectives + individuals, adjusted, base)
-        units = {u.unit_id: u for u in self.units}
-        people = {p.staff_id: p for p in self.people}
+        kinds = {u.unit_id: u.unit_kind for u in self.units}
+        codes = {p.staff_id: p.code for p in self.people}
+        for (subject, subject_id), (_entry, unit_kind, code) in self.outsiders.items():
+            if subject == UNIT:
+                kinds[subject_id] = unit_kind
+            else:
+                codes[subject_id] = code
         collectives = sorted((e for e in merged if e.subject == UNIT),
-                             key=lambda e: (KIND_ORDER[units[e.subject_id].unit_kind], sort_key(e.name)))
-        individuals = sorted((e for e in merged if e.subject == STAFF),
-                             key=lambda e: (name_sort_key(e.name), people[e.subject_id].code))
+                             key=lambda e: (KIND_ORDER[kinds[e.subject_id]], sort_key(e.name)))
+        individuals = sorted((e for e in merged if e.subject == STAFF and kind != ListKind.CRITICISM),
+                             key=lambda e: (name_sort_key(e.name), codes[e.subject_id]))
         return collectives, individuals
 
     def adjustment_for(self, kind: ListKind, subject: str, subject_id: int) -> Adjustment | None:
@@ -294,7 +303,9 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
         return []
     staff = {r[0]: r[1:] for r in db.execute("SELECT id, code, full_name, position FROM staff")}
     required = settings.required_level
+    order = list(HeadLevel)  # best first
     required_label = label(required)
+    at_least = required_label if required == order[0] else f"từ {required_label[0].lower()}{required_label[1:]} trở lên"
     result = []
     for staff_id, quarters in by_person.items():
         unit_id = quarters[-1][2]
@@ -302,7 +313,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
             continue
         code, full_name, position = staff[staff_id]
         classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
-        below = [(q, lv) for q, lv in classified if lv != required]
+        below = [(q, lv) for q, lv in classified if order.index(lv) > order.index(required)]
         n = len(classified)
         if below:
             q, lv = below[0]
@@ -314,8 +325,8 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
             commended, text = False, ""
         else:
             listed = ", ".join(str(q) for q, _ in classified)
-            text = f"{required_label} {n}/{n} quý được xếp loại năm {year}"
-            why = f"Đủ điều kiện nêu gương: {required_label.lower()} cả {n} quý được xếp loại năm {year} (quý {listed})."
+            text = f"{at_least[0].upper()}{at_least[1:]} {n}/{n} quý được xếp loại năm {year}"
+            why = f"Đủ điều kiện nêu gương: {at_least[0].lower()}{at_least[1:]} cả {n} quý được xếp loại năm {year} (quý {listed})."
             commended = True
         result.append(PersonReview(
             staff_id, code, full_name, position, unit_id, unit_names[unit_id],
@@ -350,7 +361,31 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     names = {u.unit_id: u.unit_name for u in units if u.active}
     people = _review_people(db, campaign.year, names, settings)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
-    return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted)
+    known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
+    wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == "add"} - known
+    return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted,
+                          _outsiders(db, wanted, as_of))
+
+
+def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
+    """Printed rows for subjects added by hand that the rules did not consider."""
+    from .staff import unit_on
+
+    found = {}
+    for subject, subject_id in wanted:
+        if subject == UNIT:
+            row = db.execute("SELECT name, kind FROM unit WHERE id = ?", [subject_id]).fetchone()
+            if row:
+                kind = UnitKind(row[1])
+                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row[0], label(kind), ""), kind, "")
+            continue
+        row = db.execute("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]).fetchone()
+        if row:
+            unit_id = unit_on(db, subject_id, as_of)
+            unit = db.execute("SELECT name FROM unit WHERE id = ?", [unit_id]).fetchone() if unit_id else None
+            where = ", ".join(x for x in (row[2], unit[0] if unit else "") if x)
+            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row[1], where, ""), None, row[0])
+    return found
 
 
 def campaign_subtitle(campaign: Campaign) -> str:

@@ -1,0 +1,357 @@
+"""Approving the year-end lists (issue #5): required fields, a frozen snapshot that later data
+changes do not touch, reopening with a recorded reason, tamper detection, deleting a campaign,
+the JSON snapshot round trip, the history, and migration 0005."""
+import datetime as dt
+import hashlib
+import sqlite3
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+from sqlite_utils import Database
+
+from models.award_lists import (
+    UNIT, Approval, PrintableList, PrintedEntry, adjust, approval_history, approve, current_approval,
+    damaged_snapshots, reopen,
+)
+from models.campaigns import delete_campaign
+from models.check import full_check
+from models.codes import Assessment, ListKind, ReviewReason, UnitKind
+from models.db import connect, set_session_who
+from models.errors import DomainError, ValidationError
+from models.history import list_changes
+from models.initiatives import list_initiatives, save_initiative
+from models.review import (
+    ReviewSettings, campaign_review, draft_list, list_key, printable_list, review_settings, save_review_settings,
+)
+from models.schema import MIGRATIONS
+from models.settings import CouncilNames, set_council_names
+from models.units import get_unit, save_unit
+
+from .year_end_data import AFTER, LATER, REG, REP, TOT, XS, campaign, classify, dump, person, register, unit
+
+C, K = ListKind.COMMENDATION, ListKind.CRITICISM
+NOW = dt.datetime(2019, 2, 5, 14, 0)
+REOPEN_AT = dt.datetime(2019, 2, 20, 8, 15)
+CLERK = "Thư ký Hội đồng"
+DECISION = Approval("15/QĐ-HĐTĐKT", dt.date(2019, 2, 5), "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH",
+                    "Nguyễn Văn Bảy", ("Như trên;", "Lưu: VT, NV."), "Hội đồng Thi đua - Khen thưởng quận Gò Vấp")
+REFUSED_TWICE = ("Danh sách đã được phê duyệt theo Quyết định số 15/QĐ-HĐTĐKT ngày 05/02/2019; muốn phê duyệt lại, "
+                 "hãy mở lại danh sách (ghi rõ lý do)")
+
+
+@pytest.fixture
+def town(db):
+    """P01 (outstanding initiative) with An (excellent all year); NV registered nothing."""
+    p01 = unit(db, "P01", "Ủy ban nhân dân Phường 1")
+    nv = unit(db, "NV", "Phòng Nội vụ", UnitKind.CO_QUAN)
+    cid = campaign(db).id
+    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU)
+    an = person(db, "CB01", "Nguyễn Văn An", p01)
+    classify(db, p01, an, {2: XS, 3: XS, 4: XS})
+    set_session_who(db, CLERK)
+    return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an)
+
+
+def _draft(t, kind):
+    return draft_list(t.db, campaign_review(t.db, t.cid, AFTER), kind)
+
+
+def _approve(t, kind, approval=DECISION, who=CLERK):
+    return approve(t.db, list_key(t.cid, kind), approval, _draft(t, kind), NOW, who)
+
+
+# --- approving -------------------------------------------------------------------------------
+
+
+def test_approving_freezes_the_list_with_its_decision(town):
+    t = town
+    record = _approve(t, C)
+    assert record.approval == DECISION
+    assert (record.as_of, record.approved_at, record.approved_by) == (AFTER, "2019-02-05 14:00:00", CLERK)
+    assert (record.reopened_at, record.reopen_reason, record.reopened_by) == (None, None, None)
+    assert record.intact
+    assert record.digest == hashlib.sha256(record.snapshot.encode("utf-8")).hexdigest()
+    assert current_approval(t.db, list_key(t.cid, C)) == record
+    frozen = printable_list(t.db, t.cid, C, AFTER)
+    assert frozen == replace(_draft(t, C), approval=DECISION, draft_signer=None)
+    assert frozen.to_json() == record.snapshot
+    # The criticism list of the same campaign is still a draft.
+    assert current_approval(t.db, list_key(t.cid, K)) is None
+    assert printable_list(t.db, t.cid, K, AFTER).approval is None
+
+
+def test_approval_fields_and_recipients_are_cleaned(town):
+    t = town
+    record = _approve(t, K, Approval("  16/QĐ-HĐTĐKT ", dt.date(2019, 2, 5), " KT. CHỦ TỊCH ", " PHÓ  CHỦ TỊCH",
+                                     "Trần  Văn Tám ", ("Như trên;", "  ", " Lưu: VT, NV. ")))
+    assert record.approval == Approval("16/QĐ-HĐTĐKT", dt.date(2019, 2, 5), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                       "Trần Văn Tám", ("Như trên;", "Lưu: VT, NV."), "")
+
+
+@pytest.mark.parametrize("changes, errors", [
+    (dict(decision_number=""), {"decision_number": "Số quyết định không được để trống"}),
+    (dict(decision_number="   "), {"decision_number": "Số quyết định không được để trống"}),
+    (dict(decision_date=None), {"decision_date": "Ngày quyết định không được để trống (dạng dd/mm/yyyy)"}),
+    (dict(signer_title=" "), {"signer_title": "Chức danh người ký không được để trống"}),
+    (dict(signer_name=""), {"signer_name": "Họ tên người ký không được để trống"}),
+    (dict(decision_number="", signer_name=""), {"decision_number": "Số quyết định không được để trống",
+                                                "signer_name": "Họ tên người ký không được để trống"}),
+])
+def test_an_approval_with_a_field_missing_is_refused_and_nothing_written(town, changes, errors):
+    t = town
+    before = dump(t.db)
+    with pytest.raises(ValidationError) as caught:
+        _approve(t, C, replace(DECISION, **changes))
+    assert caught.value.errors == errors
+    assert dump(t.db) == before
+
+
+def test_an_empty_authority_prefix_is_allowed(town):
+    assert _approve(town, C, replace(DECISION, signer_authority="")).approval.signer_authority == ""
+
+
+def test_approving_twice_is_refused_and_nothing_written(town):
+    t = town
+    _approve(t, C)
+    before = dump(t.db)
+    with pytest.raises(DomainError) as caught:
+        _approve(t, C, replace(DECISION, decision_number="99/QĐ-HĐTĐKT"))
+    assert str(caught.value) == REFUSED_TWICE
+    assert dump(t.db) == before
+
+
+def test_the_database_itself_refuses_two_open_approvals_of_one_list(town):
+    t = town
+    _approve(t, C)
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed"):
+        t.db.execute("INSERT INTO award_approval (campaign_id, list_kind, decision_number, decision_date, signer_title, "
+                     "signer_name, as_of, snapshot, digest, approved_at) SELECT campaign_id, list_kind, '2', "
+                     "decision_date, signer_title, signer_name, as_of, snapshot, digest, approved_at FROM award_approval")
+
+
+def test_review_settings_cannot_change_while_a_list_is_approved(town):
+    t = town
+    _approve(t, K)
+    before = dump(t.db)
+    with pytest.raises(DomainError) as caught:
+        save_review_settings(t.db, t.cid, ReviewSettings(frozenset({ReviewReason.NOT_REGISTERED})))
+    assert str(caught.value) == "Danh sách phê bình của đợt này đã được phê duyệt; hãy mở lại trước khi đổi cách xét"
+    assert dump(t.db) == before
+
+
+# --- the freeze ------------------------------------------------------------------------------
+
+
+def test_the_frozen_lists_do_not_change_when_the_data_changes(town):
+    t = town
+    adjust(t.db, list_key(t.cid, C), "add", UNIT, t.nv, "Bổ sung theo phiên họp", NOW, text="Số hóa hồ sơ")
+    frozen = {kind: _approve(t, kind, replace(DECISION, decision_number=f"1{i}/QĐ-HĐTĐKT")).snapshot
+              for i, kind in enumerate(ListKind)}
+    drafts = {kind: _draft(t, kind).to_json() for kind in ListKind}
+    # Rename a unit, change an assessment, register late, add a classified person, rename the council.
+    save_unit(t.db, replace(get_unit(t.db, t.p01), name="Ủy ban nhân dân Phường 1 quận Gò Vấp"))
+    (initiative,) = list_initiatives(t.db, t.cid)
+    save_initiative(t.db, replace(initiative, assessment=Assessment.HIEU_QUA), LATER)
+    register(t.db, t.cid, t.nv, registered_on=REG + dt.timedelta(days=3), title="Số hóa hồ sơ")
+    newcomer = person(t.db, "CB02", "Lê Thị Bình", t.nv)
+    classify(t.db, t.nv, newcomer, {2: XS, 3: XS, 4: XS})
+    classify(t.db, t.p01, t.an, {4: TOT})
+    set_council_names(t.db, CouncilNames(parent_body="ỦY BAN NHÂN DÂN QUẬN 12", place="Quận 12",
+                                         signer_name="Phạm Văn Mười"))
+    for kind in ListKind:
+        assert _draft(t, kind).to_json() != drafts[kind]  # the data did change
+        assert printable_list(t.db, t.cid, kind, AFTER).to_json() == frozen[kind]
+        assert printable_list(t.db, t.cid, kind, dt.date(2019, 6, 1)).to_json() == frozen[kind]
+    assert [e.name for e in printable_list(t.db, t.cid, C, AFTER).entries] == [
+        "Phòng Nội vụ", "Ủy ban nhân dân Phường 1", "Nguyễn Văn An"]
+    assert printable_list(t.db, t.cid, C, AFTER).parent_body == "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"
+
+
+# --- reopening -------------------------------------------------------------------------------
+
+
+def test_reopening_needs_a_reason_and_nothing_is_written_without_one(town):
+    t = town
+    _approve(t, C)
+    before = dump(t.db)
+    with pytest.raises(ValidationError) as caught:
+        reopen(t.db, list_key(t.cid, C), "   ", REOPEN_AT, CLERK)
+    assert caught.value.errors == {"reason": "Lý do mở lại danh sách đã phê duyệt không được để trống"}
+    assert dump(t.db) == before
+
+
+def test_reopening_a_list_not_approved_is_refused(town):
+    t = town
+    with pytest.raises(DomainError) as caught:
+        reopen(t.db, list_key(t.cid, C), "Sửa tên đơn vị", REOPEN_AT)
+    assert str(caught.value) == "Danh sách chưa được phê duyệt nên không cần mở lại"
+
+
+def test_reopening_records_reason_time_and_who_then_a_new_approval_is_possible(town):
+    t = town
+    key = list_key(t.cid, C)
+    first = _approve(t, C)
+    reopen(t.db, key, "  Bổ sung cá nhân theo đề nghị của Quận đoàn ", REOPEN_AT, "Trưởng phòng Nội vụ")
+    assert current_approval(t.db, key) is None
+    (reopened,) = approval_history(t.db, key)
+    assert (reopened.id, reopened.reopened_at, reopened.reopen_reason, reopened.reopened_by) == (
+        first.id, "2019-02-20 08:15:00", "Bổ sung cá nhân theo đề nghị của Quận đoàn", "Trưởng phòng Nội vụ")
+    assert reopened.snapshot == first.snapshot
+    # Open again: the list is a draft and can be adjusted.
+    assert printable_list(t.db, t.cid, C, AFTER).approval is None
+    adjust(t.db, key, "remove", UNIT, t.p01, "Đơn vị có cán bộ vi phạm kỷ luật", REOPEN_AT)
+    second = _approve(t, C, replace(DECISION, decision_number="22/QĐ-HĐTĐKT", decision_date=dt.date(2019, 2, 21)))
+    assert [(r.id, r.approval.decision_number, r.reopened_at is None) for r in approval_history(t.db, key)] == [
+        (first.id, "15/QĐ-HĐTĐKT", False), (second.id, "22/QĐ-HĐTĐKT", True)]
+    assert current_approval(t.db, key) == second
+    assert [e.name for e in printable_list(t.db, t.cid, C, AFTER).entries] == ["Nguyễn Văn An"]
+
+
+def test_a_reopen_is_written_to_the_history(town):
+    t = town
+    record = _approve(t, C)
+    reopen(t.db, list_key(t.cid, C), "Sửa số quyết định", REOPEN_AT, CLERK)
+    update, insert = list_changes(t.db, table="award_approval")
+    assert (insert.action, insert.record_id, insert.new["decision_number"]) == ("insert", record.id, "15/QĐ-HĐTĐKT")
+    assert (update.action, update.record_id, update.who) == ("update", record.id, CLERK)
+    assert update.old["reopen_reason"] is None
+    assert update.new["reopen_reason"] == "Sửa số quyết định"
+    assert "Lý do mở lại: (trống) → Sửa số quyết định" in update.summary
+    assert update.table_label == "Phê duyệt danh sách"
+
+
+# --- a damaged snapshot ----------------------------------------------------------------------
+
+DAMAGED = ("Bản chốt của danh sách đã phê duyệt (Quyết định số 15/QĐ-HĐTĐKT) bị hỏng: nội dung không khớp mã "
+           "kiểm tra; hãy khôi phục từ bản sao lưu")
+
+
+def test_an_intact_snapshot_is_not_reported(town):
+    _approve(town, K)
+    assert damaged_snapshots(town.db) == []
+    assert all("Bản chốt" not in f.what for f in full_check(town.db))
+
+
+def test_a_tampered_snapshot_is_reported_and_refuses_to_print(town):
+    t = town
+    record = _approve(t, K)
+    t.db.execute("UPDATE award_approval SET snapshot = replace(snapshot, 'Phòng Nội vụ', 'Phòng Tư pháp')")
+    assert damaged_snapshots(t.db) == [(record.id, "criticism", "15/QĐ-HĐTĐKT")]
+    findings = [f for f in full_check(t.db) if "Bản chốt" in f.what]
+    assert [(f.what, f.serious) for f in findings] == [(DAMAGED, True)]
+    assert not current_approval(t.db, list_key(t.cid, K)).intact
+    with pytest.raises(DomainError) as caught:
+        printable_list(t.db, t.cid, K, AFTER)
+    assert str(caught.value) == ("Bản chốt của danh sách (Quyết định số 15/QĐ-HĐTĐKT) bị hỏng: nội dung không khớp "
+                                 "mã kiểm tra hoặc không đọc được. Hãy khôi phục từ bản sao lưu")
+
+
+def test_a_snapshot_that_matches_its_digest_but_is_not_a_list_is_reported(town):
+    t = town
+    record = _approve(t, K)
+    t.db.execute("UPDATE award_approval SET snapshot = '{}', digest = ?", [hashlib.sha256(b"{}").hexdigest()])
+    assert damaged_snapshots(t.db) == [(record.id, "criticism", "15/QĐ-HĐTĐKT")]
+
+
+# --- deleting the campaign -------------------------------------------------------------------
+
+
+def test_a_campaign_with_an_approved_list_cannot_be_deleted(db):
+    unit(db, "P01", "Ủy ban nhân dân Phường 1")
+    cid = campaign(db).id  # nobody registered: the criticism list names P01
+    approve(db, list_key(cid, K), DECISION, draft_list(db, campaign_review(db, cid, AFTER), K), NOW)
+    reopen(db, list_key(cid, K), "Xem lại", REOPEN_AT)  # even reopened, the decision was issued
+    before = dump(db)
+    with pytest.raises(DomainError) as caught:
+        delete_campaign(db, cid)
+    assert str(caught.value) == "Không thể xóa đợt thi đua vì danh sách tổng kết của đợt đã được phê duyệt"
+    assert dump(db) == before
+
+
+def test_a_campaign_with_adjustments_and_settings_but_no_approval_is_deleted_with_them(db):
+    uid = unit(db, "P01", "Ủy ban nhân dân Phường 1")
+    cid = campaign(db).id
+    save_review_settings(db, cid, ReviewSettings(min_quarters=3))
+    adjust(db, list_key(cid, K), "remove", UNIT, uid, "Đơn vị mới thành lập", NOW)
+    delete_campaign(db, cid)
+    assert db.execute("SELECT count(*) FROM award_adjustment").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM review_config").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM campaign").fetchone() == (0,)
+
+
+# --- the JSON snapshot -----------------------------------------------------------------------
+
+
+def test_a_draft_and_an_approved_list_survive_the_json_round_trip(town):
+    t = town
+    draft = _draft(t, C)
+    assert draft.draft_signer is not None and draft.approval is None
+    assert PrintableList.from_json(draft.to_json()) == draft
+    approved = _approve(t, C).printable()
+    assert approved.approval == DECISION and approved.draft_signer is None
+    assert PrintableList.from_json(approved.to_json()) == approved
+    assert approved.to_json() == PrintableList.from_json(approved.to_json()).to_json()
+
+
+def test_the_json_keeps_groups_amounts_and_vietnamese_text_as_is():
+    printable = PrintableList(
+        kind="lao_dong_tien_tien", title="DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN", subtitle="Năm 2018",
+        parent_body="ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", issuing_body="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", place="Gò Vấp",
+        as_of=dt.date(2019, 1, 5),
+        individuals=(PrintedEntry("staff", 7, "Đỗ Thị Ánh", "Công chức, Phường 1", "", "Ủy ban nhân dân Phường 1",
+                                  417000),),
+        approval=replace(DECISION, recipients=()), total_line="Tổng số: 1 cá nhân.")
+    text = printable.to_json()
+    assert "Đỗ Thị Ánh" in text and "\\u" not in text
+    assert '"decision_date": "2019-02-05"' in text
+    assert PrintableList.from_json(text) == printable
+
+
+# --- migration 0005 --------------------------------------------------------------------------
+
+
+def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = Database(str(path))
+    MIGRATIONS.apply(old, stop_before="0005_year_end_lists")
+    assert not old["award_approval"].exists()
+    uid = unit(old, "P01", "Ủy ban nhân dân Phường 1")
+    cid = campaign(old).id
+    old.close()
+    db = connect(path)
+    try:
+        assert MIGRATIONS.pending(db) == []
+        assert {"review_config", "award_adjustment", "award_approval"} <= set(db.table_names())
+        assert review_settings(db, cid) == ReviewSettings()
+        review = campaign_review(db, cid, AFTER)
+        assert [f.reason for f in review.unit(uid).findings] == [ReviewReason.NOT_REGISTERED]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "INSERT INTO review_config (campaign_id, min_quarters) VALUES (1, 5)",
+    "INSERT INTO review_config (campaign_id, min_quarters) VALUES (1, 0)",
+    "INSERT INTO review_config (campaign_id, required_level) VALUES (1, 'A')",
+    "INSERT INTO review_config (campaign_id, disabled_reasons) VALUES (1, 'not json')",
+    "INSERT INTO award_adjustment (campaign_id, list_kind, action, unit_id, reason, at) "
+    "VALUES (1, 'criticism', 'remove', 1, '  ', '2019-02-01 09:00:00')",
+    "INSERT INTO award_adjustment (campaign_id, list_kind, action, unit_id, reason, at) "
+    "VALUES (1, 'criticism', 'add', 1, 'lý do', '2019-02-01 09:00:00')",
+    "INSERT INTO award_adjustment (campaign_id, list_kind, action, unit_id, staff_id, reason, at) "
+    "VALUES (1, 'criticism', 'remove', 1, 1, 'lý do', '2019-02-01 09:00:00')",
+    "INSERT INTO award_adjustment (campaign_id, year, list_kind, action, unit_id, reason, at) "
+    "VALUES (1, 2018, 'criticism', 'remove', 1, 'lý do', '2019-02-01 09:00:00')",
+    "INSERT INTO award_adjustment (list_kind, action, unit_id, reason, at) "
+    "VALUES ('criticism', 'remove', 1, 'lý do', '2019-02-01 09:00:00')",
+    "INSERT INTO award_approval (campaign_id, list_kind, decision_number, decision_date, signer_title, signer_name, "
+    "as_of, snapshot, digest, approved_at) VALUES (1, 'criticism', ' ', '2019-02-05', 'CHỦ TỊCH', 'A', "
+    "'2019-03-01', '{}', 'x', '2019-02-05 14:00:00')",
+    "INSERT INTO award_approval (campaign_id, list_kind, decision_number, decision_date, signer_title, signer_name, "
+    "as_of, snapshot, digest, approved_at, reopened_at) VALUES (1, 'criticism', '1', '2019-02-05', 'CHỦ TỊCH', 'A', "
+    "'2019-03-01', '{}', 'x', '2019-02-05 14:00:00', '2019-02-06 08:00:00')",
+])
+def test_the_year_end_tables_refuse_what_the_program_never_writes(town, sql):
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+        town.db.execute(sql)

@@ -1,0 +1,65 @@
+"""Small databases for the year-end review tests (issue #5): units, a campaign with the seed's
+deadlines, initiatives, head evaluations and quarterly classifications, all through the models'
+own APIs."""
+import datetime as dt
+
+from models.campaigns import Campaign, save_campaign
+from models.classifications import Entry, save_quarter
+from models.codes import Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
+from models.heads import HeadEvaluation, save_evaluation
+from models.initiatives import Initiative, save_initiative
+from models.staff import Staff, add_staff
+from models.units import Unit, save_unit
+
+START = dt.date(2018, 11, 2)
+REG = dt.date(2018, 11, 3)  # "trước 03/11/2018"
+REP = dt.date(2019, 1, 27)  # "trước 27/01/2019"
+DAY = dt.timedelta(days=1)
+AFTER = dt.date(2019, 3, 1)  # both deadlines passed
+LATER = dt.date(2019, 12, 31)  # "today" for saving: nothing here is in the future
+CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
+
+XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
+NOT_CLASSIFIED = NotClassifiedReason.THAI_SAN  # a quarter "không đánh giá"
+
+
+def unit(db, code, name, kind=UnitKind.PHUONG) -> int:
+    return save_unit(db, Unit(code=code, name=name, kind=kind)).id
+
+
+def campaign(db, unit_ids=None, **changes):
+    values = dict(name=CAMPAIGN_NAME, year=2018, start_date=START, registration_deadline=REG, report_deadline=REP)
+    values.update(changes)
+    return save_campaign(db, Campaign(**values), unit_ids)
+
+
+def register(db, campaign_id, unit_id, registered_on=REG, reported_on=None, assessment=None,
+             title="Một cửa điện tử", kind=InitiativeKind.MO_HINH):
+    return save_initiative(db, Initiative(
+        campaign_id=campaign_id, unit_id=unit_id, title=title, kind=kind, registered_on=registered_on,
+        reported_on=reported_on, assessment=assessment), LATER)
+
+
+def head(db, unit_id, level, year=2018):
+    return save_evaluation(db, HeadEvaluation(unit_id=unit_id, year=year, level=level))
+
+
+def person(db, code, full_name, unit_id, position="Chuyên viên") -> int:
+    return add_staff(db, Staff(
+        code=code, full_name=full_name, gender=Gender.NAM, category=StaffCategory.CONG_CHUC, unit_id=unit_id,
+        position=position, recruited_on=dt.date(2010, 1, 1)), LATER).id
+
+
+def classify(db, unit_id, staff_id, quarters: dict, year=2018):
+    """{quarter: level, or NOT_CLASSIFIED for "không đánh giá"} (the rules start at Q2/2018)."""
+    for quarter, level in quarters.items():
+        entry = (Entry(staff_id, level) if isinstance(level, HeadLevel)
+                 else Entry(staff_id, reason=level, note="Nghỉ thai sản"))
+        save_quarter(db, unit_id, year, quarter, [entry])
+
+
+def dump(db):
+    """Every table of the file, row by row (the history included)."""
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {t: db.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
