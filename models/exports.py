@@ -9,6 +9,7 @@ from .codes import YES, NO, Assessment, Gender, HeadLevel, InitiativeKind, Staff
 from .heads import list_evaluations
 from .imports import STAFF_HEADERS, UNIT_HEADERS
 from .imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
+from .imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
 from .initiatives import list_initiatives
 from .staff import list_staff
 from .text import name_sort_key, sort_key
@@ -53,6 +54,7 @@ LAYOUTS = {
     "staff": (STAFF_COLUMNS, "Cán bộ"),
     "initiatives": (INITIATIVE_COLUMNS, "Mô hình, sáng kiến"),
     "heads": (HEAD_COLUMNS, "Người đứng đầu"),
+    "discipline": (DISCIPLINE_COLUMNS, DISCIPLINE_TITLE),
 }
 KINDS = tuple(LAYOUTS)
 
@@ -96,6 +98,8 @@ def export(db: Database, kind: str, path: str | Path) -> int:
         return export_units(db, path)
     if kind == "staff":
         return export_staff(db, path)
+    if kind == "discipline":
+        return export_discipline(db, path)
     raise ValueError(f"Loại dữ liệu không biết: {kind}")
 
 

@@ -69,3 +69,16 @@ def restore_staff(db: Database, staff_id: int, snapshot: Snapshot) -> None:
             "INSERT INTO staff_unit (id, staff_id, unit_id, start_date) VALUES (?, ?, ?, ?)",
             [(h[0], staff_id, h[1], h[2]) for h in snapshot["history"]],
         )
+
+
+def snapshot_discipline(db: Database, discipline_id: int | None) -> Snapshot:
+    return _row(db, "discipline", discipline_id) if discipline_id is not None else None
+
+
+def restore_discipline(db: Database, discipline_id: int, snapshot: Snapshot) -> None:
+    """Put the decision back as in ``snapshot``, under its own id (delete it when ``None``)."""
+    with db.atomic():
+        if snapshot is None:
+            db.execute("DELETE FROM discipline WHERE id = ?", [discipline_id])
+        else:
+            _put(db, "discipline", snapshot)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, replace
 
@@ -204,6 +205,15 @@ def get_staff(db: Database, staff_id: int) -> Staff:
     if not found:
         raise NotFound("Không tìm thấy cán bộ")
     return found[0]
+
+
+def staff_by_id(db: Database, staff_ids) -> dict[int, Staff]:
+    """The people with the given ids (with their current unit), by id; unknown ids are left out."""
+    ids = sorted(set(staff_ids))
+    if not ids:
+        return {}
+    found = _fetch(db, _CURRENT_SQL + " WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
+    return {p.id: p for p in found}
 
 
 def search_staff(db: Database, query: str) -> list[Staff]:

@@ -81,7 +81,9 @@ def save_screenshots(window, folder: Path) -> list[Path]:
     saved = []
     slugs = {"Đơn vị": "don-vi", "Cán bộ": "can-bo", "Phong trào thi đua": "phong-trao-thi-dua",
              "Người đứng đầu": "nguoi-dung-dau", "Xếp loại quý": "xep-loai-quy",
-             "Tổng hợp quý": "tong-hop-quy", "Quy định áp dụng": "quy-dinh-ap-dung", "Nhật ký": "nhat-ky"}
+             "Tổng hợp quý": "tong-hop-quy", "Tổng kết thi đua": "tong-ket-thi-dua",
+             "Quy định áp dụng": "quy-dinh-ap-dung", "Kỷ luật": "ky-luat",
+             "Nhật ký": "nhat-ky"}
     for i, (title, page) in enumerate(window.pages):
         window.nav.setCurrentRow(i)
         if page.model.rowCount():

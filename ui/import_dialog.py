@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import imports, imports_campaigns, imports_classifications
+from models import imports, imports_campaigns, imports_classifications, imports_discipline
 from models.db import connect
 from models.errors import DomainError
 from models.xlsx import ImportRejected
@@ -29,6 +29,7 @@ TITLES = {
     "initiatives": "Nhập mô hình, sáng kiến, giải pháp từ Excel",
     "heads": "Nhập đánh giá người đứng đầu từ Excel",
     "classifications": "Nhập kết quả xếp loại quý từ Excel",
+    "discipline": "Nhập quyết định kỷ luật từ Excel",
 }
 HEADERS = {
     "units": imports.UNIT_HEADERS,
@@ -36,6 +37,7 @@ HEADERS = {
     "initiatives": imports_campaigns.INITIATIVE_HEADERS,
     "heads": imports_campaigns.HEAD_HEADERS,
     "classifications": imports_classifications.HEADERS,
+    "discipline": imports_discipline.HEADERS,
 }
 
 
@@ -51,6 +53,8 @@ def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progres
                                                     progress=progress)
     if kind == "classifications":
         return imports_classifications.import_classifications(db, path, dry_run=dry_run, progress=progress)
+    if kind == "discipline":
+        return imports_discipline.import_discipline(db, path, today, dry_run=dry_run, progress=progress)
     return imports_campaigns.import_head_evaluations(db, path, dry_run=dry_run, progress=progress)
 
 

@@ -68,10 +68,22 @@ def _quarter_review_page(*args, **kw):
     return QuarterReviewPage(*args, **kw)
 
 
+def _review_page(*args, **kw):
+    from .review_page import ReviewPage
+
+    return ReviewPage(*args, **kw)
+
+
 def _rules_page(*args, **kw):
     from .rules_page import RulesPage
 
     return RulesPage(*args, **kw)
+
+
+def _discipline_page(*args, **kw):
+    from .discipline_page import DisciplinePage
+
+    return DisciplinePage(*args, **kw)
 
 
 def _history_page(*args, **kw):
@@ -89,7 +101,9 @@ AREAS = [
     ("Người đứng đầu", _heads_page, False),
     ("Xếp loại quý", _classification_page, True),
     ("Tổng hợp quý", _quarter_review_page, False),
+    ("Tổng kết thi đua", _review_page, False),
     ("Quy định áp dụng", _rules_page, False),
+    ("Kỷ luật", _discipline_page, True),
     ("Nhật ký", _history_page, False),
 ]
 
@@ -213,7 +227,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&Xem")
         for i, (title, _factory, _excel) in enumerate(AREAS):
             self._menu_action(view, title, lambda _=False, row=i: self.nav.setCurrentRow(row),
-                              QKeySequence(f"Ctrl+{i + 1}"))
+                              QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None)  # Ctrl+1 ... Ctrl+9
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._menu_action(help_menu, "Phím tắt", self.show_shortcuts, QKeySequence("F1"))
 
@@ -286,8 +300,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         messages.inform(
             self, "Phím tắt",
-            "Ctrl+1 ... Ctrl+7: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu,\n"
-            "  Xếp loại quý, Tổng hợp quý, Quy định áp dụng\n"
+            "Ctrl+1 ... Ctrl+9: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu,\n"
+            "  Xếp loại quý, Tổng hợp quý, Tổng kết thi đua, Quy định áp dụng, Kỷ luật (Nhật ký: menu Xem)\n"
             "Ctrl+F: tìm (gõ có dấu hay không dấu đều được); Esc: xóa ô tìm\n"
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"
@@ -300,6 +314,11 @@ class MainWindow(QMainWindow):
             "  Del xóa; F2 ghi chú; Ctrl+S lưu; Ctrl+L chốt / mở chốt; Ctrl+T đặt tất cả;\n"
             "  Alt+← / Alt+→ đơn vị trước / sau\n"
             "Tổng hợp quý: Enter trên một đơn vị mở màn hình xếp loại của đơn vị đó\n"
+            "Tổng kết thi đua: Ctrl+N thêm vào danh sách; Del loại khỏi danh sách; Ctrl+Backspace hủy điều chỉnh;\n"
+            "  Ctrl+L phê duyệt; Ctrl+Shift+L mở lại; Ctrl+Shift+P xem trước; Ctrl+P in; Ctrl+S lưu PDF;\n"
+            "  Ctrl+K cách xét; Alt+P / Alt+G danh sách phê bình / nêu gương\n"
+            "Kỷ luật: Ctrl+N thêm quyết định; F2/Enter sửa; Del xóa; Alt+N chọn năm áp dụng;\n"
+            "  trong hộp thoại gõ mã hoặc họ tên rồi ↓ để chọn cán bộ\n"
             "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị, lưu kết quả xếp loại)\n"
             "Trong hộp thoại: Enter lưu, Esc hủy; ngày gõ dạng dd/mm/yyyy",
         )

@@ -68,5 +68,5 @@ def test_screenshots_cover_the_new_screens(qtbot, sample_db, tmp_path):
     window.show()
     names = [p.name for p in save_screenshots(window, tmp_path / "shots")]
     assert names == ["01-don-vi.png", "02-can-bo.png", "03-phong-trao-thi-dua.png", "04-nguoi-dung-dau.png",
-                     "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-quy-dinh-ap-dung.png",
-                     "08-nhat-ky.png"]
+                     "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
+                     "08-quy-dinh-ap-dung.png", "09-ky-luat.png", "10-nhat-ky.png"]

@@ -1,0 +1,269 @@
+"""One tab of the year-end review screen: a list (criticism or commendation) of a campaign.
+
+Every unit (and, for commendation, every person) the rules considered is a row, with its state
+on the list and, under the table, the sentence saying why it is or is not on it. The secretary
+adjusts the list (with reasons), approves it (which freezes it), reopens it, previews, prints
+and saves it. An approved list shows its frozen snapshot and refuses adjustments.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QMenu, QVBoxLayout
+from sqlite_utils import Database
+
+from models.award_lists import STAFF, UNIT, ApprovalRecord, approval_history, current_approval
+from models.campaigns import Campaign
+from models.codes import ListKind, label
+from models.errors import DomainError
+from models.review import CampaignReview, campaign_review, draft_list, list_key
+
+from . import review_actions
+from .list_page import ListPage
+from .review_data import ADDED, ReviewRow, adjustment_text, banner_text, counts_text, reopened_text, review_rows
+from .review_tables import ReviewTableModel
+from .widgets import ChoiceCombo
+
+APPROVED_STYLE = "background: #e3f1dc; border: 1px solid #7fb069; padding: 6px;"
+REOPENED_STYLE = "background: #fff4d6; border: 1px solid #e0b252; padding: 4px 6px;"
+WHY_STYLE = "QFrame#why_box { background: #f6f7f9; border: 1px solid #d5d9e0; }"
+
+
+class ReviewListPanel(ListPage):
+    noun = "mục"
+    kind = "review"
+
+    def __init__(self, db: Database, db_path: Path, list_kind: ListKind, undo=None, parent=None):
+        super().__init__(db, db_path, ReviewTableModel(list_kind),
+                         "Tìm theo mã, tên, đơn vị, lý do... (gõ có dấu hay không dấu đều được; Ctrl+F)", parent, undo)
+        self.list_kind = list_kind
+        self.campaign: Campaign | None = None
+        self.as_of: dt.date = dt.date.today()
+        self.review: CampaignReview | None = None
+        self.approval: ApprovalRecord | None = None
+        self.error = ""
+        self.rows: list[ReviewRow] = []
+        self._build_banner()
+        self._build_filters()
+        self._build_actions()
+        self._build_why()
+        self.table.setObjectName(f"table_{list_kind.value}")
+        # The review's own order first (Qt's header would start descending).
+        self.table.sortByColumn(ReviewTableModel.COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+        if list_kind == ListKind.CRITICISM:  # only collectives are criticised
+            self.table.hideColumn(ReviewTableModel.COL_SUBJECT)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.apply_filters()
+
+    # Building.
+    def _build_banner(self) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.hide()
+        self.layout().insertWidget(0, self.banner)
+
+    def _build_filters(self) -> None:
+        self.in_list_only = QCheckBox("Chỉ hiện những mục trong danh sách")
+        self.in_list_only.setObjectName("in_list_only")
+        self.in_list_only.toggled.connect(self.apply_filters)
+        self.subject_filter = None
+        if self.list_kind == ListKind.COMMENDATION:
+            self.subject_filter = ChoiceCombo([("Tập thể", UNIT), ("Cá nhân", STAFF)], "Tập thể và cá nhân")
+            self.subject_filter.setObjectName("subject_filter")
+            self.subject_filter.setMinimumContentsLength(16)
+            self.subject_filter.currentIndexChanged.connect(self.apply_filters)
+            self.filters.addWidget(self.subject_filter, 1)
+        self.filters.addWidget(self.in_list_only)
+
+    def _build_actions(self) -> None:
+        self.add_action = self.action("Thêm vào danh sách...", self.add_entry, "Ctrl+N",
+                                      "Thêm một tập thể" + ("" if self.list_kind == ListKind.CRITICISM
+                                                            else " hoặc cá nhân") + " vào danh sách (ghi rõ lý do)")
+        self.remove_action = self.action("Loại khỏi danh sách...", self.remove_entry, "Del",
+                                         "Loại dòng đang chọn khỏi danh sách (ghi rõ lý do)")
+        self.cancel_action = self.action("Hủy điều chỉnh", self.cancel_selected, "Ctrl+Backspace",
+                                         "Bỏ điều chỉnh (thêm / loại) của dòng đang chọn: trở lại như quy định")
+        self.toolbar.addSeparator()
+        self.approve_action = self.action("Phê duyệt...", self.approve, "Ctrl+L",
+                                          "Phê duyệt và chốt danh sách theo quyết định của Hội đồng")
+        self.reopen_action = self.action("Mở lại...", self.reopen, "Ctrl+Shift+L",
+                                         "Mở lại danh sách đã phê duyệt để điều chỉnh (ghi rõ lý do)")
+        self.toolbar.addSeparator()
+        self.preview_action = self.action("Xem trước", self.preview, "Ctrl+Shift+P",
+                                          "Xem trước danh sách in (PDF), từ đó in hoặc lưu thành tệp")
+        self.print_action = self.action("In...", self.print_list, "Ctrl+P", "In danh sách ra máy in")
+        self.save_action = self.action("Lưu PDF...", self.save_pdf, "Ctrl+S", "Lưu danh sách thành tệp PDF")
+
+    def _build_why(self) -> None:
+        box = QFrame()
+        box.setObjectName("why_box")
+        box.setStyleSheet(WHY_STYLE)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 6, 8, 6)
+        self.why = QLabel()
+        self.why.setObjectName("why")
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.RichText)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why.setMinimumHeight(self.why.fontMetrics().lineSpacing() * 3 + 4)  # why, adjustment, rule
+        self.why.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.why)
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.count_label), box)
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for act in (self.add_action, self.remove_action, self.cancel_action, None, self.approve_action,
+                    self.reopen_action, None, self.preview_action, self.print_action, self.save_action):
+            if act is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(act)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.context_menu = menu  # kept for tests and so that it is not freed while shown
+
+    # What is shown.
+    @property
+    def key(self):
+        return list_key(self.campaign.id, self.list_kind) if self.campaign else None
+
+    @property
+    def title(self) -> str:
+        return label(self.list_kind).lower()
+
+    def show_campaign(self, campaign: Campaign | None, as_of: dt.date, review: CampaignReview | None = None,
+                      error: str = "") -> None:
+        """Show ``campaign``'s list as of ``as_of`` (``review``: already computed for that day)."""
+        self.campaign, self.as_of = campaign, as_of
+        self._load(review, error)
+
+    def load(self) -> None:
+        self._load()
+
+    def _load(self, review: CampaignReview | None = None, error: str = "") -> None:
+        keep = self.selected()
+        self.approval = current_approval(self.db, self.key) if self.campaign else None
+        day = self.approval.as_of if self.approval else self.as_of
+        if self.campaign is not None and (review is None or review.as_of != day):
+            try:
+                review, error = campaign_review(self.db, self.campaign.id, day), ""
+            except DomainError as e:
+                review, error = None, str(e)
+        self.review, self.error = (review, error) if self.campaign else (None, "")
+        try:
+            frozen = self.approval.printable() if self.approval else None
+            self.rows = review_rows(self.review, self.list_kind, frozen) if self.review else []
+        except DomainError as e:  # a damaged snapshot: say so rather than show another list
+            self.rows, self.error = [], str(e)
+        self.model.set_records(self.rows)
+        self._show_banner()
+        self.update_count()
+        if keep is not None:
+            self.select_where(lambda r: r.key == keep.key)
+        self.selection_changed()
+
+    def _show_banner(self) -> None:
+        if self.approval is not None:
+            self.banner.setText(banner_text(self.approval))
+            self.banner.setStyleSheet(APPROVED_STYLE)
+            self.banner.show()
+            return
+        history = approval_history(self.db, self.key) if self.campaign else []
+        if history:
+            self.banner.setText(reopened_text(history[-1]))
+            self.banner.setStyleSheet(REOPENED_STYLE)
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def apply_filters(self) -> None:
+        only = self.in_list_only.isChecked()
+        subject = self.subject_filter.value() if self.subject_filter is not None else None
+        self.model.set_predicate(lambda r: (not only or r.in_list) and (subject is None or r.subject == subject))
+        self.update_count()
+        self.selection_changed()
+
+    def update_count(self) -> None:
+        if self.error:
+            self.count_label.setText(self.error)
+            return
+        shown, total = self.model.rowCount(), self.model.total_count
+        figures = f"Hiển thị {shown:,} / {total:,} mục".replace(",", ".")
+        self.count_label.setText(f"{counts_text(self.rows, self.list_kind)}  ·  {figures}")
+
+    def selection_changed(self) -> None:
+        row = self.selected()
+        has_list = self.review is not None
+        is_open = has_list and self.approval is None
+        self.add_action.setEnabled(is_open)
+        self.remove_action.setEnabled(is_open and row is not None and row.in_list)
+        self.cancel_action.setEnabled(is_open and row is not None and row.adjustment is not None)
+        self.approve_action.setEnabled(is_open)
+        self.reopen_action.setEnabled(self.approval is not None)
+        for act in (self.preview_action, self.print_action, self.save_action):
+            act.setEnabled(has_list or self.approval is not None)
+        self._show_why(row)
+
+    def _show_why(self, row: ReviewRow | None) -> None:
+        if row is None:
+            self.why.setText("<i>Chọn một dòng để xem vì sao đối tượng có (hoặc không có) trong danh sách.</i>"
+                             if self.rows else "")
+            return
+        e = html.escape
+        text = f"<b>{e(row.name)}</b>{f' ({e(row.code)})' if row.code else ''} — {e(row.why)}"
+        if row.status == ADDED:  # what the secretary typed; otherwise the sentence above says it
+            heading = "Lý do phê bình" if self.list_kind == ListKind.CRITICISM else "Thành tích"
+            text += f"<br><b>{heading} in trong danh sách:</b> {e(row.text)}"
+        if row.adjustment is not None:
+            text += f"<br><b>Điều chỉnh:</b> {e(adjustment_text(row.adjustment))}"
+            if row.rule_why and row.rule_why != row.why:
+                text += f"<br><b>Theo quy định:</b> {e(row.rule_why)}"
+        self.why.setText(text)
+
+    # Adjustments (through review_actions, which keeps this module small).
+    def edit_selected(self) -> None:
+        """Enter / double-click: take a listed row off the list, or add a row that is not on it."""
+        row = self.selected()
+        if row is None or self.approval is not None or self.review is None:
+            return
+        if row.in_list:
+            self.remove_entry()
+        else:
+            self.add_entry()
+
+    def add_entry(self) -> None:
+        review_actions.add_entry(self)
+
+    def remove_entry(self) -> None:
+        review_actions.remove_entry(self)
+
+    def cancel_selected(self) -> None:
+        review_actions.cancel_adjustment_of(self)
+
+    def approve(self) -> None:
+        review_actions.approve_list(self)
+
+    def reopen(self) -> None:
+        review_actions.reopen_list(self)
+
+    def draft(self):
+        return draft_list(self.db, self.review, self.list_kind)
+
+    # Out.
+    def preview(self):
+        return review_actions.preview(self)
+
+    def print_list(self) -> bool:
+        return review_actions.print_list(self)
+
+    def save_pdf(self) -> bool:
+        return review_actions.save_pdf(self)
