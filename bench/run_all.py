@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BENCH, DATA, PYTHON, ROOT, ensure_city, offscreen_env, verdict  # noqa: E402
 
 BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_campaign.py",
-              "bench_classification.py"]
+              "bench_classification.py", "bench_review.py"]
 
 
 def _row(r: dict) -> tuple[str, str, str, str, str, str]:
@@ -42,6 +42,10 @@ def _row(r: dict) -> tuple[str, str, str, str, str, str]:
         return ("classification, 20,000", f"switch {r['switch_max_ms']:.0f} ms, review {r['review_ms']:.0f} ms, "
                 f"import {r['import_ms']:.0f} ms",
                 f"{r['baseline_ms']:.0f} ms (calamine + insert_all)", f"{r['ratio']:.2f}x", r["target"],
+                verdict(r["pass"]))
+    if r["name"] == "review":
+        return ("year-end lists, 20,000", f"both lists {r['lists_ms']:.0f} ms, 5,000-row PDF {r['pdf_ms']:.0f} ms",
+                f"{r['baseline_ms']:.0f} ms (bare reportlab Table)", f"{r['ratio']:.2f}x", r["target"],
                 verdict(r["pass"]))
     raise ValueError(r["name"])
 

@@ -320,9 +320,13 @@ def approve(db: Database, key: ListKey, approval: Approval, printable: Printable
         clean(approval.signer_title), clean(approval.signer_name),
         tuple(r for r in (clean(x) for x in approval.recipients) if r), clean(approval.issuer),
     )
+    if not approval.issuer:
+        approval = replace(approval, issuer="Hội đồng Thi đua - Khen thưởng")
     errors = check_approval(approval)
     if errors:
         raise ValidationError(errors)
+    if printable.kind != key.kind:
+        raise DomainError(f"Danh sách “{printable.kind}” không phải danh sách “{key.kind}” cần phê duyệt")
     current = current_approval(db, key)
     if current is not None:
         raise DomainError(

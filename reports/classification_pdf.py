@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from models.classification_report import DistrictSheetData, UnitSheetData
 from models.codes import HeadLevel, NOT_CLASSIFIED, label
-from models.settings import CouncilNames
 
 from .classification import (
     DistrictClassificationReport,
@@ -13,21 +12,13 @@ from .classification import (
     render_district_classification,
     render_unit_classification,
 )
-from .document import DocumentHeader, Signature
+from .council import council_parts
 
 LEVELS = list(HeadLevel)
 
 
-def _header(council: CouncilNames) -> tuple[DocumentHeader, Signature, list[str]]:
-    return (
-        DocumentHeader(parent_body=council.parent_body, issuing_body=council.issuing_body, place=council.place),
-        Signature(authority=council.signer_authority, title=council.signer_title, name=council.signer_name),
-        list(council.recipients),
-    )
-
-
 def unit_sheet_pdf(data: UnitSheetData) -> bytes:
-    header, signature, recipients = _header(data.council)
+    header, signature, recipients = council_parts(data.council)
     entries = [p.entry for p in data.people]
     classified = [e.level for e in entries if e.level is not None]
     not_classified = sum(1 for e in entries if e.reason is not None)
@@ -46,7 +37,7 @@ def unit_sheet_pdf(data: UnitSheetData) -> bytes:
 
 
 def district_pdf(data: DistrictSheetData) -> bytes:
-    header, signature, recipients = _header(data.council)
+    header, signature, recipients = council_parts(data.council)
     review = data.review
     rows = [
         DistrictRow(unit_name=u.unit_name, total=u.headcount, counts=tuple(u.counts[lv] for lv in LEVELS),

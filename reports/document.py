@@ -38,7 +38,7 @@ from reportlab.platypus import (
 )
 
 from reports.fonts import FontFamily, document_fonts
-from reports.paged_table import PagedTable
+from reports.paged_table import CellParagraph, PagedTable
 
 NBSP = "\u00a0"
 BLANK_DATE = "ngày ..... tháng ..... năm ........"
@@ -339,10 +339,13 @@ def title_block(
 # --------------------------------------------------------------------------- data table
 
 
-def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empty_text: str = "") -> Flowable:
+def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empty_text: str = "",
+               row_styles: dict[int, list[tuple]] | None = None,
+               keep_with_next: frozenset[int] = frozenset()) -> Flowable:
     """A ruled table with the header row repeated at the top of every page, fixed column widths
-    and wrapped cells. ``rows`` hold plain text (``None`` prints empty). With no rows, one row
-    spanning the table shows ``empty_text``."""
+    and wrapped cells. ``rows`` hold plain text (``None`` prints empty) or ready flowables. With no
+    rows, one row spanning the table shows ``empty_text``. ``row_styles`` and ``keep_with_next``:
+    see :class:`PagedTable` (group headings, total rows)."""
     st = document_styles()
     f = st.fonts
     header = [paragraph(c.heading, st.table_header) for c in columns]
@@ -350,8 +353,10 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
     for row in rows:
         cells = []
         for column, value in zip(columns, row):
-            if column.wrap:
-                cells.append(paragraph(value, st.cell[column.align]))
+            if isinstance(value, Flowable):
+                cells.append(value)
+            elif column.wrap:
+                cells.append(CellParagraph(markup(value), st.cell[column.align]))
             else:
                 cells.append(nfc(value))
         body.append(cells)
@@ -371,15 +376,17 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
     if not body:
         body = [[paragraph(empty_text, st.cell["CENTER"])] + [""] * (len(columns) - 1)]
         style.append(("SPAN", (0, 1), (-1, 1)))
-    return PagedTable(header, body, [c.width for c in columns], style)
+    return PagedTable(header, body, [c.width for c in columns], style, row_styles=row_styles,
+                      keep_with_next=keep_with_next)
 
 
 # --------------------------------------------------------------------------- signature
 
 
-def signature_block(signature: Signature, recipients: Sequence[str], layout: PageLayout) -> Flowable:
+def signature_block(signature: Signature, recipients: Sequence[str], layout: PageLayout,
+                    before: Sequence[Flowable] = ()) -> Flowable:
     """Nơi nhận on the left, the signer on the right (authority, title, room to sign, name),
-    kept together on one page."""
+    kept together on one page with the flowables ``before`` it (a totals line, say)."""
     st = styles_for(layout)
     total = layout.frame_width
     right_w = 120 * mm if total >= 200 * mm else 95 * mm
@@ -410,7 +417,7 @@ def signature_block(signature: Signature, recipients: Sequence[str], layout: Pag
         ),
     )
     table.hAlign = "LEFT"
-    return KeepTogether([Spacer(1, 6 * mm), table])
+    return KeepTogether([*before, Spacer(1, 6 * mm), table])
 
 
 # --------------------------------------------------------------------------- document

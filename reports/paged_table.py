@@ -1,7 +1,25 @@
 """Long tables that split fast: one page-sized reportlab Table per page, header row on each."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Paragraph, Table
+
+
+class CellParagraph(Paragraph):
+    """A Paragraph that keeps its last line breaking: a table cell is wrapped once when its row
+    is measured and again, at the same width, when it is drawn; the second time is free."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return self._wrapped[1]
+
+
+def _at_row(command: tuple, row: int) -> tuple:
+    """``command`` (written for a row at index 0: ``("SPAN", (0, 0), (-1, 0))``) moved to ``row``."""
+    name, (c0, r0), (c1, r1), *args = command
+    return (name, (c0, r0 + row), (c1, r1 + row), *args)
 
 
 class PagedTable(Flowable):
@@ -11,23 +29,40 @@ class PagedTable(Flowable):
     reportlab re-measures every remaining row each time it splits one big Table, which grows
     faster than the row count; here the rows are measured once and each page gets exactly the
     rows that fit, so no header row ever appears in the middle of a page.
+
+    ``row_styles`` maps a row of ``rows`` to style commands written as if that row were row 0
+    (a group heading spanning the table: ``[("SPAN", (0, 0), (-1, 0))]``); they follow the row
+    to whichever page it lands on. A row in ``keep_with_next`` is never the last row of a page
+    (a group heading moves to the page of its first member).
     """
 
     def __init__(self, header: list, rows: list[list], col_widths: list[float], style: list, *,
+                 row_styles: dict[int, list[tuple]] | None = None, keep_with_next: frozenset[int] = frozenset(),
                  _heights: list[float] | None = None, _start: int = 0):
         super().__init__()
         self._header = header
         self._rows = rows
         self._col_widths = col_widths
         self._style = style
+        self._row_styles = row_styles or {}
+        self._keep_with_next = keep_with_next
         self._heights = _heights  # header height first, then one per row of ``rows``
         self._start = _start
         self.width = sum(col_widths)
         self.hAlign = "LEFT"
 
+    def _style_for(self, start: int, stop: int) -> list:
+        """The table style of rows ``start``..``stop`` printed under the header row."""
+        if not self._row_styles:
+            return self._style
+        extra = [_at_row(cmd, 1 + r - start) for r in sorted(self._row_styles) if start <= r < stop
+                 for cmd in self._row_styles[r]]
+        return self._style + extra
+
     def _measure(self) -> list[float]:
         if self._heights is None:
-            whole = Table([self._header, *self._rows], colWidths=self._col_widths, style=self._style)
+            whole = Table([self._header, *self._rows], colWidths=self._col_widths,
+                          style=self._style_for(0, len(self._rows)))
             whole._longTableOptimize = 0  # measure every row, not only the first page
             whole.wrap(self.width, 1e12)
             self._heights = list(whole._rowHeights)
@@ -39,7 +74,7 @@ class PagedTable(Flowable):
             [self._header, *self._rows[start:stop]],
             colWidths=self._col_widths,
             rowHeights=[heights[0], *heights[1 + start:1 + stop]],
-            style=self._style,
+            style=self._style_for(start, stop),
             repeatRows=1,
             hAlign="LEFT",
         )
@@ -60,12 +95,15 @@ class PagedTable(Flowable):
             stop += 1
         if stop == len(self._rows):
             return []  # it all fits: the frame only asks when it does not, so wait for the next one
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        # A heading at the foot of a page goes over with its first row (unless it heads the page).
+        while stop - 1 in self._keep_with_next and (stop - 1 > self._start or (stop > self._start and not at_top)):
+            stop -= 1
         if stop == self._start:
-            frame = getattr(self, "_frame", None)
-            if frame is not None and getattr(frame, "_atTop", False):
+            if at_top:
                 # One row taller than a whole page: let reportlab break inside it.
-                big = Table([self._header, self._rows[stop]], colWidths=self._col_widths, style=self._style,
-                            repeatRows=1, splitInRow=1, hAlign="LEFT")
+                big = Table([self._header, self._rows[stop]], colWidths=self._col_widths,
+                            style=self._style_for(stop, stop + 1), repeatRows=1, splitInRow=1, hAlign="LEFT")
                 rest = self._rest(stop + 1)
                 return big.split(availWidth, availHeight) + ([rest] if rest else [])
             return []
@@ -75,7 +113,8 @@ class PagedTable(Flowable):
     def _rest(self, start: int) -> PagedTable | None:
         if start >= len(self._rows):
             return None
-        return PagedTable(self._header, self._rows, self._col_widths, self._style, _heights=self._heights, _start=start)
+        return PagedTable(self._header, self._rows, self._col_widths, self._style, row_styles=self._row_styles,
+                          keep_with_next=self._keep_with_next, _heights=self._heights, _start=start)
 
     def draw(self):
         table = self._table(self._start, len(self._rows))

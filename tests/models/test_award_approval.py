@@ -86,7 +86,18 @@ def test_approval_fields_and_recipients_are_cleaned(town):
     record = _approve(t, K, Approval("  16/QĐ-HĐTĐKT ", dt.date(2019, 2, 5), " KT. CHỦ TỊCH ", " PHÓ  CHỦ TỊCH",
                                      "Trần  Văn Tám ", ("Như trên;", "  ", " Lưu: VT, NV. ")))
     assert record.approval == Approval("16/QĐ-HĐTĐKT", dt.date(2019, 2, 5), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-                                       "Trần Văn Tám", ("Như trên;", "Lưu: VT, NV."), "")
+                                       "Trần Văn Tám", ("Như trên;", "Lưu: VT, NV."),
+                                       "Hội đồng Thi đua - Khen thưởng")  # an empty issuer gets the council's name
+
+
+def test_a_list_of_another_kind_is_not_approved_under_this_key(town):
+    t = town
+    draft = draft_list(t.db, campaign_review(t.db, t.cid, AFTER), C)
+    before = dump(t.db)
+    with pytest.raises(DomainError) as caught:
+        approve(t.db, list_key(t.cid, K), DECISION, draft, NOW)
+    assert str(caught.value) == "Danh sách “commendation” không phải danh sách “criticism” cần phê duyệt"
+    assert dump(t.db) == before
 
 
 @pytest.mark.parametrize("changes, errors", [

@@ -1,0 +1,198 @@
+"""The year-end lists the council approves: commendation ("nêu gương"), criticism ("phê bình"),
+and later the yearly title lists, from a :class:`models.award_lists.PrintableList` to PDF bytes.
+
+Portrait A4 in the Decree 30 format: the council's header with the decision's number and date
+(blanks on a draft), the title, the campaign, the reference line to the decision, then one table
+of collectives and one of individuals (with "I. TẬP THỂ" / "II. CÁ NHÂN" when the list has both),
+the totals, the signature block and "Nơi nhận". Entries print in the order given (the domain
+sorts them). Entries with a ``group`` print under a heading row per group; entries with an
+``amount`` add a money column and a total row.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from models.award_lists import Approval, PrintableList, PrintedEntry
+from models.settings import CouncilNames
+
+from .council import council_parts
+from .paged_table import CellParagraph
+from .document import (
+    Column,
+    PageLayout,
+    attachment_reference,
+    build_document,
+    data_table,
+    document_styles,
+    header_block,
+    markup,
+    nfc,
+    short_date,
+    signature_block,
+    styles_for,
+    title_block,
+    upper,
+)
+
+NUMBER_SUFFIX = "QĐ-HĐTĐKT"
+AMOUNT_HEADING = "Số tiền thưởng (đồng)"
+CRITICISM = "criticism"
+
+_AMOUNT_MM = 30  # the money column, in mm
+
+
+def money(amount: int) -> str:
+    """1390000 -> "1.390.000"."""
+    return f"{amount:,}".replace(",", ".")
+
+
+def decision_number(number: str) -> str:
+    """The number as the header prints it: "15" becomes "15/QĐ-HĐTĐKT"; "15/QĐ-UBND" stays."""
+    number = nfc(number).strip()
+    return number if not number or "/" in number else f"{number}/{NUMBER_SUFFIX}"
+
+
+def _columns(layout: PageLayout, individuals: bool, text_heading: str, amounts: bool) -> list[Column]:
+    """Widths in mm on the 165 mm portrait frame (scaled if the frame differs)."""
+    if individuals:
+        spec = [("STT", 12, "CENTER", False), ("Họ và tên", 46, "LEFT", True),
+                ("Chức vụ, đơn vị", 50, "LEFT", True), (text_heading, 57, "LEFT", True)]
+    else:
+        spec = [("STT", 12, "CENTER", False), ("Tên tập thể", 62, "LEFT", True), (text_heading, 91, "LEFT", True)]
+    if amounts:
+        spec.append((AMOUNT_HEADING, _AMOUNT_MM, "RIGHT", False))
+        # The money column takes its room from the text columns in proportion.
+        text_mm = sum(w for _h, w, _a, _wrap in spec[1:-1])
+        spec = [spec[0]] + [(h, w - _AMOUNT_MM * w / text_mm, a, wr) for h, w, a, wr in spec[1:-1]] + [spec[-1]]
+    scale = layout.frame_width / (sum(s[1] for s in spec) * mm)
+    return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
+
+
+def _reference(text: str, style: ParagraphStyle, width: float) -> str:
+    """The reference line, broken before its last "của" when it needs two lines (so that the
+    issuer's name stays whole rather than wrapping at "Thi đua / - Khen thưởng")."""
+    head, sep, tail = text.rpartition(" của ")
+    if not sep or stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    return f"{head}\ncủa {tail}"
+
+
+# A title breaks best before one of these words ("... TIÊU BIỂU XUẤT SẮC /
+# ĐƯỢC NÊU GƯƠNG"); anywhere else it may split a compound such as "TIÊU BIỂU" or "TIÊN TIẾN".
+_BREAK_BEFORE = {"ĐƯỢC", "ĐẠT", "BỊ", "CỦA", "VỀ", "TRONG", "NĂM"}
+
+
+def _title(text: str, style: ParagraphStyle, width: float) -> str:
+    """The upper-case title, on two lines when it must be: broken at the most even of the good
+    places (see ``_BREAK_BEFORE``), else as late as fits with at least three words on line two."""
+    words = upper(text).split()
+
+    def size(part: list[str]) -> float:
+        return stringWidth(" ".join(part), style.fontName, style.fontSize)
+
+    if size(words) <= width:
+        return " ".join(words)
+    fitting = [i for i in range(1, len(words)) if size(words[:i]) <= width and size(words[i:]) <= width]
+    if not fitting:
+        return " ".join(words)  # three lines or more: let the Paragraph wrap it
+    good = [i for i in fitting if words[i] in _BREAK_BEFORE]
+    if good:
+        cut = min(good, key=lambda i: abs(size(words[:i]) - size(words[i:])))
+    else:
+        cut = max(fitting)
+        while len(words) - cut < 3 and cut - 1 in fitting:
+            cut -= 1
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+
+
+def _bold(style_name: str, base: ParagraphStyle, font: str) -> ParagraphStyle:
+    return ParagraphStyle(style_name, parent=base, fontName=font)
+
+
+def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals: bool, amounts: bool,
+           empty_text: str) -> Flowable:
+    """One section's table: numbered rows, a heading row before each group, a total row."""
+    st = document_styles()
+    group_style = _bold("award-group", st.cell["LEFT"], st.fonts.bold)
+    total_style = _bold("award-total", st.cell["CENTER"], st.fonts.bold)
+    rows: list[list] = []
+    row_styles: dict[int, list[tuple]] = {}
+    keep: set[int] = set()
+    current_group = None
+    for number, entry in enumerate(entries, start=1):
+        group = nfc(entry.group).strip()
+        if group and group != current_group:
+            row_styles[len(rows)] = [("SPAN", (0, 0), (-1, 0))]
+            keep.add(len(rows))
+            rows.append([CellParagraph(markup(group), group_style)] + [""] * (len(columns) - 1))
+        current_group = group
+        row = [str(number), entry.name]
+        if individuals:
+            row.append(entry.position_unit)
+        row.append(entry.text)
+        if amounts:
+            row.append(money(entry.amount))
+        rows.append(row)
+    if amounts and entries:
+        row_styles[len(rows)] = [("SPAN", (0, 0), (-2, 0)), ("FONTNAME", (-1, 0), (-1, 0), st.fonts.bold)]
+        rows.append([Paragraph("Cộng", total_style)] + [""] * (len(columns) - 2)
+                    + [money(sum(e.amount for e in entries))])
+    return data_table(columns, rows, empty_text=empty_text, row_styles=row_styles, keep_with_next=frozenset(keep))
+
+
+def _names(data: PrintableList, signer: Approval | None) -> CouncilNames:
+    """The council's names as this list prints them: its own header lines, its signer."""
+    names = CouncilNames(parent_body=data.parent_body, issuing_body=data.issuing_body, place=data.place)
+    if signer is None:
+        return names
+    return replace(names, signer_authority=signer.signer_authority, signer_title=signer.signer_title,
+                   signer_name=signer.signer_name, recipients=tuple(signer.recipients))
+
+
+def render_award_list(data: PrintableList) -> bytes:
+    """The list as PDF bytes (portrait A4). An approved list (``data.approval``) prints its
+    decision's number, date and signer; a draft prints blanks for the number and date, a note
+    with the day its figures were taken, and the council's usual signer. Same data, same bytes."""
+    layout = PageLayout()
+    st = styles_for(layout)
+    approval = data.approval
+    signer = approval or data.draft_signer
+    number = decision_number(approval.decision_number) if approval else ""
+    date = approval.decision_date if approval else None
+    header, signature, recipients = council_parts(_names(data, signer), number=number,
+                                                  number_suffix=NUMBER_SUFFIX, date=date)
+    reference = _reference(attachment_reference(number, date, signer.issuer if signer else ""), st.reference,
+                           layout.frame_width)
+    note = "" if approval else f"(Dự thảo - số liệu tính đến {short_date(data.as_of)})"
+
+    story: list[Flowable] = [header_block(header, layout)]
+    story += title_block(_title(data.title, st.title, layout.frame_width), layout, subtitle=data.subtitle,
+                         reference=reference, note=note)
+    amounts = any(e.amount > 0 for e in data.entries)
+    sections = [(c, individuals) for c, individuals in ((data.collectives, False), (data.individuals, True)) if c]
+    if not sections:
+        empty = ("Không có tập thể nào bị phê bình." if data.kind == CRITICISM
+                 else "Không có tập thể, cá nhân nào trong danh sách.")
+        story.append(_table((), _columns(layout, False, data.text_heading, amounts), False, amounts, empty))
+    section_style = _bold("award-section", st.body, st.fonts.bold)
+    for heading, (entries, individuals) in zip(("I. TẬP THỂ", "II. CÁ NHÂN"), sections):
+        if len(sections) > 1:
+            story.append(CondPageBreak(35 * mm))  # a section heading never sits alone at a page foot
+            story.append(Paragraph(markup(heading), section_style))
+        story.append(_table(entries, _columns(layout, individuals, data.text_heading, amounts), individuals,
+                            amounts, ""))
+    if amounts and len(sections) > 1:
+        story.append(Paragraph(markup(f"Tổng số tiền thưởng: {money(sum(e.amount for e in data.entries))} đồng."),
+                               st.body))
+    # The totals go over with the signature block, so that its page never holds the signature alone.
+    closing = [Paragraph(markup(data.total_line), st.body)] if nfc(data.total_line).strip() else []
+    story.append(signature_block(signature, recipients, layout, before=closing))
+    return build_document(story, layout, title=f"{nfc(data.title)} - {nfc(data.subtitle)}".strip(" -"))
+
+
+__all__ = ["AMOUNT_HEADING", "decision_number", "money", "render_award_list"]

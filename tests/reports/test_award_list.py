@@ -1,0 +1,257 @@
+"""The year-end commendation and criticism lists (reports/award_list.py), read back with pypdf."""
+import dataclasses
+import datetime as dt
+import io
+import unicodedata
+
+from pypdf import PdfReader
+
+from models.award_lists import Approval, PrintableList, PrintedEntry
+from reports.award_list import AMOUNT_HEADING, decision_number, money, render_award_list
+
+CAMPAIGN = "Đợt thi đua cao điểm về Cải cách hành chính năm 2018"
+COMMENDATION = "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG"
+CRITICISM = "DANH SÁCH TẬP THỂ BỊ PHÊ BÌNH"
+ISSUER = "Hội đồng Thi đua - Khen thưởng quận Gò Vấp"
+APPROVAL = Approval("15/QĐ-HĐTĐKT", dt.date(2019, 1, 5), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thu Hà",
+                    ("Như trên;", "Thường trực UBND quận;", "Lưu: VT, NV."), ISSUER)
+USUAL_SIGNER = Approval("", None, "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH", "Lê Văn Minh",
+                        ("Thường trực Quận ủy;", "Lưu: VT, NV."), ISSUER)
+# Given in Vietnamese order (by given name: Ánh < Dũng < Đào), as the domain sorts them.
+PEOPLE = [
+    ("Trần Văn Ánh", "Chuyên viên, Phòng Nội vụ"),
+    ("Nguyễn Văn Dũng", "Phó Chủ tịch, Ủy ban nhân dân Phường 5"),
+    ("Lê Thị Đào", "Công chức Tư pháp - Hộ tịch, Ủy ban nhân dân Phường 17"),
+]
+UNITS = ["Phòng Tài chính - Kế hoạch", "Ủy ban nhân dân Phường 1", "Ủy ban nhân dân Phường 10"]
+
+
+def _unit(i: int, name: str, text: str, **kw) -> PrintedEntry:
+    return PrintedEntry("unit", i, name, "Phường", text, **kw)
+
+
+def _person(i: int, name: str, position: str, text: str = "", **kw) -> PrintedEntry:
+    text = text or "Hoàn thành xuất sắc nhiệm vụ 4/4 quý được xếp loại năm 2018"
+    return PrintedEntry("staff", i, name, position, text, **kw)
+
+
+def _commendation(approval: Approval | None = APPROVAL, **changes) -> PrintableList:
+    values = dict(
+        kind="commendation", title=COMMENDATION, subtitle=CAMPAIGN, parent_body="ỦY BAN NHÂN DÂN QUẬN GÒ VẤP",
+        issuing_body="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", place="Gò Vấp", as_of=dt.date(2019, 1, 31),
+        collectives=tuple(_unit(i, n, f"Mô hình “Một cửa điện tử số {i}” được Hội đồng đánh giá Tiêu biểu xuất sắc")
+                          for i, n in enumerate(UNITS, start=1)),
+        individuals=tuple(_person(i, n, p) for i, (n, p) in enumerate(PEOPLE, start=1)),
+        text_heading="Thành tích", approval=approval, draft_signer=None if approval else USUAL_SIGNER,
+        total_line="Tổng số: 3 tập thể, 3 cá nhân.",
+    )
+    values.update(changes)
+    return PrintableList(**values)
+
+
+def _criticism(approval: Approval | None = APPROVAL, **changes) -> PrintableList:
+    units = (_unit(1, "Phòng Y tế", "Không báo cáo kết quả"),
+             _unit(2, "Ủy ban nhân dân Phường 15", "Đăng ký trễ hạn; Thực hiện không hiệu quả"))
+    values = dict(kind="criticism", title=CRITICISM, collectives=units, individuals=(), text_heading="Lý do",
+                  total_line="Tổng số: 2 tập thể.")
+    values.update(changes)
+    return _commendation(approval, **values)
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [unicodedata.normalize("NFC", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text(pdf: bytes) -> str:
+    return _flat(" ".join(_pages(pdf)))
+
+
+def _runs_above(pdf: bytes, index: int, y_min: float) -> list[str]:
+    found = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y > y_min:
+            found.append(text.strip())
+
+    PdfReader(io.BytesIO(pdf)).pages[index].extract_text(visitor_text=visit)
+    return found
+
+
+def _in_order(text: str, parts: list[str]) -> None:
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        assert found >= 0, (part, text[position:position + 200])
+        position = found + len(part)
+
+
+def test_the_list_is_portrait_a4():
+    box = PdfReader(io.BytesIO(render_award_list(_commendation()))).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_an_approved_list_prints_the_header_with_the_decision_number_and_date():
+    text = _flat(_pages(render_award_list(_commendation()))[0])
+    for expected in ("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "Số: 15/QĐ-HĐTĐKT",
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "Gò Vấp, ngày 05 tháng 01 năm 2019"):
+        assert expected in text, expected
+    assert "Dự thảo" not in text
+
+
+def test_the_title_subtitle_and_reference_line_follow_the_header():
+    text = _flat(_pages(render_award_list(_commendation()))[0])
+    _in_order(text, [
+        "Gò Vấp, ngày 05 tháng 01 năm 2019",
+        COMMENDATION,
+        CAMPAIGN,
+        f"(Kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của {ISSUER})",
+        "STT",
+    ])
+
+
+def test_a_bare_decision_number_gets_the_council_suffix_in_the_header_and_the_reference():
+    approval = dataclasses.replace(APPROVAL, decision_number="7", decision_date=dt.date(2019, 3, 12))
+    text = _text(render_award_list(_criticism(approval)))
+    assert "Số: 7/QĐ-HĐTĐKT" in text
+    assert "Gò Vấp, ngày 12 tháng 3 năm 2019" in text
+    assert f"(Kèm theo Quyết định số 7/QĐ-HĐTĐKT ngày 12 tháng 3 năm 2019 của {ISSUER})" in text
+    assert decision_number("15/QĐ-UBND") == "15/QĐ-UBND" and decision_number("") == ""
+
+
+def test_a_draft_prints_blanks_to_fill_in_and_the_day_its_figures_were_taken():
+    text = _text(render_award_list(_commendation(approval=None)))
+    assert "Số:" in text and "/QĐ-HĐTĐKT" in text and "Số: 15" not in text
+    assert "Gò Vấp, ngày ..... tháng ..... năm ........" in text
+    assert f"(Kèm theo Quyết định số ........ ngày ..... tháng ..... năm ........ của {ISSUER})" in text
+    assert "(Dự thảo - số liệu tính đến 31/01/2019)" in text
+    # The council's usual signer signs a draft.
+    _in_order(text, ["TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH", "Lê Văn Minh"])
+    assert "- Thường trực Quận ủy;" in text and "Nguyễn Thị Thu Hà" not in text
+
+
+def test_collectives_and_individuals_print_under_their_own_sections_in_the_given_order():
+    data = _commendation()
+    text = _text(render_award_list(data))
+    _in_order(text, ["I. TẬP THỂ", "STT", "Tên tập thể", "Thành tích"]
+              + [f"{i} {e.name} {e.text}" for i, e in enumerate(data.collectives, start=1)]
+              + ["II. CÁ NHÂN", "STT", "Họ và tên", "Chức vụ, đơn vị", "Thành tích"]
+              + [f"{i} {e.name} {e.position_unit}" for i, e in enumerate(data.individuals, start=1)]
+              + ["Tổng số: 3 tập thể, 3 cá nhân."])
+    # Vietnamese order as given: Ánh, Dũng, then Đào (not after Z as code points would put it).
+    assert text.index("Trần Văn Ánh") < text.index("Nguyễn Văn Dũng") < text.index("Lê Thị Đào")
+    assert "Hoàn thành xuất sắc nhiệm vụ 4/4 quý được xếp loại năm 2018" in text
+    assert "Chức vụ, đơn vị" not in text[:text.index("II. CÁ NHÂN")]  # collectives: three columns
+
+
+def test_a_list_of_one_kind_has_no_section_headings():
+    text = _text(render_award_list(_commendation(individuals=(), total_line="Tổng số: 3 tập thể, 0 cá nhân.")))
+    assert "I. TẬP THỂ" not in text and "II. CÁ NHÂN" not in text
+    assert "Tên tập thể" in text and "Họ và tên" not in text
+
+
+def test_the_criticism_list_prints_each_unit_with_its_reasons():
+    text = _text(render_award_list(_criticism()))
+    _in_order(text, [CRITICISM, CAMPAIGN, "STT", "Tên tập thể", "Lý do",
+                     "1 Phòng Y tế Không báo cáo kết quả",
+                     "2 Ủy ban nhân dân Phường 15 Đăng ký trễ hạn; Thực hiện không hiệu quả",
+                     "Tổng số: 2 tập thể."])
+    assert "I. TẬP THỂ" not in text and "Họ và tên" not in text and "Chức vụ, đơn vị" not in text
+
+
+def test_an_empty_criticism_list_says_so():
+    text = _text(render_award_list(_criticism(collectives=(), total_line="Tổng số: 0 tập thể.")))
+    assert "Không có tập thể nào bị phê bình." in text and "Tổng số: 0 tập thể." in text
+
+
+def test_the_signature_block_and_recipients_close_the_list():
+    text = _text(render_award_list(_commendation()))
+    _in_order(text, ["Tổng số: 3 tập thể, 3 cá nhân.", "Nơi nhận:", "- Như trên;", "- Thường trực UBND quận;",
+                     "- Lưu: VT, NV.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thu Hà"])
+
+
+def test_a_long_list_repeats_the_header_row_and_numbers_pages_from_two():
+    people = tuple(_person(i, f"Nguyễn Văn Người {i}", "Chuyên viên, Phòng Nội vụ") for i in range(1, 301))
+    pdf = render_award_list(_commendation(collectives=(), individuals=people))
+    pages = _pages(pdf)
+    assert len(pages) >= 8
+    top_margin = 842 - 20 * 72 / 25.4  # points above the text area
+    assert _runs_above(pdf, 0, top_margin) == []
+    for index in range(1, len(pages)):
+        assert _runs_above(pdf, index, top_margin) == [str(index + 1)]
+    for index, page in enumerate(pages):
+        if index < len(pages) - 1 or "STT" in page:  # the last page may hold only the closing lines
+            assert page.count("Họ và tên") == 1 and page.count("Chức vụ, đơn vị") == 1, f"page {index + 1}"
+    text = _flat(" ".join(pages))
+    for number in range(1, 301):
+        assert f" {number} Nguyễn Văn Người {number} " in text
+    assert "Nơi nhận:" in pages[-1] and "Nguyễn Thị Thu Hà" in pages[-1]
+
+
+def test_the_same_list_gives_the_same_bytes():
+    assert render_award_list(_commendation()) == render_award_list(_commendation())
+    assert render_award_list(_criticism(None)) == render_award_list(_criticism(None))
+
+
+def test_entries_with_a_group_print_under_a_heading_row_for_each_group():
+    people = (
+        _person(1, "Trần Văn Ánh", "Chuyên viên", "Lao động tiên tiến", group="Phòng Nội vụ"),
+        _person(2, "Lê Thị Đào", "Chuyên viên", "Lao động tiên tiến", group="Phòng Nội vụ"),
+        _person(3, "Nguyễn Văn Dũng", "Công chức", "Lao động tiên tiến", group="Ủy ban nhân dân Phường 5"),
+    )
+    text = _text(render_award_list(_commendation(collectives=(), individuals=people)))
+    _in_order(text, ["Họ và tên", "Phòng Nội vụ 1 Trần Văn Ánh", "2 Lê Thị Đào",
+                     "Ủy ban nhân dân Phường 5 3 Nguyễn Văn Dũng"])
+    assert text.count("Phòng Nội vụ") == 1
+
+
+def test_a_group_heading_never_ends_a_page():
+    # Groups of three put a heading at the foot of a page here if the heading were not kept with its row.
+    people = tuple(_person(i, f"Người số {i}", "Chuyên viên", "Lao động tiên tiến", group=f"Đơn vị số {i // 3}")
+                   for i in range(1, 200))
+    pages = _pages(render_award_list(_commendation(collectives=(), individuals=people)))
+    assert len(pages) >= 4
+    for index, page in enumerate(pages[:-1]):
+        rows = [line for line in page.splitlines() if line.startswith(("Đơn vị số", "Người số")) or
+                line.split(" ")[0].isdigit() and "Người số" in line]
+        assert rows and not rows[-1].startswith("Đơn vị số"), f"page {index + 1}: {rows[-3:]}"
+
+
+def test_amounts_add_a_money_column_with_a_total_row():
+    people = tuple(_person(i, n, p, "Lao động tiên tiến", amount=417_000) for i, (n, p) in enumerate(PEOPLE, 1))
+    units = (_unit(1, "Phòng Nội vụ", "Tập thể lao động tiên tiến", amount=1_112_000),)
+    text = _text(render_award_list(_commendation(collectives=units, individuals=people)))
+    _in_order(text, [AMOUNT_HEADING, "1 Phòng Nội vụ Tập thể lao động tiên tiến 1.112.000", "Cộng 1.112.000",
+                     AMOUNT_HEADING, "Lê Thị Đào", "417.000", "Cộng 1.251.000",
+                     "Tổng số tiền thưởng: 2.363.000 đồng."])
+    assert text.count("417.000") == 3
+    assert money(1_390_000) == "1.390.000" and money(0) == "0"
+
+
+def test_a_list_without_amounts_has_no_money_column():
+    text = _text(render_award_list(_commendation()))
+    assert AMOUNT_HEADING not in text and "Cộng" not in text and "Tổng số tiền thưởng" not in text
+
+
+def test_decomposed_text_prints_composed():
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    data = _criticism(collectives=(_unit(1, nfd("Ủy ban nhân dân Phường 17"), nfd("Đăng ký trễ hạn")),),
+                      subtitle=nfd(CAMPAIGN))
+    raw = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_award_list(data))).pages)
+    assert unicodedata.is_normalized("NFC", raw)
+    assert "1 Ủy ban nhân dân Phường 17 Đăng ký trễ hạn" in _flat(raw) and CAMPAIGN in _flat(raw)
+
+
+def test_a_table_cell_keeps_its_line_breaking_only_for_the_same_width():
+    from reports.document import document_styles
+    from reports.paged_table import CellParagraph
+
+    cell = CellParagraph("Hoàn thành xuất sắc nhiệm vụ 4/4 quý được xếp loại năm 2018", document_styles().cell["LEFT"])
+    wide = cell.wrap(400, 1000)
+    narrow = cell.wrap(100, 1000)
+    assert narrow[1] > wide[1] and cell.wrap(400, 1000) == wide and cell.wrap(100, 50) == narrow
