@@ -18,6 +18,12 @@
     python main.py import classifications FILE.xlsx --db PATH [--dry-run]
     python main.py export classifications OUT.xlsx --db PATH --year Y --quarter Q [--unit CODE]
     python main.py report classification --db PATH --year Y --quarter Q [--unit CODE] -o OUT.pdf
+    python main.py report criticism   --db PATH --campaign ID [--as-of DD/MM/YYYY] -o OUT.pdf
+    python main.py report commendation --db PATH --campaign ID [--as-of DD/MM/YYYY] -o OUT.pdf
+    python main.py template discipline OUT.xlsx
+    python main.py import discipline FILE.xlsx --db PATH [--dry-run]
+    python main.py export discipline OUT.xlsx --db PATH [--year Y]
+    (template and export also take the output as -o OUT.xlsx)
     python main.py backup  --db PATH -o FILE
     python main.py restore FILE --db PATH
     python main.py check   --db PATH
@@ -33,9 +39,9 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-KINDS = ("units", "staff", "initiatives", "heads", "classifications")
+KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline")
 KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
-             "classifications (xếp loại quý)")
+             "classifications (xếp loại quý), discipline (kỷ luật)")
 FIELD_LABELS = {
     "name": "Tên", "year": "Năm", "start_date": "Ngày bắt đầu", "registration_deadline": "Hạn đăng ký",
     "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
@@ -60,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = sub.add_parser("template", help="ghi tệp Excel mẫu để trống")
     template.add_argument("kind", choices=KINDS, help=KIND_HELP)
-    template.add_argument("out", type=Path)
+    _out_args(template)
     _quarter_args(template, unit_help="mã đơn vị (classifications: tệp điền sẵn cán bộ của đơn vị)")
 
     imp = sub.add_parser("import", help="nhập từ Excel (tất cả hoặc không gì cả)")
@@ -72,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="xuất ra Excel")
     exp.add_argument("kind", choices=KINDS, help=KIND_HELP)
-    exp.add_argument("out", type=Path)
+    _out_args(exp)
     exp.add_argument("--db", type=Path, required=True, dest="sub_db")
     exp.add_argument("--campaign", type=int, help="số (id) đợt thi đua, cho initiatives")
     _quarter_args(exp, unit_help="mã đơn vị, cho classifications")
@@ -99,14 +105,43 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", type=Path, required=True, dest="sub_db")
 
     report = sub.add_parser("report", help="in báo cáo PDF")
-    report.add_argument("kind", choices=("initiatives", "classification"),
+    report.add_argument("kind", choices=("initiatives", "classification", "criticism", "commendation"),
                         help="initiatives: danh sách đăng ký mô hình, sáng kiến; "
-                             "classification: bảng tổng hợp xếp loại quý")
+                             "classification: bảng tổng hợp xếp loại quý; criticism: danh sách tập thể bị phê "
+                             "bình; commendation: danh sách tập thể, cá nhân được nêu gương")
     report.add_argument("--db", type=Path, required=True, dest="sub_db")
     report.add_argument("--campaign", type=int)
+    report.add_argument("--as-of", metavar="DD/MM/YYYY",
+                        help="criticism, commendation: xét số liệu đến ngày này (mặc định: hôm nay)")
     _quarter_args(report, unit_help="mã đơn vị (bỏ trống: toàn quận)", db=False)
     report.add_argument("-o", "--out", type=Path, required=True)
     return parser
+
+
+def _out_args(parser) -> None:
+    """The file written: ``OUT.xlsx`` or ``-o OUT.xlsx`` (checked by :func:`_check_out`)."""
+    parser.add_argument("out", type=Path, nargs="?", help="tệp Excel ghi ra")
+    parser.add_argument("-o", "--out", type=Path, dest="out_option", metavar="OUT.xlsx", help="tệp Excel ghi ra")
+
+
+def _check_out(parser, args, extra: list[str]) -> None:
+    """Settle the output file of template/export; anything else left over is a usage error.
+
+    (An optional positional is taken, empty, before the options that follow it: in
+    ``export units --db PATH OUT.xlsx`` argparse leaves OUT.xlsx over, so it is picked up here.)
+    """
+    if args.command in ("template", "export") and args.out is None and len(extra) == 1 \
+            and not extra[0].startswith("-"):
+        args.out = Path(extra.pop())
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command not in ("template", "export"):
+        return
+    if args.out is not None and args.out_option is not None:
+        parser.error("chỉ ghi tệp ra một lần: OUT.xlsx hoặc -o OUT.xlsx")
+    args.out = args.out or args.out_option
+    if args.out is None:
+        parser.error("cần tệp ghi ra: OUT.xlsx hoặc -o OUT.xlsx")
 
 
 def _quarter_args(parser, unit_help: str, db: bool = True) -> None:
@@ -211,7 +246,7 @@ def _classification_template(args) -> int:
 
 
 def _import(args):
-    from models import imports, imports_campaigns, imports_classifications
+    from models import imports, imports_campaigns, imports_classifications, imports_discipline
 
     db = _open_existing(args.sub_db)
     today = dt.date.today()
@@ -225,6 +260,8 @@ def _import(args):
                 db, args.file, _require_campaign(args), today, dry_run=args.dry_run)
         if args.kind == "classifications":
             return imports_classifications.import_classifications(db, args.file, dry_run=args.dry_run)
+        if args.kind == "discipline":
+            return imports_discipline.import_discipline(db, args.file, today, dry_run=args.dry_run)
         return imports_campaigns.import_head_evaluations(db, args.file, dry_run=args.dry_run)
     finally:
         db.close()
@@ -248,15 +285,36 @@ def _export(args) -> int:
             return export_classifications(db, year, quarter, args.out, _unit_id(db, args.unit, required=False))
         if args.kind == "heads":
             return exports.export_head_evaluations(db, args.year or dt.date.today().year, args.out)
+        if args.kind == "discipline":
+            return exports.export_discipline(db, args.out, args.year)
         return exports.export(db, args.kind, args.out)
     finally:
         db.close()
 
 
+def _as_of(args) -> dt.date:
+    """--as-of for the year-end lists (today when not given)."""
+    if args.as_of is None:
+        return dt.date.today()
+    if args.kind not in ("criticism", "commendation"):
+        raise Rejected("--as-of chỉ dùng cho danh sách criticism (phê bình) và commendation (nêu gương)")
+    as_of = _date_arg(args.as_of, "--as-of")
+    if as_of is None:
+        raise Rejected("--as-of: cần một ngày dạng dd/mm/yyyy")
+    return as_of
+
+
 def _report(args) -> None:
+    as_of = _as_of(args)
     db = _open_existing(args.sub_db)
     try:
-        if args.kind == "initiatives":
+        if args.kind in ("criticism", "commendation"):
+            from models.codes import ListKind
+            from models.review import printable_list
+            from reports.award_list import render_award_list
+
+            pdf = render_award_list(printable_list(db, _require_campaign(args), ListKind(args.kind), as_of))
+        elif args.kind == "initiatives":
             from models.registers import initiative_register_data
             from reports.campaign_register import register_pdf
 
@@ -361,7 +419,9 @@ def run_command(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    _check_out(parser, args, extra)
     if args.command:
         return run_command(args)
     from ui.app import run_gui
