@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BENCH, DATA, PYTHON, ROOT, ensure_city, offscreen_env, verdict  # noqa: E402
 
 BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_campaign.py",
-              "bench_classification.py", "bench_review.py"]
+              "bench_classification.py", "bench_review.py", "bench_titles.py"]
 
 
 def _row(r: dict) -> tuple[str, str, str, str, str, str]:
@@ -47,6 +47,9 @@ def _row(r: dict) -> tuple[str, str, str, str, str, str]:
         return ("year-end lists, 20,000", f"both lists {r['lists_ms']:.0f} ms, 5,000-row PDF {r['pdf_ms']:.0f} ms",
                 f"{r['baseline_ms']:.0f} ms (bare reportlab Table)", f"{r['ratio']:.2f}x", r["target"],
                 verdict(r["pass"]))
+    if r["name"] == "titles":
+        return ("title proposals, 20,000", f"{r['proposals_ms']:.0f} ms (LĐTT list {r['list_ms']:.0f} ms)", "-", "-",
+                r["target"], verdict(r["pass"]))
     raise ValueError(r["name"])
 
 

@@ -134,6 +134,34 @@ class ListKind(StrEnum):
     CRITICISM = "criticism"
 
 
+class TitleCode(StrEnum):
+    """The yearly emulation titles (individual, then collective). The values double as the short
+    aliases the command line accepts (see :func:`title_from_text`)."""
+
+    LDTT = "ldtt"
+    CSTDCS = "cstdcs"
+    TTLDTT = "ttldtt"
+    TTLDXS = "ttldxs"
+
+
+INDIVIDUAL_TITLES = (TitleCode.LDTT, TitleCode.CSTDCS)
+COLLECTIVE_TITLES = (TitleCode.TTLDTT, TitleCode.TTLDXS)
+
+
+class TitleCapScope(StrEnum):
+    """Whom the Chiến sĩ thi đua cơ sở cap (a share of those who earned Lao động tiên tiến) counts."""
+
+    PER_UNIT = "cap_per_unit"
+    DISTRICT = "cap_district"
+
+
+class TitleRank(StrEnum):
+    """Criteria ranking the people eligible for a capped title (the name always breaks the last tie)."""
+
+    EXCELLENT_QUARTERS = "rank_excellent_quarters"
+    COUNCIL_ORDER = "rank_council_order"
+
+
 # Keyed by member; StrEnum members hash as their value, so values must be unique across enums
 # (a test checks it).
 LABELS: dict[StrEnum, str] = {
@@ -190,6 +218,14 @@ LABELS: dict[StrEnum, str] = {
     DisciplineForm.BUOC_THOI_VIEC: "Buộc thôi việc",
     ListKind.COMMENDATION: "Danh sách nêu gương",
     ListKind.CRITICISM: "Danh sách phê bình",
+    TitleCode.LDTT: "Lao động tiên tiến",
+    TitleCode.CSTDCS: "Chiến sĩ thi đua cơ sở",
+    TitleCode.TTLDTT: "Tập thể lao động tiên tiến",
+    TitleCode.TTLDXS: "Tập thể lao động xuất sắc",
+    TitleCapScope.PER_UNIT: "Từng đơn vị",
+    TitleCapScope.DISTRICT: "Toàn quận",
+    TitleRank.EXCELLENT_QUARTERS: "Số quý Hoàn thành xuất sắc nhiệm vụ",
+    TitleRank.COUNCIL_ORDER: "Thứ tự ưu tiên của Hội đồng",
 }
 
 YES, NO = "Có", "Không"
@@ -217,3 +253,11 @@ def from_label(enum: type[StrEnum], text: str) -> StrEnum | None:
 @cache
 def _folded_labels(enum: type[StrEnum]) -> dict[tuple[str, ...], StrEnum]:
     return {tuple(fold(LABELS[m]).replace("-", " ").split()): m for m in enum}
+
+
+def title_from_text(text: str) -> TitleCode | None:
+    """The title named by ``text``: a short alias (LDTT, CSTDCS, TTLDTT, TTLDXS, any case) or the
+    label ("Lao động tiên tiến", ignoring case and diacritics); ``None`` when it names none."""
+    alias = str(text).strip().lower()
+    found = next((t for t in TitleCode if t.value == alias), None)
+    return found or from_label(TitleCode, str(text))

@@ -18,6 +18,7 @@ from .codes import Gender, StaffCategory, UnitKind
 from .db import connect
 from .demo_campaign import build_demo_campaign
 from .demo_classification import build_demo_classifications
+from .demo_titles import build_demo_titles
 from .errors import DomainError
 from .staff import Staff, add_staff, move_staff
 from .text import nfc
@@ -403,12 +404,14 @@ def _add_history(rng: random.Random, people: list[_Person]) -> None:
     ordinary = [i for i, p in enumerate(people) if p.slot.ordinary]
 
     newcomers = sorted(rng.sample(ordinary, NEWCOMERS))
-    # Spread over the year: the first two have worked 10 months or more by the year's end.
+    # Spread over the year: the first three have worked 10 months or more by the year's end (the third exactly).
     months = (1, 2, 3, 5, 6, 7, 8, 9)
     for i, month in zip(newcomers, months):
         p = people[i]
         p.birth = _birth(rng, p.gender, (1990, 1996))
         p.recruited = _day_between(rng, dt.date(2018, month, 1), dt.date(2018, month, 28))
+        if month == 3:  # exactly 10 months by 31/12: the edge of the Lao động tiên tiến rule
+            p.recruited = dt.date(2018, 3, 1)
 
     rest = [i for i in ordinary if i not in newcomers]
     movable = [i for i in rest if kinds[people[i].unit] in (UnitKind.PHUONG, UnitKind.CO_QUAN)]
@@ -478,6 +481,7 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
                 move_staff(db, saved.id, ids[p.unit], p.moved_on, today)
         build_demo_campaign(db)
         build_demo_classifications(db)
+        build_demo_titles(db, today)
 
 
 def create_demo_database(path: str | Path) -> None:

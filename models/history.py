@@ -30,6 +30,8 @@ TABLE_LABELS = {
     "award_adjustment": "Điều chỉnh danh sách",
     "award_approval": "Phê duyệt danh sách",
     "discipline": "Kỷ luật",
+    "title_rule_set": "Quy định xét danh hiệu thi đua",
+    "title_priority": "Thứ tự ưu tiên xét danh hiệu",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
 FIELD_LABELS = {
@@ -46,6 +48,19 @@ FIELD_LABELS = {
     "decision_date": "Ngày quyết định", "signer_name": "Người ký", "reopen_reason": "Lý do mở lại",
     "disabled_reasons": "Lý do phê bình không áp dụng", "min_quarters": "Số quý tối thiểu",
     "form": "Hình thức kỷ luật", "effective_year": "Năm áp dụng",
+    "from_year": "Áp dụng từ năm", "required_level": "Mức xếp loại tối thiểu các quý",
+    "min_classified_quarters": "Số quý được xếp loại tối thiểu", "min_months": "Số tháng công tác tối thiểu",
+    "leavers_qualify": "Xét người nghỉ việc trong năm", "individual_discipline": "Kỷ luật không xét cá nhân (từ mức)",
+    "collective_discipline": "Kỷ luật không xét tập thể (từ mức)", "initiative_required": "Cần sáng kiến",
+    "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở (%)", "cap_scope": "Phạm vi tính tỷ lệ",
+    "ranking": "Thứ tự xếp hạng", "ttldtt_percent": "Tỷ lệ Lao động tiên tiến của TTLĐTT (trên %)",
+    "ttldxs_completed_percent": "Tỷ lệ hoàn thành nhiệm vụ của TTLĐXS (%)",
+    "ttldxs_ldtt_percent": "Tỷ lệ Lao động tiên tiến của TTLĐXS (từ %)",
+    "ttldxs_min_cstdcs": "Số Chiến sĩ thi đua cơ sở tối thiểu của TTLĐXS",
+    "bonus_ldtt": "Thưởng Lao động tiên tiến (lần lương cơ sở)",
+    "bonus_cstdcs": "Thưởng Chiến sĩ thi đua cơ sở (lần lương cơ sở)",
+    "bonus_ttldtt": "Thưởng Tập thể lao động tiên tiến (lần lương cơ sở)",
+    "bonus_ttldxs": "Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", "priority": "Thứ tự ưu tiên",
 }
 
 

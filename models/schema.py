@@ -333,6 +333,8 @@ TRACKED = {
     "award_adjustment": "unit_id",
     "award_approval": None,
     "discipline": None,
+    "title_rule_set": None,
+    "title_priority": None,
 }
 
 
@@ -485,3 +487,10 @@ def m0006_discipline(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX discipline_year ON discipline(effective_year)")
+
+
+@MIGRATIONS(name="0007_title_rules")
+def m0007_title_rules(db: Database) -> None:
+    from .schema_titles import create_title_tables  # the tables and the shipped 2018 regime
+
+    create_title_tables(db)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining marks that are part of a Vietnamese letter (ă â ê ô ơ ư) as opposed to its tone.
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
@@ -140,4 +141,10 @@ def name_sort_key(full_name: str) -> str:
     """Sort key for a person's name as Vietnamese lists order them: given name, then the rest."""
     text = full_name if _is_clean(full_name) else clean(full_name)
     rest, _, given = text.rpartition(" ")
-    return _key(given) + "\x00\x00" + _key(rest)
+    return _part_key(given) + "\x00\x00" + _part_key(rest)
+
+
+@lru_cache(maxsize=8192)
+def _part_key(part: str) -> str:
+    # Thousands of names share a few hundred given names and family-and-middle names.
+    return _key(part)

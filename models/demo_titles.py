@@ -1,0 +1,78 @@
+"""Sample data for the 2018 titles, so that every title rule is exercised on the sample.
+
+No randomness: every choice follows from the sample's own data in a fixed order.
+
+- In Phòng Quản lý đô thị, the best-rated member who is not a leader is disciplined with
+  Khiển trách: they lose Lao động tiên tiến, the unit keeps Tập thể lao động tiên tiến.
+- In Phường 7, the first member (by code) who earned Lao động tiên tiến and is not a leader gets
+  Cảnh cáo: the ward, otherwise a Tập thể lao động tiên tiến, loses its title.
+- In Phòng Tài chính - Kế hoạch, the initiative recognised at the cơ sở gets three authors who all
+  earn Lao động tiên tiến while the 15% cap allows one: two tie on excellent quarters and the
+  council's order of priority for 2018 separates them; the third comes first in that order but has
+  fewer excellent quarters, so stays out. The unit keeps Tập thể lao động xuất sắc.
+- The newcomer recruited on 01/03/2018 (``models.demo``) has exactly 10 months and qualifies;
+  those recruited later do not.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sqlite_utils import Database
+
+from .codes import DisciplineForm, TitleCode
+from .demo_campaign import ENTERED_ON
+from .discipline import Discipline, save_discipline
+from .errors import DomainError
+from .initiatives import get_initiative, save_initiative
+from .text import name_sort_key
+from .title_lists import set_council_order
+from .titles import PersonProposal, title_proposals
+
+YEAR = 2018
+REPRIMANDED_UNIT = "QLDT"
+REPRIMAND = ("12/QĐ-UBND", dt.date(2018, 6, 1))
+WARNED_UNIT = "P07"
+WARNING = ("1520/QĐ-UBND", dt.date(2018, 8, 14))
+RANKED_UNIT = "TCKH"
+
+
+def _members(db: Database, proposals, code: str) -> list[PersonProposal]:
+    unit = next(u for u in proposals.units if u.code == code)
+    leaders = {r[0] for r in db.execute("SELECT id FROM staff WHERE is_leader = 1")}
+    return [p for p in (proposals.person(s) for s in unit.members) if p.staff_id not in leaders]
+
+
+def _ranked_authors(members: list[PersonProposal]) -> tuple[PersonProposal, PersonProposal, PersonProposal]:
+    """(a, b, c): a and b tie on excellent quarters, a first by name; c has fewer."""
+    earned = sorted((p for p in members if TitleCode.LDTT in p.titles),
+                    key=lambda p: (-p.excellent_quarters, name_sort_key(p.full_name), p.code))
+    for i in range(len(earned) - 1):
+        a, b = earned[i], earned[i + 1]
+        fewer = [p for p in earned if p.excellent_quarters < a.excellent_quarters]
+        if a.excellent_quarters == b.excellent_quarters and fewer:
+            return a, b, fewer[0]
+    raise DomainError(f"Dữ liệu mẫu: {RANKED_UNIT} không đủ người để minh họa cách xếp hạng")
+
+
+def build_demo_titles(db: Database, today: dt.date) -> None:
+    """Add the discipline decisions, the ranked unit's authors and the council's order for 2018."""
+    proposals = title_proposals(db, YEAR)
+    reprimanded = sorted((p for p in _members(db, proposals, REPRIMANDED_UNIT) if TitleCode.LDTT in p.titles),
+                         key=lambda p: (-p.excellent_quarters, p.code))[0]
+    warned = next(p for p in sorted(_members(db, proposals, WARNED_UNIT), key=lambda p: p.code)
+                  if TitleCode.LDTT in p.titles)
+    for person, form, (number, day), note in (
+        (reprimanded, DisciplineForm.KHIEN_TRACH, REPRIMAND, "Vi phạm quy chế làm việc của cơ quan"),
+        (warned, DisciplineForm.CANH_CAO, WARNING, "Vi phạm quy định về tiếp nhận và trả hồ sơ"),
+    ):
+        save_discipline(db, Discipline(person.staff_id, form, number, day, note=note), today)
+    a, b, c = _ranked_authors(_members(db, proposals, RANKED_UNIT))
+    unit_id = next(u.unit_id for u in proposals.units if u.code == RANKED_UNIT)
+    (initiative_id,) = db.execute(
+        "SELECT i.id FROM initiative i JOIN campaign k ON k.id = i.campaign_id WHERE i.unit_id = ? AND k.year = ? "
+        "ORDER BY i.id LIMIT 1", [unit_id, YEAR]).fetchone()
+    initiative = get_initiative(db, initiative_id)
+    save_initiative(db, replace(initiative, recognised=True, author_ids=(a.staff_id, b.staff_id, c.staff_id)),
+                    ENTERED_ON)
+    set_council_order(db, YEAR, [c.staff_id, b.staff_id, a.staff_id])

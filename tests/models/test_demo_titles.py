@@ -1,0 +1,120 @@
+"""The sample data exercises every title rule (issue #7): a reprimand that costs a person Lao
+động tiên tiến but not their unit its title, a warning that costs a ward Tập thể lao động tiên
+tiến, the 10-month edge, a cap that ranks by excellent quarters and the council's order, units
+with both collective titles, maternity leave and leavers; deterministic."""
+import datetime as dt
+
+import pytest
+
+from models.codes import DisciplineForm, TitleCode
+from models.db import connect
+from models.demo import build_demo
+from models.discipline import list_discipline
+from models.title_lists import council_order, printable_list
+from models.titles import Condition, title_proposals
+
+LDTT, CSTDCS, TTLDTT, TTLDXS = TitleCode.LDTT, TitleCode.CSTDCS, TitleCode.TTLDTT, TitleCode.TTLDXS
+TABLES = ("discipline", "title_priority", "initiative", "initiative_author", "staff")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    db = connect(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    build_demo(db)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def proposals(demo):
+    return title_proposals(demo, 2018)
+
+
+def _disciplined(demo, proposals, form):
+    (decision,) = [d for d in list_discipline(demo, year=2018) if d.form == form]
+    return proposals.person(decision.staff_id)
+
+
+def test_every_title_is_proposed_to_someone(proposals):
+    counts = {t: len(proposals.proposed(t)) for t in TitleCode}
+    assert counts[LDTT] > 300 and counts[TTLDTT] > 20
+    assert counts[CSTDCS] >= 2 and counts[TTLDXS] >= 1
+    assert len(proposals.people) == 600
+
+
+def test_a_reprimand_costs_a_person_ldtt_but_not_their_unit_its_title(demo, proposals):
+    person = _disciplined(demo, proposals, DisciplineForm.KHIEN_TRACH)
+    assert person.decisions[LDTT].failed == (
+        Condition("Bị kỷ luật Khiển trách (Quyết định 12/QĐ-UBND ngày 01/06/2018)", False),)
+    assert person.unit_name == "Phòng Quản lý đô thị"
+    assert TTLDTT in proposals.unit(person.unit_id).titles
+
+
+def test_a_warning_costs_a_ward_that_would_otherwise_be_ttldtt_its_title(demo, proposals):
+    person = _disciplined(demo, proposals, DisciplineForm.CANH_CAO)
+    ward = proposals.unit(person.unit_id)
+    assert ward.name == "Ủy ban nhân dân Phường 7" and ward.titles == ()
+    assert ward.decisions[TTLDTT].failed == (Condition(
+        f"Thành viên {person.full_name} bị kỷ luật Cảnh cáo (Quyết định 1520/QĐ-UBND ngày 14/08/2018)", False),)
+    assert 2 * ward.earned_ldtt > ward.counted  # the share alone would have been enough
+    assert LDTT not in person.titles
+
+
+def test_the_newcomer_of_exactly_ten_months_qualifies_and_later_ones_do_not(proposals):
+    (edge,) = [p for p in proposals.people if p.recruited_on == dt.date(2018, 3, 1)]
+    assert Condition("Đủ 10 tháng công tác (tuyển dụng 01/03/2018)") in edge.decisions[LDTT].conditions
+    assert edge.titles == (LDTT,)
+    later = [p for p in proposals.people if p.recruited_on and p.recruited_on > dt.date(2018, 3, 1)]
+    assert len(later) >= 3
+    for p in later:
+        assert Condition(f"Chưa đủ 10 tháng công tác (tuyển dụng {p.recruited_on:%d/%m/%Y})", False) in (
+            p.decisions[LDTT].failed)
+
+
+def test_a_cap_ranks_by_excellent_quarters_then_the_councils_order(demo, proposals):
+    (group,) = [g for g in proposals.cap_groups if g.scope == "Phòng Tài chính - Kế hoạch"]
+    assert group.binding and group.quota == 1 and len(group.ranked) == 3
+    first, second, third = (proposals.person(s).decisions[CSTDCS].rank for s in group.ranked)
+    assert first.excellent_quarters == second.excellent_quarters > third.excellent_quarters
+    assert first.council_order < second.council_order and third.council_order == 1
+    assert (first.within, second.within, third.within) == (True, False, False)
+    assert council_order(demo, 2018) == [group.ranked[2], group.ranked[0], group.ranked[1]]
+    assert proposals.person(group.ranked[1]).decisions[CSTDCS].why == (
+        "Đủ điều kiện nhưng ngoài giới hạn 15%: xếp thứ 2, chỉ tiêu 1.")
+    assert proposals.unit(group.unit_id).titles == (TTLDTT, TTLDXS)
+
+
+def test_ttldxs_units_are_also_ttldtt_and_cstdcs_people_also_ldtt(proposals):
+    assert all(TTLDTT in u.titles for u in proposals.proposed(TTLDXS))
+    assert all(LDTT in p.titles for p in proposals.proposed(CSTDCS))
+    failing = [u for u in proposals.units if u.decisions[TTLDTT].proposed and not u.decisions[TTLDXS].proposed]
+    assert failing  # some units are only TTLĐTT
+
+
+def test_maternity_leave_and_leavers_are_noted(proposals):
+    notes = [c.text for p in proposals.people for c in p.decisions[LDTT].conditions if c.met is None]
+    assert any(n.endswith("(Nghỉ thai sản): thời gian nghỉ thai sản được tính là thời gian công tác") for n in notes)
+    leavers = [p for p in proposals.people if p.left_on is not None]
+    assert leavers and all(LDTT not in p.titles for p in leavers)
+
+
+def test_the_printed_lists_carry_the_bonuses(demo, proposals):
+    data = printable_list(demo, 2018, LDTT, dt.date(2019, 1, 10))
+    n = len(proposals.proposed(LDTT))
+    assert len(data.individuals) == n and {e.amount for e in data.individuals} == {420_000}
+    assert data.total_line == f"Tổng số: {n} cá nhân; tổng số tiền thưởng: {n * 420_000:,} đồng".replace(",", ".")
+    groups = list(dict.fromkeys(e.group for e in data.individuals))
+    assert groups == [u.name for u in proposals.units if u.earned_ldtt]  # the council's unit order
+    assert groups.index("Ủy ban nhân dân Phường 9") < groups.index("Ủy ban nhân dân Phường 10")
+    assert groups.index("Phòng Nội vụ") < groups.index("Ủy ban nhân dân Phường 1")
+
+
+def test_two_builds_write_the_same_title_rows(demo, tmp_path):
+    other = connect(tmp_path / "again.sqlite3")
+    try:
+        build_demo(other)
+        for table in TABLES:
+            assert other.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() == demo.execute(
+                f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+    finally:
+        other.close()
