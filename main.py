@@ -20,6 +20,8 @@
     python main.py report classification --db PATH --year Y --quarter Q [--unit CODE] -o OUT.pdf
     python main.py report criticism   --db PATH --campaign ID [--as-of DD/MM/YYYY] -o OUT.pdf
     python main.py report commendation --db PATH --campaign ID [--as-of DD/MM/YYYY] -o OUT.pdf
+    python main.py report titles --db PATH --year Y [--title LDTT|CSTDCS|TTLDTT|TTLDXS] [--as-of DD/MM/YYYY]
+                               -o OUT.pdf   (without --title: the four lists bound in one PDF)
     python main.py template discipline OUT.xlsx
     python main.py import discipline FILE.xlsx --db PATH [--dry-run]
     python main.py export discipline OUT.xlsx --db PATH [--year Y]
@@ -105,10 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", type=Path, required=True, dest="sub_db")
 
     report = sub.add_parser("report", help="in báo cáo PDF")
-    report.add_argument("kind", choices=("initiatives", "classification", "criticism", "commendation"),
+    report.add_argument("kind", choices=("initiatives", "classification", "criticism", "commendation", "titles"),
                         help="initiatives: danh sách đăng ký mô hình, sáng kiến; "
                              "classification: bảng tổng hợp xếp loại quý; criticism: danh sách tập thể bị phê "
-                             "bình; commendation: danh sách tập thể, cá nhân được nêu gương")
+                             "bình; commendation: danh sách tập thể, cá nhân được nêu gương; titles: danh sách đề "
+                             "nghị công nhận danh hiệu thi đua của năm")
+    report.add_argument("--title", metavar="CODE",
+                        help="titles: LDTT (Lao động tiên tiến), CSTDCS (Chiến sĩ thi đua cơ sở), TTLDTT (Tập thể "
+                             "lao động tiên tiến), TTLDXS (Tập thể lao động xuất sắc); bỏ trống: cả bốn danh sách")
     report.add_argument("--db", type=Path, required=True, dest="sub_db")
     report.add_argument("--campaign", type=int)
     report.add_argument("--as-of", metavar="DD/MM/YYYY",
@@ -296,19 +302,57 @@ def _as_of(args) -> dt.date:
     """--as-of for the year-end lists (today when not given)."""
     if args.as_of is None:
         return dt.date.today()
-    if args.kind not in ("criticism", "commendation"):
-        raise Rejected("--as-of chỉ dùng cho danh sách criticism (phê bình) và commendation (nêu gương)")
+    if args.kind not in ("criticism", "commendation", "titles"):
+        raise Rejected("--as-of chỉ dùng cho danh sách criticism (phê bình), commendation (nêu gương) và titles "
+                       "(danh hiệu)")
     as_of = _date_arg(args.as_of, "--as-of")
     if as_of is None:
         raise Rejected("--as-of: cần một ngày dạng dd/mm/yyyy")
     return as_of
 
 
+def _titles_pdf(db, args, as_of: dt.date) -> bytes:
+    """One title's list of the year, or the four bound in one PDF."""
+    from models.codes import TitleCode, title_from_text
+    from models.title_lists import draft_list, printable_list
+    from models.title_rules import rule_for
+    from models.titles import title_proposals
+    from reports.award_list import render_award_list, render_award_lists
+
+    if args.year is None:
+        raise Rejected("Cần --year NĂM (năm xét danh hiệu)")
+    if not 2000 <= args.year <= 2100:
+        raise Rejected(f"--year: năm {args.year} không hợp lệ (từ 2000 đến 2100)")
+    rule_for(db, args.year)  # a clear message when no rule set covers the year
+    if args.title is not None:
+        title = title_from_text(args.title)
+        if title is None:
+            raise Rejected(f"--title: không có danh hiệu “{args.title}”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS")
+        return render_award_list(printable_list(db, args.year, title, as_of))
+    from models.award_lists import current_approval
+    from models.titles import list_key
+
+    proposals = None
+    lists = []
+    for title in TitleCode:
+        approved = current_approval(db, list_key(args.year, title))
+        if approved is not None:
+            lists.append(approved.printable())
+            continue
+        proposals = proposals or title_proposals(db, args.year)
+        lists.append(draft_list(db, proposals, title, as_of))
+    return render_award_lists(lists, title=f"Danh sách đề nghị công nhận danh hiệu thi đua năm {args.year}")
+
+
 def _report(args) -> None:
     as_of = _as_of(args)
+    if args.title is not None and args.kind != "titles":
+        raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
     db = _open_existing(args.sub_db)
     try:
-        if args.kind in ("criticism", "commendation"):
+        if args.kind == "titles":
+            pdf = _titles_pdf(db, args, as_of)
+        elif args.kind in ("criticism", "commendation"):
             from models.codes import ListKind
             from models.review import printable_list
             from reports.award_list import render_award_list

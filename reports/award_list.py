@@ -15,7 +15,7 @@ from dataclasses import replace
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from models.award_lists import Approval, PrintableList, PrintedEntry
 from models.settings import CouncilNames
@@ -159,6 +159,34 @@ def render_award_list(data: PrintableList) -> bytes:
     decision's number, date and signer; a draft prints blanks for the number and date, a note
     with the day its figures were taken, and the council's usual signer. Same data, same bytes."""
     layout = PageLayout()
+    return build_document(_story(data, layout), layout, title=f"{nfc(data.title)} - {nfc(data.subtitle)}".strip(" -"))
+
+
+class RestartPageNumbers(Flowable):
+    """Put at the top of a document's first page inside a bound set of documents: page numbers
+    count again from 1 there (and page 1 carries none, see reports.document)."""
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        doc.page_offset = doc.page - 1
+
+
+def render_award_lists(lists: list[PrintableList], title: str = "") -> bytes:
+    """Several lists bound in one PDF, each starting on a new page with its own page numbers."""
+    layout = PageLayout()
+    story: list[Flowable] = []
+    for i, data in enumerate(lists):
+        if i:
+            story.append(PageBreak())
+        story.append(RestartPageNumbers())
+        story += _story(data, layout)
+    return build_document(story, layout, title=title)
+
+
+def _story(data: PrintableList, layout: PageLayout) -> list[Flowable]:
     st = styles_for(layout)
     approval = data.approval
     signer = approval or data.draft_signer
@@ -192,7 +220,8 @@ def render_award_list(data: PrintableList) -> bytes:
     # The totals go over with the signature block, so that its page never holds the signature alone.
     closing = [Paragraph(markup(data.total_line), st.body)] if nfc(data.total_line).strip() else []
     story.append(signature_block(signature, recipients, layout, before=closing))
-    return build_document(story, layout, title=f"{nfc(data.title)} - {nfc(data.subtitle)}".strip(" -"))
+    return story
 
 
-__all__ = ["AMOUNT_HEADING", "decision_number", "money", "render_award_list"]
+__all__ = ["AMOUNT_HEADING", "RestartPageNumbers", "decision_number", "money", "render_award_list",
+           "render_award_lists"]

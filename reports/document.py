@@ -424,14 +424,17 @@ def signature_block(signature: Signature, recipients: Sequence[str], layout: Pag
 
 
 def _draw_page_number(layout: PageLayout, canvas, doc) -> None:
-    """Page numbers from page 2 on, centred in the top margin (numbers only)."""
-    if doc.page < 2:
+    """Page numbers from page 2 on, centred in the top margin (numbers only); drawn at the end of
+    the page, so a document bound after others restarts at 1 (``page_offset``, see
+    reports.award_list.RestartPageNumbers)."""
+    number = doc.page - getattr(doc, "page_offset", 0)
+    if number < 2:
         return
     st = styles_for(layout)
     height = layout.size[1]
     canvas.saveState()
     canvas.setFont(st.fonts.regular, st.page_number_size)
-    canvas.drawCentredString(layout.left + layout.frame_width / 2, height - layout.top / 2 - 4, str(doc.page))
+    canvas.drawCentredString(layout.left + layout.frame_width / 2, height - layout.top / 2 - 4, str(number))
     canvas.restoreState()
 
 
@@ -457,7 +460,7 @@ def build_document(story: Sequence[Flowable], layout: PageLayout, title: str = "
     # No frame padding: the text area is exactly the page minus the Decree 30 margins.
     frame = Frame(layout.left, layout.bottom, layout.frame_width, layout.frame_height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="document", frames=[frame], onPage=partial(_draw_page_number, layout))])
+    doc.addPageTemplates([PageTemplate(id="document", frames=[frame], onPageEnd=partial(_draw_page_number, layout))])
     doc.build(list(story))
     return buffer.getvalue()
 

@@ -161,7 +161,6 @@ def test_a_400_row_register_has_the_header_and_page_numbers_on_later_pages():
     top_margin = 595 - 20 * 72 / 25.4  # points above the text area
     assert _runs_above(pdf, 0, top_margin) == []
     assert _runs_above(pdf, 1, top_margin) == ["2"]
-    assert pages[1].lstrip().startswith("2")
     assert _runs_above(pdf, len(pages) - 1, top_margin) == [str(len(pages))]
     for index, text in enumerate(pages):
         if index < len(pages) - 1 or "STT" in text:  # the last page may hold only the signature

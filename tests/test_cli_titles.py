@@ -1,0 +1,132 @@
+"""The yearly title lists from the command line: `report titles`."""
+import datetime as dt
+import io
+import shutil
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from models.award_lists import Approval, approve
+from models.codes import TitleCode
+from models.db import connect
+from models.staff import get_staff
+from models.title_lists import draft_list, list_title
+from models.titles import list_key, title_proposals
+from tests.test_cli import run
+
+AS_OF = dt.date(2019, 1, 15)
+NOW = dt.datetime(2019, 1, 20, 9, 0)
+DECISION = Approval("03/QĐ-HĐTĐKT", dt.date(2019, 1, 20), "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH",
+                    "Trần Văn Bình", ("Như trên;", "Lưu: VT, NV."), "Hội đồng Thi đua - Khen thưởng quận Gò Vấp")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert run("demo", "--db", db).returncode == 0
+    return db
+
+
+@pytest.fixture
+def own_demo(demo, tmp_path):
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo, path)
+    return path
+
+
+def _pages(path) -> list[str]:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return [" ".join(unicodedata.normalize("NFC", p.extract_text()).split()) for p in reader.pages]
+
+
+def _draft(path, title: TitleCode):
+    db = connect(path)
+    try:
+        return draft_list(db, title_proposals(db, 2018), title, AS_OF)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("code, title", [("LDTT", TitleCode.LDTT), ("cstdcs", TitleCode.CSTDCS),
+                                         ("TTLDTT", TitleCode.TTLDTT), ("TTLDXS", TitleCode.TTLDXS)])
+def test_one_title_prints_its_list_with_every_name_and_the_bonus_total(demo, tmp_path, code, title):
+    out = tmp_path / f"{code}.pdf"
+    result = run("report", "titles", "--db", demo, "--year", "2018", "--title", code, "--as-of", "15/01/2019",
+                 "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(_pages(out))
+    expected = _draft(demo, title)
+    assert expected.entries, "the demo proposes someone for every title"
+    assert " ".join(list_title(title, 2018).split()) in text
+    for entry in expected.entries:
+        assert entry.name in text
+    assert expected.total_line in text
+    assert "(Dự thảo - số liệu tính đến 15/01/2019)" in text
+
+
+def test_without_a_title_the_four_lists_are_bound_with_their_own_page_numbers(demo, tmp_path):
+    out = tmp_path / "all.pdf"
+    result = run("report", "titles", "--db", demo, "--year", "2018", "-o", out)
+    assert result.returncode == 0, result.stderr
+    pages = _pages(out)
+    starts = [i for i, text in enumerate(pages) if "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU" in text]
+    assert len(starts) == 4
+    assert starts[0] == 0
+    for first, end in zip(starts, starts[1:] + [len(pages)]):
+        # A list's first page carries no number; its next pages count from 2.
+        assert pages[first].split()[-1] not in {str(first + 1), "1"}
+        for offset, index in enumerate(range(first + 1, end), start=2):
+            assert pages[index].split()[-1] == str(offset)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--year", "2018", "--title", "ABC"], "--title: không có danh hiệu “ABC”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS"),
+    ([], "Cần --year NĂM (năm xét danh hiệu)"),
+    (["--year", "1999"], "--year: năm 1999 không hợp lệ (từ 2000 đến 2100)"),
+    (["--year", "2005"], "Chưa có quy định xét danh hiệu thi đua áp dụng cho năm 2005"),
+    (["--year", "2018", "--as-of", "31/02/2019"], "--as-of: ngày 31/02/2019 không tồn tại"),
+])
+def test_bad_arguments_get_a_clear_message_and_no_file(demo, tmp_path, args, message):
+    out = tmp_path / "x.pdf"
+    result = run("report", "titles", "--db", demo, *args, "-o", out)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert not out.exists()
+
+
+def test_title_is_refused_for_other_reports(demo, tmp_path):
+    out = tmp_path / "x.pdf"
+    result = run("report", "criticism", "--db", demo, "--campaign", "1", "--title", "LDTT", "-o", out)
+    assert result.returncode == 1
+    assert "--title chỉ dùng cho danh sách titles (danh hiệu thi đua)" in result.stderr
+    assert not out.exists()
+
+
+def test_an_approved_title_list_prints_its_frozen_snapshot_byte_for_byte(own_demo, tmp_path):
+    db = connect(own_demo)
+    try:
+        draft = draft_list(db, title_proposals(db, 2018), TitleCode.LDTT, AS_OF)
+        approve(db, list_key(2018, TitleCode.LDTT), DECISION, draft, NOW)
+    finally:
+        db.close()
+    before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
+    assert run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "LDTT", "-o", before).returncode == 0
+    text = " ".join(_pages(before))
+    assert "Số: 03/QĐ-HĐTĐKT" in text and "Gò Vấp, ngày 20 tháng 01 năm 2019" in text
+    assert "Trần Văn Bình" in text and "Dự thảo" not in text
+    # Change the data the list was drawn from: a proposed person is renamed and loses a quarter.
+    first = draft.individuals[0]
+    db = connect(own_demo)
+    try:
+        db.execute("UPDATE staff SET full_name = 'Người Đổi Tên' WHERE id = ?", [first.subject_id])
+        db.execute("UPDATE classification SET level = 'khong_hoan_thanh' WHERE staff_id = ? AND year = 2018",
+                   [first.subject_id])
+        db.conn.commit()
+        assert get_staff(db, first.subject_id).full_name == "Người Đổi Tên"
+        changed = draft_list(db, title_proposals(db, 2018), TitleCode.LDTT, AS_OF)
+        assert first.subject_id not in {e.subject_id for e in changed.entries}
+    finally:
+        db.close()
+    assert run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "LDTT", "-o", after).returncode == 0
+    assert after.read_bytes() == before.read_bytes()
