@@ -344,7 +344,7 @@ def change_trigger_sql(db: Database) -> list[str]:
     name the person working, which each connection keeps in its own temp table."""
     statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
     for table, unit_column in TRACKED.items():
-        skip = {"name_folded", "title_folded"}
+        skip = {"name_folded", "title_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
         columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in skip]
 
         def row(alias: str) -> str:
