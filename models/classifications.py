@@ -28,6 +28,12 @@ def quarter_text(year: int, quarter: int) -> str:
     return f"quý {quarter}/{year}"
 
 
+def classified_years(db: Database) -> list[int]:
+    """The years with at least one classification row, newest first (the years the yearly
+    titles can be proposed for)."""
+    return [r[0] for r in db.execute("SELECT DISTINCT year FROM classification ORDER BY year DESC")]
+
+
 # Each person employed during the quarter with the unit they were in on the quarter's last day
 # (or on their own last day, if they left during the quarter).
 _QUARTER_UNITS = """

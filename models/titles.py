@@ -130,10 +130,13 @@ class TitleProposals:
     order: dict[tuple[str, int], tuple] = field(default_factory=dict, repr=False, compare=False)
     _people: dict[int, PersonProposal] = field(init=False, repr=False, compare=False)
     _units: dict[int, UnitProposal] = field(init=False, repr=False, compare=False)
+    _bonuses: dict[TitleCode, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_people", {p.staff_id: p for p in self.people})
         object.__setattr__(self, "_units", {u.unit_id: u for u in self.units})
+        # Every row of a list carries the bonus: worked out once per title, not once per row.
+        object.__setattr__(self, "_bonuses", {t: self.rules.bonus_amount(t, self.base_salary) for t in TitleCode})
 
     def person(self, staff_id: int) -> PersonProposal | None:
         return self._people.get(staff_id)
@@ -143,7 +146,7 @@ class TitleProposals:
 
     def bonus(self, title: TitleCode) -> int:
         """The title's bonus per person or unit in đồng (rounded up to 10,000 đ; 0: no base salary)."""
-        return self.rules.bonus_amount(title, self.base_salary)
+        return self._bonuses[title]  # a StrEnum: the code as text finds it too
 
     def proposed(self, title: TitleCode) -> list[PersonProposal] | list[UnitProposal]:
         """Whom the rules propose for ``title``, before adjustments."""

@@ -96,5 +96,5 @@ def test_screenshots_saves_one_png_per_main_screen(tmp_path):
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert pngs == ["01-don-vi.png", "02-can-bo.png", "03-phong-trao-thi-dua.png", "04-nguoi-dung-dau.png",
                      "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
-                     "08-quy-dinh-ap-dung.png", "09-ky-luat.png", "10-nhat-ky.png"]
+                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-ky-luat.png", "11-nhat-ky.png"]
     assert all((tmp_path / "shots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)

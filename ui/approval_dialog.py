@@ -6,11 +6,15 @@ it and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from sqlite_utils import Database
 
 from models.award_lists import (
+    STAFF,
+    SUBJECTS,
+    UNIT,
     Approval,
     ApprovalRecord,
     ListKey,
@@ -40,25 +44,32 @@ def _editable_combo(items: list[str], current: str) -> QComboBox:
     return combo
 
 
-def list_summary(printable: PrintableList) -> str:
-    count = f"{len(printable.collectives)} tập thể"
-    if printable.individuals or printable.kind != "criticism":
-        count += f", {len(printable.individuals)} cá nhân"
-    return f"{printable.title.capitalize()}: {count} (tính đến ngày {format_date(printable.as_of)})"
+def list_summary(printable: PrintableList, heading: str = "") -> str:
+    """"Danh sách tập thể bị phê bình: 3 tập thể (tính đến ngày 01/03/2019)"; ``heading`` names the
+    list instead of its printed title. Lists with bonuses add their total line."""
+    takes = SUBJECTS.get(printable.kind, (UNIT, STAFF))
+    counts = [f"{len(printable.collectives)} tập thể"] if UNIT in takes or printable.collectives else []
+    if STAFF in takes or printable.individuals:
+        counts.append(f"{len(printable.individuals)} cá nhân")
+    text = (f"{heading or printable.title.capitalize()}: {', '.join(counts)} "
+            f"(tính đến ngày {format_date(printable.as_of)})")
+    if any(e.amount for e in printable.entries) and printable.total_line:
+        text += f"<br>{escape(printable.total_line)}"
+    return text
 
 
 class ApprovalDialog(RecordDialog):
     """Defaults come from the council's settings (names printed on documents)."""
 
     def __init__(self, db: Database, key: ListKey, printable: PrintableList, who: str = "",
-                 today: dt.date | None = None, now: dt.datetime | None = None, parent=None):
+                 today: dt.date | None = None, now: dt.datetime | None = None, heading: str = "", parent=None):
         super().__init__("Phê duyệt danh sách", parent)
         self.db, self.key, self.printable, self.who, self.now = db, key, printable, who, now
         self.save_button.setText("Phê duyệt")
         signer = draft_signer(council_names(db))
         f = self.form
-        summary = QLabel(f"<b>{list_summary(printable)}</b><br>Sau khi phê duyệt, danh sách được chốt: dữ liệu "
-                         "thay đổi sau đó không làm đổi danh sách đã in.")
+        summary = QLabel(f"<b>{list_summary(printable, heading)}</b><br>Sau khi phê duyệt, danh sách được chốt: "
+                         "dữ liệu thay đổi sau đó không làm đổi danh sách đã in.")
         summary.setObjectName("summary")
         summary.setWordWrap(True)
         f.layout_.addRow(summary)

@@ -74,6 +74,12 @@ def _review_page(*args, **kw):
     return ReviewPage(*args, **kw)
 
 
+def _titles_page(*args, **kw):
+    from .titles_page import TitlesPage
+
+    return TitlesPage(*args, **kw)
+
+
 def _rules_page(*args, **kw):
     from .rules_page import RulesPage
 
@@ -102,6 +108,7 @@ AREAS = [
     ("Xếp loại quý", _classification_page, True),
     ("Tổng hợp quý", _quarter_review_page, False),
     ("Tổng kết thi đua", _review_page, False),
+    ("Danh hiệu cuối năm", _titles_page, False),
     ("Quy định áp dụng", _rules_page, False),
     ("Kỷ luật", _discipline_page, True),
     ("Nhật ký", _history_page, False),
@@ -301,7 +308,8 @@ class MainWindow(QMainWindow):
         messages.inform(
             self, "Phím tắt",
             "Ctrl+1 ... Ctrl+9: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu,\n"
-            "  Xếp loại quý, Tổng hợp quý, Tổng kết thi đua, Quy định áp dụng, Kỷ luật (Nhật ký: menu Xem)\n"
+            "  Xếp loại quý, Tổng hợp quý, Tổng kết thi đua, Danh hiệu cuối năm, Quy định áp dụng\n"
+            "  (Kỷ luật, Nhật ký: menu Xem)\n"
             "Ctrl+F: tìm (gõ có dấu hay không dấu đều được); Esc: xóa ô tìm\n"
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"
@@ -317,6 +325,9 @@ class MainWindow(QMainWindow):
             "Tổng kết thi đua: Ctrl+N thêm vào danh sách; Del loại khỏi danh sách; Ctrl+Backspace hủy điều chỉnh;\n"
             "  Ctrl+L phê duyệt; Ctrl+Shift+L mở lại; Ctrl+Shift+P xem trước; Ctrl+P in; Ctrl+S lưu PDF;\n"
             "  Ctrl+K cách xét; Alt+P / Alt+G danh sách phê bình / nêu gương\n"
+            "Danh hiệu cuối năm: Alt+M chọn năm; Alt+L / Alt+H / Alt+N / Alt+C các danh hiệu; thêm, loại, phê duyệt,\n"
+            "  in như Tổng kết thi đua; Ctrl+↑ / Ctrl+↓ đổi thứ tự ưu tiên (Chiến sĩ thi đua cơ sở);\n"
+            "  Ctrl+K quy định danh hiệu\n"
             "Kỷ luật: Ctrl+N thêm quyết định; F2/Enter sửa; Del xóa; Alt+N chọn năm áp dụng;\n"
             "  trong hộp thoại gõ mã hoặc họ tên rồi ↓ để chọn cán bộ\n"
             "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị, lưu kết quả xếp loại)\n"

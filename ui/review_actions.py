@@ -1,8 +1,11 @@
 """What the buttons of a year-end list do: adjust (undoable), approve (undoable by reopening),
 reopen (not undone), preview, print and save the PDF.
 
-Every function takes the list's tab (:class:`ui.review_panel.ReviewListPanel`) and calls the
-same domain functions as the command line.
+Every function takes the list's tab (:class:`ui.review_panel.ReviewListPanel`, or a title list's
+:class:`ui.titles_panel.TitleListPanel`) and calls the same domain functions as the command line.
+A tab provides ``db``, ``db_path``, ``key``, ``spec`` (:class:`ui.review_data.ListSpec`),
+``title``, ``approval``, ``list_open``, ``selected()``, ``pick_rows()``, ``draft()``,
+``pdf_builder()``, ``pdf_file_name()``, ``remember()`` and ``after_change()``.
 """
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ import re
 from sqlite_utils import Database
 
 from models.award_lists import Adjustment, ListKey, adjust, cancel_adjustment, current_approval, reopen
-from models.codes import ListKind
 from models.errors import DomainError, ValidationError
 from models.history import session_name
 from models.settings import get_setting
@@ -20,7 +22,7 @@ from models.text import fold
 
 from . import messages
 from .approval_dialog import ApprovalDialog
-from .review_data import picker_rows, subject_text
+from .review_data import subject_text
 from .review_dialogs import AddEntryDialog, RemoveEntryDialog
 
 UNDO_APPROVAL_REASON = "Hoàn tác phê duyệt ngay sau khi phê duyệt (Ctrl+Z)"
@@ -58,20 +60,16 @@ def undo_approval(db: Database, key: ListKey, approval_id: int, who: str) -> Non
 
 
 def _open(panel) -> bool:
-    return panel.review is not None and panel.approval is None and panel.key is not None
+    return panel.list_open
 
 
 # Adjustments.
 def add_entry(panel) -> None:
     if not _open(panel):
         return
-    from models.staff import list_staff
-    from models.units import list_units
-
-    db, key, kind = panel.db, panel.key, panel.list_kind
-    people = list_staff(db) if kind == ListKind.COMMENDATION else []
-    rows = picker_rows(panel.rows, kind, panel.campaign.year, list_units(db, active_only=True), people)
-    dialog = AddEntryDialog(db, key, kind, rows, current_who(db), chosen=panel.selected(), parent=panel)
+    db, key = panel.db, panel.key
+    dialog = AddEntryDialog(db, key, panel.spec, panel.pick_rows(), current_who(db), chosen=panel.selected(),
+                            parent=panel)
     if not dialog.exec():
         return
     made, row = dialog.result_record
@@ -85,7 +83,7 @@ def remove_entry(panel) -> None:
     if not _open(panel) or row is None or not row.in_list:
         return
     db, key = panel.db, panel.key
-    dialog = RemoveEntryDialog(db, key, panel.list_kind, row, current_who(db), parent=panel)
+    dialog = RemoveEntryDialog(db, key, panel.spec, row, current_who(db), parent=panel)
     if not dialog.exec():
         return
     made, previous = dialog.result_record, row.adjustment
@@ -120,7 +118,7 @@ def approve_list(panel) -> None:
         return
     db, key = panel.db, panel.key
     who = current_who(db)
-    dialog = ApprovalDialog(db, key, panel.draft(), who, parent=panel)
+    dialog = ApprovalDialog(db, key, panel.draft(), who, heading=panel.spec.summary, parent=panel)
     if not dialog.exec():
         return
     record = dialog.result_record
@@ -161,13 +159,14 @@ def _slug(text: str) -> str:
 
 
 def file_name(panel) -> str:
+    """A campaign's list: "danh-sach-phe-binh-<campaign>-2018.pdf"."""
     c = panel.campaign
     return f"{_slug(panel.title)}-{_slug(c.name)}-{c.year}.pdf"
 
 
 def pdf_builder(panel):
-    """A function (db) -> PDF bytes for the list shown; it runs on a worker thread, so it reads
-    no widget. An approved list prints its frozen snapshot."""
+    """A function (db) -> PDF bytes for the campaign's list shown; it runs on a worker thread, so
+    it reads no widget. An approved list prints its frozen snapshot."""
     campaign_id, kind, as_of = panel.campaign.id, panel.list_kind, panel.as_of
 
     def build(db: Database) -> bytes:
@@ -182,9 +181,9 @@ def pdf_builder(panel):
 def _pdf(panel) -> bytes | None:
     from .pdf_preview import build_pdf
 
-    if panel.campaign is None:
+    if panel.key is None:
         return None
-    return build_pdf(panel, panel.db_path, panel.title, pdf_builder(panel))
+    return build_pdf(panel, panel.db_path, panel.title, panel.pdf_builder())
 
 
 def preview(panel):
@@ -194,7 +193,7 @@ def preview(panel):
     pdf = _pdf(panel)
     if pdf is None:
         return None
-    dialog = PdfPreviewDialog(pdf, panel.title, file_name(panel), panel)
+    dialog = PdfPreviewDialog(pdf, panel.title, panel.pdf_file_name(), panel)
     dialog.exec()
     return dialog
 
@@ -215,9 +214,9 @@ def print_list(panel) -> bool:
 def save_pdf(panel) -> bool:
     from . import pdf_export
 
-    if panel.campaign is None:
+    if panel.key is None:
         return False
-    path = pdf_export.ask_pdf_path(panel, f"Lưu {panel.title} (PDF)", file_name(panel))
+    path = pdf_export.ask_pdf_path(panel, f"Lưu {panel.title} (PDF)", panel.pdf_file_name())
     if not path:
         return False
-    return pdf_export.write_pdf(panel, panel.db_path, path, panel.title, pdf_builder(panel))
+    return pdf_export.write_pdf(panel, panel.db_path, path, panel.title, panel.pdf_builder())

@@ -22,6 +22,7 @@ ADDED = "Thêm (điều chỉnh)"
 REMOVED = "Loại (điều chỉnh)"
 STATUSES = (IN_LIST, ADDED, REMOVED, NOT_IN)
 SUBJECT_LABELS = {UNIT: "Tập thể", STAFF: "Cá nhân"}
+_SUBJECT_WORDS = {(UNIT,): "tập thể", (STAFF,): "cá nhân"}
 # After the report deadline every reason that has a deadline can apply: a review made earlier
 # would leave out "Không báo cáo kết quả", so the screen opens on the day after.
 DAYS_AFTER_REPORT_DEADLINE = 1
@@ -53,6 +54,31 @@ class ReviewRow:
     @property
     def key(self) -> tuple[str, int]:
         return self.subject, self.subject_id
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What the dialogs of a year-end list say about it: the review's two lists and the yearly
+    title lists share the dialogs (add, remove, approve) and differ only in these words."""
+
+    name: str  # "danh sách phê bình", "danh sách Lao động tiên tiến": dialog titles, undo texts
+    subjects: tuple[str, ...]  # what the list takes: UNIT and/or STAFF
+    text_heading: str  # the printed text's caption: "Lý do phê bình", "Thành tích"
+    example: str = ""  # a placeholder for the printed text
+    summary: str = ""  # the approval dialog's name for the list; "": its printed title
+
+    @property
+    def subjects_text(self) -> str:
+        """"tập thể", "cá nhân" or "tập thể hoặc cá nhân"."""
+        return _SUBJECT_WORDS.get(self.subjects, "tập thể hoặc cá nhân")
+
+
+def review_spec(kind: ListKind) -> ListSpec:
+    """The words of a campaign's criticism or commendation list."""
+    if kind == ListKind.CRITICISM:
+        return ListSpec(label(kind).lower(), (UNIT,), "Lý do phê bình", "Ví dụ: Không triển khai kế hoạch của quận")
+    return ListSpec(label(kind).lower(), (UNIT, STAFF), "Thành tích",
+                    "Ví dụ: Có mô hình “Dân vận khéo” được Quận ủy biểu dương")
 
 
 def default_as_of(campaign: Campaign, today: dt.date) -> dt.date:

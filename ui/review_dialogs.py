@@ -1,4 +1,4 @@
-"""Dialogs of the year-end review: add an entry to a list, take a candidate off it (both with a
+"""Dialogs of the year-end lists: add an entry to a list, take a candidate off it (both with a
 reason), and how the campaign is reviewed ("Cách xét")."""
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QVBoxLayou
 from sqlite_utils import Database
 
 from models.award_lists import STAFF, UNIT, ListKey, adjust
-from models.codes import HeadLevel, ListKind, ReviewReason, label
+from models.codes import HeadLevel, ReviewReason, label
 from models.errors import ValidationError
 from models.review import ReviewSettings, save_review_settings
 
 from .record_dialog import RecordDialog
-from .review_data import ReviewRow, subject_text
+from .review_data import ListSpec, ReviewRow, subject_text
 from .review_tables import PickTableModel
 from .widgets import ChoiceCombo, SearchBox, make_table
 
@@ -41,9 +41,9 @@ class _PickerSearch(SearchBox):
 class SubjectPicker(QWidget):
     """A searchable list of the units (and people) a list can take; one row is chosen."""
 
-    def __init__(self, rows: list[ReviewRow], kind: ListKind, parent=None):
+    def __init__(self, rows: list[ReviewRow], spec: ListSpec, parent=None):
         super().__init__(parent)
-        self.model = PickTableModel(kind, self)
+        self.model = PickTableModel(spec, self)
         self.model.set_records(rows)
         self.search = _PickerSearch(self)
         self.search.setObjectName("pick_search")
@@ -52,7 +52,7 @@ class SubjectPicker(QWidget):
         self.table.setObjectName("pick_table")
         self.table.setMinimumHeight(220)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the review's order: collectives first
-        if kind == ListKind.CRITICISM:  # collectives only
+        if len(spec.subjects) == 1:  # one kind of subject: the column would say the same on every row
             self.table.hideColumn(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,28 +70,22 @@ class SubjectPicker(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
 
-def _text_caption(kind: ListKind) -> str:
-    return "Lý do phê bình (in trong danh sách)" if kind == ListKind.CRITICISM else "Thành tích (in trong danh sách)"
-
-
 class AddEntryDialog(RecordDialog):
     """Add a unit or a person to a list: the text it prints with, and why (both required)."""
 
-    def __init__(self, db: Database, key: ListKey, kind: ListKind, rows: list[ReviewRow], who: str = "",
+    def __init__(self, db: Database, key: ListKey, spec: ListSpec, rows: list[ReviewRow], who: str = "",
                  chosen: ReviewRow | None = None, now: dt.datetime | None = None, parent=None):
-        super().__init__(f"Thêm vào {label(kind).lower()}", parent)
-        self.db, self.key, self.kind, self.who, self.now = db, key, kind, who, now
+        super().__init__(f"Thêm vào {spec.name}", parent)
+        self.db, self.key, self.spec, self.who, self.now = db, key, spec, who, now
         f = self.form
-        note = QLabel("Chọn tập thể" + ("" if kind == ListKind.CRITICISM else " hoặc cá nhân")
-                      + " cần thêm. Nội dung in sẽ thay cho nội dung theo quy định nếu đối tượng đã có trong danh "
-                        "sách.")
+        note = QLabel(f"Chọn {spec.subjects_text} cần thêm. Nội dung in sẽ thay cho nội dung theo quy định nếu đối "
+                      "tượng đã có trong danh sách.")
         note.setWordWrap(True)
         f.layout_.addRow(note)
-        self.picker = f.add("subject", "Đối tượng", SubjectPicker(rows, kind), required=True)
-        self.picker.setMinimumWidth(720)
-        self.text = f.add("text", _text_caption(kind), QLineEdit(), required=True)
-        self.text.setPlaceholderText("Ví dụ: Có mô hình “Dân vận khéo” được Quận ủy biểu dương"
-                                     if kind == ListKind.COMMENDATION else "Ví dụ: Không triển khai kế hoạch của quận")
+        self.picker = f.add("subject", "Đối tượng", SubjectPicker(rows, spec), required=True)
+        self.picker.setMinimumWidth(760)  # the longest state ("Đủ điều kiện nhưng ngoài chỉ tiêu") shows whole
+        self.text = f.add("text", f"{spec.text_heading} (in trong danh sách)", QLineEdit(), required=True)
+        self.text.setPlaceholderText(spec.example)
         self.reason = f.add("reason", "Lý do điều chỉnh", QLineEdit(), required=True)
         self.reason.setPlaceholderText(REASON_HINT)
         if chosen is not None:
@@ -109,7 +103,7 @@ class AddEntryDialog(RecordDialog):
         row = self.picker.chosen()
         errors = {}
         if row is None:
-            errors["subject"] = "Chưa chọn tập thể hoặc cá nhân cần thêm"
+            errors["subject"] = f"Chưa chọn {self.spec.subjects_text} cần thêm"
         if not self.text.text().strip():
             errors["text"] = "Nội dung in trong danh sách (thành tích hoặc lý do) không được để trống"
         if not self.reason.text().strip():
@@ -124,9 +118,9 @@ class AddEntryDialog(RecordDialog):
 class RemoveEntryDialog(RecordDialog):
     """Take a unit or person off a list; the reason is required."""
 
-    def __init__(self, db: Database, key: ListKey, kind: ListKind, row: ReviewRow, who: str = "",
+    def __init__(self, db: Database, key: ListKey, spec: ListSpec, row: ReviewRow, who: str = "",
                  now: dt.datetime | None = None, parent=None):
-        super().__init__(f"Loại khỏi {label(kind).lower()}", parent)
+        super().__init__(f"Loại khỏi {spec.name}", parent)
         self.db, self.key, self.row, self.who, self.now = db, key, row, who, now
         f = self.form
         name = QLabel(f"<b>{subject_text(row)}</b><br>{row.where}")
@@ -136,7 +130,7 @@ class RemoveEntryDialog(RecordDialog):
         if row.text:
             printed = QLabel(row.text)
             printed.setWordWrap(True)
-            f.layout_.addRow(f"{'Lý do phê bình' if kind == ListKind.CRITICISM else 'Thành tích'}:", printed)
+            f.layout_.addRow(f"{spec.text_heading}:", printed)
         self.reason = f.add("reason", "Lý do loại", QLineEdit(), required=True)
         self.reason.setPlaceholderText(REASON_HINT)
         self.reason.setMinimumWidth(460)

@@ -23,7 +23,9 @@ from models.review import CampaignReview, campaign_review, draft_list, list_key
 
 from . import review_actions
 from .list_page import ListPage
-from .review_data import ADDED, ReviewRow, adjustment_text, banner_text, counts_text, reopened_text, review_rows
+from .review_data import (
+    ADDED, ReviewRow, adjustment_text, banner_text, counts_text, picker_rows, reopened_text, review_rows, review_spec,
+)
 from .review_tables import ReviewTableModel
 from .widgets import ChoiceCombo
 
@@ -40,6 +42,7 @@ class ReviewListPanel(ListPage):
         super().__init__(db, db_path, ReviewTableModel(list_kind),
                          "Tìm theo mã, tên, đơn vị, lý do... (gõ có dấu hay không dấu đều được; Ctrl+F)", parent, undo)
         self.list_kind = list_kind
+        self.spec = review_spec(list_kind)
         self.campaign: Campaign | None = None
         self.as_of: dt.date = dt.date.today()
         self.review: CampaignReview | None = None
@@ -139,6 +142,11 @@ class ReviewListPanel(ListPage):
     @property
     def title(self) -> str:
         return label(self.list_kind).lower()
+
+    @property
+    def list_open(self) -> bool:
+        """A list is shown and can be adjusted (not approved)."""
+        return self.review is not None and self.approval is None and self.key is not None
 
     def show_campaign(self, campaign: Campaign | None, as_of: dt.date, review: CampaignReview | None = None,
                       error: str = "") -> None:
@@ -257,6 +265,21 @@ class ReviewListPanel(ListPage):
 
     def draft(self):
         return draft_list(self.db, self.review, self.list_kind)
+
+    def pick_rows(self) -> list[ReviewRow]:
+        """What the "add" dialog offers: the rows considered, then the other active units (and people)."""
+        from models.staff import list_staff
+        from models.units import list_units
+
+        people = list_staff(self.db) if self.list_kind == ListKind.COMMENDATION else []
+        return picker_rows(self.rows, self.list_kind, self.campaign.year, list_units(self.db, active_only=True),
+                           people)
+
+    def pdf_builder(self):
+        return review_actions.pdf_builder(self)
+
+    def pdf_file_name(self) -> str:
+        return review_actions.file_name(self)
 
     # Out.
     def preview(self):

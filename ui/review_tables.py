@@ -9,12 +9,17 @@ from models.award_lists import UNIT
 from models.codes import ListKind
 from models.text import name_sort_key, sort_key
 
-from .review_data import ADDED, IN_LIST, REMOVED, STATUSES, ReviewRow
+from .review_data import ADDED, IN_LIST, REMOVED, STATUSES, ListSpec, ReviewRow
 from .table_model import Column, Index, RecordTableModel
 
 STATUS_COLOURS = {IN_LIST: "#dde8f8", ADDED: "#d7efd2", REMOVED: "#f6c9c9"}
 _BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
 _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
+
+
+def _status_key(row):
+    # Rows of other lists (the titles) have statuses of their own: after the review's, in order.
+    return _STATUS_ORDER.get(row.status, len(_STATUS_ORDER)), row.order
 
 
 def _name_key(row: ReviewRow):
@@ -63,16 +68,16 @@ class ReviewTableModel(RecordTableModel):
 class PickTableModel(RecordTableModel):
     """The units and people a list can take, for the "add" dialog's searchable picker."""
 
-    def __init__(self, kind: ListKind, parent=None):
+    def __init__(self, spec: ListSpec, parent=None):
         super().__init__(parent)
-        criticism = kind == ListKind.CRITICISM
+        criticism = spec.subjects == (UNIT,)  # collectives only
         self.columns = [
             Column("Đối tượng", lambda r: r.subject_label, key=lambda r: r.order, width=86),
             Column("Mã", lambda r: r.code, width=70),
             Column("Tên", lambda r: r.name, key=_name_key, width=240 if criticism else 200),
             Column("Loại đơn vị" if criticism else "Chức vụ, đơn vị", lambda r: r.where,
                    width=170 if criticism else 250),
-            Column("Trạng thái", lambda r: r.status, key=lambda r: (_STATUS_ORDER[r.status], r.order), width=120),
+            Column("Trạng thái", lambda r: r.status, key=_status_key, width=120),
         ]
 
     def is_inactive(self, record: ReviewRow) -> bool:

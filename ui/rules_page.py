@@ -1,5 +1,6 @@
 """The rules screen ("Quy định áp dụng"): the rule sets of the quarterly classification, each in
-force from its quarter until the next one's, and the base salary the extra income is estimated with."""
+force from its quarter until the next one's, and the base salary the extra income is estimated with.
+The rule sets of the yearly titles open from here too (``ui.title_rules_dialog``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -128,6 +129,9 @@ class RulesPage(ListPage):
         self.add_action = self.action("Thêm quy định", self.add, "Ctrl+N")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa quy định đang chọn; Enter, nhấp đúp")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa quy định đang chọn")
+        self.toolbar.addSeparator()
+        self.title_rules_action = self.action("Quy định danh hiệu thi đua...", self.edit_title_rules, None,
+                                              "Điều kiện, tỷ lệ và tiền thưởng của các danh hiệu thi đua cuối năm")
         self.model.sort(RuleSetsTableModel.COL_PERIOD)
         self.table.horizontalHeader().setSortIndicator(RuleSetsTableModel.COL_PERIOD, Qt.SortOrder.AscendingOrder)
         # Few rows, long texts: rows grow to show them whole rather than cut them.
@@ -252,6 +256,15 @@ class RulesPage(ListPage):
             return
         self.remember(f"Xóa quy định {old.name}", lambda: save_rule_set(self.db, replace(old, id=None)))
         self.after_change()
+
+    def edit_title_rules(self) -> None:
+        """The rule sets of the yearly titles (the same dialog as on the titles screen)."""
+        from .title_rules_dialog import TitleRulesDialog
+
+        dialog = TitleRulesDialog(self.db, self.undo, parent=self)
+        dialog.exec()
+        if dialog.modified:
+            self.changed.emit()
 
     # Base salaries.
     def save_base_salaries(self) -> None:

@@ -139,7 +139,7 @@ def test_adding_needs_a_subject_a_text_and_a_reason(qtbot, review_db, tmp_path, 
     opened = accept_with(monkeypatch, AddEntryDialog, lambda d: d.picker.search.setText("khong co ai"))
     page.panels[CRITICISM].add_action.trigger()
     form = opened[0].form
-    assert form.error_text("subject") == "Chưa chọn tập thể hoặc cá nhân cần thêm"
+    assert form.error_text("subject") == "Chưa chọn tập thể cần thêm"  # the criticism list takes collectives only
     assert form.error_text("text") == "Nội dung in trong danh sách (thành tích hoặc lý do) không được để trống"
     assert form.error_text("reason") == "Lý do thêm vào danh sách không được để trống"
     assert adjusted(review_db) == []
