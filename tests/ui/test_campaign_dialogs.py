@@ -1,0 +1,273 @@
+"""The initiative and campaign dialogs, on their own and from the tracking screen: errors, undo, deleting."""
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from models.campaigns import DEFAULT_FIELDS, Campaign, add_participant, list_campaigns, participants, save_campaign
+from models.codes import InitiativeKind
+from models.initiatives import list_initiatives
+from models.staff import list_staff
+from ui.campaign_dialog import CampaignDialog
+from ui.initiative_dialog import InitiativeDialog
+
+from .campaign_fixtures import (  # noqa: F401  (campaign_db is a fixture)
+    M,
+    REGISTRATION,
+    REPORT,
+    START,
+    _accept_with,
+    _page,
+    _rows,
+    _units,
+    campaign_db,
+)
+from .typing import type_text
+
+
+def test_registering_an_initiative_from_the_row(qtbot, campaign_db, tmp_path, monkeypatch):
+    page = _page(qtbot, campaign_db, tmp_path)
+    author = [p for p in list_staff(campaign_db) if p.code == "CB03"][0]
+
+    def fill(d):
+        assert d.unit.text() == "Phòng Nội vụ (NV)"
+        assert d.registered_on.text() == dt.date.today().strftime("%d/%m/%Y")
+        type_text(d.title, "Phần mềm quản lý hồ sơ cán bộ")
+        d.kind.setCurrentIndex(d.kind.findText("Giải pháp"))
+        d.field.setCurrentIndex(d.field.findText(DEFAULT_FIELDS[0]))
+        d.registered_on.setText("05/11/2018")
+        d.authors.choice.set_value(author.id)
+        d.authors.add_button.click()
+
+    _accept_with(monkeypatch, InitiativeDialog, fill)
+    page.select_where(lambda s: s.participant.unit_code == "NV")
+    page.edit_action.trigger()
+    saved = [i for i in list_initiatives(campaign_db, page.campaign().id) if i.unit_code == "NV"]
+    assert [(i.title, i.kind, i.field, i.registered_on, i.author_ids) for i in saved] == [
+        ("Phần mềm quản lý hồ sơ cán bộ", InitiativeKind.GIAI_PHAP, DEFAULT_FIELDS[0], dt.date(2018, 11, 5),
+         (author.id,))]
+    page.set_as_of(dt.date(2018, 11, 6))
+    assert _rows(page)["NV"][M.COL_STATE:M.COL_KIND + 1] == [
+        "Đăng ký trễ hạn", "27/01/2019", "Còn 82 ngày", "Phần mềm quản lý hồ sơ cán bộ", "Giải pháp"]
+    assert page.undo.next_text == "Đăng ký mô hình của đơn vị NV"
+    page.undo.undo()
+    assert [i.unit_code for i in list_initiatives(campaign_db, page.campaign().id)] == ["P01", "P10"]
+
+
+def test_report_date_before_registration_date_is_refused_beside_the_field(qtbot, campaign_db):
+    campaign = list_campaigns(campaign_db)[0]
+    nv = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "NV")
+    dialog = InitiativeDialog(campaign_db, campaign, participant=nv)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Số hóa hồ sơ lưu trữ")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Mô hình"))
+    dialog.registered_on.setText("05/11/2018")
+    dialog.reported_on.setText("01/11/2018")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("reported_on") == "Ngày báo cáo kết quả phải từ ngày đăng ký (05/11/2018) trở đi"
+    assert dialog.form.error_text("title") == ""
+    assert dialog.isVisible()
+    assert [i.unit_code for i in list_initiatives(campaign_db, campaign.id)] == ["P01", "P10"]
+
+
+def test_unreadable_dates_are_shown_with_the_other_errors(qtbot, campaign_db):
+    campaign = list_campaigns(campaign_db)[0]
+    nv = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "NV")
+    dialog = InitiativeDialog(campaign_db, campaign, participant=nv)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.registered_on.setText("32/11/2018")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("registered_on") == "Ngày 32/11/2018 không tồn tại"
+    assert dialog.form.error_text("title") == "Chưa nhập tên mô hình, sáng kiến, giải pháp"
+    assert dialog.form.error_text("kind") == "Chưa chọn loại (Mô hình, Sáng kiến, Giải pháp)"
+
+
+def test_a_second_initiative_for_a_unit_is_refused_beside_the_unit(qtbot, campaign_db):
+    campaign = list_campaigns(campaign_db)[0]
+    p01 = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "P01")
+    dialog = InitiativeDialog(campaign_db, campaign, participant=p01)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Ngày thứ Bảy vì dân")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Mô hình"))
+    dialog.registered_on.setText("03/11/2018")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("unit_id") == (
+        "Đơn vị đã đăng ký 1 mô hình, sáng kiến, giải pháp trong đợt này (tối đa 1)")
+    assert [i.title for i in list_initiatives(campaign_db, campaign.id) if i.unit_code == "P01"] == [
+        "Bộ phận một cửa thân thiện"]
+
+
+def test_the_unit_is_chosen_among_participants_when_no_row_is_given(qtbot, campaign_db):
+    campaign = list_campaigns(campaign_db)[0]
+    dialog = InitiativeDialog(campaign_db, campaign)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = [dialog.unit.itemText(i) for i in range(dialog.unit.count())]
+    assert names == ["— Chọn đơn vị —", "Phòng Nội vụ (NV)", "Quận đoàn (DT)", "Ủy ban nhân dân Phường 1 (P01)",
+                     "Ủy ban nhân dân Phường 10 (P10)"]
+    assert not dialog.try_save()
+    assert dialog.form.error_text("unit_id") == "Chưa chọn đơn vị"
+    dialog.unit.setCurrentIndex(dialog.unit.findText("Ủy ban nhân dân Phường 1 (P01)"))
+    staff = [dialog.authors.choice.itemText(i) for i in range(dialog.authors.choice.count())]
+    assert staff == ["Nguyễn Văn Ánh", "Trần Thị Đào"]
+
+
+def test_deleting_an_initiative_asks_first_and_can_be_undone(qtbot, campaign_db, tmp_path, answers):
+    page = _page(qtbot, campaign_db, tmp_path)
+    page.select_where(lambda s: s.participant.unit_code == "P10")
+    answers.confirm_answer = False
+    page.delete_action.trigger()
+    assert answers.asked[0].startswith("Xóa “Tra cứu hồ sơ bằng mã QR” của Ủy ban nhân dân Phường 10?")
+    assert len(list_initiatives(campaign_db, page.campaign().id)) == 2
+    answers.confirm_answer = True
+    page.delete_action.trigger()
+    assert _rows(page)["P10"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký (quá hạn)", "03/11/2018", "Quá hạn 1 ngày"]
+    assert page.selected().participant.unit_code == "P10"
+    page.undo.undo()
+    page.reload()
+    assert _rows(page)["P10"][M.COL_STATE:M.COL_TITLE + 1] == [
+        "Đăng ký trễ hạn", "27/01/2019", "Còn 84 ngày", "Tra cứu hồ sơ bằng mã QR"]
+
+
+def test_enter_in_the_author_box_adds_the_author_without_saving(qtbot, campaign_db):
+    campaign = list_campaigns(campaign_db)[0]
+    p01 = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "P01")
+    dialog = InitiativeDialog(campaign_db, campaign, participant=p01)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.authors.choice
+    combo.setEditText("Trần Thị Đào")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert [dialog.authors.list.item(i).text() for i in range(dialog.authors.list.count())] == ["Trần Thị Đào"]
+    assert dialog.isVisible() and dialog.result_record is None
+    assert combo.currentText() == ""
+    dialog.authors.list.setCurrentRow(0)
+    dialog.authors.remove_button.click()
+    assert dialog.authors.author_ids() == ()
+
+
+def test_f2_and_enter_on_a_row_open_the_initiative_of_that_unit(qtbot, campaign_db, tmp_path, monkeypatch):
+    page = _page(qtbot, campaign_db, tmp_path)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    opened = []
+    monkeypatch.setattr(InitiativeDialog, "exec", lambda d: opened.append(d) or 0)  # opened, then cancelled
+    page.select_where(lambda s: s.participant.unit_code == "P10")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    assert [d.title.text() for d in opened] == ["Tra cứu hồ sơ bằng mã QR"]
+    page.select_where(lambda s: s.participant.unit_code == "NV")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened[1].windowTitle() == "Đăng ký mô hình, sáng kiến, giải pháp"
+    assert opened[1].unit.text() == "Phòng Nội vụ (NV)"
+
+
+def test_cancelling_the_initiative_dialog_with_changes_asks_first(qtbot, campaign_db, answers):
+    campaign = list_campaigns(campaign_db)[0]
+    nv = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "NV")
+    dialog = InitiativeDialog(campaign_db, campaign, participant=nv)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert answers.asked == [] and not dialog.isVisible()
+    dialog.show()
+    dialog.description.setPlainText("Triển khai tại bộ phận một cửa")
+    answers.confirm_answer = False
+    dialog.reject()
+    assert answers.asked == ["Bạn đã sửa nhưng chưa lưu. Bỏ các thay đổi này?"]
+    assert dialog.isVisible()
+
+
+# The campaign dialog.
+def test_a_new_campaign_starts_with_the_default_fields_and_every_active_unit(qtbot, campaign_db):
+    dialog = CampaignDialog(campaign_db, today=dt.date(2019, 3, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.fields.values() == list(DEFAULT_FIELDS)
+    assert dialog.year.value() == 2019
+    units = _units(campaign_db)
+    assert sorted(dialog.units.checked_ids()) == sorted(units[c].id for c in ("NV", "P01", "P10"))
+    dialog.units.none_button.click()
+    assert dialog.units.checked_ids() == []
+    dialog.units.all_button.click()
+    dialog.units.list.item(0).setCheckState(Qt.CheckState.Unchecked)  # NV, first by code
+    dialog.name.setText("Phong trào “Dân vận khéo” năm 2019")
+    dialog.start_date.setText("01/03/2019")
+    dialog.registration_deadline.setText("15/03/2019")
+    dialog.report_deadline.setText("30/11/2019")
+    dialog.fields.list.setCurrentRow(0)
+    dialog.fields.remove_button.click()
+    assert dialog.try_save()
+    campaign = list_campaigns(campaign_db)[0]
+    assert (campaign.name, campaign.year, campaign.fields) == (
+        "Phong trào “Dân vận khéo” năm 2019", 2019, DEFAULT_FIELDS[1:])
+    assert [p.unit_code for p in participants(campaign_db, campaign.id)] == ["P01", "P10"]
+
+
+def test_campaign_deadline_before_the_start_is_refused_beside_the_field(qtbot, campaign_db):
+    dialog = CampaignDialog(campaign_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Đợt thi đua chào mừng ngày Nhà giáo Việt Nam")
+    dialog.start_date.setText("02/11/2018")
+    dialog.registration_deadline.setText("01/11/2018")
+    dialog.report_deadline.setText("27/01/2019")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("registration_deadline") == "Hạn đăng ký phải từ ngày bắt đầu (02/11/2018) trở đi"
+    assert dialog.form.error_text("name") == ""
+    assert dialog.isVisible()
+    assert len(list_campaigns(campaign_db)) == 1
+
+
+def test_adding_and_editing_a_campaign_from_the_page(qtbot, campaign_db, tmp_path, monkeypatch):
+    page = _page(qtbot, campaign_db, tmp_path)
+
+    def fill(d):
+        if d.campaign is None:
+            d.name.setText("Đợt thi đua năm 2019")
+            d.start_date.setText("01/03/2019")
+            d.registration_deadline.setText("15/03/2019")
+            d.report_deadline.setText("30/11/2019")
+        else:
+            d.max_per_unit.setValue(2)
+
+    _accept_with(monkeypatch, CampaignDialog, fill)
+    page.add_campaign_action.trigger()
+    items = [page.campaign_combo.itemText(i) for i in range(page.campaign_combo.count())]
+    assert items == ["2019 - Đợt thi đua năm 2019", "2018 - Đợt thi đua cao điểm về Cải cách hành chính"]
+    assert page.campaign_combo.currentIndex() == 0
+    assert page.counts.chip_text(None) == "Tất cả: 3 đơn vị"
+    page.edit_campaign_action.trigger()
+    assert "tối đa 2 mô hình" in page.info.text()
+    page.undo.undo()
+    assert list_campaigns(campaign_db)[0].max_per_unit == 1
+
+
+def test_a_campaign_with_initiatives_cannot_be_deleted(qtbot, campaign_db, tmp_path, answers):
+    page = _page(qtbot, campaign_db, tmp_path)
+    page.delete_campaign_action.trigger()
+    assert answers.errors == ["Không thể xóa đợt thi đua vì đã có 2 mô hình, sáng kiến, giải pháp đăng ký"]
+    assert len(list_campaigns(campaign_db)) == 1
+
+
+def test_deleting_an_empty_campaign_can_be_undone_with_its_late_joiner(qtbot, sample_db, tmp_path, answers):
+    campaign = save_campaign(sample_db, Campaign(name="Đợt thi đua quý IV", year=2018, start_date=START,
+                                                 registration_deadline=REGISTRATION, report_deadline=REPORT),
+                             [_units(sample_db)["P01"].id])
+    add_participant(sample_db, campaign.id, _units(sample_db)["NV"].id, dt.date(2018, 11, 10))
+    page = _page(qtbot, sample_db, tmp_path)
+    page.delete_campaign_action.trigger()
+    assert answers.asked == ["Xóa hẳn đợt thi đua “2018 - Đợt thi đua quý IV” cùng danh sách 2 đơn vị tham gia?"]
+    assert list_campaigns(sample_db) == []
+    assert "Chưa có đợt thi đua nào" in page.info.text()
+    assert not page.edit_action.isEnabled()
+    page.undo.undo()
+    page.reload()
+    restored = list_campaigns(sample_db)[0]
+    assert [(p.unit_code, p.joined_on, p.own_deadlines, p.registration_deadline)
+            for p in participants(sample_db, restored.id)] == [
+        ("NV", dt.date(2018, 11, 10), True, dt.date(2018, 11, 11)),
+        ("P01", START, False, REGISTRATION),
+    ]
