@@ -149,7 +149,7 @@ class TitlesPage(QWidget):
         proposals, error = None, ""
         if year is not None:
             try:
-                proposals = title_proposals(self.db, year)
+                proposals = self._compute(year)
             except DomainError as e:
                 error = str(e)
         self.proposals = proposals
@@ -157,6 +157,30 @@ class TitlesPage(QWidget):
             panel.show_year(year, self.today, proposals, error)
         self._show_info(year, proposals, error)
         self._show_tab_counts()
+
+    # A district of several thousand people takes a second or two: the window stays responsive
+    # behind a progress dialog while a worker computes on its own connection.
+    WORKER_FROM_ROWS = 12_000  # classification rows of the year: about 3,000 people
+
+    def _compute(self, year: int) -> TitleProposals:
+        (rows,) = self.db.execute("SELECT count(*) FROM classification WHERE year = ?", [year]).fetchone()
+        if rows < self.WORKER_FROM_ROWS or not self.isVisible():
+            return title_proposals(self.db, year)
+        from models.db import connect
+
+        from .pdf_export import database_path
+        from .tasks import run_with_progress
+
+        path = database_path(self.db)
+
+        def work(_progress):
+            own = connect(path)
+            try:
+                return title_proposals(own, year)
+            finally:
+                own.close()
+
+        return run_with_progress(self, f"Đang xét danh hiệu năm {year}...", work)
 
     def _show_info(self, year: int | None, p: TitleProposals | None, error: str) -> None:
         if year is None:

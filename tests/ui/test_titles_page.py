@@ -322,3 +322,24 @@ def test_a_screen_built_without_the_window_is_a_titles_page(qtbot, titles_db, tm
     page = TitlesPage(titles_db, tmp_path / "tdkt.sqlite3")
     qtbot.addWidget(page)
     assert page.year() == 2018 and page.panel is page.panels[LDTT]
+
+
+def test_a_large_year_is_computed_on_a_worker_behind_a_progress_dialog(qtbot, titles_db, tmp_path, monkeypatch):
+    from ui import tasks
+
+    page = open_page(qtbot, titles_db, tmp_path)
+    calls = []
+    real = tasks.run_with_progress
+
+    def spy(parent, label, work):
+        calls.append(label)
+        return real(parent, label, work)
+
+    monkeypatch.setattr(tasks, "run_with_progress", spy)
+    monkeypatch.setattr(TitlesPage, "WORKER_FROM_ROWS", 1)
+    page.refresh()
+    assert calls == [f"Đang xét danh hiệu năm {YEAR}..."]
+    expected = title_proposals(titles_db, YEAR)
+    for title in (LDTT, CSTDCS, TTLDTT, TTLDXS):
+        shown = {name for name, row in rows(page.panels[title]).items() if row.status == PROPOSED}
+        assert shown == {e.name for e in expected.entries(title)}
