@@ -14,10 +14,10 @@ from models.db import connect
 from . import messages
 from .tasks import run_with_progress
 from .undo import Change, UndoHistory
-from .widgets import SearchBox, make_table
+from .widgets import LazyLoad, SearchBox, make_table
 
 
-class ListPage(QWidget):
+class ListPage(LazyLoad, QWidget):
     """Subclasses set ``kind`` ("units"/"staff"), ``noun``, the model, and fill the filter bar."""
 
     changed = Signal()  # data was written: other screens should reload
@@ -118,22 +118,8 @@ class ListPage(QWidget):
     def selection_changed(self) -> None:
         pass
 
-    def reload(self) -> None:
-        """Show the data as stored now. A lazy screen that is hidden only notes that it must,
-        and does it when it is next shown (the window opens without loading every screen)."""
-        if self.lazy and not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self.load()
-
     def load(self) -> None:
         raise NotImplementedError
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def edit_selected(self) -> None:
         raise NotImplementedError

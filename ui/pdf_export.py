@@ -28,11 +28,11 @@ def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str:
     return path
 
 
-def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, label: str,
-              build: Callable[[Database], bytes]) -> bool:
-    """Build the PDF with ``build(db)`` in a worker thread and write it to ``path``; tell the user
-    what went wrong and return False when it could not be done."""
-    def work(progress):
+def build_pdf(parent: QWidget | None, db_path: str | Path, label: str,
+              build: Callable[[Database], bytes]) -> bytes | None:
+    """``build(db)`` on a worker thread (its own connection) with a progress dialog; None, after
+    telling the user why, when it could not be built."""
+    def work(_progress):
         own = connect(db_path)
         try:
             return build(own)
@@ -40,13 +40,23 @@ def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, lab
             own.close()
 
     try:
-        pdf = run_with_progress(parent, f"Đang tạo {label}...", work)
+        return run_with_progress(parent, f"Đang tạo {label}...", work)
+    except DomainError as e:
+        messages.error(parent, "Không tạo được tệp PDF", str(e))
+        return None
+
+
+def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, label: str,
+              build: Callable[[Database], bytes]) -> bool:
+    """Build the PDF with ``build(db)`` in a worker thread and write it to ``path``; tell the user
+    what went wrong and return False when it could not be done."""
+    pdf = build_pdf(parent, db_path, label, build)
+    if pdf is None:
+        return False
+    try:
         Path(path).write_bytes(pdf)
     except OSError as e:
         messages.error(parent, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
-        return False
-    except DomainError as e:
-        messages.error(parent, "Không in được", str(e))
         return False
     messages.inform(parent, "Đã lưu", f"Đã lưu {label} ra tệp:\n{path}")
     return True

@@ -23,13 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
-from models.db import connect
-from models.errors import DomainError
 
 from . import messages
-from .tasks import run_with_progress
+from .pdf_export import build_pdf
 
 SCREEN_DPI = 96
 MAX_PRINT_DPI = 300  # enough for text; a 600 dpi A4 page would be a 140 MB image
@@ -52,24 +49,6 @@ def page_image(page, scale: float) -> QImage:
         return QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888).copy()
     finally:
         bitmap.close()
-
-
-def build_pdf(parent: QWidget | None, db_path: str | Path, label: str,
-              build: Callable[[Database], bytes]) -> bytes | None:
-    """``build(db)`` on a worker thread (its own connection) with a progress dialog; None, after
-    telling the user why, when it could not be built."""
-    def work(_progress):
-        own = connect(db_path)
-        try:
-            return build(own)
-        finally:
-            own.close()
-
-    try:
-        return run_with_progress(parent, f"Đang tạo {label}...", work)
-    except DomainError as e:
-        messages.error(parent, "Không tạo được tệp PDF", str(e))
-        return None
 
 
 class PagesView(QWidget):

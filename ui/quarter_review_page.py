@@ -25,12 +25,12 @@ from .quarter_review_data import default_quarter
 from .quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from .quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from .undo import UndoHistory
-from .widgets import ERROR_STYLE, ChoiceCombo
+from .widgets import ERROR_STYLE, ChoiceCombo, LazyLoad
 
 QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
 
 
-class QuarterReviewPage(QWidget):
+class QuarterReviewPage(LazyLoad, QWidget):
     """Choose a quarter; read the units, a person, or the extra income in the tabs below."""
 
     changed = Signal()  # never emitted: the screen only reads (the main window connects every screen)
@@ -132,18 +132,6 @@ class QuarterReviewPage(QWidget):
         self.load_quarter()
 
     # Loading.
-    def reload(self) -> None:
-        """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
-        if self.lazy and not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self.load()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def load(self) -> None:
         self.load_quarter()

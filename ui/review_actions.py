@@ -220,3 +220,42 @@ def save_pdf(panel) -> bool:
     if not path:
         return False
     return pdf_export.write_pdf(panel, panel.db_path, path, panel.title, panel.pdf_builder())
+
+
+class ListActions:
+    """The buttons' methods of a year-end list tab (mixed into the review's and the titles' tabs),
+    each calling the function of this module with the tab."""
+
+    def edit_selected(self) -> None:
+        """Enter / double-click: take a listed row off the list, or add a row that is not on it."""
+        row = self.selected()
+        if row is None or not self.list_open:
+            return
+        if row.in_list:
+            self.remove_entry()
+        else:
+            self.add_entry()
+
+    def add_entry(self) -> None:
+        add_entry(self)
+
+    def remove_entry(self) -> None:
+        remove_entry(self)
+
+    def cancel_selected(self) -> None:
+        cancel_adjustment_of(self)
+
+    def approve(self) -> None:
+        approve_list(self)
+
+    def reopen(self) -> None:
+        reopen_list(self)
+
+    def preview(self):
+        return preview(self)
+
+    def print_list(self) -> bool:
+        return print_list(self)
+
+    def save_pdf(self) -> bool:
+        return save_pdf(self)

@@ -26,12 +26,12 @@ from .review_data import AS_OF_TIP, default_as_of
 from .review_dialogs import ReviewSettingsDialog
 from .review_panel import ReviewListPanel
 from .undo import Change, UndoHistory
-from .widgets import ERROR_STYLE, ChoiceCombo, DateEdit
+from .widgets import ERROR_STYLE, ChoiceCombo, DateEdit, LazyLoad
 
 TAB_TITLES = {ListKind.CRITICISM: "Danh sách &phê bình", ListKind.COMMENDATION: "Danh sách nêu &gương"}
 
 
-class ReviewPage(QWidget):
+class ReviewPage(LazyLoad, QWidget):
     """Choose a campaign and a day; read and settle the two lists in the tabs below."""
 
     changed = Signal()
@@ -126,18 +126,6 @@ class ReviewPage(QWidget):
         return self.panels[kind]
 
     # Loading.
-    def reload(self) -> None:
-        """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
-        if self.lazy and not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self.load()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def load(self) -> None:
         """The campaigns again (keeping the one chosen), then both lists."""

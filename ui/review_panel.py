@@ -34,7 +34,7 @@ REOPENED_STYLE = "background: #fff4d6; border: 1px solid #e0b252; padding: 4px 6
 WHY_STYLE = "QFrame#why_box { background: #f6f7f9; border: 1px solid #d5d9e0; }"
 
 
-class ReviewListPanel(ListPage):
+class ReviewListPanel(review_actions.ListActions, ListPage):
     noun = "mục"
     kind = "review"
 
@@ -238,30 +238,6 @@ class ReviewListPanel(ListPage):
         self.why.setText(text)
 
     # Adjustments (through review_actions, which keeps this module small).
-    def edit_selected(self) -> None:
-        """Enter / double-click: take a listed row off the list, or add a row that is not on it."""
-        row = self.selected()
-        if row is None or self.approval is not None or self.review is None:
-            return
-        if row.in_list:
-            self.remove_entry()
-        else:
-            self.add_entry()
-
-    def add_entry(self) -> None:
-        review_actions.add_entry(self)
-
-    def remove_entry(self) -> None:
-        review_actions.remove_entry(self)
-
-    def cancel_selected(self) -> None:
-        review_actions.cancel_adjustment_of(self)
-
-    def approve(self) -> None:
-        review_actions.approve_list(self)
-
-    def reopen(self) -> None:
-        review_actions.reopen_list(self)
 
     def draft(self):
         return draft_list(self.db, self.review, self.list_kind)
@@ -282,11 +258,5 @@ class ReviewListPanel(ListPage):
         return review_actions.file_name(self)
 
     # Out.
-    def preview(self):
-        return review_actions.preview(self)
 
-    def print_list(self) -> bool:
-        return review_actions.print_list(self)
 
-    def save_pdf(self) -> bool:
-        return review_actions.save_pdf(self)

@@ -26,14 +26,14 @@ from models.titles import TitleProposals, title_proposals
 from .titles_data import SHORT_TITLES, decimal_text
 from .titles_panel import TitleListPanel
 from .undo import UndoHistory
-from .widgets import ERROR_STYLE, ChoiceCombo
+from .widgets import ERROR_STYLE, ChoiceCombo, LazyLoad
 
 TAB_TITLES = {TitleCode.LDTT: "&Lao động tiên tiến", TitleCode.CSTDCS: "C&hiến sĩ thi đua cơ sở",
               TitleCode.TTLDTT: "Tập thể lao động tiên tiế&n", TitleCode.TTLDXS: "Tập thể lao động xuất sắ&c"}
 NO_YEAR = "Chưa có kết quả xếp loại quý nào: nhập ở màn hình “Xếp loại quý”, rồi xét danh hiệu cuối năm tại đây."
 
 
-class TitlesPage(QWidget):
+class TitlesPage(LazyLoad, QWidget):
     """Choose a year; read and settle the four title lists in the tabs below."""
 
     changed = Signal()
@@ -117,18 +117,6 @@ class TitlesPage(QWidget):
         self.year_combo.set_value(year)
 
     # Loading.
-    def reload(self) -> None:
-        """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
-        if self.lazy and not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self.load()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def load(self) -> None:
         """The years again (keeping the one chosen; the newest at first), then the four lists."""

@@ -39,7 +39,7 @@ DETAILS_STYLE = "QTextBrowser#details { background: #f6f7f9; border: 1px solid #
 SEARCH_HINT = "Tìm theo mã, tên, đơn vị, kỷ luật... (gõ có dấu hay không dấu đều được; Ctrl+F)"
 
 
-class TitleListPanel(ListPage):
+class TitleListPanel(review_actions.ListActions, ListPage):
     """``proposals_changed``: something every tab depends on changed (the council's order)."""
 
     noun = "mục"
@@ -247,30 +247,6 @@ class TitleListPanel(ListPage):
             self.cap_view.show_person(row.subject_id)
 
     # Adjustments, approval and the PDF (ui.review_actions, shared with the year-end review).
-    def edit_selected(self) -> None:
-        """Enter / double-click: take a listed row off the list, or add a row that is not on it."""
-        row = self.selected()
-        if row is None or not self.list_open:
-            return
-        if row.in_list:
-            self.remove_entry()
-        else:
-            self.add_entry()
-
-    def add_entry(self) -> None:
-        review_actions.add_entry(self)
-
-    def remove_entry(self) -> None:
-        review_actions.remove_entry(self)
-
-    def cancel_selected(self) -> None:
-        review_actions.cancel_adjustment_of(self)
-
-    def approve(self) -> None:
-        review_actions.approve_list(self)
-
-    def reopen(self) -> None:
-        review_actions.reopen_list(self)
 
     def draft(self):
         return draft_list(self.db, self.proposals, self.list_title, self.as_of)
@@ -300,15 +276,6 @@ class TitleListPanel(ListPage):
     def pdf_file_name(self) -> str:
         """"danh-sach-lao-dong-tien-tien-2018.pdf"."""
         return f"danh-sach-{re.sub(r'[^a-z0-9]+', '-', fold(label(self.list_title))).strip('-')}-{self.year}.pdf"
-
-    def preview(self):
-        return review_actions.preview(self)
-
-    def print_list(self) -> bool:
-        return review_actions.print_list(self)
-
-    def save_pdf(self) -> bool:
-        return review_actions.save_pdf(self)
 
     # The council's order of priority (the Chiến sĩ thi đua cơ sở tab).
     def move_in_council_order(self, staff_id: int, delta: int) -> None:

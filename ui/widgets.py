@@ -186,3 +186,25 @@ class SearchBox(QLineEdit):
             self.clear()
             return
         super().keyPressEvent(event)
+
+
+class LazyLoad:
+    """Mixed into a screen (before its Qt class): ``reload()`` while the screen is hidden only notes
+    that it must load, and it does when next shown, so the window opens without loading every
+    screen. The screen sets ``lazy`` and provides ``load()``."""
+
+    lazy = False
+    _stale = False
+
+    def reload(self) -> None:
+        """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
+        if self.lazy and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.load()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
