@@ -82,9 +82,9 @@ def _reference(text: str, style: ParagraphStyle, width: float) -> str:
     return f"{head}\ncủa {tail}"
 
 
-# A title breaks best before one of these words ("... TIÊU BIỂU XUẤT SẮC /
-# ĐƯỢC NÊU GƯƠNG"); anywhere else it may split a compound such as "TIÊU BIỂU" or "TIÊN TIẾN".
-_BREAK_BEFORE = {"ĐƯỢC", "ĐẠT", "BỊ", "CỦA", "VỀ", "TRONG", "NĂM"}
+# A title breaks best before one of these words ("... TIÊU BIỂU XUẤT SẮC / ĐƯỢC NÊU GƯƠNG", "... CÔNG NHẬN /
+# DANH HIỆU ..."); anywhere else it may split a compound such as "TIÊU BIỂU" or "TIÊN TIẾN".
+_BREAK_BEFORE = {"ĐƯỢC", "ĐẠT", "BỊ", "CỦA", "VỀ", "TRONG", "NĂM", "DANH"}
 
 
 def _title(text: str, style: ParagraphStyle, width: float) -> str:
@@ -116,21 +116,26 @@ def _bold(style_name: str, base: ParagraphStyle, font: str) -> ParagraphStyle:
 
 def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals: bool, amounts: bool,
            empty_text: str) -> Flowable:
-    """One section's table: numbered rows, a heading row before each group, a total row."""
+    """One section's table: numbered rows, a heading row before each group and, with amounts, each
+    group's total (when there are several groups) and the table's total."""
     st = document_styles()
     group_style = _bold("award-group", st.cell["LEFT"], st.fonts.bold)
     total_style = _bold("award-total", st.cell["CENTER"], st.fonts.bold)
     rows: list[list] = []
     row_styles: dict[int, list[tuple]] = {}
     keep: set[int] = set()
-    current_group = None
-    for number, entry in enumerate(entries, start=1):
-        group = nfc(entry.group).strip()
-        if group and group != current_group:
+
+    def total_row(label: str, amount: int) -> None:
+        row_styles[len(rows)] = [("SPAN", (0, 0), (-2, 0)), ("FONTNAME", (-1, 0), (-1, 0), st.fonts.bold)]
+        rows.append([Paragraph(markup(label), total_style)] + [""] * (len(columns) - 2) + [money(amount)])
+
+    groups = [nfc(e.group).strip() for e in entries]
+    several_groups = len({g for g in groups if g}) > 1
+    for number, (entry, group) in enumerate(zip(entries, groups), start=1):
+        if group and (number == 1 or group != groups[number - 2]):
             row_styles[len(rows)] = [("SPAN", (0, 0), (-1, 0))]
             keep.add(len(rows))
             rows.append([CellParagraph(markup(group), group_style)] + [""] * (len(columns) - 1))
-        current_group = group
         row = [str(number), entry.name]
         if individuals:
             row.append(entry.position_unit)
@@ -138,10 +143,14 @@ def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals
         if amounts:
             row.append(money(entry.amount))
         rows.append(row)
+        last_of_group = number == len(entries) or groups[number] != group
+        if amounts and group and several_groups and last_of_group:  # the unit's own total, to pay it
+            members = [e for e, g in zip(entries, groups) if g == group]
+            unit = "tập thể" if not individuals else "người"
+            keep.add(len(rows) - 1)  # the group's last row goes over a page break with its total
+            total_row(f"Cộng {len(members)} {unit}", sum(e.amount for e in members))
     if amounts and entries:
-        row_styles[len(rows)] = [("SPAN", (0, 0), (-2, 0)), ("FONTNAME", (-1, 0), (-1, 0), st.fonts.bold)]
-        rows.append([Paragraph("Cộng", total_style)] + [""] * (len(columns) - 2)
-                    + [money(sum(e.amount for e in entries))])
+        total_row("Tổng cộng" if several_groups else "Cộng", sum(e.amount for e in entries))
     return data_table(columns, rows, empty_text=empty_text, row_styles=row_styles, keep_with_next=frozenset(keep))
 
 

@@ -255,3 +255,30 @@ def test_a_table_cell_keeps_its_line_breaking_only_for_the_same_width():
     wide = cell.wrap(400, 1000)
     narrow = cell.wrap(100, 1000)
     assert narrow[1] > wide[1] and cell.wrap(400, 1000) == wide and cell.wrap(100, 50) == narrow
+
+
+def test_grouped_amounts_print_each_groups_total_then_the_grand_total():
+    people = (
+        _person(1, "Trần Văn Ánh", "Chuyên viên", "Lao động tiên tiến", group="Phòng Nội vụ", amount=420_000),
+        _person(2, "Lê Thị Đào", "Chuyên viên", "Lao động tiên tiến", group="Phòng Nội vụ", amount=420_000),
+        _person(3, "Nguyễn Văn Dũng", "Công chức", "Lao động tiên tiến", group="Ủy ban nhân dân Phường 5",
+                amount=420_000),
+    )
+    text = _text(render_award_list(_commendation(collectives=(), individuals=people)))
+    _in_order(text, ["Phòng Nội vụ 1 Trần Văn Ánh", "2 Lê Thị Đào", "Cộng 2 người 840.000",
+                     "Ủy ban nhân dân Phường 5 3 Nguyễn Văn Dũng", "Cộng 1 người 420.000", "Tổng cộng 1.260.000"])
+    # One group only: its total is the table's total, printed once.
+    alone = _text(render_award_list(_commendation(collectives=(), individuals=people[:2])))
+    assert "Cộng 840.000" in alone and "Cộng 2 người" not in alone and "Tổng cộng" not in alone
+
+
+def test_a_groups_total_never_starts_a_page():
+    # Groups of five put a total at the top of page 2 here if it were not kept with its group's last row.
+    people = tuple(_person(i, f"Người số {i}", "Chuyên viên", "Lao động tiên tiến", group=f"Đơn vị số {i // 5}",
+                           amount=420_000) for i in range(1, 160))
+    pages = _pages(render_award_list(_commendation(collectives=(), individuals=people)))
+    assert len(pages) >= 4
+    for index, page in enumerate(pages[1:]):
+        lines = [line.strip() for line in page.splitlines()]
+        rows = [line for line in lines if line.startswith(("Cộng", "Đơn vị số", "Người số"))]
+        assert rows and not rows[0].startswith("Cộng"), f"page {index + 2}: {rows[:3]}"
