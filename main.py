@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--db", type=Path, required=True, dest="sub_db")
     report.add_argument("--campaign", type=int)
     report.add_argument("--as-of", metavar="DD/MM/YYYY",
-                        help="criticism, commendation: xét số liệu đến ngày này (mặc định: hôm nay)")
+                        help="criticism, commendation, titles: xét số liệu đến ngày này (mặc định: hôm nay)")
     _quarter_args(report, unit_help="mã đơn vị (bỏ trống: toàn quận)", db=False)
     report.add_argument("-o", "--out", type=Path, required=True)
     return parser
@@ -313,31 +313,30 @@ def _as_of(args) -> dt.date:
 
 def _titles_pdf(db, args, as_of: dt.date) -> bytes:
     """One title's list of the year, or the four bound in one PDF."""
+    from models.award_lists import current_approval
     from models.codes import TitleCode, title_from_text
     from models.title_lists import draft_list, printable_list
-    from models.title_rules import rule_for
-    from models.titles import title_proposals
+    from models.titles import list_key, title_proposals
     from reports.award_list import render_award_list, render_award_lists
 
     if args.year is None:
         raise Rejected("Cần --year NĂM (năm xét danh hiệu)")
     if not 2000 <= args.year <= 2100:
         raise Rejected(f"--year: năm {args.year} không hợp lệ (từ 2000 đến 2100)")
-    rule_for(db, args.year)  # a clear message when no rule set covers the year
+    approved = {t: current_approval(db, list_key(args.year, t)) for t in TitleCode}
+    (classified,) = db.execute("SELECT count(*) FROM classification WHERE year = ?", [args.year]).fetchone()
+    if not classified and not any(approved.values()):
+        raise Rejected(f"Năm {args.year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
     if args.title is not None:
         title = title_from_text(args.title)
         if title is None:
             raise Rejected(f"--title: không có danh hiệu “{args.title}”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS")
         return render_award_list(printable_list(db, args.year, title, as_of))
-    from models.award_lists import current_approval
-    from models.titles import list_key
-
     proposals = None
     lists = []
-    for title in TitleCode:
-        approved = current_approval(db, list_key(args.year, title))
-        if approved is not None:
-            lists.append(approved.printable())
+    for title in TitleCode:  # an approved list prints its snapshot, whatever the rules say now
+        if approved[title] is not None:
+            lists.append(approved[title].printable())
             continue
         proposals = proposals or title_proposals(db, args.year)
         lists.append(draft_list(db, proposals, title, as_of))
@@ -348,6 +347,10 @@ def _report(args) -> None:
     as_of = _as_of(args)
     if args.title is not None and args.kind != "titles":
         raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
+    if args.campaign is not None and args.kind in ("titles", "classification"):
+        raise Rejected(f"--campaign không dùng cho {args.kind}")
+    if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):
+        raise Rejected(f"--year không dùng cho {args.kind}: năm là năm của đợt thi đua (--campaign)")
     db = _open_existing(args.sub_db)
     try:
         if args.kind == "titles":

@@ -102,6 +102,10 @@ def import_discipline(
         old = existing.get(key)
         if old is not None and not has_year:
             year = old.effective_year
+        if not year and not 2000 <= decided.year <= 2100:  # the year taken from the decision's date
+            errors.add(row, "Ngày quyết định", f"năm {decided.year} ngoài khoảng 2000-2100 (ghi “Năm áp dụng” hoặc "
+                                               "sửa ngày)")
+            continue
         values = (form.value, decided.isoformat(), year or decided.year,
                   (old.note if old is not None else "") if note is None else note)
         if old is None:

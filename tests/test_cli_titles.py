@@ -84,7 +84,8 @@ def test_without_a_title_the_four_lists_are_bound_with_their_own_page_numbers(de
     (["--year", "2018", "--title", "ABC"], "--title: không có danh hiệu “ABC”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS"),
     ([], "Cần --year NĂM (năm xét danh hiệu)"),
     (["--year", "1999"], "--year: năm 1999 không hợp lệ (từ 2000 đến 2100)"),
-    (["--year", "2005"], "Chưa có quy định xét danh hiệu thi đua áp dụng cho năm 2005"),
+    (["--year", "2005"], "Năm 2005 chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu"),
+    (["--year", "2018", "--campaign", "1"], "--campaign không dùng cho titles"),
     (["--year", "2018", "--as-of", "31/02/2019"], "--as-of: ngày 31/02/2019 không tồn tại"),
 ])
 def test_bad_arguments_get_a_clear_message_and_no_file(demo, tmp_path, args, message):
@@ -93,6 +94,25 @@ def test_bad_arguments_get_a_clear_message_and_no_file(demo, tmp_path, args, mes
     assert result.returncode == 1
     assert message in result.stderr
     assert not out.exists()
+
+
+def test_a_year_no_rule_set_covers_is_refused_but_its_approved_lists_still_print(own_demo, tmp_path):
+    db = connect(own_demo)
+    try:
+        draft = draft_list(db, title_proposals(db, 2018), TitleCode.LDTT, AS_OF)
+        approve(db, list_key(2018, TitleCode.LDTT), DECISION, draft, NOW)
+        db.execute("UPDATE title_rule_set SET from_year = 2019")
+        db.conn.commit()
+    finally:
+        db.close()
+    out = tmp_path / "x.pdf"
+    result = run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+    assert result.returncode == 1
+    assert "Chưa có quy định xét danh hiệu thi đua áp dụng cho năm 2018" in result.stderr
+    assert not out.exists()
+    result = run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "LDTT", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "Số: 03/QĐ-HĐTĐKT" in " ".join(_pages(out))
 
 
 def test_title_is_refused_for_other_reports(demo, tmp_path):
@@ -130,3 +150,16 @@ def test_an_approved_title_list_prints_its_frozen_snapshot_byte_for_byte(own_dem
         db.close()
     assert run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "LDTT", "-o", after).returncode == 0
     assert after.read_bytes() == before.read_bytes()
+
+
+@pytest.mark.parametrize("kind, args, message", [
+    ("criticism", ["--campaign", "1", "--year", "2018"],
+     "--year không dùng cho criticism: năm là năm của đợt thi đua (--campaign)"),
+    ("classification", ["--year", "2018", "--quarter", "3", "--campaign", "1"], "--campaign không dùng cho classification"),
+])
+def test_arguments_a_report_does_not_use_are_refused_not_ignored(demo, tmp_path, kind, args, message):
+    out = tmp_path / "x.pdf"
+    result = run("report", kind, "--db", demo, *args, "-o", out)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert not out.exists()

@@ -106,6 +106,19 @@ def test_every_bad_cell_is_listed_and_nothing_is_written(council, tmp_path):
     assert _dump(council) == before
 
 
+def test_a_decision_before_2000_needs_an_effective_year_in_range(council, tmp_path):
+    before = _dump(council)
+    path = _xlsx(tmp_path / "ky_luat.xlsx", [["CB01", "Khiển trách", "1/QĐ", "01/05/1999", "", ""]])
+    for dry_run in (True, False):
+        errors = _rejected(lambda: import_discipline(council, path, TODAY, dry_run=dry_run))
+        assert errors == ["Dòng 2, cột Ngày quyết định: năm 1999 ngoài khoảng 2000-2100 (ghi “Năm áp dụng” hoặc "
+                          "sửa ngày)"]
+    assert _dump(council) == before
+    # With an effective year in range, the old decision is accepted.
+    fixed = _xlsx(tmp_path / "ky_luat2.xlsx", [["CB01", "Khiển trách", "1/QĐ", "01/05/1999", 2000, ""]])
+    assert import_discipline(council, fixed, TODAY) == ImportResult(1, 0, 0)
+
+
 def test_the_same_decision_twice_in_the_file_is_refused(council, tmp_path):
     path = _xlsx(tmp_path / "ky_luat.xlsx", [
         ["CB01", "Khiển trách", "12/QĐ-UBND", "10/05/2018", "", ""],
