@@ -314,6 +314,7 @@ def _as_of(args) -> dt.date:
 def _titles_pdf(db, args, as_of: dt.date) -> bytes:
     """One title's list of the year, or the four bound in one PDF."""
     from models.award_lists import current_approval
+    from models.classifications import classification_rows
     from models.codes import TitleCode, title_from_text
     from models.title_lists import draft_list, printable_list
     from models.titles import list_key, title_proposals
@@ -324,8 +325,7 @@ def _titles_pdf(db, args, as_of: dt.date) -> bytes:
     if not 2000 <= args.year <= 2100:
         raise Rejected(f"--year: năm {args.year} không hợp lệ (từ 2000 đến 2100)")
     approved = {t: current_approval(db, list_key(args.year, t)) for t in TitleCode}
-    (classified,) = db.execute("SELECT count(*) FROM classification WHERE year = ?", [args.year]).fetchone()
-    if not classified and not any(approved.values()):
+    if not classification_rows(db, args.year) and not any(approved.values()):
         raise Rejected(f"Năm {args.year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
     if args.title is not None:
         title = title_from_text(args.title)

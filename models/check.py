@@ -43,7 +43,7 @@ def _damaged_snapshots(db: Database) -> list[Finding]:
     from .award_lists import damaged_snapshots
 
     return [Finding(f"Bản chốt của danh sách đã phê duyệt (Quyết định số {number}) bị hỏng: nội dung không khớp mã "
-                    "kiểm tra; hãy khôi phục từ bản sao lưu") for _id, _kind, number in damaged_snapshots(db)]
+                    "kiểm tra hoặc không đọc được; hãy khôi phục từ bản sao lưu") for _id, _kind, number in damaged_snapshots(db)]
 
 
 def _staff_without_unit(db: Database) -> list[Finding]:

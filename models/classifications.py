@@ -34,6 +34,11 @@ def classified_years(db: Database) -> list[int]:
     return [r[0] for r in db.execute("SELECT DISTINCT year FROM classification ORDER BY year DESC")]
 
 
+def classification_rows(db: Database, year: int) -> int:
+    """How many classification rows ``year`` has (about four a person): the size of a year's work."""
+    return db.execute("SELECT count(*) FROM classification WHERE year = ?", [year]).fetchone()[0]
+
+
 # Each person employed during the quarter with the unit they were in on the quarter's last day
 # (or on their own last day, if they left during the quarter).
 _QUARTER_UNITS = """

@@ -34,7 +34,6 @@ TITLES = {
     ListKind.COMMENDATION: "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG",
     ListKind.CRITICISM: "DANH SÁCH TẬP THỂ BỊ PHÊ BÌNH",
 }
-DEADLINE_REASONS = {ReviewReason.NOT_REGISTERED, ReviewReason.NOT_REPORTED}
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,9 @@ class CampaignReview:
     # Rows for subjects added by an adjustment that the rules did not consider (a person with no
     # classification that year, a unit outside the campaign), with their unit kind for the order.
     outsiders: dict[tuple[str, int], tuple[PrintedEntry, UnitKind | None, str]] = field(default_factory=dict)
+    # People classified in the year whose last classified quarter belongs to a unit outside the
+    # campaign: staff id -> (that quarter, the unit's name).
+    elsewhere: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def unit(self, unit_id: int) -> UnitReview | None:
         return next((u for u in self.units if u.unit_id == unit_id), None)
@@ -185,9 +187,12 @@ class CampaignReview:
                 return "Đơn vị không tham gia đợt thi đua này."
             return unit.why_criticism if kind == ListKind.CRITICISM else unit.why_commendation
         person = self.person(subject_id)
+        if person is None and subject_id in self.elsewhere:
+            quarter, unit_name = self.elsewhere[subject_id]
+            return (f"Không xét: quý được xếp loại cuối cùng của năm {self.campaign.year} (quý {quarter}) thuộc "
+                    f"{unit_name}, đơn vị không tham gia đợt thi đua.")
         if person is None:
-            return (f"Không xét: không có kết quả xếp loại quý nào năm {self.campaign.year} tại một đơn vị tham gia "
-                    "đợt thi đua.")
+            return f"Không xét: không có kết quả xếp loại quý nào năm {self.campaign.year}."
         if kind == ListKind.CRITICISM:
             return "Danh sách phê bình chỉ gồm tập thể."
         return person.why
@@ -294,7 +299,10 @@ def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.d
 # --------------------------------------------------------------------------- people
 
 
-def _review_people(db: Database, year: int, unit_names: dict[int, str], settings: ReviewSettings) -> list[PersonReview]:
+def _review_people(db: Database, year: int, unit_names: dict[int, str], settings: ReviewSettings,
+                   elsewhere: dict[int, tuple[int, int]]) -> list[PersonReview]:
+    """Everyone classified in ``year`` whose last classified quarter belongs to a unit of
+    ``unit_names``; the others go into ``elsewhere`` (staff id -> (quarter, unit id))."""
     rows = db.execute(
         "SELECT c.staff_id, c.quarter, c.level, c.unit_id FROM classification c WHERE c.year = ? "
         "ORDER BY c.staff_id, c.quarter", [year],
@@ -313,6 +321,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
     for staff_id, quarters in by_person.items():
         unit_id = quarters[-1][2]
         if unit_id not in unit_names:  # the person's unit does not take part in the campaign
+            elsewhere[staff_id] = (quarters[-1][0], unit_id)
             continue
         code, full_name, position = staff[staff_id]
         classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
@@ -362,12 +371,15 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
         units.append(_review_unit(p, mine, heads.get(p.unit_id), as_of, campaign.year, settings))
     units.sort(key=lambda u: (KIND_ORDER[u.unit_kind], sort_key(u.unit_name)))
     names = {u.unit_id: u.unit_name for u in units if u.active}
-    people = _review_people(db, campaign.year, names, settings)
+    elsewhere: dict[int, tuple[int, int]] = {}
+    people = _review_people(db, campaign.year, names, settings, elsewhere)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
     wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == "add"} - known
+    unit_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if elsewhere else {}
     return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted,
-                          _outsiders(db, wanted, as_of))
+                          _outsiders(db, wanted, as_of),
+                          {s: (q, unit_names.get(u, "")) for s, (q, u) in elsewhere.items()})
 
 
 def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models.classifications import classified_years
+from models.classifications import classification_rows, classified_years
 from models.codes import TitleCode
 from models.dates import format_date
 from models.errors import DomainError
@@ -151,8 +151,7 @@ class TitlesPage(LazyLoad, QWidget):
     WORKER_FROM_ROWS = 12_000  # classification rows of the year: about 3,000 people
 
     def _compute(self, year: int) -> TitleProposals:
-        (rows,) = self.db.execute("SELECT count(*) FROM classification WHERE year = ?", [year]).fetchone()
-        if rows < self.WORKER_FROM_ROWS or not self.isVisible():
+        if classification_rows(self.db, year) < self.WORKER_FROM_ROWS or not self.isVisible():
             return title_proposals(self.db, year)
         from models.db import connect
 

@@ -235,7 +235,7 @@ def test_a_reopen_is_written_to_the_history(town):
 # --- a damaged snapshot ----------------------------------------------------------------------
 
 DAMAGED = ("Bản chốt của danh sách đã phê duyệt (Quyết định số 15/QĐ-HĐTĐKT) bị hỏng: nội dung không khớp mã "
-           "kiểm tra; hãy khôi phục từ bản sao lưu")
+           "kiểm tra hoặc không đọc được; hãy khôi phục từ bản sao lưu")
 
 
 def test_an_intact_snapshot_is_not_reported(town):

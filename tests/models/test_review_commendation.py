@@ -226,8 +226,7 @@ def test_only_the_campaigns_year_counts(db, town):
     classify(db, p01, only_2019, {1: XS, 2: XS}, year=2019)
     review = _review(db, cid)
     assert review.person(only_2019) is None
-    assert review.why(C, "staff", only_2019) == (
-        "Không xét: không có kết quả xếp loại quý nào năm 2018 tại một đơn vị tham gia đợt thi đua.")
+    assert review.why(C, "staff", only_2019) == "Không xét: không có kết quả xếp loại quý nào năm 2018."
 
 
 def test_people_of_a_unit_not_in_the_campaign_are_not_considered(db, town):
@@ -236,8 +235,10 @@ def test_people_of_a_unit_not_in_the_campaign_are_not_considered(db, town):
     review = _review(db, cid)
     assert review.person(sid) is None
     assert review.candidates(C) == ([], [])
+    unit_name = db.execute("SELECT name FROM unit WHERE id = ?", [p03]).fetchone()[0]
     assert review.why(C, "staff", sid) == (
-        "Không xét: không có kết quả xếp loại quý nào năm 2018 tại một đơn vị tham gia đợt thi đua.")
+        f"Không xét: quý được xếp loại cuối cùng của năm 2018 (quý 4) thuộc {unit_name}, đơn vị không tham gia "
+        "đợt thi đua.")
 
 
 def test_a_person_is_not_on_the_criticism_list(db, town):
