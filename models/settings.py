@@ -44,7 +44,28 @@ def council_names(db: Database) -> CouncilNames:
     return replace(CouncilNames(), **values)
 
 
+def check_council_names(names: CouncilNames) -> dict[str, str]:
+    """What the printed documents cannot do without, by field."""
+    errors = {}
+    if not clean(names.parent_body):
+        errors["parent_body"] = "Tên cơ quan cấp trên (dòng đầu bên trái) không được để trống"
+    if not clean(names.issuing_body):
+        errors["issuing_body"] = "Tên cơ quan ban hành không được để trống"
+    if not clean(names.place):
+        errors["place"] = "Địa danh ghi trước ngày tháng (ví dụ “Gò Vấp”) không được để trống"
+    if not clean(names.signer_title):
+        errors["signer_title"] = "Chức vụ người ký không được để trống"
+    return errors
+
+
 def set_council_names(db: Database, names: CouncilNames) -> None:
+    """Save what every document prints in its header and signature block; refused (nothing
+    written) when a required line is empty."""
+    errors = check_council_names(names)
+    if errors:
+        from .errors import ValidationError
+
+        raise ValidationError(errors)
     cleaned = replace(
         names,
         **{f.name: clean(getattr(names, f.name)) for f in fields(CouncilNames) if f.name != "recipients"},

@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         self._menu_action(menu, "Khôi phục từ bản sao lưu...", lambda: _safety().restore_backup(self))
         self._menu_action(menu, "Kiểm tra dữ liệu", lambda: _safety().check_data(self))
         menu.addSeparator()
+        self._menu_action(menu, "Thông tin in trên văn bản...", self.edit_council_names)
+        menu.addSeparator()
         self._menu_action(menu, "Thoát", self.close, QKeySequence("Ctrl+Q"))
         edit = self.menuBar().addMenu("&Sửa")
         self.undo_action = self._menu_action(edit, "Hoàn tác", self.undo_last, QKeySequence.StandardKey.Undo)
@@ -250,6 +252,21 @@ class MainWindow(QMainWindow):
         text = self.undo.next_text
         self.undo_action.setEnabled(bool(text))
         self.undo_action.setText(f"Hoàn tác: {text}" if text else "Hoàn tác")
+
+    def edit_council_names(self) -> bool:
+        """The council's names, place, signer and recipients printed on every document (undoable)."""
+        from models.settings import set_council_names
+
+        from .council_dialog import CouncilDialog
+        from .undo import Change
+
+        dialog = CouncilDialog(self.db, self)
+        if not dialog.exec():
+            return False
+        db, before = self.db, dialog.before
+        self.undo.push(Change("Sửa thông tin in trên văn bản", lambda: set_council_names(db, before)))
+        self.statusBar().showMessage("Đã lưu thông tin in trên văn bản", 8000)
+        return True
 
     def undo_last(self) -> None:
         if not self.undo.next_text:
