@@ -61,6 +61,7 @@ FIELD_LABELS = {
     "bonus_cstdcs": "Thưởng Chiến sĩ thi đua cơ sở (lần lương cơ sở)",
     "bonus_ttldtt": "Thưởng Tập thể lao động tiên tiến (lần lương cơ sở)",
     "bonus_ttldxs": "Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", "priority": "Thứ tự ưu tiên",
+    "highest_bonus_only": "Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất",
     "initiative_id": "Mô hình, sáng kiến", "campaign_id": "Đợt thi đua", "signer_authority": "Quyền hạn ký",
     "signer_title": "Chức vụ người ký", "issuer": "Cơ quan ban hành", "recipients": "Nơi nhận",
     "as_of": "Số liệu tính đến", "digest": "Mã kiểm tra bản chốt", "approved_at": "Phê duyệt lúc",

@@ -1,6 +1,8 @@
 """The schema, as numbered migrations. Never edit an applied migration: add the next one."""
 from __future__ import annotations
 
+from importlib import import_module
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -489,8 +491,9 @@ def m0006_discipline(db: Database) -> None:
     db.execute("CREATE INDEX discipline_year ON discipline(effective_year)")
 
 
-@MIGRATIONS(name="0007_title_rules")
-def m0007_title_rules(db: Database) -> None:
-    from .schema_titles import create_title_tables  # the tables and the shipped 2018 regime
+def _titles(body: str):  # migrations 0007 on: their body is models.schema_titles.<body>, imported when run
+    return lambda db: getattr(import_module(".schema_titles", __package__), body)(db)
 
-    create_title_tables(db)
+
+MIGRATIONS(name="0007_title_rules")(_titles("create_title_tables"))  # the tables and the shipped 2018 regime
+MIGRATIONS(name="0008_title_highest_bonus_only")(_titles("add_highest_bonus_only"))  # a rule set setting

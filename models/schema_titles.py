@@ -1,17 +1,15 @@
-"""Migration 0007's tables (registered in ``models.schema``): the rule sets for the yearly
-emulation titles, and the council's order of priority among a year's people.
+"""The bodies of the title migrations (registered in ``models.schema``): 0007, the rule sets for
+the yearly emulation titles and the council's order of priority among a year's people; 0008, the
+rule sets' "highest bonus only" setting.
 
-Kept apart so that ``models.schema`` stays small; never edit it once applied: add a migration.
+Kept apart so that ``models.schema`` stays small; never edit one once applied: add a migration.
 """
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from .codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode
-
-
-def _in(enum) -> str:
-    return "(" + ", ".join(f"'{m.value}'" for m in enum) + ")"
+from .schema import _in
 
 
 def _percent(column: str) -> str:
@@ -77,3 +75,11 @@ def _seed(db: Database) -> None:
         ["Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP",
          "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."],
     )
+
+
+def add_highest_bonus_only(db: Database) -> None:
+    """Migration 0008: whether a person or unit earning two titles at once (Lao động tiên tiến and
+    Chiến sĩ thi đua cơ sở; the two collective titles) is paid only the higher bonus (Nghị định
+    91/2017/NĐ-CP, Điều 66 khoản 2 điểm c, per secondary sources). On in every existing rule set."""
+    db.execute("ALTER TABLE title_rule_set ADD COLUMN highest_bonus_only INTEGER NOT NULL DEFAULT 1 "
+               "CHECK (highest_bonus_only IN (0, 1))")

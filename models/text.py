@@ -148,3 +148,9 @@ def name_sort_key(full_name: str) -> str:
 def _part_key(part: str) -> str:
     # Thousands of names share a few hundred given names and family-and-middle names.
     return _key(part)
+
+
+def money(amount: int) -> str:
+    """An amount in đồng as Vietnamese text writes it, "." between thousands: 1390000 -> "1.390.000"
+    (the unit, "đ" or "đồng", is the caller's)."""
+    return f"{amount:,}".replace(",", ".")

@@ -6,6 +6,7 @@ Every number comes from the rule set (``models.title_rules``); shares are compar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,7 +38,10 @@ class TitleDecision:
     conditions: tuple[Condition, ...]
     text: str = ""  # the achievement the list prints when proposed
     rank: CapRank | None = None  # only where the cap forces a choice among eligible people
-    cut: str = ""  # the sentence for an eligible person the cap leaves out
+    # The sentence that says it better than the conditions: the cap's cut for an eligible person
+    # it leaves out; "Không đề nghị: ..." for someone the secretary removed from the list of the
+    # title this one requires (and who met every other condition).
+    verdict: str = ""
 
     @property
     def failed(self) -> tuple[Condition, ...]:
@@ -46,8 +50,8 @@ class TitleDecision:
     @property
     def why(self) -> str:
         """One sentence: "Đủ điều kiện <title>: <what was met>." or "Không đủ điều kiện <title>: <what
-        failed>.", or for the cap's cut "Đủ điều kiện nhưng ngoài giới hạn 15%: xếp thứ 4, chỉ tiêu 3."."""
-        return self.cut or _sentence(self.title, self.conditions, self.proposed)
+        failed>.", or the ``verdict`` ("Đủ điều kiện nhưng ngoài giới hạn 15%: xếp thứ 4, chỉ tiêu 3.")."""
+        return self.verdict or _sentence(self.title, self.conditions, self.proposed)
 
 
 class QuarterResult(NamedTuple):
@@ -73,6 +77,20 @@ def _sentence(title: TitleCode, conditions: tuple[Condition, ...], proposed: boo
 
 def _decision_text(d: Discipline) -> str:
     return f"{d.form_label} (Quyết định {d.decision_number} ngày {format_date(d.decision_date)})"
+
+
+def removal_condition(required: TitleCode, reason: str) -> Condition:
+    """The failed condition of a higher title when the secretary removed the subject from the list
+    of the title it requires (``models.title_rules.REQUIRES``)."""
+    return Condition(f"Đã bị loại khỏi danh sách {label(required)} (điều chỉnh): {reason}", False)
+
+
+def _verdict(conditions: list[Condition] | tuple[Condition, ...], removal: Condition | None) -> str:
+    """"Không đề nghị: đã bị loại khỏi danh sách ...: <lý do>." when that removal is the only
+    condition not met; empty otherwise (the usual sentence names every failure)."""
+    if removal is None or [c for c in conditions if c.met is False] != [removal]:
+        return ""
+    return f"Không đề nghị: {_lower(removal.text)}."
 
 
 def _level_phrase(level: HeadLevel) -> str:
@@ -102,6 +120,7 @@ class Draft:
     discipline: Discipline | None
     name_key: str = ""  # models.text.name_sort_key of the name
     ldtt: TitleDecision | None = None
+    ldtt_removal: Condition | None = None  # removed from the Lao động tiên tiến list by the secretary
     cstdcs_conditions: list[Condition] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)  # recognised ones the person authored
     cstdcs: TitleDecision | None = None
@@ -149,6 +168,17 @@ def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
     return TitleDecision(TitleCode.LDTT, ok, ok, tuple(conditions), text)
 
 
+def ldtt_condition(p: Draft, removed_because: str | None) -> Condition:
+    """Chiến sĩ thi đua cơ sở's first condition: Lao động tiên tiến, as the rules decided it and
+    unless the secretary removed the person from that list (``removed_because``: the reason)."""
+    if not p.ldtt.proposed:
+        return Condition("Không đạt danh hiệu Lao động tiên tiến", False)
+    if removed_because is not None:
+        p.ldtt_removal = removal_condition(TitleCode.LDTT, removed_because)
+        return p.ldtt_removal
+    return Condition("Đạt danh hiệu Lao động tiên tiến")
+
+
 def initiative_condition(p: Draft, authored: list[tuple[str, bool]], year: int) -> Condition:
     recognised = [t for t, ok in authored if ok]
     if recognised:
@@ -167,7 +197,8 @@ def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rule
     conditions = p.cstdcs_conditions
     eligible = all(c.met is not False for c in conditions)
     if not eligible or group is None:
-        return TitleDecision(TitleCode.CSTDCS, eligible, eligible, tuple(conditions))
+        return TitleDecision(TitleCode.CSTDCS, eligible, eligible, tuple(conditions),
+                             verdict=_verdict(conditions, p.ldtt_removal))
     pct = percent_text(rules.cstdcs_cap_percent)
     where = DISTRICT_SCOPE if group.unit_id is None else f"của {group.scope}"
     base = f"chỉ tiêu {group.quota} ({pct} của {group.earned_ldtt} người đạt Lao động tiên tiến)"
@@ -198,10 +229,22 @@ class CollectiveCounts:
     cstdcs: int
 
 
-def collective_decisions(members: list[Draft], active: bool, year: int,
-                         rules: TitleRules) -> tuple[CollectiveCounts, dict[TitleCode, TitleDecision]]:
-    """A unit's counts and its TTLĐTT and TTLĐXS decisions, from its members' own decisions."""
-    counted = [m for m in members if m.left_on is None or rules.leavers_qualify]
+def _classified(m: Draft) -> bool:
+    return any(q.level is not None for q in m.quarters)
+
+
+def collective_decisions(members: list[Draft], active: bool, year: int, rules: TitleRules,
+                         former: Sequence[Discipline] = (), removed_because: str | None = None,
+                         ) -> tuple[CollectiveCounts, dict[TitleCode, TitleDecision]]:
+    """A unit's counts and its TTLĐTT and TTLĐXS decisions, from its members' own decisions.
+
+    The shares count the members considered (leavers only when the rule set considers them) with
+    at least one classified quarter: someone "không đánh giá" all year (maternity leave) neither
+    earns nor fails a title, and is noted. Discipline looks at every member, and at ``former``:
+    decisions barring collectives taken while someone not a member at year end belonged to the
+    unit. ``removed_because``: the secretary removed the unit from the TTLĐTT list (the reason)."""
+    considered = [m for m in members if m.left_on is None or rules.leavers_qualify]
+    counted = [m for m in considered if _classified(m)]
     earned = sum(m.ldtt.proposed for m in counted)
     failing = [(m, q) for m in counted for q in m.quarters if q.level == HeadLevel.KHONG_HOAN_THANH]
     completed = len(counted) - len({m.staff_id for m, _ in failing})
@@ -219,21 +262,27 @@ def collective_decisions(members: list[Draft], active: bool, year: int,
         threshold = percent_text(rules.ttldtt_percent)
         conditions.append(Condition(f"Có {earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên tiến, "
                                     f"{'trên' if above else 'không trên'} {threshold}", above))
-    if len(counted) < len(members):
-        conditions.append(Condition(f"Không tính {len(members) - len(counted)} người đã nghỉ việc trong năm", None))
-    barred = [m for m in members if m.discipline is not None
-              and DISCIPLINE_SEVERITY[m.discipline.form] >= DISCIPLINE_SEVERITY[rules.collective_discipline]]
-    if barred:
-        conditions += [Condition(f"Thành viên {m.full_name} bị kỷ luật {_decision_text(m.discipline)}", False)
-                       for m in barred]
-    else:
-        threshold = label(rules.collective_discipline)
-        conditions.append(Condition(f"Không có thành viên bị kỷ luật từ mức {threshold} trở lên"))
+    if len(considered) < len(members):
+        conditions.append(Condition(f"Không tính {len(members) - len(considered)} người đã nghỉ việc trong năm", None))
+    if len(counted) < len(considered):
+        conditions.append(Condition(f"{len(considered) - len(counted)} người không được xếp loại quý nào "
+                                    "(không tính vào tỷ lệ)", None))
+    severity = DISCIPLINE_SEVERITY[rules.collective_discipline]
+    barred = [m for m in members if m.discipline is not None and m.discipline.severity >= severity]
+    gone = [d for d in former if d.severity >= severity]
+    conditions += [Condition(f"Thành viên {m.full_name} bị kỷ luật {_decision_text(m.discipline)}", False)
+                   for m in barred]
+    conditions += [Condition(f"Thành viên {d.full_name} bị kỷ luật {_decision_text(d)} khi còn công tác tại đơn vị",
+                             False) for d in gone]
+    if not barred and not gone:
+        conditions.append(Condition(f"Không có thành viên bị kỷ luật từ mức {label(rules.collective_discipline)} "
+                                    "trở lên"))
     ok = all(c.met is not False for c in conditions)
     ttldtt = TitleDecision(TitleCode.TTLDTT, ok, ok, tuple(conditions),
                            f"{earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên tiến" if ok else "")
-    xs = [Condition("Đạt các điều kiện Tập thể lao động tiên tiến") if ok
-          else Condition("Không đạt các điều kiện Tập thể lao động tiên tiến", False)]
+    removal = removal_condition(TitleCode.TTLDTT, removed_because) if ok and removed_because is not None else None
+    xs = [removal or (Condition("Đạt các điều kiện Tập thể lao động tiên tiến") if ok
+                      else Condition("Không đạt các điều kiện Tập thể lao động tiên tiến", False))]
     if n:
         xs.append(_completed_condition(completed, n, failing, year, rules))
         enough = share_of(earned, n) >= rules.ttldxs_ldtt_percent
@@ -245,7 +294,7 @@ def collective_decisions(members: list[Draft], active: bool, year: int,
     good = all(c.met is not False for c in xs)
     text = (f"{completed}/{n} cá nhân hoàn thành nhiệm vụ; {earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên "
             f"tiến; {cstdcs} cá nhân được đề nghị Chiến sĩ thi đua cơ sở") if good else ""
-    ttldxs = TitleDecision(TitleCode.TTLDXS, good, good, tuple(xs), text)
+    ttldxs = TitleDecision(TitleCode.TTLDXS, good, good, tuple(xs), text, verdict=_verdict(xs, removal))
     return CollectiveCounts(n, earned, completed, cstdcs), {TitleCode.TTLDTT: ttldtt, TitleCode.TTLDXS: ttldxs}
 
 
@@ -278,5 +327,5 @@ def _cstdcs_count_condition(cstdcs: int, cut: int, rules: TitleRules) -> Conditi
 
 __all__ = [
     "CollectiveCounts", "Condition", "Draft", "LEVEL_ORDER", "QuarterResult", "TitleDecision", "collective_decisions",
-    "cstdcs_decision", "initiative_condition", "ldtt_decision",
+    "cstdcs_decision", "initiative_condition", "ldtt_condition", "ldtt_decision", "removal_condition",
 ]

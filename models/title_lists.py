@@ -20,6 +20,7 @@ from .award_lists import PrintableList, current_approval, draft_signer
 from .codes import COLLECTIVE_TITLES, TitleCode, label
 from .errors import DomainError, ValidationError
 from .settings import council_names
+from .text import money
 from .titles import TitleProposals, list_key, title_proposals
 
 TEXT_HEADING = "Thành tích"
@@ -29,11 +30,6 @@ def list_title(title: TitleCode, year: int) -> str:
     """The list's heading: "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018", and
     the same for the other titles."""
     return f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {label(title).upper()} NĂM {year}"
-
-
-def money(amount: int) -> str:
-    """5040000 -> "5.040.000"."""
-    return f"{amount:,}".replace(",", ".")
 
 
 def total_line(title: TitleCode, count: int, total: int) -> str:

@@ -4,7 +4,8 @@ A rule set applies from its year until the year of the next one. It holds every 
 the titles depend on (``models.titles`` has no number of its own): the level each classified
 quarter must reach, the months since recruitment, the discipline that bars a person or a
 collective, the initiative condition and the cap of Chiến sĩ thi đua cơ sở with its scope and
-ranking, the shares of the collective titles, and the bonuses as multiples of the base salary.
+ranking, the shares of the collective titles, and the bonuses as multiples of the base salary
+(with whether someone earning two linked titles is paid only the higher bonus).
 
 Shares are percentages held as :class:`~decimal.Decimal` and compared exactly (``Fraction``):
 15% of 20 is exactly 3, and 50% of 10 is not "more than 50%".
@@ -29,6 +30,9 @@ from .text import clean
 DEFAULT_BONUS = {TitleCode.LDTT: Decimal("0.3"), TitleCode.CSTDCS: Decimal("1.0"),
                  TitleCode.TTLDTT: Decimal("0.8"), TitleCode.TTLDXS: Decimal("1.5")}
 BONUS_ROUNDING = 10_000  # bonuses are rounded up to the nearest 10,000 đ
+# The higher titles and the title each requires: a Chiến sĩ thi đua cơ sở is a Lao động tiên tiến,
+# a Tập thể lao động xuất sắc a Tập thể lao động tiên tiến.
+REQUIRES = {TitleCode.CSTDCS: TitleCode.LDTT, TitleCode.TTLDXS: TitleCode.TTLDTT}
 _PERCENT_FIELDS = ("cstdcs_cap_percent", "ttldtt_percent", "ttldxs_completed_percent", "ttldxs_ldtt_percent")
 _PERCENT_LABELS = {
     "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở",
@@ -69,6 +73,10 @@ class TitleRules:
     ttldxs_ldtt_percent: Decimal = Decimal(70)
     ttldxs_min_cstdcs: int = 1
     bonus: dict[TitleCode, Decimal] = field(default_factory=lambda: dict(DEFAULT_BONUS))  # x base salary
+    # Someone on the lists of a higher title and of the title it requires (``REQUIRES``) is paid
+    # only the higher of the two bonuses (Nghị định 91/2017/NĐ-CP, Điều 66 khoản 2 điểm c: for
+    # the same achievement at the same time, only the highest bonus; to be checked in the text).
+    highest_bonus_only: bool = True
     note: str = ""
     id: int | None = None
 
@@ -147,7 +155,7 @@ def check_title_rules(r: TitleRules) -> dict[str, str]:
 _COLUMNS = ("id, name, from_year, required_level, min_classified_quarters, min_months, leavers_qualify, "
             "individual_discipline, collective_discipline, initiative_required, cstdcs_cap_percent, cap_scope, "
             "ranking, ttldtt_percent, ttldxs_completed_percent, ttldxs_ldtt_percent, ttldxs_min_cstdcs, "
-            + ", ".join(f"bonus_{t.value}" for t in TitleCode) + ", note")
+            + ", ".join(f"bonus_{t.value}" for t in TitleCode) + ", note, highest_bonus_only")
 
 
 def _exact(value: float) -> Decimal:
@@ -165,6 +173,7 @@ def _from_row(r) -> TitleRules:
         cap_scope=TitleCapScope(r[11]), ranking=tuple(TitleRank(k) for k in json.loads(r[12]) if k in known),
         ttldtt_percent=_exact(r[13]), ttldxs_completed_percent=_exact(r[14]), ttldxs_ldtt_percent=_exact(r[15]),
         ttldxs_min_cstdcs=r[16], bonus={t: _exact(v) for t, v in zip(TitleCode, r[17:21])}, note=r[21],
+        highest_bonus_only=bool(r[22]),
     )
 
 
@@ -199,6 +208,7 @@ def _row(r: TitleRules) -> dict:
         **{f: float(getattr(r, f)) for f in _PERCENT_FIELDS}, "cap_scope": r.cap_scope.value,
         "ranking": json.dumps([k.value for k in r.ranking]), "ttldxs_min_cstdcs": r.ttldxs_min_cstdcs,
         **{f"bonus_{t.value}": float(r.bonus[t]) for t in TitleCode}, "note": r.note,
+        "highest_bonus_only": int(r.highest_bonus_only),
     }
 
 
@@ -238,6 +248,6 @@ def delete_title_rules(db: Database, rules_id: int) -> None:
 
 
 __all__ = [
-    "BONUS_ROUNDING", "DEFAULT_BONUS", "TitleRules", "check_title_rules", "delete_title_rules", "get_title_rules",
+    "BONUS_ROUNDING", "DEFAULT_BONUS", "REQUIRES", "TitleRules", "check_title_rules", "delete_title_rules", "get_title_rules",
     "list_title_rules", "normalised", "percent_text", "rule_for", "save_title_rules", "share_of",
 ]

@@ -11,14 +11,20 @@
 - every unit with members, a member being a person whose last classified quarter of the year
   belongs to the unit. Titles: **Tập thể lao động tiên tiến** (TTLĐTT) and **Tập thể lao động xuất
   sắc** (TTLĐXS). A TTLĐXS unit is also on the TTLĐTT list (TTLĐXS requires TTLĐTT). The shares
-  count the members considered for titles (people who left during the year are left out unless
-  the rule set considers them); the discipline condition looks at every member, leavers too.
+  count the members considered for titles with at least one classified quarter (people who left
+  during the year are left out unless the rule set considers them; someone "không đánh giá" all
+  year is noted, not counted); the discipline condition looks at every member, leavers too, and
+  at whoever belonged to the unit on the day of a decision (``models.staff.unit_on``).
 
 Each condition comes as a plain-Vietnamese :class:`Condition` (met, not met, or a note), and each
 title as one "why / why not" sentence. Where the CSTĐCS cap forces a choice among eligible
 people, each gets a :class:`CapRank` (rank, excellent quarters, the council's order) and the cut
-is said in so many words. The collective shares use the titles the rules propose; the secretary's
-adjustments change a list (``models.title_lists``), not the shares.
+is said in so many words. The collective shares and the cap's base use the titles the rules
+propose; the secretary's adjustments change a list (``models.title_lists``), not the shares, with
+one exception: removed from the list of LĐTT (TTLĐTT), a person (unit) is no longer proposed for
+CSTĐCS (TTLĐXS), which requires it, and the cap ranks the others without them (an explicit "add"
+to the higher list still puts them on it). Under the rule set's "highest bonus only", someone on
+both linked lists is paid only the higher bonus (``TitleProposals.entries``).
 """
 from __future__ import annotations
 
@@ -34,18 +40,23 @@ from sqlite_utils import Database
 from .award_lists import (
     STAFF, SUBJECTS, UNIT, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
-from .codes import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label
-from .discipline import Discipline, worst_by_person
+from .codes import (
+    COLLECTIVE_TITLES, DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
+)
+from .discipline import Discipline, list_discipline, worst_by_person
 from .registers import KIND_ORDER
 from .rules import base_salaries, base_salary_on
+from .staff import unit_on
 from .text import name_sort_key, sort_key
 from .title_checks import (
     Condition, Draft, QuarterResult, TitleDecision, collective_decisions, cstdcs_decision, initiative_condition,
-    ldtt_decision,
+    ldtt_condition, ldtt_decision,
 )
 from .title_rank import CapGroup, CapRank, rank_groups
-from .title_rules import TitleRules, rule_for
+from .title_rules import REQUIRES, TitleRules, rule_for
 
+
+NO_UNIT = (99, "", 0)  # where a person without a unit sorts: after every unit
 
 # The individual titles' lists hold people only, the collective titles' units only.
 SUBJECTS.update({t.value: (STAFF,) for t in INDIVIDUAL_TITLES} | {t.value: (UNIT,) for t in COLLECTIVE_TITLES})
@@ -160,7 +171,35 @@ class TitleProposals:
     def entries(self, title: TitleCode) -> list[PrintedEntry]:
         """The list's rows with the secretary's adjustments applied, in printed order: people by
         unit (the council's unit order) then name, each with the unit as ``group``; units by kind
-        then name. Every row carries the title's bonus as ``amount``."""
+        then name. Every row carries the title's bonus as ``amount`` except, under the rule set's
+        "highest bonus only", a row also on the list of the linked title whose bonus is paid
+        instead (``paid_instead``): 0, and its text says which bonus the subject receives."""
+        title = TitleCode(title)
+        listed = self._listed(title)
+        paid = self.paid_instead(title)
+        if paid is None:
+            return listed
+        elsewhere = {e.subject_key for e in self._listed(paid)}
+        note = f"(nhận tiền thưởng {label(paid)})"
+        return [replace(e, amount=0, text=f"{e.text} {note}".lstrip()) if e.subject_key in elsewhere else e
+                for e in listed]
+
+    def paid_instead(self, title: TitleCode) -> TitleCode | None:
+        """Under the rule set's "highest bonus only", the linked title (``REQUIRES``: Chiến sĩ thi
+        đua cơ sở and Lao động tiên tiến, the two collective titles) whose higher bonus is paid
+        instead of ``title``'s to someone on both lists (the higher title on a tie); None when
+        ``title``'s own bonus is paid, when there is nothing to pay, or when both are paid."""
+        if not self.rules.highest_bonus_only:
+            return None
+        for high, low in REQUIRES.items():
+            if title in (high, low):
+                other = low if title == high else high
+                paid = high if self.bonus(high) >= self.bonus(low) else low
+                return other if paid == other and self.bonus(other) else None
+        return None
+
+    def _listed(self, title: TitleCode) -> list[PrintedEntry]:
+        """The list's rows with the adjustments applied, each with the title's own bonus."""
         adjusted = list(self.adjusted.get(title, ()))
         base = {}  # the rows of the subjects an adjustment adds
         for a in (a for a in adjusted if a.action == "add"):
@@ -219,9 +258,10 @@ def _date(value: str | None) -> dt.date | None:
 
 
 @contextmanager
-def _without_gc_passes() -> Iterator[None]:
-    # A city's proposals build a few hundred thousand small records at once, none in a cycle: the
-    # collector's passes over them would cost a third of the time.
+def without_gc_passes() -> Iterator[None]:
+    """Build many small records at once without the collector's passes (none is in a cycle): a
+    city's proposals make a few hundred thousand, and the screen's rows 20,000 per tab with the
+    proposals alive, where each pass would walk a million objects (a third of the time)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -236,7 +276,7 @@ def title_proposals(db: Database, year: int) -> TitleProposals:
     a sentence per title, under the rule set in force for the year (:class:`DomainError` when
     there is none). Bonuses use the base salary in force on 31/12 of the year."""
     rules = rule_for(db, year)
-    with _without_gc_passes():
+    with without_gc_passes():
         return _proposals(db, year, rules)
 
 
@@ -251,6 +291,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     units = {r[0]: r[1:] for r in db.execute("SELECT id, code, name, kind, active FROM unit")}
     worst = worst_by_person(db, year)
     authored = _authored(db, year)
+    adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
+    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == "remove"} for t in REQUIRES.values()}
     year_end = dt.date(year, 12, 31)
     drafts: list[Draft] = []
     for staff_id, code, full_name, position, recruited, ended in db.execute(
@@ -264,8 +306,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
                   left if left is not None and left < year_end else None, mine, worst.get(staff_id),
                   name_sort_key(full_name))
         p.ldtt = ldtt_decision(p, year, rules)
-        p.cstdcs_conditions = [Condition("Đạt danh hiệu Lao động tiên tiến") if p.ldtt.proposed
-                               else Condition("Không đạt danh hiệu Lao động tiên tiến", False)]
+        # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
+        p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
         if rules.initiative_required:
             p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
         drafts.append(p)
@@ -278,23 +320,41 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     for p in drafts:
         by_unit[p.unit_id].append(p)
     unit_order = {u: (KIND_ORDER[UnitKind(i[2])], sort_key(i[1]), u) for u, i in units.items()}
-    unit_list = [_unit(u, units[u], by_unit[u], year, rules) for u in sorted(by_unit, key=unit_order.get)]
+    former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
+    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u))
+                 for u in sorted(by_unit, key=unit_order.get)]
     people = tuple(PersonProposal(
         p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id][1], p.recruited_on, p.left_on,
         p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
     groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
     order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], p.name_key, p.code) for p in drafts})
-    adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
     outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
     return TitleProposals(year, rules, base, people, tuple(unit_list), tuple(groups), adjusted, outsiders, order)
 
 
-def _unit(unit_id: int, info: tuple, members: list[Draft], year: int, rules: TitleRules) -> UnitProposal:
+def _unit(unit_id: int, info: tuple, members: list[Draft], year: int, rules: TitleRules,
+          former: tuple[Discipline, ...], removed_because: str | None) -> UnitProposal:
     code, name, kind, active = info
-    counts, decisions = collective_decisions(members, bool(active), year, rules)
+    counts, decisions = collective_decisions(members, bool(active), year, rules, former, removed_because)
     return UnitProposal(unit_id, code, name, UnitKind(kind), bool(active), tuple(m.staff_id for m in members),
                         counts.counted, counts.earned_ldtt, counts.completed, counts.cstdcs, decisions)
+
+
+def _former_members_discipline(db: Database, year: int, rules: TitleRules,
+                               member_of: dict[int, int]) -> dict[int, tuple[Discipline, ...]]:
+    """unit id -> the decisions of the year that bar a collective, taken while the person belonged
+    to the unit (``models.staff.unit_on`` the decision's date) though they are not counted in it
+    at year end (moved, left, or never classified): such a decision bars that unit too."""
+    found: dict[int, list[Discipline]] = defaultdict(list)
+    severity = DISCIPLINE_SEVERITY[rules.collective_discipline]
+    for d in list_discipline(db, year=year):
+        if d.severity < severity:
+            continue
+        unit_id = unit_on(db, d.staff_id, d.decision_date)
+        if unit_id is not None and member_of.get(d.staff_id) != unit_id:
+            found[unit_id].append(d)
+    return {u: tuple(ds) for u, ds in found.items()}
 
 
 def _priorities(db: Database, year: int) -> dict[int, int]:
@@ -317,13 +377,13 @@ def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, unit
             "s.id AND h.start_date <= ? ORDER BY h.start_date DESC LIMIT 1), (SELECT h.unit_id FROM staff_unit h "
             "WHERE h.staff_id = s.id ORDER BY h.start_date LIMIT 1)) FROM staff s WHERE s.id = ?",
             [f"{year}-12-31", a.subject_id]).fetchone()
-        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, full_name, position or units[unit_id][1], "",
-                                            units[unit_id][1])
-        order[a.subject_key] = (unit_order[unit_id], name_sort_key(full_name), code)
+        unit_name = units[unit_id][1] if unit_id is not None else ""  # no unit history: the position alone
+        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, full_name, position or unit_name, "", unit_name)
+        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(full_name), code)
     return found
 
 
 __all__ = [
     "Condition", "PersonProposal", "QuarterResult", "TitleDecision", "TitleProposals", "UnitProposal",
-    "CapGroup", "CapRank", "list_key", "title_proposals",
+    "CapGroup", "CapRank", "list_key", "title_proposals", "without_gc_passes",
 ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .dates import excel_serial_date
 from .errors import DomainError
+from .text import money as _number  # "1.000.000": counts take the same thousands separator
 from .text import nfc
 
 MAX_ERRORS_SHOWN = 500
@@ -48,11 +49,6 @@ class ImportRejected(DomainError):
 class Row:
     number: int  # the row number Excel shows (the header is row 1)
     cells: dict[str, object]  # header -> value ("" for an empty cell)
-
-
-def _number(value: int) -> str:
-    """1000000 -> "1.000.000" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
 
 
 def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None) -> list[Row]:

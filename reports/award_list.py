@@ -19,6 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from models.award_lists import Approval, PrintableList, PrintedEntry
 from models.settings import CouncilNames
+from models.text import money
 
 from .council import council_parts
 from .paged_table import CellParagraph
@@ -44,11 +45,6 @@ AMOUNT_HEADING = "Số tiền thưởng (đồng)"
 CRITICISM = "criticism"
 
 _AMOUNT_MM = 30  # the money column, in mm
-
-
-def money(amount: int) -> str:
-    """1390000 -> "1.390.000"."""
-    return f"{amount:,}".replace(",", ".")
 
 
 def decision_number(number: str) -> str:

@@ -36,9 +36,9 @@ from .quarter_review_tables import (
     StaffPickTableModel,
     WARN_COLOUR,
     UnitReviewTableModel,
+    amount_text,
     decimal,
     entry_text,
-    money,
 )
 from .tasks import run_with_progress
 from .widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table
@@ -364,7 +364,7 @@ class IncomePanel(ListPage):
         if rule_set is None:
             self.note.setText(f"<span style='{ERROR_STYLE}'>{self.error}</span>")
             return
-        base = (f"lương cơ sở {money(self.base_salary)}/tháng" if self.base_salary is not None else
+        base = (f"lương cơ sở {amount_text(self.base_salary)}/tháng" if self.base_salary is not None else
                 f"<span style='{ERROR_STYLE}'>chưa có mức lương cơ sở áp dụng cho quý {quarter}/{year} "
                 "(thêm ở màn hình Quy định áp dụng)</span>")
         self.note.setText(
@@ -390,7 +390,7 @@ class IncomePanel(ListPage):
         if self.base_salary is None and paid:
             return f"Tổng: {len(paid)} người được chi; chưa ước tính được số tiền (chưa có mức lương cơ sở)"
         total = sum(r.amount for r in paid if r.amount is not None)
-        text = f"Tổng: {len(paid)} người được chi, ước tính {money(total)}"
+        text = f"Tổng: {len(paid)} người được chi, ước tính {amount_text(total)}"
         if missing:
             text += f"; {missing} người chưa có hệ số lương (chưa tính vào số tiền)"
         return text

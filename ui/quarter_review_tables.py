@@ -14,7 +14,7 @@ from models.codes import CapScope, HeadLevel, label
 from models.dates import format_date
 from models.quarter_review import LATE, MISSING, SUBMITTED, IncomeRow, QuarterReview, UnitQuarterSummary
 from models.rules import percent
-from models.text import fold, name_sort_key, sort_key
+from models.text import fold, money, name_sort_key, sort_key
 
 from .table_model import Column, Index, RecordTableModel
 
@@ -49,9 +49,9 @@ def brush(colour: str) -> QBrush:
     return _BRUSHES[colour]
 
 
-def money(amount: int | None) -> str:
+def amount_text(amount: int | None) -> str:
     """1390000 -> "1.390.000 đ"; empty for no amount."""
-    return "" if amount is None else f"{amount:,} đ".replace(",", ".")
+    return "" if amount is None else f"{money(amount)} đ"
 
 
 def decimal(value: float | None, places: int = 2) -> str:
@@ -384,7 +384,7 @@ class IncomeTableModel(RecordTableModel):
                width=74),
         Column("Hệ số\nlương", lambda r: salary_text(r.salary_coefficient),
                key=lambda r: -1.0 if r.salary_coefficient is None else r.salary_coefficient, align=RIGHT, width=60),
-        Column("Số tiền ước tính\n(quý)", lambda r: money(r.amount), key=lambda r: -1 if r.amount is None else r.amount,
+        Column("Số tiền ước tính\n(quý)", lambda r: amount_text(r.amount), key=lambda r: -1 if r.amount is None else r.amount,
                align=RIGHT, width=120),
     ]
     TIPS = {

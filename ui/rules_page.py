@@ -27,7 +27,7 @@ from models.rules import (
 
 from . import messages
 from .list_page import ListPage
-from .quarter_review_tables import SHORT, decimal, money
+from .quarter_review_tables import SHORT, amount_text, decimal
 from .rule_set_dialog import RuleSetDialog
 from .rules_editors import BaseSalaryEditor
 from .table_model import Column, RecordTableModel
@@ -294,5 +294,5 @@ class RulesPage(ListPage):
         self.remember("Sửa lương cơ sở", lambda: set_base_salaries(self.db, list(before)))
         self.load_base_salaries()
         self.salary_status.setText(
-            "Đã lưu: " + "; ".join(f"từ {format_date(b.start)}: {money(b.amount)}" for b in self._stored_salaries))
+            "Đã lưu: " + "; ".join(f"từ {format_date(b.start)}: {amount_text(b.amount)}" for b in self._stored_salaries))
         self.changed.emit()

@@ -25,6 +25,13 @@ from .titles_data import SHORT_TITLES, decimal_text
 from .widgets import ChoiceCombo, ErrorForm
 
 NO_CRITERION = "(không)"
+HIGHEST_BONUS_TIP = (
+    "Một cá nhân đạt cả Lao động tiên tiến và Chiến sĩ thi đua cơ sở, một tập thể đạt cả Tập thể lao động tiên tiến "
+    "và Tập thể lao động xuất sắc, chỉ nhận mức tiền thưởng cao hơn; danh sách kia ghi 0 đồng và ghi rõ tiền thưởng "
+    "đã nhận ở danh hiệu nào. Bỏ chọn: nhận tiền thưởng của cả hai danh hiệu.\n"
+    "Căn cứ: Nghị định 91/2017/NĐ-CP, Điều 66 khoản 2 điểm c (cùng một thời điểm, cùng một thành tích, đạt nhiều "
+    "danh hiệu có mức tiền thưởng khác nhau thì nhận mức cao nhất) — theo các nguồn thứ cấp, cần kiểm tra lại "
+    "văn bản gốc.")
 
 
 class ColumnsForm(QWidget):
@@ -178,6 +185,9 @@ class TitleRuleSetDialog(RecordDialog):
         grid.setColumnStretch(4, 1)
         amounts.setFocusProxy(self.bonus[TitleCode.LDTT])
         f.add("bonus", "Mức thưởng", amounts)
+        self.highest_bonus = f.add("highest_bonus_only", "Đạt nhiều danh hiệu",
+                                   QCheckBox("chỉ nhận mức tiền thưởng cao nhất"))
+        self.highest_bonus.setToolTip(HIGHEST_BONUS_TIP)
         self.note = f.add("note", "Ghi chú", QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(64)
@@ -202,6 +212,7 @@ class TitleRuleSetDialog(RecordDialog):
         self.min_cstdcs.setValue(r.ttldxs_min_cstdcs)
         for title, edit in self.bonus.items():
             edit.setText(decimal_text(r.bonus[title]))
+        self.highest_bonus.setChecked(r.highest_bonus_only)
         self.note.setPlainText(r.note)
 
     def _snapshot(self) -> dict[str, object]:
@@ -219,7 +230,8 @@ class TitleRuleSetDialog(RecordDialog):
             ranking=tuple(k for k in (c.value() for c in self.ranks) if k is not None),
             ttldtt_percent=self.ttldtt_percent.text(), ttldxs_completed_percent=self.completed_percent.text(),
             ttldxs_ldtt_percent=self.xs_ldtt_percent.text(), ttldxs_min_cstdcs=self.min_cstdcs.value(),
-            bonus={t: edit.text() for t, edit in self.bonus.items()}, note=self.note.toPlainText(),
+            bonus={t: edit.text() for t, edit in self.bonus.items()}, highest_bonus_only=self.highest_bonus.isChecked(),
+            note=self.note.toPlainText(),
             id=self.rules.id if self.rules else None,
         )
 

@@ -80,7 +80,9 @@ def details_html(row: TitleRulesRow) -> str:
         f"thành viên bị kỷ luật từ mức {label(r.collective_discipline)}.",
         f"<b>Tập thể lao động xuất sắc:</b> từ {_pct(r.ttldxs_completed_percent)} cá nhân hoàn thành nhiệm vụ, từ "
         f"{_pct(r.ttldxs_ldtt_percent)} đạt Lao động tiên tiến, ít nhất {r.ttldxs_min_cstdcs} Chiến sĩ thi đua cơ sở.",
-        f"<b>Tiền thưởng</b> (lần lương cơ sở): {bonus_text(r)}.",
+        f"<b>Tiền thưởng</b> (lần lương cơ sở): {bonus_text(r)}; "
+        + ("đạt hai danh hiệu (cá nhân, tập thể) chỉ nhận mức thưởng cao nhất." if r.highest_bonus_only
+           else "đạt hai danh hiệu (cá nhân, tập thể) nhận tiền thưởng của cả hai."),
     ]
     if r.note:
         lines.append(f"<i>Ghi chú: {escape(r.note)}</i>")

@@ -6,9 +6,6 @@ An approved list shows its frozen snapshot: a row is on the list when the snapsh
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -16,7 +13,8 @@ from html import escape
 from models.award_lists import STAFF, UNIT, Adjustment, PrintableList
 from models.codes import COLLECTIVE_TITLES, HeadLevel, TitleCode, TitleRank, label
 from models.title_checks import Condition
-from models.title_lists import money, total_line
+from models.text import money
+from models.title_lists import total_line
 from models.title_rank import CapGroup
 from models.title_rules import TitleRules, percent_text, share_of
 from models.titles import PersonProposal, TitleProposals, UnitProposal
@@ -30,6 +28,7 @@ STATUSES = (PROPOSED, ADDED, OUT_OF_QUOTA, REMOVED, NOT_PROPOSED)
 SHORT_TITLES = {TitleCode.LDTT: "LĐTT", TitleCode.CSTDCS: "CSTĐCS", TitleCode.TTLDTT: "TTLĐTT",
                 TitleCode.TTLDXS: "TTLĐXS"}
 FROZEN_NOTE = "Có trong danh sách đã phê duyệt; không còn trong kết quả xét hiện nay."
+FROZEN_ONLY_NOTE = "Có trong danh sách đã phê duyệt (bản chốt); hiện không xét lại được danh hiệu năm này."
 MET, FAILED = "✔", "✘"
 
 
@@ -117,19 +116,6 @@ def _initiative(p: PersonProposal, rules: TitleRules) -> bool | None:
     return conditions[1].met if rules.initiative_required and len(conditions) > 1 else None
 
 
-@contextmanager
-def without_gc_passes() -> Iterator[None]:
-    """Build a city's rows (20,000 per tab) without the collector's passes: none is in a cycle, and
-    with the proposals alive each pass walks a million objects (as ``models.titles`` does)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def title_rows(p: TitleProposals, title: TitleCode, frozen: PrintableList | None = None) -> list[TitleRow]:
     """Everyone the rules considered for ``title`` (people or units), then whoever else the list
     holds (added by hand, or kept by an approved snapshot), in the printed order."""
@@ -171,6 +157,14 @@ def title_rows(p: TitleProposals, title: TitleCode, frozen: PrintableList | None
                                  counted=s.counted, earned_ldtt=s.earned_ldtt, completed=s.completed,
                                  cstdcs=s.cstdcs))
     return rows
+
+
+def frozen_rows(frozen: PrintableList) -> list[TitleRow]:
+    """The rows of an approved list when the year's proposals cannot be computed (no rule set
+    covers the year any more): what the snapshot holds, in its printed order."""
+    return [TitleRow(order, e.subject, e.subject_id, "", e.name, e.position_unit,
+                     e.group if e.group != e.position_unit else "", PROPOSED, e.text, e.amount, FROZEN_ONLY_NOTE,
+                     FROZEN_ONLY_NOTE) for order, e in enumerate(frozen.entries)]
 
 
 def _outside_row(order: int, entry, adjustment: Adjustment | None, why: str, year: int) -> TitleRow:
@@ -344,6 +338,6 @@ def decimal_text(value: Decimal) -> str:
 
 __all__ = [
     "ADDED", "CapRow", "NOT_PROPOSED", "OUT_OF_QUOTA", "PROPOSED", "REMOVED", "STATUSES", "TitleRow", "cap_rows",
-    "cap_summary", "condition_html", "counts_text", "details_html", "group_label", "moved_order", "movable",
-    "title_picker_rows", "title_rows", "title_spec",
+    "cap_summary", "condition_html", "counts_text", "details_html", "frozen_rows", "group_label", "moved_order",
+    "movable", "title_picker_rows", "title_rows", "title_spec",
 ]

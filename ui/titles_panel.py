@@ -22,15 +22,16 @@ from models.codes import COLLECTIVE_TITLES, TitleCode, label
 from models.errors import DomainError
 from models.text import fold
 from models.title_lists import council_order, draft_list, set_council_order
-from models.titles import TitleProposals, list_key, title_proposals
+from models.title_rules import REQUIRES
+from models.titles import TitleProposals, list_key, title_proposals, without_gc_passes
 
 from . import messages, review_actions
 from .list_page import ListPage
 from .review_data import banner_text, reopened_text
 from .review_panel import APPROVED_STYLE, REOPENED_STYLE
 from .titles_data import (
-    OUT_OF_QUOTA, STATUSES, TitleRow, counts_text, details_html, moved_order, title_picker_rows, title_rows, title_spec,
-    without_gc_passes,
+    OUT_OF_QUOTA, STATUSES, TitleRow, counts_text, details_html, frozen_rows, moved_order, title_picker_rows, title_rows,
+    title_spec,
 )
 from .titles_tables import TitleTableModel
 from .widgets import ChoiceCombo
@@ -186,7 +187,10 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         with without_gc_passes():
             try:
                 frozen = self.approval.printable() if self.approval else None
-                self.rows = title_rows(self.proposals, self.list_title, frozen) if self.proposals else []
+                if self.proposals is not None:
+                    self.rows = title_rows(self.proposals, self.list_title, frozen)
+                else:  # not computable (the error says why): an approved list still shows what it froze
+                    self.rows = frozen_rows(frozen) if frozen is not None else []
             except DomainError as e:  # a damaged snapshot: say so rather than show another list
                 self.rows, self.error = [], str(e)
             self.model.set_records(self.rows)
@@ -247,6 +251,18 @@ class TitleListPanel(review_actions.ListActions, ListPage):
             self.cap_view.show_person(row.subject_id)
 
     # Adjustments, approval and the PDF (ui.review_actions, shared with the year-end review).
+
+    def after_change(self, select=None) -> None:
+        """As on every list page; but a list that a higher title requires (Lao động tiên tiến, Tập
+        thể lao động tiên tiến) changes that title's proposals too: the page computes every tab
+        again (this one included)."""
+        if self.list_title not in REQUIRES.values():
+            super().after_change(select)
+            return
+        self.proposals_changed.emit()
+        if select is not None:
+            self.select_where(select)
+        self.changed.emit()
 
     def draft(self):
         return draft_list(self.db, self.proposals, self.list_title, self.as_of)

@@ -101,8 +101,15 @@ def test_maternity_leave_and_leavers_are_noted(proposals):
 def test_the_printed_lists_carry_the_bonuses(demo, proposals):
     data = printable_list(demo, 2018, LDTT, dt.date(2019, 1, 10))
     n = len(proposals.proposed(LDTT))
-    assert len(data.individuals) == n and {e.amount for e in data.individuals} == {420_000}
-    assert data.total_line == f"Tổng số: {n} cá nhân; tổng số tiền thưởng: {n * 420_000:,} đồng".replace(",", ".")
+    cstdcs = {p.staff_id for p in proposals.proposed(CSTDCS)}
+    assert len(data.individuals) == n and {e.amount for e in data.individuals} == {420_000, 0}
+    # The Chiến sĩ thi đua cơ sở are paid that bonus only (the higher one): 0 on this list.
+    unpaid = [e for e in data.individuals if not e.amount]
+    assert {e.subject_id for e in unpaid} == cstdcs and len(cstdcs) == 3
+    assert all(e.text.endswith("3 quý được xếp loại năm 2018 (nhận tiền thưởng Chiến sĩ thi đua cơ sở)") for e in unpaid)
+    assert data.total_line == "Tổng số: 414 cá nhân; tổng số tiền thưởng: 172.620.000 đồng"  # 411 x 420.000
+    assert printable_list(demo, 2018, CSTDCS, dt.date(2019, 1, 10)).total_line == (
+        "Tổng số: 3 cá nhân; tổng số tiền thưởng: 4.170.000 đồng")
     groups = list(dict.fromkeys(e.group for e in data.individuals))
     assert groups == [u.name for u in proposals.units if u.earned_ldtt]  # the council's unit order
     assert groups.index("Ủy ban nhân dân Phường 9") < groups.index("Ủy ban nhân dân Phường 10")

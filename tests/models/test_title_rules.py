@@ -60,7 +60,7 @@ def test_the_shipped_rule_set_is_the_2018_regime_from_2017_marked_for_checking(d
     assert (shipped.required_level, shipped.min_classified_quarters, shipped.min_months) == (HeadLevel.TOT, 1, 10)
     assert (shipped.individual_discipline, shipped.collective_discipline) == (
         DisciplineForm.KHIEN_TRACH, DisciplineForm.CANH_CAO)
-    assert shipped.initiative_required and not shipped.leavers_qualify
+    assert shipped.initiative_required and not shipped.leavers_qualify and shipped.highest_bonus_only
     assert (shipped.cstdcs_cap_percent, shipped.cap_scope) == (15, TitleCapScope.PER_UNIT)
     assert shipped.ranking == (TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER)
     assert (shipped.ttldtt_percent, shipped.ttldxs_completed_percent, shipped.ttldxs_ldtt_percent,
@@ -137,13 +137,34 @@ def test_a_rule_set_saved_reads_back_exactly_with_text_numbers_accepted(db):
         cstdcs_cap_percent="12,5", cap_scope=TitleCapScope.DISTRICT, ranking=(TitleRank.COUNCIL_ORDER,),
         ttldtt_percent=Decimal(60), ttldxs_completed_percent=Decimal(90), ttldxs_ldtt_percent=Decimal("75.5"),
         ttldxs_min_cstdcs=2, bonus={TitleCode.LDTT: "0,35", TitleCode.CSTDCS: Decimal(2), TitleCode.TTLDTT: 1,
-                                    TitleCode.TTLDXS: Decimal("1.75")}, note="  Thử  "))
+                                    TitleCode.TTLDXS: Decimal("1.75")}, highest_bonus_only=False, note="  Thử  "))
     assert saved.name == "Quy định của quận" and saved.note == "Thử"
     assert saved.cstdcs_cap_percent == Decimal("12.5") and saved.ttldxs_ldtt_percent == Decimal("75.5")
     assert saved.bonus[TitleCode.LDTT] == Decimal("0.35") and saved.bonus[TitleCode.TTLDXS] == Decimal("1.75")
     assert get_title_rules(db, saved.id) == saved == rule_for(db, 2021)
-    assert (saved.cap_scope, saved.ranking, saved.leavers_qualify, saved.initiative_required) == (
-        TitleCapScope.DISTRICT, (TitleRank.COUNCIL_ORDER,), True, False)
+    assert (saved.cap_scope, saved.ranking, saved.leavers_qualify, saved.initiative_required,
+            saved.highest_bonus_only) == (TitleCapScope.DISTRICT, (TitleRank.COUNCIL_ORDER,), True, False, False)
+
+
+def test_migration_0008_turns_highest_bonus_only_on_in_the_rule_sets_already_there(tmp_path):
+    from sqlite_utils import Database
+
+    from models.db import connect
+    from models.schema import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="0008_title_highest_bonus_only")
+    old.execute("UPDATE title_rule_set SET min_months = 11")
+    old.close()
+    db = connect(path)
+    try:
+        (shipped,) = list_title_rules(db)
+        assert (shipped.min_months, shipped.highest_bonus_only) == (11, True)
+        with pytest.raises(Exception, match="CHECK constraint failed"):
+            db.execute("UPDATE title_rule_set SET highest_bonus_only = 2")
+    finally:
+        db.close()
 
 
 def test_editing_a_rule_set_keeps_its_id_and_changes_the_rule_in_force(db):
@@ -201,6 +222,7 @@ def test_every_tracked_table_and_the_title_fields_have_vietnamese_labels():
     assert TABLE_LABELS["title_priority"] == "Thứ tự ưu tiên xét danh hiệu"
     for column in ("min_months", "cstdcs_cap_percent", "cap_scope", "ttldtt_percent", "bonus_ldtt", "priority"):
         assert column in FIELD_LABELS
+    assert FIELD_LABELS["highest_bonus_only"] == "Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất"
 
 
 def test_a_rule_change_is_in_the_history_with_labels(db):

@@ -59,15 +59,17 @@ def test_the_ldtt_list_groups_people_by_unit_in_the_councils_order_and_by_vietna
         [("Phòng Nội vụ", n) for n in NV_NAMES]
         + [("Ủy ban nhân dân Phường 1", n) for n in ("Lê Văn Dũng", "Trần Thị Đào", "Phạm Thị Yến")]
         + [("Ủy ban nhân dân Phường 3", n) for n in ("Hồ Thị Mai", "Lý Văn Nam")])
-    first = data.individuals[0]
-    assert first == PrintedEntry("staff", district["nv"][0], "Nguyễn Văn An", "Chuyên viên",
-                                 "Hoàn thành tốt nhiệm vụ trở lên 3/3 quý được xếp loại năm 2018", "Phòng Nội vụ",
-                                 420_000)
-    assert {e.amount for e in data.individuals} == {420_000}
-    assert data.total_line == "Tổng số: 12 cá nhân; tổng số tiền thưởng: 5.040.000 đồng"
+    first, second = data.individuals[:2]
+    assert second == PrintedEntry("staff", district["nv"][1], "Nguyễn Văn Bình", "Chuyên viên",
+                                  "Hoàn thành tốt nhiệm vụ trở lên 3/3 quý được xếp loại năm 2018", "Phòng Nội vụ",
+                                  420_000)
+    # An is Chiến sĩ thi đua cơ sở too: paid that bonus only (the higher one, see below).
+    assert (first.name, first.amount) == ("Nguyễn Văn An", 0)
+    assert {e.amount for e in data.individuals[1:]} == {420_000}
+    assert data.total_line == "Tổng số: 12 cá nhân; tổng số tiền thưởng: 4.620.000 đồng"
 
 
-def test_a_cstdcs_person_is_also_on_the_ldtt_list_with_both_bonuses(db, district):
+def test_a_cstdcs_person_is_also_on_the_ldtt_list(db, district):
     an = district["nv"][0]
     cstdcs = printable_list(db, YEAR, CSTDCS, AS_OF)
     assert cstdcs.title == "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2018"
@@ -85,11 +87,12 @@ def test_the_collective_lists_and_a_ttldxs_unit_also_on_the_ttldtt_list(db, dist
     assert ttldtt.individuals == ()
     assert ttldtt.collectives == (
         PrintedEntry("unit", district["NV"], "Phòng Nội vụ", "Cơ quan chuyên môn",
-                     "7/7 cá nhân (100%) đạt danh hiệu Lao động tiên tiến", "", 1_120_000),
+                     "7/7 cá nhân (100%) đạt danh hiệu Lao động tiên tiến (nhận tiền thưởng Tập thể lao động xuất sắc)",
+                     "", 0),
         PrintedEntry("unit", district["P01"], "Ủy ban nhân dân Phường 1", "Phường",
                      "3/4 cá nhân (75%) đạt danh hiệu Lao động tiên tiến", "", 1_120_000),
     )
-    assert ttldtt.total_line == "Tổng số: 2 tập thể; tổng số tiền thưởng: 2.240.000 đồng"
+    assert ttldtt.total_line == "Tổng số: 2 tập thể; tổng số tiền thưởng: 1.120.000 đồng"
     ttldxs = printable_list(db, YEAR, TTLDXS, AS_OF)
     assert ttldxs.title == "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2018"
     assert [(e.name, e.amount) for e in ttldxs.collectives] == [("Phòng Nội vụ", 2_090_000)]
@@ -159,7 +162,7 @@ def test_removing_a_candidate_and_adding_people_with_reasons(db, district):
         "Được thêm vào danh sách (điều chỉnh): Hội đồng ghi nhận thành tích đột xuất.")
     assert proposals.person(dung).titles == (LDTT,)  # the rules still propose him
     assert draft_list(db, proposals, LDTT, AS_OF).total_line == (
-        "Tổng số: 13 cá nhân; tổng số tiền thưởng: 5.460.000 đồng")
+        "Tổng số: 13 cá nhân; tổng số tiền thưởng: 5.040.000 đồng")  # 12 x 420.000: An is paid as CSTĐCS
 
 
 def test_a_unit_can_be_added_to_a_collective_list_and_an_adjustment_taken_back(db, district):
@@ -200,7 +203,7 @@ def test_an_approved_list_prints_its_frozen_snapshot_until_reopened(db, district
     frozen = printable_list(db, YEAR, LDTT, dt.date(2019, 6, 1))
     assert frozen.individuals == draft.individuals and frozen.as_of == AS_OF
     assert frozen.approval.decision_number == "15/QĐ-HĐTĐKT" and record.intact
-    assert frozen.total_line == "Tổng số: 12 cá nhân; tổng số tiền thưởng: 5.040.000 đồng"
+    assert frozen.total_line == "Tổng số: 12 cá nhân; tổng số tiền thưởng: 4.620.000 đồng"
     with pytest.raises(DomainError) as caught:
         adjust(db, key, "remove", "staff", district["nv"][2], "Lý do", NOW)
     assert str(caught.value).startswith("Danh sách đã được phê duyệt theo Quyết định số 15/QĐ-HĐTĐKT ngày 15/01/2019")

@@ -22,6 +22,7 @@ from .title_fixtures import (  # noqa: F401  (demo_file and titles_db are fixtur
     details,
     open_page,
     ranked_authors,
+    rows,
     select,
     status,
     titles_db,
@@ -220,3 +221,31 @@ def test_a_district_wide_cap_shows_one_group_for_the_district(qtbot, titles_db, 
     assert view.summary.text().startswith(f"Chỉ tiêu {earned * 15 // 100} = 15% của {earned} người đạt Lao động tiên "
                                           "tiến (toàn quận, làm tròn xuống).")
     assert all(status(page.panels[CSTDCS], n) == PROPOSED for n in authors)  # far under the district's quota
+
+
+def test_highest_bonus_only_is_a_setting_of_the_rule_set_citing_its_article(qtbot, titles_db, tmp_path, monkeypatch):
+    first = ranked_authors(titles_db)[0]  # Chiến sĩ thi đua cơ sở, so also Lao động tiên tiến
+    page = open_page(qtbot, titles_db, tmp_path)
+    panel = page.show_list(LDTT)
+    assert rows(panel)[first].amount == 0 and rows(panel)[first].text.endswith(
+        "(nhận tiền thưởng Chiến sĩ thi đua cơ sở)")
+    seen = []
+
+    def fill(dialog):
+        box = dialog.highest_bonus
+        seen.append((box.isChecked(), box.text(), dialog.form.right.layout_.labelForField(box.parentWidget()).text(), box.toolTip()))
+        box.setChecked(False)
+
+    accept_with(monkeypatch, TitleRuleSetDialog, fill)
+    opened = _run_rules_dialog(monkeypatch, lambda d: d.edit_button.click())
+    page.rules_button.click()
+    ((checked, text, caption, tip),) = seen
+    assert (checked, text, caption) == (True, "chỉ nhận mức tiền thưởng cao nhất", "Đạt nhiều danh hiệu:")
+    assert "Nghị định 91/2017/NĐ-CP, Điều 66 khoản 2 điểm c" in tip and "cần kiểm tra lại văn bản gốc" in tip
+    assert list_title_rules(titles_db)[0].highest_bonus_only is False
+    assert "đạt hai danh hiệu (cá nhân, tập thể) nhận tiền thưởng của cả hai." in opened[0].details.text()
+    assert (rows(panel)[first].amount, rows(panel)[first].text) == (
+        420_000, "Hoàn thành tốt nhiệm vụ trở lên 3/3 quý được xếp loại năm 2018")
+    page.undo.undo()
+    page.reload()
+    assert list_title_rules(titles_db)[0].highest_bonus_only is True and rows(panel)[first].amount == 0

@@ -8,7 +8,8 @@ from pypdf import PdfReader
 
 from models.codes import DisciplineForm
 from models.discipline import list_discipline
-from models.title_lists import council_order, money
+from models.text import money
+from models.title_lists import council_order
 from models.titles import title_proposals
 from ui import pdf_export
 from ui.approval_dialog import ApprovalDialog
@@ -77,10 +78,11 @@ def test_the_ldtt_tab_shows_everyone_and_a_reprimanded_person_is_not_proposed(qt
     page = open_page(qtbot, titles_db, tmp_path)
     panel = page.show_list(LDTT)
     proposed = len(title_proposals(titles_db, YEAR).proposed(LDTT))
+    paid = proposed - 3  # the 3 Chiến sĩ thi đua cơ sở are paid that (higher) bonus only
     assert panel.model.total_count == 600
     assert page.tabs.tabText(0) == f"&Lao động tiên tiến ({proposed})"
     assert panel.count_label.text() == (f"Tổng số: {proposed} cá nhân; tổng số tiền thưởng: "
-                                        f"{money(proposed * 420_000)} đồng  ·  Hiển thị 600 / 600 mục")
+                                        f"{money(paid * 420_000)} đồng  ·  Hiển thị 600 / 600 mục")
     name = _reprimanded(titles_db)
     row = select(panel, name)
     assert (row.status, row.discipline, row.unit, row.amount) == (
@@ -174,7 +176,7 @@ def test_moving_a_tied_person_up_in_the_councils_order_changes_who_is_proposed(q
 
 
 def test_removing_and_adding_with_a_reason_writes_adjustments_of_the_title(qtbot, titles_db, tmp_path, monkeypatch):
-    first, second, _third = ranked_authors(titles_db)
+    first, second, third = ranked_authors(titles_db)
     ids = {p.full_name: p.staff_id for p in title_proposals(titles_db, YEAR).people}
     page = open_page(qtbot, titles_db, tmp_path)
     panel = page.show_list(LDTT)
@@ -186,8 +188,14 @@ def test_removing_and_adding_with_a_reason_writes_adjustments_of_the_title(qtbot
     assert "Đã bị loại khỏi danh sách (điều chỉnh): Bị khiếu nại, chờ xác minh." in details(panel)
     assert page.undo.next_text == f"Loại {first} khỏi danh sách Lao động tiên tiến năm 2018"
 
+    # Off the Lao động tiên tiến list, off the Chiến sĩ thi đua cơ sở one: the next author moves into the quota.
     panel = page.show_list(CSTDCS)
-    select(panel, second)
+    assert (status(panel, first), status(panel, second), status(panel, third)) == (
+        NOT_PROPOSED, PROPOSED, OUT_OF_QUOTA)
+    select(panel, first)
+    assert ("Chiến sĩ thi đua cơ sở: Không đề nghị: đã bị loại khỏi danh sách Lao động tiên tiến (điều chỉnh): Bị "
+            "khiếu nại, chờ xác minh.") in details(panel)
+    select(panel, third)
     opened = accept_with(monkeypatch, AddEntryDialog, lambda d: (
         d.text.setText("Tác giả sáng kiến được công nhận ở cơ sở"), d.reason.setText("Hội đồng xét đặc cách")))
     panel.add_action.trigger()
@@ -195,14 +203,14 @@ def test_removing_and_adding_with_a_reason_writes_adjustments_of_the_title(qtbot
     assert opened[0].windowTitle() == "Thêm vào danh sách Chiến sĩ thi đua cơ sở năm 2018"
     assert picker.table.isColumnHidden(0)  # people only: no "Đối tượng" column
     assert {picker.model.record(i).subject for i in range(picker.model.rowCount())} == {"staff"}
-    assert adjusted(titles_db, CSTDCS) == [("add", ids[second], "Tác giả sáng kiến được công nhận ở cơ sở",
+    assert adjusted(titles_db, CSTDCS) == [("add", ids[third], "Tác giả sáng kiến được công nhận ở cơ sở",
                                             "Hội đồng xét đặc cách")]
-    assert status(panel, second) == ADDED and rows(panel)[second].amount == 1_390_000
+    assert status(panel, third) == ADDED and rows(panel)[third].amount == 1_390_000
     assert stored_adjustments(titles_db) == [("ldtt", 2018, None, "remove", ids[first], None),
-                                             ("cstdcs", 2018, None, "add", ids[second], None)]
+                                             ("cstdcs", 2018, None, "add", ids[third], None)]
     page.undo.undo()
     panel.reload()
-    assert adjusted(titles_db, CSTDCS) == [] and status(panel, second) == OUT_OF_QUOTA
+    assert adjusted(titles_db, CSTDCS) == [] and status(panel, third) == OUT_OF_QUOTA
 
 
 def test_collective_lists_take_units_only(qtbot, titles_db, tmp_path, monkeypatch):
@@ -343,3 +351,33 @@ def test_a_large_year_is_computed_on_a_worker_behind_a_progress_dialog(qtbot, ti
     for title in (LDTT, CSTDCS, TTLDTT, TTLDXS):
         shown = {name for name, row in rows(page.panels[title]).items() if row.status == PROPOSED}
         assert shown == {e.name for e in expected.entries(title)}
+
+
+def test_an_approved_list_shows_its_frozen_rows_when_the_year_cannot_be_computed(qtbot, titles_db, tmp_path):
+    import datetime as dt
+    from dataclasses import replace
+
+    from models.award_lists import Approval, approve
+    from models.title_lists import printable_list
+    from models.title_rules import list_title_rules, save_title_rules
+    from models.titles import list_key
+
+    draft = printable_list(titles_db, YEAR, LDTT, dt.date(2019, 1, 10))
+    approve(titles_db, list_key(YEAR, LDTT), Approval("25/QĐ-HĐTĐKT", dt.date(2019, 1, 15), "", "CHỦ TỊCH",
+                                                      "Nguyễn Văn Chủ"), draft, dt.datetime(2019, 1, 15, 9))
+    (rules,) = list_title_rules(titles_db)
+    save_title_rules(titles_db, replace(rules, from_year=2019))  # no rule set covers 2018 any more
+    page = open_page(qtbot, titles_db, tmp_path)
+    panel = page.show_list(LDTT)
+    assert panel.count_label.text() == "Chưa có quy định xét danh hiệu thi đua áp dụng cho năm 2018"
+    assert panel.model.total_count == len(draft.individuals) == 414
+    first = draft.individuals[0]
+    panel.select_where(lambda r: r.subject_id == first.subject_id)
+    row = panel.selected()
+    assert (row.status, row.name, row.position, row.unit, row.text, row.amount) == (
+        PROPOSED, first.name, first.position_unit, first.group, first.text, first.amount)
+    assert ("Lao động tiên tiến: Có trong danh sách đã phê duyệt (bản chốt); hiện không xét lại được danh hiệu "
+            "năm này.") in details(panel)
+    assert panel.reopen_action.isEnabled() and panel.save_action.isEnabled() and not panel.add_action.isEnabled()
+    assert page.tabs.tabText(0) == "&Lao động tiên tiến (414) ✔"
+    assert page.show_list(CSTDCS).model.total_count == 0  # not approved: nothing frozen to show

@@ -1,0 +1,28 @@
+"""Helpers written once and shared (issue #7 review): one money formatter for the lists, reports,
+screens and imports, one SQL "IN (...)" helper for the migrations, one way to pause the garbage
+collector's passes while a year's titles and rows are built."""
+import gc
+
+from models import schema, schema_titles, text, title_lists, titles, xlsx
+from reports import award_list
+from ui import quarter_review_tables, titles_data, titles_panel
+
+
+def test_one_money_formatter():
+    assert text.money(1_390_000) == "1.390.000" and text.money(0) == "0" and text.money(172_620_000) == "172.620.000"
+    assert title_lists.money is award_list.money is titles_data.money is xlsx._number is text.money
+    assert quarter_review_tables.amount_text(1_390_000) == "1.390.000 đ"
+    assert quarter_review_tables.amount_text(None) == ""
+
+
+def test_the_title_migrations_use_the_schemas_in_helper():
+    assert schema_titles._in is schema._in
+
+
+def test_one_helper_pauses_the_collector_for_the_titles_and_their_screen():
+    assert titles_panel.without_gc_passes is titles.without_gc_passes
+    assert not hasattr(titles_data, "without_gc_passes")
+    assert gc.isenabled()
+    with titles.without_gc_passes():
+        assert not gc.isenabled()
+    assert gc.isenabled()
