@@ -125,13 +125,16 @@ def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals
         row_styles[len(rows)] = [("SPAN", (0, 0), (-2, 0)), ("FONTNAME", (-1, 0), (-1, 0), st.fonts.bold)]
         rows.append([Paragraph(markup(label), total_style)] + [""] * (len(columns) - 2) + [money(amount)])
 
+    continued: dict[int, list] = {}  # a group's heading again on a page that starts inside it
     groups = [nfc(e.group).strip() for e in entries]
     several_groups = len({g for g in groups if g}) > 1
     for number, (entry, group) in enumerate(zip(entries, groups), start=1):
         if group and (number == 1 or group != groups[number - 2]):
             row_styles[len(rows)] = [("SPAN", (0, 0), (-1, 0))]
             keep.add(len(rows))
-            rows.append([CellParagraph(markup(group), group_style)] + [""] * (len(columns) - 1))
+            blank = [""] * (len(columns) - 1)
+            continued[len(rows)] = [CellParagraph(markup(f"{group} (tiếp theo)"), group_style), *blank]
+            rows.append([CellParagraph(markup(group), group_style), *blank])
         row = [str(number), entry.name]
         if individuals:
             row.append(entry.position_unit)
@@ -146,8 +149,10 @@ def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals
             keep.add(len(rows) - 1)  # the group's last row goes over a page break with its total
             total_row(f"Cộng {len(members)} {unit}", sum(e.amount for e in members))
     if amounts and entries:
+        keep.add(len(rows) - 1)  # the grand total never opens a page alone
         total_row("Tổng cộng" if several_groups else "Cộng", sum(e.amount for e in entries))
-    return data_table(columns, rows, empty_text=empty_text, row_styles=row_styles, keep_with_next=frozenset(keep))
+    return data_table(columns, rows, empty_text=empty_text, row_styles=row_styles, keep_with_next=frozenset(keep),
+                      continued=continued)
 
 
 def _names(data: PrintableList, signer: Approval | None) -> CouncilNames:

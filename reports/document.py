@@ -341,11 +341,11 @@ def title_block(
 
 def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empty_text: str = "",
                row_styles: dict[int, list[tuple]] | None = None,
-               keep_with_next: frozenset[int] = frozenset()) -> Flowable:
+               keep_with_next: frozenset[int] = frozenset(), continued: dict[int, list] | None = None) -> Flowable:
     """A ruled table with the header row repeated at the top of every page, fixed column widths
     and wrapped cells. ``rows`` hold plain text (``None`` prints empty) or ready flowables. With no
-    rows, one row spanning the table shows ``empty_text``. ``row_styles`` and ``keep_with_next``:
-    see :class:`PagedTable` (group headings, total rows)."""
+    rows, one row spanning the table shows ``empty_text``. ``row_styles``, ``keep_with_next`` and
+    ``continued``: see :class:`PagedTable` (group headings, their continuations, total rows)."""
     st = document_styles()
     f = st.fonts
     header = [paragraph(c.heading, st.table_header) for c in columns]
@@ -377,7 +377,7 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
         body = [[paragraph(empty_text, st.cell["CENTER"])] + [""] * (len(columns) - 1)]
         style.append(("SPAN", (0, 1), (-1, 1)))
     return PagedTable(header, body, [c.width for c in columns], style, row_styles=row_styles,
-                      keep_with_next=keep_with_next)
+                      keep_with_next=keep_with_next, continued=continued)
 
 
 # --------------------------------------------------------------------------- signature

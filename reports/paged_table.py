@@ -33,12 +33,15 @@ class PagedTable(Flowable):
     ``row_styles`` maps a row of ``rows`` to style commands written as if that row were row 0
     (a group heading spanning the table: ``[("SPAN", (0, 0), (-1, 0))]``); they follow the row
     to whichever page it lands on. A row in ``keep_with_next`` is never the last row of a page
-    (a group heading moves to the page of its first member).
+    (a group heading moves to the page of its first member). ``continued`` maps a group heading's
+    row to the row printed under the header when a page starts inside that group ("Phòng Nội vụ
+    (tiếp theo)"), with the heading's style; the group runs to the next heading.
     """
 
     def __init__(self, header: list, rows: list[list], col_widths: list[float], style: list, *,
                  row_styles: dict[int, list[tuple]] | None = None, keep_with_next: frozenset[int] = frozenset(),
-                 _heights: list[float] | None = None, _start: int = 0):
+                 continued: dict[int, list] | None = None,
+                 _heights: list[float] | None = None, _start: int = 0, _extra: dict | None = None):
         super().__init__()
         self._header = header
         self._rows = rows
@@ -48,16 +51,41 @@ class PagedTable(Flowable):
         self._keep_with_next = keep_with_next
         self._heights = _heights  # header height first, then one per row of ``rows``
         self._start = _start
+        self._continued = continued or {}
+        self._extra = {} if _extra is None else _extra  # heading row -> its continuation row's height
         self.width = sum(col_widths)
         self.hAlign = "LEFT"
 
-    def _style_for(self, start: int, stop: int) -> list:
-        """The table style of rows ``start``..``stop`` printed under the header row."""
+    def _style_for(self, start: int, stop: int, heading: int | None = None) -> list:
+        """The table style of rows ``start``..``stop`` printed under the header row (and under the
+        continuation of ``heading``'s group, when given)."""
         if not self._row_styles:
             return self._style
-        extra = [_at_row(cmd, 1 + r - start) for r in sorted(self._row_styles) if start <= r < stop
+        shift = 1 if heading is None else 2
+        extra = [_at_row(cmd, shift + r - start) for r in sorted(self._row_styles) if start <= r < stop
                  for cmd in self._row_styles[r]]
+        if heading is not None:
+            extra = [_at_row(cmd, 1) for cmd in self._row_styles.get(heading, ())] + extra
         return self._style + extra
+
+    def _heading_of(self, start: int) -> int | None:
+        """The group heading whose continuation opens a page starting at row ``start``, if any."""
+        if not self._continued or start in self._continued:
+            return None
+        heading = max((h for h in self._continued if h < start), default=None)
+        if heading is None:
+            return None
+        if heading not in self._extra:
+            row = Table([self._continued[heading]], colWidths=self._col_widths,
+                        style=self._style + [_at_row(cmd, 0) for cmd in self._row_styles.get(heading, ())])
+            row.wrap(self.width, 1e12)
+            self._extra[heading] = row._rowHeights[0]
+        return heading
+
+    def _top(self, start: int) -> float:
+        """The height above row ``start`` on its page: the header row and any continuation."""
+        heading = self._heading_of(start)
+        return self._measure()[0] + (self._extra[heading] if heading is not None else 0.0)
 
     def _measure(self) -> list[float]:
         if self._heights is None:
@@ -70,18 +98,21 @@ class PagedTable(Flowable):
 
     def _table(self, start: int, stop: int) -> Table:
         heights = self._measure()
+        heading = self._heading_of(start)
+        top = [self._header] if heading is None else [self._header, self._continued[heading]]
+        top_heights = [heights[0]] if heading is None else [heights[0], self._extra[heading]]
         return Table(
-            [self._header, *self._rows[start:stop]],
+            [*top, *self._rows[start:stop]],
             colWidths=self._col_widths,
-            rowHeights=[heights[0], *heights[1 + start:1 + stop]],
-            style=self._style_for(start, stop),
+            rowHeights=[*top_heights, *heights[1 + start:1 + stop]],
+            style=self._style_for(start, stop, heading),
             repeatRows=1,
             hAlign="LEFT",
         )
 
     def _height(self, start: int, stop: int) -> float:
         heights = self._measure()
-        return heights[0] + sum(heights[1 + start:1 + stop])
+        return self._top(start) + sum(heights[1 + start:1 + stop])
 
     def wrap(self, availWidth, availHeight):
         self._measure()
@@ -89,7 +120,7 @@ class PagedTable(Flowable):
 
     def split(self, availWidth, availHeight):
         heights = self._measure()
-        used, stop = heights[0], self._start
+        used, stop = self._top(self._start), self._start
         while stop < len(self._rows) and used + heights[1 + stop] <= availHeight + 1e-6:
             used += heights[1 + stop]
             stop += 1
@@ -114,7 +145,8 @@ class PagedTable(Flowable):
         if start >= len(self._rows):
             return None
         return PagedTable(self._header, self._rows, self._col_widths, self._style, row_styles=self._row_styles,
-                          keep_with_next=self._keep_with_next, _heights=self._heights, _start=start)
+                          keep_with_next=self._keep_with_next, continued=self._continued, _heights=self._heights,
+                          _start=start, _extra=self._extra)
 
     def draw(self):
         table = self._table(self._start, len(self._rows))

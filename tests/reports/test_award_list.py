@@ -282,3 +282,25 @@ def test_a_groups_total_never_starts_a_page():
         lines = [line.strip() for line in page.splitlines()]
         rows = [line for line in lines if line.startswith(("Cộng", "Đơn vị số", "Người số"))]
         assert rows and not rows[0].startswith("Cộng"), f"page {index + 2}: {rows[:3]}"
+
+
+def test_a_page_that_starts_inside_a_group_repeats_its_heading_as_continued():
+    people = tuple(_person(i, f"Người số {i}", "Chuyên viên", "Lao động tiên tiến", group=f"Đơn vị số {i // 9:02d}",
+                           amount=420_000) for i in range(1, 160))
+    pages = _pages(render_award_list(_commendation(collectives=(), individuals=people)))
+    assert len(pages) >= 4
+    continued = 0
+    for index, page in enumerate(pages[1:], start=2):
+        lines = [line.strip() for line in page.splitlines()]
+        rows = [line for line in lines if line.startswith(("Đơn vị số", "Người số", "Cộng", "Tổng cộng"))]
+        if not rows or not any(r.startswith("Người số") for r in rows):
+            continue  # the signature's page
+        first_person = int(next(r for r in rows if r.startswith("Người số")).split()[-1])
+        group = f"Đơn vị số {first_person // 9:02d}"
+        if rows[0] == group:  # the page starts with a group's own heading
+            assert f"{group} (tiếp theo)" not in page
+        else:
+            assert rows[0] == f"{group} (tiếp theo)", f"page {index}: {rows[:3]}"
+            continued += 1
+    assert continued >= 2
+    assert sum(page.count("(tiếp theo)") for page in pages[:1]) == 0
