@@ -321,12 +321,15 @@ def approve(db: Database, key: ListKey, approval: Approval, printable: Printable
         tuple(r for r in (clean(x) for x in approval.recipients) if r), clean(approval.issuer),
     )
     if not approval.issuer:
-        approval = replace(approval, issuer="Hội đồng Thi đua - Khen thưởng")
+        from .settings import council_names
+
+        approval = replace(approval, issuer=default_issuer(council_names(db)))
     errors = check_approval(approval)
     if errors:
         raise ValidationError(errors)
     if printable.kind != key.kind:
-        raise DomainError(f"Danh sách “{printable.kind}” không phải danh sách “{key.kind}” cần phê duyệt")
+        raise DomainError(f"Danh sách đưa vào (“{_kind_label(printable.kind)}”) không phải danh sách cần phê duyệt "
+                          f"(“{_kind_label(key.kind)}”)")
     current = current_approval(db, key)
     if current is not None:
         raise DomainError(
@@ -345,6 +348,12 @@ def approve(db: Database, key: ListKey, approval: Approval, printable: Printable
              snapshot, digest_of(snapshot), now.strftime("%Y-%m-%d %H:%M:%S"), who],
         )
     return current_approval(db, key) or _missing(cursor)
+
+
+def _kind_label(kind: str) -> str:
+    from .codes import LABELS
+
+    return next((text for code, text in LABELS.items() if code.value == kind), kind)
 
 
 def _missing(_cursor):  # pragma: no cover - the row was just written in the same connection

@@ -87,7 +87,7 @@ def test_approval_fields_and_recipients_are_cleaned(town):
                                      "Trần  Văn Tám ", ("Như trên;", "  ", " Lưu: VT, NV. ")))
     assert record.approval == Approval("16/QĐ-HĐTĐKT", dt.date(2019, 2, 5), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
                                        "Trần Văn Tám", ("Như trên;", "Lưu: VT, NV."),
-                                       "Hội đồng Thi đua - Khen thưởng")  # an empty issuer gets the council's name
+                                       "Hội đồng Thi đua - Khen thưởng quận Gò Vấp")  # empty: the council's own
 
 
 def test_a_list_of_another_kind_is_not_approved_under_this_key(town):
@@ -96,7 +96,8 @@ def test_a_list_of_another_kind_is_not_approved_under_this_key(town):
     before = dump(t.db)
     with pytest.raises(DomainError) as caught:
         approve(t.db, list_key(t.cid, K), DECISION, draft, NOW)
-    assert str(caught.value) == "Danh sách “commendation” không phải danh sách “criticism” cần phê duyệt"
+    assert str(caught.value) == ("Danh sách đưa vào (“Danh sách nêu gương”) không phải danh sách cần phê duyệt "
+                                 "(“Danh sách phê bình”)")
     assert dump(t.db) == before
 
 
