@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from PySide6.QtWidgets import QMenu
 from sqlite_utils import Database
 
 from models.award_lists import Adjustment, ListKey, adjust, cancel_adjustment, current_approval, reopen
@@ -225,6 +226,38 @@ def save_pdf(panel) -> bool:
 class ListActions:
     """The buttons' methods of a year-end list tab (mixed into the review's and the titles' tabs),
     each calling the function of this module with the tab."""
+
+    def build_list_actions(self, add_tip: str) -> None:
+        """The toolbar's actions (with their shortcuts) and the table's context menu."""
+        self.add_action = self.action("Thêm vào danh sách...", self.add_entry, "Ctrl+N", add_tip)
+        self.remove_action = self.action("Loại khỏi danh sách...", self.remove_entry, "Del",
+                                         "Loại dòng đang chọn khỏi danh sách (ghi rõ lý do)")
+        self.cancel_action = self.action("Hủy điều chỉnh", self.cancel_selected, "Ctrl+Backspace",
+                                         "Bỏ điều chỉnh (thêm / loại) của dòng đang chọn: trở lại như quy định")
+        self.toolbar.addSeparator()
+        self.approve_action = self.action("Phê duyệt...", self.approve, "Ctrl+L",
+                                          "Phê duyệt và chốt danh sách theo quyết định của Hội đồng")
+        self.reopen_action = self.action("Mở lại...", self.reopen, "Ctrl+Shift+L",
+                                         "Mở lại danh sách đã phê duyệt để điều chỉnh (ghi rõ lý do)")
+        self.toolbar.addSeparator()
+        self.preview_action = self.action("Xem trước", self.preview, "Ctrl+Shift+P",
+                                          "Xem trước danh sách in (PDF), từ đó in hoặc lưu thành tệp")
+        self.print_action = self.action("In...", self.print_list, "Ctrl+P", "In danh sách ra máy in")
+        self.save_action = self.action("Lưu PDF...", self.save_pdf, "Ctrl+S", "Lưu danh sách thành tệp PDF")
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for act in (self.add_action, self.remove_action, self.cancel_action, None, self.approve_action,
+                    self.reopen_action, None, self.preview_action, self.print_action, self.save_action):
+            if act is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(act)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.context_menu = menu  # kept for tests and so that it is not freed while shown
 
     def edit_selected(self) -> None:
         """Enter / double-click: take a listed row off the list, or add a row that is not on it."""

@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QMenu, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout
 from sqlite_utils import Database
 
 from models.award_lists import STAFF, UNIT, ApprovalRecord, approval_history, current_approval
@@ -85,23 +85,8 @@ class ReviewListPanel(review_actions.ListActions, ListPage):
         self.filters.addWidget(self.in_list_only)
 
     def _build_actions(self) -> None:
-        self.add_action = self.action("Thêm vào danh sách...", self.add_entry, "Ctrl+N",
-                                      "Thêm một tập thể" + ("" if self.list_kind == ListKind.CRITICISM
-                                                            else " hoặc cá nhân") + " vào danh sách (ghi rõ lý do)")
-        self.remove_action = self.action("Loại khỏi danh sách...", self.remove_entry, "Del",
-                                         "Loại dòng đang chọn khỏi danh sách (ghi rõ lý do)")
-        self.cancel_action = self.action("Hủy điều chỉnh", self.cancel_selected, "Ctrl+Backspace",
-                                         "Bỏ điều chỉnh (thêm / loại) của dòng đang chọn: trở lại như quy định")
-        self.toolbar.addSeparator()
-        self.approve_action = self.action("Phê duyệt...", self.approve, "Ctrl+L",
-                                          "Phê duyệt và chốt danh sách theo quyết định của Hội đồng")
-        self.reopen_action = self.action("Mở lại...", self.reopen, "Ctrl+Shift+L",
-                                         "Mở lại danh sách đã phê duyệt để điều chỉnh (ghi rõ lý do)")
-        self.toolbar.addSeparator()
-        self.preview_action = self.action("Xem trước", self.preview, "Ctrl+Shift+P",
-                                          "Xem trước danh sách in (PDF), từ đó in hoặc lưu thành tệp")
-        self.print_action = self.action("In...", self.print_list, "Ctrl+P", "In danh sách ra máy in")
-        self.save_action = self.action("Lưu PDF...", self.save_pdf, "Ctrl+S", "Lưu danh sách thành tệp PDF")
+        who = "một tập thể" if self.list_kind == ListKind.CRITICISM else "một tập thể hoặc cá nhân"
+        self.build_list_actions(f"Thêm {who} vào danh sách (ghi rõ lý do)")
 
     def _build_why(self) -> None:
         box = QFrame()
@@ -120,19 +105,6 @@ class ReviewListPanel(review_actions.ListActions, ListPage):
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.count_label), box)
 
-    def _context_menu(self, pos) -> None:
-        index = self.table.indexAt(pos)
-        if index.isValid():
-            self.table.selectRow(index.row())
-        menu = QMenu(self)
-        for act in (self.add_action, self.remove_action, self.cancel_action, None, self.approve_action,
-                    self.reopen_action, None, self.preview_action, self.print_action, self.save_action):
-            if act is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(act)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
-        self.context_menu = menu  # kept for tests and so that it is not freed while shown
 
     # What is shown.
     @property

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QSplitter, QTextBrowser
+from PySide6.QtWidgets import QCheckBox, QLabel, QSplitter, QTextBrowser
 from sqlite_utils import Database
 
 from models.award_lists import ApprovalRecord, approval_history, current_approval
@@ -94,22 +94,7 @@ class TitleListPanel(review_actions.ListActions, ListPage):
 
     def _build_actions(self) -> None:
         who = "một tập thể" if self.list_title in COLLECTIVE_TITLES else "một cá nhân"
-        self.add_action = self.action("Thêm vào danh sách...", self.add_entry, "Ctrl+N",
-                                      f"Thêm {who} vào danh sách (ghi rõ lý do)")
-        self.remove_action = self.action("Loại khỏi danh sách...", self.remove_entry, "Del",
-                                         "Loại dòng đang chọn khỏi danh sách (ghi rõ lý do)")
-        self.cancel_action = self.action("Hủy điều chỉnh", self.cancel_selected, "Ctrl+Backspace",
-                                         "Bỏ điều chỉnh (thêm / loại) của dòng đang chọn: trở lại như quy định")
-        self.toolbar.addSeparator()
-        self.approve_action = self.action("Phê duyệt...", self.approve, "Ctrl+L",
-                                          "Phê duyệt và chốt danh sách theo quyết định của Hội đồng")
-        self.reopen_action = self.action("Mở lại...", self.reopen, "Ctrl+Shift+L",
-                                         "Mở lại danh sách đã phê duyệt để điều chỉnh (ghi rõ lý do)")
-        self.toolbar.addSeparator()
-        self.preview_action = self.action("Xem trước", self.preview, "Ctrl+Shift+P",
-                                          "Xem trước danh sách in (PDF), từ đó in hoặc lưu thành tệp")
-        self.print_action = self.action("In...", self.print_list, "Ctrl+P", "In danh sách ra máy in")
-        self.save_action = self.action("Lưu PDF...", self.save_pdf, "Ctrl+S", "Lưu danh sách thành tệp PDF")
+        self.build_list_actions(f"Thêm {who} vào danh sách (ghi rõ lý do)")
 
     def _build_bottom(self) -> None:
         self.details = QTextBrowser()
@@ -138,19 +123,6 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         self.splitter.setSizes([300, 290] if self.cap_view is not None else [420, 150])
         self.body.addWidget(self.splitter)
 
-    def _context_menu(self, pos) -> None:
-        index = self.table.indexAt(pos)
-        if index.isValid():
-            self.table.selectRow(index.row())
-        menu = QMenu(self)
-        for act in (self.add_action, self.remove_action, self.cancel_action, None, self.approve_action,
-                    self.reopen_action, None, self.preview_action, self.print_action, self.save_action):
-            if act is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(act)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
-        self.context_menu = menu  # kept for tests and so that it is not freed while shown
 
     # What is shown (the names ui.review_actions uses).
     @property
