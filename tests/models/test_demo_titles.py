@@ -1,15 +1,17 @@
 """The sample data exercises every title rule (issue #7): a reprimand that costs a person Lao
 động tiên tiến but not their unit its title, a warning that costs a ward Tập thể lao động tiên
-tiến, the 10-month edge, a cap that ranks by excellent quarters and the council's order, units
-with both collective titles, maternity leave and leavers; deterministic."""
+tiến, a warning that bars the unit a mover belonged to on the decision date, the 10-month edge, a
+cap that ranks by excellent quarters and the council's order, units with both collective titles,
+maternity leave (all year long: left out of the unit's shares) and leavers; deterministic."""
 import datetime as dt
 
 import pytest
 
-from models.codes import DisciplineForm, TitleCode
+from models.codes import DisciplineForm, NotClassifiedReason, TitleCode
 from models.db import connect
 from models.demo import build_demo
 from models.discipline import list_discipline
+from models.staff import unit_history
 from models.title_lists import council_order, printable_list
 from models.titles import Condition, title_proposals
 
@@ -30,8 +32,8 @@ def proposals(demo):
     return title_proposals(demo, 2018)
 
 
-def _disciplined(demo, proposals, form):
-    (decision,) = [d for d in list_discipline(demo, year=2018) if d.form == form]
+def _disciplined(demo, proposals, form, number):
+    (decision,) = [d for d in list_discipline(demo, year=2018) if d.form == form and d.decision_number == number]
     return proposals.person(decision.staff_id)
 
 
@@ -43,7 +45,7 @@ def test_every_title_is_proposed_to_someone(proposals):
 
 
 def test_a_reprimand_costs_a_person_ldtt_but_not_their_unit_its_title(demo, proposals):
-    person = _disciplined(demo, proposals, DisciplineForm.KHIEN_TRACH)
+    person = _disciplined(demo, proposals, DisciplineForm.KHIEN_TRACH, "12/QĐ-UBND")
     assert person.decisions[LDTT].failed == (
         Condition("Bị kỷ luật Khiển trách (Quyết định 12/QĐ-UBND ngày 01/06/2018)", False),)
     assert person.unit_name == "Phòng Quản lý đô thị"
@@ -51,13 +53,42 @@ def test_a_reprimand_costs_a_person_ldtt_but_not_their_unit_its_title(demo, prop
 
 
 def test_a_warning_costs_a_ward_that_would_otherwise_be_ttldtt_its_title(demo, proposals):
-    person = _disciplined(demo, proposals, DisciplineForm.CANH_CAO)
+    person = _disciplined(demo, proposals, DisciplineForm.CANH_CAO, "1520/QĐ-UBND")
     ward = proposals.unit(person.unit_id)
     assert ward.name == "Ủy ban nhân dân Phường 7" and ward.titles == ()
     assert ward.decisions[TTLDTT].failed == (Condition(
         f"Thành viên {person.full_name} bị kỷ luật Cảnh cáo (Quyết định 1520/QĐ-UBND ngày 14/08/2018)", False),)
     assert 2 * ward.earned_ldtt > ward.counted  # the share alone would have been enough
     assert LDTT not in person.titles
+
+
+def test_a_warning_bars_the_unit_a_mover_belonged_to_on_the_decision_date(demo, proposals):
+    person = _disciplined(demo, proposals, DisciplineForm.CANH_CAO, "1893/QĐ-UBND")
+    before, after = unit_history(demo, person.staff_id)
+    assert before.start < dt.date(2018, 9, 24) < after.start and person.unit_id == after.unit_id
+    former = proposals.unit(before.unit_id)
+    assert former.decisions[TTLDTT].failed == (Condition(
+        f"Thành viên {person.full_name} bị kỷ luật Cảnh cáo (Quyết định 1893/QĐ-UBND ngày 24/09/2018) "
+        "khi còn công tác tại đơn vị", False),)
+    assert person.staff_id not in former.members and 2 * former.earned_ldtt > former.counted
+    assert TTLDTT not in former.titles and former not in proposals.proposed(TTLDTT)
+    assert TTLDTT not in proposals.unit(after.unit_id).titles  # a member at year end: barred there too
+    assert LDTT not in person.titles
+
+
+def test_a_member_on_maternity_leave_all_year_is_left_out_of_the_shares(demo, proposals):
+    thai_san = NotClassifiedReason.THAI_SAN
+    (person,) = [p for p in proposals.people if all(q.reason == thai_san for q in p.quarters)]
+    assert len(person.quarters) == 3 and LDTT not in person.titles
+    assert person.decisions[LDTT].failed == (Condition("Không có quý nào được xếp loại trong năm 2018", False),)
+    unit = proposals.unit(person.unit_id)
+    assert person.staff_id in unit.members and unit.counted == len(unit.members) - 1
+    assert Condition("1 người không được xếp loại quý nào (không tính vào tỷ lệ)", None) in (
+        unit.decisions[TTLDTT].conditions)
+    pct = f"{100 * unit.earned_ldtt / unit.counted:.1f}".replace(".", ",")
+    assert Condition(f"Có {unit.earned_ldtt}/{unit.counted} cá nhân ({pct}%) đạt danh hiệu Lao động tiên tiến, "
+                     "trên 50%") in unit.decisions[TTLDTT].conditions  # the share without her
+    assert unit.titles == (TTLDTT,)
 
 
 def test_the_newcomer_of_exactly_ten_months_qualifies_and_later_ones_do_not(proposals):
@@ -107,7 +138,7 @@ def test_the_printed_lists_carry_the_bonuses(demo, proposals):
     unpaid = [e for e in data.individuals if not e.amount]
     assert {e.subject_id for e in unpaid} == cstdcs and len(cstdcs) == 3
     assert all(e.text.endswith("3 quý được xếp loại năm 2018 (nhận tiền thưởng Chiến sĩ thi đua cơ sở)") for e in unpaid)
-    assert data.total_line == "Tổng số: 414 cá nhân; tổng số tiền thưởng: 172.620.000 đồng"  # 411 x 420.000
+    assert data.total_line == "Tổng số: 413 cá nhân; tổng số tiền thưởng: 172.200.000 đồng"  # 410 x 420.000
     assert printable_list(demo, 2018, CSTDCS, dt.date(2019, 1, 10)).total_line == (
         "Tổng số: 3 cá nhân; tổng số tiền thưởng: 4.170.000 đồng")
     groups = list(dict.fromkeys(e.group for e in data.individuals))
