@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QToolButton
 from sqlite_utils import Database
 
@@ -39,7 +39,7 @@ from .classification_entry_header import CapBanner, EntryHeader, default_quarter
 from .classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from .classification_table import SHORT, ClassificationTableModel, EntryRow
 from .list_page import ListPage
-from .widgets import ChoiceCombo
+from .widgets import ChoiceCombo, screen_shortcut
 
 M = ClassificationTableModel
 SHOW_FILTERS = [("Chưa xếp loại", "missing"), ("Lãnh đạo, quản lý", "leaders"), (NOT_CLASSIFIED, "not_classified")]
@@ -76,12 +76,7 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
 
     # Building.
     def _page_action(self, text: str, slot, shortcut) -> QAction:
-        act = QAction(text, self)
-        act.setShortcut(QKeySequence(shortcut))
-        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        act.triggered.connect(slot)
-        self.addAction(act)
-        return act
+        return screen_shortcut(self, text, shortcut, slot)
 
     def _build_top(self, year: int, quarter: int) -> None:
         self.header = EntryHeader(year, quarter)

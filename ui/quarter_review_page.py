@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
@@ -25,7 +24,7 @@ from .quarter_review_data import default_quarter
 from .quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from .quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from .undo import UndoHistory
-from .widgets import ERROR_STYLE, ChoiceCombo, LazyLoad
+from .widgets import ERROR_STYLE, ChoiceCombo, LazyLoad, screen_shortcut
 
 QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
 
@@ -65,16 +64,8 @@ class QuarterReviewPage(LazyLoad, QWidget):
         layout.addLayout(self.top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        refresh = QAction("Làm mới", self)
-        refresh.setShortcut(QKeySequence("F5"))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.load)
-        self.addAction(refresh)
-        print_action = QAction("In bảng tổng hợp", self)
-        print_action.setShortcut(QKeySequence("Ctrl+P"))
-        print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        print_action.triggered.connect(self.print_district)
-        self.addAction(print_action)
+        screen_shortcut(self, "Làm mới", "F5", self.load)
+        screen_shortcut(self, "In bảng tổng hợp", "Ctrl+P", self.print_district)
         self.reload()
 
     def _build_top(self, year: int, quarter: int) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
@@ -26,7 +26,7 @@ from .review_data import AS_OF_TIP, default_as_of
 from .review_dialogs import ReviewSettingsDialog
 from .review_panel import ReviewListPanel
 from .undo import Change, UndoHistory
-from .widgets import ERROR_STYLE, ChoiceCombo, DateEdit, LazyLoad
+from .widgets import ERROR_STYLE, ChoiceCombo, DateEdit, LazyLoad, screen_shortcut
 
 TAB_TITLES = {ListKind.CRITICISM: "Danh sách &phê bình", ListKind.COMMENDATION: "Danh sách nêu &gương"}
 
@@ -60,11 +60,7 @@ class ReviewPage(LazyLoad, QWidget):
         layout.addLayout(self.top)
         layout.addWidget(self.info)
         layout.addWidget(self.tabs, 1)
-        refresh = QAction("Làm mới", self)
-        refresh.setShortcut(QKeySequence("F5"))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.load)
-        self.addAction(refresh)
+        screen_shortcut(self, "Làm mới", "F5", self.load)
         self.reload()
 
     def _build_top(self) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
@@ -26,7 +26,7 @@ from models.titles import TitleProposals, title_proposals
 from .titles_data import SHORT_TITLES, decimal_text
 from .titles_panel import TitleListPanel
 from .undo import UndoHistory
-from .widgets import ERROR_STYLE, ChoiceCombo, LazyLoad
+from .widgets import ERROR_STYLE, ChoiceCombo, LazyLoad, screen_shortcut
 
 TAB_TITLES = {TitleCode.LDTT: "&Lao động tiên tiến", TitleCode.CSTDCS: "C&hiến sĩ thi đua cơ sở",
               TitleCode.TTLDTT: "Tập thể lao động tiên tiế&n", TitleCode.TTLDXS: "Tập thể lao động xuất sắ&c"}
@@ -62,11 +62,7 @@ class TitlesPage(LazyLoad, QWidget):
         layout.addLayout(self.top)
         layout.addWidget(self.info)
         layout.addWidget(self.tabs, 1)
-        refresh = QAction("Làm mới", self)
-        refresh.setShortcut(QKeySequence("F5"))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.load)
-        self.addAction(refresh)
+        screen_shortcut(self, "Làm mới", "F5", self.load)
         self.reload()
 
     def _build_top(self) -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -208,3 +209,13 @@ class LazyLoad:
         if self._stale:
             self.reload()
         super().showEvent(event)
+
+
+def screen_shortcut(screen: QWidget, text: str, key: str, slot) -> QAction:
+    """A keyboard shortcut that works while ``screen`` (or anything in it) has the focus."""
+    act = QAction(text, screen)
+    act.setShortcut(QKeySequence(key))
+    act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    act.triggered.connect(slot)
+    screen.addAction(act)
+    return act
