@@ -11,6 +11,8 @@ from models.codes import Gender, StaffCategory, UnitKind
 from models.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
 from models.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
 from models.imports_classifications import import_classifications
+from models.imports_discipline import HEADERS as DISCIPLINE_HEADERS
+from models.imports_discipline import import_discipline
 from models.staff import Staff, add_staff
 from models.units import Unit, save_unit
 
@@ -33,6 +35,7 @@ IMPORTERS = {
     "staff": (STAFF_HEADERS, lambda db, path: import_staff(db, path, TODAY)),
     "units": (UNIT_HEADERS, lambda db, path: import_units(db, path)),
     "classifications": (CLASSIFICATION_HEADERS, lambda db, path: import_classifications(db, path)),
+    "discipline": (DISCIPLINE_HEADERS, lambda db, path: import_discipline(db, path, TODAY)),
 }
 GOOD_ROWS = {
     "staff": [["CB01", "Nguyễn Văn Ánh", "01/06/1985", "Nam", "P01", "Chuyên viên", "Công chức",
@@ -40,6 +43,7 @@ GOOD_ROWS = {
               ["CB02", "Lê Thị Bình", "02/03/1990", "Nữ", "P03", "", "Viên chức", "Có", "01/09/2012"]],
     "units": [["P05", "Phường 5", "Phường", "", ""], ["NV", "Phòng Nội vụ", "Cơ quan chuyên môn", "", ""]],
     "classifications": [["OLD", "Phạm Văn Cũ", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""]],
+    "discipline": [["OLD", "Khiển trách", "12/QĐ-UBND", "10/05/2018", "", ""]],
 }
 
 

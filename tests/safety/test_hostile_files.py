@@ -327,7 +327,7 @@ HOSTILE_CASES = (
                      ["Dòng 2, cột Năm: “2018.5” không phải năm hợp lệ"], id="year-as-text-with-a-fraction"),
     ]
 )
-# Given to each of the three importers as well (an empty, a cut and a text file).
+# Given to each importer as well (an empty, a cut and a text file).
 EVERY_IMPORTER_BROKEN = [
     ("rong.xlsx", lambda good: b""),
     ("cat.xlsx", lambda good: good[: len(good) // 2]),
@@ -335,13 +335,13 @@ EVERY_IMPORTER_BROKEN = [
 ]
 # How many hostile files the tests below try, each built, given to an importer (or to read_rows
 # for the one at the text-length limit) and refused: the table, the three files for each of the
-# three importers, and the cell of 2,001 characters next to one of 5,000.
-HOSTILE_FILES = len(HOSTILE_CASES) + 3 * len(EVERY_IMPORTER_BROKEN) + 1
+# four importers, and the cell of 2,001 characters next to one of 5,000.
+HOSTILE_FILES = len(HOSTILE_CASES) + len(IMPORTERS) * len(EVERY_IMPORTER_BROKEN) + 1
 
 
 def test_the_number_of_hostile_files_tried():
     print(f"\n{HOSTILE_FILES} hostile files tried")
-    assert HOSTILE_FILES == 59
+    assert HOSTILE_FILES == 62
 
 
 @pytest.mark.parametrize("kind, build, expected", HOSTILE_CASES)
@@ -359,7 +359,7 @@ def test_hostile_file_is_refused_exactly_and_nothing_is_written(seeded, tmp_path
 # --- the details of some refusals ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["staff", "units", "classifications"])
+@pytest.mark.parametrize("kind", sorted(IMPORTERS))
 @pytest.mark.parametrize("name, content", EVERY_IMPORTER_BROKEN, ids=[n for n, _ in EVERY_IMPORTER_BROKEN])
 def test_empty_truncated_and_text_files_are_refused_by_every_importer(seeded, tmp_path, kind, name, content):
     path = tmp_path / name
