@@ -159,7 +159,7 @@ def _quarter_args(parser, unit_help: str, db: bool = True) -> None:
 
 
 def _db_path(args) -> Path:
-    from models.db import default_db_path
+    from models.store.db import default_db_path
 
     return getattr(args, "sub_db", None) or args.db or default_db_path()
 
@@ -169,7 +169,7 @@ class Rejected(Exception):
 
 
 def _open_existing(path: Path):
-    from models.db import connect
+    from models.store.db import connect
 
     if not path.exists():
         raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{path}”")
@@ -183,7 +183,7 @@ def _require_campaign(args) -> int:
 
 
 def _date_arg(text: str | None, name: str):
-    from models.dates import DateError, parse_date
+    from models.common.dates import DateError, parse_date
 
     try:
         return parse_date(text)
@@ -192,8 +192,8 @@ def _date_arg(text: str | None, name: str):
 
 
 def _campaign(args) -> None:
-    from models.campaigns import Campaign, list_campaigns, save_campaign
-    from models.errors import ValidationError
+    from models.campaigns.campaigns import Campaign, list_campaigns, save_campaign
+    from models.common.errors import ValidationError
 
     db = _open_existing(args.sub_db)
     try:
@@ -217,7 +217,7 @@ def _campaign(args) -> None:
 
 
 def _year_quarter(args) -> tuple[int, int]:
-    from models.rules import check_quarter
+    from models.quarters.rules import check_quarter
 
     if args.year is None or args.quarter is None:
         raise Rejected("Cần --year và --quarter")
@@ -239,7 +239,7 @@ def _unit_id(db, code: str | None, required: bool) -> int | None:
 
 
 def _classification_template(args) -> int:
-    from models.imports_classifications import write_unit_workbook
+    from models.quarters.imports_classifications import write_unit_workbook
 
     if args.sub_db is None:
         raise Rejected("Cần --db PATH (tệp mẫu xếp loại điền sẵn cán bộ của đơn vị)")
@@ -252,7 +252,9 @@ def _classification_template(args) -> int:
 
 
 def _import(args):
-    from models import imports, imports_campaigns, imports_classifications, imports_discipline
+    from models.people import imports, imports_discipline
+    from models.campaigns import imports_campaigns
+    from models.quarters import imports_classifications
 
     db = _open_existing(args.sub_db)
     today = dt.date.today()
@@ -275,7 +277,7 @@ def _import(args):
 
 def _export(args) -> int:
     from models import exports
-    from models.campaigns import get_campaign
+    from models.campaigns.campaigns import get_campaign
 
     if args.sub_db is None:
         raise Rejected("Cần --db PATH")
@@ -285,7 +287,7 @@ def _export(args) -> int:
             get_campaign(db, _require_campaign(args))
             return exports.export_initiatives(db, args.campaign, args.out)
         if args.kind == "classifications":
-            from models.imports_classifications import export_classifications
+            from models.quarters.imports_classifications import export_classifications
 
             year, quarter = _year_quarter(args)
             return export_classifications(db, year, quarter, args.out, _unit_id(db, args.unit, required=False))
@@ -313,11 +315,11 @@ def _as_of(args) -> dt.date:
 
 def _titles_pdf(db, args, as_of: dt.date) -> bytes:
     """One title's list of the year, or the four bound in one PDF."""
-    from models.award_lists import current_approval
-    from models.classifications import classification_rows
-    from models.codes import TitleCode, title_from_text
-    from models.title_lists import draft_list, printable_list
-    from models.titles import list_key, title_proposals
+    from models.yearend.lists import current_approval
+    from models.quarters.classifications import classification_rows
+    from models.common.codes import TitleCode, title_from_text
+    from models.yearend.title_lists import draft_list, printable_list
+    from models.yearend.titles import list_key, title_proposals
     from reports.award_list import render_award_list, render_award_lists
 
     if args.year is None:
@@ -356,18 +358,18 @@ def _report(args) -> None:
         if args.kind == "titles":
             pdf = _titles_pdf(db, args, as_of)
         elif args.kind in ("criticism", "commendation"):
-            from models.codes import ListKind
-            from models.review import printable_list
+            from models.common.codes import ListKind
+            from models.yearend.review import printable_list
             from reports.award_list import render_award_list
 
             pdf = render_award_list(printable_list(db, _require_campaign(args), ListKind(args.kind), as_of))
         elif args.kind == "initiatives":
-            from models.registers import initiative_register_data
+            from models.campaigns.registers import initiative_register_data
             from reports.campaign_register import register_pdf
 
             pdf = register_pdf(initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
         else:
-            from models.classification_report import district_sheet_data, unit_sheet_data
+            from models.quarters.classification_report import district_sheet_data, unit_sheet_data
             from reports.classification_pdf import classification_pdf
 
             year, quarter = _year_quarter(args)
@@ -384,8 +386,8 @@ def _report(args) -> None:
 
 
 def _restore(args) -> None:
-    from models.backup import restore
-    from models.db import program_schema_version
+    from models.store.backup import restore
+    from models.store.db import program_schema_version
 
     if not args.sub_db.exists():
         raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”")
@@ -414,13 +416,13 @@ def _check(args) -> int:
 
 def run_command(args) -> int:
     from models import exports
-    from models.db import set_default_who
-    from models.history import session_name
+    from models.store.db import set_default_who
+    from models.store.history import session_name
 
     set_default_who(f"{session_name()} - dòng lệnh")
-    from models.demo import create_demo_database
-    from models.errors import DomainError
-    from models.xlsx import ImportRejected
+    from models.demo.sample import create_demo_database
+    from models.common.errors import DomainError
+    from models.exchange.xlsx import ImportRejected
 
     try:
         if args.command == "demo":
@@ -443,7 +445,7 @@ def run_command(args) -> int:
         elif args.command == "report":
             _report(args)
         elif args.command == "backup":
-            from models.backup import backup_to
+            from models.store.backup import backup_to
 
             if args.out.exists():
                 raise Rejected(f"Tệp “{args.out}” đã có; chọn tên khác để không ghi đè")

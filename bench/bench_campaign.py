@@ -29,10 +29,10 @@ def ensure_campaign_db() -> Path:
     if CAMPAIGN_DB.exists():
         return CAMPAIGN_DB
     shutil.copy(ensure_city(), CAMPAIGN_DB)
-    from models.campaigns import DEFAULT_FIELDS, Campaign, save_campaign
-    from models.codes import Assessment, InitiativeKind
-    from models.db import connect
-    from models.initiatives import Initiative, save_initiative
+    from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, save_campaign
+    from models.common.codes import Assessment, InitiativeKind
+    from models.store.db import connect
+    from models.campaigns.initiatives import Initiative, save_initiative
 
     rng = random.Random(400)
     db = connect(CAMPAIGN_DB)
@@ -61,11 +61,11 @@ def main(argv: list[str]) -> int:
     path = ensure_campaign_db()
     from PySide6.QtWidgets import QApplication
 
-    from models.db import connect
-    from models.registers import initiative_register_data
+    from models.store.db import connect
+    from models.campaigns.registers import initiative_register_data
     from reports.campaign_register import register_pdf
     from ui.app import create_application
-    from ui.campaigns_page import CampaignsPage
+    from ui.campaigns.campaigns_page import CampaignsPage
 
     app = create_application()
     db = connect(path)

@@ -38,8 +38,8 @@ def ensure_classified(path: Path = CLASSIFIED_DB, units: int = 400) -> Path:
         from gen_city import generate_city
 
         generate_city(path, units=units, staff=20_000)
-    from models.classifications import quarter_units
-    from models.db import connect
+    from models.quarters.classifications import quarter_units
+    from models.store.db import connect
 
     rng = random.Random(3)
     db = connect(path)
@@ -64,10 +64,10 @@ def ensure_rows_xlsx() -> Path:
     """10,000 rows of Q3/2018 results, in the import's columns."""
     if ROWS_XLSX.exists():
         return ROWS_XLSX
-    from models.classifications import quarter_units
-    from models.db import connect
-    from models.imports_classifications import COLUMNS
-    from models.xlsx import write_workbook
+    from models.quarters.classifications import quarter_units
+    from models.store.db import connect
+    from models.quarters.imports_classifications import COLUMNS
+    from models.exchange.xlsx import write_workbook
 
     rng = random.Random(4)
     db = connect(ensure_city())
@@ -85,8 +85,8 @@ def ensure_rows_xlsx() -> Path:
 
 
 def bench_review() -> dict:
-    from models.db import connect
-    from models.quarter_review import extra_income, quarter_review
+    from models.store.db import connect
+    from models.quarters.quarter_review import extra_income, quarter_review
 
     db = connect(ensure_classified())
     quarter_review(db, YEAR, QUARTER)  # warm the page cache
@@ -103,7 +103,7 @@ def bench_review() -> dict:
     print(f"extra income for the quarter (every classified person): median {median(incomes):.0f} ms")
     import datetime as dt
 
-    from models.classification_report import district_sheet_data
+    from models.quarters.classification_report import district_sheet_data
     from reports.classification_pdf import district_pdf
 
     t = time.perf_counter()
@@ -118,8 +118,8 @@ def bench_import() -> dict:
     import python_calamine
     import sqlite_utils
 
-    from models.db import connect
-    from models.imports_classifications import import_classifications
+    from models.store.db import connect
+    from models.quarters.imports_classifications import import_classifications
 
     xlsx = ensure_rows_xlsx()
     apps, bases = [], []
@@ -152,9 +152,9 @@ def bench_entry_switch() -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from models.db import connect
+    from models.store.db import connect
     from ui.app import create_application
-    from ui.classification_page import ClassificationPage
+    from ui.quarters.classification_page import ClassificationPage
 
     app = create_application()
     path = ensure_classified(BIG_UNITS_DB, units=40)  # about 500 people a unit

@@ -1,4 +1,4 @@
-"""Importing 10,000 staff from xlsx with models.imports.import_staff.
+"""Importing 10,000 staff from xlsx with models.people.imports.import_staff.
 
     .venv/bin/python bench/bench_import.py [--runs 3] [--profile] [--json OUT]
 
@@ -40,8 +40,8 @@ def ensure_inputs() -> None:
     from gen_city import generate_city, plan_city
     from openpyxl import Workbook
 
-    from models.codes import NO, YES, label
-    from models.imports import STAFF_HEADERS
+    from models.common.codes import NO, YES, label
+    from models.people.imports import STAFF_HEADERS
 
     if not UNITS_DB.exists():
         print(f"[setup] generating {UNITS_DB.name} (400 units, no staff)...", flush=True)
@@ -64,8 +64,8 @@ def ensure_inputs() -> None:
 
 
 def time_import(today) -> tuple[float, object]:
-    from models.db import connect
-    from models.imports import import_staff
+    from models.store.db import connect
+    from models.people.imports import import_staff
 
     _remove_db(WORK_DB)
     shutil.copyfile(UNITS_DB, WORK_DB)
@@ -81,8 +81,8 @@ def time_import(today) -> tuple[float, object]:
 
 def time_reimport(today) -> tuple[float, object]:
     """Into WORK_DB as the last time_import left it (all 10,000 people already there)."""
-    from models.db import connect
-    from models.imports import import_staff
+    from models.store.db import connect
+    from models.people.imports import import_staff
 
     db = connect(WORK_DB)
     try:
@@ -115,15 +115,15 @@ def time_baseline() -> tuple[float, int]:
 def phases(today) -> dict[str, float]:
     """Where import_staff's time goes, new import then re-import: the functions it calls are
     wrapped with timers in this process only (the project's code is not changed)."""
-    from models import imports
-    from models import staff as staff_mod
-    from models.db import connect
+    from models.people import imports
+    from models.people import staff as staff_mod
+    from models.store.db import connect
 
     spent: dict[str, float] = {}
     wrapped = [
-        (imports, "read_rows", "models.xlsx.read_rows (calamine + NFC/strip + Row objects)"),
-        (staff_mod, "list_staff", "models.staff.list_staff (the people already there)"),
-        (staff_mod, "check_staff", "models.staff.check_staff x rows"),
+        (imports, "read_rows", "models.exchange.xlsx.read_rows (calamine + NFC/strip + Row objects)"),
+        (staff_mod, "list_staff", "models.people.staff.list_staff (the people already there)"),
+        (staff_mod, "check_staff", "models.people.staff.check_staff x rows"),
         (imports, "_plan_staff", "imports._plan_staff (new / changed / moves)"),
         (imports, "_write_staff", "imports._write_staff (one transaction, executemany)"),
     ]

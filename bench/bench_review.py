@@ -41,8 +41,8 @@ def ensure_review_db() -> Path:
     if REVIEW_DB.exists():
         return REVIEW_DB
     shutil.copy(ensure_campaign_db(), REVIEW_DB)
-    from models.classifications import quarter_units
-    from models.db import connect
+    from models.quarters.classifications import quarter_units
+    from models.store.db import connect
 
     rng = random.Random(2018)
     levels = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"]
@@ -65,9 +65,9 @@ def ensure_review_db() -> Path:
 
 
 def bench_lists() -> dict:
-    from models.codes import ListKind
-    from models.db import connect
-    from models.review import campaign_review, draft_list, printable_list
+    from models.common.codes import ListKind
+    from models.store.db import connect
+    from models.yearend.review import campaign_review, draft_list, printable_list
 
     db = connect(ensure_review_db())
     classified = db.execute("SELECT count(DISTINCT staff_id) FROM classification WHERE year = ?", [YEAR]).fetchone()[0]
@@ -97,10 +97,10 @@ def _big_list():
     """A 5,000-row commendation list with real names and positions from the city database."""
     from dataclasses import replace
 
-    from models.award_lists import PrintedEntry
-    from models.codes import ListKind
-    from models.db import connect
-    from models.review import campaign_review, draft_list
+    from models.yearend.lists import PrintedEntry
+    from models.common.codes import ListKind
+    from models.store.db import connect
+    from models.yearend.review import campaign_review, draft_list
 
     db = connect(ensure_review_db())
     review = campaign_review(db, 1, AS_OF)

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_search.py [--passes 3] [--json OUT]
 
-Builds ``ui.staff_page.StaffPage`` on the city database in an offscreen QApplication (with the
+Builds ``ui.people.staff_page.StaffPage`` on the city database in an offscreen QApplication (with the
 app's fonts), shows it at a normal window size, then "types" each query one character at a time:
 ``page.search.setText(prefix)`` for growing prefixes (non-ASCII cannot be sent with key clicks
 offscreen), each timed together with ``QApplication.processEvents()`` so that the filtering, the
@@ -39,10 +39,10 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from models.db import connect
-    from models.text import fold
+    from models.store.db import connect
+    from models.common.text import fold
     from ui.app import create_application
-    from ui.staff_page import StaffPage
+    from ui.people.staff_page import StaffPage
 
     app = create_application()
     db = connect(city)

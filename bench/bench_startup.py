@@ -64,14 +64,14 @@ t = mark("import PySide6.QtWidgets", t)
 import sqlite_utils
 t = mark("import sqlite_utils", t)
 import openpyxl
-t = mark("import openpyxl (ui.list_page -> models.exports/imports -> models.xlsx)", t)
+t = mark("import openpyxl (ui.kit.list_page -> models.exports/imports -> models.exchange.xlsx)", t)
 import python_calamine
 t = mark("import python_calamine", t)
 import ui.app
 from ui.main_window import MainWindow
 t = mark("import ui.app + ui.main_window (the app's own modules)", t)
 
-import ui.main_window, ui.staff_page, ui.units_page, ui.table_model
+import ui.main_window, ui.people.staff_page, ui.people.units_page, ui.kit.table_model
 STATS, STACK = {}, []  # STATS: call path -> (calls, incl, excl); STACK: [path, inner time]
 def timed(owner, name, label=None, per_class=False):
     fn = getattr(owner, name)
@@ -95,23 +95,23 @@ def timed(owner, name, label=None, per_class=False):
     setattr(owner, name, wrapper)
 timed(ui.main_window.MainWindow, "__init__", "MainWindow.__init__")
 timed(ui.main_window.MainWindow, "_build_menus", "MainWindow._build_menus")
-timed(ui.units_page.UnitsPage, "__init__", "UnitsPage.__init__")
-timed(ui.units_page, "list_units", "models.units.list_units (units page)")
-timed(ui.staff_page.StaffPage, "__init__", "StaffPage.__init__")
-timed(ui.staff_page, "list_staff", "models.staff.list_staff")
-timed(ui.staff_page, "list_units", "models.units.list_units (staff page unit filter)")
+timed(ui.people.units_page.UnitsPage, "__init__", "UnitsPage.__init__")
+timed(ui.people.units_page, "list_units", "models.people.units.list_units (units page)")
+timed(ui.people.staff_page.StaffPage, "__init__", "StaffPage.__init__")
+timed(ui.people.staff_page, "list_staff", "models.people.staff.list_staff")
+timed(ui.people.staff_page, "list_units", "models.people.units.list_units (staff page unit filter)")
 for method in ("refresh_units", "apply_filters", "selection_changed", "_build_history_panel"):
-    timed(ui.staff_page.StaffPage, method, f"StaffPage.{method}")
+    timed(ui.people.staff_page.StaffPage, method, f"StaffPage.{method}")
 for method in ("set_records", "_keys", "_filtered", "sort"):
-    timed(ui.table_model.RecordTableModel, method, per_class=True)
+    timed(ui.kit.table_model.RecordTableModel, method, per_class=True)
 
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = ui.app.create_application()
 t = mark("create_application (QApplication + load 6 Be Vietnam Pro fonts)", t)
-from models.db import connect
+from models.store.db import connect
 db = connect(Path(DB))
-t = mark("models.db.connect (pragmas, migrations check)", t)
+t = mark("models.store.db.connect (pragmas, migrations check)", t)
 window = MainWindow(db, Path(DB))
 t = mark("MainWindow(db, path)", t)
 window.show()
@@ -120,14 +120,14 @@ t = mark("window.show() + processEvents (first layout/paint)", t)
 HINTS = {
     "StaffTableModel.set_records": "excl: fold(search_text) x 20,000 haystacks, then the sort",
     "StaffTableModel._keys": "name_sort_key x 20,000: the default sort by name",
-    "models.staff.list_staff": "SQL + 20,000 Staff dataclasses",
+    "models.people.staff.list_staff": "SQL + 20,000 Staff dataclasses",
     "StaffTableModel._filtered": "the filter-bar predicate lambda per row",
 }
 for path, (calls, incl, excl) in STATS.items():  # in order of first call: a call tree
     hint = HINTS.get(path[-1], "") if incl > 0.005 else ""
     label = f"  {'  ' * (len(path) - 1)}{path[-1]} [{calls}x]" + (f"  <- {hint}" if hint else "")
     T.append([label, incl * 1000, excl * 1000])
-from models.staff import _CURRENT_SQL
+from models.people.staff import _CURRENT_SQL
 t = time.perf_counter()
 db.conn.execute(_CURRENT_SQL + " ORDER BY s.code").fetchall()
 mark("(list_staff's SQL alone, execute + fetchall, run again afterwards)", t)
@@ -161,7 +161,7 @@ def main(argv: list[str]) -> int:
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
     city = ensure_city()
     if not EMPTY_DB.exists():
-        from models.db import connect
+        from models.store.db import connect
 
         connect(EMPTY_DB).close()
     app_cmd = [PYTHON, "main.py", "--db", str(city), "--quit-after-show"]

@@ -34,11 +34,11 @@ def ensure_titles_db() -> Path:
     if TITLES_DB.exists():
         return TITLES_DB
     shutil.copy(ensure_city(), TITLES_DB)
-    from models.campaigns import Campaign, save_campaign
-    from models.classifications import quarter_units
-    from models.codes import InitiativeKind
-    from models.db import connect
-    from models.initiatives import Initiative, save_initiative
+    from models.campaigns.campaigns import Campaign, save_campaign
+    from models.quarters.classifications import quarter_units
+    from models.common.codes import InitiativeKind
+    from models.store.db import connect
+    from models.campaigns.initiatives import Initiative, save_initiative
 
     rng = random.Random(91)
     db = connect(TITLES_DB)
@@ -82,10 +82,10 @@ def ensure_titles_db() -> Path:
 
 def main(argv: list[str]) -> int:
     path = ensure_titles_db()
-    from models.codes import TitleCode
-    from models.db import connect
-    from models.title_lists import draft_list
-    from models.titles import title_proposals
+    from models.common.codes import TitleCode
+    from models.store.db import connect
+    from models.yearend.title_lists import draft_list
+    from models.yearend.titles import title_proposals
 
     db = connect(path)
     print(f"== Yearly title proposals {YEAR} on 20,000 staff ==")

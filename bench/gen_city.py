@@ -3,15 +3,15 @@
     .venv/bin/python bench/gen_city.py OUT.sqlite3 [--units N] [--staff N]
 
 Deterministic (one random.Random(SEED)): the same arguments always write the same rows. The city
-is a series of districts, each with the units of the Gò Vấp sample (models.demo.UNIT_SPECS:
+is a series of districts, each with the units of the Gò Vấp sample (models.demo.sample.UNIT_SPECS:
 wards, offices, mass organisations, service units, one Party organisation, one dissolved unit);
 people get the demo's Vietnamese family, middle and given names, rosters and birth ranges. Head
 counts are the demo's scaled up so that the total is exact. About 4% of the people moved between
 two units of the same kind (0.5% twice), about 2% have left.
 
-Rows go straight into the schema that ``models.db.connect`` creates, with executemany inside one
+Rows go straight into the schema that ``models.store.db.connect`` creates, with executemany inside one
 transaction (20,000 people in well under 2 s), using the models' own row builders
-(``models.units._row``, ``models.staff._row`` / ``INSERT_STAFF``) so every column, the folded
+(``models.people.units._row``, ``models.people.staff._row`` / ``INSERT_STAFF``) so every column, the folded
 search name included, is what the program itself would write.
 """
 from __future__ import annotations
@@ -26,14 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models import demo  # noqa: E402
-from models import staff as staff_mod  # noqa: E402
-from models import units as units_mod  # noqa: E402
-from models.codes import Gender, StaffCategory, UnitKind  # noqa: E402
-from models.db import connect  # noqa: E402
-from models.staff import Staff  # noqa: E402
-from models.text import nfc  # noqa: E402
-from models.units import Unit  # noqa: E402
+from models.demo import sample as demo
+from models.people import staff as staff_mod
+from models.people import units as units_mod
+from models.common.codes import Gender, StaffCategory, UnitKind  # noqa: E402
+from models.store.db import connect  # noqa: E402
+from models.people.staff import Staff  # noqa: E402
+from models.common.text import nfc  # noqa: E402
+from models.people.units import Unit  # noqa: E402
 
 SEED = 20_000
 # The data describe the city up to the end of 2024; imports are dated after that.

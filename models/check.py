@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from .classifications import quarter_units
+from models.quarters.classifications import quarter_units
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def full_check(db: Database) -> list[Finding]:
 
 
 def _damaged_snapshots(db: Database) -> list[Finding]:
-    from .award_lists import damaged_snapshots
+    from models.yearend.lists import damaged_snapshots
 
     return [Finding(f"Bản chốt của danh sách đã phê duyệt (Quyết định số {number}) bị hỏng: nội dung không khớp mã "
                     "kiểm tra hoặc không đọc được; hãy khôi phục từ bản sao lưu") for _id, _kind, number in damaged_snapshots(db)]

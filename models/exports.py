@@ -5,16 +5,16 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .codes import YES, NO, Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind, labels_of
-from .heads import list_evaluations
-from .imports import STAFF_HEADERS, UNIT_HEADERS
-from .imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
-from .imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
-from .initiatives import list_initiatives
-from .staff import list_staff
-from .text import name_sort_key, sort_key
-from .units import list_units
-from .xlsx import Column, write_workbook
+from models.common.codes import YES, NO, Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind, labels_of
+from models.people.heads import list_evaluations
+from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
+from models.campaigns.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
+from models.people.imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
+from models.campaigns.initiatives import list_initiatives
+from models.people.staff import list_staff
+from models.common.text import name_sort_key, sort_key
+from models.people.units import list_units
+from models.exchange.xlsx import Column, write_workbook
 
 UNIT_COLUMNS = [
     Column(UNIT_HEADERS[0], 12),

@@ -1,5 +1,5 @@
 """The year-end lists the council approves: commendation ("nêu gương"), criticism ("phê bình"),
-and later the yearly title lists, from a :class:`models.award_lists.PrintableList` to PDF bytes.
+and later the yearly title lists, from a :class:`models.yearend.lists.PrintableList` to PDF bytes.
 
 Portrait A4 in the Decree 30 format: the council's header with the decision's number and date
 (blanks on a draft), the title, the campaign, the reference line to the decision, then one table
@@ -17,13 +17,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from models.award_lists import Approval, PrintableList, PrintedEntry
-from models.settings import CouncilNames
-from models.text import money
+from models.yearend.lists import Approval, PrintableList, PrintedEntry
+from models.store.settings import CouncilNames
+from models.common.text import money
 
-from .council import council_parts
-from .paged_table import CellParagraph
-from .document import (
+from reports.council import council_parts
+from reports.paged_table import CellParagraph
+from reports.document import (
     Column,
     PageLayout,
     attachment_reference,

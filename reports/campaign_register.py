@@ -1,10 +1,10 @@
 """The register of a campaign's initiatives, from the domain's RegisterData to PDF bytes."""
 from __future__ import annotations
 
-from models.registers import RegisterData
+from models.campaigns.registers import RegisterData
 
-from .council import council_parts
-from .initiatives import InitiativeRegister, RegisterRow, render_initiative_register
+from reports.council import council_parts
+from reports.initiatives import InitiativeRegister, RegisterRow, render_initiative_register
 
 
 def register_pdf(data: RegisterData) -> bytes:

@@ -1,10 +1,10 @@
 """The quarterly classification tables, from the domain's data to PDF bytes."""
 from __future__ import annotations
 
-from models.classification_report import DistrictSheetData, UnitSheetData
-from models.codes import HeadLevel, NOT_CLASSIFIED, label
+from models.quarters.classification_report import DistrictSheetData, UnitSheetData
+from models.common.codes import HeadLevel, NOT_CLASSIFIED, label
 
-from .classification import (
+from reports.classification import (
     DistrictClassificationReport,
     DistrictRow,
     UnitClassificationReport,
@@ -12,7 +12,7 @@ from .classification import (
     render_district_classification,
     render_unit_classification,
 )
-from .council import council_parts
+from reports.council import council_parts
 
 LEVELS = list(HeadLevel)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from models.settings import CouncilNames
+from models.store.settings import CouncilNames
 
-from .document import DocumentHeader, Signature
+from reports.document import DocumentHeader, Signature
 
 
 class DocumentParts(NamedTuple):

@@ -7,7 +7,7 @@ import datetime as dt  # noqa: E402
 
 import pytest  # noqa: E402
 
-from models.db import connect  # noqa: E402
+from models.store.db import connect  # noqa: E402
 
 TODAY = dt.date(2018, 12, 1)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from models.imports import STAFF_HEADERS, UNIT_HEADERS
+from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import openpyxl
 
-from models.codes import UnitKind
-from models.db import connect
-from models.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS
-from models.units import Unit, save_unit
+from models.common.codes import UnitKind
+from models.store.db import connect
+from models.campaigns.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS
+from models.people.units import Unit, save_unit
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "Đợt thi đua cao điểm về Cải cách hành chính"

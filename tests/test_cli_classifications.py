@@ -9,12 +9,12 @@ from pathlib import Path
 
 import openpyxl
 
-from models.classifications import Entry, lock_quarter, save_quarter
-from models.codes import Gender, HeadLevel, StaffCategory, UnitKind
-from models.db import connect
-from models.imports_classifications import HEADERS
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.quarters.classifications import Entry, lock_quarter, save_quarter
+from models.common.codes import Gender, HeadLevel, StaffCategory, UnitKind
+from models.store.db import connect
+from models.quarters.imports_classifications import HEADERS
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2018, 12, 1)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.db import connect
-from models.imports_discipline import HEADERS
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.store.db import connect
+from models.people.imports_discipline import HEADERS
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,15 +8,15 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from models.award_lists import Approval, adjust, approve, current_approval, reopen
-from models.campaigns import Campaign, save_campaign
-from models.codes import Assessment, ListKind
-from models.db import connect
-from models.errors import DomainError
-from models.initiatives import list_initiatives, save_initiative
-from models.review import campaign_review, draft_list, list_key
-from models.text import name_sort_key
-from models.units import get_unit, save_unit
+from models.yearend.lists import Approval, adjust, approve, current_approval, reopen
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.common.codes import Assessment, ListKind
+from models.store.db import connect
+from models.common.errors import DomainError
+from models.campaigns.initiatives import list_initiatives, save_initiative
+from models.yearend.review import campaign_review, draft_list, list_key
+from models.common.text import name_sort_key
+from models.people.units import get_unit, save_unit
 from tests.test_cli import run
 
 AS_OF = dt.date(2019, 2, 1)

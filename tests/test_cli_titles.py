@@ -7,12 +7,12 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from models.award_lists import Approval, approve
-from models.codes import TitleCode
-from models.db import connect
-from models.staff import get_staff
-from models.title_lists import draft_list, list_title
-from models.titles import list_key, title_proposals
+from models.yearend.lists import Approval, approve
+from models.common.codes import TitleCode
+from models.store.db import connect
+from models.people.staff import get_staff
+from models.yearend.title_lists import draft_list, list_title
+from models.yearend.titles import list_key, title_proposals
 from tests.test_cli import run
 
 AS_OF = dt.date(2019, 1, 15)

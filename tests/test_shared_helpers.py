@@ -3,9 +3,13 @@ screens and imports, one SQL "IN (...)" helper for the migrations, one way to pa
 collector's passes while a year's titles and rows are built."""
 import gc
 
-from models import schema, schema_titles, text, title_lists, titles, xlsx
+from models.store import schema, schema_titles
+from models.common import text
+from models.yearend import title_lists, titles
+from models.exchange import xlsx
 from reports import award_list
-from ui import quarter_review_tables, titles_data, titles_panel
+from ui.quarters import quarter_review_tables
+from ui.yearend import titles_data, titles_panel
 
 
 def test_one_money_formatter():

@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from models.db import APP_AUTHOR, APP_NAME, connect
+from models.store.db import APP_AUTHOR, APP_NAME, connect
 from resources import UI_FONT_FAMILY, ui_font_files
 
-from . import messages
+from ui.kit import messages
 
 _STARTED = time.perf_counter()
 
@@ -39,7 +39,7 @@ def load_fonts(app: QApplication) -> None:
 
 def offer_sample_data(path: Path) -> None:
     """First run, no database yet: offer the Gò Vấp 2018 sample data; an empty one otherwise."""
-    from models.demo import create_demo_database
+    from models.demo.sample import create_demo_database
 
     if messages.confirm(
         None, "Chào mừng đến với TĐKT",
@@ -54,9 +54,9 @@ def offer_sample_data(path: Path) -> None:
 def operator_name(db, ask: bool) -> str:
     """Who the history names for this session: the name typed at the first start (asked once per
     database) and the system user. Sets it on ``db`` and as the default for other connections."""
-    from models.db import set_default_who, set_session_who
-    from models.history import session_name
-    from models.settings import get_setting, set_setting
+    from models.store.db import set_default_who, set_session_who
+    from models.store.history import session_name
+    from models.store.settings import get_setting, set_setting
 
     name = get_setting(db, "operator_name")
     if name is None and ask:
@@ -75,7 +75,7 @@ def operator_name(db, ask: bool) -> str:
 
 def save_screenshots(window, folder: Path) -> list[Path]:
     """One PNG per main screen, named by position and area."""
-    from .staff_page import StaffPage  # noqa: F401  (pages are created by the window)
+    from ui.people.staff_page import StaffPage  # noqa: F401  (pages are created by the window)
 
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
@@ -99,12 +99,12 @@ def save_screenshots(window, folder: Path) -> list[Path]:
 def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = None,
             quit_after_show: bool = False) -> int:
     app = create_application()
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
 
     db_path = Path(db_path)
     if not db_path.exists() and screenshots is None and not quit_after_show:
         offer_sample_data(db_path)
-    from .db_lock import lock_database, refuse_second_copy
+    from ui.store.db_lock import lock_database, refuse_second_copy
 
     lock = None
     if screenshots is None and not quit_after_show:
@@ -133,7 +133,7 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
     window.focus_current_table()
     if not quit_after_show:  # the start-up benchmark measures the window, not the backup
         def start_of_session() -> None:
-            from .safety import start_of_session as run
+            from ui.store.safety import start_of_session as run
 
             run(window)
 

@@ -17,83 +17,83 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.db import connect
-from models.errors import DomainError
+from models.store.db import connect
+from models.common.errors import DomainError
 
-from . import messages
-from .undo import UndoHistory
+from ui.kit import messages
+from ui.kit.undo import UndoHistory
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
 
 
 def _safety():
-    from . import safety  # backup and check modules load after the window shows: a fast start
+    from ui.store import safety
 
     return safety
 
 
 def _units_page(*args, **kw):
-    from .units_page import UnitsPage
+    from ui.people.units_page import UnitsPage
 
     return UnitsPage(*args, **kw)
 
 
 def _staff_page(*args, **kw):
-    from .staff_page import StaffPage
+    from ui.people.staff_page import StaffPage
 
     return StaffPage(*args, **kw)
 
 
 def _campaigns_page(*args, **kw):
-    from .campaigns_page import CampaignsPage
+    from ui.campaigns.campaigns_page import CampaignsPage
 
     return CampaignsPage(*args, **kw)
 
 
 def _heads_page(*args, **kw):
-    from .heads_page import HeadsPage
+    from ui.people.heads_page import HeadsPage
 
     return HeadsPage(*args, **kw)
 
 
 def _classification_page(*args, **kw):
-    from .classification_page import ClassificationPage
+    from ui.quarters.classification_page import ClassificationPage
 
     return ClassificationPage(*args, **kw)
 
 
 def _quarter_review_page(*args, **kw):
-    from .quarter_review_page import QuarterReviewPage
+    from ui.quarters.quarter_review_page import QuarterReviewPage
 
     return QuarterReviewPage(*args, **kw)
 
 
 def _review_page(*args, **kw):
-    from .review_page import ReviewPage
+    from ui.yearend.review_page import ReviewPage
 
     return ReviewPage(*args, **kw)
 
 
 def _titles_page(*args, **kw):
-    from .titles_page import TitlesPage
+    from ui.yearend.titles_page import TitlesPage
 
     return TitlesPage(*args, **kw)
 
 
 def _rules_page(*args, **kw):
-    from .rules_page import RulesPage
+    from ui.rules.rules_page import RulesPage
 
     return RulesPage(*args, **kw)
 
 
 def _discipline_page(*args, **kw):
-    from .discipline_page import DisciplinePage
+    from ui.people.discipline_page import DisciplinePage
 
     return DisciplinePage(*args, **kw)
 
 
 def _history_page(*args, **kw):
-    from .history_page import HistoryPage
+    from ui.store.history_page import HistoryPage
 
     return HistoryPage(*args, **kw)
 
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_area)
         self.undo = UndoHistory(self)
-        self.lock = None  # the database's lock file (ui.safety), held while the window is open
+        self.lock = None  # the database's lock file (ui.store.safety), held while the window is open
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_pages()
@@ -255,10 +255,10 @@ class MainWindow(QMainWindow):
 
     def edit_council_names(self) -> bool:
         """The council's names, place, signer and recipients printed on every document (undoable)."""
-        from models.settings import set_council_names
+        from models.store.settings import set_council_names
 
-        from .council_dialog import CouncilDialog
-        from .undo import Change
+        from ui.store.council_dialog import CouncilDialog
+        from ui.kit.undo import Change
 
         dialog = CouncilDialog(self.db, self)
         if not dialog.exec():

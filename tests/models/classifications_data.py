@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from models.classifications import Entry, save_quarter
-from models.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
-from models.staff import Staff, add_staff, update_staff
-from models.units import Unit, save_unit
+from models.quarters.classifications import Entry, save_quarter
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.people.staff import Staff, add_staff, update_staff
+from models.people.units import Unit, save_unit
 
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]

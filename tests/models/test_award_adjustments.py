@@ -6,15 +6,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from models.award_lists import (
+from models.yearend.lists import (
     STAFF, UNIT, Adjustment, Approval, PrintedEntry, adjust, adjustments, apply_adjustments, approve,
     cancel_adjustment,
 )
-from models.codes import Assessment, ListKind, UnitKind
-from models.db import set_session_who
-from models.errors import DomainError, ValidationError
-from models.history import list_changes
-from models.review import campaign_review, draft_list, list_key
+from models.common.codes import Assessment, ListKind, UnitKind
+from models.store.db import set_session_who
+from models.common.errors import DomainError, ValidationError
+from models.store.history import list_changes
+from models.yearend.review import campaign_review, draft_list, list_key
 
 from .year_end_data import AFTER, REP, TOT, XS, campaign, classify, dump, person, register, unit
 

@@ -10,23 +10,23 @@ from types import SimpleNamespace
 import pytest
 from sqlite_utils import Database
 
-from models.award_lists import (
+from models.yearend.lists import (
     UNIT, Approval, PrintableList, PrintedEntry, adjust, approval_history, approve, current_approval,
     damaged_snapshots, reopen,
 )
-from models.campaigns import delete_campaign
+from models.campaigns.campaigns import delete_campaign
 from models.check import full_check
-from models.codes import Assessment, ListKind, ReviewReason, UnitKind
-from models.db import connect, set_session_who
-from models.errors import DomainError, ValidationError
-from models.history import list_changes
-from models.initiatives import list_initiatives, save_initiative
-from models.review import (
+from models.common.codes import Assessment, ListKind, ReviewReason, UnitKind
+from models.store.db import connect, set_session_who
+from models.common.errors import DomainError, ValidationError
+from models.store.history import list_changes
+from models.campaigns.initiatives import list_initiatives, save_initiative
+from models.yearend.review import (
     ReviewSettings, campaign_review, draft_list, list_key, printable_list, review_settings, save_review_settings,
 )
-from models.schema import MIGRATIONS
-from models.settings import CouncilNames, set_council_names
-from models.units import get_unit, save_unit
+from models.store.schema import MIGRATIONS
+from models.store.settings import CouncilNames, set_council_names
+from models.people.units import get_unit, save_unit
 
 from .year_end_data import AFTER, LATER, REG, REP, TOT, XS, campaign, classify, dump, person, register, unit
 

@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from models.backup import (
+from models.store.backup import (
     automatic_backup,
     backup_to,
     backups_dir,
@@ -13,10 +13,10 @@ from models.backup import (
     rotate,
 )
 from models.check import full_check, quick_check
-from models.codes import UnitKind
-from models.db import connect, program_schema_version
-from models.errors import DomainError
-from models.units import Unit, list_units, save_unit
+from models.common.codes import UnitKind
+from models.store.db import connect, program_schema_version
+from models.common.errors import DomainError
+from models.people.units import Unit, list_units, save_unit
 
 NOW = dt.datetime(2018, 12, 1, 8, 30, 0)
 
@@ -114,8 +114,8 @@ def test_restore_refuses_a_database_of_a_newer_version(path, tmp_path):
 def test_check_finds_nothing_wrong_in_a_sound_database_and_a_classification_in_the_wrong_unit(path):
     db = connect(path)
     assert quick_check(db) == [] and full_check(db) == []
-    from models.codes import Gender, StaffCategory
-    from models.staff import Staff, add_staff
+    from models.common.codes import Gender, StaffCategory
+    from models.people.staff import Staff, add_staff
 
     nv = save_unit(db, Unit(code="NV", name="Phòng Nội vụ", kind=UnitKind.CO_QUAN))
     person = add_staff(db, Staff(code="CB1", full_name="Lê Văn Tám", gender=Gender.NAM,
@@ -132,7 +132,7 @@ def test_check_finds_nothing_wrong_in_a_sound_database_and_a_classification_in_t
 def test_opening_an_older_database_backs_it_up_before_migrating(tmp_path):
     from sqlite_utils import Database
 
-    from models.schema import MIGRATIONS
+    from models.store.schema import MIGRATIONS
 
     p = tmp_path / "old.sqlite3"
     old = Database(p)

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.campaigns import (
+from models.campaigns.campaigns import (
     DEFAULT_FIELDS,
     Campaign,
     add_participant,
@@ -17,10 +17,10 @@ from models.campaigns import (
     save_campaign,
     set_own_deadlines,
 )
-from models.codes import InitiativeKind, UnitKind
-from models.errors import DomainError, NotFound, ValidationError
-from models.initiatives import Initiative, save_initiative
-from models.units import Unit, save_unit, set_unit_active
+from models.common.codes import InitiativeKind, UnitKind
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.campaigns.initiatives import Initiative, save_initiative
+from models.people.units import Unit, save_unit, set_unit_active
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES = ("unit", "campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.classifications import (
+from models.quarters.classifications import (
     Entry,
     LockEvent,
     QuarterState,
@@ -20,10 +20,10 @@ from models.classifications import (
     unlock_quarter,
     violations_of,
 )
-from models.codes import CapScope, HeadLevel, NotClassifiedReason, Severity
-from models.errors import DomainError, ValidationError
-from models.rules import Cap, list_rule_sets, rule_set_for, save_rule_set
-from models.units import delete_unit
+from models.common.codes import CapScope, HeadLevel, NotClassifiedReason, Severity
+from models.common.errors import DomainError, ValidationError
+from models.quarters.rules import Cap, list_rule_sets, rule_set_for, save_rule_set
+from models.people.units import delete_unit
 
 from .classifications_data import TOT, XS, _classify_p01_q3, district  # noqa: F401  (district is a fixture)
 

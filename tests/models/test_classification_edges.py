@@ -4,13 +4,13 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from models.classifications import Entry, lock_quarter, save_quarter
-from models.codes import Gender, HeadLevel, StaffCategory, UnitKind
-from models.errors import DomainError
-from models.imports_classifications import HEADERS, import_classifications, write_unit_workbook
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
-from models.xlsx import ImportRejected
+from models.quarters.classifications import Entry, lock_quarter, save_quarter
+from models.common.codes import Gender, HeadLevel, StaffCategory, UnitKind
+from models.common.errors import DomainError
+from models.quarters.imports_classifications import HEADERS, import_classifications, write_unit_workbook
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
+from models.exchange.xlsx import ImportRejected
 
 NOW = dt.datetime(2018, 10, 20, 9, 0)
 

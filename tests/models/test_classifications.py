@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.classifications import (
+from models.quarters.classifications import (
     Entry,
     QuarterState,
     person_history,
@@ -15,9 +15,9 @@ from models.classifications import (
     roster,
     save_quarter,
 )
-from models.codes import NotClassifiedReason
-from models.errors import NotFound
-from models.staff import update_staff
+from models.common.codes import NotClassifiedReason
+from models.common.errors import NotFound
+from models.people.staff import update_staff
 
 from .classifications_data import P01_Q3, TOT, XS, _classify_p01_q3, district  # noqa: F401  (district is a fixture)
 

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from models.dates import DateError, format_date, iso, parse_date
+from models.common.dates import DateError, format_date, iso, parse_date
 
 
 @pytest.mark.parametrize(

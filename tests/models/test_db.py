@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from models.db import connect, schema_version
-from models.schema import MIGRATIONS
+from models.store.db import connect, schema_version
+from models.store.schema import MIGRATIONS
 
 
 def _unit(db, code="P01", kind="phuong", name="Phường 1"):

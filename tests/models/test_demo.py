@@ -3,12 +3,12 @@ import unicodedata
 
 import pytest
 
-from models.codes import StaffCategory, UnitKind
-from models.db import connect
-from models.demo import build_demo, create_demo_database
-from models.errors import DomainError
-from models.staff import list_staff, unit_history
-from models.units import Unit, list_units, save_unit
+from models.common.codes import StaffCategory, UnitKind
+from models.store.db import connect
+from models.demo.sample import build_demo, create_demo_database
+from models.common.errors import DomainError
+from models.people.staff import list_staff, unit_history
+from models.people.units import Unit, list_units, save_unit
 
 WARDS = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]
 OFFICES = {

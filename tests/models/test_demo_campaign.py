@@ -4,16 +4,16 @@ from collections import Counter
 
 import pytest
 
-from models.campaigns import DEFAULT_FIELDS, list_campaigns, participants
-from models.codes import Assessment, HeadLevel, TrackingState
-from models.db import connect
-from models.demo import build_demo
+from models.campaigns.campaigns import DEFAULT_FIELDS, list_campaigns, participants
+from models.common.codes import Assessment, HeadLevel, TrackingState
+from models.store.db import connect
+from models.demo.sample import build_demo
 from models.exports import export_head_evaluations, export_initiatives
-from models.heads import DEFAULT_CRITERIA, list_evaluations
-from models.import_common import ImportResult
-from models.imports_campaigns import import_head_evaluations, import_initiatives
-from models.initiatives import list_initiatives
-from models.tracking import campaign_status, state_counts
+from models.people.heads import DEFAULT_CRITERIA, list_evaluations
+from models.exchange.import_common import ImportResult
+from models.campaigns.imports_campaigns import import_head_evaluations, import_initiatives
+from models.campaigns.initiatives import list_initiatives
+from models.campaigns.tracking import campaign_status, state_counts
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES_0002 = (

@@ -6,14 +6,14 @@ from collections import Counter
 
 import pytest
 
-from models.classifications import lock_history, quarter_state, quarter_units, roster, violations_of
-from models.codes import HeadLevel, NotClassifiedReason
-from models.db import connect
-from models.demo import build_demo
-from models.import_common import ImportResult
-from models.imports_classifications import export_classifications, import_classifications
-from models.quarter_review import LATE, SUBMITTED, extra_income, quarter_review
-from models.xlsx import ImportRejected
+from models.quarters.classifications import lock_history, quarter_state, quarter_units, roster, violations_of
+from models.common.codes import HeadLevel, NotClassifiedReason
+from models.store.db import connect
+from models.demo.sample import build_demo
+from models.exchange.import_common import ImportResult
+from models.quarters.imports_classifications import export_classifications, import_classifications
+from models.quarters.quarter_review import LATE, SUBMITTED, extra_income, quarter_review
+from models.exchange.xlsx import ImportRejected
 
 QUARTERS = ((2018, 2), (2018, 3), (2018, 4))
 CLASSIFICATION_TABLES = (

@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from models.codes import DisciplineForm, NotClassifiedReason, TitleCode
-from models.db import connect
-from models.demo import build_demo
-from models.discipline import list_discipline
-from models.staff import unit_history
-from models.title_lists import council_order, printable_list
-from models.titles import Condition, title_proposals
+from models.common.codes import DisciplineForm, NotClassifiedReason, TitleCode
+from models.store.db import connect
+from models.demo.sample import build_demo
+from models.people.discipline import list_discipline
+from models.people.staff import unit_history
+from models.yearend.title_lists import council_order, printable_list
+from models.yearend.titles import Condition, title_proposals
 
 LDTT, CSTDCS, TTLDTT, TTLDXS = TitleCode.LDTT, TitleCode.CSTDCS, TitleCode.TTLDTT, TitleCode.TTLDXS
 TABLES = ("discipline", "title_priority", "initiative", "initiative_author", "staff")

@@ -5,11 +5,11 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from models.codes import Gender, StaffCategory, UnitKind
+from models.common.codes import Gender, StaffCategory, UnitKind
 from models.exports import export, export_staff, export_units
-from models.imports import ImportResult, import_staff, import_units
-from models.staff import Staff, add_staff, update_staff
-from models.units import Unit, save_unit
+from models.people.imports import ImportResult, import_staff, import_units
+from models.people.staff import Staff, add_staff, update_staff
+from models.people.units import Unit, save_unit
 
 FORMULA_NAME = '=HYPERLINK("http://example.com","Bấm vào")'
 
@@ -81,7 +81,7 @@ def test_staff_export_then_import_keeps_every_row(db, council, tmp_path, today):
 
 
 def test_export_into_an_empty_database_gives_the_same_data(db, council, tmp_path, today):
-    from models.db import connect
+    from models.store.db import connect
 
     units_path, staff_path = tmp_path / "dv.xlsx", tmp_path / "cb.xlsx"
     export(db, "units", units_path)

@@ -3,9 +3,9 @@ from dataclasses import replace
 
 import pytest
 
-from models.codes import HeadLevel, UnitKind
-from models.errors import NotFound, ValidationError
-from models.heads import (
+from models.common.codes import HeadLevel, UnitKind
+from models.common.errors import NotFound, ValidationError
+from models.people.heads import (
     DEFAULT_CRITERIA,
     Criterion,
     HeadEvaluation,
@@ -16,7 +16,7 @@ from models.heads import (
     save_evaluation,
     set_criteria_template,
 )
-from models.units import Unit, save_unit
+from models.people.units import Unit, save_unit
 
 TABLES = ("head_evaluation", "head_criterion", "setting")
 

@@ -5,8 +5,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from models.exports import write_template
-from models.imports import ImportResult, import_staff, import_units
-from models.staff import unit_history
+from models.people.imports import ImportResult, import_staff, import_units
+from models.people.staff import unit_history
 
 from .imports_data import (  # noqa: F401  (seeded is a fixture)
     GOOD_UNITS,

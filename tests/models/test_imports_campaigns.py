@@ -6,10 +6,10 @@ from dataclasses import replace
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from models.campaigns import Campaign, save_campaign
-from models.codes import Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.common.codes import Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind
 from models.exports import export_head_evaluations, export_initiatives, write_template
-from models.heads import (
+from models.people.heads import (
     DEFAULT_CRITERIA,
     Criterion,
     HeadEvaluation,
@@ -18,17 +18,17 @@ from models.heads import (
     save_evaluation,
     set_criteria_template,
 )
-from models.import_common import ImportResult
-from models.imports_campaigns import (
+from models.exchange.import_common import ImportResult
+from models.campaigns.imports_campaigns import (
     HEAD_HEADERS,
     INITIATIVE_HEADERS,
     import_head_evaluations,
     import_initiatives,
 )
-from models.initiatives import Initiative, list_initiatives, save_initiative
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit, set_unit_active
-from models.xlsx import ImportRejected
+from models.campaigns.initiatives import Initiative, list_initiatives, save_initiative
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit, set_unit_active
+from models.exchange.xlsx import ImportRejected
 
 TODAY = dt.date(2019, 3, 1)
 CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"

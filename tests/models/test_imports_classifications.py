@@ -8,19 +8,19 @@ from types import SimpleNamespace
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from models.classifications import Entry, lock_quarter, roster, save_quarter, unlock_quarter
-from models.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
-from models.errors import DomainError
-from models.import_common import ImportResult
-from models.imports_classifications import (
+from models.quarters.classifications import Entry, lock_quarter, roster, save_quarter, unlock_quarter
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.common.errors import DomainError
+from models.exchange.import_common import ImportResult
+from models.quarters.imports_classifications import (
     HEADERS,
     export_classifications,
     import_classifications,
     write_unit_workbook,
 )
-from models.staff import Staff, add_staff, update_staff
-from models.units import Unit, save_unit
-from models.xlsx import ImportRejected
+from models.people.staff import Staff, add_staff, update_staff
+from models.people.units import Unit, save_unit
+from models.exchange.xlsx import ImportRejected
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 LEVEL_CHOICES = ("Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, "

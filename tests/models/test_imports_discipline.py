@@ -6,14 +6,14 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from models.codes import DisciplineForm, Gender, StaffCategory, UnitKind
-from models.discipline import Discipline, list_discipline, save_discipline
+from models.common.codes import DisciplineForm, Gender, StaffCategory, UnitKind
+from models.people.discipline import Discipline, list_discipline, save_discipline
 from models.exports import write_template
-from models.import_common import ImportResult
-from models.imports_discipline import HEADERS, export_discipline, import_discipline
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
-from models.xlsx import ImportRejected
+from models.exchange.import_common import ImportResult
+from models.people.imports_discipline import HEADERS, export_discipline, import_discipline
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
+from models.exchange.xlsx import ImportRejected
 
 TODAY = dt.date(2019, 3, 1)
 FORMS = "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc"

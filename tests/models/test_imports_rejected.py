@@ -5,8 +5,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from models.exports import write_template
-from models.imports import import_staff, import_units
-from models.xlsx import ImportRejected
+from models.people.imports import import_staff, import_units
+from models.exchange.xlsx import ImportRejected
 
 from .imports_data import (  # noqa: F401  (seeded is a fixture)
     GOOD_UNITS,

@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from models.campaigns import Campaign, save_campaign
-from models.codes import Assessment, Gender, InitiativeKind, StaffCategory, UnitKind
-from models.errors import NotFound, ValidationError
-from models.initiatives import (
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.common.codes import Assessment, Gender, InitiativeKind, StaffCategory, UnitKind
+from models.common.errors import NotFound, ValidationError
+from models.campaigns.initiatives import (
     Initiative,
     delete_initiative,
     get_initiative,
@@ -15,8 +15,8 @@ from models.initiatives import (
     match_field,
     save_initiative,
 )
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 TODAY = dt.date(2019, 3, 1)
 TABLES = ("campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")

@@ -7,13 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from models.classifications import Entry, lock_quarter, save_quarter
-from models.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
-from models.errors import DomainError
-from models.quarter_review import LATE, MISSING, SUBMITTED, IncomeRow, extra_income, quarter_review
-from models.rules import BaseSalary, set_base_salaries
-from models.staff import Staff, add_staff, update_staff
-from models.units import Unit, save_unit, set_unit_active
+from models.quarters.classifications import Entry, lock_quarter, save_quarter
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.common.errors import DomainError
+from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, IncomeRow, extra_income, quarter_review
+from models.quarters.rules import BaseSalary, set_base_salaries
+from models.people.staff import Staff, add_staff, update_staff
+from models.people.units import Unit, save_unit, set_unit_active
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 ZERO = {XS: 0, TOT: 0, HT: 0, KHT: 0}

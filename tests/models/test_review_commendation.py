@@ -3,8 +3,8 @@ criticism reason; individuals at the required level in every classified quarter 
 year with at least ``min_quarters`` classified; the why / why-not sentences; Vietnamese order."""
 import pytest
 
-from models.codes import Assessment, InitiativeKind, ListKind, ReviewReason, UnitKind
-from models.review import ReviewSettings, campaign_review, draft_list, save_review_settings
+from models.common.codes import Assessment, InitiativeKind, ListKind, ReviewReason, UnitKind
+from models.yearend.review import ReviewSettings, campaign_review, draft_list, save_review_settings
 
 from .year_end_data import (
     AFTER, DAY, HT, KHT, NOT_CLASSIFIED, REG, REP, TOT, XS, campaign, classify, head, person, register, unit,

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from models.campaigns import add_participant
-from models.codes import Assessment, ListKind, ReviewReason, UnitKind, label
-from models.errors import DomainError, NotFound, ValidationError
-from models.initiatives import save_initiative
-from models.review import ReviewSettings, campaign_review, printable_list, review_settings, save_review_settings
-from models.units import set_unit_active
+from models.campaigns.campaigns import add_participant
+from models.common.codes import Assessment, ListKind, ReviewReason, UnitKind, label
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.campaigns.initiatives import save_initiative
+from models.yearend.review import ReviewSettings, campaign_review, printable_list, review_settings, save_review_settings
+from models.people.units import set_unit_active
 
 from .year_end_data import (
     AFTER, CAMPAIGN_NAME, DAY, HT, KHT, LATER, REG, REP, TOT, XS, campaign, dump, head, person, classify, register, unit,

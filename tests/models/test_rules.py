@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from models.classifications import Entry, save_quarter
-from models.codes import CapScope, Gender, HeadLevel, Severity, StaffCategory, UnitKind
-from models.errors import DomainError, NotFound, ValidationError
-from models.rules import (
+from models.quarters.classifications import Entry, save_quarter
+from models.common.codes import CapScope, Gender, HeadLevel, Severity, StaffCategory, UnitKind
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.quarters.rules import (
     DEFAULT_BASE_SALARIES,
     BaseSalary,
     Cap,
@@ -25,8 +25,8 @@ from models.rules import (
     save_rule_set,
     set_base_salaries,
 )
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"

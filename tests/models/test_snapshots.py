@@ -3,11 +3,11 @@ from dataclasses import replace
 
 import pytest
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.errors import DomainError
-from models.snapshots import restore_staff, restore_unit, snapshot_staff, snapshot_unit
-from models.staff import Staff, add_staff, delete_staff, get_staff, update_staff
-from models.units import Unit, delete_unit, save_unit
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.common.errors import DomainError
+from models.people.snapshots import restore_staff, restore_unit, snapshot_staff, snapshot_unit
+from models.people.staff import Staff, add_staff, delete_staff, get_staff, update_staff
+from models.people.units import Unit, delete_unit, save_unit
 
 
 def _dump(db):

@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.errors import DomainError, NotFound, ValidationError
-from models.staff import (
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.people.staff import (
     SINCE_ALWAYS,
     Staff,
     add_staff,
@@ -22,7 +22,7 @@ from models.staff import (
     unit_on,
     update_staff,
 )
-from models.units import Unit, save_unit
+from models.people.units import Unit, save_unit
 
 RECRUITED = dt.date(2015, 3, 1)
 MOVED = dt.date(2018, 8, 15)

@@ -5,9 +5,9 @@ from enum import StrEnum
 
 import pytest
 
-from models import codes
-from models.codes import LABELS, Gender, StaffCategory, UnitKind, from_label, labels_of
-from models.text import clean, fold, name_sort_key, nfc, sort_key, split_name
+from models.common import codes
+from models.common.codes import LABELS, Gender, StaffCategory, UnitKind, from_label, labels_of
+from models.common.text import clean, fold, name_sort_key, nfc, sort_key, split_name
 
 
 # --- fold -----------------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def test_labels_hold_only_known_codes():
 def test_no_two_codes_share_a_stored_value_so_each_keeps_its_own_label():
     import enum
 
-    from models import codes
+    from models.common import codes
 
     members = [m for obj in vars(codes).values()
                if isinstance(obj, type) and issubclass(obj, enum.StrEnum) and obj is not enum.StrEnum

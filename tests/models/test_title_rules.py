@@ -7,13 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from models.codes import (
+from models.common.codes import (
     DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleRank, label, labels_of, title_from_text,
 )
-from models.errors import DomainError, NotFound, ValidationError
-from models.history import FIELD_LABELS, TABLE_LABELS, list_changes
-from models.schema import TRACKED
-from models.title_rules import (
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.store.history import FIELD_LABELS, TABLE_LABELS, list_changes
+from models.store.schema import TRACKED
+from models.yearend.title_rules import (
     TitleRules, delete_title_rules, get_title_rules, list_title_rules, percent_text, rule_for, save_title_rules,
     share_of,
 )
@@ -149,8 +149,8 @@ def test_a_rule_set_saved_reads_back_exactly_with_text_numbers_accepted(db):
 def test_migration_0008_turns_highest_bonus_only_on_in_the_rule_sets_already_there(tmp_path):
     from sqlite_utils import Database
 
-    from models.db import connect
-    from models.schema import MIGRATIONS
+    from models.store.db import connect
+    from models.store.schema import MIGRATIONS
 
     path = tmp_path / "old.sqlite3"
     old = Database(path)

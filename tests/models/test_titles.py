@@ -8,13 +8,13 @@ from decimal import Decimal
 
 import pytest
 
-from models.codes import DisciplineForm, TitleCapScope, TitleCode, TitleRank, UnitKind
-from models.errors import DomainError
-from models.staff import move_staff
-from models.title_rules import rule_for, save_title_rules
-from models.title_lists import set_council_order
-from models.titles import CapGroup, CapRank, Condition, title_proposals
-from models.units import set_unit_active
+from models.common.codes import DisciplineForm, TitleCapScope, TitleCode, TitleRank, UnitKind
+from models.common.errors import DomainError
+from models.people.staff import move_staff
+from models.yearend.title_rules import rule_for, save_title_rules
+from models.yearend.title_lists import set_council_order
+from models.yearend.titles import CapGroup, CapRank, Condition, title_proposals
+from models.people.units import set_unit_active
 
 from .titles_data import GOOD, HT, KHT, LATER, TOT, TS, XS, YEAR, classify, discipline, initiative, person, team, unit
 

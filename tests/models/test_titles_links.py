@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from models.award_lists import PrintedEntry, adjust, cancel_adjustment
-from models.codes import TitleCode, UnitKind
-from models.title_lists import draft_list
-from models.title_rules import rule_for, save_title_rules
-from models.titles import Condition, list_key, title_proposals
+from models.yearend.lists import PrintedEntry, adjust, cancel_adjustment
+from models.common.codes import TitleCode, UnitKind
+from models.yearend.title_lists import draft_list
+from models.yearend.title_rules import rule_for, save_title_rules
+from models.yearend.titles import Condition, list_key, title_proposals
 
 from .titles_data import GOOD, TOT, XS, YEAR, initiative, person, team, unit
 

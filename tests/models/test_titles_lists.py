@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from models.award_lists import Approval, PrintedEntry, adjust, approve, cancel_adjustment, reopen
-from models.codes import DisciplineForm, TitleCode, UnitKind
-from models.errors import DomainError, ValidationError
-from models.rules import BaseSalary, set_base_salaries
-from models.settings import CouncilNames, set_council_names
-from models.title_lists import (
+from models.yearend.lists import Approval, PrintedEntry, adjust, approve, cancel_adjustment, reopen
+from models.common.codes import DisciplineForm, TitleCode, UnitKind
+from models.common.errors import DomainError, ValidationError
+from models.quarters.rules import BaseSalary, set_base_salaries
+from models.store.settings import CouncilNames, set_council_names
+from models.yearend.title_lists import (
     council_order, draft_list, list_title, printable_list, set_council_order, total_line,
 )
-from models.titles import list_key, title_proposals
+from models.yearend.titles import list_key, title_proposals
 
 from .titles_data import GOOD, HT, TOT, YEAR, discipline, initiative, person, team, unit
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from models.codes import DisciplineForm, TitleCode
-from models.staff import move_staff
-from models.titles import Condition, title_proposals
+from models.common.codes import DisciplineForm, TitleCode
+from models.people.staff import move_staff
+from models.yearend.titles import Condition, title_proposals
 
 from .titles_data import GOOD, HT, LATER, TOT, TS, YEAR, classify, discipline, name, person, team, unit
 

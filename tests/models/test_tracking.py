@@ -3,11 +3,11 @@ import datetime as dt
 
 import pytest
 
-from models.campaigns import Campaign, add_participant, save_campaign
-from models.codes import Assessment, InitiativeKind, TrackingState, UnitKind
-from models.initiatives import Initiative, save_initiative
-from models.tracking import OVERDUE, UnitStatus, campaign_status, registered_late, state_counts, state_of
-from models.units import Unit, save_unit, set_unit_active
+from models.campaigns.campaigns import Campaign, add_participant, save_campaign
+from models.common.codes import Assessment, InitiativeKind, TrackingState, UnitKind
+from models.campaigns.initiatives import Initiative, save_initiative
+from models.campaigns.tracking import OVERDUE, UnitStatus, campaign_status, registered_late, state_counts, state_of
+from models.people.units import Unit, save_unit, set_unit_active
 
 S = TrackingState
 REG = dt.date(2018, 11, 3)
@@ -236,10 +236,10 @@ def test_with_two_initiatives_a_unit_is_tracked_by_its_earliest_registration(db)
 
 
 def test_a_late_joiner_is_not_tracked_before_the_day_it_joined(db):
-    from models.campaigns import Campaign, add_participant, save_campaign
-    from models.codes import UnitKind
-    from models.tracking import campaign_status
-    from models.units import Unit, save_unit
+    from models.campaigns.campaigns import Campaign, add_participant, save_campaign
+    from models.common.codes import UnitKind
+    from models.campaigns.tracking import campaign_status
+    from models.people.units import Unit, save_unit
 
     a = save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
     b = save_unit(db, Unit(code="P03", name="Phường 3", kind=UnitKind.PHUONG))

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.errors import DomainError, NotFound, ValidationError
-from models.staff import Staff, add_staff, update_staff
-from models.units import Unit, delete_unit, get_unit, list_units, save_unit, set_unit_active, unit_data
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.people.staff import Staff, add_staff, update_staff
+from models.people.units import Unit, delete_unit, get_unit, list_units, save_unit, set_unit_active, unit_data
 
 
 def _rows(db):

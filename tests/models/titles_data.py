@@ -3,13 +3,13 @@ units, people with their quarters of 2018 (the classification rules start at Q2/
 decisions and initiatives of a 2018 campaign."""
 import datetime as dt
 
-from models.campaigns import Campaign, add_participant, save_campaign
-from models.classifications import Entry, save_quarter
-from models.codes import DisciplineForm, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
-from models.discipline import Discipline, save_discipline
-from models.initiatives import Initiative, save_initiative
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.campaigns.campaigns import Campaign, add_participant, save_campaign
+from models.quarters.classifications import Entry, save_quarter
+from models.common.codes import DisciplineForm, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
+from models.people.discipline import Discipline, save_discipline
+from models.campaigns.initiatives import Initiative, save_initiative
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 YEAR = 2018
 LATER = dt.date(2019, 12, 31)  # "today" for saving: nothing here is in the future

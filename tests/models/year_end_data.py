@@ -3,13 +3,13 @@ deadlines, initiatives, head evaluations and quarterly classifications, all thro
 own APIs."""
 import datetime as dt
 
-from models.campaigns import Campaign, save_campaign
-from models.classifications import Entry, save_quarter
-from models.codes import Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
-from models.heads import HeadEvaluation, save_evaluation
-from models.initiatives import Initiative, save_initiative
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.quarters.classifications import Entry, save_quarter
+from models.common.codes import Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
+from models.people.heads import HeadEvaluation, save_evaluation
+from models.campaigns.initiatives import Initiative, save_initiative
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 START = dt.date(2018, 11, 2)
 REG = dt.date(2018, 11, 3)  # "trước 03/11/2018"

@@ -6,7 +6,7 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from models.award_lists import Approval, PrintableList, PrintedEntry
+from models.yearend.lists import Approval, PrintableList, PrintedEntry
 from reports.award_list import AMOUNT_HEADING, decision_number, money, render_award_list
 
 CAMPAIGN = "Đợt thi đua cao điểm về Cải cách hành chính năm 2018"

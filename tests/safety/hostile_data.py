@@ -7,14 +7,14 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
-from models.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
-from models.imports_classifications import import_classifications
-from models.imports_discipline import HEADERS as DISCIPLINE_HEADERS
-from models.imports_discipline import import_discipline
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.people.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
+from models.quarters.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
+from models.quarters.imports_classifications import import_classifications
+from models.people.imports_discipline import HEADERS as DISCIPLINE_HEADERS
+from models.people.imports_discipline import import_discipline
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
 
 
 TODAY = dt.date(2018, 12, 1)

@@ -15,10 +15,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.codes import UnitKind
-from models.db import connect
-from models.imports import STAFF_HEADERS
-from models.units import Unit, save_unit
+from models.common.codes import UnitKind
+from models.store.db import connect
+from models.people.imports import STAFF_HEADERS
+from models.people.units import Unit, save_unit
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -63,8 +63,8 @@ def test_killing_a_10000_row_import_leaves_all_or_none_of_the_rows(tmp_path):
     book.save(xlsx)
     _run_until(f"""
         import datetime as dt, sys
-        from models.db import connect
-        from models.imports import import_staff
+        from models.store.db import connect
+        from models.people.imports import import_staff
         db = connect({str(path)!r})
         seen = []
         def trace(sql):
@@ -94,7 +94,7 @@ def test_killing_a_backup_leaves_the_database_whole_and_no_half_backup(tmp_path)
     target = tmp_path / "copy.sqlite3"
     _run_until(f"""
         import sys
-        import models.backup as backup
+        import models.store.backup as backup
         def progress(done, total):
             print("inside", flush=True)
             sys.stdin.readline()  # wait here, mid-backup (after the first pages), until killed
@@ -112,7 +112,7 @@ def test_killing_a_backup_leaves_the_database_whole_and_no_half_backup(tmp_path)
 def test_killing_a_migration_rolls_it_back_and_the_next_start_completes_it(tmp_path):
     from sqlite_utils import Database
 
-    from models.schema import MIGRATIONS
+    from models.store.schema import MIGRATIONS
 
     path = tmp_path / "old.sqlite3"
     old = Database(path)
@@ -122,7 +122,7 @@ def test_killing_a_migration_rolls_it_back_and_the_next_start_completes_it(tmp_p
     _run_until(f"""
         import sys
         from sqlite_utils import Database
-        from models.schema import MIGRATIONS
+        from models.store.schema import MIGRATIONS
         db = Database({str(path)!r})
         def trace(sql):
             if "CREATE TABLE rule_set" in sql:

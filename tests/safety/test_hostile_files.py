@@ -5,8 +5,8 @@ import zipfile
 import pytest
 from python_calamine import CalamineWorkbook, PasswordError
 
-from models.imports import STAFF_HEADERS
-from models.xlsx import MAX_DATA_ROWS, ImportRejected
+from models.people.imports import STAFF_HEADERS
+from models.exchange.xlsx import MAX_DATA_ROWS, ImportRejected
 
 from .hostile_data import (  # noqa: F401  (seeded is a fixture)
     _CONTENT_TYPES,

@@ -25,13 +25,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.db import connect
-from models.import_common import ImportResult
-from models.imports import STAFF_HEADERS, import_staff
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
-from models.xlsx import MAX_CELL_TEXT, ImportRejected
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.store.db import connect
+from models.exchange.import_common import ImportResult
+from models.people.imports import STAFF_HEADERS, import_staff
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
+from models.exchange.xlsx import MAX_CELL_TEXT, ImportRejected
 
 TODAY = dt.date(2018, 12, 1)
 EXAMPLES = int(os.environ.get("TDKT_HYPOTHESIS_EXAMPLES", "60"))

@@ -9,10 +9,10 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from models.exports import write_template
-from models.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
-from models.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
-from models.imports_classifications import import_classifications
-from models.xlsx import MAX_CELL_TEXT, MAX_DATA_ROWS, Column, ImportRejected, read_rows, write_workbook
+from models.people.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
+from models.quarters.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
+from models.quarters.imports_classifications import import_classifications
+from models.exchange.xlsx import MAX_CELL_TEXT, MAX_DATA_ROWS, Column, ImportRejected, read_rows, write_workbook
 
 from .hostile_data import (  # noqa: F401  (seeded is a fixture)
     GOOD_ROWS,

@@ -3,12 +3,12 @@ import datetime as dt
 
 import pytest
 
-from models.campaigns import Campaign, save_campaign
-from models.codes import InitiativeKind
-from models.initiatives import Initiative, save_initiative
-from models.units import list_units, set_unit_active
-from ui.campaigns_page import CampaignsPage
-from ui.tracking_table import TrackingTableModel
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.common.codes import InitiativeKind
+from models.campaigns.initiatives import Initiative, save_initiative
+from models.people.units import list_units, set_unit_active
+from ui.campaigns.campaigns_page import CampaignsPage
+from ui.campaigns.tracking_table import TrackingTableModel
 
 
 START, REGISTRATION, REPORT = dt.date(2018, 11, 2), dt.date(2018, 11, 3), dt.date(2019, 1, 27)

@@ -3,11 +3,11 @@ import datetime as dt
 
 import pytest
 
-from models.codes import Gender, HeadLevel, StaffCategory, UnitKind
-from models.staff import Staff, add_staff, move_staff
-from models.units import Unit, save_unit
-from ui.classification_page import ClassificationPage
-from ui.classification_table import ClassificationTableModel as M
+from models.common.codes import Gender, HeadLevel, StaffCategory, UnitKind
+from models.people.staff import Staff, add_staff, move_staff
+from models.people.units import Unit, save_unit
+from ui.quarters.classification_page import ClassificationPage
+from ui.quarters.classification_table import ClassificationTableModel as M
 
 
 TODAY = dt.date(2018, 12, 1)

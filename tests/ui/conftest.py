@@ -3,10 +3,10 @@ import gc
 
 import pytest
 
-from models.codes import Gender, StaffCategory, UnitKind
-from models.staff import Staff, add_staff
-from models.units import Unit, save_unit
-from ui import messages
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.people.staff import Staff, add_staff
+from models.people.units import Unit, save_unit
+from ui.kit import messages
 from ui.app import load_fonts
 
 UNITS = [

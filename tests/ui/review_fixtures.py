@@ -4,15 +4,15 @@ import datetime as dt
 
 import pytest
 
-from models.award_lists import adjustments, approval_history, current_approval
-from models.campaigns import Campaign, save_campaign
-from models.classifications import Entry, save_quarter
-from models.codes import Assessment, HeadLevel, InitiativeKind, ListKind
-from models.initiatives import Initiative, save_initiative
-from models.review import list_key
-from models.staff import list_staff
-from models.units import list_units
-from ui.review_page import ReviewPage
+from models.yearend.lists import adjustments, approval_history, current_approval
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.quarters.classifications import Entry, save_quarter
+from models.common.codes import Assessment, HeadLevel, InitiativeKind, ListKind
+from models.campaigns.initiatives import Initiative, save_initiative
+from models.yearend.review import list_key
+from models.people.staff import list_staff
+from models.people.units import list_units
+from ui.yearend.review_page import ReviewPage
 
 START, REGISTRATION, REPORT = dt.date(2018, 11, 2), dt.date(2018, 11, 3), dt.date(2019, 1, 27)
 AS_OF = dt.date(2019, 3, 1)

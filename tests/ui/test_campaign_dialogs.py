@@ -3,12 +3,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from models.campaigns import DEFAULT_FIELDS, Campaign, add_participant, list_campaigns, participants, save_campaign
-from models.codes import InitiativeKind
-from models.initiatives import list_initiatives
-from models.staff import list_staff
-from ui.campaign_dialog import CampaignDialog
-from ui.initiative_dialog import InitiativeDialog
+from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, add_participant, list_campaigns, participants, save_campaign
+from models.common.codes import InitiativeKind
+from models.campaigns.initiatives import list_initiatives
+from models.people.staff import list_staff
+from ui.campaigns.campaign_dialog import CampaignDialog
+from ui.campaigns.initiative_dialog import InitiativeDialog
 
 from .campaign_fixtures import (  # noqa: F401  (campaign_db is a fixture)
     M,

@@ -5,12 +5,12 @@ import unicodedata
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from models.campaigns import list_campaigns, participants
-from models.codes import TrackingState, UnitKind
-from models.units import Unit, save_unit
-from ui import messages
-from ui.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
-from ui.tracking_table import COLOURS, INACTIVE, SOON
+from models.campaigns.campaigns import list_campaigns, participants
+from models.common.codes import TrackingState, UnitKind
+from models.people.units import Unit, save_unit
+from ui.kit import messages
+from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
+from ui.campaigns.tracking_table import COLOURS, INACTIVE, SOON
 
 from .campaign_fixtures import M, _accept_with, _page, _rows, campaign_db  # noqa: F401  (campaign_db is a fixture)
 from .typing import type_text
@@ -212,9 +212,9 @@ def test_the_register_pdf_is_written_from_the_tracking_screen(qtbot, tmp_path, a
 
     from pypdf import PdfReader
 
-    from models.db import connect
-    from models.demo import create_demo_database
-    from ui.register_export import save_register_pdf
+    from models.store.db import connect
+    from models.demo.sample import create_demo_database
+    from ui.campaigns.register_export import save_register_pdf
 
     path = tmp_path / "demo.sqlite3"
     create_demo_database(path)

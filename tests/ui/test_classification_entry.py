@@ -5,13 +5,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-import ui.classification_entry_actions as actions
-from models.classifications import Entry, quarter_state, save_quarter
-from models.codes import NotClassifiedReason, UnitKind
-from models.units import Unit, save_unit
-from ui.classification_entry_header import default_quarter
-from ui.classification_page import ClassificationPage
-from ui.classification_table import ClassificationTableModel as M
+import ui.quarters.classification_entry_actions as actions
+from models.quarters.classifications import Entry, quarter_state, save_quarter
+from models.common.codes import NotClassifiedReason, UnitKind
+from models.people.units import Unit, save_unit
+from ui.quarters.classification_entry_header import default_quarter
+from ui.quarters.classification_page import ClassificationPage
+from ui.quarters.classification_table import ClassificationTableModel as M
 from ui.main_window import AREAS, MainWindow
 
 from .classification_fixtures import (  # noqa: F401  (cls_db is a fixture)

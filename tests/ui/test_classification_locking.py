@@ -6,14 +6,14 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-import ui.classification_entry_actions as actions
-from models.classifications import lock_history, lock_quarter, quarter_state
-from models.codes import CapScope, Severity
-from models.db import connect
-from models.rules import Cap, rule_set_for, save_rule_set
-from ui import messages
-from ui.classification_entry_import import ClassificationImportDialog
-from ui.classification_table import ClassificationTableModel as M
+import ui.quarters.classification_entry_actions as actions
+from models.quarters.classifications import lock_history, lock_quarter, quarter_state
+from models.common.codes import CapScope, Severity
+from models.store.db import connect
+from models.quarters.rules import Cap, rule_set_for, save_rule_set
+from ui.kit import messages
+from ui.quarters.classification_entry_import import ClassificationImportDialog
+from ui.quarters.classification_table import ClassificationTableModel as M
 from ui.main_window import AREAS, MainWindow
 
 from .classification_fixtures import (  # noqa: F401  (cls_db is a fixture)

@@ -1,6 +1,6 @@
 """Tệp > Thông tin in trên văn bản: the council's names, place, signer and recipients every PDF prints."""
-from models.settings import CouncilNames, council_names
-from ui.council_dialog import CouncilDialog
+from models.store.settings import CouncilNames, council_names
+from ui.store.council_dialog import CouncilDialog
 from ui.main_window import MainWindow
 
 from .title_fixtures import accept_with

@@ -4,13 +4,13 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from models.codes import DisciplineForm
-from models.discipline import Discipline, list_discipline, save_discipline
-from models.imports_discipline import HEADERS
-from models.staff import list_staff
-from ui.discipline_dialog import DisciplineDialog
-from ui.discipline_page import DisciplinePage, DisciplineTableModel
-from ui.import_dialog import ImportDialog
+from models.common.codes import DisciplineForm
+from models.people.discipline import Discipline, list_discipline, save_discipline
+from models.people.imports_discipline import HEADERS
+from models.people.staff import list_staff
+from ui.people.discipline_dialog import DisciplineDialog
+from ui.people.discipline_page import DisciplinePage, DisciplineTableModel
+from ui.kit.import_dialog import ImportDialog
 from ui.main_window import AREAS, MainWindow
 
 from .typing import type_text

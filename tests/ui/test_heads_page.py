@@ -4,10 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
-from models.campaigns import Campaign, save_campaign
-from models.codes import HeadLevel
-from models.db import connect
-from models.heads import (
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.common.codes import HeadLevel
+from models.store.db import connect
+from models.people.heads import (
     DEFAULT_CRITERIA,
     Criterion,
     HeadEvaluation,
@@ -16,9 +16,9 @@ from models.heads import (
     list_evaluations,
     save_evaluation,
 )
-from models.units import list_units, set_unit_active
-from ui.head_dialog import CriteriaTemplateDialog, HeadDialog
-from ui.heads_page import HeadsPage, HeadsTableModel, default_year
+from models.people.units import list_units, set_unit_active
+from ui.people.head_dialog import CriteriaTemplateDialog, HeadDialog
+from ui.people.heads_page import HeadsPage, HeadsTableModel, default_year
 
 from .typing import type_text
 

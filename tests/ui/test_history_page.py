@@ -1,11 +1,11 @@
 import datetime as dt
 
-from models.codes import UnitKind
-from models.db import connect
-from models.history import list_changes
-from models.units import Unit, list_units, save_unit
+from models.common.codes import UnitKind
+from models.store.db import connect
+from models.store.history import list_changes
+from models.people.units import Unit, list_units, save_unit
 from ui.app import operator_name
-from ui.history_page import HistoryPage, HistoryTableModel
+from ui.store.history_page import HistoryPage, HistoryTableModel
 
 
 def test_every_change_is_listed_newest_first_with_who_and_what(qtbot, tmp_path):

@@ -2,9 +2,9 @@ import datetime as dt
 
 import openpyxl
 
-from models.imports import STAFF_HEADERS, UNIT_HEADERS
-from models.staff import list_staff
-from ui.import_dialog import ImportDialog
+from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
+from models.people.staff import list_staff
+from ui.kit.import_dialog import ImportDialog
 
 
 def _dump(db):
@@ -78,9 +78,9 @@ def test_a_wrong_header_is_named(qtbot, sample_db, tmp_path):
 
 
 def test_initiatives_are_imported_into_the_chosen_campaign(qtbot, sample_db, tmp_path):
-    from models.campaigns import Campaign, save_campaign
-    from models.imports_campaigns import INITIATIVE_HEADERS
-    from models.initiatives import list_initiatives
+    from models.campaigns.campaigns import Campaign, save_campaign
+    from models.campaigns.imports_campaigns import INITIATIVE_HEADERS
+    from models.campaigns.initiatives import list_initiatives
 
     campaign = save_campaign(sample_db, Campaign(
         name="Đợt thi đua cao điểm về Cải cách hành chính", year=2018, start_date=dt.date(2018, 11, 2),
@@ -98,10 +98,10 @@ def test_initiatives_are_imported_into_the_chosen_campaign(qtbot, sample_db, tmp
 
 
 def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tmp_path, answers, monkeypatch):
-    from models.demo import create_demo_database
-    from models.db import connect
-    from ui import messages
-    from ui.campaigns_page import CampaignsPage
+    from models.demo.sample import create_demo_database
+    from models.store.db import connect
+    from ui.kit import messages
+    from ui.campaigns.campaigns_page import CampaignsPage
 
     path = tmp_path / "demo.sqlite3"
     create_demo_database(path)
@@ -112,7 +112,7 @@ def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tm
     monkeypatch.setattr(messages, "save_xlsx", lambda *a: str(out))
     page.export_initiatives_action.trigger()
     sheet = openpyxl.load_workbook(out).active
-    from models.imports_campaigns import INITIATIVE_HEADERS
+    from models.campaigns.imports_campaigns import INITIATIVE_HEADERS
 
     assert [c.value for c in sheet[1]] == INITIATIVE_HEADERS
     assert sheet.max_row == 36  # header + 35 registered units of the sample campaign
@@ -121,8 +121,8 @@ def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tm
 
 
 def test_head_evaluations_are_imported_from_excel(qtbot, sample_db, tmp_path):
-    from models.heads import list_evaluations
-    from models.imports_campaigns import HEAD_HEADERS
+    from models.people.heads import list_evaluations
+    from models.campaigns.imports_campaigns import HEAD_HEADERS
 
     good = _xlsx(tmp_path / "heads.xlsx", HEAD_HEADERS, [["NV", 2018, "Hoàn thành tốt nhiệm vụ", "Đạt"]])
     dialog = ImportDialog("heads", tmp_path / "tdkt.sqlite3")

@@ -63,10 +63,10 @@ def test_hidden_screens_load_their_data_when_first_shown(qtbot, sample_db, tmp_p
 
 
 def test_a_unit_opened_from_the_quarter_review_shows_on_the_entry_screen(qtbot, sample_db, tmp_path):
-    from models.classifications import Entry, save_quarter
-    from models.codes import HeadLevel
-    from models.staff import list_staff
-    from models.units import list_units
+    from models.quarters.classifications import Entry, save_quarter
+    from models.common.codes import HeadLevel
+    from models.people.staff import list_staff
+    from models.people.units import list_units
 
     nv = next(u for u in list_units(sample_db) if u.code == "NV")
     people = [p for p in list_staff(sample_db) if p.unit_code == "NV"]

@@ -2,13 +2,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from models.campaigns import Campaign, save_campaign
-from models.codes import HeadLevel
-from models.heads import HeadEvaluation, save_evaluation
-from models.units import list_units
+from models.campaigns.campaigns import Campaign, save_campaign
+from models.common.codes import HeadLevel
+from models.people.heads import HeadEvaluation, save_evaluation
+from models.people.units import list_units
 from ui.app import save_screenshots
 from ui.main_window import MainWindow
-from ui.tracking_table import INACTIVE, TrackingTableModel
+from ui.campaigns.tracking_table import INACTIVE, TrackingTableModel
 
 
 def _window(qtbot, db, tmp_path):

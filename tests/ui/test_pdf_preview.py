@@ -6,11 +6,11 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
-from models.campaigns import add_participant
-from models.codes import UnitKind
-from models.units import Unit, save_unit
-from ui import pdf_export, pdf_preview
-from ui.pdf_preview import PdfPreviewDialog, page_image
+from models.campaigns.campaigns import add_participant
+from models.common.codes import UnitKind
+from models.people.units import Unit, save_unit
+from ui.kit import pdf_export, pdf_preview
+from ui.kit.pdf_preview import PdfPreviewDialog, page_image
 
 from .review_fixtures import (  # noqa: F401  (review_db is a fixture)
     AS_OF,

@@ -5,14 +5,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.classifications import Entry, save_quarter
-from models.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
-from models.staff import Staff, add_staff, list_staff, update_staff
-from models.units import list_units
-from ui import messages
-from ui.quarter_review_data import default_quarter, last_finished_quarter
-from ui.quarter_review_page import QuarterReviewPage
-from ui.quarter_review_tables import (
+from models.quarters.classifications import Entry, save_quarter
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.people.staff import Staff, add_staff, list_staff, update_staff
+from models.people.units import list_units
+from ui.kit import messages
+from ui.quarters.quarter_review_data import default_quarter, last_finished_quarter
+from ui.quarters.quarter_review_page import QuarterReviewPage
+from ui.quarters.quarter_review_tables import (
     ABOVE_STRONG,
     LATE_COLOUR,
     MISSING_COLOUR,
@@ -181,7 +181,7 @@ def test_a_quarter_without_a_rule_set_says_so(qtbot, review_db, tmp_path):
 
 
 def test_default_quarter_is_the_latest_classified_else_the_last_finished(qtbot, review_db, tmp_path):
-    from models.db import connect
+    from models.store.db import connect
 
     assert default_quarter(review_db, TODAY) == (2024, 2)
     empty = connect(tmp_path / "empty.sqlite3")
@@ -309,11 +309,11 @@ def test_the_district_table_and_a_unit_sheet_are_printed_from_the_screens(qtbot,
 
     from pypdf import PdfReader
 
-    from models.db import connect
-    from models.demo import create_demo_database
-    from ui import pdf_export
-    from ui.classification_page import ClassificationPage
-    from ui.quarter_review_page import QuarterReviewPage
+    from models.store.db import connect
+    from models.demo.sample import create_demo_database
+    from ui.kit import pdf_export
+    from ui.quarters.classification_page import ClassificationPage
+    from ui.quarters.quarter_review_page import QuarterReviewPage
 
     path = tmp_path / "demo.sqlite3"
     create_demo_database(path)

@@ -3,13 +3,13 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QLabel
 
-from models.award_lists import STAFF
-from models.codes import Assessment
-from models.initiatives import list_initiatives, save_initiative
-from models.settings import CouncilNames, set_council_names
-from ui.approval_dialog import AUTHORITIES, ApprovalDialog
-from ui.review_actions import UNDO_APPROVAL_REASON
-from ui.review_data import IN_LIST, NOT_IN
+from models.yearend.lists import STAFF
+from models.common.codes import Assessment
+from models.campaigns.initiatives import list_initiatives, save_initiative
+from models.store.settings import CouncilNames, set_council_names
+from ui.yearend.approval_dialog import AUTHORITIES, ApprovalDialog
+from ui.yearend.review_actions import UNDO_APPROVAL_REASON
+from ui.yearend.review_data import IN_LIST, NOT_IN
 
 from .review_fixtures import (  # noqa: F401  (review_db is a fixture)
     AS_OF,
@@ -138,7 +138,7 @@ def test_reopening_needs_a_reason_and_a_confirmation(qtbot, review_db, tmp_path,
 
 
 def test_an_added_person_prints_in_the_approved_commendation(qtbot, review_db, tmp_path, monkeypatch):
-    from ui.review_dialogs import AddEntryDialog
+    from ui.yearend.review_dialogs import AddEntryDialog
 
     page = open_page(qtbot, review_db, tmp_path)
     panel = page.show_list(COMMENDATION)

@@ -1,13 +1,13 @@
 import datetime as dt
 
-from models.award_lists import STAFF, UNIT
-from models.codes import ReviewReason
-from models.review import review_settings
-from models.staff import list_staff
-from models.units import list_units
+from models.yearend.lists import STAFF, UNIT
+from models.common.codes import ReviewReason
+from models.yearend.review import review_settings
+from models.people.staff import list_staff
+from models.people.units import list_units
 from ui.main_window import AREAS, MainWindow
-from ui.review_data import ADDED, IN_LIST, NOT_IN, REMOVED
-from ui.review_dialogs import AddEntryDialog, RemoveEntryDialog, ReviewSettingsDialog
+from ui.yearend.review_data import ADDED, IN_LIST, NOT_IN, REMOVED
+from ui.yearend.review_dialogs import AddEntryDialog, RemoveEntryDialog, ReviewSettingsDialog
 
 from .review_fixtures import (  # noqa: F401  (review_db is a fixture)
     AS_OF,

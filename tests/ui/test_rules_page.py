@@ -3,12 +3,12 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from models.codes import HeadLevel, Severity
-from models.rules import BaseSalary, base_salaries, list_rule_sets, rule_set_for
+from models.common.codes import HeadLevel, Severity
+from models.quarters.rules import BaseSalary, base_salaries, list_rule_sets, rule_set_for
 from ui.main_window import AREAS, MainWindow
-from ui.quarter_review_tables import MISSING_COLOUR, IncomeTableModel, UnitReviewTableModel
-from ui.rule_set_dialog import RuleSetDialog
-from ui.rules_page import RuleSetsTableModel, RulesPage
+from ui.quarters.quarter_review_tables import MISSING_COLOUR, IncomeTableModel, UnitReviewTableModel
+from ui.rules.rule_set_dialog import RuleSetDialog
+from ui.rules.rules_page import RuleSetsTableModel, RulesPage
 
 from .test_quarter_review import classify_sample
 

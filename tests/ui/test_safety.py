@@ -1,6 +1,6 @@
-from models.backup import backup_to, list_backups
-from models.units import list_units
-from ui import safety
+from models.store.backup import backup_to, list_backups
+from models.people.units import list_units
+from ui.store import safety
 from ui.main_window import MainWindow
 
 

@@ -2,9 +2,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from models.staff import get_staff, list_staff, unit_history
-from ui.staff_dialog import StaffDialog
-from ui.staff_page import StaffPage, StaffTableModel
+from models.people.staff import get_staff, list_staff, unit_history
+from ui.people.staff_dialog import StaffDialog
+from ui.people.staff_page import StaffPage, StaffTableModel
 
 from .typing import type_text
 

@@ -1,10 +1,10 @@
 from PySide6.QtCore import Qt
 
-from models.staff import list_staff
-from models.units import list_units
-from ui.staff_page import StaffTableModel
-from ui.table_model import RECORD_ROLE
-from ui.units_page import UnitsTableModel
+from models.people.staff import list_staff
+from models.people.units import list_units
+from ui.people.staff_page import StaffTableModel
+from ui.kit.table_model import RECORD_ROLE
+from ui.people.units_page import UnitsTableModel
 
 
 def test_units_table_model_passes_qt_model_tester(qtmodeltester, sample_db):

@@ -4,13 +4,13 @@ again after a change."""
 from dataclasses import replace
 from decimal import Decimal
 
-from models.codes import TitleCapScope, TitleRank
-from models.title_rules import list_title_rules, save_title_rules
-from models.titles import title_proposals
+from models.common.codes import TitleCapScope, TitleRank
+from models.yearend.title_rules import list_title_rules, save_title_rules
+from models.yearend.titles import title_proposals
 from ui.main_window import AREAS, MainWindow
-from ui.title_rule_set_dialog import TitleRuleSetDialog
-from ui.title_rules_dialog import TitleRulesDialog
-from ui.titles_data import NOT_PROPOSED, OUT_OF_QUOTA, PROPOSED
+from ui.yearend.title_rule_set_dialog import TitleRuleSetDialog
+from ui.yearend.title_rules_dialog import TitleRulesDialog
+from ui.yearend.titles_data import NOT_PROPOSED, OUT_OF_QUOTA, PROPOSED
 
 from .title_fixtures import (  # noqa: F401  (demo_file and titles_db are fixtures)
     CSTDCS,

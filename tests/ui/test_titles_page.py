@@ -6,20 +6,20 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from models.codes import DisciplineForm
-from models.discipline import list_discipline
-from models.text import money
-from models.title_lists import council_order
-from models.titles import title_proposals
-from ui import pdf_export
-from ui.approval_dialog import ApprovalDialog
+from models.common.codes import DisciplineForm
+from models.people.discipline import list_discipline
+from models.common.text import money
+from models.yearend.title_lists import council_order
+from models.yearend.titles import title_proposals
+from ui.kit import pdf_export
+from ui.yearend.approval_dialog import ApprovalDialog
 from ui.main_window import AREAS, MainWindow
-from ui.review_actions import UNDO_APPROVAL_REASON
-from ui.review_data import ADDED, REMOVED
-from ui.review_dialogs import AddEntryDialog, RemoveEntryDialog
-from ui.titles_data import NOT_PROPOSED, OUT_OF_QUOTA, PROPOSED
-from ui.titles_page import NO_YEAR, TitlesPage
-from ui.titles_tables import CapTableModel, TitleTableModel
+from ui.yearend.review_actions import UNDO_APPROVAL_REASON
+from ui.yearend.review_data import ADDED, REMOVED
+from ui.yearend.review_dialogs import AddEntryDialog, RemoveEntryDialog
+from ui.yearend.titles_data import NOT_PROPOSED, OUT_OF_QUOTA, PROPOSED
+from ui.yearend.titles_page import NO_YEAR, TitlesPage
+from ui.yearend.titles_tables import CapTableModel, TitleTableModel
 
 from .title_fixtures import (  # noqa: F401  (demo_file and titles_db are fixtures)
     CSTDCS,
@@ -302,7 +302,7 @@ def test_saving_the_pdf_writes_the_proposed_people_and_the_total_bonus(qtbot, ti
 
 
 def test_the_preview_shows_the_list_of_the_tab(qtbot, titles_db, tmp_path, monkeypatch):
-    from ui.pdf_preview import PdfPreviewDialog
+    from ui.kit.pdf_preview import PdfPreviewDialog
 
     shown = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self) or self.show() or 0)
@@ -333,7 +333,7 @@ def test_a_screen_built_without_the_window_is_a_titles_page(qtbot, titles_db, tm
 
 
 def test_a_large_year_is_computed_on_a_worker_behind_a_progress_dialog(qtbot, titles_db, tmp_path, monkeypatch):
-    from ui import tasks
+    from ui.kit import tasks
 
     page = open_page(qtbot, titles_db, tmp_path)
     calls = []
@@ -357,10 +357,10 @@ def test_an_approved_list_shows_its_frozen_rows_when_the_year_cannot_be_computed
     import datetime as dt
     from dataclasses import replace
 
-    from models.award_lists import Approval, approve
-    from models.title_lists import printable_list
-    from models.title_rules import list_title_rules, save_title_rules
-    from models.titles import list_key
+    from models.yearend.lists import Approval, approve
+    from models.yearend.title_lists import printable_list
+    from models.yearend.title_rules import list_title_rules, save_title_rules
+    from models.yearend.titles import list_key
 
     draft = printable_list(titles_db, YEAR, LDTT, dt.date(2019, 1, 10))
     approve(titles_db, list_key(YEAR, LDTT), Approval("25/QĐ-HĐTĐKT", dt.date(2019, 1, 15), "", "CHỦ TỊCH",

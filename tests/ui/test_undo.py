@@ -2,14 +2,14 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from models.codes import Gender, StaffCategory
-from models.staff import Staff, add_staff
+from models.common.codes import Gender, StaffCategory
+from models.people.staff import Staff, add_staff
 
-from models.staff import list_staff, unit_history
-from models.units import list_units
+from models.people.staff import list_staff, unit_history
+from models.people.units import list_units
 from ui.main_window import MainWindow
-from ui.staff_dialog import StaffDialog
-from ui.unit_dialog import UnitDialog
+from ui.people.staff_dialog import StaffDialog
+from ui.people.unit_dialog import UnitDialog
 
 
 def _window(qtbot, db, tmp_path):

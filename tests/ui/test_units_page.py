@@ -1,8 +1,8 @@
 from PySide6.QtCore import Qt
 
-from models.units import list_units
-from ui.unit_dialog import UnitDialog
-from ui.units_page import UnitsPage, UnitsTableModel
+from models.people.units import list_units
+from ui.people.unit_dialog import UnitDialog
+from ui.people.units_page import UnitsPage, UnitsTableModel
 
 from .typing import type_text
 

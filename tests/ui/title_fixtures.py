@@ -1,16 +1,16 @@
-"""The sample database (``models.demo``: 600 people, the 2018 classifications, discipline, the
+"""The sample database (``models.demo.sample``: 600 people, the 2018 classifications, discipline, the
 authors of Phòng Tài chính - Kế hoạch and the council's order) for the yearly titles screen, and
 helpers to read what the screen shows. ``titles_db`` is a fresh copy for each test."""
 import shutil
 
 import pytest
 
-from models.award_lists import adjustments, approval_history, current_approval
-from models.codes import TitleCode
-from models.db import connect
-from models.demo import create_demo_database
-from models.titles import list_key, title_proposals
-from ui.titles_page import TitlesPage
+from models.yearend.lists import adjustments, approval_history, current_approval
+from models.common.codes import TitleCode
+from models.store.db import connect
+from models.demo.sample import create_demo_database
+from models.yearend.titles import list_key, title_proposals
+from ui.yearend.titles_page import TitlesPage
 
 YEAR = 2018
 LDTT, CSTDCS, TTLDTT, TTLDXS = TitleCode.LDTT, TitleCode.CSTDCS, TitleCode.TTLDTT, TitleCode.TTLDXS

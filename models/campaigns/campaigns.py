@@ -1,0 +1,307 @@
+"""Emulation campaigns (đợt / phong trào thi đua): deadlines, offered fields, participating units."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
+
+from models.common.codes import UnitKind
+from models.common.dates import format_date
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.common.text import clean, fold
+
+# The fields named in the seed article (Gò Vấp, 02/11/2018): the default list offered to units.
+DEFAULT_FIELDS = (
+    "Ứng dụng công nghệ thông tin trong quản lý, dịch vụ công trực tuyến",
+    "Giải quyết hồ sơ đúng hạn, trước hạn",
+    "Không yêu cầu thêm thành phần hồ sơ ngoài quy định đã công khai",
+    "Xây dựng kiến trúc chính quyền điện tử",
+    "Dịch vụ công trực tuyến mức độ 3, 4 và một cửa liên thông",
+    "Rà soát, đơn giản hóa và công khai thủ tục hành chính",
+    "Ủy quyền của Chủ tịch UBND quận cho Chủ tịch UBND phường, thủ trưởng cơ quan",
+    "Đo lường sự hài lòng của người dân, doanh nghiệp",
+    "Dân vận khéo và thực hiện quy chế dân chủ cơ sở",
+    "Chi thu nhập tăng thêm cho cán bộ, công chức",
+    "Sắp xếp lại công việc, nâng cao năng suất lao động",
+)
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: str
+    year: int
+    start_date: dt.date
+    registration_deadline: dt.date
+    report_deadline: dt.date
+    description: str = ""
+    max_per_unit: int = 1
+    fields: tuple[str, ...] = DEFAULT_FIELDS
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A unit in a campaign, with the deadlines that apply to it."""
+
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    unit_kind: UnitKind
+    unit_active: bool
+    joined_on: dt.date
+    registration_deadline: dt.date
+    report_deadline: dt.date
+    own_deadlines: bool = False  # the unit joined late and has deadlines of its own
+
+
+def check_campaign(c: Campaign) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not c.name:
+        errors["name"] = "Chưa nhập tên đợt thi đua"
+    elif len(c.name) > 300:
+        errors["name"] = "Tên đợt thi đua dài quá 300 ký tự"
+    if not isinstance(c.year, int) or not 2000 <= c.year <= 2100:
+        errors["year"] = "Năm phải từ 2000 đến 2100"
+    for name, label in (("start_date", "ngày bắt đầu"), ("registration_deadline", "hạn đăng ký"),
+                        ("report_deadline", "hạn báo cáo kết quả")):
+        if getattr(c, name) is None:
+            errors[name] = f"Chưa nhập {label}"
+    if c.start_date is not None and c.registration_deadline is not None:
+        if c.registration_deadline < c.start_date:
+            errors["registration_deadline"] = (
+                f"Hạn đăng ký phải từ ngày bắt đầu ({format_date(c.start_date)}) trở đi"
+            )
+    if c.registration_deadline is not None and c.report_deadline is not None:
+        if c.report_deadline < c.registration_deadline:
+            errors["report_deadline"] = (
+                f"Hạn báo cáo kết quả phải từ hạn đăng ký ({format_date(c.registration_deadline)}) trở đi"
+            )
+    if not isinstance(c.max_per_unit, int) or not 1 <= c.max_per_unit <= 50:
+        errors["max_per_unit"] = "Số mô hình tối đa mỗi đơn vị phải từ 1 đến 50"
+    names = [fold(f) for f in c.fields]
+    if len(set(names)) != len(names):
+        errors["fields"] = "Danh sách lĩnh vực có mục trùng nhau"
+    return errors
+
+
+def normalised(c: Campaign) -> Campaign:
+    fields = tuple(f for f in (clean(x) for x in c.fields) if f)
+    return replace(c, name=clean(c.name), description=(c.description or "").strip(), fields=fields)
+
+
+def _row(c: Campaign) -> dict:
+    return {
+        "name": c.name,
+        "year": c.year,
+        "start_date": c.start_date.isoformat(),
+        "registration_deadline": c.registration_deadline.isoformat(),
+        "report_deadline": c.report_deadline.isoformat(),
+        "description": c.description,
+        "max_per_unit": c.max_per_unit,
+    }
+
+
+def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None = None) -> Campaign:
+    """Create or update a campaign and its field list.
+
+    A new campaign's participants are ``unit_ids`` (default: every active unit), all joining on
+    the start date. Raises :class:`ValidationError` and writes nothing when the input is wrong.
+    """
+    campaign = normalised(campaign)
+    errors = check_campaign(campaign)
+    if unit_ids is not None:
+        known = {r[0] for r in db.execute("SELECT id FROM unit")}
+        if any(u not in known for u in unit_ids):
+            errors["unit_ids"] = "Có đơn vị không tồn tại trong danh sách đơn vị"
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        if campaign.id is None:
+            cursor = db.execute(
+                "INSERT INTO campaign (name, year, start_date, registration_deadline, report_deadline, "
+                "description, max_per_unit) VALUES (:name, :year, :start_date, :registration_deadline, "
+                ":report_deadline, :description, :max_per_unit)",
+                _row(campaign),
+            )
+            campaign = replace(campaign, id=cursor.lastrowid)
+            if unit_ids is None:
+                unit_ids = [r[0] for r in db.execute("SELECT id FROM unit WHERE active = 1 ORDER BY id")]
+            db.conn.executemany(
+                "INSERT INTO campaign_unit (campaign_id, unit_id, joined_on) VALUES (?, ?, ?)",
+                [(campaign.id, u, campaign.start_date.isoformat()) for u in unit_ids],
+            )
+        else:
+            _check_existing_initiatives(db, campaign)
+            cursor = db.execute(
+                "UPDATE campaign SET name = :name, year = :year, start_date = :start_date, "
+                "registration_deadline = :registration_deadline, report_deadline = :report_deadline, "
+                "description = :description, max_per_unit = :max_per_unit WHERE id = :id",
+                {**_row(campaign), "id": campaign.id},
+            )
+            if cursor.rowcount != 1:
+                raise NotFound("Không tìm thấy đợt thi đua")
+        db.execute("DELETE FROM campaign_field WHERE campaign_id = ?", [campaign.id])
+        db.conn.executemany(
+            "INSERT INTO campaign_field (campaign_id, position, name) VALUES (?, ?, ?)",
+            [(campaign.id, i, name) for i, name in enumerate(campaign.fields)],
+        )
+    return get_campaign(db, campaign.id)
+
+
+def _check_existing_initiatives(db: Database, campaign: Campaign) -> None:
+    (most,) = db.execute(
+        "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM initiative "
+        "WHERE campaign_id = ? GROUP BY unit_id)",
+        [campaign.id],
+    ).fetchone()
+    if most > campaign.max_per_unit:
+        raise ValidationError(
+            {"max_per_unit": f"Đã có đơn vị đăng ký {most} mô hình, sáng kiến, giải pháp trong đợt này"}
+        )
+
+
+def _from_row(row: tuple, fields: tuple[str, ...]) -> Campaign:
+    return Campaign(
+        id=row[0],
+        name=row[1],
+        year=row[2],
+        start_date=dt.date.fromisoformat(row[3]),
+        registration_deadline=dt.date.fromisoformat(row[4]),
+        report_deadline=dt.date.fromisoformat(row[5]),
+        description=row[6],
+        max_per_unit=row[7],
+        fields=fields,
+    )
+
+
+_SELECT = (
+    "SELECT id, name, year, start_date, registration_deadline, report_deadline, description, "
+    "max_per_unit FROM campaign"
+)
+
+
+def _fields(db: Database) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    for campaign_id, name in db.execute(
+        "SELECT campaign_id, name FROM campaign_field ORDER BY campaign_id, position"
+    ):
+        found.setdefault(campaign_id, []).append(name)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def list_campaigns(db: Database) -> list[Campaign]:
+    """Every campaign, newest first."""
+    fields = _fields(db)
+    rows = db.execute(_SELECT + " ORDER BY year DESC, start_date DESC, id DESC").fetchall()
+    return [_from_row(r, fields.get(r[0], ())) for r in rows]
+
+
+def get_campaign(db: Database, campaign_id: int) -> Campaign:
+    row = db.execute(_SELECT + " WHERE id = ?", [campaign_id]).fetchone()
+    if row is None:
+        raise NotFound(f"Không có đợt thi đua số {campaign_id}")
+    return _from_row(row, _fields(db).get(campaign_id, ()))
+
+
+def delete_campaign(db: Database, campaign_id: int) -> None:
+    """Delete a campaign in which no unit has registered anything yet."""
+    (n,) = db.execute("SELECT count(*) FROM initiative WHERE campaign_id = ?", [campaign_id]).fetchone()
+    if n:
+        raise DomainError(f"Không thể xóa đợt thi đua vì đã có {n} mô hình, sáng kiến, giải pháp đăng ký")
+    (n,) = db.execute("SELECT count(*) FROM award_approval WHERE campaign_id = ?", [campaign_id]).fetchone()
+    if n:
+        raise DomainError("Không thể xóa đợt thi đua vì danh sách tổng kết của đợt đã được phê duyệt")
+    with db.atomic():
+        db.execute("DELETE FROM award_adjustment WHERE campaign_id = ?", [campaign_id])
+        db.execute("DELETE FROM campaign WHERE id = ?", [campaign_id])
+
+
+def participants(db: Database, campaign_id: int) -> list[Participant]:
+    """The campaign's units with their deadlines (their own when they joined late), by code."""
+    campaign = get_campaign(db, campaign_id)
+    rows = db.execute(
+        "SELECT u.id, u.code, u.name, u.kind, u.active, cu.joined_on, cu.registration_deadline, "
+        "cu.report_deadline FROM campaign_unit cu JOIN unit u ON u.id = cu.unit_id "
+        "WHERE cu.campaign_id = ? ORDER BY u.code",
+        [campaign_id],
+    ).fetchall()
+    return [
+        Participant(
+            unit_id=r[0], unit_code=r[1], unit_name=r[2], unit_kind=UnitKind(r[3]), unit_active=bool(r[4]),
+            joined_on=dt.date.fromisoformat(r[5]),
+            registration_deadline=dt.date.fromisoformat(r[6]) if r[6] else campaign.registration_deadline,
+            report_deadline=dt.date.fromisoformat(r[7]) if r[7] else campaign.report_deadline,
+            own_deadlines=bool(r[6] or r[7]),
+        )
+        for r in rows
+    ]
+
+
+def late_joiner_deadlines(campaign: Campaign, joined_on: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Deadlines for a unit joining on ``joined_on``: ``None`` when the campaign's still apply;
+    after the registration deadline the unit gets the same number of days the others had."""
+    if joined_on <= campaign.registration_deadline:
+        return None
+    registration = joined_on + (campaign.registration_deadline - campaign.start_date)
+    report = max(campaign.report_deadline, registration + (campaign.report_deadline - campaign.registration_deadline))
+    return registration, report
+
+
+def add_participant(db: Database, campaign_id: int, unit_id: int, joined_on: dt.date) -> Participant:
+    """Add a unit to a campaign from ``joined_on``; a late joiner gets deadlines of its own."""
+    campaign = get_campaign(db, campaign_id)
+    if db.execute("SELECT 1 FROM unit WHERE id = ?", [unit_id]).fetchone() is None:
+        raise ValidationError({"unit_id": "Đơn vị không tồn tại"})
+    if joined_on < campaign.start_date:
+        joined_on = campaign.start_date
+    exists = db.execute(
+        "SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?", [campaign_id, unit_id]
+    ).fetchone()
+    if exists:
+        raise ValidationError({"unit_id": "Đơn vị đã tham gia đợt thi đua này"})
+    own = late_joiner_deadlines(campaign, joined_on)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO campaign_unit (campaign_id, unit_id, joined_on, registration_deadline, "
+            "report_deadline) VALUES (?, ?, ?, ?, ?)",
+            [campaign_id, unit_id, joined_on.isoformat(),
+             own[0].isoformat() if own else None, own[1].isoformat() if own else None],
+        )
+    return next(p for p in participants(db, campaign_id) if p.unit_id == unit_id)
+
+
+def set_own_deadlines(db: Database, campaign_id: int, unit_id: int,
+                      registration: dt.date | None, report: dt.date | None) -> None:
+    """Give one participating unit its own deadlines (``None``: the campaign's)."""
+    campaign = get_campaign(db, campaign_id)
+    joined = db.execute(
+        "SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?", [campaign_id, unit_id]
+    ).fetchone()
+    if not joined:
+        raise DomainError("Đơn vị không tham gia đợt thi đua này")
+    effective_reg = registration or campaign.registration_deadline
+    effective_rep = report or campaign.report_deadline
+    if effective_reg < campaign.start_date:
+        raise ValidationError({"registration_deadline":
+                               f"Hạn đăng ký phải từ ngày bắt đầu ({format_date(campaign.start_date)}) trở đi"})
+    if effective_rep < effective_reg:
+        raise ValidationError({"report_deadline": "Hạn báo cáo kết quả phải từ hạn đăng ký trở đi"})
+    with db.atomic():
+        db.execute(
+            "UPDATE campaign_unit SET registration_deadline = ?, report_deadline = ? "
+            "WHERE campaign_id = ? AND unit_id = ?",
+            [registration.isoformat() if registration else None, report.isoformat() if report else None,
+             campaign_id, unit_id],
+        )
+
+
+def remove_participant(db: Database, campaign_id: int, unit_id: int) -> None:
+    """Take a unit out of a campaign in which it has registered nothing."""
+    (n,) = db.execute(
+        "SELECT count(*) FROM initiative WHERE campaign_id = ? AND unit_id = ?", [campaign_id, unit_id]
+    ).fetchone()
+    if n:
+        raise DomainError("Đơn vị đã đăng ký mô hình, sáng kiến, giải pháp trong đợt này nên không bỏ ra được")
+    with db.atomic():
+        db.execute("DELETE FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?", [campaign_id, unit_id])

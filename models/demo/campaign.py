@@ -1,0 +1,137 @@
+"""Sample data for the seed's campaign: "Đợt thi đua cao điểm về Cải cách hành chính" (Gò Vấp, 2018).
+
+Registration before 03/11/2018, results before 27/01/2019. A realistic mix: most units on time,
+a few late, a few missing, assessments of every kind, and the heads' evaluations for 2018.
+Deterministic: one seeded generator, no clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlite_utils import Database
+
+from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, save_campaign
+from models.common.codes import Assessment, HeadLevel, InitiativeKind
+from models.people.heads import Criterion, HeadEvaluation, criteria_template, save_evaluation
+from models.campaigns.initiatives import Initiative, save_initiative
+
+SEED = 2019
+# The sample is entered as of this day: the report deadline has passed, the council has met.
+ENTERED_ON = dt.date(2019, 3, 1)
+CAMPAIGN = Campaign(
+    name="Đợt thi đua cao điểm về Cải cách hành chính",
+    year=2018,
+    start_date=dt.date(2018, 11, 2),
+    registration_deadline=dt.date(2018, 11, 3),
+    report_deadline=dt.date(2019, 1, 27),
+    description=(
+        "Phát động ngày 02/11/2018 theo Kế hoạch số 4776/KH-UBND ngày 23/10/2018 của UBND Thành phố. "
+        "Mỗi cơ quan, đơn vị, UBND 16 phường đăng ký 01 mô hình, sáng kiến, giải pháp."
+    ),
+)
+
+TITLES = {
+    DEFAULT_FIELDS[0]: ["Ứng dụng phần mềm một cửa điện tử trong tiếp nhận hồ sơ",
+                        "Tra cứu tình trạng hồ sơ qua tin nhắn và mã QR"],
+    DEFAULT_FIELDS[1]: ["Giải quyết hồ sơ hộ tịch trước hẹn một ngày",
+                        "Theo dõi hồ sơ trễ hạn bằng bảng điện tử tại bộ phận một cửa"],
+    DEFAULT_FIELDS[2]: ["Công khai danh mục thành phần hồ sơ tại từng quầy tiếp nhận"],
+    DEFAULT_FIELDS[3]: ["Số hóa hồ sơ lưu trữ phục vụ chính quyền điện tử"],
+    DEFAULT_FIELDS[4]: ["Hướng dẫn người dân nộp hồ sơ trực tuyến mức độ 3, 4",
+                        "Một cửa liên thông đăng ký khai sinh, thường trú, bảo hiểm y tế cho trẻ dưới 6 tuổi"],
+    DEFAULT_FIELDS[5]: ["Rà soát, đơn giản hóa thủ tục chứng thực bản sao"],
+    DEFAULT_FIELDS[6]: ["Ủy quyền ký chứng thực cho Phó Chủ tịch phường"],
+    DEFAULT_FIELDS[7]: ["Khảo sát sự hài lòng của người dân bằng máy tính bảng"],
+    DEFAULT_FIELDS[8]: ["Mô hình “Dân vận khéo” trong vận động chỉnh trang đô thị",
+                        "Tổ dân phố tự quản về an ninh trật tự"],
+    DEFAULT_FIELDS[9]: ["Chi trả thu nhập tăng thêm gắn với kết quả xếp loại hằng quý"],
+    DEFAULT_FIELDS[10]: ["Sắp xếp lại vị trí việc làm, nâng cao năng suất lao động"],
+}
+KINDS = (InitiativeKind.MO_HINH, InitiativeKind.SANG_KIEN, InitiativeKind.GIAI_PHAP)
+MISSING = 3  # units that never register
+LATE = 4  # registered after the deadline
+NOT_REPORTED = 2
+REPORTED_LATE = 3
+NOT_EFFECTIVE = 3
+OUTSTANDING = 6
+NOT_ASSESSED = 2
+
+
+def _day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
+    return first + dt.timedelta(days=rng.randint(0, (last - first).days))
+
+
+def build_demo_campaign(db: Database) -> int:
+    """Add the seed's campaign with initiatives and the 2018 head evaluations; returns its id."""
+    rng = random.Random(SEED)
+    campaign = save_campaign(db, CAMPAIGN)
+    units = db.execute(
+        "SELECT u.id, u.code, u.name FROM campaign_unit cu JOIN unit u ON u.id = cu.unit_id "
+        "WHERE cu.campaign_id = ? ORDER BY u.code", [campaign.id]
+    ).fetchall()
+    order = list(range(len(units)))
+    rng.shuffle(order)
+    missing = set(order[:MISSING])
+    late = set(order[MISSING:MISSING + LATE])
+    registered = [i for i in range(len(units)) if i not in missing]
+    rng.shuffle(registered)
+    not_reported = set(registered[:NOT_REPORTED])
+    reported_late = set(registered[NOT_REPORTED:NOT_REPORTED + REPORTED_LATE])
+    reported = [i for i in registered if i not in not_reported]
+    rng.shuffle(reported)
+    cut = [NOT_EFFECTIVE, NOT_EFFECTIVE + OUTSTANDING, NOT_EFFECTIVE + OUTSTANDING + NOT_ASSESSED]
+    assessment = {}
+    for n, i in enumerate(reported):
+        assessment[i] = (Assessment.KHONG_HIEU_QUA if n < cut[0] else Assessment.TIEU_BIEU if n < cut[1]
+                         else None if n < cut[2] else Assessment.HIEU_QUA)
+    fields = list(TITLES)
+    for i, (unit_id, code, name) in enumerate(units):
+        if i in missing:
+            continue
+        field = fields[rng.randrange(len(fields))]
+        title = rng.choice(TITLES[field])
+        if i in late:
+            registered_on = _day(rng, dt.date(2018, 11, 5), dt.date(2018, 11, 20))
+        else:
+            registered_on = _day(rng, dt.date(2018, 11, 2), CAMPAIGN.registration_deadline)
+        reported_on = None
+        if i not in not_reported:
+            reported_on = (_day(rng, dt.date(2019, 1, 28), dt.date(2019, 2, 12)) if i in reported_late
+                           else _day(rng, dt.date(2019, 1, 8), CAMPAIGN.report_deadline))
+        staff = [r[0] for r in db.execute(
+            "SELECT s.id FROM staff s JOIN staff_unit h ON h.staff_id = s.id AND h.unit_id = ? "
+            "WHERE s.ended_on IS NULL ORDER BY s.id", [unit_id]
+        )]
+        kind = KINDS[rng.randrange(3)]
+        verdict = assessment.get(i)
+        save_initiative(db, Initiative(
+            campaign_id=campaign.id, unit_id=unit_id, title=title, kind=kind, field=field,
+            registered_on=registered_on, reported_on=reported_on,
+            result_summary=("Đã triển khai tại bộ phận tiếp nhận và trả kết quả; người dân đánh giá tốt."
+                            if reported_on else ""),
+            assessment=verdict,
+            assessment_note={Assessment.KHONG_HIEU_QUA: "Chưa triển khai thực tế, kết quả chưa rõ.",
+                             Assessment.TIEU_BIEU: "Có thể nhân rộng ra các đơn vị khác."}.get(verdict, ""),
+            recognised=verdict == Assessment.TIEU_BIEU and kind == InitiativeKind.SANG_KIEN,
+            author_ids=tuple(rng.sample(staff, k=min(len(staff), rng.randint(1, 3)))),
+        ), ENTERED_ON)
+    _head_evaluations(db, rng, [u[0] for u in units], missing)
+    return campaign.id
+
+
+def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], missing: set[int]) -> None:
+    criteria = criteria_template(db)
+    failing = {unit_ids[i] for i in sorted(missing)[:1]}  # one head of a unit that did not register
+    for unit_id in unit_ids:
+        if unit_id in failing:
+            level = HeadLevel.KHONG_HOAN_THANH
+        else:
+            level = rng.choices([HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH], [3, 6, 2])[0]
+        results = ["Đạt" if level != HeadLevel.KHONG_HOAN_THANH or n % 3 else "Chưa đạt"
+                   for n in range(len(criteria))]
+        save_evaluation(db, HeadEvaluation(
+            unit_id=unit_id, year=2018, level=level,
+            note="Chưa đăng ký mô hình, sáng kiến trong đợt thi đua." if level == HeadLevel.KHONG_HOAN_THANH else "",
+            criteria=tuple(Criterion(c, r) for c, r in zip(criteria, results)),
+        ))

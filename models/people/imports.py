@@ -1,0 +1,250 @@
+"""Importing units and staff from xlsx: all or nothing, every error listed, re-import updates.
+
+Each importer reads the whole file, collects every problem as "Dòng N, cột <tiêu đề>: ...",
+and writes only when there is none, in one transaction. A dry run stops before writing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from models.people import staff as staff_mod
+from models.people import units as units_mod
+from models.common.codes import Gender, StaffCategory, UnitKind
+from models.common.dates import format_date
+from models.people.staff import Staff
+from models.common.text import clean, fold
+from models.exchange.import_common import (
+    CellErrors, ImportResult, Progress, cell_message, choice_cell, date_cell, duplicate_code, report_progress,
+)
+from models.people.units import Unit
+from models.exchange.xlsx import ImportRejected, Row, cell_text, read_rows
+
+UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
+UNIT_FIELDS = dict(zip(["code", "name", "kind", "head_name", "head_title"], UNIT_HEADERS))
+
+STAFF_HEADERS = [
+    "Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Mã đơn vị", "Chức vụ", "Đối tượng",
+    "Lãnh đạo, quản lý", "Ngày tuyển dụng",
+]
+STAFF_FIELDS = dict(
+    zip(
+        ["code", "full_name", "birth_date", "gender", "unit_id", "position", "category",
+         "is_leader", "recruited_on"],
+        STAFF_HEADERS,
+    )
+)
+
+
+def import_units(
+    db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
+) -> ImportResult:
+    """Add or update (by code) the units in the file; raises :class:`ImportRejected`."""
+    rows = read_rows(path, UNIT_HEADERS)
+    errors = CellErrors(UNIT_HEADERS)
+    existing = {u.code: u for u in units_mod.list_units(db)}
+    seen: dict[str, int] = {}
+    parsed: list[Unit] = []
+    for row in rows:
+        code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
+        kind = choice_cell(errors, row, "Loại đơn vị", UnitKind)
+        old = existing.get(code)
+        unit = units_mod.normalised(
+            Unit(
+                id=old.id if old else None,
+                code=code,
+                name=cell_text(row.cells["Tên đơn vị"]),
+                kind=kind,
+                head_name=cell_text(row.cells["Người đứng đầu"]),
+                head_title=cell_text(row.cells["Chức vụ người đứng đầu"]),
+                active=old.active if old else True,
+            )
+        )
+        problems = units_mod.check_unit(unit)
+        problems.pop("kind", None)  # reported by _choice with the list of labels
+        for field, message in problems.items():
+            errors.add(row, UNIT_FIELDS[field], cell_message(message))
+        if code and "code" not in problems:
+            duplicate_code(errors, seen, row, "Mã đơn vị", code)
+        parsed.append(unit)
+    if errors:
+        raise ImportRejected(errors.items)
+    new = [u for u in parsed if u.id is None]
+    changed = [u for u in parsed if u.id is not None and _unit_changed(existing[u.code], u)]
+    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run)
+    if dry_run:
+        return result
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO unit (code, name, name_folded, kind, head_name, head_title, active) "
+            "VALUES (:code, :name, :name_folded, :kind, :head_name, :head_title, :active)",
+            [units_mod._row(u) for u in new],
+        )
+        db.conn.executemany(
+            "UPDATE unit SET name = :name, name_folded = :name_folded, kind = :kind, "
+            "head_name = :head_name, head_title = :head_title WHERE code = :code",
+            [units_mod._row(u) for u in changed],
+        )
+    report_progress(progress, len(parsed), len(parsed))
+    return result
+
+
+def _unit_changed(old: Unit, new: Unit) -> bool:
+    keys = ("name", "kind", "head_name", "head_title")
+    return any(getattr(old, k) != getattr(new, k) for k in keys)
+
+
+_YES, _NO = {"co", "x", "1"}, {"khong", "", "0"}
+
+
+def _leader(errors: CellErrors, row: Row) -> bool:
+    header = "Lãnh đạo, quản lý"
+    folded = fold(cell_text(row.cells[header]))
+    if folded in _YES:
+        return True
+    if folded not in _NO:
+        errors.add(row, header, f"“{cell_text(row.cells[header])}” không hợp lệ, ghi Có hoặc Không")
+    return False
+
+
+def import_staff(
+    db: Database,
+    path: str | Path,
+    today: dt.date,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Add or update (by code) the staff in the file; raises :class:`ImportRejected`.
+
+    A person already known whose unit code changed is moved to the new unit from ``today``
+    (their history keeps the old unit until then). The end date is never touched by an import.
+    """
+    rows = read_rows(path, STAFF_HEADERS)
+    total = len(rows)
+    errors = CellErrors(STAFF_HEADERS)
+    unit_ids = units_mod.unit_ids_by_code(db)
+    existing = {p.code: p for p in staff_mod.list_staff(db)}
+    seen: dict[str, int] = {}
+    parsed: list[tuple[Row, Staff]] = []
+    for i, row in enumerate(rows):
+        if i % 2000 == 0:
+            report_progress(progress, i, total * 2)
+        code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
+        unit_code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
+        unit_id = unit_ids.get(unit_code)
+        if not unit_code:
+            errors.add(row, "Mã đơn vị", "bỏ trống (bắt buộc)")
+        elif unit_id is None:
+            errors.add(row, "Mã đơn vị", f"không có đơn vị mã “{unit_code}” trong danh sách đơn vị")
+        old = existing.get(code)
+        person = Staff(
+            id=old.id if old else None,
+            code=code,
+            full_name=clean(cell_text(row.cells["Họ và tên"])),
+            birth_date=date_cell(errors, row, "Ngày sinh"),
+            gender=choice_cell(errors, row, "Giới tính", Gender),
+            unit_id=unit_id if unit_id is not None else -1,
+            position=clean(cell_text(row.cells["Chức vụ"])),
+            category=choice_cell(errors, row, "Đối tượng", StaffCategory),
+            is_leader=_leader(errors, row),
+            recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
+            ended_on=old.ended_on if old else None,
+            salary_coefficient=old.salary_coefficient if old else None,
+        )
+        problems = staff_mod.check_staff(person, today)
+        for field in ("gender", "category", "unit_id"):
+            problems.pop(field, None)  # reported above with the accepted values
+        for field, message in problems.items():
+            header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
+            errors.add(row, header, cell_message(message))
+        if code and "code" not in problems:
+            duplicate_code(errors, seen, row, "Mã cán bộ", code)
+        parsed.append((row, person))
+    new, changed, moves = _plan_staff(db, parsed, existing, today, errors)
+    if errors:
+        raise ImportRejected(errors.items)
+    result = ImportResult(
+        len(new), len(changed), total - len(new) - len(changed), dry_run, moved=len(moves)
+    )
+    if dry_run:
+        return result
+    _write_staff(db, new, changed, moves)
+    report_progress(progress, total * 2, total * 2)
+    return result
+
+
+def _plan_staff(db, parsed, existing, today, errors):
+    new: list[Staff] = []
+    changed: list[Staff] = []
+    moves: list[tuple[int, int, str]] = []
+    starts = dict(
+        db.execute("SELECT staff_id, max(start_date) FROM staff_unit GROUP BY staff_id").fetchall()
+    )
+    # The start of each person's first move: their recruitment date must stay before it.
+    first_moves = dict(
+        db.execute(
+            "SELECT staff_id, min(start_date) FROM staff_unit h WHERE start_date > "
+            "(SELECT min(start_date) FROM staff_unit WHERE staff_id = h.staff_id) GROUP BY staff_id"
+        ).fetchall()
+    )
+    for row, person in parsed:
+        old = existing.get(person.code)
+        if old is None:
+            new.append(person)
+            continue
+        if _staff_changed(old, person):
+            changed.append(person)
+        moving = person.unit_id != old.unit_id and person.unit_id != -1
+        move_refused = False
+        if moving:
+            current_start = dt.date.fromisoformat(starts[old.id])
+            move_refused = (old.ended_on is not None and today > old.ended_on) or today <= current_start
+            if old.ended_on is not None and today > old.ended_on:
+                errors.add(row, "Mã đơn vị", f"cán bộ đã nghỉ từ ngày {format_date(old.ended_on)}, "
+                                             "không chuyển đơn vị được")
+            elif today <= current_start:
+                errors.add(
+                    row,
+                    "Mã đơn vị",
+                    f"cán bộ đang ở đơn vị {old.unit_code} từ ngày {format_date(current_start)}, "
+                    f"không thể ghi chuyển sang đơn vị khác từ ngày {format_date(today)}",
+                )
+            moves.append((old.id, person.unit_id, today.isoformat()))
+        first_move = first_moves.get(old.id) or (today.isoformat() if moving else None)
+        if person.recruited_on is not None and first_move is not None and not move_refused:
+            if person.recruited_on.isoformat() >= first_move:
+                errors.add(row, "Ngày tuyển dụng", "phải trước ngày chuyển đơn vị đầu tiên "
+                                                    f"({format_date(dt.date.fromisoformat(first_move))})")
+    return new, changed, moves
+
+
+def _staff_changed(old: Staff, new: Staff) -> bool:
+    keys = ("full_name", "birth_date", "gender", "position", "category", "is_leader", "recruited_on")
+    return any(getattr(old, k) != getattr(new, k) for k in keys) or old.unit_id != new.unit_id
+
+
+def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) -> None:
+    with db.atomic():
+        (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff").fetchone()
+        new = [replace(p, id=next_id + i) for i, p in enumerate(new)]
+        db.conn.executemany(staff_mod.INSERT_STAFF, [{**staff_mod._row(p), "id": p.id} for p in new])
+        db.conn.executemany(
+            staff_mod.INSERT_ASSIGNMENT,
+            [
+                (p.id, p.unit_id, (p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat())
+                for p in new
+            ],
+        )
+        db.conn.executemany(
+            staff_mod.UPDATE_STAFF, [{**staff_mod._row(p), "id": p.id} for p in changed]
+        )
+        db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
+        # The first membership always starts at the recruitment date.
+        db.conn.executemany(
+            "UPDATE staff_unit SET start_date = ? WHERE id = (SELECT id FROM staff_unit "
+            "WHERE staff_id = ? ORDER BY start_date LIMIT 1)",
+            [((p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat(), p.id) for p in changed],
+        )

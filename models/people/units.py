@@ -1,0 +1,192 @@
+"""Units (cơ quan, đơn vị, phường): the council's list of collectives."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
+
+from models.common.codes import UnitKind, label
+from models.common.errors import DomainError, NotFound, ValidationError
+from models.common.references import reference_counts
+from models.common.text import clean, fold
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
+MAX_UNIT_CODE = 20
+
+# Names of the tables a human would recognise, for "cannot delete" messages.
+TABLE_LABELS = {
+    "staff_unit": "quá trình công tác của cán bộ",
+    "campaign_unit": "tham gia đợt thi đua",
+    "initiative": "mô hình, sáng kiến, giải pháp",
+    "head_evaluation": "đánh giá người đứng đầu",
+    "classification": "kết quả xếp loại quý",
+    "unit_quarter": "theo dõi nộp, chốt kết quả quý",
+    "unit_quarter_event": "lịch sử chốt kết quả quý",
+    "award_adjustment": "điều chỉnh danh sách khen thưởng, phê bình",
+    "discipline": "quyết định kỷ luật",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    kind: UnitKind
+    head_name: str = ""
+    head_title: str = ""
+    active: bool = True
+    id: int | None = None
+    staff_count: int = 0  # people currently in the unit (filled by list_units)
+
+    @property
+    def kind_label(self) -> str:
+        return label(self.kind)
+
+
+def normalise_code(value: object) -> str:
+    return clean(value).upper()
+
+
+def check_unit(unit: Unit) -> dict[str, str]:
+    """What is wrong with ``unit``'s own fields (uniqueness is checked on save)."""
+    errors = {}
+    if not unit.code:
+        errors["code"] = "Chưa nhập mã đơn vị"
+    elif len(unit.code) > MAX_UNIT_CODE:
+        errors["code"] = f"Mã đơn vị dài quá {MAX_UNIT_CODE} ký tự"
+    elif not CODE_PATTERN.match(unit.code):
+        errors["code"] = "Mã đơn vị chỉ gồm chữ không dấu, chữ số và - _ . / (ví dụ P01, NV)"
+    if not unit.name:
+        errors["name"] = "Chưa nhập tên đơn vị"
+    elif len(unit.name) > 300:
+        errors["name"] = "Tên đơn vị dài quá 300 ký tự"
+    if not isinstance(unit.kind, UnitKind):
+        errors["kind"] = "Chưa chọn loại đơn vị"
+    if len(unit.head_name) > 200:
+        errors["head_name"] = "Tên người đứng đầu dài quá 200 ký tự"
+    if len(unit.head_title) > 200:
+        errors["head_title"] = "Chức vụ dài quá 200 ký tự"
+    return errors
+
+
+def normalised(unit: Unit) -> Unit:
+    return replace(
+        unit,
+        code=normalise_code(unit.code),
+        name=clean(unit.name),
+        head_name=clean(unit.head_name),
+        head_title=clean(unit.head_title),
+    )
+
+
+def _row(unit: Unit) -> dict:
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "name_folded": fold(unit.name),
+        "kind": unit.kind.value,
+        "head_name": unit.head_name,
+        "head_title": unit.head_title,
+        "active": int(unit.active),
+    }
+
+
+def _from_row(row) -> Unit:
+    return Unit(
+        id=row["id"],
+        code=row["code"],
+        name=row["name"],
+        kind=UnitKind(row["kind"]),
+        head_name=row["head_name"],
+        head_title=row["head_title"],
+        active=bool(row["active"]),
+        staff_count=row["staff_count"] if "staff_count" in row.keys() else 0,
+    )
+
+
+def save_unit(db: Database, unit: Unit) -> Unit:
+    """Insert (``unit.id is None``) or update a unit after validating it; returns it as stored.
+
+    Raises :class:`ValidationError` (field -> message) and writes nothing when the input is wrong.
+    """
+    unit = normalised(unit)
+    errors = check_unit(unit)
+    if "code" not in errors:
+        other = db.execute("SELECT id FROM unit WHERE code = ?", [unit.code]).fetchone()
+        if other and other[0] != unit.id:
+            errors["code"] = f"Mã đơn vị “{unit.code}” đã có"
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        if unit.id is None:
+            cursor = db.execute(
+                "INSERT INTO unit (code, name, name_folded, kind, head_name, head_title, active) "
+                "VALUES (:code, :name, :name_folded, :kind, :head_name, :head_title, :active)",
+                _row(unit),
+            )
+            unit = replace(unit, id=cursor.lastrowid)
+        else:
+            cursor = db.execute(
+                "UPDATE unit SET code = :code, name = :name, name_folded = :name_folded, "
+                "kind = :kind, head_name = :head_name, head_title = :head_title, active = :active "
+                "WHERE id = :id",
+                {**_row(unit), "id": unit.id},
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"Không tìm thấy đơn vị có mã {unit.code}")
+    return get_unit(db, unit.id)
+
+
+_LIST_SQL = """
+    SELECT u.*, (
+        SELECT count(*) FROM staff s
+        JOIN staff_unit h ON h.staff_id = s.id
+        WHERE h.unit_id = u.id AND s.ended_on IS NULL
+          AND h.start_date = (SELECT max(start_date) FROM staff_unit WHERE staff_id = s.id)
+    ) AS staff_count
+    FROM unit u
+"""
+
+
+def list_units(db: Database, active_only: bool = False) -> list[Unit]:
+    """All units (or the active ones) with the number of people currently in each, by code."""
+    sql = _LIST_SQL + (" WHERE u.active = 1" if active_only else "") + " ORDER BY u.code"
+    cursor = db.conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [_from_row(dict(zip(names, r))) for r in cursor.fetchall()]
+
+
+def get_unit(db: Database, unit_id: int) -> Unit:
+    cursor = db.conn.execute(_LIST_SQL + " WHERE u.id = ?", [unit_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise NotFound("Không tìm thấy đơn vị")
+    return _from_row(dict(zip([d[0] for d in cursor.description], row)))
+
+
+def unit_ids_by_code(db: Database) -> dict[str, int]:
+    return dict(db.execute("SELECT code, id FROM unit").fetchall())
+
+
+def set_unit_active(db: Database, unit_id: int, active: bool) -> Unit:
+    """Deactivate (or reactivate) a unit. Its data stays; it leaves the default lists."""
+    db.execute("UPDATE unit SET active = ? WHERE id = ?", [int(active), unit_id])
+    return get_unit(db, unit_id)
+
+
+def unit_data(db: Database, unit_id: int) -> dict[str, int]:
+    """The records that belong to the unit, by table; empty when it may be deleted."""
+    return reference_counts(db, "unit", unit_id)
+
+
+def delete_unit(db: Database, unit_id: int) -> None:
+    """Delete a unit that has no data. A unit with data is only ever deactivated."""
+    data = unit_data(db, unit_id)
+    if data:
+        what = ", ".join(f"{n} bản ghi {TABLE_LABELS.get(t, t)}" for t, n in data.items())
+        raise DomainError(
+            f"Không thể xóa đơn vị vì đã có dữ liệu ({what}). Hãy chuyển sang “Ngừng hoạt động”."
+        )
+    with db.atomic():
+        db.execute("DELETE FROM unit WHERE id = ?", [unit_id])

@@ -1,0 +1,238 @@
+"""The Excel round trip of the quarterly classification between the district and the units.
+
+The district writes a workbook per unit and quarter, pre-filled with the unit's people; the unit
+fills in the levels; the district imports it back. The unit is named in the sheet's title
+("Đơn vị P01"); a row for someone outside that unit for the quarter is an error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from models.quarters.classifications import Entry, quarter_text, quarter_units, roster
+from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
+from models.common.errors import DomainError
+from models.exchange.import_common import CellErrors, ImportResult, Progress, report_progress
+from models.quarters.rules import list_rule_sets, rule_set_for
+from models.people.staff import normalise_code
+from models.common.text import fold
+from models.exchange.xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
+
+HEADERS = ["Mã cán bộ", "Họ và tên", "Năm", "Quý", "Xếp loại", "Lý do không đánh giá", "Ghi chú"]
+COLUMNS = [
+    Column(HEADERS[0], 12),
+    Column(HEADERS[1], 28),
+    Column(HEADERS[2], 8),
+    Column(HEADERS[3], 6),
+    Column(HEADERS[4], 30, (*labels_of(HeadLevel), NOT_CLASSIFIED)),
+    Column(HEADERS[5], 22, tuple(labels_of(NotClassifiedReason))),
+    Column(HEADERS[6], 40),
+]
+SHEET_PREFIX = "Đơn vị "
+_SHEET_UNIT = re.compile(r"^Đơn vị (\S+)")
+
+
+def _row_values(code: str, name: str, year: int, quarter: int, entry: Entry | None) -> list:
+    level = label(entry.level) if entry and entry.level else NOT_CLASSIFIED if entry and entry.reason else ""
+    reason = label(entry.reason) if entry and entry.reason else ""
+    return [code, name, year, quarter, level, reason, entry.note if entry else ""]
+
+
+def write_unit_workbook(db: Database, unit_id: int, year: int, quarter: int, path: str | Path) -> int:
+    """The workbook a unit fills in: its people for the quarter (leaders first), with any result
+    already entered. Returns the number of people."""
+    code = db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()
+    if code is None:
+        raise DomainError("Đơn vị không tồn tại")
+    rule_set_for(db, year, quarter)  # no template for a quarter the program cannot import
+    people = roster(db, unit_id, year, quarter)
+    rows = [_row_values(p.code, p.full_name, year, quarter, None if p.entry.blank else p.entry) for p in people]
+    write_workbook(path, f"{SHEET_PREFIX}{code[0]}", COLUMNS, rows)
+    return len(rows)
+
+
+def export_classifications(db: Database, year: int, quarter: int, path: str | Path,
+                           unit_id: int | None = None) -> int:
+    """The quarter's results (of one unit, or all units) in the import's columns."""
+    where = "c.year = ? AND c.quarter = ?" + (" AND c.unit_id = ?" if unit_id else "")
+    params = [year, quarter] + ([unit_id] if unit_id else [])
+    rows = db.execute(
+        f"SELECT s.code, s.full_name, c.level, c.reason, c.note, u.code FROM classification c "
+        f"JOIN staff s ON s.id = c.staff_id JOIN unit u ON u.id = c.unit_id WHERE {where} ORDER BY u.code, s.code",
+        params,
+    ).fetchall()
+    values = [
+        _row_values(r[0], r[1], year, quarter, Entry(0, HeadLevel(r[2]) if r[2] else None,
+                                                     NotClassifiedReason(r[3]) if r[3] else None, r[4]))
+        for r in rows
+    ]
+    if unit_id:
+        (code,) = db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()
+        title = f"{SHEET_PREFIX}{code}"
+    else:
+        title = f"Quý {quarter}-{year}"
+    write_workbook(path, title, COLUMNS, values)
+    return len(values)
+
+
+def _sheet_unit(db: Database, path: Path) -> int | None:
+    """The unit named in the first sheet's title ("Đơn vị P01"), if any."""
+    import python_calamine
+
+    try:
+        name = python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names[0]
+    except Exception:
+        return None
+    match = _SHEET_UNIT.match(name)
+    if not match:
+        return None
+    row = db.execute("SELECT id FROM unit WHERE code = ?", [match.group(1).upper()]).fetchone()
+    return row[0] if row else -1  # -1: the sheet names a unit that does not exist
+
+
+def _sheet_name(path: Path) -> str:
+    import python_calamine
+
+    return python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names[0]
+
+
+def _int_cell(errors: CellErrors, row, header: str, low: int, high: int, what: str) -> int | None:
+    text = cell_text(row.cells[header])
+    if not text:
+        errors.add(row, header, "bỏ trống (bắt buộc)")
+        return None
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        errors.add(row, header, f"“{text}” không phải {what}")
+        return None
+    return int(text)
+
+
+def import_classifications(
+    db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
+) -> ImportResult:
+    """Import quarterly results. Each row's person is placed in the unit they belonged to that
+    quarter; rows for a locked quarter, a quarter without a rule set, a person outside the sheet's
+    unit, a person who had left, or a name that does not match the code are errors. All or nothing."""
+    path = Path(path)
+    rows = read_rows(path, HEADERS)
+    errors = CellErrors(HEADERS)
+    sheet_unit = _sheet_unit(db, path)
+    if sheet_unit == -1:
+        raise ImportRejected([f"Trang tính “{_sheet_name(path)}” ghi một mã đơn vị không có trong danh sách đơn vị"])
+    staff = {r[0]: (r[1], r[2], r[3], r[4])
+             for r in db.execute("SELECT code, id, full_name, ended_on, recruited_on FROM staff")}
+    unit_codes = dict(db.execute("SELECT id, code FROM unit").fetchall())
+    starts = [rs.start for rs in list_rule_sets(db)]
+    locked = {(r[0], r[1], r[2]) for r in db.execute("SELECT unit_id, year, quarter FROM unit_quarter WHERE locked = 1")}
+    members: dict[tuple[int, int], dict[int, int]] = {}
+    seen: dict[tuple[int, int, int], int] = {}
+    parsed: list[tuple[int, int, int, int, Entry]] = []  # staff, unit, year, quarter, entry
+    for i, row in enumerate(rows):
+        if i % 2000 == 0:
+            report_progress(progress, i, len(rows) * 2)
+        code = normalise_code(cell_text(row.cells["Mã cán bộ"]))
+        person = staff.get(code)
+        if not code:
+            errors.add(row, "Mã cán bộ", "bỏ trống (bắt buộc)")
+        elif person is None:
+            errors.add(row, "Mã cán bộ", f"không có cán bộ mã “{code}”")
+        name = cell_text(row.cells["Họ và tên"])
+        if not name:
+            errors.add(row, "Họ và tên", "bỏ trống (bắt buộc)")
+        elif person is not None and fold(name) != fold(person[1]):
+            errors.add(row, "Họ và tên", f"“{name}” không khớp với mã {code} (“{person[1]}”)")
+        year = _int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ")
+        quarter = _int_cell(errors, row, "Quý", 1, 4, "quý hợp lệ (1, 2, 3 hoặc 4)")
+        if year is not None and quarter is not None and not any(s <= (year, quarter) for s in starts):
+            errors.add(row, "Năm", f"chưa có quy định áp dụng cho {quarter_text(year, quarter)}")
+            year = None
+        entry = _entry(errors, row)
+        if person is None or year is None or quarter is None or entry is None:
+            continue
+        staff_id = person[0]
+        if (staff_id, year, quarter) in seen:
+            errors.add(row, "Mã cán bộ", f"{code} đã được xếp loại {quarter_text(year, quarter)} ở dòng "
+                                         f"{seen[staff_id, year, quarter]}")
+            continue
+        seen[staff_id, year, quarter] = row.number
+        if (year, quarter) not in members:
+            members[year, quarter] = quarter_units(db, year, quarter)
+        unit_id = members[year, quarter].get(staff_id)
+        if unit_id is None:
+            ended, recruited = person[2], person[3]
+            last = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - dt.timedelta(days=1)
+            if recruited and dt.date.fromisoformat(recruited) > last:
+                why = f"được tuyển dụng ngày {dt.date.fromisoformat(recruited):%d/%m/%Y}"
+            elif ended:
+                why = f"đã nghỉ từ ngày {dt.date.fromisoformat(ended):%d/%m/%Y}"
+            else:
+                why = "chưa thuộc đơn vị nào"
+            errors.add(row, "Mã cán bộ", f"{code} {why}, không xếp loại được {quarter_text(year, quarter)}")
+            continue
+        if sheet_unit is not None and unit_id != sheet_unit:
+            errors.add(row, "Mã cán bộ", f"{code} không thuộc đơn vị {unit_codes[sheet_unit]} trong "
+                                         f"{quarter_text(year, quarter)} (thuộc đơn vị {unit_codes[unit_id]})")
+            continue
+        if (unit_id, year, quarter) in locked:
+            errors.add(row, "Quý", f"kết quả {quarter_text(year, quarter)} của đơn vị {unit_codes[unit_id]} "
+                                   "đã chốt, không nhập được")
+            continue
+        parsed.append((staff_id, unit_id, year, quarter, Entry(staff_id, entry.level, entry.reason, entry.note)))
+    if errors:
+        raise ImportRejected(errors.items)
+    existing = {
+        (r[0], r[1], r[2]): (r[3], r[4], r[5], r[6])
+        for r in db.execute("SELECT staff_id, year, quarter, unit_id, level, reason, note FROM classification")
+        if (r[0], r[1], r[2]) in seen
+    }
+    values = [
+        (s, u, y, q, e.level.value if e.level else None, e.reason.value if e.reason else None, e.note)
+        for s, u, y, q, e in parsed
+    ]
+    new = [v for v in values if (v[0], v[2], v[3]) not in existing]
+    changed = [v for v in values if (v[0], v[2], v[3]) in existing and existing[v[0], v[2], v[3]] != (v[1], *v[4:])]
+    result = ImportResult(len(new), len(changed), len(values) - len(new) - len(changed), dry_run)
+    if dry_run:
+        return result
+    with db.atomic():
+        db.conn.executemany(
+            "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(staff_id, year, quarter) DO UPDATE SET "
+            "unit_id = excluded.unit_id, level = excluded.level, reason = excluded.reason, note = excluded.note",
+            new + changed,
+        )
+    report_progress(progress, len(rows) * 2, len(rows) * 2)
+    return result
+
+
+def _entry(errors: CellErrors, row) -> Entry | None:
+    """The level (or "Không đánh giá" with a reason) of a row; ``None`` when it is wrong."""
+    text = cell_text(row.cells["Xếp loại"])
+    reason_text = cell_text(row.cells["Lý do không đánh giá"])
+    note = cell_text(row.cells["Ghi chú"]).strip()
+    if not text:
+        errors.add(row, "Xếp loại", "bỏ trống (bắt buộc)")
+        return None
+    if fold(text) == fold(NOT_CLASSIFIED):
+        if not reason_text:
+            errors.add(row, "Lý do không đánh giá",
+                       f"cần ghi lý do khi Không đánh giá: {', '.join(labels_of(NotClassifiedReason))}")
+            return None
+        reason = from_label(NotClassifiedReason, reason_text)
+        if reason is None:
+            errors.add(row, "Lý do không đánh giá", f"“{reason_text}” không hợp lệ, chọn một trong: "
+                                                    f"{', '.join(labels_of(NotClassifiedReason))}")
+            return None
+        return Entry(0, None, reason, note)
+    level = from_label(HeadLevel, text)
+    if level is None:
+        errors.add(row, "Xếp loại", f"“{text}” không hợp lệ, chọn một trong: "
+                                    f"{', '.join(labels_of(HeadLevel))}, {NOT_CLASSIFIED}")
+        return None
+    if reason_text:
+        errors.add(row, "Lý do không đánh giá", "chỉ ghi lý do khi Xếp loại là Không đánh giá")
+        return None
+    return Entry(0, level, None, note)

@@ -1,0 +1,105 @@
+"""Opening a council's SQLite file: pragmas, migrations, the default location."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from models.common.errors import DomainError
+from models.store.schema import MIGRATIONS
+
+APP_NAME = "TDKT"
+APP_AUTHOR = "TDKT"
+DB_FILENAME = "tdkt.sqlite3"
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (created on first use, not here)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)) / DB_FILENAME
+
+
+def connect(path: str | Path, who: str | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Foreign keys are on, the journal is WAL, and a write that meets a lock waits up to 5 s.
+    Before migrating an existing database, a backup is taken (``backups`` beside it).
+    ``who`` (the operator, as the history shows it) is recorded for the changes made through this
+    connection (default: :func:`set_default_who`).
+    ``":memory:"`` gives a private in-memory database (tests).
+    """
+    try:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _backup_before_migrating(Path(path))
+        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:")
+        db.execute("PRAGMA busy_timeout = 5000")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        MIGRATIONS.apply(db)
+        _start_history(db, who if who is not None else _default_who)
+    except sqlite3.DatabaseError as e:
+        raise DomainError(f"Tệp “{Path(str(path)).name}” không phải cơ sở dữ liệu của TĐKT hoặc đã hỏng ({e})") from None
+    return db
+
+
+_default_who = ""
+_trigger_sql: dict[tuple, list[str]] = {}
+
+
+def set_default_who(who: str) -> None:
+    """Who the history names for connections opened without ``who`` (worker threads)."""
+    global _default_who
+    _default_who = who
+
+
+def _start_history(db: Database, who: str) -> None:
+    """The connection's history triggers (temp: they know who is working on this connection)."""
+    from models.store.schema import change_trigger_sql
+
+    shape = tuple(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall())
+    if shape not in _trigger_sql:
+        _trigger_sql.clear()
+        _trigger_sql[shape] = change_trigger_sql(db)
+    for statement in _trigger_sql[shape]:
+        db.conn.execute(statement)
+    set_session_who(db, who)
+
+
+def set_session_who(db: Database, who: str) -> None:
+    """Who the history names for the changes made through this connection from now on."""
+    db.conn.execute("INSERT OR REPLACE INTO temp.session (id, who) VALUES (1, ?)", [who])
+    db.conn.commit()  # sqlite3 opened a transaction for that INSERT: close it, or later writes stay in it
+
+
+def _backup_before_migrating(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in tables:
+            return
+        applied = {r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
+    finally:
+        conn.close()
+    if any(m.name not in applied for m in MIGRATIONS._migrations):
+        import datetime as dt
+
+        from models.store.backup import automatic_backup
+
+        automatic_backup(path, dt.datetime.now(), reason="truoc-nang-cap")
+
+
+def program_schema_version() -> int:
+    """How many migrations this version of the program knows."""
+    return len(MIGRATIONS._migrations)
+
+
+def schema_version(db: Database) -> int:
+    """How many of this program's migrations the file has had."""
+    return len(MIGRATIONS.applied(db))

@@ -1,0 +1,499 @@
+"""The schema, as numbered migrations. Never edit an applied migration: add the next one."""
+from __future__ import annotations
+
+from importlib import import_module
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from models.common.codes import (
+    Assessment, CapScope, DisciplineForm, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, Severity, StaffCategory,
+    UnitKind,
+)
+
+MIGRATIONS = Migrations("tdkt")
+
+
+def _in(enum) -> str:
+    return "(" + ", ".join(f"'{m.value}'" for m in enum) + ")"
+
+
+# A real calendar date in ISO form, nothing else. The '+0 days' modifier makes SQLite older than
+# 3.46 normalise 2018-02-31 to 2018-03-03, so an impossible date no longer equals itself.
+_DATE = "date({c}, '+0 days') IS {c}"
+
+
+def _date_check(column: str, nullable: bool = True) -> str:
+    check = _DATE.format(c=column)
+    return f"CHECK ({column} IS NULL OR {check})" if nullable else f"CHECK ({check})"
+
+
+@MIGRATIONS(name="0001_units_and_staff")
+def m0001_units_and_staff(db: Database) -> None:
+    db.execute(
+        f"""
+        CREATE TABLE unit (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 20 AND code = upper(trim(code))),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            name_folded TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN {_in(UnitKind)}),
+            head_name TEXT NOT NULL DEFAULT '',
+            head_title TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 30 AND code = upper(trim(code))),
+            full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+            name_folded TEXT NOT NULL,
+            birth_date TEXT {_date_check('birth_date')},
+            gender TEXT NOT NULL CHECK (gender IN {_in(Gender)}),
+            position TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL CHECK (category IN {_in(StaffCategory)}),
+            is_leader INTEGER NOT NULL DEFAULT 0 CHECK (is_leader IN (0, 1)),
+            recruited_on TEXT {_date_check('recruited_on')},
+            ended_on TEXT {_date_check('ended_on')},
+            CHECK (ended_on IS NULL OR recruited_on IS NULL OR ended_on >= recruited_on),
+            CHECK (birth_date IS NULL OR recruited_on IS NULL OR recruited_on > birth_date)
+        ) STRICT
+        """
+    )
+    # Membership history: the person belongs to unit_id from start_date until the next row's
+    # start_date. The first row starts at the recruitment date, or 0001-01-01 when unknown.
+    db.execute(
+        f"""
+        CREATE TABLE staff_unit (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            start_date TEXT NOT NULL {_date_check('start_date', nullable=False)},
+            UNIQUE (staff_id, start_date)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX staff_unit_unit ON staff_unit(unit_id)")
+    db.execute("CREATE INDEX unit_name_folded ON unit(name_folded)")
+    db.execute("CREATE INDEX staff_name_folded ON staff(name_folded)")
+    db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+
+
+@MIGRATIONS(name="0002_campaigns_initiatives_heads")
+def m0002_campaigns_initiatives_heads(db: Database) -> None:
+    db.execute(
+        f"""
+        CREATE TABLE campaign (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            start_date TEXT NOT NULL {_date_check('start_date', nullable=False)},
+            registration_deadline TEXT NOT NULL {_date_check('registration_deadline', nullable=False)},
+            report_deadline TEXT NOT NULL {_date_check('report_deadline', nullable=False)},
+            description TEXT NOT NULL DEFAULT '',
+            max_per_unit INTEGER NOT NULL DEFAULT 1 CHECK (max_per_unit BETWEEN 1 AND 50),
+            CHECK (registration_deadline >= start_date),
+            CHECK (report_deadline >= registration_deadline)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE campaign_field (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            UNIQUE (campaign_id, name)
+        ) STRICT
+        """
+    )
+    # A participating unit; its own deadlines (NULL: the campaign's) serve a unit that joined late.
+    db.execute(
+        f"""
+        CREATE TABLE campaign_unit (
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            joined_on TEXT NOT NULL {_date_check('joined_on', nullable=False)},
+            registration_deadline TEXT {_date_check('registration_deadline')},
+            report_deadline TEXT {_date_check('report_deadline')},
+            PRIMARY KEY (campaign_id, unit_id),
+            CHECK (report_deadline IS NULL OR registration_deadline IS NULL
+                   OR report_deadline >= registration_deadline)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX campaign_unit_unit ON campaign_unit(unit_id)")
+    db.execute(
+        f"""
+        CREATE TABLE initiative (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            title_folded TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN {_in(InitiativeKind)}),
+            field TEXT NOT NULL DEFAULT '',
+            registered_on TEXT NOT NULL {_date_check('registered_on', nullable=False)},
+            description TEXT NOT NULL DEFAULT '',
+            reported_on TEXT {_date_check('reported_on')},
+            result_summary TEXT NOT NULL DEFAULT '',
+            assessment TEXT CHECK (assessment IS NULL OR assessment IN {_in(Assessment)}),
+            assessment_note TEXT NOT NULL DEFAULT '',
+            recognised INTEGER NOT NULL DEFAULT 0 CHECK (recognised IN (0, 1)),
+            CHECK (reported_on IS NULL OR reported_on >= registered_on),
+            FOREIGN KEY (campaign_id, unit_id) REFERENCES campaign_unit(campaign_id, unit_id)
+                ON DELETE RESTRICT
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX initiative_campaign_unit ON initiative(campaign_id, unit_id)")
+    db.execute("CREATE INDEX initiative_unit ON initiative(unit_id)")
+    db.execute(
+        """
+        CREATE TABLE initiative_author (
+            initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+            PRIMARY KEY (initiative_id, staff_id)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX initiative_author_staff ON initiative_author(staff_id)")
+    db.execute(
+        f"""
+        CREATE TABLE head_evaluation (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            head_name TEXT NOT NULL DEFAULT '',
+            head_title TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL CHECK (level IN {_in(HeadLevel)}),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (unit_id, year)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE head_criterion (
+            id INTEGER PRIMARY KEY,
+            evaluation_id INTEGER NOT NULL REFERENCES head_evaluation(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            result TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )
+
+
+@MIGRATIONS(name="0003_quarterly_classification")
+def m0003_quarterly_classification(db: Database) -> None:
+    db.execute("ALTER TABLE staff ADD COLUMN salary_coefficient REAL CHECK (salary_coefficient IS NULL "
+               "OR salary_coefficient BETWEEN 0.5 AND 20)")
+    # A rule set applies from its quarter until the next rule set's quarter.
+    db.execute(
+        """
+        CREATE TABLE rule_set (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            from_year INTEGER NOT NULL CHECK (from_year BETWEEN 2000 AND 2100),
+            from_quarter INTEGER NOT NULL CHECK (from_quarter BETWEEN 1 AND 4),
+            share_xuat_sac REAL NOT NULL CHECK (share_xuat_sac BETWEEN 0 AND 1),
+            share_tot REAL NOT NULL CHECK (share_tot BETWEEN 0 AND 1),
+            share_hoan_thanh REAL NOT NULL CHECK (share_hoan_thanh BETWEEN 0 AND 1),
+            share_khong_hoan_thanh REAL NOT NULL CHECK (share_khong_hoan_thanh BETWEEN 0 AND 1),
+            deadline_day INTEGER NOT NULL CHECK (deadline_day BETWEEN 1 AND 28),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (from_year, from_quarter)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE rule_coefficient (
+            rule_set_id INTEGER NOT NULL REFERENCES rule_set(id) ON DELETE CASCADE,
+            from_year INTEGER NOT NULL CHECK (from_year BETWEEN 2000 AND 2100),
+            max_coefficient REAL NOT NULL CHECK (max_coefficient BETWEEN 0 AND 10),
+            PRIMARY KEY (rule_set_id, from_year)
+        ) STRICT
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE rule_cap (
+            id INTEGER PRIMARY KEY,
+            rule_set_id INTEGER NOT NULL REFERENCES rule_set(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            scope TEXT NOT NULL CHECK (scope IN {_in(CapScope)}),
+            level TEXT NOT NULL CHECK (level IN {_in(HeadLevel)}),
+            max_share REAL NOT NULL CHECK (max_share BETWEEN 0 AND 1),
+            severity TEXT NOT NULL CHECK (severity IN {_in(Severity)})
+        ) STRICT
+        """
+    )
+    # The unit a classification belongs to is the person's unit for that quarter (kept with the row:
+    # a later move does not carry old quarters along).
+    db.execute(
+        f"""
+        CREATE TABLE classification (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+            level TEXT CHECK (level IS NULL OR level IN {_in(HeadLevel)}),
+            reason TEXT CHECK (reason IS NULL OR reason IN {_in(NotClassifiedReason)}),
+            note TEXT NOT NULL DEFAULT '',
+            CHECK ((level IS NULL) <> (reason IS NULL)),
+            UNIQUE (staff_id, year, quarter)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX classification_unit_quarter ON classification(unit_id, year, quarter)")
+    db.execute("CREATE INDEX classification_quarter ON classification(year, quarter)")
+    db.execute(
+        f"""
+        CREATE TABLE unit_quarter (
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+            submitted_on TEXT {_date_check('submitted_on')},
+            locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+            PRIMARY KEY (unit_id, year, quarter)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE unit_quarter_event (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL,
+            quarter INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
+            reason TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """
+    )
+    _seed_rule_sets(db)
+
+
+def _seed_rule_sets(db: Database) -> None:
+    """The rule sets known from DOMAIN.md (editable afterwards): 4631 from Q2/2018, its 3728
+    amendment from Q3/2019, QĐ 20/2024 from Q2/2024."""
+    leaders_cap = ("leaders", "xuat_sac", 0.5, "warn")
+    sets = [
+        ("Quyết định 4631/QĐ-UBND ngày 19/10/2018", 2018, 2, (1.0, 1.0, 0.0, 0.0),
+         [(2018, 0.6), (2019, 1.2), (2020, 1.8)], [leaders_cap]),
+        ("Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)", 2019, 3, (1.0, 1.0, 0.0, 0.0),
+         [(2019, 1.2), (2020, 1.8)], [leaders_cap]),
+        ("Quyết định 20/2024/QĐ-UBND", 2024, 2, (1.0, 0.8, 0.0, 0.0), [(2024, 1.8)], [leaders_cap]),
+    ]
+    for name, year, quarter, shares, coefficients, caps in sets:
+        cursor = db.execute(
+            "INSERT INTO rule_set (name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
+            "share_khong_hoan_thanh, deadline_day, note) VALUES (?, ?, ?, ?, ?, ?, ?, 5, ?)",
+            [name, year, quarter, *shares,
+             "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."],
+        )
+        db.conn.executemany(
+            "INSERT INTO rule_coefficient (rule_set_id, from_year, max_coefficient) VALUES (?, ?, ?)",
+            [(cursor.lastrowid, y, c) for y, c in coefficients],
+        )
+        db.conn.executemany(
+            "INSERT INTO rule_cap (rule_set_id, position, scope, level, max_share, severity) VALUES (?, ?, ?, ?, ?, ?)",
+            [(cursor.lastrowid, i, *cap) for i, cap in enumerate(caps)],
+        )
+
+
+# Every change the program makes to these tables is written to change_log by triggers: nothing a
+# screen, an import or a command does escapes the history. (table, the column naming the unit)
+TRACKED = {
+    "unit": "id",
+    "staff": None,
+    "staff_unit": "unit_id",
+    "campaign": None,
+    "campaign_field": None,
+    "campaign_unit": "unit_id",
+    "initiative": "unit_id",
+    "initiative_author": None,
+    "head_evaluation": "unit_id",
+    "head_criterion": None,
+    "rule_set": None,
+    "rule_cap": None,
+    "rule_coefficient": None,
+    "classification": "unit_id",
+    "unit_quarter": "unit_id",
+    "unit_quarter_event": "unit_id",
+    "setting": None,
+    "review_config": None,
+    "award_adjustment": "unit_id",
+    "award_approval": None,
+    "discipline": None,
+    "title_rule_set": None,
+    "title_priority": None,
+}
+
+
+def change_trigger_sql(db: Database) -> list[str]:
+    """The history triggers of every tracked table, from its current columns. They are TEMP
+    triggers, created on each of the program's connections (see models.store.db.connect), because they
+    name the person working, which each connection keeps in its own temp table."""
+    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
+    for table, unit_column in TRACKED.items():
+        skip = {"name_folded", "title_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
+        columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in skip]
+
+        def row(alias: str) -> str:
+            return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
+
+        def unit(alias: str) -> str:
+            return f'{alias}."{unit_column}"' if unit_column else "NULL"
+
+        changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
+        insert = ("INSERT INTO change_log (at, who, table_name, record_id, action, unit_id, old, new) VALUES "
+                  "(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
+                  "coalesce((SELECT who FROM session WHERE id = 1), ''), "
+                  f"'{table}', {{rowid}}, '{{action}}', {{unit}}, {{old}}, {{new}});")
+        statements += [
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_insert AFTER INSERT ON main."{table}" BEGIN '
+            + insert.format(rowid="NEW.rowid", action="insert", unit=unit("NEW"), old="NULL", new=row("NEW"))
+            + " END",
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_update AFTER UPDATE ON main."{table}" WHEN {changed} BEGIN '
+            + insert.format(rowid="NEW.rowid", action="update", unit=unit("NEW"), old=row("OLD"), new=row("NEW"))
+            + " END",
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_delete AFTER DELETE ON main."{table}" BEGIN '
+            + insert.format(rowid="OLD.rowid", action="delete", unit=unit("OLD"), old=row("OLD"), new="NULL")
+            + " END",
+        ]
+    return statements
+
+
+@MIGRATIONS(name="0004_change_history")
+def m0004_change_history(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            table_name TEXT NOT NULL,
+            record_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            unit_id INTEGER,
+            old TEXT,
+            new TEXT
+        ) STRICT
+        """
+    )
+    # No secondary index: every import writes a history row per record, and the history screen reads
+    # the newest rows by id (a scan of 100,000 rows for a filter is a few ms).
+    # The history is written by triggers only: the program cannot edit or delete it.
+    db.execute("CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log BEGIN "
+               "SELECT RAISE(ABORT, 'Nhật ký thay đổi không sửa được'); END")
+    db.execute("CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN "
+               "SELECT RAISE(ABORT, 'Nhật ký thay đổi không xóa được'); END")
+
+
+@MIGRATIONS(name="0005_year_end_lists")
+def m0005_year_end_lists(db: Database) -> None:
+    # A list is named by its campaign (the review's commendation and criticism lists) or by its year
+    # (the yearly titles), and a kind.
+    list_key = """
+            campaign_id INTEGER REFERENCES campaign(id) ON DELETE RESTRICT,
+            year INTEGER CHECK (year IS NULL OR year BETWEEN 2000 AND 2100),
+            list_kind TEXT NOT NULL CHECK (length(list_kind) > 0),"""
+    key_check = "CHECK ((campaign_id IS NULL) <> (year IS NULL))"
+    db.execute(
+        f"""
+        CREATE TABLE review_config (
+            campaign_id INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
+            disabled_reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(disabled_reasons)),
+            min_quarters INTEGER NOT NULL DEFAULT 2 CHECK (min_quarters BETWEEN 1 AND 4),
+            required_level TEXT NOT NULL DEFAULT 'xuat_sac' CHECK (required_level IN {_in(HeadLevel)})
+        ) STRICT
+        """
+    )
+    # Adding an entry or removing a candidate; the reason is kept, never printed.
+    db.execute(
+        f"""
+        CREATE TABLE award_adjustment (
+            id INTEGER PRIMARY KEY,{list_key}
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+            unit_id INTEGER REFERENCES unit(id) ON DELETE RESTRICT,
+            staff_id INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+            text TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            CHECK ((unit_id IS NULL) <> (staff_id IS NULL)),
+            CHECK (action = 'remove' OR length(trim(text)) > 0),
+            {key_check}
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX award_adjustment_list ON award_adjustment(campaign_id, year, list_kind)")
+    # An approved list is frozen: ``snapshot`` holds everything the printed list shows, ``digest`` its
+    # SHA-256. Reopening keeps the row (with the reason) and a new approval adds another.
+    db.execute(
+        f"""
+        CREATE TABLE award_approval (
+            id INTEGER PRIMARY KEY,{list_key}
+            decision_number TEXT NOT NULL CHECK (length(trim(decision_number)) > 0),
+            decision_date TEXT NOT NULL {_date_check('decision_date', nullable=False)},
+            signer_authority TEXT NOT NULL DEFAULT '',
+            signer_title TEXT NOT NULL CHECK (length(trim(signer_title)) > 0),
+            signer_name TEXT NOT NULL CHECK (length(trim(signer_name)) > 0),
+            issuer TEXT NOT NULL DEFAULT '',
+            recipients TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recipients)),
+            as_of TEXT NOT NULL {_date_check('as_of', nullable=False)},
+            snapshot TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            approved_at TEXT NOT NULL,
+            approved_by TEXT NOT NULL DEFAULT '',
+            reopened_at TEXT,
+            reopen_reason TEXT,
+            reopened_by TEXT,
+            CHECK ((reopened_at IS NULL) = (reopen_reason IS NULL)),
+            {key_check}
+        ) STRICT
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX award_approval_open ON award_approval(coalesce(campaign_id, 0), coalesce(year, 0), "
+        "list_kind) WHERE reopened_at IS NULL"
+    )
+
+
+@MIGRATIONS(name="0006_discipline")
+def m0006_discipline(db: Database) -> None:
+    # A disciplinary decision against a person; ``effective_year`` is the year whose titles it
+    # bars (usually the decision's year).
+    db.execute(
+        f"""
+        CREATE TABLE discipline (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+            form TEXT NOT NULL CHECK (form IN {_in(DisciplineForm)}),
+            decision_number TEXT NOT NULL CHECK (length(trim(decision_number)) > 0),
+            decision_date TEXT NOT NULL {_date_check('decision_date', nullable=False)},
+            effective_year INTEGER NOT NULL CHECK (effective_year BETWEEN 2000 AND 2100),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (staff_id, decision_number)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX discipline_year ON discipline(effective_year)")
+
+
+def _titles(body: str):  # migrations 0007 on: their body is models.store.schema_titles.<body>, imported when run
+    return lambda db: getattr(import_module(".schema_titles", __package__), body)(db)
+
+
+MIGRATIONS(name="0007_title_rules")(_titles("create_title_tables"))  # the tables and the shipped 2018 regime
+MIGRATIONS(name="0008_title_highest_bonus_only")(_titles("add_highest_bonus_only"))  # a rule set setting

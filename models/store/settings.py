@@ -1,0 +1,76 @@
+"""The council's settings: names printed on documents, the head-evaluation criteria, ..."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+
+from sqlite_utils import Database
+
+from models.common.text import clean
+
+
+@dataclass(frozen=True)
+class CouncilNames:
+    """What every official document prints in its header and signature block."""
+
+    parent_body: str = "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"
+    issuing_body: str = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+    place: str = "Gò Vấp"
+    signer_authority: str = "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+    signer_title: str = "CHỦ TỊCH"
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ("Thường trực Quận ủy;", "Thường trực HĐND quận;", "Các cơ quan, đơn vị, UBND 16 phường;", "Lưu: VT, NV.")
+
+
+def get_setting(db: Database, key: str, default=None):
+    row = db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else default
+
+
+def set_setting(db: Database, key: str, value) -> None:
+    with db.atomic():
+        db.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
+
+
+def council_names(db: Database) -> CouncilNames:
+    stored = get_setting(db, "council_names", {}) or {}
+    known = {f.name for f in fields(CouncilNames)}
+    values = {k: v for k, v in stored.items() if k in known}
+    if "recipients" in values:
+        values["recipients"] = tuple(values["recipients"])
+    return replace(CouncilNames(), **values)
+
+
+def check_council_names(names: CouncilNames) -> dict[str, str]:
+    """What the printed documents cannot do without, by field."""
+    errors = {}
+    if not clean(names.parent_body):
+        errors["parent_body"] = "Tên cơ quan cấp trên (dòng đầu bên trái) không được để trống"
+    if not clean(names.issuing_body):
+        errors["issuing_body"] = "Tên cơ quan ban hành không được để trống"
+    if not clean(names.place):
+        errors["place"] = "Địa danh ghi trước ngày tháng (ví dụ “Gò Vấp”) không được để trống"
+    if not clean(names.signer_title):
+        errors["signer_title"] = "Chức vụ người ký không được để trống"
+    return errors
+
+
+def set_council_names(db: Database, names: CouncilNames) -> None:
+    """Save what every document prints in its header and signature block; refused (nothing
+    written) when a required line is empty."""
+    errors = check_council_names(names)
+    if errors:
+        from models.common.errors import ValidationError
+
+        raise ValidationError(errors)
+    cleaned = replace(
+        names,
+        **{f.name: clean(getattr(names, f.name)) for f in fields(CouncilNames) if f.name != "recipients"},
+        recipients=tuple(r for r in (clean(x) for x in names.recipients) if r),
+    )
+    value = asdict(cleaned)
+    value["recipients"] = list(cleaned.recipients)
+    set_setting(db, "council_names", value)

@@ -1,0 +1,399 @@
+"""Lists the council approves at year end: adjustments with reasons, approval, frozen snapshots.
+
+A list is named by a :class:`ListKey`: a campaign's commendation or criticism list, or a year's
+list for one title. Whatever computes the candidates (``models.yearend.review``, the titles) hands over
+:class:`PrintedEntry` rows; this module applies the secretary's adjustments, freezes the result
+at approval as a JSON snapshot (with its SHA-256) and gives back the :class:`PrintableList` the
+PDF is drawn from. Reasons are kept in ``award_adjustment`` and ``award_approval`` (and so in the
+history), never printed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
+
+from sqlite_utils import Database
+
+from models.common.dates import format_date, iso
+from models.common.errors import DomainError, ValidationError
+from models.store.settings import CouncilNames
+from models.common.text import clean
+
+UNIT, STAFF = "unit", "staff"
+
+# Lists that hold only one kind of subject (the criticism list names collectives only); other
+# modules add their own kinds (the yearly titles).
+SUBJECTS: dict[str, tuple[str, ...]] = {"criticism": (UNIT,)}
+
+
+@dataclass(frozen=True)
+class ListKey:
+    kind: str
+    campaign_id: int | None = None
+    year: int | None = None
+
+    def where(self) -> tuple[str, list]:
+        if self.campaign_id is not None:
+            return "campaign_id = ? AND year IS NULL AND list_kind = ?", [self.campaign_id, self.kind]
+        return "campaign_id IS NULL AND year = ? AND list_kind = ?", [self.year, self.kind]
+
+
+@dataclass(frozen=True)
+class PrintedEntry:
+    """One row of a printed list. ``subject`` is ``"unit"`` or ``"staff"``."""
+
+    subject: str
+    subject_id: int
+    name: str
+    position_unit: str  # "Chức vụ, đơn vị"; for a collective, what kind of unit it is
+    text: str  # the achievement, or the reasons for criticism
+    group: str = ""  # lists grouped by unit print this heading (titles); empty otherwise
+    amount: int = 0  # a bonus in đồng, for the title lists; 0 when the list has none
+
+    @property
+    def subject_key(self) -> tuple[str, int]:
+        return self.subject, self.subject_id
+
+
+@dataclass(frozen=True)
+class Approval:
+    decision_number: str
+    decision_date: dt.date | None
+    signer_authority: str
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...] = ()
+    issuer: str = ""  # "Hội đồng Thi đua - Khen thưởng quận Gò Vấp": the reference line's "của ..."
+
+
+@dataclass(frozen=True)
+class PrintableList:
+    """Everything a printed list shows; an approved list stores exactly this (``to_json``)."""
+
+    kind: str
+    title: str
+    subtitle: str
+    parent_body: str
+    issuing_body: str
+    place: str
+    as_of: dt.date
+    collectives: tuple[PrintedEntry, ...] = ()
+    individuals: tuple[PrintedEntry, ...] = ()
+    text_heading: str = "Thành tích"
+    approval: Approval | None = None  # None: a draft, printed with blanks for the number and date
+    draft_signer: Approval | None = None  # the council's usual signer, for drafts
+    total_line: str = ""
+
+    @property
+    def entries(self) -> tuple[PrintedEntry, ...]:
+        return self.collectives + self.individuals
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_json_default)
+
+    @staticmethod
+    def from_json(text: str) -> PrintableList:
+        data = json.loads(text)
+
+        def approval(value):
+            if value is None:
+                return None
+            value = dict(value)
+            value["decision_date"] = dt.date.fromisoformat(value["decision_date"]) if value["decision_date"] else None
+            value["recipients"] = tuple(value["recipients"])
+            return Approval(**value)
+
+        data["as_of"] = dt.date.fromisoformat(data["as_of"])
+        data["collectives"] = tuple(PrintedEntry(**e) for e in data["collectives"])
+        data["individuals"] = tuple(PrintedEntry(**e) for e in data["individuals"])
+        data["approval"] = approval(data["approval"])
+        data["draft_signer"] = approval(data.get("draft_signer"))
+        return PrintableList(**data)
+
+
+def _json_default(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def digest_of(snapshot: str) -> str:
+    return hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
+
+
+def default_issuer(council: CouncilNames) -> str:
+    place = clean(council.place)
+    return f"Hội đồng Thi đua - Khen thưởng quận {place}" if place else "Hội đồng Thi đua - Khen thưởng"
+
+
+def draft_signer(council: CouncilNames) -> Approval:
+    return Approval("", None, council.signer_authority, council.signer_title, council.signer_name,
+                    tuple(council.recipients), default_issuer(council))
+
+
+# --------------------------------------------------------------------------- adjustments
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    id: int
+    action: str  # "add" | "remove"
+    subject: str
+    subject_id: int
+    text: str
+    reason: str
+    at: str
+    who: str
+
+    @property
+    def subject_key(self) -> tuple[str, int]:
+        return self.subject, self.subject_id
+
+    @property
+    def action_label(self) -> str:
+        return "Thêm vào danh sách" if self.action == "add" else "Loại khỏi danh sách"
+
+
+def adjustments(db: Database, key: ListKey) -> list[Adjustment]:
+    where, params = key.where()
+    rows = db.execute(
+        f"SELECT id, action, unit_id, staff_id, text, reason, at, who FROM award_adjustment WHERE {where} ORDER BY id",
+        params,
+    ).fetchall()
+    return [Adjustment(r[0], r[1], UNIT if r[2] is not None else STAFF, r[2] if r[2] is not None else r[3],
+                       r[4], r[5], r[6], r[7]) for r in rows]
+
+
+def _require_open(db: Database, key: ListKey) -> None:
+    current = current_approval(db, key)
+    if current is not None:
+        raise DomainError(
+            f"Danh sách đã được phê duyệt theo Quyết định số {current.approval.decision_number} ngày "
+            f"{format_date(current.approval.decision_date)}; hãy mở lại danh sách (ghi rõ lý do) trước khi điều chỉnh")
+
+
+def _subject_exists(db: Database, subject: str, subject_id: int) -> None:
+    table = "unit" if subject == UNIT else "staff"
+    if subject not in (UNIT, STAFF) or db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [subject_id]).fetchone() is None:
+        raise DomainError("Không tìm thấy đơn vị hoặc cán bộ cần điều chỉnh")
+
+
+def adjust(db: Database, key: ListKey, action: str, subject: str, subject_id: int, reason: str, now: dt.datetime,
+           text: str = "", who: str = "") -> int:
+    """Add an entry (``action="add"``, with the text printed for it) or remove a candidate
+    (``"remove"``). Both need a reason. A subject has at most one adjustment per list: a new one
+    replaces the old. Returns the adjustment's id."""
+    reason, text = clean(reason), clean(text)
+    errors = {}
+    if action not in ("add", "remove"):
+        raise DomainError(f"Thao tác điều chỉnh không hợp lệ: {action}")
+    if not reason:
+        errors["reason"] = ("Lý do thêm vào danh sách không được để trống" if action == "add"
+                            else "Lý do loại khỏi danh sách không được để trống")
+    if action == "add" and not text:
+        errors["text"] = "Nội dung in trong danh sách (thành tích hoặc lý do) không được để trống"
+    if errors:
+        raise ValidationError(errors)
+    allowed = SUBJECTS.get(key.kind, (UNIT, STAFF))
+    if subject in (UNIT, STAFF) and subject not in allowed:
+        raise DomainError("Danh sách này chỉ gồm tập thể (đơn vị), không thêm cá nhân được" if allowed == (UNIT,)
+                          else "Danh sách này chỉ gồm cá nhân, không thêm tập thể được")
+    _require_open(db, key)
+    _subject_exists(db, subject, subject_id)
+    where, params = key.where()
+    column = "unit_id" if subject == UNIT else "staff_id"
+    with db.atomic():
+        db.execute(f"DELETE FROM award_adjustment WHERE {where} AND {column} = ?", [*params, subject_id])
+        cursor = db.execute(
+            "INSERT INTO award_adjustment (campaign_id, year, list_kind, action, unit_id, staff_id, text, reason, at, who) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [key.campaign_id, key.year if key.campaign_id is None else None, key.kind, action,
+             subject_id if subject == UNIT else None, subject_id if subject == STAFF else None,
+             text if action == "add" else "", reason, now.strftime("%Y-%m-%d %H:%M:%S"), who],
+        )
+        return cursor.lastrowid
+
+
+def cancel_adjustment(db: Database, key: ListKey, adjustment_id: int) -> None:
+    """Take an adjustment back (the history keeps it)."""
+    _require_open(db, key)
+    where, params = key.where()
+    with db.atomic():
+        db.execute(f"DELETE FROM award_adjustment WHERE id = ? AND {where}", [adjustment_id, *params])
+
+
+def apply_adjustments(candidates: list[PrintedEntry], adjusted: list[Adjustment],
+                      added: dict[tuple[str, int], PrintedEntry]) -> list[PrintedEntry]:
+    """``candidates`` without the removed ones, then the added entries (``added`` gives each added
+    subject's row; its text comes from the adjustment)."""
+    removed = {a.subject_key for a in adjusted if a.action == "remove"}
+    adds = [a for a in adjusted if a.action == "add"]
+    present = {c.subject_key for c in candidates}
+    result = [c for c in candidates if c.subject_key not in removed]
+    for a in adds:
+        base = added.get(a.subject_key)
+        if base is None:
+            continue
+        if a.subject_key in present:  # already a candidate: the adjustment's text replaces the rule's
+            result = [replace(c, text=a.text) if c.subject_key == a.subject_key else c for c in result]
+        else:
+            result.append(replace(base, text=a.text))
+    return result
+
+
+# --------------------------------------------------------------------------- approval
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    id: int
+    approval: Approval
+    as_of: dt.date
+    snapshot: str
+    digest: str
+    approved_at: str
+    approved_by: str
+    reopened_at: str | None = None
+    reopen_reason: str | None = None
+    reopened_by: str | None = None
+
+    @property
+    def intact(self) -> bool:
+        return digest_of(self.snapshot) == self.digest
+
+    def printable(self) -> PrintableList:
+        damaged = DomainError(
+            f"Bản chốt của danh sách (Quyết định số {self.approval.decision_number}) bị hỏng: nội dung không khớp "
+            "mã kiểm tra hoặc không đọc được. Hãy khôi phục từ bản sao lưu")
+        if not self.intact:
+            raise damaged
+        try:
+            return PrintableList.from_json(self.snapshot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise damaged from None
+
+
+_APPROVAL_COLUMNS = ("id, decision_number, decision_date, signer_authority, signer_title, signer_name, recipients, "
+                     "issuer, as_of, snapshot, digest, approved_at, approved_by, reopened_at, reopen_reason, reopened_by")
+
+
+def _record(r) -> ApprovalRecord:
+    approval = Approval(r[1], dt.date.fromisoformat(r[2]), r[3], r[4], r[5], tuple(json.loads(r[6])), r[7])
+    return ApprovalRecord(r[0], approval, dt.date.fromisoformat(r[8]), r[9], r[10], r[11], r[12], r[13], r[14], r[15])
+
+
+def current_approval(db: Database, key: ListKey) -> ApprovalRecord | None:
+    where, params = key.where()
+    row = db.execute(f"SELECT {_APPROVAL_COLUMNS} FROM award_approval WHERE {where} AND reopened_at IS NULL",
+                     params).fetchone()
+    return _record(row) if row else None
+
+
+def approval_history(db: Database, key: ListKey) -> list[ApprovalRecord]:
+    where, params = key.where()
+    rows = db.execute(f"SELECT {_APPROVAL_COLUMNS} FROM award_approval WHERE {where} ORDER BY id", params).fetchall()
+    return [_record(r) for r in rows]
+
+
+def check_approval(approval: Approval) -> dict[str, str]:
+    errors = {}
+    if not clean(approval.decision_number):
+        errors["decision_number"] = "Số quyết định không được để trống"
+    if approval.decision_date is None:
+        errors["decision_date"] = "Ngày quyết định không được để trống (dạng dd/mm/yyyy)"
+    if not clean(approval.signer_title):
+        errors["signer_title"] = "Chức danh người ký không được để trống"
+    if not clean(approval.signer_name):
+        errors["signer_name"] = "Họ tên người ký không được để trống"
+    return errors
+
+
+def approve(db: Database, key: ListKey, approval: Approval, printable: PrintableList, now: dt.datetime,
+            who: str = "") -> ApprovalRecord:
+    """Freeze ``printable`` (the list as it stands) under ``approval``. Refused, with nothing
+    written, when a field is missing or the list is already approved."""
+    approval = Approval(
+        clean(approval.decision_number), approval.decision_date, clean(approval.signer_authority),
+        clean(approval.signer_title), clean(approval.signer_name),
+        tuple(r for r in (clean(x) for x in approval.recipients) if r), clean(approval.issuer),
+    )
+    if not approval.issuer:
+        from models.store.settings import council_names
+
+        approval = replace(approval, issuer=default_issuer(council_names(db)))
+    errors = check_approval(approval)
+    if errors:
+        raise ValidationError(errors)
+    if printable.kind != key.kind:
+        raise DomainError(f"Danh sách đưa vào (“{_kind_label(printable.kind)}”) không phải danh sách cần phê duyệt "
+                          f"(“{_kind_label(key.kind)}”)")
+    current = current_approval(db, key)
+    if current is not None:
+        raise DomainError(
+            f"Danh sách đã được phê duyệt theo Quyết định số {current.approval.decision_number} ngày "
+            f"{format_date(current.approval.decision_date)}; muốn phê duyệt lại, hãy mở lại danh sách (ghi rõ lý do)")
+    frozen = replace(printable, approval=approval, draft_signer=None)
+    snapshot = frozen.to_json()
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT INTO award_approval (campaign_id, year, list_kind, decision_number, decision_date, signer_authority, "
+            "signer_title, signer_name, issuer, recipients, as_of, snapshot, digest, approved_at, approved_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [key.campaign_id, key.year if key.campaign_id is None else None, key.kind, approval.decision_number,
+             iso(approval.decision_date), approval.signer_authority, approval.signer_title, approval.signer_name,
+             approval.issuer, json.dumps(list(approval.recipients), ensure_ascii=False), iso(printable.as_of),
+             snapshot, digest_of(snapshot), now.strftime("%Y-%m-%d %H:%M:%S"), who],
+        )
+    return current_approval(db, key) or _missing(cursor)
+
+
+def _kind_label(kind: str) -> str:
+    from models.common.codes import LABELS
+
+    return next((text for code, text in LABELS.items() if code.value == kind), kind)
+
+
+def _missing(_cursor):  # pragma: no cover - the row was just written in the same connection
+    raise DomainError("Không đọc lại được danh sách vừa phê duyệt")
+
+
+def reopen(db: Database, key: ListKey, reason: str, now: dt.datetime, who: str = "") -> None:
+    """Unfreeze an approved list; the reason is recorded with the approval it reopens."""
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError({"reason": "Lý do mở lại danh sách đã phê duyệt không được để trống"})
+    current = current_approval(db, key)
+    if current is None:
+        raise DomainError("Danh sách chưa được phê duyệt nên không cần mở lại")
+    with db.atomic():
+        db.execute("UPDATE award_approval SET reopened_at = ?, reopen_reason = ?, reopened_by = ? WHERE id = ?",
+                   [now.strftime("%Y-%m-%d %H:%M:%S"), reason, who, current.id])
+
+
+def damaged_snapshots(db: Database) -> list[tuple[int, str, str]]:
+    """(approval id, list kind, decision number) of every approval whose snapshot does not match
+    its digest or cannot be read."""
+    damaged = []
+    for id_, kind, number, snapshot, digest in db.execute(
+        "SELECT id, list_kind, decision_number, snapshot, digest FROM award_approval"
+    ):
+        try:
+            ok = digest_of(snapshot) == digest
+            if ok:
+                PrintableList.from_json(snapshot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            ok = False
+        if not ok:
+            damaged.append((id_, kind, number))
+    return damaged
+
+
+__all__ = [
+    "Adjustment", "Approval", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF", "UNIT",
+    "adjust", "adjustments", "apply_adjustments", "approval_history", "approve", "cancel_adjustment",
+    "check_approval", "current_approval", "damaged_snapshots", "default_issuer", "digest_of", "draft_signer",
+    "reopen",
+]

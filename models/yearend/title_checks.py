@@ -1,0 +1,331 @@
+"""The conditions of the yearly titles, checked one person or one unit at a time, each said in
+plain Vietnamese (used by ``models.yearend.titles``, which gathers the data and applies the cap).
+
+Every number comes from the rule set (``models.yearend.title_rules``); shares are compared exactly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from models.common.codes import DISCIPLINE_SEVERITY, HeadLevel, NotClassifiedReason, TitleCode, label
+from models.common.dates import format_date
+from models.people.discipline import Discipline
+from models.yearend.title_rank import DISTRICT_SCOPE, CapGroup, CapRank
+from models.yearend.title_rules import TitleRules, percent_text, share_of
+
+LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}  # best first
+
+
+class Condition(NamedTuple):
+    """One condition as the secretary reads it; ``met`` None: a note, neither met nor failed.
+    (A named tuple: a city's proposals hold about 100,000 of them.)"""
+
+    text: str
+    met: bool | None = True
+
+
+@dataclass(frozen=True, slots=True)
+class TitleDecision:
+    """One title for one person or unit."""
+
+    title: TitleCode
+    eligible: bool  # every condition met, before the cap
+    proposed: bool  # on the list the rules propose (eligible and, for CSTĐCS, within the cap)
+    conditions: tuple[Condition, ...]
+    text: str = ""  # the achievement the list prints when proposed
+    rank: CapRank | None = None  # only where the cap forces a choice among eligible people
+    # The sentence that says it better than the conditions: the cap's cut for an eligible person
+    # it leaves out; "Không đề nghị: ..." for someone the secretary removed from the list of the
+    # title this one requires (and who met every other condition).
+    verdict: str = ""
+
+    @property
+    def failed(self) -> tuple[Condition, ...]:
+        return tuple(c for c in self.conditions if c.met is False)
+
+    @property
+    def why(self) -> str:
+        """One sentence: "Đủ điều kiện <title>: <what was met>." or "Không đủ điều kiện <title>: <what
+        failed>.", or the ``verdict`` ("Đủ điều kiện nhưng ngoài giới hạn 15%: xếp thứ 4, chỉ tiêu 3.")."""
+        return self.verdict or _sentence(self.title, self.conditions, self.proposed)
+
+
+class QuarterResult(NamedTuple):
+    quarter: int
+    level: HeadLevel | None  # None: "không đánh giá" with ``reason``
+    reason: NotClassifiedReason | None = None
+    unit_id: int | None = None
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _sentence(title: TitleCode, conditions: tuple[Condition, ...], proposed: bool) -> str:
+    if proposed:
+        return f"Đủ điều kiện {label(title)}: " + "; ".join(_lower(c.text) for c in conditions if c.met) + "."
+    failed = "; ".join(_lower(c.text) for c in conditions if c.met is False)
+    return f"Không đủ điều kiện {label(title)}: {failed}."
+
+
+def _decision_text(d: Discipline) -> str:
+    return f"{d.form_label} (Quyết định {d.decision_number} ngày {format_date(d.decision_date)})"
+
+
+def removal_condition(required: TitleCode, reason: str) -> Condition:
+    """The failed condition of a higher title when the secretary removed the subject from the list
+    of the title it requires (``models.yearend.title_rules.REQUIRES``)."""
+    return Condition(f"Đã bị loại khỏi danh sách {label(required)} (điều chỉnh): {reason}", False)
+
+
+def _verdict(conditions: list[Condition] | tuple[Condition, ...], removal: Condition | None) -> str:
+    """"Không đề nghị: đã bị loại khỏi danh sách ...: <lý do>." when that removal is the only
+    condition not met; empty otherwise (the usual sentence names every failure)."""
+    if removal is None or [c for c in conditions if c.met is False] != [removal]:
+        return ""
+    return f"Không đề nghị: {_lower(removal.text)}."
+
+
+def _level_phrase(level: HeadLevel) -> str:
+    return label(level) if level == HeadLevel.XUAT_SAC else f"{label(level)} trở lên"
+
+
+@lru_cache(maxsize=64)
+def _months_cutoff(year: int, months: int) -> dt.date:
+    """The latest recruitment day that gives ``months`` full months of work by 31/12 of ``year``."""
+    total = (year + 1) * 12 - months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass(slots=True)
+class Draft:
+    staff_id: int
+    code: str
+    full_name: str
+    position: str
+    unit_id: int
+    recruited_on: dt.date | None
+    left_on: dt.date | None
+    quarters: tuple[QuarterResult, ...]
+    discipline: Discipline | None
+    name_key: str = ""  # models.common.text.name_sort_key of the name
+    ldtt: TitleDecision | None = None
+    ldtt_removal: Condition | None = None  # removed from the Lao động tiên tiến list by the secretary
+    cstdcs_conditions: list[Condition] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)  # recognised ones the person authored
+    cstdcs: TitleDecision | None = None
+
+
+def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
+    conditions: list[Condition] = []
+    classified = [q for q in p.quarters if q.level is not None]
+    below = [q for q in classified if LEVEL_ORDER[q.level] > LEVEL_ORDER[rules.required_level]]
+    phrase = _level_phrase(rules.required_level)
+    if not classified:
+        conditions.append(Condition(f"Không có quý nào được xếp loại trong năm {year}", False))
+    elif below:
+        conditions += [Condition(f"Quý {q.quarter}/{year} xếp loại {label(q.level)}", False) for q in below]
+    elif len(classified) < rules.min_classified_quarters:
+        conditions.append(Condition(f"Chỉ có {len(classified)} quý được xếp loại trong năm {year} "
+                                    f"(cần ít nhất {rules.min_classified_quarters})", False))
+    else:
+        conditions.append(Condition(f"{len(classified)}/{len(classified)} quý được xếp loại năm {year} đạt {phrase}"))
+    for q in p.quarters:
+        if q.level is None and q.reason is not None:
+            note = f"Quý {q.quarter}/{year} không đánh giá ({label(q.reason)})"
+            if q.reason == NotClassifiedReason.THAI_SAN:
+                note += ": thời gian nghỉ thai sản được tính là thời gian công tác"
+            conditions.append(Condition(note, None))
+    if rules.min_months:
+        if p.recruited_on is None:
+            conditions.append(Condition(f"Không có ngày tuyển dụng: coi là đủ {rules.min_months} tháng công tác"))
+        else:
+            enough = p.recruited_on <= _months_cutoff(year, rules.min_months)
+            conditions.append(Condition(f"{'Đủ' if enough else 'Chưa đủ'} {rules.min_months} tháng công tác "
+                                        f"(tuyển dụng {format_date(p.recruited_on)})", enough))
+    d = p.discipline
+    if d is None:
+        conditions.append(Condition(f"Không bị kỷ luật trong năm {year}"))
+    elif DISCIPLINE_SEVERITY[d.form] >= DISCIPLINE_SEVERITY[rules.individual_discipline]:
+        conditions.append(Condition(f"Bị kỷ luật {_decision_text(d)}", False))
+    else:
+        conditions.append(Condition(f"Bị kỷ luật {_decision_text(d)}, dưới mức {label(rules.individual_discipline)}"))
+    if p.left_on is not None:
+        conditions.append(Condition(f"Đã nghỉ việc ngày {format_date(p.left_on)}, trước khi kết thúc năm {year}",
+                                    None if rules.leavers_qualify else False))
+    ok = all(c.met is not False for c in conditions)
+    text = f"{phrase} {len(classified)}/{len(classified)} quý được xếp loại năm {year}" if ok else ""
+    return TitleDecision(TitleCode.LDTT, ok, ok, tuple(conditions), text)
+
+
+def ldtt_condition(p: Draft, removed_because: str | None) -> Condition:
+    """Chiến sĩ thi đua cơ sở's first condition: Lao động tiên tiến, as the rules decided it and
+    unless the secretary removed the person from that list (``removed_because``: the reason)."""
+    if not p.ldtt.proposed:
+        return Condition("Không đạt danh hiệu Lao động tiên tiến", False)
+    if removed_because is not None:
+        p.ldtt_removal = removal_condition(TitleCode.LDTT, removed_because)
+        return p.ldtt_removal
+    return Condition("Đạt danh hiệu Lao động tiên tiến")
+
+
+def initiative_condition(p: Draft, authored: list[tuple[str, bool]], year: int) -> Condition:
+    recognised = [t for t, ok in authored if ok]
+    if recognised:
+        p.initiatives = recognised
+        return Condition("Là tác giả sáng kiến " + ", ".join(f"“{t}”" for t in recognised)
+                         + " được công nhận ở cơ sở")
+    if authored:
+        return Condition("Là tác giả " + ", ".join(f"“{t}”" for t, _ in authored)
+                         + " nhưng chưa được công nhận là sáng kiến ở cơ sở", False)
+    return Condition(f"Không là tác giả sáng kiến nào được công nhận ở cơ sở trong năm {year}", False)
+
+
+def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rules: TitleRules) -> TitleDecision:
+    """Chiến sĩ thi đua cơ sở: the person's conditions, then the cap of their group (``rank`` set
+    when the cap forces a choice)."""
+    conditions = p.cstdcs_conditions
+    eligible = all(c.met is not False for c in conditions)
+    if not eligible or group is None:
+        return TitleDecision(TitleCode.CSTDCS, eligible, eligible, tuple(conditions),
+                             verdict=_verdict(conditions, p.ldtt_removal))
+    pct = percent_text(rules.cstdcs_cap_percent)
+    where = DISTRICT_SCOPE if group.unit_id is None else f"của {group.scope}"
+    base = f"chỉ tiêu {group.quota} ({pct} của {group.earned_ldtt} người đạt Lao động tiên tiến)"
+    cut = ""
+    if rank is None:
+        cap = Condition(f"Trong giới hạn {pct}: {len(group.ranked)} người đủ điều kiện {where}, {base}")
+    else:
+        cap = Condition(f"Xếp thứ {rank.rank}/{len(group.ranked)} người đủ điều kiện {where} "
+                        f"({rank.basis(rules.ranking)}); {base}", rank.within)
+        if not rank.within:
+            cut = f"Đủ điều kiện nhưng ngoài giới hạn {pct}: xếp thứ {rank.rank}, chỉ tiêu {rank.quota}."
+    text = ""
+    if not cut:
+        text = "Đạt danh hiệu Lao động tiên tiến"
+        if p.initiatives:
+            text += "; tác giả sáng kiến " + ", ".join(f"“{t}”" for t in p.initiatives) + " được công nhận ở cơ sở"
+    return TitleDecision(TitleCode.CSTDCS, True, not cut, (*conditions, cap), text, rank, cut)
+
+
+# --------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class CollectiveCounts:
+    counted: int  # members considered for the shares
+    earned_ldtt: int
+    completed: int  # no quarter at Không hoàn thành nhiệm vụ
+    cstdcs: int
+
+
+def _classified(m: Draft) -> bool:
+    return any(q.level is not None for q in m.quarters)
+
+
+def collective_decisions(members: list[Draft], active: bool, year: int, rules: TitleRules,
+                         former: Sequence[Discipline] = (), removed_because: str | None = None,
+                         ) -> tuple[CollectiveCounts, dict[TitleCode, TitleDecision]]:
+    """A unit's counts and its TTLĐTT and TTLĐXS decisions, from its members' own decisions.
+
+    The shares count the members considered (leavers only when the rule set considers them) with
+    at least one classified quarter: someone "không đánh giá" all year (maternity leave) neither
+    earns nor fails a title, and is noted. Discipline looks at every member, and at ``former``:
+    decisions barring collectives taken while someone not a member at year end belonged to the
+    unit. ``removed_because``: the secretary removed the unit from the TTLĐTT list (the reason)."""
+    considered = [m for m in members if m.left_on is None or rules.leavers_qualify]
+    counted = [m for m in considered if _classified(m)]
+    earned = sum(m.ldtt.proposed for m in counted)
+    failing = [(m, q) for m in counted for q in m.quarters if q.level == HeadLevel.KHONG_HOAN_THANH]
+    completed = len(counted) - len({m.staff_id for m, _ in failing})
+    cstdcs = sum(m.cstdcs.proposed for m in counted)
+    cut = sum(m.cstdcs.eligible and not m.cstdcs.proposed for m in counted)
+    n = len(counted)
+    pct = percent_text(share_of(earned, n))
+    conditions: list[Condition] = []
+    if not active:
+        conditions.append(Condition("Đơn vị đã ngừng hoạt động", False))
+    if not n:
+        conditions.append(Condition(f"Không có cá nhân nào được xét danh hiệu năm {year}", False))
+    else:
+        above = share_of(earned, n) > rules.ttldtt_percent
+        threshold = percent_text(rules.ttldtt_percent)
+        conditions.append(Condition(f"Có {earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên tiến, "
+                                    f"{'trên' if above else 'không trên'} {threshold}", above))
+    if len(considered) < len(members):
+        conditions.append(Condition(f"Không tính {len(members) - len(considered)} người đã nghỉ việc trong năm", None))
+    if len(counted) < len(considered):
+        conditions.append(Condition(f"{len(considered) - len(counted)} người không được xếp loại quý nào "
+                                    "(không tính vào tỷ lệ)", None))
+    severity = DISCIPLINE_SEVERITY[rules.collective_discipline]
+    barred = [m for m in members if m.discipline is not None and m.discipline.severity >= severity]
+    gone = [d for d in former if d.severity >= severity]
+    conditions += [Condition(f"Thành viên {m.full_name} bị kỷ luật {_decision_text(m.discipline)}", False)
+                   for m in barred]
+    conditions += [Condition(f"Thành viên {d.full_name} bị kỷ luật {_decision_text(d)} khi còn công tác tại đơn vị",
+                             False) for d in gone]
+    if not barred and not gone:
+        conditions.append(Condition(f"Không có thành viên bị kỷ luật từ mức {label(rules.collective_discipline)} "
+                                    "trở lên"))
+    ok = all(c.met is not False for c in conditions)
+    ttldtt = TitleDecision(TitleCode.TTLDTT, ok, ok, tuple(conditions),
+                           f"{earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên tiến" if ok else "")
+    removal = removal_condition(TitleCode.TTLDTT, removed_because) if ok and removed_because is not None else None
+    xs = [removal or (Condition("Đạt các điều kiện Tập thể lao động tiên tiến") if ok
+                      else Condition("Không đạt các điều kiện Tập thể lao động tiên tiến", False))]
+    if n:
+        xs.append(_completed_condition(completed, n, failing, year, rules))
+        enough = share_of(earned, n) >= rules.ttldxs_ldtt_percent
+        threshold = percent_text(rules.ttldxs_ldtt_percent)
+        xs.append(Condition(f"Có {earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên tiến, "
+                            + (f"từ {threshold} trở lên" if enough else f"dưới {threshold}"), enough))
+        if rules.ttldxs_min_cstdcs:
+            xs.append(_cstdcs_count_condition(cstdcs, cut, rules))
+    good = all(c.met is not False for c in xs)
+    text = (f"{completed}/{n} cá nhân hoàn thành nhiệm vụ; {earned}/{n} cá nhân ({pct}) đạt danh hiệu Lao động tiên "
+            f"tiến; {cstdcs} cá nhân được đề nghị Chiến sĩ thi đua cơ sở") if good else ""
+    ttldxs = TitleDecision(TitleCode.TTLDXS, good, good, tuple(xs), text, verdict=_verdict(xs, removal))
+    return CollectiveCounts(n, earned, completed, cstdcs), {TitleCode.TTLDTT: ttldtt, TitleCode.TTLDXS: ttldxs}
+
+
+def _completed_condition(completed: int, n: int, failing: list, year: int, rules: TitleRules) -> Condition:
+    met = share_of(completed, n) >= rules.ttldxs_completed_percent
+    threshold = percent_text(rules.ttldxs_completed_percent)
+    who = ", ".join(f"{m.full_name} quý {q.quarter}/{year}" for m, q in failing)
+    if rules.ttldxs_completed_percent == 100:
+        text = (f"100% cá nhân hoàn thành nhiệm vụ ({completed}/{n})" if met else
+                f"Chưa đủ 100% cá nhân hoàn thành nhiệm vụ ({completed}/{n}): "
+                f"{who} xếp loại {label(HeadLevel.KHONG_HOAN_THANH)}")
+    else:
+        text = (f"Có {completed}/{n} cá nhân ({percent_text(share_of(completed, n))}) hoàn thành nhiệm vụ, "
+                + (f"từ {threshold} trở lên" if met else f"dưới {threshold}"))
+    return Condition(text, met)
+
+
+def _cstdcs_count_condition(cstdcs: int, cut: int, rules: TitleRules) -> Condition:
+    met = cstdcs >= rules.ttldxs_min_cstdcs
+    if cstdcs == 0:
+        text = "Không có cá nhân nào được đề nghị Chiến sĩ thi đua cơ sở"
+    elif met:
+        text = f"Có {cstdcs} cá nhân được đề nghị Chiến sĩ thi đua cơ sở"
+    else:
+        text = f"Chỉ có {cstdcs} cá nhân được đề nghị Chiến sĩ thi đua cơ sở (cần ít nhất {rules.ttldxs_min_cstdcs})"
+    if cut and not met:
+        text += f" ({cut} người đủ điều kiện nhưng ngoài giới hạn {percent_text(rules.cstdcs_cap_percent)})"
+    return Condition(text, met)
+
+
+__all__ = [
+    "CollectiveCounts", "Condition", "Draft", "LEVEL_ORDER", "QuarterResult", "TitleDecision", "collective_decisions",
+    "cstdcs_decision", "initiative_condition", "ldtt_condition", "ldtt_decision", "removal_condition",
+]

@@ -1,0 +1,103 @@
+"""The yearly title lists as the council prints and approves them, and its order of priority.
+
+One list per year and title, keyed ``ListKey(kind=<title code>, year=Y)`` (:func:`list_key`).
+Adjust it with ``models.yearend.lists.adjust`` / ``cancel_adjustment`` (reasons kept, never
+printed), approve it with ``award_lists.approve(db, list_key(year, title), approval,
+draft_list(...), now)`` which freezes the printed content, reopen it with ``award_lists.reopen``.
+:func:`printable_list` gives what prints: the frozen snapshot of an approved list, else the draft.
+
+The council's order of priority for a year (:func:`set_council_order`) ranks people eligible for
+Chiến sĩ thi đua cơ sở after the number of excellent quarters, when the rule set says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+from models.yearend.lists import PrintableList, current_approval, draft_signer
+from models.common.codes import COLLECTIVE_TITLES, TitleCode, label
+from models.common.errors import DomainError, ValidationError
+from models.store.settings import council_names
+from models.common.text import money
+from models.yearend.titles import TitleProposals, list_key, title_proposals
+
+TEXT_HEADING = "Thành tích"
+
+
+def list_title(title: TitleCode, year: int) -> str:
+    """The list's heading: "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018", and
+    the same for the other titles."""
+    return f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {label(title).upper()} NĂM {year}"
+
+
+def total_line(title: TitleCode, count: int, total: int) -> str:
+    """The total under the table: "Tổng số: 12 cá nhân; tổng số tiền thưởng: 5.040.000 đồng" (the
+    count alone when there is no base salary)."""
+    who = "tập thể" if title in COLLECTIVE_TITLES else "cá nhân"
+    line = f"Tổng số: {count} {who}"
+    return f"{line}; tổng số tiền thưởng: {money(total)} đồng" if total else line
+
+
+def draft_list(db: Database, proposals: TitleProposals, title: TitleCode, as_of: dt.date) -> PrintableList:
+    """The list of ``title`` as it stands (the rules' proposals with the adjustments), unapproved;
+    ``as_of`` is the day its figures were taken."""
+    title = TitleCode(title)
+    council = council_names(db)
+    entries = tuple(proposals.entries(title))
+    collective = title in COLLECTIVE_TITLES
+    return PrintableList(
+        kind=title.value, title=list_title(title, proposals.year), subtitle="",
+        parent_body=council.parent_body, issuing_body=council.issuing_body, place=council.place, as_of=as_of,
+        collectives=entries if collective else (), individuals=() if collective else entries,
+        text_heading=TEXT_HEADING, draft_signer=draft_signer(council),
+        total_line=total_line(title, len(entries), sum(e.amount for e in entries)),
+    )
+
+
+def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) -> PrintableList:
+    """What prints for ``year``'s list of ``title``: the frozen snapshot of an approved list
+    (whatever changed since), else the current draft taken on ``as_of``."""
+    approved = current_approval(db, list_key(year, title))
+    if approved is not None:
+        return approved.printable()
+    return draft_list(db, title_proposals(db, year), title, as_of)
+
+
+# --------------------------------------------------------------------------- the council's order
+
+
+def council_order(db: Database, year: int) -> list[int]:
+    """Staff ids in the council's order of priority for ``year`` (first = highest priority)."""
+    return [r[0] for r in db.execute("SELECT staff_id FROM title_priority WHERE year = ? ORDER BY priority", [year])]
+
+
+def set_council_order(db: Database, year: int, staff_ids: Sequence[int]) -> None:
+    """Replace ``year``'s order of priority with ``staff_ids`` (first = 1); an empty sequence
+    clears it. Refused while the year's Chiến sĩ thi đua cơ sở list is approved."""
+    ids = list(staff_ids)
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise ValidationError({"year": f"Năm “{year}” không hợp lệ (từ 2000 đến 2100)"})
+    if len(set(ids)) != len(ids):
+        raise ValidationError({"staff_ids": "Mỗi cán bộ chỉ có một vị trí trong thứ tự ưu tiên"})
+    if ids:
+        marks = ",".join("?" * len(ids))
+        (known,) = db.execute(f"SELECT count(*) FROM staff WHERE id IN ({marks})", ids).fetchone()
+        if known != len(ids):
+            raise ValidationError({"staff_ids": "Có cán bộ không có trong danh sách cán bộ"})
+    approved = current_approval(db, list_key(year, TitleCode.CSTDCS))
+    if approved is not None:
+        raise DomainError(
+            f"Danh sách {label(TitleCode.CSTDCS)} năm {year} đã được phê duyệt theo Quyết định số "
+            f"{approved.approval.decision_number}; hãy mở lại danh sách trước khi đổi thứ tự ưu tiên")
+    with db.atomic():
+        db.execute("DELETE FROM title_priority WHERE year = ?", [year])
+        db.conn.executemany("INSERT INTO title_priority (year, staff_id, priority) VALUES (?, ?, ?)",
+                            [(year, staff_id, i) for i, staff_id in enumerate(ids, 1)])
+
+
+__all__ = [
+    "council_order", "draft_list", "list_key", "list_title", "money", "printable_list", "set_council_order",
+    "total_line",
+]

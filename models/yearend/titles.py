@@ -1,0 +1,389 @@
+"""The yearly emulation titles: who qualifies, and why or why not.
+
+``title_proposals(db, year)`` checks every condition of the rule set in force for the year
+(``models.yearend.title_rules``; this module holds no number of its own) for:
+
+- every person with a classification row in the year (a level, or "không đánh giá"), placed in
+  the unit their last classified quarter of the year belongs to; people who left before 31/12
+  are noted as such (and not proposed unless the rule set says so). Titles: **Lao động tiên
+  tiến** (LĐTT) and **Chiến sĩ thi đua cơ sở** (CSTĐCS). A CSTĐCS person is also on the LĐTT list
+  (CSTĐCS requires LĐTT).
+- every unit with members, a member being a person whose last classified quarter of the year
+  belongs to the unit. Titles: **Tập thể lao động tiên tiến** (TTLĐTT) and **Tập thể lao động xuất
+  sắc** (TTLĐXS). A TTLĐXS unit is also on the TTLĐTT list (TTLĐXS requires TTLĐTT). The shares
+  count the members considered for titles with at least one classified quarter (people who left
+  during the year are left out unless the rule set considers them; someone "không đánh giá" all
+  year is noted, not counted); the discipline condition looks at every member, leavers too, and
+  at whoever belonged to the unit on the day of a decision (``models.people.staff.unit_on``).
+
+Each condition comes as a plain-Vietnamese :class:`Condition` (met, not met, or a note), and each
+title as one "why / why not" sentence. Where the CSTĐCS cap forces a choice among eligible
+people, each gets a :class:`CapRank` (rank, excellent quarters, the council's order) and the cut
+is said in so many words. The collective shares and the cap's base use the titles the rules
+propose; the secretary's adjustments change a list (``models.yearend.title_lists``), not the shares, with
+one exception: removed from the list of LĐTT (TTLĐTT), a person (unit) is no longer proposed for
+CSTĐCS (TTLĐXS), which requires it, and the cap ranks the others without them (an explicit "add"
+to the higher list still puts them on it). Under the rule set's "highest bonus only", someone on
+both linked lists is paid only the higher bonus (``TitleProposals.entries``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+
+from sqlite_utils import Database
+
+from models.yearend.lists import (
+    STAFF, SUBJECTS, UNIT, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
+)
+from models.common.codes import (
+    COLLECTIVE_TITLES, DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
+)
+from models.people.discipline import Discipline, list_discipline, worst_by_person
+from models.campaigns.registers import KIND_ORDER
+from models.quarters.rules import base_salaries, base_salary_on
+from models.people.staff import unit_on
+from models.common.text import name_sort_key, sort_key
+from models.yearend.title_checks import (
+    Condition, Draft, QuarterResult, TitleDecision, collective_decisions, cstdcs_decision, initiative_condition,
+    ldtt_condition, ldtt_decision,
+)
+from models.yearend.title_rank import CapGroup, CapRank, rank_groups
+from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
+
+
+NO_UNIT = (99, "", 0)  # where a person without a unit sorts: after every unit
+
+# The individual titles' lists hold people only, the collective titles' units only.
+SUBJECTS.update({t.value: (STAFF,) for t in INDIVIDUAL_TITLES} | {t.value: (UNIT,) for t in COLLECTIVE_TITLES})
+
+
+def list_key(year: int, title: TitleCode) -> ListKey:
+    """The key of ``year``'s list for ``title`` in ``models.yearend.lists`` (adjustments, approval)."""
+    return ListKey(TitleCode(title).value, year=year)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonProposal:
+    """A person of the year: their quarters, discipline, and the LĐTT and CSTĐCS decisions."""
+
+    staff_id: int
+    code: str
+    full_name: str
+    position: str
+    unit_id: int  # the unit of the person's last classified quarter of the year
+    unit_name: str
+    recruited_on: dt.date | None
+    left_on: dt.date | None  # set when the person left before 31/12 of the year
+    quarters: tuple[QuarterResult, ...]
+    discipline: Discipline | None  # the most severe decision taking effect in the year
+    decisions: dict[TitleCode, TitleDecision]  # LĐTT and CSTĐCS
+
+    @property
+    def titles(self) -> tuple[TitleCode, ...]:
+        """The titles the rules propose, LĐTT first."""
+        return tuple(t for t, d in self.decisions.items() if d.proposed)
+
+    @property
+    def excellent_quarters(self) -> int:
+        return sum(q.level == HeadLevel.XUAT_SAC for q in self.quarters)
+
+    @property
+    def completed(self) -> bool:
+        """No classified quarter at Không hoàn thành nhiệm vụ."""
+        return all(q.level != HeadLevel.KHONG_HOAN_THANH for q in self.quarters)
+
+    @property
+    def position_unit(self) -> str:
+        return f"{self.position}, {self.unit_name}" if self.position else self.unit_name
+
+
+@dataclass(frozen=True, slots=True)
+class UnitProposal:
+    """A unit of the year: its members, the counts the shares rest on, the TTLĐTT and TTLĐXS decisions."""
+
+    unit_id: int
+    code: str
+    name: str
+    kind: UnitKind
+    active: bool
+    members: tuple[int, ...]  # staff ids whose last classified quarter of the year is here, by name
+    counted: int  # members considered for the shares
+    earned_ldtt: int  # of them, proposed Lao động tiên tiến
+    completed: int  # of them, no quarter at Không hoàn thành nhiệm vụ
+    cstdcs: int  # of them, proposed Chiến sĩ thi đua cơ sở
+    decisions: dict[TitleCode, TitleDecision]  # TTLĐTT and TTLĐXS
+
+    @property
+    def titles(self) -> tuple[TitleCode, ...]:
+        return tuple(t for t, d in self.decisions.items() if d.proposed)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleProposals:
+    """Everything :func:`title_proposals` found for a year; ``entries(title)`` gives a list's rows
+    (adjustments applied), ``why(title, subject, id)`` the sentence for anyone."""
+
+    year: int
+    rules: TitleRules
+    base_salary: int | None  # in force on 31/12 of the year
+    people: tuple[PersonProposal, ...]  # by Vietnamese name order
+    units: tuple[UnitProposal, ...]  # by the council's unit order (kind, then name)
+    cap_groups: tuple[CapGroup, ...]  # one per unit, or one for the district, by the rule set
+    adjusted: dict[TitleCode, tuple[Adjustment, ...]] = field(default_factory=dict)
+    # Rows for subjects added by an adjustment though the rules never looked at them, and every
+    # subject's place in the printed order.
+    outsiders: dict[tuple[str, int], PrintedEntry] = field(default_factory=dict, repr=False, compare=False)
+    order: dict[tuple[str, int], tuple] = field(default_factory=dict, repr=False, compare=False)
+    _people: dict[int, PersonProposal] = field(init=False, repr=False, compare=False)
+    _units: dict[int, UnitProposal] = field(init=False, repr=False, compare=False)
+    _bonuses: dict[TitleCode, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_people", {p.staff_id: p for p in self.people})
+        object.__setattr__(self, "_units", {u.unit_id: u for u in self.units})
+        # Every row of a list carries the bonus: worked out once per title, not once per row.
+        object.__setattr__(self, "_bonuses", {t: self.rules.bonus_amount(t, self.base_salary) for t in TitleCode})
+
+    def person(self, staff_id: int) -> PersonProposal | None:
+        return self._people.get(staff_id)
+
+    def unit(self, unit_id: int) -> UnitProposal | None:
+        return self._units.get(unit_id)
+
+    def bonus(self, title: TitleCode) -> int:
+        """The title's bonus per person or unit in đồng (rounded up to 10,000 đ; 0: no base salary)."""
+        return self._bonuses[title]  # a StrEnum: the code as text finds it too
+
+    def proposed(self, title: TitleCode) -> list[PersonProposal] | list[UnitProposal]:
+        """Whom the rules propose for ``title``, before adjustments."""
+        subjects = self.people if title in INDIVIDUAL_TITLES else self.units
+        return [s for s in subjects if s.decisions[title].proposed]
+
+    def candidates(self, title: TitleCode) -> list[PrintedEntry]:
+        """The rows the rules propose, in printed order."""
+        return self._sorted([self._entry(s, title) for s in self.proposed(title)])
+
+    def entries(self, title: TitleCode) -> list[PrintedEntry]:
+        """The list's rows with the secretary's adjustments applied, in printed order: people by
+        unit (the council's unit order) then name, each with the unit as ``group``; units by kind
+        then name. Every row carries the title's bonus as ``amount`` except, under the rule set's
+        "highest bonus only", a row also on the list of the linked title whose bonus is paid
+        instead (``paid_instead``): 0, and its text says which bonus the subject receives."""
+        title = TitleCode(title)
+        listed = self._listed(title)
+        paid = self.paid_instead(title)
+        if paid is None:
+            return listed
+        elsewhere = {e.subject_key for e in self._listed(paid)}
+        note = f"(nhận tiền thưởng {label(paid)})"
+        return [replace(e, amount=0, text=f"{e.text} {note}".lstrip()) if e.subject_key in elsewhere else e
+                for e in listed]
+
+    def paid_instead(self, title: TitleCode) -> TitleCode | None:
+        """Under the rule set's "highest bonus only", the linked title (``REQUIRES``: Chiến sĩ thi
+        đua cơ sở and Lao động tiên tiến, the two collective titles) whose higher bonus is paid
+        instead of ``title``'s to someone on both lists (the higher title on a tie); None when
+        ``title``'s own bonus is paid, when there is nothing to pay, or when both are paid."""
+        if not self.rules.highest_bonus_only:
+            return None
+        for high, low in REQUIRES.items():
+            if title in (high, low):
+                other = low if title == high else high
+                paid = high if self.bonus(high) >= self.bonus(low) else low
+                return other if paid == other and self.bonus(other) else None
+        return None
+
+    def _listed(self, title: TitleCode) -> list[PrintedEntry]:
+        """The list's rows with the adjustments applied, each with the title's own bonus."""
+        adjusted = list(self.adjusted.get(title, ()))
+        base = {}  # the rows of the subjects an adjustment adds
+        for a in (a for a in adjusted if a.action == "add"):
+            found = self.person(a.subject_id) if a.subject == STAFF else self.unit(a.subject_id)
+            base[a.subject_key] = (self._entry(found, title, "") if found is not None
+                                   else replace(self.outsiders[a.subject_key], amount=self.bonus(title)))
+        return self._sorted(apply_adjustments(self.candidates(title), adjusted, base))
+
+    def adjustment_for(self, title: TitleCode, subject: str, subject_id: int) -> Adjustment | None:
+        return next((a for a in self.adjusted.get(title, ()) if a.subject_key == (subject, subject_id)), None)
+
+    def why(self, title: TitleCode, subject: str, subject_id: int) -> str:
+        """One sentence: why the person or unit is, or is not, on the list of ``title``."""
+        adjustment = self.adjustment_for(title, subject, subject_id)
+        if adjustment is not None:
+            verb = "Được thêm vào danh sách" if adjustment.action == "add" else "Đã bị loại khỏi danh sách"
+            return f"{verb} (điều chỉnh): {adjustment.reason}."
+        found = self.person(subject_id) if subject == STAFF else self.unit(subject_id)
+        if found is None:
+            return (f"Không xét: không có kết quả xếp loại quý nào năm {self.year}." if subject == STAFF
+                    else f"Không xét: đơn vị không có cán bộ được xếp loại năm {self.year}.")
+        if title not in found.decisions:
+            return (f"{label(title)} là danh hiệu tập thể." if subject == STAFF
+                    else f"{label(title)} là danh hiệu cá nhân.")
+        return found.decisions[title].why
+
+    def _entry(self, subject, title: TitleCode, text: str | None = None) -> PrintedEntry:
+        amount = self.bonus(title)
+        if isinstance(subject, PersonProposal):
+            text = subject.decisions[title].text if text is None else text
+            return PrintedEntry(STAFF, subject.staff_id, subject.full_name, subject.position or subject.unit_name,
+                                text, subject.unit_name, amount)
+        text = subject.decisions[title].text if text is None else text
+        return PrintedEntry(UNIT, subject.unit_id, subject.name, label(subject.kind), text, "", amount)
+
+    def _sorted(self, entries: list[PrintedEntry]) -> list[PrintedEntry]:
+        return sorted(entries, key=lambda e: self.order.get(e.subject_key, ((99,),)))
+
+
+# --------------------------------------------------------------------------- the proposals
+
+
+def _authored(db: Database, year: int) -> dict[int, list[tuple[str, bool]]]:
+    """staff id -> (title, recognised at the cơ sở) of the initiatives they authored in the year's campaigns."""
+    found: dict[int, list[tuple[str, bool]]] = defaultdict(list)
+    for staff_id, title, recognised in db.execute(
+        "SELECT a.staff_id, i.title, i.recognised FROM initiative_author a JOIN initiative i ON i.id = a.initiative_id "
+        "JOIN campaign c ON c.id = i.campaign_id WHERE c.year = ? ORDER BY i.registered_on, i.id", [year]
+    ):
+        found[staff_id].append((title, bool(recognised)))
+    return found
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@contextmanager
+def without_gc_passes() -> Iterator[None]:
+    """Build many small records at once without the collector's passes (none is in a cycle): a
+    city's proposals make a few hundred thousand, and the screen's rows 20,000 per tab with the
+    proposals alive, where each pass would walk a million objects (a third of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def title_proposals(db: Database, year: int) -> TitleProposals:
+    """Every person and unit of ``year`` with the titles they qualify for, every condition and
+    a sentence per title, under the rule set in force for the year (:class:`DomainError` when
+    there is none). Bonuses use the base salary in force on 31/12 of the year."""
+    rules = rule_for(db, year)
+    with without_gc_passes():
+        return _proposals(db, year, rules)
+
+
+def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
+    base = base_salary_on(base_salaries(db), dt.date(year, 12, 31))
+    quarters: dict[int, list[QuarterResult]] = defaultdict(list)
+    codes = {None: None, **{c.value: c for c in (*HeadLevel, *NotClassifiedReason)}}
+    for staff_id, quarter, level, reason, unit_id in db.execute(
+        "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
+    ):
+        quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
+    units = {r[0]: r[1:] for r in db.execute("SELECT id, code, name, kind, active FROM unit")}
+    worst = worst_by_person(db, year)
+    authored = _authored(db, year)
+    adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
+    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == "remove"} for t in REQUIRES.values()}
+    year_end = dt.date(year, 12, 31)
+    drafts: list[Draft] = []
+    for staff_id, code, full_name, position, recruited, ended in db.execute(
+        "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"  # a scan beats 80,000 lookups
+    ):
+        if staff_id not in quarters:
+            continue
+        left = _date(ended)
+        mine = tuple(quarters[staff_id])
+        p = Draft(staff_id, code, full_name, position, mine[-1].unit_id, _date(recruited),
+                  left if left is not None and left < year_end else None, mine, worst.get(staff_id),
+                  name_sort_key(full_name))
+        p.ldtt = ldtt_decision(p, year, rules)
+        # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
+        p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
+        if rules.initiative_required:
+            p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
+        drafts.append(p)
+    drafts.sort(key=lambda p: (p.name_key, p.code))
+    groups, ranks = rank_groups(drafts, rules, {u: i[1] for u, i in units.items()}, _priorities(db, year))
+    group_of = {s: g for g in groups for s in g.ranked}
+    for p in drafts:
+        p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
+    by_unit: dict[int, list[Draft]] = defaultdict(list)
+    for p in drafts:
+        by_unit[p.unit_id].append(p)
+    unit_order = {u: (KIND_ORDER[UnitKind(i[2])], sort_key(i[1]), u) for u, i in units.items()}
+    former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
+    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u))
+                 for u in sorted(by_unit, key=unit_order.get)]
+    people = tuple(PersonProposal(
+        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id][1], p.recruited_on, p.left_on,
+        p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
+    groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
+    order = {(UNIT, u): (unit_order[u],) for u in by_unit}
+    order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], p.name_key, p.code) for p in drafts})
+    outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
+    return TitleProposals(year, rules, base, people, tuple(unit_list), tuple(groups), adjusted, outsiders, order)
+
+
+def _unit(unit_id: int, info: tuple, members: list[Draft], year: int, rules: TitleRules,
+          former: tuple[Discipline, ...], removed_because: str | None) -> UnitProposal:
+    code, name, kind, active = info
+    counts, decisions = collective_decisions(members, bool(active), year, rules, former, removed_because)
+    return UnitProposal(unit_id, code, name, UnitKind(kind), bool(active), tuple(m.staff_id for m in members),
+                        counts.counted, counts.earned_ldtt, counts.completed, counts.cstdcs, decisions)
+
+
+def _former_members_discipline(db: Database, year: int, rules: TitleRules,
+                               member_of: dict[int, int]) -> dict[int, tuple[Discipline, ...]]:
+    """unit id -> the decisions of the year that bar a collective, taken while the person belonged
+    to the unit (``models.people.staff.unit_on`` the decision's date) though they are not counted in it
+    at year end (moved, left, or never classified): such a decision bars that unit too."""
+    found: dict[int, list[Discipline]] = defaultdict(list)
+    severity = DISCIPLINE_SEVERITY[rules.collective_discipline]
+    for d in list_discipline(db, year=year):
+        if d.severity < severity:
+            continue
+        unit_id = unit_on(db, d.staff_id, d.decision_date)
+        if unit_id is not None and member_of.get(d.staff_id) != unit_id:
+            found[unit_id].append(d)
+    return {u: tuple(ds) for u, ds in found.items()}
+
+
+def _priorities(db: Database, year: int) -> dict[int, int]:
+    return dict(db.execute("SELECT staff_id, priority FROM title_priority WHERE year = ?", [year]).fetchall())
+
+
+def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, units: dict,
+               year: int) -> dict[tuple[str, int], PrintedEntry]:
+    """Rows for the people and units an adjustment adds though the rules never looked at them
+    (``order`` gains their places: a person in the unit they belonged to on 31/12, by name)."""
+    found = {}
+    for a in (a for adds in adjusted.values() for a in adds if a.action == "add" and a.subject_key not in order):
+        if a.subject == UNIT:
+            code, name, kind, _active = units[a.subject_id]
+            found[a.subject_key] = PrintedEntry(UNIT, a.subject_id, name, label(UnitKind(kind)), "")
+            order[a.subject_key] = (unit_order[a.subject_id],)
+            continue
+        code, full_name, position, unit_id = db.execute(
+            "SELECT s.code, s.full_name, s.position, coalesce((SELECT h.unit_id FROM staff_unit h WHERE h.staff_id = "
+            "s.id AND h.start_date <= ? ORDER BY h.start_date DESC LIMIT 1), (SELECT h.unit_id FROM staff_unit h "
+            "WHERE h.staff_id = s.id ORDER BY h.start_date LIMIT 1)) FROM staff s WHERE s.id = ?",
+            [f"{year}-12-31", a.subject_id]).fetchone()
+        unit_name = units[unit_id][1] if unit_id is not None else ""  # no unit history: the position alone
+        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, full_name, position or unit_name, "", unit_name)
+        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(full_name), code)
+    return found
+
+
+__all__ = [
+    "Condition", "PersonProposal", "QuarterResult", "TitleDecision", "TitleProposals", "UnitProposal",
+    "CapGroup", "CapRank", "list_key", "title_proposals", "without_gc_passes",
+]

@@ -1,0 +1,176 @@
+"""Add or edit an emulation campaign: name, year, deadlines, offered fields, participating units."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, check_campaign, normalised, save_campaign
+from models.common.dates import DateError
+from models.common.errors import ValidationError
+from models.common.text import sort_key
+from models.people.units import list_units
+
+from ui.kit.list_editor import EditableList
+from ui.kit.record_dialog import RecordDialog
+from ui.kit.widgets import DateEdit
+
+
+def date_error_text(error: DateError) -> str:
+    """A date error as a sentence beside its field (capitalised, as the staff dialog shows it)."""
+    text = str(error)
+    return text[:1].upper() + text[1:]
+
+
+def read_dates(form, names) -> tuple[dict, dict[str, str]]:
+    """The dates typed in the form's DateEdit fields ``names``, and a message for each unreadable one."""
+    values, errors = {}, {}
+    for name in names:
+        try:
+            values[name] = form.fields[name].date()
+        except DateError as e:
+            values[name] = None
+            errors[name] = date_error_text(e)
+    return values, errors
+
+
+class UnitChecklist(QWidget):
+    """The units taking part in a new campaign: all active units, checked by default."""
+
+    def __init__(self, units, parent=None):
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setMinimumHeight(130)
+        for unit in sorted(units, key=lambda u: (sort_key(u.code))):
+            item = QListWidgetItem(f"{unit.code} - {unit.name}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, unit.id)
+            self.list.addItem(item)
+        self.all_button = QPushButton("Chọn tất cả")
+        self.none_button = QPushButton("Bỏ chọn")
+        for button, state in ((self.all_button, Qt.CheckState.Checked), (self.none_button, Qt.CheckState.Unchecked)):
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, s=state: self.set_all(s))
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.none_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def set_all(self, state: Qt.CheckState) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(state)
+
+    def checked_ids(self) -> list[int]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class CampaignDialog(RecordDialog):
+    DATES = ("start_date", "registration_deadline", "report_deadline")
+
+    def __init__(self, db: Database, campaign: Campaign | None = None, today: dt.date | None = None,
+                 parent=None):
+        super().__init__("Sửa đợt thi đua" if campaign else "Thêm đợt thi đua", parent)
+        self.db = db
+        self.campaign = campaign
+        self.today = today or dt.date.today()
+        f = self.form
+        self.name = f.add("name", "Tên đợt thi đua", QLineEdit(), required=True)
+        self.name.setMinimumWidth(520)
+        self.name.setPlaceholderText("ví dụ: Đợt thi đua cao điểm về Cải cách hành chính")
+        self.year = f.add("year", "Năm", QSpinBox(), required=True)
+        self.year.setRange(2000, 2100)
+        self.year.setMaximumWidth(100)
+        self.start_date = f.add("start_date", "Ngày bắt đầu", DateEdit(), required=True)
+        self.registration_deadline = f.add("registration_deadline", "Hạn đăng ký", DateEdit(), required=True)
+        self.report_deadline = f.add("report_deadline", "Hạn báo cáo kết quả", DateEdit(), required=True)
+        for edit in (self.start_date, self.registration_deadline, self.report_deadline):
+            edit.setMaximumWidth(140)
+        self.max_per_unit = f.add("max_per_unit", "Số mô hình tối đa mỗi đơn vị", QSpinBox(), required=True)
+        self.max_per_unit.setRange(1, 50)
+        self.max_per_unit.setMaximumWidth(100)
+        self.description = f.add("description", "Mô tả", QPlainTextEdit())
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(64)
+        self.description.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.fields = f.add("fields", "Lĩnh vực", EditableList(new_text="Lĩnh vực mới"))
+        self.fields.list.setMinimumHeight(150)
+        self.units = None
+        if campaign:
+            self.name.setText(campaign.name)
+            self.year.setValue(campaign.year)
+            self.start_date.set_date(campaign.start_date)
+            self.registration_deadline.set_date(campaign.registration_deadline)
+            self.report_deadline.set_date(campaign.report_deadline)
+            self.max_per_unit.setValue(campaign.max_per_unit)
+            self.description.setPlainText(campaign.description)
+            self.fields.set_values(campaign.fields)
+        else:
+            self.year.setValue(self.today.year)
+            self.start_date.set_date(self.today)
+            self.max_per_unit.setValue(1)
+            self.fields.set_values(DEFAULT_FIELDS)
+            self.units = f.add("units", "Đơn vị tham gia", UnitChecklist(list_units(db, active_only=True)))
+        self._auto_year = self.year.value()
+        if campaign is None:
+            self.start_date.textChanged.connect(self._follow_start_year)
+        self.mark_clean()
+
+    def _follow_start_year(self) -> None:
+        """A new campaign's year follows its start date until the user sets the year by hand."""
+        try:
+            start = self.start_date.date()
+        except DateError:
+            return
+        if start is not None and self.year.value() == self._auto_year and 2000 <= start.year <= 2100:
+            self.year.setValue(start.year)
+            self._auto_year = start.year
+
+    def _snapshot(self) -> dict[str, object]:
+        values = super()._snapshot()
+        values.update(
+            year=self.year.value(), max_per_unit=self.max_per_unit.value(),
+            description=self.description.toPlainText(), fields=self.fields.values(),
+            units=self.units.checked_ids() if self.units else None,
+        )
+        return values
+
+    def save(self) -> Campaign:
+        dates, errors = read_dates(self.form, self.DATES)
+        values = dict(
+            name=self.name.text(),
+            year=self.year.value(),
+            start_date=dates["start_date"],
+            registration_deadline=dates["registration_deadline"],
+            report_deadline=dates["report_deadline"],
+            description=self.description.toPlainText(),
+            max_per_unit=self.max_per_unit.value(),
+            fields=tuple(self.fields.values()),
+        )
+        campaign = replace(self.campaign, **values) if self.campaign else Campaign(**values)
+        if errors:  # the unreadable dates together with everything else that is wrong
+            raise ValidationError({**check_campaign(normalised(campaign)), **errors})
+        unit_ids = self.units.checked_ids() if self.units else None
+        return save_campaign(self.db, campaign, unit_ids)

@@ -1,0 +1,245 @@
+"""Register or edit a unit's initiative (mô hình, sáng kiến, giải pháp) in a campaign, with its
+result, the council's assessment and its authors."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models.campaigns.campaigns import Campaign, Participant, participants
+from models.common.codes import Assessment, InitiativeKind, label
+from models.common.errors import ValidationError
+from models.campaigns.initiatives import Initiative, check_initiative, normalised, save_initiative
+from models.people.staff import Staff, list_staff
+from models.common.text import name_sort_key, sort_key
+
+from ui.campaigns.campaign_dialog import read_dates
+from ui.kit.record_dialog import RecordDialog
+from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
+
+NOT_ASSESSED = "— Chưa đánh giá —"
+NO_FIELD = "— Không chọn lĩnh vực —"
+
+
+def _person_text(p: Staff) -> str:
+    return f"{p.full_name} - {p.position}" if p.position else p.full_name
+
+
+class _AuthorCombo(SearchableCombo):
+    """Enter picks the typed person (as a tác giả); it must not also save the whole dialog."""
+
+    def keyPressEvent(self, event) -> None:
+        # With the completer's list open, the completer finishes the choice itself (it needs the
+        # event left unaccepted); otherwise Enter stops here instead of pressing Lưu.
+        choosing = self.completer().popup().isVisible()
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not choosing:
+            event.accept()
+
+
+class AuthorPicker(QWidget):
+    """The chosen authors, in order; added from the unit's current staff, removed with Bỏ / Del."""
+
+    def __init__(self, everyone: dict[int, Staff], parent=None):
+        super().__init__(parent)
+        self.everyone = everyone
+        self.list = QListWidget()
+        self.list.setFixedHeight(84)
+        self.choice = _AuthorCombo([], "")
+        self.choice.setObjectName("author_choice")
+        self.choice.setMinimumContentsLength(24)
+        self.choice.lineEdit().setPlaceholderText("Gõ tên cán bộ để chọn...")
+        self.choice.activated.connect(lambda _i: self.add_chosen())
+        self.add_button = QPushButton("Thêm tác giả")
+        self.remove_button = QPushButton("Bỏ tác giả")
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_chosen)
+        self.remove_button.clicked.connect(self.remove_current)
+        row = QHBoxLayout()
+        row.addWidget(self.choice, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+
+    def set_candidates(self, people: list[Staff]) -> None:
+        self.choice.clear()
+        for p in sorted(people, key=lambda p: name_sort_key(p.full_name)):
+            self.choice.add_choice(_person_text(p), p.id)
+        self.choice.setCurrentIndex(-1)
+        self.choice.setEditText("")
+
+    def set_authors(self, staff_ids) -> None:
+        self.list.clear()
+        for staff_id in staff_ids:
+            self._append(staff_id)
+
+    def _append(self, staff_id: int) -> None:
+        person = self.everyone.get(staff_id)
+        text = _person_text(person) if person else f"Cán bộ số {staff_id}"
+        if person and person.ended_on is not None:
+            text += " (đã nghỉ)"
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, staff_id)
+        self.list.addItem(item)
+
+    def author_ids(self) -> tuple[int, ...]:
+        return tuple(self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count()))
+
+    def add_author(self, staff_id: int) -> None:
+        if staff_id not in self.author_ids():
+            self._append(staff_id)
+
+    def add_chosen(self) -> None:
+        staff_id = self.choice.value()
+        if staff_id is None:
+            return
+        self.add_author(staff_id)
+        self.choice.setCurrentIndex(-1)
+        self.choice.setEditText("")
+
+    def remove_current(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.list.hasFocus():
+            self.remove_current()
+            return
+        super().keyPressEvent(event)
+
+
+class InitiativeDialog(RecordDialog):
+    """``participant`` fixes the unit (opened from a row of the tracking table); without it and
+    without ``initiative`` the unit is chosen among the campaign's participants."""
+
+    def __init__(self, db: Database, campaign: Campaign, initiative: Initiative | None = None,
+                 participant: Participant | None = None, today: dt.date | None = None, parent=None):
+        super().__init__(
+            "Sửa mô hình, sáng kiến, giải pháp" if initiative else "Đăng ký mô hình, sáng kiến, giải pháp", parent
+        )
+        self.db = db
+        self.campaign = campaign
+        self.initiative = initiative
+        self.today = today or dt.date.today()
+        self.fixed_unit_id = initiative.unit_id if initiative else (participant.unit_id if participant else None)
+        f = self.form
+        caption = QLabel(f"<b>{campaign.year} - {campaign.name}</b>")
+        caption.setWordWrap(True)
+        f.layout_.addRow(caption)
+        if self.fixed_unit_id is not None:
+            code = initiative.unit_code if initiative else participant.unit_code
+            name = initiative.unit_name if initiative else participant.unit_name
+            self.unit = f.add("unit_id", "Đơn vị", QLabel(f"{name} ({code})"))
+        else:
+            items = [(f"{p.unit_name} ({p.unit_code})", p.unit_id)
+                     for p in sorted(participants(db, campaign.id), key=lambda p: sort_key(p.unit_name))]
+            self.unit = f.add("unit_id", "Đơn vị", SearchableCombo(items, "— Chọn đơn vị —"), required=True)
+        self.title = f.add("title", "Tên mô hình, sáng kiến, giải pháp", QLineEdit(), required=True)
+        self.title.setMinimumWidth(560)
+        self.title.setMaxLength(500)
+        self.kind = f.add("kind", "Loại", ChoiceCombo([(label(k), k) for k in InitiativeKind], "— Chọn loại —"),
+                          required=True)
+        self.field = f.add("field", "Lĩnh vực", ChoiceCombo([(name, name) for name in campaign.fields], NO_FIELD))
+        self.field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.field.setMinimumContentsLength(30)
+        self.registered_on = f.add("registered_on", "Ngày đăng ký", DateEdit(), required=True)
+        self.description = f.add("description", "Mô tả", QPlainTextEdit())
+        everyone = {p.id: p for p in list_staff(db)}
+        self.authors = f.add("author_ids", "Tác giả", AuthorPicker(everyone))
+        section = QLabel("<b>Kết quả và đánh giá</b>")
+        section.setContentsMargins(0, 8, 0, 0)
+        f.layout_.addRow(section)
+        self.reported_on = f.add("reported_on", "Ngày báo cáo kết quả", DateEdit())
+        self.result_summary = f.add("result_summary", "Tóm tắt kết quả", QPlainTextEdit())
+        self.assessment = f.add("assessment", "Đánh giá của Hội đồng",
+                                ChoiceCombo([(label(a), a) for a in Assessment], NOT_ASSESSED))
+        self.assessment_note = f.add("assessment_note", "Ghi chú đánh giá", QLineEdit())
+        self.recognised = f.add("recognised", "Công nhận", QCheckBox("Được công nhận là sáng kiến cấp cơ sở"))
+        for edit in (self.registered_on, self.reported_on):
+            edit.setMaximumWidth(140)
+        for text in (self.description, self.result_summary):
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(58)
+            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if initiative:
+            self._fill(initiative)
+        else:
+            self.registered_on.set_date(self.today)
+        if isinstance(self.unit, SearchableCombo):
+            self.unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
+        self._unit_changed()
+        self.mark_clean()
+
+    def _fill(self, i: Initiative) -> None:
+        self.title.setText(i.title)
+        self.kind.set_value(i.kind)
+        if i.field and self.field.findData(i.field) < 0:  # a field since taken off the campaign's list
+            self.field.add_choice(i.field, i.field)
+        self.field.set_value(i.field or None)
+        self.registered_on.set_date(i.registered_on)
+        self.description.setPlainText(i.description)
+        self.authors.set_authors(i.author_ids)
+        self.reported_on.set_date(i.reported_on)
+        self.result_summary.setPlainText(i.result_summary)
+        self.assessment.set_value(i.assessment)
+        self.assessment_note.setText(i.assessment_note)
+        self.recognised.setChecked(i.recognised)
+
+    def unit_id(self) -> int | None:
+        return self.fixed_unit_id if self.fixed_unit_id is not None else self.unit.value()
+
+    def _unit_changed(self) -> None:
+        unit_id = self.unit_id()
+        people = list_staff(self.db, unit_id) if unit_id is not None else []
+        self.authors.set_candidates([p for p in people if p.ended_on is None])
+
+    def _snapshot(self) -> dict[str, object]:
+        values = super()._snapshot()
+        values.update(
+            description=self.description.toPlainText(), result_summary=self.result_summary.toPlainText(),
+            author_ids=self.authors.author_ids(),
+        )
+        return values
+
+    def save(self) -> Initiative:
+        dates, errors = read_dates(self.form, ("registered_on", "reported_on"))
+        values = dict(
+            campaign_id=self.campaign.id,
+            unit_id=self.unit_id(),
+            title=self.title.text(),
+            kind=self.kind.value(),
+            field=self.field.value() or "",
+            registered_on=dates["registered_on"],
+            description=self.description.toPlainText(),
+            reported_on=dates["reported_on"],
+            result_summary=self.result_summary.toPlainText(),
+            assessment=self.assessment.value(),
+            assessment_note=self.assessment_note.text(),
+            recognised=self.recognised.isChecked(),
+            author_ids=self.authors.author_ids(),
+        )
+        initiative = replace(self.initiative, **values) if self.initiative else Initiative(**values)
+        if errors:  # the unreadable dates together with everything else that is wrong
+            raise ValidationError({**check_initiative(self.db, normalised(initiative), self.today), **errors})
+        return save_initiative(self.db, initiative, self.today)

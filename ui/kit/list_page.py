@@ -1,0 +1,185 @@
+"""The common shape of a list screen: search, filters, a sortable table, actions, Excel in/out."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from models.store.db import connect
+
+from ui.kit import messages
+from ui.kit.tasks import run_with_progress
+from ui.kit.undo import Change, UndoHistory
+from ui.kit.widgets import LazyLoad, SearchBox, make_table
+
+
+class ListPage(LazyLoad, QWidget):
+    """Subclasses set ``kind`` ("units"/"staff"), ``noun``, the model, and fill the filter bar."""
+
+    changed = Signal()  # data was written: other screens should reload
+    kind = ""
+    noun = ""
+
+    def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None,
+                 undo: UndoHistory | None = None):
+        super().__init__(parent)
+        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
+        self._stale = False
+        self.undo = undo if undo is not None else UndoHistory(self)
+        self.db = db
+        self.db_path = db_path
+        self.model = model
+        self.search = SearchBox(search_hint)
+        self.search.setObjectName("search")
+        self.search.textChanged.connect(self._search_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.filters = QHBoxLayout()
+        self.search.setMinimumWidth(220)
+        self.filters.addWidget(self.search, 3)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.table = make_table(model)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.toolbar)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.table, 1)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.count_label)
+        find = QAction("Tìm", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.setToolTip(f"{tip or text} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                       if shortcut is not None else (tip or text))
+        act.triggered.connect(slot)
+        self.toolbar.addAction(act)
+        self.addAction(act)
+        return act
+
+    def add_excel_actions(self, export: bool = True) -> None:
+        self.toolbar.addSeparator()
+        self.import_action = self.action("Nhập từ Excel...", self.import_excel, "Ctrl+I")
+        if export:
+            self.action("Xuất ra Excel...", self.export_excel, "Ctrl+E")
+        self.action("Tải tệp mẫu...", self.save_template)
+
+    def import_target(self) -> tuple[int | None, str]:
+        """(campaign id, campaign name) an import goes into; only initiatives need one."""
+        return None, ""
+
+    def exporter(self):
+        """A function (db, path) -> rows written, for this screen's Excel export in the import's
+        columns. Built in the GUI thread; it runs in a worker thread, so it reads no widget."""
+        from models import exports
+
+        kind = self.kind
+        return lambda db, path: exports.export(db, kind, path)
+
+    def file_stem(self) -> str:
+        return {"units": "don-vi", "staff": "can-bo", "initiatives": "mo-hinh", "heads": "nguoi-dung-dau"}[self.kind]
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self.update_count()
+
+    def update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        self.count_label.setText(f"Hiển thị {shown:,} / {total:,} {self.noun}".replace(",", "."))
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def select_where(self, predicate) -> None:
+        row = self.model.row_of(predicate)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def selection_changed(self) -> None:
+        pass
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def edit_selected(self) -> None:
+        raise NotImplementedError
+
+    def remember(self, text: str, restore) -> None:
+        """Offer to undo the change just made (Ctrl+Z); ``restore`` puts things back."""
+        self.undo.push(Change(text, restore))
+
+    def after_change(self, select=None) -> None:
+        """Reload, keep the user's place (the changed record selected), tell other screens."""
+        self.reload()
+        if select is not None:
+            self.select_where(select)
+        self.changed.emit()
+
+    # Excel.
+    def import_excel(self) -> None:
+        from ui.kit.import_dialog import ImportDialog  # Excel modules load on first use: a fast start
+
+        campaign_id, campaign_name = self.import_target()
+        if self.kind == "initiatives" and campaign_id is None:
+            messages.error(self, "Chưa chọn đợt thi đua", "Hãy chọn (hoặc thêm) một đợt thi đua trước khi nhập.")
+            return
+        dialog = ImportDialog(self.kind, self.db_path, self, campaign_id, campaign_name)
+        if dialog.exec() and dialog.written:
+            self.after_change()
+
+    def export_excel(self) -> None:
+        stem = self.file_stem()
+        path = messages.save_xlsx(self, f"Xuất danh sách {self.noun}", f"{stem}-{dt.date.today():%Y%m%d}.xlsx")
+        if not path:
+            return
+        db_path, export = self.db_path, self.exporter()
+
+        def work(progress):
+            db = connect(db_path)
+            try:
+                return export(db, path)
+            finally:
+                db.close()
+
+        try:
+            count = run_with_progress(self, f"Đang xuất danh sách {self.noun}...", work)
+        except OSError as e:
+            messages.error(self, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
+            return
+        messages.inform(self, "Đã xuất", f"Đã xuất {count} dòng ra tệp:\n{path}")
+
+    def save_template(self) -> None:
+        path = messages.save_xlsx(self, "Lưu tệp mẫu để nhập", f"mau-{self.file_stem()}.xlsx")
+        if not path:
+            return
+        from models import exports
+
+        try:
+            exports.write_template(self.kind, path)
+        except OSError as e:
+            messages.error(self, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
+            return
+        from ui.kit.import_dialog import HEADERS
+
+        headers = HEADERS[self.kind]
+        messages.inform(self, "Đã lưu tệp mẫu", f"Tệp mẫu có các cột: {' | '.join(headers)}\n{path}")

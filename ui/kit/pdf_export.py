@@ -1,0 +1,66 @@
+"""Writing a report to PDF from a screen: ask where, build it in the background, say how it went.
+
+The report is built by the same domain and report functions as the command line, on a
+connection of its own (the worker thread's).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+from sqlite_utils import Database
+
+from models.store.db import connect
+from models.common.errors import DomainError
+
+from ui.kit import messages
+from ui.kit.tasks import run_with_progress
+
+PDF_FILTER = "Tệp PDF (*.pdf)"
+
+
+def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str:
+    """A path to write a PDF to, or "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, PDF_FILTER)
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
+def build_pdf(parent: QWidget | None, db_path: str | Path, label: str,
+              build: Callable[[Database], bytes]) -> bytes | None:
+    """``build(db)`` on a worker thread (its own connection) with a progress dialog; None, after
+    telling the user why, when it could not be built."""
+    def work(_progress):
+        own = connect(db_path)
+        try:
+            return build(own)
+        finally:
+            own.close()
+
+    try:
+        return run_with_progress(parent, f"Đang tạo {label}...", work)
+    except DomainError as e:
+        messages.error(parent, "Không tạo được tệp PDF", str(e))
+        return None
+
+
+def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, label: str,
+              build: Callable[[Database], bytes]) -> bool:
+    """Build the PDF with ``build(db)`` in a worker thread and write it to ``path``; tell the user
+    what went wrong and return False when it could not be done."""
+    pdf = build_pdf(parent, db_path, label, build)
+    if pdf is None:
+        return False
+    try:
+        Path(path).write_bytes(pdf)
+    except OSError as e:
+        messages.error(parent, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
+        return False
+    messages.inform(parent, "Đã lưu", f"Đã lưu {label} ra tệp:\n{path}")
+    return True
+
+
+def database_path(db: Database) -> str:
+    return db.conn.execute("PRAGMA database_list").fetchone()[2]

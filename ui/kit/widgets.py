@@ -1,0 +1,221 @@
+"""Small widgets shared by the screens: date entry, forms that show errors beside fields, tables."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.common.dates import DateError, format_date, parse_date
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class DateEdit(QLineEdit):
+    """A date typed as dd/mm/yyyy (also 1/2/2018, 01022018, 2018-02-01); may be left empty."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText("dd/mm/yyyy")
+        self.setMaxLength(10)
+        self.setClearButtonEnabled(True)
+        self.editingFinished.connect(self._tidy)
+
+    def date(self) -> dt.date | None:
+        """The date typed, ``None`` when empty; raises DateError with a message for the user."""
+        return parse_date(self.text())
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(format_date(value))
+
+    def _tidy(self) -> None:
+        try:
+            value = self.date()
+        except DateError:
+            return
+        if value is not None:
+            self.setText(format_date(value))
+
+
+class ChoiceCombo(QComboBox):
+    """A drop-down of (label, value) pairs; typing a few letters finds the entry."""
+
+    def __init__(self, items: list[tuple[str, object]], placeholder: str = "", parent=None):
+        super().__init__(parent)
+        # Long entries (unit names) must not make the window wider than an office screen.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        self._enums: dict[str, object] = {}  # Qt hands StrEnum data back as plain str
+        if placeholder:
+            self.addItem(placeholder, None)
+        for text, value in items:
+            self.add_choice(text, value)
+
+    def add_choice(self, text: str, value) -> None:
+        if isinstance(value, StrEnum):
+            self._enums[value.value] = value
+        self.addItem(text, value)
+
+    def _typed(self, data):
+        return self._enums.get(data, data) if isinstance(data, str) else data
+
+    def value(self):
+        return self._typed(self.currentData())
+
+    def set_value(self, value) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(max(index, 0))
+
+
+class SearchableCombo(ChoiceCombo):
+    """A long list (units): editable, with a completer that matches anywhere in the label."""
+
+    def __init__(self, items, placeholder: str = "", parent=None):
+        super().__init__(items, placeholder, parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setMaxVisibleItems(20)
+
+    def value(self):
+        # An edited text that matches no entry is no choice at all.
+        index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
+        return self._typed(self.itemData(index)) if index >= 0 else None
+
+
+class ErrorForm(QWidget):
+    """A form whose every field has a red message line under it, empty until something is wrong."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._rows: dict[str, QWidget] = {}
+
+    def add(self, name: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel(box)
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        caption = QLabel(f"{label}{' *' if required else ''}:", self)
+        caption.setBuddy(widget)
+        self.layout_.addRow(caption, box)
+        self.fields[name] = widget
+        self.errors[name] = error
+        self._rows[name] = box
+        return widget
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        self.layout_.setRowVisible(self._rows[name], visible)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message under its field (clearing the others) and focus the first one."""
+        first = None
+        for name, label in self.errors.items():
+            message = errors.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            if message and first is None:
+                first = self.fields[name]
+        if first is not None:
+            first.setFocus()
+
+    def error_text(self, name: str) -> str:
+        return self.errors[name].text() if self.errors[name].isVisible() else ""
+
+
+def make_table(model) -> QTableView:
+    """A read-only table: whole rows selected, sorting by header click, tidy fixed-height rows."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    vertical = view.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(26)
+    vertical.hide()
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    for i, column in enumerate(model.columns):
+        view.setColumnWidth(i, column.width)
+    return view
+
+
+class SearchBox(QLineEdit):
+    """Search-as-you-type; Esc clears it."""
+
+    def __init__(self, placeholder: str, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class LazyLoad:
+    """Mixed into a screen (before its Qt class): ``reload()`` while the screen is hidden only notes
+    that it must load, and it does when next shown, so the window opens without loading every
+    screen. The screen sets ``lazy`` and provides ``load()``."""
+
+    lazy = False
+    _stale = False
+
+    def reload(self) -> None:
+        """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
+        if self.lazy and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.load()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+
+def screen_shortcut(screen: QWidget, text: str, key: str, slot) -> QAction:
+    """A keyboard shortcut that works while ``screen`` (or anything in it) has the focus."""
+    act = QAction(text, screen)
+    act.setShortcut(QKeySequence(key))
+    act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    act.triggered.connect(slot)
+    screen.addAction(act)
+    return act

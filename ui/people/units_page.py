@@ -1,0 +1,148 @@
+"""The units screen: every unit with its kind, head and current head count."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlite_utils import Database
+
+from models.common.codes import UnitKind, label
+from models.common.errors import DomainError
+from models.people.snapshots import restore_unit, snapshot_unit
+from models.common.text import sort_key
+from models.people.units import delete_unit, list_units, set_unit_active, unit_data
+
+from ui.kit import messages
+from ui.kit.list_page import ListPage
+from ui.kit.table_model import Column, RecordTableModel
+from ui.people.unit_dialog import UnitDialog
+from ui.kit.widgets import ChoiceCombo
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ACTIVE_STATES = [("Đang hoạt động", True), ("Ngừng hoạt động", False), ("Tất cả trạng thái", None)]
+
+
+class UnitsTableModel(RecordTableModel):
+    COL_CODE, COL_NAME, COL_KIND, COL_HEAD, COL_HEAD_TITLE, COL_STAFF, COL_STATE = range(7)
+    columns = [
+        Column("Mã", lambda u: u.code, key=lambda u: sort_key(u.code), width=80),
+        Column("Tên đơn vị", lambda u: u.name, width=300),
+        Column("Loại đơn vị", lambda u: u.kind_label, width=170),
+        Column("Người đứng đầu", lambda u: u.head_name, width=180),
+        Column("Chức vụ", lambda u: u.head_title, width=130),
+        Column("Số cán bộ", lambda u: str(u.staff_count), key=lambda u: u.staff_count, align=RIGHT, width=80),
+        Column("Trạng thái", lambda u: "Đang hoạt động" if u.active else "Ngừng hoạt động", width=120),
+    ]
+
+    def search_text(self, unit) -> str:
+        return f"{unit.code} {unit.name} {unit.head_name} {unit.head_title}"
+
+    def is_inactive(self, unit) -> bool:
+        return not unit.active
+
+
+class UnitsPage(ListPage):
+    kind = "units"
+    noun = "đơn vị"
+
+    def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
+        super().__init__(db, db_path, UnitsTableModel(), "Tìm theo mã, tên, người đứng đầu... (Ctrl+F)",
+                         parent, undo)
+        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
+        self.kind_filter.setObjectName("kind_filter")
+        self.state_filter = ChoiceCombo(ACTIVE_STATES)
+        self.state_filter.setObjectName("state_filter")
+        self.filters.addWidget(self.kind_filter, 1)
+        self.filters.addWidget(self.state_filter, 1)
+        self.kind_filter.currentIndexChanged.connect(self.apply_filters)
+        self.state_filter.currentIndexChanged.connect(self.apply_filters)
+        self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm đơn vị")
+        self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa đơn vị đang chọn")
+        self.toggle_action = self.action("Ngừng hoạt động", self.toggle_active, "Ctrl+D")
+        self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa đơn vị chưa có dữ liệu")
+        self.add_excel_actions()
+        self.model.sort(UnitsTableModel.COL_CODE)
+        self.table.horizontalHeader().setSortIndicator(UnitsTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
+        self.reload()
+        self.apply_filters()
+
+    def load(self) -> None:
+        keep = self.selected()
+        self.model.set_records(list_units(self.db))
+        self.update_count()
+        if keep is not None:
+            self.select_where(lambda u: u.id == keep.id)
+        self.selection_changed()
+
+    def apply_filters(self) -> None:
+        kind, active = self.kind_filter.value(), self.state_filter.value()
+        self.model.set_predicate(
+            lambda u: (kind is None or u.kind == kind) and (active is None or u.active == active)
+        )
+        self.update_count()
+
+    def selection_changed(self) -> None:
+        unit = self.selected()
+        has = unit is not None
+        self.edit_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+        self.toggle_action.setEnabled(has)
+        self.toggle_action.setText("Kích hoạt lại" if has and not unit.active else "Ngừng hoạt động")
+
+    def add(self) -> None:
+        dialog = UnitDialog(self.db, parent=self)
+        if dialog.exec():
+            unit = dialog.result_record
+            self.remember(f"Thêm đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, None))
+            self.after_change(lambda u: u.id == unit.id)
+
+    def edit_selected(self) -> None:
+        unit = self.selected()
+        if unit is None:
+            return
+        before = snapshot_unit(self.db, unit.id)
+        dialog = UnitDialog(self.db, unit, parent=self)
+        if dialog.exec():
+            self.remember(f"Sửa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
+            self.after_change(lambda u: u.id == unit.id)
+
+    def toggle_active(self) -> None:
+        unit = self.selected()
+        if unit is None:
+            return
+        if unit.active and not messages.confirm(
+            self, "Ngừng hoạt động",
+            f"Chuyển “{unit.name}” sang ngừng hoạt động?\nDữ liệu của đơn vị vẫn được giữ; "
+            "có thể kích hoạt lại bất cứ lúc nào.",
+        ):
+            return
+        before = snapshot_unit(self.db, unit.id)
+        set_unit_active(self.db, unit.id, not unit.active)
+        verb = "Ngừng hoạt động" if unit.active else "Kích hoạt lại"
+        self.remember(f"{verb} đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
+        self.after_change(lambda u: u.id == unit.id)
+
+    def delete_selected(self) -> None:
+        unit = self.selected()
+        if unit is None:
+            return
+        if unit_data(self.db, unit.id):
+            messages.error(
+                self, "Không thể xóa",
+                f"“{unit.name}” đã có dữ liệu nên không xóa được (để giữ lịch sử).\n"
+                "Hãy dùng “Ngừng hoạt động” thay cho xóa.",
+            )
+            return
+        if not messages.confirm(
+            self, "Xóa đơn vị", f"Xóa hẳn đơn vị “{unit.code} - {unit.name}”?\nĐơn vị chưa có dữ liệu nào.",
+            yes="Xóa",
+        ):
+            return
+        before = snapshot_unit(self.db, unit.id)
+        try:
+            delete_unit(self.db, unit.id)
+        except DomainError as e:
+            messages.error(self, "Không thể xóa", str(e))
+            return
+        self.remember(f"Xóa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
+        self.after_change()

@@ -1,0 +1,179 @@
+"""The entry table of the quarterly classification: one row per person of the unit's quarter.
+
+Rows hold the result being entered (in memory until saved); only the note is edited in the
+table itself, the level and the reason are set from the keyboard by the screen.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from models.quarters.classifications import Entry, RosterPerson
+from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
+from models.common.text import name_sort_key, sort_key
+
+from ui.kit.table_model import Column, Index, RecordTableModel
+
+# Short forms used in Vietnamese classification reports (status line, counts).
+SHORT = {
+    HeadLevel.XUAT_SAC: "HTXSNV",
+    HeadLevel.TOT: "HTTNV",
+    HeadLevel.HOAN_THANH: "HTNV",
+    HeadLevel.KHONG_HOAN_THANH: "KHTNV",
+}
+_LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}
+
+ERROR_BACKGROUND = QBrush(QColor("#f4b8b8"))
+NOT_CLASSIFIED_FOREGROUND = QBrush(QColor("#5f5f5f"))
+MISSING_BACKGROUND = QBrush(QColor("#fff4d6"))  # level not entered yet
+LEVEL_BACKGROUND = {
+    HeadLevel.XUAT_SAC: QBrush(QColor("#d6ecd2")),
+    HeadLevel.KHONG_HOAN_THANH: QBrush(QColor("#ece3d4")),
+}
+
+
+@dataclass
+class EntryRow:
+    """A person of the roster and the result currently entered for them (``stt``: roster order)."""
+
+    stt: int
+    person: RosterPerson
+    entry: Entry = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.entry is None:
+            self.entry = self.person.entry
+
+    @property
+    def level_text(self) -> str:
+        if self.entry.level is not None:
+            return label(self.entry.level)
+        return NOT_CLASSIFIED if self.entry.reason is not None else ""
+
+    @property
+    def reason_text(self) -> str:
+        return label(self.entry.reason) if self.entry.reason is not None else ""
+
+
+def _level_key(r: EntryRow) -> int:
+    if r.entry.level is not None:
+        return _LEVEL_ORDER[r.entry.level]
+    return len(_LEVEL_ORDER) + (0 if r.entry.reason is not None else 1)
+
+
+class ClassificationTableModel(RecordTableModel):
+    COL_STT, COL_CODE, COL_NAME, COL_POSITION, COL_LEADER, COL_LEVEL, COL_REASON, COL_NOTE = range(8)
+    _CENTER = Qt.AlignmentFlag.AlignCenter
+    columns = [
+        Column("STT", lambda r: str(r.stt), key=lambda r: r.stt,
+               align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=44),
+        Column("Mã", lambda r: r.person.code, key=lambda r: sort_key(r.person.code), width=72),
+        Column("Họ và tên", lambda r: r.person.full_name, key=lambda r: name_sort_key(r.person.full_name), width=180),
+        Column("Chức vụ", lambda r: r.person.position, width=190),
+        Column("LĐ, QL", lambda r: "x" if r.person.is_leader else "", key=lambda r: not r.person.is_leader,
+               align=_CENTER, width=54),
+        Column("Xếp loại", lambda r: r.level_text, key=_level_key, width=206),
+        Column("Lý do không đánh giá", lambda r: r.reason_text, width=146),
+        Column("Ghi chú", lambda r: r.entry.note, width=160),
+    ]
+    _ENTRY_COLUMNS = (COL_LEVEL, COL_REASON, COL_NOTE)
+
+    edited = Signal()  # the user changed a note in the table
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.read_only = False
+        self.errors: dict[int, str] = {}  # staff id -> what is wrong (from the last save)
+        self._folded: dict[tuple[str, str, str], str] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def search_text(self, r: EntryRow) -> str:
+        return f"{r.person.code} {r.person.full_name} {r.person.position}"
+
+    def haystack(self, r: EntryRow) -> str:
+        # Folding is the slowest part of showing a unit: kept across switches of unit and quarter.
+        key = (r.person.code, r.person.full_name, r.person.position)
+        if key not in self._folded:
+            self._folded[key] = super().haystack(r)
+        return self._folded[key]
+
+    # Changing entries.
+    def rows(self) -> list[EntryRow]:
+        return self._all
+
+    def set_entry(self, row: int, entry: Entry) -> None:
+        """Put ``entry`` on the visible row ``row``."""
+        self.record(row).entry = entry
+        self._entries_changed(row, row)
+
+    def set_entries(self, entries: dict[int, Entry]) -> None:
+        """Replace the entries of the people in ``entries`` (staff id -> entry)."""
+        for r in self._all:
+            if r.person.staff_id in entries:
+                r.entry = entries[r.person.staff_id]
+        if self._visible:
+            self._entries_changed(0, len(self._visible) - 1)
+
+    def set_errors(self, errors: dict[int, str]) -> None:
+        self.errors = dict(errors)
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(self.columns) - 1))
+
+    def _entries_changed(self, first: int, last: int) -> None:
+        for col in self._ENTRY_COLUMNS:  # cached sort keys of these columns are stale now
+            self._sort_keys.pop(col, None)
+        self.dataChanged.emit(self.index(first, self.COL_LEVEL), self.index(last, self.COL_NOTE))
+
+    # Qt's model interface.
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        r: EntryRow = self._all[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.EditRole:
+            return r.entry.note if col == self.COL_NOTE else super().data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if r.person.staff_id in self.errors:
+                return ERROR_BACKGROUND
+            if col == self.COL_LEVEL:
+                if r.entry.blank:
+                    return MISSING_BACKGROUND
+                return LEVEL_BACKGROUND.get(r.entry.level)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return NOT_CLASSIFIED_FOREGROUND if r.entry.reason is not None else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if col == self.COL_NAME and r.person.is_leader else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if r.person.staff_id in self.errors:
+                return self.errors[r.person.staff_id]
+            if col == self.COL_LEVEL and r.entry.blank and not self.read_only:
+                return "Chưa xếp loại: gõ 1-4 (hoặc X, T, H, K), 0 hoặc - nếu không đánh giá"
+            if col in (self.COL_POSITION, self.COL_NOTE):  # may be cut off in the cell
+                return self.columns[col].text(r) or None
+            return None
+        return super().data(index, role)
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.COL_NOTE
+                or self.read_only or index.row() >= len(self._visible)):
+            return False
+        note = " ".join(str(value or "").split())
+        r: EntryRow = self.record(index.row())
+        if note != r.entry.note:
+            r.entry = replace(r.entry, note=note)
+            self._entries_changed(index.row(), index.row())
+            self.edited.emit()
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.COL_NOTE and not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def row_of_staff(self, staff_id: int) -> int:
+        return self.row_of(lambda r: r.person.staff_id == staff_id)

@@ -1,0 +1,187 @@
+"""The quarter review screen ("Tổng hợp quý"): for the council, how every unit classified its
+staff in a quarter against the district, a person's results across quarters, and the extra income.
+
+The unit review is the screen's main view; it must stay fast on a whole district (20,000 staff),
+so the other two tabs load only when first shown.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from models.common.codes import HeadLevel
+from models.common.dates import format_date
+from models.common.errors import DomainError
+from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterReview, quarter_review
+from models.quarters.rules import percent
+
+from ui.quarters.quarter_review_data import default_quarter
+from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
+from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
+from ui.kit.undo import UndoHistory
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, LazyLoad, screen_shortcut
+
+QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
+
+
+class QuarterReviewPage(LazyLoad, QWidget):
+    """Choose a quarter; read the units, a person, or the extra income in the tabs below."""
+
+    changed = Signal()  # never emitted: the screen only reads (the main window connects every screen)
+    open_unit = Signal(int, int, int)  # unit id, year, quarter: the user asks for that unit's entry screen
+
+    def __init__(self, db: Database, db_path: Path, parent=None, undo: UndoHistory | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
+        self._stale = False
+        self.db = db
+        self.db_path = Path(db_path)
+        self.undo = undo if undo is not None else UndoHistory(self)
+        self.review: QuarterReview | None = None
+        self.last_refresh_ms = 0.0
+        year, quarter = default_quarter(db, today or dt.date.today())
+        self._build_top(year, quarter)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.units = UnitsReviewPanel(db, db_path, self.undo)
+        self.people = PersonPanel(db, db_path, self.undo)
+        self.income = IncomePanel(db, db_path, self.quarter, self.undo)
+        for panel in (self.units, self.people, self.income):
+            panel.layout().setContentsMargins(6, 6, 6, 4)
+        self.tabs.addTab(self.units, "Theo đơn &vị")
+        self.tabs.addTab(self.people, "Theo &cán bộ")
+        self.tabs.addTab(self.income, "T&hu nhập tăng thêm")
+        self.units.opened.connect(lambda unit_id: self.open_unit.emit(unit_id, *self.quarter()))
+        self.income.chosen.connect(self.show_person)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        screen_shortcut(self, "Làm mới", "F5", self.load)
+        screen_shortcut(self, "In bảng tổng hợp", "Ctrl+P", self.print_district)
+        self.reload()
+
+    def _build_top(self, year: int, quarter: int) -> None:
+        self.top = QHBoxLayout()
+        self.top.setContentsMargins(9, 6, 9, 0)
+        year_caption = QLabel("&Năm:")
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2100)
+        self.year.setKeyboardTracking(False)  # reload when the year is complete, not per digit
+        self.year.setValue(year)
+        year_caption.setBuddy(self.year)
+        quarter_caption = QLabel("&Quý:")
+        self.quarter_combo = ChoiceCombo(QUARTERS)
+        self.quarter_combo.setObjectName("quarter")
+        self.quarter_combo.setMinimumContentsLength(5)
+        self.quarter_combo.set_value(quarter)
+        quarter_caption.setBuddy(self.quarter_combo)
+        for widget in (year_caption, self.year, quarter_caption, self.quarter_combo):
+            self.top.addWidget(widget)
+        self.top.addStretch(1)
+        self.print_button = QPushButton("In bảng tổng hợp toàn quận (PDF)...")
+        self.print_button.setObjectName("print_district")
+        self.print_button.setToolTip("Bảng tổng hợp kết quả đánh giá, phân loại của các đơn vị trong quý (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_district)
+        self.top.addWidget(self.print_button)
+        self.year.valueChanged.connect(lambda _v: self.load_quarter())
+        self.quarter_combo.currentIndexChanged.connect(lambda _i: self.load_quarter())
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setContentsMargins(9, 2, 9, 2)
+
+    # What the main window and the screenshots use: the table of the tab shown.
+    @property
+    def model(self):
+        return self.tabs.currentWidget().model
+
+    @property
+    def table(self):
+        return self.tabs.currentWidget().table
+
+    def quarter(self) -> tuple[int, int]:
+        return self.year.value(), self.quarter_combo.value()
+
+    def set_quarter(self, year: int, quarter: int) -> None:
+        """Show another quarter (one refresh, not one per field)."""
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.quarter_combo.blockSignals(True)
+        self.quarter_combo.set_value(quarter)
+        self.quarter_combo.blockSignals(False)
+        self.load_quarter()
+
+    # Loading.
+
+    def load(self) -> None:
+        self.load_quarter()
+        self.people.reload()  # people may have been added or moved
+
+    def load_quarter(self) -> None:
+        """The review of the chosen quarter into the unit tab and the summary; the income tab
+        follows (at once if shown, else when next shown). Records how long it took."""
+        started = time.perf_counter()
+        year, quarter = self.quarter()
+        try:
+            review, error = quarter_review(self.db, year, quarter), ""
+        except DomainError as e:
+            review, error = None, str(e)
+        self.review = review
+        self.units.set_review(review)
+        self._show_summary(review, error)
+        self.income.reload()
+        self.last_refresh_ms = (time.perf_counter() - started) * 1000
+
+    def _show_summary(self, review: QuarterReview | None, error: str) -> None:
+        if review is None:
+            self.summary.setText(f"<span style='{ERROR_STYLE}'>{error}. Thêm quy định ở màn hình "
+                                 "“Quy định áp dụng”.</span>")
+            return
+        counts = review.status_counts()
+
+        def chip(status: str, colour: str) -> str:
+            text = f"{status} <b>{counts[status]}</b>"
+            return f"<span style='background:{colour}'>&nbsp;{text}&nbsp;</span>" if counts[status] else text
+
+        first = (f"<b>Quy định áp dụng:</b> {review.rule_set.name} &nbsp;·&nbsp; "
+                 f"<b>Hạn nộp:</b> {format_date(review.deadline)} &nbsp;·&nbsp; "
+                 f"Đã nộp <b>{counts[SUBMITTED]}</b> · {chip(LATE, LATE_COLOUR)} · {chip(MISSING, MISSING_COLOUR)}")
+        shares = " · ".join(f"{SHORT[lv]} <b>{percent(review.district_share(lv))}</b>" for lv in HeadLevel)
+        over = sum(1 for u in review.units if u.violations)
+        second = (f"<b>Toàn quận</b> ({review.district_classified:,} người đã xếp loại): ".replace(",", ".")
+                  + (shares if review.district_classified else "chưa có kết quả")
+                  + (f" &nbsp;·&nbsp; {over} đơn vị vượt giới hạn" if over else ""))
+        self.summary.setText(f"{first}<br>{second}")
+
+    def show_person(self, staff_id: int) -> None:
+        """Open the person tab on ``staff_id``."""
+        self.tabs.setCurrentWidget(self.people)
+        self.people.show_person(staff_id)
+
+    def print_district(self) -> None:
+        """The district's "Bảng tổng hợp kết quả đánh giá, phân loại" for the quarter shown."""
+        from ui.kit.pdf_export import ask_pdf_path, write_pdf
+
+        year, quarter = self.quarter()
+        path = ask_pdf_path(self, "In bảng tổng hợp xếp loại toàn quận", f"xep-loai-toan-quan-quy{quarter}-{year}.pdf")
+        if not path:
+            return
+
+        def build(db):
+            from models.quarters.classification_report import district_sheet_data
+            from reports.classification_pdf import district_pdf
+
+            return district_pdf(district_sheet_data(db, year, quarter, dt.date.today()))
+
+        write_pdf(self, self.db_path, path, "bảng tổng hợp xếp loại toàn quận", build)

@@ -1,0 +1,106 @@
+"""Approving a year-end list: the decision (number, date), who signs it and who receives it.
+
+The list is frozen as it stands (``models.yearend.lists.approve``); a missing field is shown beside
+it and nothing is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from sqlite_utils import Database
+
+from models.yearend.lists import (
+    STAFF,
+    SUBJECTS,
+    UNIT,
+    Approval,
+    ApprovalRecord,
+    ListKey,
+    PrintableList,
+    approve,
+    check_approval,
+    draft_signer,
+)
+from models.common.dates import format_date
+from models.common.errors import ValidationError
+from models.store.settings import council_names
+
+from ui.campaigns.campaign_dialog import read_dates
+from ui.kit.record_dialog import RecordDialog
+from ui.kit.widgets import DateEdit
+
+AUTHORITIES = ["TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "KT. CHỦ TỊCH"]
+TITLES = ["CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def _editable_combo(items: list[str], current: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(items)
+    combo.setCurrentText(current)
+    return combo
+
+
+def list_summary(printable: PrintableList, heading: str = "") -> str:
+    """"Danh sách tập thể bị phê bình: 3 tập thể (tính đến ngày 01/03/2019)"; ``heading`` names the
+    list instead of its printed title. Lists with bonuses add their total line."""
+    takes = SUBJECTS.get(printable.kind, (UNIT, STAFF))
+    counts = [f"{len(printable.collectives)} tập thể"] if UNIT in takes or printable.collectives else []
+    if STAFF in takes or printable.individuals:
+        counts.append(f"{len(printable.individuals)} cá nhân")
+    text = (f"{heading or printable.title.capitalize()}: {', '.join(counts)} "
+            f"(tính đến ngày {format_date(printable.as_of)})")
+    if any(e.amount for e in printable.entries) and printable.total_line:
+        text += f"<br>{escape(printable.total_line)}"
+    return text
+
+
+class ApprovalDialog(RecordDialog):
+    """Defaults come from the council's settings (names printed on documents)."""
+
+    def __init__(self, db: Database, key: ListKey, printable: PrintableList, who: str = "",
+                 today: dt.date | None = None, now: dt.datetime | None = None, heading: str = "", parent=None):
+        super().__init__("Phê duyệt danh sách", parent)
+        self.db, self.key, self.printable, self.who, self.now = db, key, printable, who, now
+        self.save_button.setText("Phê duyệt")
+        signer = draft_signer(council_names(db))
+        f = self.form
+        summary = QLabel(f"<b>{list_summary(printable, heading)}</b><br>Sau khi phê duyệt, danh sách được chốt: "
+                         "dữ liệu thay đổi sau đó không làm đổi danh sách đã in.")
+        summary.setObjectName("summary")
+        summary.setWordWrap(True)
+        f.layout_.addRow(summary)
+        self.number = f.add("decision_number", "Số quyết định", QLineEdit(), required=True)
+        self.number.setPlaceholderText("Ví dụ: 15/QĐ-HĐTĐKT (gõ 15 cũng được)")
+        self.date = f.add("decision_date", "Ngày quyết định", DateEdit(), required=True)
+        self.date.setMaximumWidth(140)
+        self.date.set_date(today or dt.date.today())
+        self.authority = f.add("signer_authority", "Thẩm quyền ký", _editable_combo(AUTHORITIES,
+                                                                                   signer.signer_authority))
+        self.title = f.add("signer_title", "Chức danh người ký", _editable_combo(TITLES, signer.signer_title),
+                           required=True)
+        self.name = f.add("signer_name", "Họ tên người ký", QLineEdit(signer.signer_name), required=True)
+        self.issuer = f.add("issuer", "Cơ quan ban hành", QLineEdit(signer.issuer))
+        self.issuer.setToolTip("In ở dòng “(Kèm theo Quyết định số ... ngày ... của ...)”")
+        self.recipients = f.add("recipients", "Nơi nhận (mỗi dòng một nơi)", QPlainTextEdit())
+        self.recipients.setPlainText("\n".join(signer.recipients))
+        self.recipients.setTabChangesFocus(True)
+        self.recipients.setFixedHeight(110)
+        for widget in (self.number, self.name, self.issuer):
+            widget.setMinimumWidth(420)
+        self.mark_clean()
+
+    def approval(self) -> tuple[Approval, dict[str, str]]:
+        dates, errors = read_dates(self.form, ("decision_date",))
+        recipients = tuple(line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip())
+        return Approval(self.number.text(), dates["decision_date"], self.authority.currentText(),
+                        self.title.currentText(), self.name.text(), recipients, self.issuer.text()), errors
+
+    def save(self) -> ApprovalRecord:
+        approval, errors = self.approval()
+        if errors:  # an unreadable date: say so with the other missing fields, write nothing
+            raise ValidationError({**check_approval(approval), **errors})
+        return approve(self.db, self.key, approval, self.printable, self.now or dt.datetime.now(), self.who)

@@ -1,0 +1,217 @@
+"""What the year-end review screen shows, as plain rows (no Qt): one row per unit or person
+considered for a list, with its state on the list and the one-sentence why.
+
+An approved list shows its frozen snapshot: a row is "in the list" when the snapshot has it,
+whatever today's data would say.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from models.yearend.lists import STAFF, UNIT, Adjustment, ApprovalRecord, PrintableList
+from models.campaigns.campaigns import Campaign
+from models.common.codes import ListKind, label
+from models.common.dates import format_date
+from models.yearend.review import CampaignReview
+
+IN_LIST = "Trong danh sách"
+NOT_IN = "Không"
+ADDED = "Thêm (điều chỉnh)"
+REMOVED = "Loại (điều chỉnh)"
+STATUSES = (IN_LIST, ADDED, REMOVED, NOT_IN)
+SUBJECT_LABELS = {UNIT: "Tập thể", STAFF: "Cá nhân"}
+_SUBJECT_WORDS = {(UNIT,): "tập thể", (STAFF,): "cá nhân"}
+# After the report deadline every reason that has a deadline can apply: a review made earlier
+# would leave out "Không báo cáo kết quả", so the screen opens on the day after.
+DAYS_AFTER_REPORT_DEADLINE = 1
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    order: int  # the review's own order (units by kind then name, then people by name)
+    subject: str  # UNIT or STAFF
+    subject_id: int
+    code: str
+    name: str
+    where: str  # a collective: its kind of unit; a person: "chức vụ, đơn vị"
+    status: str  # one of STATUSES
+    text: str  # what the list prints for it (the reasons, or the achievement); "" when not in it
+    why: str  # review.why: why it is, or is not, on the list
+    rule_why: str  # what the rules alone say (differs from ``why`` when adjusted)
+    adjustment: Adjustment | None = None
+    active: bool = True
+
+    @property
+    def in_list(self) -> bool:
+        return self.status in (IN_LIST, ADDED)
+
+    @property
+    def subject_label(self) -> str:
+        return SUBJECT_LABELS[self.subject]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.subject, self.subject_id
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What the dialogs of a year-end list say about it: the review's two lists and the yearly
+    title lists share the dialogs (add, remove, approve) and differ only in these words."""
+
+    name: str  # "danh sách phê bình", "danh sách Lao động tiên tiến": dialog titles, undo texts
+    subjects: tuple[str, ...]  # what the list takes: UNIT and/or STAFF
+    text_heading: str  # the printed text's caption: "Lý do phê bình", "Thành tích"
+    example: str = ""  # a placeholder for the printed text
+    summary: str = ""  # the approval dialog's name for the list; "": its printed title
+
+    @property
+    def subjects_text(self) -> str:
+        """"tập thể", "cá nhân" or "tập thể hoặc cá nhân"."""
+        return _SUBJECT_WORDS.get(self.subjects, "tập thể hoặc cá nhân")
+
+
+def review_spec(kind: ListKind) -> ListSpec:
+    """The words of a campaign's criticism or commendation list."""
+    if kind == ListKind.CRITICISM:
+        return ListSpec(label(kind).lower(), (UNIT,), "Lý do phê bình", "Ví dụ: Không triển khai kế hoạch của quận")
+    return ListSpec(label(kind).lower(), (UNIT, STAFF), "Thành tích",
+                    "Ví dụ: Có mô hình “Dân vận khéo” được Quận ủy biểu dương")
+
+
+def default_as_of(campaign: Campaign, today: dt.date) -> dt.date:
+    """Today, or the first day after the report deadline when today is not past it yet."""
+    first_full_day = campaign.report_deadline + dt.timedelta(days=DAYS_AFTER_REPORT_DEADLINE)
+    return today if today >= first_full_day else first_full_day
+
+
+AS_OF_TIP = (
+    "Các lý do có hạn (không đăng ký, không báo cáo kết quả) chỉ tính khi đã qua hạn; nộp đúng ngày hạn vẫn là "
+    "đúng hạn.\nMặc định: hôm nay, hoặc ngày sau hạn báo cáo kết quả nếu hôm nay chưa qua hạn đó (để thấy đủ mọi "
+    "lý do như khi Hội đồng họp). Gõ ngày khác rồi Enter để xét lại.\nDanh sách đã phê duyệt luôn là bản đã chốt."
+)
+
+
+def review_rows(review: CampaignReview, kind: ListKind, frozen: PrintableList | None = None) -> list[ReviewRow]:
+    """Every collective (and, for commendation, every person) the review considered for ``kind``.
+    ``frozen``: the approved snapshot, which then decides who is on the list and what it prints."""
+    if frozen is not None:
+        collectives, individuals = frozen.collectives, frozen.individuals
+    else:
+        collectives, individuals = review.entries(kind)
+    listed = {e.subject_key: e for e in (*collectives, *individuals)}
+    rows: list[ReviewRow] = []
+
+    def add(subject, subject_id, code, name, where, rule_why, active=True):
+        adjustment = review.adjustment_for(kind, subject, subject_id)
+        entry = listed.pop((subject, subject_id), None)
+        if adjustment is not None and adjustment.action == "add" and entry is not None:
+            status = ADDED
+        elif adjustment is not None and adjustment.action == "remove" and entry is None:
+            status = REMOVED
+        else:
+            status = IN_LIST if entry is not None else NOT_IN
+        rows.append(ReviewRow(len(rows), subject, subject_id, code, name, where, status,
+                              entry.text if entry is not None else "", review.why(kind, subject, subject_id),
+                              rule_why, adjustment, active))
+
+    for u in review.units:
+        rule = u.why_criticism if kind == ListKind.CRITICISM else u.why_commendation
+        add(UNIT, u.unit_id, u.unit_code, u.unit_name, label(u.unit_kind), rule, u.active)
+    if kind == ListKind.COMMENDATION:
+        for p in review.people:
+            add(STAFF, p.staff_id, p.code, p.full_name, p.position_unit, p.why)
+    outsiders = review.outsiders
+    for entry in listed.values():  # added by hand although the rules did not consider them, or frozen
+        adjustment = review.adjustment_for(kind, *entry.subject_key)
+        outsider = outsiders.get(entry.subject_key)
+        code = outsider[2] if outsider else ""
+        if adjustment is not None and adjustment.action == "add":
+            rows.append(ReviewRow(len(rows), entry.subject, entry.subject_id, code, entry.name, entry.position_unit,
+                                  ADDED, entry.text, review.why(kind, *entry.subject_key),
+                                  outside_why(entry.subject, review.campaign.year), adjustment))
+        else:
+            note = "Có trong danh sách đã phê duyệt; không còn trong kết quả xét hiện nay."
+            rows.append(ReviewRow(len(rows), entry.subject, entry.subject_id, code, entry.name, entry.position_unit,
+                                  IN_LIST, entry.text, note, note))
+    return rows
+
+
+def outside_why(subject: str, year: int) -> str:
+    """Why the rules did not consider a unit or person at all."""
+    if subject == UNIT:
+        return "Không được xét theo quy định: đơn vị không tham gia đợt thi đua này."
+    return (f"Không được xét theo quy định: không có kết quả xếp loại quý nào năm {year} tại một đơn vị tham gia "
+            "đợt thi đua.")
+
+
+def picker_rows(rows: list[ReviewRow], kind: ListKind, year: int, units, staff) -> list[ReviewRow]:
+    """What the "add" dialog offers: the rows considered, then the other active units (and, for
+    commendation, the other people still working), which can be added by hand."""
+    picked = list(rows)
+    known = {r.key for r in rows}
+    for u in units:
+        if u.active and (UNIT, u.id) not in known:
+            why = outside_why(UNIT, year)
+            picked.append(ReviewRow(len(picked), UNIT, u.id, u.code, u.name, label(u.kind), NOT_IN, "", why, why))
+    if kind == ListKind.COMMENDATION:
+        for p in staff:
+            if p.active and (STAFF, p.id) not in known:
+                why = outside_why(STAFF, year)
+                where = ", ".join(x for x in (p.position, p.unit_name) if x)
+                picked.append(ReviewRow(len(picked), STAFF, p.id, p.code, p.full_name, where, NOT_IN, "", why, why))
+    return picked
+
+
+def subject_text(row: ReviewRow) -> str:
+    return f"{row.name} ({row.code})" if row.code else row.name
+
+
+def counts_text(rows: list[ReviewRow], kind: ListKind) -> str:
+    units = sum(1 for r in rows if r.in_list and r.subject == UNIT)
+    people = sum(1 for r in rows if r.in_list and r.subject == STAFF)
+    added = sum(1 for r in rows if r.status == ADDED)
+    removed = sum(1 for r in rows if r.status == REMOVED)
+    text = f"Trong danh sách: {units} tập thể"
+    if kind == ListKind.COMMENDATION:
+        text += f", {people} cá nhân"
+    if added or removed:
+        text += f" (điều chỉnh: thêm {added}, loại {removed})"
+    return text
+
+
+def adjustment_text(adjustment: Adjustment) -> str:
+    """"Loại khỏi danh sách lúc 20/01/2019 10:05, người thực hiện: ..." (its reason is in the why)."""
+    who = f", người thực hiện: {adjustment.who}" if adjustment.who else ""
+    return f"{adjustment.action_label} lúc {stamp_text(adjustment.at)}{who}."
+
+
+def stamp_text(stamp: str) -> str:
+    """"2019-01-20 10:05:00" as "20/01/2019 10:05"."""
+    try:
+        at = dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        return stamp or ""
+    return f"{format_date(at.date())} {at:%H:%M}"
+
+
+def banner_text(record: ApprovalRecord) -> str:
+    """What an approved list says above its table (rich text)."""
+    a = record.approval
+    role = ", ".join(x for x in (a.signer_authority, a.signer_title) if x)
+    signer = escape(f"{a.signer_name} ({role})" if role else a.signer_name)
+    by = f" bởi {escape(record.approved_by)}" if record.approved_by else ""
+    return (f"<b>ĐÃ PHÊ DUYỆT</b> theo Quyết định số <b>{escape(a.decision_number)}</b> ngày "
+            f"<b>{format_date(a.decision_date)}</b> · Người ký: {signer}<br>"
+            f"Phê duyệt lúc {stamp_text(record.approved_at)}{by}; danh sách chốt theo dữ liệu tính đến ngày "
+            f"{format_date(record.as_of)}: dữ liệu thay đổi sau đó không làm đổi danh sách. "
+            "Muốn điều chỉnh, hãy “Mở lại...” (ghi rõ lý do).")
+
+
+def reopened_text(record: ApprovalRecord) -> str:
+    """The last reopening of a list now open again (rich text)."""
+    by = f" bởi {escape(record.reopened_by)}" if record.reopened_by else ""
+    return (f"<b>Dự thảo</b> · Danh sách theo Quyết định số {escape(record.approval.decision_number)} đã được mở "
+            f"lại lúc {stamp_text(record.reopened_at)}{by}. Lý do: {escape(record.reopen_reason or '')}")

@@ -1,0 +1,239 @@
+"""Adding or editing a rule set of the yearly titles ("Quy định xét danh hiệu thi đua"): every
+value in two columns, the domain's message beside each field it refuses."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleRank, label
+from models.yearend.title_rules import TitleRules, save_title_rules
+
+from ui.kit.record_dialog import RecordDialog
+from ui.rules.rule_set_dialog import _row
+from ui.yearend.titles_data import SHORT_TITLES, decimal_text
+from ui.kit.widgets import ChoiceCombo, ErrorForm
+
+NO_CRITERION = "(không)"
+HIGHEST_BONUS_TIP = (
+    "Một cá nhân đạt cả Lao động tiên tiến và Chiến sĩ thi đua cơ sở, một tập thể đạt cả Tập thể lao động tiên tiến "
+    "và Tập thể lao động xuất sắc, chỉ nhận mức tiền thưởng cao hơn; danh sách kia ghi 0 đồng và ghi rõ tiền thưởng "
+    "đã nhận ở danh hiệu nào. Bỏ chọn: nhận tiền thưởng của cả hai danh hiệu.\n"
+    "Căn cứ: Nghị định 91/2017/NĐ-CP, Điều 66 khoản 2 điểm c (cùng một thời điểm, cùng một thành tích, đạt nhiều "
+    "danh hiệu có mức tiền thưởng khác nhau thì nhận mức cao nhất) — theo các nguồn thứ cấp, cần kiểm tra lại "
+    "văn bản gốc.")
+
+
+class ColumnsForm(QWidget):
+    """Two forms side by side that answer as one (what ``RecordDialog`` asks of its form)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.left, self.right = ErrorForm(self), ErrorForm(self)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for i, form in enumerate((self.left, self.right)):
+            if i:
+                layout.addWidget(line)
+            column = QVBoxLayout()
+            column.addWidget(form)
+            column.addStretch(1)  # the shorter column keeps its rows together at the top
+            layout.addLayout(column, 1)
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {**self.left.fields, **self.right.fields}
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for form in (self.left, self.right):
+            form.show_errors({k: v for k, v in errors.items() if k in form.fields})
+        first = next((widget for name, widget in self.fields.items() if errors.get(name)), None)
+        if first is not None:  # the first field at fault, reading the left column first
+            first.setFocus()
+
+    def error_text(self, name: str) -> str:
+        form = self.left if name in self.left.fields else self.right
+        return form.error_text(name)
+
+
+def _number(width: int = 64) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setFixedWidth(width)
+    return edit
+
+
+def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _caption(form: ErrorForm, name: str, text: str) -> None:
+    """A row that goes on with the condition above it: "và" rather than a field's name."""
+    form.layout_.labelForField(form.fields[name].parentWidget()).setText(text)
+
+
+def _heading(form: ErrorForm, text: str) -> None:
+    caption = QLabel(f"<b>{text}</b>")
+    caption.setContentsMargins(0, 6, 0, 0)
+    form.layout_.addRow(caption)
+
+
+class TitleRuleSetDialog(RecordDialog):
+    """A new rule set starts as a copy of ``template`` (the latest one), so that the user changes
+    only what the new decision changes."""
+
+    def __init__(self, db: Database, rules: TitleRules | None = None, template: TitleRules | None = None,
+                 from_year: int | None = None, parent=None):
+        super().__init__("Sửa quy định xét danh hiệu" if rules else "Thêm quy định xét danh hiệu", parent)
+        self.db, self.rules = db, rules
+        old = self.form
+        self.form = ColumnsForm(self)
+        self.layout().replaceWidget(old, self.form)
+        old.setParent(None)
+        self._build_left(self.form.left)
+        self._build_right(self.form.right)
+        shown = rules or template or TitleRules(name="", from_year=from_year or 2018)
+        self._show(shown)
+        if rules is None:
+            self.name.setText("")
+            self.note.setPlainText("")
+            if from_year is not None:
+                self.from_year.setValue(from_year)
+        self.mark_clean()
+
+    def _build_left(self, f: ErrorForm) -> None:
+        self.name = f.add("name", "Tên quy định", QLineEdit(), required=True)
+        self.name.setMinimumWidth(330)
+        self.name.setPlaceholderText("ví dụ: Luật Thi đua, Khen thưởng 2022; Nghị định 98/2023/NĐ-CP")
+        self.from_year = _spin(2000, 2100)
+        self.from_year.setObjectName("from_year")
+        f.add("from_year", "Áp dụng từ năm", _row(self.from_year, "(đến khi có quy định sau)"), required=True)
+        _heading(f, "Lao động tiên tiến")
+        self.required_level = f.add("required_level", "Mọi quý được xếp loại từ mức", ChoiceCombo(
+            [(label(lv), lv) for lv in HeadLevel if lv != HeadLevel.KHONG_HOAN_THANH]))
+        self.min_quarters = _spin(1, 4, " quý")
+        f.add("min_classified_quarters", "Số quý được xếp loại tối thiểu", _row(self.min_quarters))
+        self.min_months = _spin(0, 120, " tháng")
+        f.add("min_months", "Thời gian công tác tối thiểu", _row(self.min_months, "tính đến 31/12, từ ngày tuyển dụng"))
+        self.individual_discipline = f.add("individual_discipline", "Không xét nếu bị kỷ luật từ mức", ChoiceCombo(
+            [(label(d), d) for d in DisciplineForm]))
+        self.leavers = f.add("leavers_qualify", "Người nghỉ việc trước 31/12", QCheckBox("vẫn được xét danh hiệu"))
+        _heading(f, "Chiến sĩ thi đua cơ sở")
+        self.initiative = f.add("initiative_required", "Sáng kiến",
+                                QCheckBox("phải là tác giả sáng kiến được công nhận ở cơ sở"))
+        self.cap_percent = _number()
+        self.cap_percent.setObjectName("cstdcs_cap_percent")
+        f.add("cstdcs_cap_percent", "Tỷ lệ tối đa",
+              _row(self.cap_percent, "% số người đạt Lao động tiên tiến (làm tròn xuống)"))
+        self.cap_scope = f.add("cap_scope", "Tính tỷ lệ theo", ChoiceCombo([(label(s), s) for s in TitleCapScope]))
+        self.ranks = [ChoiceCombo([(label(k), k) for k in TitleRank], NO_CRITERION) for _ in TitleRank]
+        for i, combo in enumerate(self.ranks, 1):
+            combo.setObjectName(f"rank_{i}")
+            combo.setMinimumContentsLength(26)
+        ranking = QWidget()
+        grid = QGridLayout(ranking)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, combo in enumerate(self.ranks):
+            grid.addWidget(QLabel(f"{i + 1}."), i, 0)
+            grid.addWidget(combo, i, 1)
+        grid.addWidget(QLabel("rồi theo tên"), len(self.ranks), 1)
+        grid.setColumnStretch(1, 1)
+        ranking.setFocusProxy(self.ranks[0])
+        f.add("ranking", "Xếp hạng khi vượt tỷ lệ", ranking)
+
+    def _build_right(self, f: ErrorForm) -> None:
+        _heading(f, "Tập thể")
+        self.collective_discipline = f.add("collective_discipline", "Không xét nếu có thành viên bị kỷ luật từ mức",
+                                           ChoiceCombo([(label(d), d) for d in DisciplineForm]))
+        self.ttldtt_percent = _number()
+        f.add("ttldtt_percent", "Tập thể lao động tiên tiến",
+              _row("trên", self.ttldtt_percent, "% cá nhân đạt Lao động tiên tiến"))
+        self.completed_percent = _number()
+        f.add("ttldxs_completed_percent", "Tập thể lao động xuất sắc",
+              _row("từ", self.completed_percent, "% cá nhân hoàn thành nhiệm vụ"))
+        self.xs_ldtt_percent = _number()
+        f.add("ttldxs_ldtt_percent", "và", _row("từ", self.xs_ldtt_percent, "% cá nhân đạt Lao động tiên tiến"))
+        self.min_cstdcs = _spin(0, 1000, " người")
+        f.add("ttldxs_min_cstdcs", "và", _row("có ít nhất", self.min_cstdcs, "Chiến sĩ thi đua cơ sở"))
+        for name in ("ttldxs_ldtt_percent", "ttldxs_min_cstdcs"):
+            _caption(f, name, "và")
+        _heading(f, "Tiền thưởng (số lần lương cơ sở, làm tròn lên 10.000 đ)")
+        self.bonus = {t: _number() for t in TitleCode}
+        amounts = QWidget()
+        grid = QGridLayout(amounts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, (title, edit) in enumerate(self.bonus.items()):
+            edit.setObjectName(f"bonus_{title.value}")
+            edit.setToolTip(label(title))
+            grid.addWidget(QLabel(SHORT_TITLES[title]), i // 2, (i % 2) * 2)
+            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(4, 1)
+        amounts.setFocusProxy(self.bonus[TitleCode.LDTT])
+        f.add("bonus", "Mức thưởng", amounts)
+        self.highest_bonus = f.add("highest_bonus_only", "Đạt nhiều danh hiệu",
+                                   QCheckBox("chỉ nhận mức tiền thưởng cao nhất"))
+        self.highest_bonus.setToolTip(HIGHEST_BONUS_TIP)
+        self.note = f.add("note", "Ghi chú", QPlainTextEdit())
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(64)
+
+    def _show(self, r: TitleRules) -> None:
+        self.name.setText(r.name)
+        self.from_year.setValue(r.from_year)
+        self.required_level.set_value(r.required_level)
+        self.min_quarters.setValue(r.min_classified_quarters)
+        self.min_months.setValue(r.min_months)
+        self.individual_discipline.set_value(r.individual_discipline)
+        self.leavers.setChecked(r.leavers_qualify)
+        self.initiative.setChecked(r.initiative_required)
+        self.cap_percent.setText(decimal_text(r.cstdcs_cap_percent))
+        self.cap_scope.set_value(r.cap_scope)
+        for combo, criterion in zip(self.ranks, (*r.ranking, *[None] * len(self.ranks))):
+            combo.set_value(criterion)
+        self.collective_discipline.set_value(r.collective_discipline)
+        self.ttldtt_percent.setText(decimal_text(r.ttldtt_percent))
+        self.completed_percent.setText(decimal_text(r.ttldxs_completed_percent))
+        self.xs_ldtt_percent.setText(decimal_text(r.ttldxs_ldtt_percent))
+        self.min_cstdcs.setValue(r.ttldxs_min_cstdcs)
+        for title, edit in self.bonus.items():
+            edit.setText(decimal_text(r.bonus[title]))
+        self.highest_bonus.setChecked(r.highest_bonus_only)
+        self.note.setPlainText(r.note)
+
+    def _snapshot(self) -> dict[str, object]:
+        # The base class reads line edits and combo boxes only; spin boxes and the note count too.
+        return {"rules": self.chosen()}
+
+    def chosen(self) -> TitleRules:
+        """The rule set as typed: percentages and multiples as text ("12,5"), which the domain reads."""
+        return TitleRules(
+            name=self.name.text(), from_year=self.from_year.value(), required_level=self.required_level.value(),
+            min_classified_quarters=self.min_quarters.value(), min_months=self.min_months.value(),
+            leavers_qualify=self.leavers.isChecked(), individual_discipline=self.individual_discipline.value(),
+            collective_discipline=self.collective_discipline.value(), initiative_required=self.initiative.isChecked(),
+            cstdcs_cap_percent=self.cap_percent.text(), cap_scope=self.cap_scope.value(),
+            ranking=tuple(k for k in (c.value() for c in self.ranks) if k is not None),
+            ttldtt_percent=self.ttldtt_percent.text(), ttldxs_completed_percent=self.completed_percent.text(),
+            ttldxs_ldtt_percent=self.xs_ldtt_percent.text(), ttldxs_min_cstdcs=self.min_cstdcs.value(),
+            bonus={t: edit.text() for t, edit in self.bonus.items()}, highest_bonus_only=self.highest_bonus.isChecked(),
+            note=self.note.toPlainText(),
+            id=self.rules.id if self.rules else None,
+        )
+
+    def save(self) -> TitleRules:
+        return save_title_rules(self.db, self.chosen())
