@@ -42,3 +42,64 @@ def test_importing_every_domain_and_report_module_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert len(modules) >= 10
+
+
+# The council's year, bottom to top. A package may import the packages of lower levels only: never a sibling
+# at its own level, never one above. `reports` sits beside the models it prints (it may import any of them).
+MODEL_LEVELS = {
+    "models.common": 0,
+    "models.store": 1, "models.exchange": 1,
+    "models.people": 2,
+    "models.campaigns": 3, "models.quarters": 3,
+    "models.yearend": 4,
+    "models.demo": 5, "models.check": 5, "models.exports": 5,
+}
+UI_LEVELS = {
+    "ui.kit": 0,
+    "ui.store": 1, "ui.people": 1,
+    "ui.campaigns": 2, "ui.quarters": 2,
+    "ui.yearend": 3,
+    "ui.rules": 4,  # edits the rule sets of the quarters and of the year-end titles
+    "ui.main_window": 5,
+    "ui.app": 6,
+}
+
+
+def _package_of(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def _package_imports():
+    """(importing package, imported package, file) for every absolute import between project packages."""
+    for folder in ("models", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            own = _package_of(".".join(path.relative_to(ROOT).with_suffix("").parts))
+            for name in _imported_modules(path):
+                if name.split(".")[0] in ("models", "ui") and _package_of(name) != own and "." in name:
+                    yield own, _package_of(name), path.relative_to(ROOT)
+
+
+def test_every_package_is_placed_in_the_layering():
+    packages = {_package_of(".".join(p.relative_to(ROOT).with_suffix("").parts))
+                for folder in ("models", "ui") for p in (ROOT / folder).rglob("*.py") if p.name != "__init__.py"}
+    assert packages <= set(MODEL_LEVELS) | set(UI_LEVELS), packages - set(MODEL_LEVELS) - set(UI_LEVELS)
+
+
+def test_feature_packages_import_only_packages_below_them():
+    offenders = []
+    for own, other, path in _package_imports():
+        levels = MODEL_LEVELS if own.startswith("models") else UI_LEVELS
+        if other in levels and levels[other] >= levels[own]:
+            offenders.append(f"{path} ({own}) imports {other}")
+    assert offenders == []
+
+
+def test_no_relative_imports_in_the_application_packages():
+    # absolute imports say which feature a name comes from; the layering test reads them
+    offenders = []
+    for folder in ("models", "ui", "reports"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.level:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

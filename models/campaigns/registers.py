@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import get_campaign, participants
-from models.common.codes import UnitKind
+from models.common.codes import KIND_ORDER
 from models.campaigns.initiatives import list_initiatives
 from models.store.settings import CouncilNames, council_names
 from models.common.text import sort_key
 
-# Units are listed as councils list them: offices first, the wards last.
-KIND_ORDER = {kind: i for i, kind in enumerate(UnitKind)}
 
 
 @dataclass(frozen=True)

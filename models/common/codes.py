@@ -16,6 +16,10 @@ class UnitKind(StrEnum):
     KHAC = "khac"
 
 
+# Units are listed as councils list them: offices first, the wards last.
+KIND_ORDER = {kind: i for i, kind in enumerate(UnitKind)}
+
+
 class Gender(StrEnum):
     NAM = "nam"
     NU = "nu"

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from models.quarters.classifications import RosterPerson, Violation, quarter_state, roster, violations_of
 from models.common.errors import NotFound
 from models.quarters.quarter_review import QuarterReview, quarter_review
-from models.campaigns.registers import KIND_ORDER
+from models.common.codes import KIND_ORDER
 from models.store.settings import CouncilNames, council_names
 from models.common.text import sort_key
 

@@ -26,7 +26,7 @@ from models.common.codes import Assessment, HeadLevel, ListKind, ReviewReason, U
 from models.common.dates import format_date
 from models.common.errors import DomainError, ValidationError
 from models.campaigns.initiatives import Initiative, list_initiatives
-from models.campaigns.registers import KIND_ORDER
+from models.common.codes import KIND_ORDER
 from models.store.settings import council_names
 from models.common.text import name_sort_key, sort_key
 

@@ -44,7 +44,7 @@ from models.common.codes import (
     COLLECTIVE_TITLES, DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
 )
 from models.people.discipline import Discipline, list_discipline, worst_by_person
-from models.campaigns.registers import KIND_ORDER
+from models.common.codes import KIND_ORDER
 from models.quarters.rules import base_salaries, base_salary_on
 from models.people.staff import unit_on
 from models.common.text import name_sort_key, sort_key

@@ -27,25 +27,8 @@ from models.people.units import list_units
 
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
+from ui.kit.dates import read_dates
 from ui.kit.widgets import DateEdit
-
-
-def date_error_text(error: DateError) -> str:
-    """A date error as a sentence beside its field (capitalised, as the staff dialog shows it)."""
-    text = str(error)
-    return text[:1].upper() + text[1:]
-
-
-def read_dates(form, names) -> tuple[dict, dict[str, str]]:
-    """The dates typed in the form's DateEdit fields ``names``, and a message for each unreadable one."""
-    values, errors = {}, {}
-    for name in names:
-        try:
-            values[name] = form.fields[name].date()
-        except DateError as e:
-            values[name] = None
-            errors[name] = date_error_text(e)
-    return values, errors
 
 
 class UnitChecklist(QWidget):

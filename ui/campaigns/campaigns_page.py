@@ -35,7 +35,8 @@ from models.campaigns.tracking import OVERDUE, campaign_status, state_counts
 
 from ui.kit import messages
 from ui.campaigns import register_export
-from ui.campaigns.campaign_dialog import CampaignDialog, date_error_text
+from ui.campaigns.campaign_dialog import CampaignDialog
+from ui.kit.dates import date_error_text
 from ui.campaigns.campaign_undo import restore_campaign, restore_participant
 from ui.campaigns.initiative_dialog import InitiativeDialog
 from ui.kit.list_page import ListPage

@@ -29,7 +29,7 @@ from models.campaigns.initiatives import Initiative, check_initiative, normalise
 from models.people.staff import Staff, list_staff
 from models.common.text import name_sort_key, sort_key
 
-from ui.campaigns.campaign_dialog import read_dates
+from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
 

@@ -20,7 +20,7 @@ from models.common.errors import ValidationError
 from models.common.text import sort_key
 from models.people.units import list_units
 
-from ui.campaigns.campaign_dialog import read_dates
+from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.widgets import DateEdit, SearchableCombo
 

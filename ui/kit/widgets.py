@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -219,3 +220,17 @@ def screen_shortcut(screen: QWidget, text: str, key: str, slot) -> QAction:
     act.triggered.connect(slot)
     screen.addAction(act)
     return act
+
+
+def _row(*widgets, stretch: bool = True) -> QWidget:
+    """Widgets (a str becomes a label) side by side on one form row; focus goes to the first field."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(QLabel(w) if isinstance(w, str) else w)
+    if stretch:
+        layout.addStretch(1)
+    first = next(w for w in widgets if not isinstance(w, str))
+    box.setFocusProxy(first)  # an error beside the row puts the cursor in its first field
+    return box

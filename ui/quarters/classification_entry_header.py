@@ -15,7 +15,7 @@ from models.common.dates import DateError, format_date
 from models.quarters.rules import RuleSet
 from models.people.units import Unit
 
-from ui.campaigns.campaign_dialog import date_error_text
+from ui.kit.dates import date_error_text
 from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit, SearchableCombo
 
 BANNER_STYLES = {

@@ -34,7 +34,7 @@ from models.quarters.rules import RuleSet, percent, rule_set_for
 from models.people.units import Unit, list_units
 
 from ui.kit import messages
-from ui.campaigns.campaign_dialog import date_error_text
+from ui.kit.dates import date_error_text
 from ui.quarters.classification_entry_header import CapBanner, EntryHeader, default_quarter
 from ui.quarters.classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from ui.quarters.classification_table import SHORT, ClassificationTableModel, EntryRow

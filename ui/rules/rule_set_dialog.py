@@ -1,7 +1,7 @@
 """Adding or editing a rule set ("Quy định áp dụng") of the quarterly classification."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel, label
@@ -10,22 +10,9 @@ from models.quarters.rules import RuleSet, save_rule_set
 
 from ui.kit.record_dialog import RecordDialog
 from ui.rules.rules_editors import CapsEditor, CoefficientsEditor, percent_spin
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, _row
 
 QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
-
-
-def _row(*widgets, stretch: bool = True) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        layout.addWidget(QLabel(w) if isinstance(w, str) else w)
-    if stretch:
-        layout.addStretch(1)
-    first = next(w for w in widgets if not isinstance(w, str))
-    box.setFocusProxy(first)  # an error beside the row puts the cursor in its first field
-    return box
 
 
 class RuleSetDialog(RecordDialog):

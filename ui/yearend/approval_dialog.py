@@ -27,7 +27,7 @@ from models.common.dates import format_date
 from models.common.errors import ValidationError
 from models.store.settings import council_names
 
-from ui.campaigns.campaign_dialog import read_dates
+from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.widgets import DateEdit
 

@@ -21,7 +21,7 @@ from models.common.dates import DateError, format_date
 from models.common.errors import DomainError
 from models.yearend.review import campaign_review, review_settings, save_review_settings
 
-from ui.campaigns.campaign_dialog import date_error_text
+from ui.kit.dates import date_error_text
 from ui.yearend.review_data import AS_OF_TIP, default_as_of
 from ui.yearend.review_dialogs import ReviewSettingsDialog
 from ui.yearend.review_panel import ReviewListPanel

@@ -20,7 +20,7 @@ from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleC
 from models.yearend.title_rules import TitleRules, save_title_rules
 
 from ui.kit.record_dialog import RecordDialog
-from ui.rules.rule_set_dialog import _row
+from ui.kit.widgets import _row
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text
 from ui.kit.widgets import ChoiceCombo, ErrorForm
 
