@@ -122,19 +122,28 @@ def _person(db, unit_id, quarters, code="CB01", name="Nguyễn Văn An"):
     return staff_id
 
 
-def test_excellent_in_every_quarter_is_commended_with_its_text_and_why(db, town):
+@pytest.mark.parametrize("quarters, found_quarters, text, why", [
+    ({2: XS, 3: XS, 4: XS}, ((2, XS), (3, XS), (4, XS)),
+     "Hoàn thành xuất sắc nhiệm vụ 3/3 quý được xếp loại năm 2018",
+     "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 3 quý được xếp loại năm 2018 (quý 2, 3, 4)."),
+    # A quarter not classified counts neither for nor against.
+    ({2: XS, 3: NOT_CLASSIFIED, 4: XS}, ((2, XS), (3, None), (4, XS)),
+     "Hoàn thành xuất sắc nhiệm vụ 2/2 quý được xếp loại năm 2018",
+     "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 2 quý được xếp loại năm 2018 (quý 2, 4)."),
+], ids=["every-quarter", "a-quarter-not-classified"])
+def test_excellent_in_every_classified_quarter_is_commended_with_its_text_and_why(
+        db, town, quarters, found_quarters, text, why):
     cid, p01, _nv, _ = town
-    sid = _person(db, p01, {2: XS, 3: XS, 4: XS})
+    sid = _person(db, p01, quarters)
     review = _review(db, cid)
     found = review.person(sid)
     assert found.commended
-    assert found.quarters == ((2, XS), (3, XS), (4, XS))
-    assert found.text == "Hoàn thành xuất sắc nhiệm vụ 3/3 quý được xếp loại năm 2018"
-    assert review.why(C, "staff", sid) == (
-        "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 3 quý được xếp loại năm 2018 (quý 2, 3, 4).")
+    assert found.quarters == found_quarters
+    assert found.text == text
+    assert review.why(C, "staff", sid) == why
     _, individuals = review.candidates(C)
     assert [(e.subject, e.subject_id, e.name, e.position_unit, e.text) for e in individuals] == [
-        ("staff", sid, "Nguyễn Văn An", "Phó Chủ tịch UBND phường, Ủy ban nhân dân Phường 1", found.text)]
+        ("staff", sid, "Nguyễn Văn An", "Phó Chủ tịch UBND phường, Ủy ban nhân dân Phường 1", text)]
 
 
 @pytest.mark.parametrize("quarters, why", [
@@ -154,18 +163,6 @@ def test_why_a_person_is_not_commended(db, town, quarters, why):
     assert not review.person(sid).commended
     assert review.why(C, "staff", sid) == why
     assert review.candidates(C) == ([], [])
-
-
-def test_a_quarter_not_classified_counts_neither_for_nor_against(db, town):
-    cid, p01, _nv, _ = town
-    sid = _person(db, p01, {2: XS, 3: NOT_CLASSIFIED, 4: XS})
-    review = _review(db, cid)
-    found = review.person(sid)
-    assert found.commended
-    assert found.quarters == ((2, XS), (3, None), (4, XS))
-    assert found.text == "Hoàn thành xuất sắc nhiệm vụ 2/2 quý được xếp loại năm 2018"
-    assert review.why(C, "staff", sid) == (
-        "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 2 quý được xếp loại năm 2018 (quý 2, 4).")
 
 
 def test_exactly_min_quarters_classified_is_enough(db, town):
