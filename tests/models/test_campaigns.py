@@ -20,7 +20,9 @@ from models.campaigns.campaigns import (
 from models.common.codes import InitiativeKind, UnitKind
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.campaigns.initiatives import Initiative, save_initiative
-from models.people.units import Unit, save_unit, set_unit_active
+from models.people.units import set_unit_active
+
+from .units_data import NV, P01, P03, save_units
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES = ("unit", "campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")
@@ -45,15 +47,7 @@ def _campaign(**kw):
 @pytest.fixture
 def units(db):
     """Three active units and one deactivated unit, by code."""
-    saved = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind))
-        for code, name, kind in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
-            ("CU", "Ban Quản lý chợ (đã giải thể)", UnitKind.SU_NGHIEP),
-        ]
-    }
+    saved = save_units(db, [P01, P03, NV, ("CU", "Ban Quản lý chợ (đã giải thể)", UnitKind.SU_NGHIEP)])
     saved["CU"] = set_unit_active(db, saved["CU"].id, False)
     return saved
 

@@ -77,13 +77,15 @@ def test_text_in_an_integer_column_is_refused(db):
     assert _count(db, "unit") == 0
 
 
-def test_text_in_an_integer_foreign_key_is_refused(db):
+@pytest.mark.parametrize("unit_id, error", [
+    ("P01", "cannot store TEXT value in INTEGER column"),  # text in an integer foreign key
+    (999, "FOREIGN KEY constraint failed"),  # membership of an unknown unit
+], ids=["text-in-an-integer-foreign-key", "unknown-unit"])
+def test_a_membership_of_a_unit_that_is_not_one_is_refused_in_sql(db, unit_id, error):
     staff_id = _staff(db)
-    with pytest.raises(sqlite3.IntegrityError, match="cannot store TEXT value in INTEGER column"):
-        db.execute(
-            "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, 'P01', '2018-01-01')",
-            [staff_id],
-        )
+    with pytest.raises(sqlite3.IntegrityError, match=error):
+        db.execute("INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
+                   [staff_id, unit_id])
 
 
 def test_unknown_unit_kind_is_refused(db):
@@ -174,15 +176,6 @@ def test_deleting_a_unit_still_referenced_fails_in_sql(db):
         db.execute("DELETE FROM unit WHERE id = ?", [unit_id])
     assert _count(db, "unit") == 1
     assert _count(db, "staff_unit") == 1
-
-
-def test_membership_of_unknown_unit_fails_in_sql(db):
-    staff_id = _staff(db)
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
-        db.execute(
-            "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, 999, '2018-01-01')",
-            [staff_id],
-        )
 
 
 def test_deleting_a_person_deletes_their_unit_history(db):

@@ -27,8 +27,10 @@ from models.campaigns.imports_campaigns import (
 )
 from models.campaigns.initiatives import Initiative, list_initiatives, save_initiative
 from models.people.staff import Staff, add_staff
-from models.people.units import Unit, save_unit, set_unit_active
+from models.people.units import set_unit_active
 from models.exchange.xlsx import ImportRejected
+
+from .units_data import NV, P01, P03, save_units
 
 TODAY = dt.date(2019, 3, 1)
 CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
@@ -76,16 +78,13 @@ def _rejected(call):
 @pytest.fixture
 def council(db):
     """P01, P03, P04 and the dissolved CU take part in the campaign (max 1); NV does not."""
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind, head_name=head, head_title=title))
-        for code, name, kind, head, title in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG, "Lê Văn Bình", "Chủ tịch UBND phường"),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG, "Trần Thị Cúc", "Chủ tịch UBND phường"),
-            ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG, "", ""),
-            ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP, "", ""),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN, "Đỗ Thị Ửng", "Trưởng phòng"),
-        ]
-    }
+    units = save_units(db, [
+        (*P01, "Lê Văn Bình", "Chủ tịch UBND phường"),
+        (*P03, "Trần Thị Cúc", "Chủ tịch UBND phường"),
+        ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG),
+        ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP),
+        (*NV, "Đỗ Thị Ửng", "Trưởng phòng"),
+    ])
     campaign = save_campaign(db, Campaign(
         name=CAMPAIGN_NAME, year=2018, start_date=dt.date(2018, 11, 2),
         registration_deadline=dt.date(2018, 11, 3), report_deadline=dt.date(2019, 1, 27),

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from models.quarters.classifications import Entry, lock_quarter, roster, save_quarter, unlock_quarter
-from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory
 from models.common.errors import DomainError
 from models.exchange.import_common import ImportResult
 from models.quarters.imports_classifications import (
@@ -19,8 +19,9 @@ from models.quarters.imports_classifications import (
     write_unit_workbook,
 )
 from models.people.staff import Staff, add_staff, update_staff
-from models.people.units import Unit, save_unit
 from models.exchange.xlsx import ImportRejected
+
+from .units_data import P01, P03, save_unit_ids
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 LEVEL_CHOICES = ("Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, "
@@ -73,10 +74,7 @@ def _rows(db):
 
 @pytest.fixture
 def district(db, today):
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=UnitKind.PHUONG)).id
-        for code, name in [("P01", "Ủy ban nhân dân Phường 1"), ("P03", "Ủy ban nhân dân Phường 3")]
-    }
+    units = save_unit_ids(db, [P01, P03])
     staff = {}
     for code, name, leader, unit, recruited, ended in PEOPLE:
         staff[code] = add_staff(db, Staff(
