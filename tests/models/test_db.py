@@ -22,6 +22,15 @@ def _staff(db, code="CB01", birth_date=None):
     ).lastrowid
 
 
+def _member(db):
+    """A unit and a person who belongs to it since 01/01/2018: their ids."""
+    unit_id = _unit(db)
+    staff_id = _staff(db)
+    db.execute("INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
+               [staff_id, unit_id])
+    return unit_id, staff_id
+
+
 def _count(db, table):
     return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -166,12 +175,7 @@ def test_reconnecting_applies_no_migration_twice(tmp_path):
 
 
 def test_deleting_a_unit_still_referenced_fails_in_sql(db):
-    unit_id = _unit(db)
-    staff_id = _staff(db)
-    db.execute(
-        "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
-        [staff_id, unit_id],
-    )
+    unit_id, staff_id = _member(db)
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
         db.execute("DELETE FROM unit WHERE id = ?", [unit_id])
     assert _count(db, "unit") == 1
@@ -179,12 +183,7 @@ def test_deleting_a_unit_still_referenced_fails_in_sql(db):
 
 
 def test_deleting_a_person_deletes_their_unit_history(db):
-    unit_id = _unit(db)
-    staff_id = _staff(db)
-    db.execute(
-        "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
-        [staff_id, unit_id],
-    )
+    unit_id, staff_id = _member(db)
     db.execute("DELETE FROM staff WHERE id = ?", [staff_id])
     assert _count(db, "staff_unit") == 0
     assert _count(db, "unit") == 1

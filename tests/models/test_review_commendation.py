@@ -28,6 +28,13 @@ def _review(db, cid, as_of=AFTER):
     return campaign_review(db, cid, as_of)
 
 
+def _assert_not_commended(review, subject, subject_id, why):
+    """Not commended, for the reason ``why``, and nobody on the commendation list."""
+    assert not (review.unit(subject_id) if subject == "unit" else review.person(subject_id)).commended
+    assert review.why(C, subject, subject_id) == why
+    assert review.candidates(C) == ([], [])
+
+
 # --- collectives -----------------------------------------------------------------------------
 
 
@@ -65,10 +72,7 @@ def test_the_initiatives_kind_names_it_in_the_text(db, town):
 def test_an_outstanding_collective_with_a_criticism_reason_is_not_commended(db, town, changes, why):
     cid, p01, _nv, _ = town
     register(db, cid, p01, **{"reported_on": REP, "assessment": TB, **changes})
-    review = _review(db, cid)
-    assert not review.unit(p01).commended
-    assert review.why(C, "unit", p01) == why
-    assert review.candidates(C) == ([], [])
+    _assert_not_commended(_review(db, cid), "unit", p01, why)
 
 
 def test_an_outstanding_collective_whose_head_failed_is_not_commended(db, town):
@@ -159,10 +163,7 @@ def test_excellent_in_every_classified_quarter_is_commended_with_its_text_and_wh
 def test_why_a_person_is_not_commended(db, town, quarters, why):
     cid, p01, _nv, _ = town
     sid = _person(db, p01, quarters)
-    review = _review(db, cid)
-    assert not review.person(sid).commended
-    assert review.why(C, "staff", sid) == why
-    assert review.candidates(C) == ([], [])
+    _assert_not_commended(_review(db, cid), "staff", sid, why)
 
 
 def test_exactly_min_quarters_classified_is_enough(db, town):
