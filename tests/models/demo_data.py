@@ -14,11 +14,6 @@ def demo(tmp_path_factory):
     db.close()
 
 
-def rows_of(db, tables) -> dict:
-    """Every row of each of ``tables``, in the order written."""
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
-
-
 def rebuilt(tmp_path, dump):
     """``dump`` of a second build of the sample data, in its own file."""
     other = connect(tmp_path / "again.sqlite3")

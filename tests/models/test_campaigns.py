@@ -23,13 +23,14 @@ from models.campaigns.initiatives import Initiative, save_initiative
 from models.people.units import set_unit_active
 
 from .units_data import NV, P01, P03, save_units
+from .db_rows import rows_of
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES = ("unit", "campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 def _campaign(**kw):

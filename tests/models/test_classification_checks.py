@@ -26,6 +26,7 @@ from models.quarters.rules import Cap, list_rule_sets, rule_set_for, save_rule_s
 from models.people.units import delete_unit
 
 from .classifications_data import TOT, XS, _classify_p01_q3, district  # noqa: F401  (district is a fixture)
+from .db_rows import CLASSIFICATION_TABLES, every_row
 
 
 LOCK_AT = dt.datetime(2018, 10, 20, 9, 0)
@@ -35,11 +36,7 @@ CLERK = "Thư ký Hội đồng"
 
 def _dump(db):
     """Every table of the file (all migrations), row by row."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter",
-            "unit_quarter_event"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, CLASSIFICATION_TABLES)
 
 
 def _entries(d, levels: dict):

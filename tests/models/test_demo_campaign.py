@@ -13,7 +13,8 @@ from models.campaigns.imports_campaigns import import_head_evaluations, import_i
 from models.campaigns.initiatives import list_initiatives
 from models.campaigns.tracking import campaign_status, state_counts
 
-from .demo_data import demo, rebuilt, rows_of  # noqa: F401  (demo is a fixture)
+from .db_rows import rows_of
+from .demo_data import demo, rebuilt  # noqa: F401  (demo is a fixture)
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES_0002 = (

@@ -13,7 +13,8 @@ from models.quarters.imports_classifications import export_classifications, impo
 from models.quarters.quarter_review import LATE, SUBMITTED, extra_income, quarter_review
 from models.exchange.xlsx import ImportRejected
 
-from .demo_data import demo, rebuilt, rows_of  # noqa: F401  (demo is a fixture)
+from .db_rows import every_row, rows_of
+from .demo_data import demo, rebuilt  # noqa: F401  (demo is a fixture)
 
 QUARTERS = ((2018, 2), (2018, 3), (2018, 4))
 CLASSIFICATION_TABLES = (
@@ -29,9 +30,7 @@ def _dump(db):
 
 
 def _all(db):
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db)
 
 
 def _unit(db, code):

@@ -13,7 +13,8 @@ from models.people.staff import unit_history
 from models.yearend.title_lists import council_order, printable_list
 from models.yearend.titles import Condition, title_proposals
 
-from .demo_data import demo, rebuilt, rows_of  # noqa: F401  (demo is a fixture)
+from .db_rows import rows_of
+from .demo_data import demo, rebuilt  # noqa: F401  (demo is a fixture)
 
 LDTT, CSTDCS, TTLDTT, TTLDXS = TitleCode.LDTT, TitleCode.CSTDCS, TitleCode.TTLDTT, TitleCode.TTLDXS
 TABLES = ("discipline", "title_priority", "initiative", "initiative_author", "staff")

@@ -18,12 +18,13 @@ from models.people.heads import (
 )
 
 from .units_data import NV, P01, save_units
+from .db_rows import rows_of
 
 TABLES = ("head_evaluation", "head_criterion", "setting")
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 @pytest.fixture

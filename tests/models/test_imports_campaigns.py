@@ -31,6 +31,7 @@ from models.people.units import set_unit_active
 from models.exchange.xlsx import ImportRejected
 
 from .units_data import NV, P01, P03, save_units
+from .db_rows import rows_of
 
 TODAY = dt.date(2019, 3, 1)
 CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
@@ -48,7 +49,7 @@ LEVEL_CHOICES = (
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 def _xlsx(path, headers, rows):

@@ -15,16 +15,15 @@ from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 from models.exchange.xlsx import ImportRejected
 
+from .db_rows import every_row
+
 TODAY = dt.date(2019, 3, 1)
 FORMS = "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc"
 
 
 def _dump(db):
     """Every table of the file, row by row (the change log included)."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"discipline", "change_log", "staff"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, {"discipline", "change_log", "staff"})
 
 
 def _rows(db):

@@ -18,6 +18,7 @@ from models.campaigns.initiatives import (
 from models.people.staff import Staff, add_staff
 
 from .units_data import NV, P01, P03, save_units
+from .db_rows import rows_of
 
 TODAY = dt.date(2019, 3, 1)
 TABLES = ("campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")
@@ -25,7 +26,7 @@ FIELDS = ("Dân vận khéo và thực hiện quy chế dân chủ cơ sở", "G
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from models.people.staff import Staff, add_staff, update_staff
 from models.people.units import set_unit_active
 
 from .units_data import NV, P01, P03, save_unit_ids
+from .db_rows import every_row
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 ZERO = {XS: 0, TOT: 0, HT: 0, KHT: 0}
@@ -40,9 +41,7 @@ PEOPLE = [
 
 
 def _dump(db):
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db)
 
 
 @pytest.fixture

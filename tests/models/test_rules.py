@@ -28,6 +28,8 @@ from models.quarters.rules import (
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 
+from .db_rows import CLASSIFICATION_TABLES, every_row
+
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"
 NAME_2024 = "Quyết định 20/2024/QĐ-UBND"
@@ -38,11 +40,7 @@ XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, Head
 
 def _dump(db):
     """Every table of the file (all migrations), row by row."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter",
-            "unit_quarter_event"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, CLASSIFICATION_TABLES)
 
 
 def _by_name(db, name):

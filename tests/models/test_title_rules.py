@@ -18,13 +18,15 @@ from models.yearend.title_rules import (
     share_of,
 )
 
+from .db_rows import rows_of
+
 SHIPPED = "Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP"
 SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."
 BASE_2018 = 1_390_000
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in ("title_rule_set", "title_priority")}
+    return rows_of(db, ("title_rule_set", "title_priority"))
 
 
 # --- codes ------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from models.campaigns.initiatives import Initiative, save_initiative
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 
+from .db_rows import every_row
+
 START = dt.date(2018, 11, 2)
 REG = dt.date(2018, 11, 3)  # "trước 03/11/2018"
 REP = dt.date(2019, 1, 27)  # "trước 27/01/2019"
@@ -60,6 +62,4 @@ def classify(db, unit_id, staff_id, quarters: dict, year=2018):
 
 def dump(db):
     """Every table of the file, row by row (the history included)."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {t: db.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+    return every_row(db)

@@ -1,0 +1,19 @@
+"""A database file read back table by table, to show that an action wrote nothing (or the same again)."""
+
+# The tables of the quarterly classification (migrations 0003-0004): a dump of every table must hold them.
+CLASSIFICATION_TABLES = frozenset(
+    {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter", "unit_quarter_event"})
+
+
+def rows_of(db, tables) -> dict:
+    """Every row of each of ``tables``, in the order written."""
+    return {t: db.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+
+
+def every_row(db, must_hold=frozenset()) -> dict:
+    """Every table of the file (all migrations, the history included), row by row; the tables named
+    in ``must_hold`` must be among them."""
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    assert set(must_hold) <= set(tables)
+    return rows_of(db, tables)
