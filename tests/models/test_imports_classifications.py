@@ -19,10 +19,10 @@ from models.quarters.imports_classifications import (
     write_unit_workbook,
 )
 from models.people.staff import Staff, add_staff, update_staff
-from models.exchange.xlsx import ImportRejected
 
 from .units_data import P01, P03, save_unit_ids
 from .db_rows import CLASSIFICATION_TABLES, every_row
+from .imports_data import rejected as _rejected
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 LEVEL_CHOICES = ("Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, "
@@ -103,12 +103,6 @@ def _fill(path, values: dict):
             row[4].value, row[5].value, row[6].value = (v or None for v in values[row[0].value])
     workbook.save(path)
     return path
-
-
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    return caught.value.errors
 
 
 def _row(code, name, year=2018, quarter=3, level="Hoàn thành tốt nhiệm vụ", reason="", note=""):

@@ -13,9 +13,9 @@ from models.exchange.import_common import ImportResult
 from models.people.imports_discipline import HEADERS, export_discipline, import_discipline
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
-from models.exchange.xlsx import ImportRejected
 
 from .db_rows import every_row
+from .imports_data import rejected as _rejected
 
 TODAY = dt.date(2019, 3, 1)
 FORMS = "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc"
@@ -39,12 +39,6 @@ def _xlsx(path, rows, headers=HEADERS):
         sheet.append(row)
     workbook.save(str(path))
     return path
-
-
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    return caught.value.errors
 
 
 @pytest.fixture

@@ -8,29 +8,12 @@ from models.exports import write_template
 from models.people.imports import import_staff, import_units
 from models.exchange.xlsx import ImportRejected
 
-from .imports_data import (  # noqa: F401  (seeded is a fixture)
-    GOOD_UNITS,
-    STAFF_HEADERS,
-    UNIT_HEADERS,
-    _dump,
-    _staff_file,
-    _staff_row,
-    _units_file,
-    _xlsx,
-    seeded,
-)
+from .imports_data import GOOD_UNITS, STAFF_HEADERS, UNIT_HEADERS, _dump, _staff_file, _staff_row, _units_file, _xlsx
+from .imports_data import rejected as _rejected, seeded  # noqa: F401  (seeded is a fixture)
 
 
 MESSAGE = re.compile(r"^Dòng \d+, cột [^:]+: .+$")
 NO_DATA = "Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"
-
-
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    errors = caught.value.errors
-    assert str(caught.value) == "\n".join(errors)
-    return errors
 
 
 def test_empty_template_imports_as_no_data(db, tmp_path, today):
