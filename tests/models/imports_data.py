@@ -21,16 +21,19 @@ STAFF_HEADERS = [
 ]
 
 
+def write_xlsx(path, headers, rows, sheet_name="Sheet1"):
+    """An xlsx file of one sheet: ``headers`` in row 1, ``rows`` below."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name)
+    for row in [headers, *rows]:
+        sheet.append(row)
+    workbook.save(str(path))
+    return path
+
+
 def _xlsx(path, headers, rows, blank_rows=0):
     """An xlsx file: ``headers`` in row 1, ``rows`` below, then ``blank_rows`` rows of spaces."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Sheet1")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    for _ in range(blank_rows):
-        sheet.append(["   ", " "])
-    workbook.save(str(path))
+    write_xlsx(path, headers, [*rows, *[["   ", " "]] * blank_rows])
     _preserve_spaces(path)
     return path
 

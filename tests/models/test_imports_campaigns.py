@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from models.campaigns.campaigns import Campaign, save_campaign
 from models.common.codes import Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind
@@ -31,7 +31,7 @@ from models.people.units import set_unit_active
 
 from .units_data import NV, P01, P03, save_units
 from .db_rows import rows_of
-from .imports_data import rejected as _rejected, template_rows
+from .imports_data import rejected as _rejected, template_rows, write_xlsx as _xlsx
 
 TODAY = dt.date(2019, 3, 1)
 CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
@@ -50,16 +50,6 @@ LEVEL_CHOICES = (
 
 def _dump(db):
     return rows_of(db, TABLES)
-
-
-def _xlsx(path, headers, rows):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Sheet1")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(str(path))
-    return path
 
 
 def _initiatives_file(tmp_path, rows, name="mo_hinh.xlsx"):

@@ -4,7 +4,7 @@ import changes nothing."""
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from models.common.codes import DisciplineForm, Gender, StaffCategory, UnitKind
 from models.people.discipline import Discipline, list_discipline, save_discipline
@@ -15,7 +15,7 @@ from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 
 from .db_rows import every_row
-from .imports_data import rejected as _rejected
+from .imports_data import rejected as _rejected, write_xlsx
 
 TODAY = dt.date(2019, 3, 1)
 FORMS = "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc"
@@ -32,13 +32,7 @@ def _rows(db):
 
 
 def _xlsx(path, rows, headers=HEADERS):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Kỷ luật")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(str(path))
-    return path
+    return write_xlsx(path, headers, rows, "Kỷ luật")
 
 
 @pytest.fixture
