@@ -1,4 +1,6 @@
 """A database file read back table by table, to show that an action wrote nothing (or the same again)."""
+import pytest
+
 
 # The tables of the quarterly classification (migrations 0003-0004): a dump of every table must hold them.
 CLASSIFICATION_TABLES = frozenset(
@@ -17,3 +19,12 @@ def every_row(db, must_hold=frozenset()) -> dict:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     assert set(must_hold) <= set(tables)
     return rows_of(db, tables)
+
+
+def refused(db, call, error):
+    """The ``error`` that ``call`` raises; every row of the file is as it was before."""
+    before = every_row(db)
+    with pytest.raises(error) as caught:
+        call()
+    assert every_row(db) == before
+    return caught.value

@@ -17,6 +17,7 @@ from models.store.history import list_changes
 from models.yearend.review import campaign_review, draft_list, list_key
 
 from .year_end_data import AFTER, REP, TOT, XS, campaign, classify, dump, person, register, unit
+from .db_rows import refused
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
 NOW = dt.datetime(2019, 2, 1, 9, 30)
@@ -141,30 +142,21 @@ def test_an_adjustment_touches_only_its_own_list(town):
 ])
 def test_an_adjustment_without_a_reason_or_text_is_refused_and_nothing_written(town, action, reason, text, errors):
     t = town
-    before = dump(t.db)
-    with pytest.raises(ValidationError) as caught:
-        adjust(t.db, t.commendation, action, STAFF, t.an, reason, NOW, text=text)
-    assert caught.value.errors == errors
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: adjust(t.db, t.commendation, action, STAFF, t.an, reason, NOW, text=text), ValidationError)
+    assert caught.errors == errors
 
 
 @pytest.mark.parametrize("subject, subject_id", [(STAFF, 999), (UNIT, 999), ("tổ", 1)])
 def test_an_adjustment_of_an_unknown_subject_is_refused(town, subject, subject_id):
     t = town
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        adjust(t.db, t.commendation, "remove", subject, subject_id, REMOVE_REASON, NOW)
-    assert str(caught.value) == "Không tìm thấy đơn vị hoặc cán bộ cần điều chỉnh"
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: adjust(t.db, t.commendation, "remove", subject, subject_id, REMOVE_REASON, NOW), DomainError)
+    assert str(caught) == "Không tìm thấy đơn vị hoặc cán bộ cần điều chỉnh"
 
 
 def test_an_unknown_action_is_refused(town):
     t = town
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        adjust(t.db, t.commendation, "move", STAFF, t.an, REMOVE_REASON, NOW)
-    assert str(caught.value) == "Thao tác điều chỉnh không hợp lệ: move"
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: adjust(t.db, t.commendation, "move", STAFF, t.an, REMOVE_REASON, NOW), DomainError)
+    assert str(caught) == "Thao tác điều chỉnh không hợp lệ: move"
 
 
 # --- replacing and cancelling ----------------------------------------------------------------
