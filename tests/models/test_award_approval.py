@@ -5,7 +5,6 @@ import datetime as dt
 import hashlib
 import sqlite3
 from dataclasses import replace
-from types import SimpleNamespace
 
 import pytest
 from sqlite_utils import Database
@@ -16,7 +15,7 @@ from models.yearend.lists import (
 )
 from models.campaigns.campaigns import delete_campaign
 from models.check import full_check
-from models.common.codes import Assessment, ListKind, ReviewReason, UnitKind
+from models.common.codes import Assessment, ListKind, ReviewReason
 from models.store.db import connect, set_session_who
 from models.common.errors import DomainError, ValidationError
 from models.store.history import list_changes
@@ -29,7 +28,7 @@ from models.store.settings import CouncilNames, set_council_names
 from models.people.units import get_unit, save_unit
 
 from .db_rows import refused
-from .year_end_data import AFTER, LATER, REG, REP, TOT, XS, campaign, classify, person, register, unit
+from .year_end_data import AFTER, LATER, REG, TOT, XS, campaign, classify, outstanding_town, person, register, unit
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
 NOW = dt.datetime(2019, 2, 5, 14, 0)
@@ -44,14 +43,9 @@ REFUSED_TWICE = ("Danh sách đã được phê duyệt theo Quyết định s�
 @pytest.fixture
 def town(db):
     """P01 (outstanding initiative) with An (excellent all year); NV registered nothing."""
-    p01 = unit(db, "P01", "Ủy ban nhân dân Phường 1")
-    nv = unit(db, "NV", "Phòng Nội vụ", UnitKind.CO_QUAN)
-    cid = campaign(db).id
-    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU)
-    an = person(db, "CB01", "Nguyễn Văn An", p01)
-    classify(db, p01, an, {2: XS, 3: XS, 4: XS})
+    t = outstanding_town(db)
     set_session_who(db, CLERK)
-    return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an)
+    return t
 
 
 def _draft(t, kind):

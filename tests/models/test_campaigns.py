@@ -47,6 +47,11 @@ def _refused(db, call):
     return caught.value.errors
 
 
+def _refused_update(db, campaign, **changes):
+    """The errors of saving ``campaign`` with ``changes``, refused; nothing is written."""
+    return _refused(db, lambda: save_campaign(db, replace(campaign, **changes)))
+
+
 @pytest.fixture
 def units(db):
     """Three active units and one deactivated unit, by code."""
@@ -228,8 +233,7 @@ def test_registration_deadline_on_the_start_day_and_report_deadline_on_it_too_ar
 
 def test_an_update_with_a_deadline_before_the_start_writes_nothing(db, units):
     campaign = save_campaign(db, _campaign())
-    changed = replace(campaign, start_date=dt.date(2018, 11, 4), fields=("Mới",))
-    assert _refused(db, lambda: save_campaign(db, changed)) == {
+    assert _refused_update(db, campaign, start_date=dt.date(2018, 11, 4), fields=("Mới",)) == {
         "registration_deadline": "Hạn đăng ký phải từ ngày bắt đầu (04/11/2018) trở đi"}
 
 
@@ -237,8 +241,7 @@ def test_lowering_the_maximum_below_a_units_count_is_refused(db, units):
     campaign = save_campaign(db, _campaign(max_per_unit=2))
     _register(db, campaign, units["P01"], title="Một cửa điện tử")
     _register(db, campaign, units["P01"], title="Dân vận khéo")
-    changed = replace(campaign, max_per_unit=1, fields=("Chỉ một lĩnh vực",))
-    assert _refused(db, lambda: save_campaign(db, changed)) == {
+    assert _refused_update(db, campaign, max_per_unit=1, fields=("Chỉ một lĩnh vực",)) == {
         "max_per_unit": "Đã có đơn vị đăng ký 2 mô hình, sáng kiến, giải pháp trong đợt này"}
 
 

@@ -253,15 +253,9 @@ def _row(unit="P01", title="Một cửa điện tử", kind="Mô hình", field="
             ["Dòng 2, cột Ngày đăng ký: có ngày báo cáo kết quả nhưng chưa có ngày đăng ký"],
         ),
         ([_row(registered="")], ["Dòng 2, cột Ngày đăng ký: bỏ trống (bắt buộc)"]),
-        (
-            [_row(unit="KHONGCO")],
-            ["Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị"],
-        ),
+        ([_row(unit="KHONGCO")], ["Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị"]),
         ([_row(unit="")], ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"]),
-        (
-            [_row(unit="NV")],
-            [f"Dòng 2, cột Mã đơn vị: đơn vị NV không tham gia đợt thi đua “{CAMPAIGN_NAME}”"],
-        ),
+        ([_row(unit="NV")], [f"Dòng 2, cột Mã đơn vị: đơn vị NV không tham gia đợt thi đua “{CAMPAIGN_NAME}”"]),
         (
             [_row(), _row(title="Dân vận khéo")],
             ["Dòng 3, cột Mã đơn vị: đơn vị P01 đã có mô hình, sáng kiến, giải pháp ở dòng 2 "
@@ -287,15 +281,9 @@ def _row(unit="P01", title="Một cửa điện tử", kind="Mô hình", field="
             ["Dòng 2, cột Lĩnh vực: “Chuyển đổi số” không có trong danh sách lĩnh vực của đợt thi đua"],
         ),
         ([_row(registered="02/03/2019")], ["Dòng 2, cột Ngày đăng ký: ngày 02/03/2019 ở tương lai"]),
-        (
-            [_row(reported="02/03/2019")],
-            ["Dòng 2, cột Ngày báo cáo kết quả: ngày 02/03/2019 ở tương lai"],
-        ),
+        ([_row(reported="02/03/2019")], ["Dòng 2, cột Ngày báo cáo kết quả: ngày 02/03/2019 ở tương lai"]),
         ([_row(registered="31/02/2018")], ["Dòng 2, cột Ngày đăng ký: ngày 31/02/2018 không tồn tại"]),
-        (
-            [_row(reported="hôm qua")],
-            ["Dòng 2, cột Ngày báo cáo kết quả: “hôm qua” không phải ngày dạng dd/mm/yyyy"],
-        ),
+        ([_row(reported="hôm qua")], ["Dòng 2, cột Ngày báo cáo kết quả: “hôm qua” không phải ngày dạng dd/mm/yyyy"]),
         (
             [_row(unit="P03", title="Đúng"), _row(unit="KHONGCO", kind="Đề án", registered="")],
             ["Dòng 3, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị",
