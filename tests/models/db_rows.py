@@ -1,5 +1,11 @@
 """A database file read back table by table, to show that an action wrote nothing (or the same again)."""
+import contextlib
+
 import pytest
+from sqlite_utils import Database
+
+from models.store.db import connect
+from models.store.schema import MIGRATIONS
 
 
 # The tables of the quarterly classification (migrations 0003-0004): a dump of every table must hold them.
@@ -28,3 +34,20 @@ def refused(db, call, error):
         call()
     assert every_row(db) == before
     return caught.value
+
+
+def older_database(path, stop_before: str) -> Database:
+    """A file at ``path`` as an older version left it: migrated only up to ``stop_before``."""
+    old = Database(str(path))
+    MIGRATIONS.apply(old, stop_before=stop_before)
+    return old
+
+
+@contextlib.contextmanager
+def upgraded(path):
+    """The older file at ``path`` opened by the app (which migrates it), closed afterwards."""
+    db = connect(path)
+    try:
+        yield db
+    finally:
+        db.close()

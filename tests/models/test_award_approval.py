@@ -7,7 +7,6 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
-from sqlite_utils import Database
 
 from models.yearend.lists import (
     UNIT, Approval, PrintableList, PrintedEntry, adjust, approval_history, approve, current_approval,
@@ -16,7 +15,7 @@ from models.yearend.lists import (
 from models.campaigns.campaigns import delete_campaign
 from models.check import full_check
 from models.common.codes import Assessment, ListKind, ReviewReason
-from models.store.db import connect, set_session_who
+from models.store.db import set_session_who
 from models.common.errors import DomainError, ValidationError
 from models.store.history import list_changes
 from models.campaigns.initiatives import list_initiatives, save_initiative
@@ -27,7 +26,7 @@ from models.store.schema import MIGRATIONS
 from models.store.settings import CouncilNames, set_council_names
 from models.people.units import get_unit, save_unit
 
-from .db_rows import refused
+from .db_rows import older_database, refused, upgraded
 from .year_end_data import AFTER, LATER, REG, TOT, XS, campaign, classify, outstanding_town, person, register, unit
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
@@ -302,21 +301,17 @@ def test_the_json_keeps_groups_amounts_and_vietnamese_text_as_is():
 
 def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
     path = tmp_path / "old.sqlite3"
-    old = Database(str(path))
-    MIGRATIONS.apply(old, stop_before="0005_year_end_lists")
+    old = older_database(path, "0005_year_end_lists")
     assert not old["award_approval"].exists()
     uid = unit(old, "P01", "Ủy ban nhân dân Phường 1")
     cid = campaign(old).id
     old.close()
-    db = connect(path)
-    try:
+    with upgraded(path) as db:
         assert MIGRATIONS.pending(db) == []
         assert {"review_config", "award_adjustment", "award_approval"} <= set(db.table_names())
         assert review_settings(db, cid) == ReviewSettings()
         review = campaign_review(db, cid, AFTER)
         assert [f.reason for f in review.unit(uid).findings] == [ReviewReason.NOT_REGISTERED]
-    finally:
-        db.close()
 
 
 @pytest.mark.parametrize("sql", [

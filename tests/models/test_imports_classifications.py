@@ -6,7 +6,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from models.quarters.classifications import Entry, lock_quarter, roster, save_quarter, unlock_quarter
 from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory
@@ -22,7 +22,7 @@ from models.people.staff import Staff, add_staff, update_staff
 
 from .units_data import P01, P03, save_unit_ids
 from .db_rows import CLASSIFICATION_TABLES, every_row
-from .imports_data import rejected as _rejected
+from .imports_data import rejected as _rejected, write_xlsx
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 LEVEL_CHOICES = ("Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, "
@@ -84,14 +84,7 @@ def district(db, today):
 
 
 def _xlsx(path, rows, title="Sheet1", headers=HEADERS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(str(path))
-    return path
+    return write_xlsx(path, headers, rows, title)
 
 
 def _fill(path, values: dict):
