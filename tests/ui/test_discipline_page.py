@@ -14,6 +14,7 @@ from ui.kit.import_dialog import ImportDialog
 from ui.main_window import AREAS, MainWindow
 
 from .typing import type_text
+from .screens import cells, page_on_file, refused_save, shown
 
 M = DisciplineTableModel
 TODAY = dt.date(2019, 3, 1)
@@ -49,14 +50,11 @@ def discipline_db(sample_db):
 
 
 def _page(qtbot, db, tmp_path):
-    page = DisciplinePage(db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(page)
-    return page
+    return page_on_file(qtbot, DisciplinePage, db, tmp_path)
 
 
 def _rows(page):
-    model = page.model
-    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    return cells(page.model)
 
 
 def _stored(db):
@@ -124,26 +122,26 @@ def test_adding_a_decision_through_the_dialog_writes_the_row_and_can_be_undone(
 
 def test_errors_are_shown_beside_the_fields_and_nothing_is_saved(qtbot, discipline_db):
     before = _stored(discipline_db)
-    dialog = DisciplineDialog(discipline_db, today=TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, DisciplineDialog(discipline_db, today=TODAY))
     dialog.decision_date.setText("31/02/2018")
-    assert not dialog.try_save()
-    assert dialog.form.error_text("staff_id") == "Chưa chọn cán bộ"
-    assert dialog.form.error_text("form") == "Chưa chọn hình thức kỷ luật"
-    assert dialog.form.error_text("decision_number") == "Số quyết định kỷ luật không được để trống"
-    assert dialog.form.error_text("decision_date") == "Ngày 31/02/2018 không tồn tại"
-    assert dialog.form.error_text("effective_year") == ""  # the date's error says it all
+    assert refused_save(dialog, "staff_id", "form", "decision_number", "decision_date", "effective_year") == {
+        "staff_id": "Chưa chọn cán bộ",
+        "form": "Chưa chọn hình thức kỷ luật",
+        "decision_number": "Số quyết định kỷ luật không được để trống",
+        "decision_date": "Ngày 31/02/2018 không tồn tại",
+        "effective_year": "",  # the date's error says it all
+    }
     dialog.staff.set_value(_ids(discipline_db)["CB01"])
     dialog.form_choice.set_value(DisciplineForm.CANH_CAO)
     dialog.decision_number.setText("12/QĐ-UBND")  # CB01 already has it
     dialog.decision_date.setText("05/03/2019")
     dialog.effective_year.setText("2O19")  # a letter O typed for a zero
-    assert not dialog.try_save()
-    assert dialog.form.error_text("staff_id") == ""
-    assert dialog.form.error_text("decision_number") == "Cán bộ này đã có quyết định kỷ luật số 12/QĐ-UBND"
-    assert dialog.form.error_text("decision_date") == "Ngày quyết định không được sau ngày hôm nay"
-    assert dialog.form.error_text("effective_year") == "“2O19” không phải năm (ví dụ 2018)"
+    assert refused_save(dialog, "staff_id", "decision_number", "decision_date", "effective_year") == {
+        "staff_id": "",
+        "decision_number": "Cán bộ này đã có quyết định kỷ luật số 12/QĐ-UBND",
+        "decision_date": "Ngày quyết định không được sau ngày hôm nay",
+        "effective_year": "“2O19” không phải năm (ví dụ 2018)",
+    }
     assert dialog.isVisible()
     assert _stored(discipline_db) == before
 
