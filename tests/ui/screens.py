@@ -1,7 +1,8 @@
 """Small helpers shared by the screen tests: a widget handed to qtbot, a table model's cells, the
-errors a dialog shows beside its fields, and the sample data's file opened on a screen."""
+errors a dialog shows beside its fields, the main window and its areas, and the sample data's file."""
 from models.demo.sample import create_demo_database
 from models.store.db import connect
+from ui.main_window import AREAS, MainWindow
 
 
 def held(qtbot, widget):
@@ -42,8 +43,20 @@ def refused_save(dialog, *names) -> dict:
     return {name: dialog.form.error_text(name) for name in names}
 
 
-def demo_file(tmp_path):
+def open_demo_file(tmp_path):
     """The sample data written to demo.sqlite3 in ``tmp_path`` and opened: (db, path)."""
     path = tmp_path / "demo.sqlite3"
     create_demo_database(path)
     return connect(path), path
+
+
+def main_window(qtbot, db, tmp_path):
+    """The main window on ``db`` (the file tdkt.sqlite3 in ``tmp_path``), shown."""
+    return shown(qtbot, MainWindow(db, tmp_path / "tdkt.sqlite3"))
+
+
+def go_to(window, title):
+    """Opens the area named ``title`` from the window's navigation list; gives its screen."""
+    titles = [area[0] for area in AREAS]
+    window.nav.setCurrentRow(titles.index(title))
+    return window.page(titles.index(title))

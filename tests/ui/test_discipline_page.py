@@ -11,10 +11,10 @@ from models.people.staff import list_staff
 from ui.people.discipline_dialog import DisciplineDialog
 from ui.people.discipline_page import DisciplinePage, DisciplineTableModel
 from ui.kit.import_dialog import ImportDialog
-from ui.main_window import AREAS, MainWindow
+from ui.main_window import AREAS
 
 from .typing import type_text
-from .screens import cells, page_on_file, refused_save, shown
+from .screens import cells, go_to, main_window, page_on_file, refused_save, shown
 
 M = DisciplineTableModel
 TODAY = dt.date(2019, 3, 1)
@@ -218,13 +218,10 @@ def test_the_import_window_imports_decisions(qtbot, discipline_db, tmp_path):
 def test_the_screen_is_an_area_of_the_main_window_before_the_history(qtbot, discipline_db, tmp_path):
     titles = [a[0] for a in AREAS]
     assert titles.index("Kỷ luật") == titles.index("Nhật ký") - 1
-    window = MainWindow(discipline_db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(window)
-    window.show()
+    window = main_window(qtbot, discipline_db, tmp_path)
     data_menu = [a.text() for a in window.menuBar().actions()[2].menu().actions() if a.text()]
     assert "Kỷ luật: nhập từ Excel..." in data_menu
-    window.nav.setCurrentRow(titles.index("Kỷ luật"))
-    page = window.page(titles.index("Kỷ luật"))
+    page = go_to(window, "Kỷ luật")
     assert window.stack.currentWidget() is page
     assert page.model.rowCount() == 2
 

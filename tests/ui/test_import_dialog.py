@@ -7,7 +7,7 @@ from models.people.staff import list_staff
 from ui.kit.import_dialog import ImportDialog
 
 from ..models.imports_data import write_xlsx
-from .screens import demo_file, held
+from .screens import held, open_demo_file
 
 
 def _dump(db):
@@ -99,7 +99,7 @@ def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tm
     from ui.kit import messages
     from ui.campaigns.campaigns_page import CampaignsPage
 
-    db, path = demo_file(tmp_path)
+    db, path = open_demo_file(tmp_path)
     page = held(qtbot, CampaignsPage(db, path))
     out = tmp_path / "mo-hinh.xlsx"
     monkeypatch.setattr(messages, "save_xlsx", lambda *a: str(out))

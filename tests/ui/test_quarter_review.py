@@ -24,7 +24,7 @@ from ui.quarters.quarter_review_tables import (
     UnitReviewTableModel,
 )
 
-from .screens import demo_file, held
+from .screens import held, open_demo_file
 
 U = UnitReviewTableModel
 I = IncomeTableModel
@@ -311,7 +311,7 @@ def test_the_district_table_and_a_unit_sheet_are_printed_from_the_screens(qtbot,
 
     from ..reports.pdf_text import pages
 
-    db, path = demo_file(tmp_path)
+    db, path = open_demo_file(tmp_path)
     review = held(qtbot, QuarterReviewPage(db, path))
     out = tmp_path / "district.pdf"
     monkeypatch.setattr(pdf_export, "ask_pdf_path", lambda *a: str(out))
