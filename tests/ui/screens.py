@@ -17,8 +17,9 @@ def shown(qtbot, widget):
     return widget
 
 
-def page_on_file(qtbot, page_class, db, tmp_path, **kw):
-    """A screen of ``page_class`` on ``db``, as if opened from the file tdkt.sqlite3 in ``tmp_path``."""
+def page_on_file(page_class, qtbot, db, tmp_path, **kw):
+    """A screen of ``page_class`` on ``db``, as if opened from the file tdkt.sqlite3 in ``tmp_path``
+    (``functools.partial(page_on_file, SomePage)`` makes a test module's ``_page``)."""
     return held(qtbot, page_class(db, tmp_path / "tdkt.sqlite3", **kw))
 
 

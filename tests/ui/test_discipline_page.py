@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 import openpyxl
 import pytest
@@ -49,8 +50,7 @@ def discipline_db(sample_db):
     return sample_db
 
 
-def _page(qtbot, db, tmp_path):
-    return page_on_file(qtbot, DisciplinePage, db, tmp_path)
+_page = partial(page_on_file, DisciplinePage)
 
 
 def _rows(page):

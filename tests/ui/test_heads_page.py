@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
@@ -49,8 +50,7 @@ def heads_db(sample_db):
     return sample_db
 
 
-def _page(qtbot, db, tmp_path):
-    return page_on_file(qtbot, HeadsPage, db, tmp_path)
+_page = partial(page_on_file, HeadsPage)
 
 
 def _rows(page):

@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 
@@ -12,8 +13,7 @@ from .screens import column, page_on_file, refused_save, shown
 TODAY = dt.date(2018, 12, 1)
 
 
-def _page(qtbot, db, tmp_path):
-    return page_on_file(qtbot, StaffPage, db, tmp_path)
+_page = partial(page_on_file, StaffPage)
 
 
 def _names(page):

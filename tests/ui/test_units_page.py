@@ -1,3 +1,5 @@
+from functools import partial
+
 from PySide6.QtCore import Qt
 
 from models.people.units import list_units
@@ -8,8 +10,7 @@ from .typing import type_text
 from .screens import column, page_on_file, refused_save, shown
 
 
-def _page(qtbot, db, tmp_path):
-    return page_on_file(qtbot, UnitsPage, db, tmp_path)
+_page = partial(page_on_file, UnitsPage)
 
 
 def _names(page):
