@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -19,42 +18,39 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import DATA, ensure_city, json_out, median, verdict, write_json  # noqa: E402
+from _common import DATA, ensure_city, ensure_copy, json_out, median, verdict, write_json  # noqa: E402
 
 CAMPAIGN_DB = DATA / "campaign-400.sqlite3"
 AS_OF = dt.date(2019, 3, 1)
 
 
-def ensure_campaign_db() -> Path:
-    if CAMPAIGN_DB.exists():
-        return CAMPAIGN_DB
-    shutil.copy(ensure_city(), CAMPAIGN_DB)
+def _fill_campaign(db) -> None:
+    """One campaign in which every unit takes part: most registered, some late, some reported and assessed."""
     from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, save_campaign
-    from models.common.codes import Assessment, InitiativeKind
-    from models.store.db import connect
     from models.campaigns.initiatives import Initiative, save_initiative
+    from models.common.codes import Assessment, InitiativeKind
 
     rng = random.Random(400)
-    db = connect(CAMPAIGN_DB)
-    with db.atomic():
-        c = save_campaign(db, Campaign(name="Đợt thi đua cao điểm về Cải cách hành chính", year=2018,
-                                       start_date=dt.date(2018, 11, 2),
-                                       registration_deadline=dt.date(2018, 11, 3),
-                                       report_deadline=dt.date(2019, 1, 27)))
-        units = [r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = ?", [c.id])]
-        for unit_id in units:
-            if rng.random() < 0.05:
-                continue  # never registered
-            registered = dt.date(2018, 11, rng.choice([2, 3, 3, 3, 9]))
-            reported = None if rng.random() < 0.08 else dt.date(2019, 1, rng.randint(5, 31))
-            save_initiative(db, Initiative(
-                campaign_id=c.id, unit_id=unit_id, kind=rng.choice(list(InitiativeKind)),
-                title=f"Giải pháp cải cách hành chính số {unit_id}: một cửa điện tử, hồ sơ đúng hạn",
-                field=rng.choice(DEFAULT_FIELDS), registered_on=registered, reported_on=reported,
-                assessment=rng.choice([None, *Assessment]) if reported else None,
-            ), AS_OF)
-    db.close()
-    return CAMPAIGN_DB
+    c = save_campaign(db, Campaign(name="Đợt thi đua cao điểm về Cải cách hành chính", year=2018,
+                                   start_date=dt.date(2018, 11, 2),
+                                   registration_deadline=dt.date(2018, 11, 3),
+                                   report_deadline=dt.date(2019, 1, 27)))
+    units = [r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = ?", [c.id])]
+    for unit_id in units:
+        if rng.random() < 0.05:
+            continue  # never registered
+        registered = dt.date(2018, 11, rng.choice([2, 3, 3, 3, 9]))
+        reported = None if rng.random() < 0.08 else dt.date(2019, 1, rng.randint(5, 31))
+        save_initiative(db, Initiative(
+            campaign_id=c.id, unit_id=unit_id, kind=rng.choice(list(InitiativeKind)),
+            title=f"Giải pháp cải cách hành chính số {unit_id}: một cửa điện tử, hồ sơ đúng hạn",
+            field=rng.choice(DEFAULT_FIELDS), registered_on=registered, reported_on=reported,
+            assessment=rng.choice([None, *Assessment]) if reported else None,
+        ), AS_OF)
+
+
+def ensure_campaign_db() -> Path:
+    return ensure_copy(CAMPAIGN_DB, ensure_city, _fill_campaign)
 
 
 def main(argv: list[str]) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DATA, ensure_city, json_out, median, verdict, write_json  # noqa: E402
+from _common import DATA, ensure_city, insert_classifications, json_out, median, verdict, write_json  # noqa: E402
 
 YEAR, QUARTER = 2018, 3
 CLASSIFIED_DB = DATA / "city-classified.sqlite3"
@@ -44,14 +44,8 @@ def ensure_classified(path: Path = CLASSIFIED_DB, units: int = 400) -> Path:
     rng = random.Random(3)
     db = connect(path)
     members = quarter_units(db, YEAR, QUARTER)
-    levels = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"]
     with db.atomic():
-        db.conn.executemany(
-            "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, '')",
-            [(s, u, YEAR, QUARTER, *((rng.choices(levels, [25, 60, 12, 3])[0], None) if rng.random() > 0.01
-                                      else (None, "thai_san"))) for s, u in sorted(members.items())],
-        )
+        insert_classifications(db, rng, YEAR, QUARTER, members, [25, 60, 12, 3])
         db.conn.executemany(
             "INSERT INTO unit_quarter (unit_id, year, quarter, submitted_on) VALUES (?, ?, ?, ?)",
             [(u, YEAR, QUARTER, f"2018-10-0{rng.randint(1, 9)}") for u in sorted(set(members.values()))],

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DATA, json_out, median, verdict, write_json  # noqa: E402
+from _common import DATA, json_out, median, ratio_result, timing_line, write_json  # noqa: E402
 
 TARGET = 3.0
 STAFF = 10_000
@@ -64,23 +64,14 @@ def ensure_inputs() -> None:
 
 
 def time_import(today) -> tuple[float, object]:
-    from models.store.db import connect
-    from models.people.imports import import_staff
-
+    """Into a fresh copy of the units-only database."""
     _remove_db(WORK_DB)
     shutil.copyfile(UNITS_DB, WORK_DB)
-    db = connect(WORK_DB)
-    try:
-        t0 = time.perf_counter()
-        result = import_staff(db, XLSX, today=today)
-        elapsed = time.perf_counter() - t0
-    finally:
-        db.close()
-    return elapsed, result
+    return time_reimport(today)
 
 
 def time_reimport(today) -> tuple[float, object]:
-    """Into WORK_DB as the last time_import left it (all 10,000 people already there)."""
+    """Into WORK_DB as it is (after time_import: all 10,000 people already there)."""
     from models.store.db import connect
     from models.people.imports import import_staff
 
@@ -190,21 +181,14 @@ def main(argv: list[str]) -> int:
             raise SystemExit(f"re-import was not all unchanged: {again_result}")
         re_times.append(elapsed)
     app, base, again = median(app_times), median(base_times), median(re_times)
-    ratio = app / base
-    ok = ratio <= TARGET
-    fmt = lambda xs: ", ".join(f"{x * 1000:.0f}" for x in xs)  # noqa: E731
-    print(f"app, import_staff (new)         : median {app * 1000:7.0f} ms   runs [{fmt(app_times)}] ms")
+    print(timing_line("app, import_staff (new)         ", app_times))
     print(f"    -> {first.summary()}")
-    print(f"baseline, calamine + insert_all : median {base * 1000:7.0f} ms   runs [{fmt(base_times)}] ms")
-    print(f"re-import, all {STAFF:,} unchanged: median {again * 1000:7.0f} ms   runs [{fmt(re_times)}] ms "
-          f"({again / base:.2f}x baseline)")
+    print(timing_line("baseline, calamine + insert_all ", base_times))
+    print(timing_line(f"re-import, all {STAFF:,} unchanged", re_times) + f" ({again / base:.2f}x baseline)")
     print(f"    -> {again_result.summary()}")
-    print(f"RATIO app/baseline = {ratio:.2f}x   target <= {TARGET:.0f}x   {verdict(ok)}")
-    result_json = {
-        "name": "import", "app_ms": app * 1000, "baseline_ms": base * 1000, "ratio": ratio,
-        "reimport_ms": again * 1000, "reimport_ratio": again / base,
-        "target": f"ratio <= {TARGET:.0f}x", "pass": ok,
-    }
+    result_json = ratio_result("import", app, base, TARGET)
+    result_json.update(reimport_ms=again * 1000, reimport_ratio=again / base)
+    ok = result_json["pass"]
     if not ok or "--profile" in argv:
         parts = phases(CITY_TODAY)
         print("\nPhases of import_staff (one run each, ms):")

@@ -21,14 +21,13 @@ import datetime as dt
 import io
 import os
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DATA, json_out, median, verdict, write_json  # noqa: E402
+from _common import DATA, LEVELS, ensure_copy, insert_classifications, json_out, median, verdict, write_json  # noqa: E402,E501
 from bench_campaign import ensure_campaign_db  # noqa: E402
 
 YEAR = 2018
@@ -37,31 +36,22 @@ REVIEW_DB = DATA / "review-400.sqlite3"
 PDF_ROWS = 5_000
 
 
-def ensure_review_db() -> Path:
-    if REVIEW_DB.exists():
-        return REVIEW_DB
-    shutil.copy(ensure_campaign_db(), REVIEW_DB)
+def _fill_review(db) -> None:
+    """The heads' evaluations and four quarters of classifications of the campaign's year."""
     from models.quarters.classifications import quarter_units
-    from models.store.db import connect
 
     rng = random.Random(2018)
-    levels = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"]
-    db = connect(REVIEW_DB)
-    with db.atomic():
-        units = [r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = 1 ORDER BY unit_id")]
-        db.conn.executemany(
-            "INSERT INTO head_evaluation (unit_id, year, head_name, head_title, level) VALUES (?, ?, '', '', ?)",
-            [(u, YEAR, rng.choices(levels, [30, 55, 12, 3])[0]) for u in units])
-        for quarter in range(1, 5):
-            members = quarter_units(db, YEAR, quarter)
-            # About 74% rated excellent each quarter, as HCMC reported; 1% not classified.
-            db.conn.executemany(
-                "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note) "
-                "VALUES (?, ?, ?, ?, ?, ?, '')",
-                [(s, u, YEAR, quarter, *((rng.choices(levels, [74, 20, 5, 1])[0], None) if rng.random() > 0.01
-                                         else (None, "thai_san"))) for s, u in sorted(members.items())])
-    db.close()
-    return REVIEW_DB
+    units = [r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = 1 ORDER BY unit_id")]
+    db.conn.executemany(
+        "INSERT INTO head_evaluation (unit_id, year, head_name, head_title, level) VALUES (?, ?, '', '', ?)",
+        [(u, YEAR, rng.choices(LEVELS, [30, 55, 12, 3])[0]) for u in units])
+    for quarter in range(1, 5):
+        # About 74% rated excellent each quarter, as HCMC reported; 1% not classified.
+        insert_classifications(db, rng, YEAR, quarter, quarter_units(db, YEAR, quarter), [74, 20, 5, 1])
+
+
+def ensure_review_db() -> Path:
+    return ensure_copy(REVIEW_DB, ensure_campaign_db, _fill_review)
 
 
 def bench_lists() -> dict:

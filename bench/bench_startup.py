@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (  # noqa: E402
-    BENCH, DATA, PYTHON, ROOT, ensure_city, json_out, median, offscreen_env, verdict, write_json,
+    BENCH, DATA, PYTHON, ROOT, ensure_city, json_out, median, offscreen_env, ratio_result, timing_line, write_json,
 )
 
 TARGET = 3.0
@@ -177,22 +177,15 @@ def main(argv: list[str]) -> int:
         app_shown.append(_shown(out))
         base_times.append(_run(base_cmd)[0])
     empty_times = [_run(empty_app_cmd)[0] for _ in range(3)]
-    app, base = median(app_times), median(base_times)
-    ratio = app / base
-    ok = ratio <= TARGET
-    fmt = lambda xs: ", ".join(f"{x * 1000:.0f}" for x in xs)  # noqa: E731
-    print(f"app, 20,000 staff   : median {app * 1000:7.0f} ms   runs [{fmt(app_times)}] ms")
+    print(timing_line("app, 20,000 staff   ", app_times))
     print(f"   (app's own 'shown' figure, from ui.app import: median {median(app_shown) * 1000:.0f} ms)")
-    print(f"baseline empty QMainWindow: median {base * 1000:7.0f} ms   runs [{fmt(base_times)}] ms")
+    print(timing_line("baseline empty QMainWindow", base_times))
     print(f"context: app on an empty database: median {median(empty_times) * 1000:.0f} ms; "
           f"bare interpreter (python -c pass): {interpreter_start() * 1000:.0f} ms")
-    print(f"RATIO app/baseline = {ratio:.2f}x   target <= {TARGET:.0f}x   {verdict(ok)}")
-    result = {
-        "name": "startup", "app_ms": app * 1000, "baseline_ms": base * 1000, "ratio": ratio,
-        "target": f"ratio <= {TARGET:.0f}x", "pass": ok,
-        "app_runs_ms": [x * 1000 for x in app_times], "baseline_runs_ms": [x * 1000 for x in base_times],
-        "empty_db_app_ms": median(empty_times) * 1000,
-    }
+    result = ratio_result("startup", median(app_times), median(base_times), TARGET)
+    result.update(app_runs_ms=[x * 1000 for x in app_times], baseline_runs_ms=[x * 1000 for x in base_times],
+                  empty_db_app_ms=median(empty_times) * 1000)
+    ok = result["pass"]
     if not ok or "--profile" in argv:
         parts = breakdown(city)
         print("\nBreakdown of the app's start-up (median of 3 cold child processes, ms).\n"

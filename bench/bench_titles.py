@@ -14,70 +14,60 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DATA, ensure_city, json_out, median, verdict, write_json  # noqa: E402
+from _common import DATA, ensure_city, ensure_copy, insert_classifications, json_out, median, verdict, write_json  # noqa: E402,E501
 
 YEAR = 2024
 TITLES_DB = DATA / "city-titles.sqlite3"
 TARGET_MS = 1000
-LEVELS = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"]
 FORMS = ["khien_trach", "khien_trach", "canh_cao", "ha_bac_luong"]
 
 
-def ensure_titles_db() -> Path:
-    if TITLES_DB.exists():
-        return TITLES_DB
-    shutil.copy(ensure_city(), TITLES_DB)
+def _fill_titles(db) -> None:
+    """The year's classifications, discipline and one campaign with initiatives and their authors."""
     from models.campaigns.campaigns import Campaign, save_campaign
-    from models.quarters.classifications import quarter_units
-    from models.common.codes import InitiativeKind
-    from models.store.db import connect
     from models.campaigns.initiatives import Initiative, save_initiative
+    from models.common.codes import InitiativeKind
+    from models.quarters.classifications import quarter_units
 
     rng = random.Random(91)
-    db = connect(TITLES_DB)
-    with db.atomic():
-        last_unit: dict[int, int] = {}
-        for quarter in (1, 2, 3, 4):
-            members = quarter_units(db, YEAR, quarter)
-            last_unit.update(members)
-            db.conn.executemany(
-                "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note) "
-                "VALUES (?, ?, ?, ?, ?, ?, '')",
-                [(s, u, YEAR, quarter, *((rng.choices(LEVELS, [25, 65, 8, 2])[0], None) if rng.random() > 0.01
-                                         else (None, "thai_san"))) for s, u in sorted(members.items())],
-            )
-        people = sorted(last_unit)
-        db.conn.executemany(
-            "INSERT INTO discipline (staff_id, form, decision_number, decision_date, effective_year) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(s, rng.choice(FORMS), f"{n + 1}/QĐ-UBND", f"{YEAR}-{rng.randint(1, 11):02d}-15", YEAR)
-             for n, s in enumerate(rng.sample(people, len(people) // 200))],
-        )
-        campaign = save_campaign(db, Campaign(name="Đợt thi đua cao điểm về Cải cách hành chính", year=YEAR,
-                                              start_date=dt.date(YEAR, 3, 1),
-                                              registration_deadline=dt.date(YEAR, 3, 31),
-                                              report_deadline=dt.date(YEAR, 11, 30)))
-        by_unit: dict[int, list[int]] = {}
-        for staff_id, unit_id in sorted(last_unit.items()):
-            by_unit.setdefault(unit_id, []).append(staff_id)
-        units = [r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = ?", [campaign.id])]
-        for unit_id in units:
-            staff = by_unit.get(unit_id, [])
-            save_initiative(db, Initiative(
-                campaign_id=campaign.id, unit_id=unit_id, kind=InitiativeKind.SANG_KIEN,
-                title=f"Giải pháp cải cách hành chính số {unit_id}", registered_on=dt.date(YEAR, 3, 20),
-                recognised=rng.random() < 0.35,
-                author_ids=tuple(rng.sample(staff, k=min(len(staff), rng.randint(1, 3)))),
-            ), dt.date(YEAR + 1, 1, 31))
-    db.close()
-    return TITLES_DB
+    last_unit: dict[int, int] = {}
+    for quarter in (1, 2, 3, 4):
+        members = quarter_units(db, YEAR, quarter)
+        last_unit.update(members)
+        insert_classifications(db, rng, YEAR, quarter, members, [25, 65, 8, 2])
+    people = sorted(last_unit)
+    db.conn.executemany(
+        "INSERT INTO discipline (staff_id, form, decision_number, decision_date, effective_year) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(s, rng.choice(FORMS), f"{n + 1}/QĐ-UBND", f"{YEAR}-{rng.randint(1, 11):02d}-15", YEAR)
+         for n, s in enumerate(rng.sample(people, len(people) // 200))],
+    )
+    campaign = save_campaign(db, Campaign(name="Đợt thi đua cao điểm về Cải cách hành chính", year=YEAR,
+                                          start_date=dt.date(YEAR, 3, 1),
+                                          registration_deadline=dt.date(YEAR, 3, 31),
+                                          report_deadline=dt.date(YEAR, 11, 30)))
+    by_unit: dict[int, list[int]] = {}
+    for staff_id, unit_id in sorted(last_unit.items()):
+        by_unit.setdefault(unit_id, []).append(staff_id)
+    units = [r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = ?", [campaign.id])]
+    for unit_id in units:
+        staff = by_unit.get(unit_id, [])
+        save_initiative(db, Initiative(
+            campaign_id=campaign.id, unit_id=unit_id, kind=InitiativeKind.SANG_KIEN,
+            title=f"Giải pháp cải cách hành chính số {unit_id}", registered_on=dt.date(YEAR, 3, 20),
+            recognised=rng.random() < 0.35,
+            author_ids=tuple(rng.sample(staff, k=min(len(staff), rng.randint(1, 3)))),
+        ), dt.date(YEAR + 1, 1, 31))
+
+
+def ensure_titles_db() -> Path:
+    return ensure_copy(TITLES_DB, ensure_city, _fill_titles)
 
 
 def main(argv: list[str]) -> int:

@@ -6,9 +6,10 @@ from types import SimpleNamespace
 import pytest
 
 from models.quarters.classifications import Entry, save_quarter
-from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory
 from models.people.staff import Staff, add_staff, update_staff
-from models.people.units import Unit, save_unit
+
+from .units_data import NV, P01, P03, save_unit_ids
 
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
@@ -40,14 +41,7 @@ P01_Q3 = P01_LEADERS + ["CB09", "CB05", "CB06", "CB07", "CB10"]
 @pytest.fixture
 def district(db, today):
     """P01 (4 leaders, 6 others incl. a mover, a leaver and a newcomer), P03 (2 people), NV (empty)."""
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind)).id
-        for code, name, kind in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
-        ]
-    }
+    units = save_unit_ids(db, [P01, P03, NV])
     staff = {}
     for code, name, gender, position, leader, unit, recruited, ended, salary in PEOPLE:
         staff[code] = add_staff(db, Staff(

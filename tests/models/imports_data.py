@@ -4,11 +4,14 @@ import re
 import zipfile
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from models.common.codes import Gender, StaffCategory, UnitKind
+from models.exchange.xlsx import ImportRejected
+from models.exports import write_template
 from models.people.staff import Staff, add_staff
-from models.people.units import Unit, save_unit
+
+from .units_data import save_units
 
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
@@ -18,16 +21,19 @@ STAFF_HEADERS = [
 ]
 
 
+def write_xlsx(path, headers, rows, sheet_name="Sheet1"):
+    """An xlsx file of one sheet: ``headers`` in row 1, ``rows`` below."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name)
+    for row in [headers, *rows]:
+        sheet.append(row)
+    workbook.save(str(path))
+    return path
+
+
 def _xlsx(path, headers, rows, blank_rows=0):
     """An xlsx file: ``headers`` in row 1, ``rows`` below, then ``blank_rows`` rows of spaces."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Sheet1")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    for _ in range(blank_rows):
-        sheet.append(["   ", " "])
-    workbook.save(str(path))
+    write_xlsx(path, headers, [*rows, *[["   ", " "]] * blank_rows])
     _preserve_spaces(path)
     return path
 
@@ -49,6 +55,22 @@ def _dump(db):
         table: db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
         for table in ("unit", "staff", "staff_unit")
     }
+
+
+def rejected(call) -> list[str]:
+    """The errors of the ImportRejected that ``call`` raises; its message is those errors, one a line."""
+    with pytest.raises(ImportRejected) as caught:
+        call()
+    errors = caught.value.errors
+    assert str(caught.value) == "\n".join(errors)
+    return errors
+
+
+def template_rows(tmp_path, kind) -> list[list]:
+    """The cell values, row by row, of the import template ``kind`` as written to a file."""
+    path = tmp_path / f"mau_{kind}.xlsx"
+    write_template(kind, path)
+    return [[c.value for c in row] for row in load_workbook(path).active.iter_rows()]
 
 
 def _units_file(tmp_path, rows, name="don_vi.xlsx", **kw):
@@ -74,12 +96,7 @@ def _staff_row(code="CB01", name="Nguyễn Văn Ánh", birth="01/06/1985", gende
 @pytest.fixture
 def seeded(db, today):
     """A database with two units and one person, so that 'nothing written' is visible."""
-    p01 = save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
-    save_unit(db, Unit(code="P03", name="Phường 3", kind=UnitKind.PHUONG))
-    add_staff(
-        db,
-        Staff(code="OLD", full_name="Phạm Văn Cũ", gender=Gender.NAM,
-              category=StaffCategory.CAN_BO, unit_id=p01.id, recruited_on=dt.date(2000, 1, 1)),
-        today,
-    )
+    units = save_units(db, [("P01", "Phường 1", UnitKind.PHUONG), ("P03", "Phường 3", UnitKind.PHUONG)])
+    add_staff(db, Staff(code="OLD", full_name="Phạm Văn Cũ", gender=Gender.NAM, category=StaffCategory.CAN_BO,
+                        unit_id=units["P01"].id, recruited_on=dt.date(2000, 1, 1)), today)
     return db

@@ -10,13 +10,14 @@ from models.yearend.lists import (
     STAFF, UNIT, Adjustment, Approval, PrintedEntry, adjust, adjustments, apply_adjustments, approve,
     cancel_adjustment,
 )
-from models.common.codes import Assessment, ListKind, UnitKind
+from models.common.codes import ListKind
 from models.store.db import set_session_who
 from models.common.errors import DomainError, ValidationError
 from models.store.history import list_changes
 from models.yearend.review import campaign_review, draft_list, list_key
 
-from .year_end_data import AFTER, REP, TOT, XS, campaign, classify, dump, person, register, unit
+from .year_end_data import AFTER, TOT, XS, classify, dump, outstanding_town, person
+from .db_rows import refused
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
 NOW = dt.datetime(2019, 2, 1, 9, 30)
@@ -30,17 +31,11 @@ REMOVE_REASON = "Đơn vị có cán bộ vi phạm kỷ luật trong năm"
 def town(db):
     """P01 (outstanding initiative, commended) with An (commended) and Bình (not); NV (registered
     nothing: criticised)."""
-    p01 = unit(db, "P01", "Ủy ban nhân dân Phường 1")
-    nv = unit(db, "NV", "Phòng Nội vụ", UnitKind.CO_QUAN)
-    cid = campaign(db).id
-    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU)
-    an = person(db, "CB01", "Nguyễn Văn An", p01)
-    classify(db, p01, an, {2: XS, 3: XS, 4: XS})
-    binh = person(db, "CB02", "Trần Thị Bình", p01)
-    classify(db, p01, binh, {2: XS, 3: TOT, 4: XS})
+    t = outstanding_town(db)
+    binh = person(db, "CB02", "Trần Thị Bình", t.p01)
+    classify(db, t.p01, binh, {2: XS, 3: TOT, 4: XS})
     set_session_who(db, CLERK)
-    return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an, binh=binh,
-                           commendation=list_key(cid, C), criticism=list_key(cid, K))
+    return SimpleNamespace(**vars(t), binh=binh, commendation=list_key(t.cid, C), criticism=list_key(t.cid, K))
 
 
 def _draft(t, kind=C):
@@ -141,30 +136,21 @@ def test_an_adjustment_touches_only_its_own_list(town):
 ])
 def test_an_adjustment_without_a_reason_or_text_is_refused_and_nothing_written(town, action, reason, text, errors):
     t = town
-    before = dump(t.db)
-    with pytest.raises(ValidationError) as caught:
-        adjust(t.db, t.commendation, action, STAFF, t.an, reason, NOW, text=text)
-    assert caught.value.errors == errors
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: adjust(t.db, t.commendation, action, STAFF, t.an, reason, NOW, text=text), ValidationError)
+    assert caught.errors == errors
 
 
 @pytest.mark.parametrize("subject, subject_id", [(STAFF, 999), (UNIT, 999), ("tổ", 1)])
 def test_an_adjustment_of_an_unknown_subject_is_refused(town, subject, subject_id):
     t = town
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        adjust(t.db, t.commendation, "remove", subject, subject_id, REMOVE_REASON, NOW)
-    assert str(caught.value) == "Không tìm thấy đơn vị hoặc cán bộ cần điều chỉnh"
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: adjust(t.db, t.commendation, "remove", subject, subject_id, REMOVE_REASON, NOW), DomainError)
+    assert str(caught) == "Không tìm thấy đơn vị hoặc cán bộ cần điều chỉnh"
 
 
 def test_an_unknown_action_is_refused(town):
     t = town
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        adjust(t.db, t.commendation, "move", STAFF, t.an, REMOVE_REASON, NOW)
-    assert str(caught.value) == "Thao tác điều chỉnh không hợp lệ: move"
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: adjust(t.db, t.commendation, "move", STAFF, t.an, REMOVE_REASON, NOW), DomainError)
+    assert str(caught) == "Thao tác điều chỉnh không hợp lệ: move"
 
 
 # --- replacing and cancelling ----------------------------------------------------------------

@@ -5,10 +5,8 @@ import datetime as dt
 import hashlib
 import sqlite3
 from dataclasses import replace
-from types import SimpleNamespace
 
 import pytest
-from sqlite_utils import Database
 
 from models.yearend.lists import (
     UNIT, Approval, PrintableList, PrintedEntry, adjust, approval_history, approve, current_approval,
@@ -16,8 +14,8 @@ from models.yearend.lists import (
 )
 from models.campaigns.campaigns import delete_campaign
 from models.check import full_check
-from models.common.codes import Assessment, ListKind, ReviewReason, UnitKind
-from models.store.db import connect, set_session_who
+from models.common.codes import Assessment, ListKind, ReviewReason
+from models.store.db import set_session_who
 from models.common.errors import DomainError, ValidationError
 from models.store.history import list_changes
 from models.campaigns.initiatives import list_initiatives, save_initiative
@@ -28,7 +26,8 @@ from models.store.schema import MIGRATIONS
 from models.store.settings import CouncilNames, set_council_names
 from models.people.units import get_unit, save_unit
 
-from .year_end_data import AFTER, LATER, REG, REP, TOT, XS, campaign, classify, dump, person, register, unit
+from .db_rows import older_database, refused, upgraded
+from .year_end_data import AFTER, LATER, REG, TOT, XS, campaign, classify, outstanding_town, person, register, unit
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
 NOW = dt.datetime(2019, 2, 5, 14, 0)
@@ -43,14 +42,9 @@ REFUSED_TWICE = ("Danh sách đã được phê duyệt theo Quyết định s�
 @pytest.fixture
 def town(db):
     """P01 (outstanding initiative) with An (excellent all year); NV registered nothing."""
-    p01 = unit(db, "P01", "Ủy ban nhân dân Phường 1")
-    nv = unit(db, "NV", "Phòng Nội vụ", UnitKind.CO_QUAN)
-    cid = campaign(db).id
-    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU)
-    an = person(db, "CB01", "Nguyễn Văn An", p01)
-    classify(db, p01, an, {2: XS, 3: XS, 4: XS})
+    t = outstanding_town(db)
     set_session_who(db, CLERK)
-    return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an)
+    return t
 
 
 def _draft(t, kind):
@@ -93,12 +87,9 @@ def test_approval_fields_and_recipients_are_cleaned(town):
 def test_a_list_of_another_kind_is_not_approved_under_this_key(town):
     t = town
     draft = draft_list(t.db, campaign_review(t.db, t.cid, AFTER), C)
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        approve(t.db, list_key(t.cid, K), DECISION, draft, NOW)
-    assert str(caught.value) == ("Danh sách đưa vào (“Danh sách nêu gương”) không phải danh sách cần phê duyệt "
-                                 "(“Danh sách phê bình”)")
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: approve(t.db, list_key(t.cid, K), DECISION, draft, NOW), DomainError)
+    assert str(caught) == ("Danh sách đưa vào (“Danh sách nêu gương”) không phải danh sách cần phê duyệt "
+                           "(“Danh sách phê bình”)")
 
 
 @pytest.mark.parametrize("changes, errors", [
@@ -112,11 +103,8 @@ def test_a_list_of_another_kind_is_not_approved_under_this_key(town):
 ])
 def test_an_approval_with_a_field_missing_is_refused_and_nothing_written(town, changes, errors):
     t = town
-    before = dump(t.db)
-    with pytest.raises(ValidationError) as caught:
-        _approve(t, C, replace(DECISION, **changes))
-    assert caught.value.errors == errors
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: _approve(t, C, replace(DECISION, **changes)), ValidationError)
+    assert caught.errors == errors
 
 
 def test_an_empty_authority_prefix_is_allowed(town):
@@ -126,11 +114,8 @@ def test_an_empty_authority_prefix_is_allowed(town):
 def test_approving_twice_is_refused_and_nothing_written(town):
     t = town
     _approve(t, C)
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        _approve(t, C, replace(DECISION, decision_number="99/QĐ-HĐTĐKT"))
-    assert str(caught.value) == REFUSED_TWICE
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: _approve(t, C, replace(DECISION, decision_number="99/QĐ-HĐTĐKT")), DomainError)
+    assert str(caught) == REFUSED_TWICE
 
 
 def test_the_database_itself_refuses_two_open_approvals_of_one_list(town):
@@ -145,11 +130,8 @@ def test_the_database_itself_refuses_two_open_approvals_of_one_list(town):
 def test_review_settings_cannot_change_while_a_list_is_approved(town):
     t = town
     _approve(t, K)
-    before = dump(t.db)
-    with pytest.raises(DomainError) as caught:
-        save_review_settings(t.db, t.cid, ReviewSettings(frozenset({ReviewReason.NOT_REGISTERED})))
-    assert str(caught.value) == "Danh sách phê bình của đợt này đã được phê duyệt; hãy mở lại trước khi đổi cách xét"
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: save_review_settings(t.db, t.cid, ReviewSettings(frozenset({ReviewReason.NOT_REGISTERED}))), DomainError)
+    assert str(caught) == "Danh sách phê bình của đợt này đã được phê duyệt; hãy mở lại trước khi đổi cách xét"
 
 
 # --- the freeze ------------------------------------------------------------------------------
@@ -186,11 +168,8 @@ def test_the_frozen_lists_do_not_change_when_the_data_changes(town):
 def test_reopening_needs_a_reason_and_nothing_is_written_without_one(town):
     t = town
     _approve(t, C)
-    before = dump(t.db)
-    with pytest.raises(ValidationError) as caught:
-        reopen(t.db, list_key(t.cid, C), "   ", REOPEN_AT, CLERK)
-    assert caught.value.errors == {"reason": "Lý do mở lại danh sách đã phê duyệt không được để trống"}
-    assert dump(t.db) == before
+    caught = refused(t.db, lambda: reopen(t.db, list_key(t.cid, C), "   ", REOPEN_AT, CLERK), ValidationError)
+    assert caught.errors == {"reason": "Lý do mở lại danh sách đã phê duyệt không được để trống"}
 
 
 def test_reopening_a_list_not_approved_is_refused(town):
@@ -274,11 +253,8 @@ def test_a_campaign_with_an_approved_list_cannot_be_deleted(db):
     cid = campaign(db).id  # nobody registered: the criticism list names P01
     approve(db, list_key(cid, K), DECISION, draft_list(db, campaign_review(db, cid, AFTER), K), NOW)
     reopen(db, list_key(cid, K), "Xem lại", REOPEN_AT)  # even reopened, the decision was issued
-    before = dump(db)
-    with pytest.raises(DomainError) as caught:
-        delete_campaign(db, cid)
-    assert str(caught.value) == "Không thể xóa đợt thi đua vì danh sách tổng kết của đợt đã được phê duyệt"
-    assert dump(db) == before
+    caught = refused(db, lambda: delete_campaign(db, cid), DomainError)
+    assert str(caught) == "Không thể xóa đợt thi đua vì danh sách tổng kết của đợt đã được phê duyệt"
 
 
 def test_a_campaign_with_adjustments_and_settings_but_no_approval_is_deleted_with_them(db):
@@ -325,21 +301,17 @@ def test_the_json_keeps_groups_amounts_and_vietnamese_text_as_is():
 
 def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
     path = tmp_path / "old.sqlite3"
-    old = Database(str(path))
-    MIGRATIONS.apply(old, stop_before="0005_year_end_lists")
+    old = older_database(path, "0005_year_end_lists")
     assert not old["award_approval"].exists()
     uid = unit(old, "P01", "Ủy ban nhân dân Phường 1")
     cid = campaign(old).id
     old.close()
-    db = connect(path)
-    try:
+    with upgraded(path) as db:
         assert MIGRATIONS.pending(db) == []
         assert {"review_config", "award_adjustment", "award_approval"} <= set(db.table_names())
         assert review_settings(db, cid) == ReviewSettings()
         review = campaign_review(db, cid, AFTER)
         assert [f.reason for f in review.unit(uid).findings] == [ReviewReason.NOT_REGISTERED]
-    finally:
-        db.close()
 
 
 @pytest.mark.parametrize("sql", [

@@ -18,6 +18,8 @@ from models.store.db import connect, program_schema_version
 from models.common.errors import DomainError
 from models.people.units import Unit, list_units, save_unit
 
+from .db_rows import older_database
+
 NOW = dt.datetime(2018, 12, 1, 8, 30, 0)
 
 
@@ -130,14 +132,8 @@ def test_check_finds_nothing_wrong_in_a_sound_database_and_a_classification_in_t
 
 
 def test_opening_an_older_database_backs_it_up_before_migrating(tmp_path):
-    from sqlite_utils import Database
-
-    from models.store.schema import MIGRATIONS
-
     p = tmp_path / "old.sqlite3"
-    old = Database(p)
-    MIGRATIONS.apply(old, stop_before="0003_quarterly_classification")
-    old.close()
+    older_database(p, "0003_quarterly_classification").close()
     connect(p).close()
     saved = list((tmp_path / "backups").glob("tdkt-*-truoc-nang-cap.sqlite3"))
     assert len(saved) == 1

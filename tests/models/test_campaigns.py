@@ -6,7 +6,6 @@ import pytest
 
 from models.campaigns.campaigns import (
     DEFAULT_FIELDS,
-    Campaign,
     add_participant,
     delete_campaign,
     get_campaign,
@@ -20,40 +19,43 @@ from models.campaigns.campaigns import (
 from models.common.codes import InitiativeKind, UnitKind
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.campaigns.initiatives import Initiative, save_initiative
-from models.people.units import Unit, save_unit, set_unit_active
+from models.demo.campaign import CAMPAIGN as DEMO_CAMPAIGN
+from models.people.units import set_unit_active
+
+from .units_data import NV, P01, P03, save_units
+from .db_rows import rows_of
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES = ("unit", "campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 def _campaign(**kw):
-    values = dict(
-        name="Đợt thi đua cao điểm về Cải cách hành chính",
-        year=2018,
-        start_date=dt.date(2018, 11, 2),
-        registration_deadline=dt.date(2018, 11, 3),
-        report_deadline=dt.date(2019, 1, 27),
-    )
-    values.update(kw)
-    return Campaign(**values)
+    """The sample data's campaign (its name, year and deadlines) without a description, changed by ``kw``."""
+    return replace(DEMO_CAMPAIGN, **{"description": "", **kw})
+
+
+def _refused(db, call):
+    """The errors of the ValidationError ``call`` raises; nothing is written."""
+    before = _dump(db)
+    with pytest.raises(ValidationError) as caught:
+        call()
+    assert _dump(db) == before
+    return caught.value.errors
+
+
+def _refused_update(db, campaign, **changes):
+    """The errors of saving ``campaign`` with ``changes``, refused; nothing is written."""
+    return _refused(db, lambda: save_campaign(db, replace(campaign, **changes)))
 
 
 @pytest.fixture
 def units(db):
     """Three active units and one deactivated unit, by code."""
-    saved = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind))
-        for code, name, kind in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
-            ("CU", "Ban Quản lý chợ (đã giải thể)", UnitKind.SU_NGHIEP),
-        ]
-    }
+    saved = save_units(db, [P01, P03, NV, ("CU", "Ban Quản lý chợ (đã giải thể)", UnitKind.SU_NGHIEP)])
     saved["CU"] = set_unit_active(db, saved["CU"].id, False)
     return saved
 
@@ -220,11 +222,7 @@ def test_delete_campaign_is_refused_when_an_initiative_is_registered(db, units):
     ],
 )
 def test_a_wrong_campaign_is_refused_with_its_messages_and_nothing_written(db, units, changes, errors):
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        save_campaign(db, _campaign(**changes))
-    assert caught.value.errors == errors
-    assert _dump(db) == before
+    assert _refused(db, lambda: save_campaign(db, _campaign(**changes))) == errors
 
 
 def test_registration_deadline_on_the_start_day_and_report_deadline_on_it_too_are_accepted(db, units):
@@ -235,26 +233,16 @@ def test_registration_deadline_on_the_start_day_and_report_deadline_on_it_too_ar
 
 def test_an_update_with_a_deadline_before_the_start_writes_nothing(db, units):
     campaign = save_campaign(db, _campaign())
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        save_campaign(db, replace(campaign, start_date=dt.date(2018, 11, 4), fields=("Mới",)))
-    assert caught.value.errors == {
-        "registration_deadline": "Hạn đăng ký phải từ ngày bắt đầu (04/11/2018) trở đi"
-    }
-    assert _dump(db) == before
+    assert _refused_update(db, campaign, start_date=dt.date(2018, 11, 4), fields=("Mới",)) == {
+        "registration_deadline": "Hạn đăng ký phải từ ngày bắt đầu (04/11/2018) trở đi"}
 
 
 def test_lowering_the_maximum_below_a_units_count_is_refused(db, units):
     campaign = save_campaign(db, _campaign(max_per_unit=2))
     _register(db, campaign, units["P01"], title="Một cửa điện tử")
     _register(db, campaign, units["P01"], title="Dân vận khéo")
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        save_campaign(db, replace(campaign, max_per_unit=1, fields=("Chỉ một lĩnh vực",)))
-    assert caught.value.errors == {
-        "max_per_unit": "Đã có đơn vị đăng ký 2 mô hình, sáng kiến, giải pháp trong đợt này"
-    }
-    assert _dump(db) == before
+    assert _refused_update(db, campaign, max_per_unit=1, fields=("Chỉ một lĩnh vực",)) == {
+        "max_per_unit": "Đã có đơn vị đăng ký 2 mô hình, sáng kiến, giải pháp trong đợt này"}
 
 
 def test_lowering_the_maximum_to_the_largest_count_is_accepted(db, units):
@@ -322,11 +310,8 @@ def test_add_participant_before_the_start_joins_on_the_start_day(db, units):
 
 def test_a_unit_cannot_join_the_same_campaign_twice(db, units):
     campaign = save_campaign(db, _campaign())
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        add_participant(db, campaign.id, units["P01"].id, dt.date(2018, 12, 1))
-    assert caught.value.errors == {"unit_id": "Đơn vị đã tham gia đợt thi đua này"}
-    assert _dump(db) == before
+    assert _refused(db, lambda: add_participant(db, campaign.id, units["P01"].id, dt.date(2018, 12, 1))) == {
+        "unit_id": "Đơn vị đã tham gia đợt thi đua này"}
 
 
 def test_a_deactivated_unit_can_still_be_added_by_hand(db, units):
@@ -360,11 +345,8 @@ def test_set_own_deadlines_gives_one_unit_its_deadlines_and_none_restores_the_ca
 
 def test_set_own_deadlines_refuses_a_report_deadline_before_the_registration_deadline(db, units):
     campaign = save_campaign(db, _campaign())
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        set_own_deadlines(db, campaign.id, units["P03"].id, dt.date(2019, 2, 1), None)
-    assert caught.value.errors == {"report_deadline": "Hạn báo cáo kết quả phải từ hạn đăng ký trở đi"}
-    assert _dump(db) == before
+    assert _refused(db, lambda: set_own_deadlines(db, campaign.id, units["P03"].id, dt.date(2019, 2, 1), None)) == {
+        "report_deadline": "Hạn báo cáo kết quả phải từ hạn đăng ký trở đi"}
 
 
 def test_remove_participant_takes_out_a_unit_that_registered_nothing(db, units):
@@ -392,10 +374,7 @@ def test_participants_of_an_unknown_campaign_is_not_found(db):
 
 def test_set_own_deadlines_refuses_a_registration_deadline_before_the_campaign_start(db, units):
     campaign = save_campaign(db, _campaign())
-    before = _dump(db)
-    with pytest.raises(ValidationError):
-        set_own_deadlines(db, campaign.id, units["P03"].id, dt.date(2018, 10, 1), None)
-    assert _dump(db) == before
+    assert _refused(db, lambda: set_own_deadlines(db, campaign.id, units["P03"].id, dt.date(2018, 10, 1), None))
 
 
 def test_set_own_deadlines_of_a_unit_that_does_not_participate_is_refused(db, units):

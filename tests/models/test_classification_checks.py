@@ -26,6 +26,7 @@ from models.quarters.rules import Cap, list_rule_sets, rule_set_for, save_rule_s
 from models.people.units import delete_unit
 
 from .classifications_data import TOT, XS, _classify_p01_q3, district  # noqa: F401  (district is a fixture)
+from .db_rows import CLASSIFICATION_TABLES, every_row, refused
 
 
 LOCK_AT = dt.datetime(2018, 10, 20, 9, 0)
@@ -35,11 +36,7 @@ CLERK = "Thư ký Hội đồng"
 
 def _dump(db):
     """Every table of the file (all migrations), row by row."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter",
-            "unit_quarter_event"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, CLASSIFICATION_TABLES)
 
 
 def _entries(d, levels: dict):
@@ -97,11 +94,8 @@ def test_a_wrong_save_is_refused_with_an_exact_message_and_nothing_is_written(di
                                                                             entries, errors):
     d = district
     save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB06"], TOT)], dt.date(2018, 10, 2), d.today)
-    before = _dump(d.db)
-    with pytest.raises(ValidationError) as caught:
-        save_quarter(d.db, d.units[unit] if unit else 999, year, quarter, entries(d), dt.date(2018, 11, 1), d.today)
-    assert caught.value.errors == (errors(d) if callable(errors) else errors)
-    assert _dump(d.db) == before
+    caught = refused(d.db, lambda: save_quarter(d.db, d.units[unit] if unit else 999, year, quarter, entries(d), dt.date(2018, 11, 1), d.today), ValidationError)
+    assert caught.errors == (errors(d) if callable(errors) else errors)
 
 
 def test_one_wrong_entry_among_good_ones_writes_nothing(district):
@@ -117,11 +111,8 @@ def test_one_wrong_entry_among_good_ones_writes_nothing(district):
 
 def test_a_submitted_date_in_the_future_is_refused(district):
     d = district
-    before = _dump(d.db)
-    with pytest.raises(ValidationError) as caught:
-        save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB01"], XS)], dt.date(2018, 12, 2), d.today)
-    assert caught.value.errors == {"submitted_on": "Ngày nộp 02/12/2018 ở tương lai"}
-    assert _dump(d.db) == before
+    caught = refused(d.db, lambda: save_quarter(d.db, d.units["P01"], 2018, 3, [Entry(d.ids["CB01"], XS)], dt.date(2018, 12, 2), d.today), ValidationError)
+    assert caught.errors == {"submitted_on": "Ngày nộp 02/12/2018 ở tương lai"}
 
 
 # --- caps -------------------------------------------------------------------------------------------
@@ -216,12 +207,9 @@ def test_a_blocking_cap_stops_locking_above_50_percent(district):
     d = district
     _block_the_leaders_cap(d.db)
     _classify_p01_q3(d, leaders=(XS, XS, XS, TOT))
-    before = _dump(d.db)
-    with pytest.raises(DomainError) as caught:
-        lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT, who=CLERK)
-    assert str(caught.value) == (
+    caught = refused(d.db, lambda: lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT, who=CLERK), DomainError)
+    assert str(caught) == (
         "Chưa chốt được: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%")
-    assert _dump(d.db) == before
 
 
 def test_a_blocking_cap_lets_exactly_50_percent_be_locked(district):
@@ -238,21 +226,15 @@ def test_locking_is_refused_while_someone_is_not_yet_classified(district):
         "CB01": XS, "CB02": TOT, "CB03": TOT, "CB04": TOT, "CB07": TOT, "CB09": NotClassifiedReason.KHAC,
         "CB10": NotClassifiedReason.MOI_TUYEN,
     }))
-    before = _dump(d.db)
-    with pytest.raises(DomainError) as caught:
-        lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
-    assert str(caught.value) == "Chưa chốt được: còn 2 người chưa xếp loại (Hoàng Văn Em, Đỗ Thị Giang)"
-    assert _dump(d.db) == before
+    caught = refused(d.db, lambda: lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT), DomainError)
+    assert str(caught) == "Chưa chốt được: còn 2 người chưa xếp loại (Hoàng Văn Em, Đỗ Thị Giang)"
 
 
 def test_the_refusal_names_the_first_three_people_not_yet_classified(district):
     d = district
-    before = _dump(d.db)
-    with pytest.raises(DomainError) as caught:
-        lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
-    assert str(caught.value) == (
+    caught = refused(d.db, lambda: lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT), DomainError)
+    assert str(caught) == (
         "Chưa chốt được: còn 9 người chưa xếp loại (Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường ...)")
-    assert _dump(d.db) == before
 
 
 def test_a_locked_quarter_refuses_edits_and_nothing_is_written(district):
@@ -304,21 +286,15 @@ def test_unlocking_without_a_reason_is_refused(district, reason):
     d = district
     _classify_p01_q3(d)
     lock_quarter(d.db, d.units["P01"], 2018, 3, LOCK_AT)
-    before = _dump(d.db)
-    with pytest.raises(ValidationError) as caught:
-        unlock_quarter(d.db, d.units["P01"], 2018, 3, reason, UNLOCK_AT)
-    assert caught.value.errors == {"reason": "Cần ghi lý do mở chốt"}
-    assert _dump(d.db) == before
+    caught = refused(d.db, lambda: unlock_quarter(d.db, d.units["P01"], 2018, 3, reason, UNLOCK_AT), ValidationError)
+    assert caught.errors == {"reason": "Cần ghi lý do mở chốt"}
 
 
 def test_unlocking_a_quarter_that_is_not_locked_is_refused(district):
     d = district
     _classify_p01_q3(d)
-    before = _dump(d.db)
-    with pytest.raises(DomainError) as caught:
-        unlock_quarter(d.db, d.units["P01"], 2018, 3, "Sửa sai sót", UNLOCK_AT)
-    assert str(caught.value) == "Kết quả quý 3/2018 của đơn vị chưa chốt"
-    assert _dump(d.db) == before
+    caught = refused(d.db, lambda: unlock_quarter(d.db, d.units["P01"], 2018, 3, "Sửa sai sót", UNLOCK_AT), DomainError)
+    assert str(caught) == "Kết quả quý 3/2018 của đơn vị chưa chốt"
 
 
 def test_a_unit_with_classifications_cannot_be_deleted_and_the_message_is_vietnamese(district):

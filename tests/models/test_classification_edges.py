@@ -1,7 +1,6 @@
 """Edge cases found in review: locking twice, a sheet naming an unknown unit, blank names, no rules."""
 import datetime as dt
 
-import openpyxl
 import pytest
 
 from models.quarters.classifications import Entry, lock_quarter, save_quarter
@@ -10,7 +9,8 @@ from models.common.errors import DomainError
 from models.quarters.imports_classifications import HEADERS, import_classifications, write_unit_workbook
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
-from models.exchange.xlsx import ImportRejected
+
+from .imports_data import rejected, write_xlsx
 
 NOW = dt.datetime(2018, 10, 20, 9, 0)
 
@@ -24,16 +24,6 @@ def ward(db):
     return unit, person
 
 
-def _sheet(path, title, rows):
-    book = openpyxl.Workbook()
-    book.active.title = title
-    book.active.append(HEADERS)
-    for r in rows:
-        book.active.append(r)
-    book.save(path)
-    return path
-
-
 def test_a_locked_quarter_cannot_be_locked_again(db, ward):
     unit, person = ward
     save_quarter(db, unit.id, 2018, 3, [Entry(person.id, HeadLevel.TOT)])
@@ -43,19 +33,16 @@ def test_a_locked_quarter_cannot_be_locked_again(db, ward):
     assert db.execute("SELECT count(*) FROM unit_quarter_event").fetchone() == (1,)
 
 
-def test_a_sheet_naming_an_unknown_unit_is_refused(db, ward, tmp_path):
-    path = _sheet(tmp_path / "x.xlsx", "Đơn vị P99", [["CB1", "Lê Văn Tám", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""]])
-    with pytest.raises(ImportRejected) as caught:
-        import_classifications(db, path)
-    assert caught.value.errors == ["Trang tính “Đơn vị P99” ghi một mã đơn vị không có trong danh sách đơn vị"]
+@pytest.mark.parametrize("title, row, errors", [
+    ("Đơn vị P99", ["CB1", "Lê Văn Tám", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""],
+     ["Trang tính “Đơn vị P99” ghi một mã đơn vị không có trong danh sách đơn vị"]),
+    ("Đơn vị P01", ["CB1", "", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""],
+     ["Dòng 2, cột Họ và tên: bỏ trống (bắt buộc)"]),
+], ids=["a-sheet-naming-an-unknown-unit", "a-blank-name-reported-as-missing"])
+def test_a_sheet_naming_an_unknown_unit_or_a_blank_name_is_refused(db, ward, tmp_path, title, row, errors):
+    path = write_xlsx(tmp_path / "x.xlsx", HEADERS, [row], title)
+    assert rejected(lambda: import_classifications(db, path)) == errors
     assert db.execute("SELECT count(*) FROM classification").fetchone() == (0,)
-
-
-def test_a_blank_name_is_reported_as_missing(db, ward, tmp_path):
-    path = _sheet(tmp_path / "x.xlsx", "Đơn vị P01", [["CB1", "", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""]])
-    with pytest.raises(ImportRejected) as caught:
-        import_classifications(db, path)
-    assert caught.value.errors == ["Dòng 2, cột Họ và tên: bỏ trống (bắt buộc)"]
 
 
 def test_no_template_for_a_quarter_without_a_rule_set(db, ward, tmp_path):

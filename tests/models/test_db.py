@@ -22,6 +22,15 @@ def _staff(db, code="CB01", birth_date=None):
     ).lastrowid
 
 
+def _member(db):
+    """A unit and a person who belongs to it since 01/01/2018: their ids."""
+    unit_id = _unit(db)
+    staff_id = _staff(db)
+    db.execute("INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
+               [staff_id, unit_id])
+    return unit_id, staff_id
+
+
 def _count(db, table):
     return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -77,13 +86,15 @@ def test_text_in_an_integer_column_is_refused(db):
     assert _count(db, "unit") == 0
 
 
-def test_text_in_an_integer_foreign_key_is_refused(db):
+@pytest.mark.parametrize("unit_id, error", [
+    ("P01", "cannot store TEXT value in INTEGER column"),  # text in an integer foreign key
+    (999, "FOREIGN KEY constraint failed"),  # membership of an unknown unit
+], ids=["text-in-an-integer-foreign-key", "unknown-unit"])
+def test_a_membership_of_a_unit_that_is_not_one_is_refused_in_sql(db, unit_id, error):
     staff_id = _staff(db)
-    with pytest.raises(sqlite3.IntegrityError, match="cannot store TEXT value in INTEGER column"):
-        db.execute(
-            "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, 'P01', '2018-01-01')",
-            [staff_id],
-        )
+    with pytest.raises(sqlite3.IntegrityError, match=error):
+        db.execute("INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
+                   [staff_id, unit_id])
 
 
 def test_unknown_unit_kind_is_refused(db):
@@ -164,34 +175,15 @@ def test_reconnecting_applies_no_migration_twice(tmp_path):
 
 
 def test_deleting_a_unit_still_referenced_fails_in_sql(db):
-    unit_id = _unit(db)
-    staff_id = _staff(db)
-    db.execute(
-        "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
-        [staff_id, unit_id],
-    )
+    unit_id, staff_id = _member(db)
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
         db.execute("DELETE FROM unit WHERE id = ?", [unit_id])
     assert _count(db, "unit") == 1
     assert _count(db, "staff_unit") == 1
 
 
-def test_membership_of_unknown_unit_fails_in_sql(db):
-    staff_id = _staff(db)
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
-        db.execute(
-            "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, 999, '2018-01-01')",
-            [staff_id],
-        )
-
-
 def test_deleting_a_person_deletes_their_unit_history(db):
-    unit_id = _unit(db)
-    staff_id = _staff(db)
-    db.execute(
-        "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, '2018-01-01')",
-        [staff_id, unit_id],
-    )
+    unit_id, staff_id = _member(db)
     db.execute("DELETE FROM staff WHERE id = ?", [staff_id])
     assert _count(db, "staff_unit") == 0
     assert _count(db, "unit") == 1

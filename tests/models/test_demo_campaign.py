@@ -6,14 +6,15 @@ import pytest
 
 from models.campaigns.campaigns import DEFAULT_FIELDS, list_campaigns, participants
 from models.common.codes import Assessment, HeadLevel, TrackingState
-from models.store.db import connect
-from models.demo.sample import build_demo
 from models.exports import export_head_evaluations, export_initiatives
 from models.people.heads import DEFAULT_CRITERIA, list_evaluations
 from models.exchange.import_common import ImportResult
 from models.campaigns.imports_campaigns import import_head_evaluations, import_initiatives
 from models.campaigns.initiatives import list_initiatives
 from models.campaigns.tracking import campaign_status, state_counts
+
+from .db_rows import rows_of
+from .demo_data import demo, rebuilt  # noqa: F401  (demo is a fixture)
 
 AS_OF = dt.date(2019, 3, 1)
 TABLES_0002 = (
@@ -23,21 +24,13 @@ TABLES_0002 = (
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = connect(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
-    build_demo(db)
-    yield db
-    db.close()
-
-
-@pytest.fixture(scope="module")
 def campaign(demo):
     (only,) = list_campaigns(demo)
     return only
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES_0002}
+    return rows_of(db, TABLES_0002)
 
 
 def test_the_demo_has_the_seed_campaign_with_its_deadlines(campaign):
@@ -113,12 +106,7 @@ def test_the_failing_head_leads_a_unit_that_never_registered(demo, campaign):
 
 
 def test_two_builds_write_the_same_campaign_rows(demo, tmp_path):
-    other = connect(tmp_path / "again.sqlite3")
-    try:
-        build_demo(other)
-        assert _dump(other) == _dump(demo)
-    finally:
-        other.close()
+    assert rebuilt(tmp_path, _dump) == _dump(demo)
 
 
 def test_the_demo_initiatives_and_heads_survive_an_export_and_import(demo, campaign, tmp_path):

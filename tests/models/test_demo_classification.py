@@ -8,12 +8,13 @@ import pytest
 
 from models.quarters.classifications import lock_history, quarter_state, quarter_units, roster, violations_of
 from models.common.codes import HeadLevel, NotClassifiedReason
-from models.store.db import connect
-from models.demo.sample import build_demo
 from models.exchange.import_common import ImportResult
 from models.quarters.imports_classifications import export_classifications, import_classifications
 from models.quarters.quarter_review import LATE, SUBMITTED, extra_income, quarter_review
 from models.exchange.xlsx import ImportRejected
+
+from .db_rows import every_row, rows_of
+from .demo_data import demo, rebuilt  # noqa: F401  (demo is a fixture)
 
 QUARTERS = ((2018, 2), (2018, 3), (2018, 4))
 CLASSIFICATION_TABLES = (
@@ -22,24 +23,14 @@ CLASSIFICATION_TABLES = (
 OVER_CAP = re.compile(r"^(\d+)/(\d+) lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%$")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = connect(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
-    build_demo(db)
-    yield db
-    db.close()
-
-
 def _dump(db):
-    dump = {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in CLASSIFICATION_TABLES}
+    dump = rows_of(db, CLASSIFICATION_TABLES)
     dump["staff.salary_coefficient"] = db.execute("SELECT id, salary_coefficient FROM staff ORDER BY id").fetchall()
     return dump
 
 
 def _all(db):
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db)
 
 
 def _unit(db, code):
@@ -150,12 +141,7 @@ def test_most_people_have_a_salary_coefficient_so_extra_income_has_figures(demo)
 
 
 def test_two_builds_write_the_same_classification_rows(demo, tmp_path):
-    other = connect(tmp_path / "again.sqlite3")
-    try:
-        build_demo(other)
-        assert _dump(other) == _dump(demo)
-    finally:
-        other.close()
+    assert rebuilt(tmp_path, _dump) == _dump(demo)
 
 
 def test_the_open_quarter_survives_an_export_and_import(demo, tmp_path):

@@ -8,23 +8,16 @@ import datetime as dt
 import pytest
 
 from models.common.codes import DisciplineForm, NotClassifiedReason, TitleCode
-from models.store.db import connect
-from models.demo.sample import build_demo
 from models.people.discipline import list_discipline
 from models.people.staff import unit_history
 from models.yearend.title_lists import council_order, printable_list
 from models.yearend.titles import Condition, title_proposals
 
+from .db_rows import rows_of
+from .demo_data import demo, rebuilt  # noqa: F401  (demo is a fixture)
+
 LDTT, CSTDCS, TTLDTT, TTLDXS = TitleCode.LDTT, TitleCode.CSTDCS, TitleCode.TTLDTT, TitleCode.TTLDXS
 TABLES = ("discipline", "title_priority", "initiative", "initiative_author", "staff")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = connect(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
-    build_demo(db)
-    yield db
-    db.close()
 
 
 @pytest.fixture(scope="module")
@@ -148,11 +141,4 @@ def test_the_printed_lists_carry_the_bonuses(demo, proposals):
 
 
 def test_two_builds_write_the_same_title_rows(demo, tmp_path):
-    other = connect(tmp_path / "again.sqlite3")
-    try:
-        build_demo(other)
-        for table in TABLES:
-            assert other.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() == demo.execute(
-                f"SELECT * FROM {table} ORDER BY rowid").fetchall()
-    finally:
-        other.close()
+    assert rebuilt(tmp_path, lambda db: rows_of(db, TABLES)) == rows_of(demo, TABLES)

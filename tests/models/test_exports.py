@@ -11,6 +11,8 @@ from models.people.imports import ImportResult, import_staff, import_units
 from models.people.staff import Staff, add_staff, update_staff
 from models.people.units import Unit, save_unit
 
+from .units_data import save_units
+
 FORMULA_NAME = '=HYPERLINK("http://example.com","Bấm vào")'
 
 
@@ -24,18 +26,15 @@ def _dump(db):
 @pytest.fixture
 def council(db, today):
     """Units and staff covering every column: empty cells, leaders, moves, formula-like text."""
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind, head_name=head, head_title=title))
-        for code, name, kind, head, title in [
-            ("P10", "Phường 10", UnitKind.PHUONG, "Lê Văn Bình", "Chủ tịch UBND phường"),
-            ("P9", "Phường 9", UnitKind.PHUONG, "", ""),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN, "Đỗ Thị Ửng", "Trưởng phòng"),
-            ("MT", "Ủy ban MTTQ Việt Nam quận", UnitKind.MAT_TRAN, "@Trần Văn Em", "+Chủ tịch"),
-            ("X", FORMULA_NAME, UnitKind.KHAC, "", ""),
-            ("DANG", "Đảng ủy cơ quan", UnitKind.DANG, "", ""),
-            ("SN", "Trung tâm Văn hóa", UnitKind.SU_NGHIEP, "", ""),
-        ]
-    }
+    units = save_units(db, [
+        ("P10", "Phường 10", UnitKind.PHUONG, "Lê Văn Bình", "Chủ tịch UBND phường"),
+        ("P9", "Phường 9", UnitKind.PHUONG, "", ""),
+        ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN, "Đỗ Thị Ửng", "Trưởng phòng"),
+        ("MT", "Ủy ban MTTQ Việt Nam quận", UnitKind.MAT_TRAN, "@Trần Văn Em", "+Chủ tịch"),
+        ("X", FORMULA_NAME, UnitKind.KHAC, "", ""),
+        ("DANG", "Đảng ủy cơ quan", UnitKind.DANG, "", ""),
+        ("SN", "Trung tâm Văn hóa", UnitKind.SU_NGHIEP, "", ""),
+    ])
 
     def person(code, name, unit, **kw):
         kw.setdefault("gender", Gender.NAM)

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.common.codes import HeadLevel, UnitKind
+from models.common.codes import HeadLevel
 from models.common.errors import NotFound, ValidationError
 from models.people.heads import (
     DEFAULT_CRITERIA,
@@ -16,24 +16,20 @@ from models.people.heads import (
     save_evaluation,
     set_criteria_template,
 )
-from models.people.units import Unit, save_unit
+
+from .units_data import NV, P01, save_units
+from .db_rows import rows_of
 
 TABLES = ("head_evaluation", "head_criterion", "setting")
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 @pytest.fixture
 def units(db):
-    return {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind, head_name=head, head_title=title))
-        for code, name, kind, head, title in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG, "Lê Văn Bình", "Chủ tịch UBND phường"),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN, "Đỗ Thị Ửng", "Trưởng phòng"),
-        ]
-    }
+    return save_units(db, [(*P01, "Lê Văn Bình", "Chủ tịch UBND phường"), (*NV, "Đỗ Thị Ửng", "Trưởng phòng")])
 
 
 CRITERIA = (

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from models.campaigns.campaigns import Campaign, save_campaign
 from models.common.codes import Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind
@@ -27,8 +27,11 @@ from models.campaigns.imports_campaigns import (
 )
 from models.campaigns.initiatives import Initiative, list_initiatives, save_initiative
 from models.people.staff import Staff, add_staff
-from models.people.units import Unit, save_unit, set_unit_active
-from models.exchange.xlsx import ImportRejected
+from models.people.units import set_unit_active
+
+from .units_data import NV, P01, P03, save_units
+from .db_rows import rows_of
+from .imports_data import rejected as _rejected, template_rows, write_xlsx as _xlsx
 
 TODAY = dt.date(2019, 3, 1)
 CAMPAIGN_NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
@@ -46,17 +49,7 @@ LEVEL_CHOICES = (
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
-
-
-def _xlsx(path, headers, rows):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Sheet1")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(str(path))
-    return path
+    return rows_of(db, TABLES)
 
 
 def _initiatives_file(tmp_path, rows, name="mo_hinh.xlsx"):
@@ -67,25 +60,16 @@ def _heads_file(tmp_path, rows, name="nguoi_dung_dau.xlsx"):
     return _xlsx(tmp_path / name, HEAD_HEADERS, rows)
 
 
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    return caught.value.errors
-
-
 @pytest.fixture
 def council(db):
     """P01, P03, P04 and the dissolved CU take part in the campaign (max 1); NV does not."""
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind, head_name=head, head_title=title))
-        for code, name, kind, head, title in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG, "Lê Văn Bình", "Chủ tịch UBND phường"),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG, "Trần Thị Cúc", "Chủ tịch UBND phường"),
-            ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG, "", ""),
-            ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP, "", ""),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN, "Đỗ Thị Ửng", "Trưởng phòng"),
-        ]
-    }
+    units = save_units(db, [
+        (*P01, "Lê Văn Bình", "Chủ tịch UBND phường"),
+        (*P03, "Trần Thị Cúc", "Chủ tịch UBND phường"),
+        ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG),
+        ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP),
+        (*NV, "Đỗ Thị Ửng", "Trưởng phòng"),
+    ])
     campaign = save_campaign(db, Campaign(
         name=CAMPAIGN_NAME, year=2018, start_date=dt.date(2018, 11, 2),
         registration_deadline=dt.date(2018, 11, 3), report_deadline=dt.date(2019, 1, 27),
@@ -117,11 +101,7 @@ GOOD_ROWS = [
     ("heads", ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú"]),
 ])
 def test_template_has_exactly_the_import_headers(tmp_path, kind, headers):
-    path = tmp_path / f"mau_{kind}.xlsx"
-    write_template(kind, path)
-    sheet = load_workbook(path).active
-    assert [c.value for c in sheet[1]] == headers
-    assert sheet.max_row == 1
+    assert template_rows(tmp_path, kind) == [headers]
 
 
 def _drop_downs(path):
@@ -273,15 +253,9 @@ def _row(unit="P01", title="Một cửa điện tử", kind="Mô hình", field="
             ["Dòng 2, cột Ngày đăng ký: có ngày báo cáo kết quả nhưng chưa có ngày đăng ký"],
         ),
         ([_row(registered="")], ["Dòng 2, cột Ngày đăng ký: bỏ trống (bắt buộc)"]),
-        (
-            [_row(unit="KHONGCO")],
-            ["Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị"],
-        ),
+        ([_row(unit="KHONGCO")], ["Dòng 2, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị"]),
         ([_row(unit="")], ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"]),
-        (
-            [_row(unit="NV")],
-            [f"Dòng 2, cột Mã đơn vị: đơn vị NV không tham gia đợt thi đua “{CAMPAIGN_NAME}”"],
-        ),
+        ([_row(unit="NV")], [f"Dòng 2, cột Mã đơn vị: đơn vị NV không tham gia đợt thi đua “{CAMPAIGN_NAME}”"]),
         (
             [_row(), _row(title="Dân vận khéo")],
             ["Dòng 3, cột Mã đơn vị: đơn vị P01 đã có mô hình, sáng kiến, giải pháp ở dòng 2 "
@@ -307,15 +281,9 @@ def _row(unit="P01", title="Một cửa điện tử", kind="Mô hình", field="
             ["Dòng 2, cột Lĩnh vực: “Chuyển đổi số” không có trong danh sách lĩnh vực của đợt thi đua"],
         ),
         ([_row(registered="02/03/2019")], ["Dòng 2, cột Ngày đăng ký: ngày 02/03/2019 ở tương lai"]),
-        (
-            [_row(reported="02/03/2019")],
-            ["Dòng 2, cột Ngày báo cáo kết quả: ngày 02/03/2019 ở tương lai"],
-        ),
+        ([_row(reported="02/03/2019")], ["Dòng 2, cột Ngày báo cáo kết quả: ngày 02/03/2019 ở tương lai"]),
         ([_row(registered="31/02/2018")], ["Dòng 2, cột Ngày đăng ký: ngày 31/02/2018 không tồn tại"]),
-        (
-            [_row(reported="hôm qua")],
-            ["Dòng 2, cột Ngày báo cáo kết quả: “hôm qua” không phải ngày dạng dd/mm/yyyy"],
-        ),
+        ([_row(reported="hôm qua")], ["Dòng 2, cột Ngày báo cáo kết quả: “hôm qua” không phải ngày dạng dd/mm/yyyy"]),
         (
             [_row(unit="P03", title="Đúng"), _row(unit="KHONGCO", kind="Đề án", registered="")],
             ["Dòng 3, cột Mã đơn vị: không có đơn vị mã “KHONGCO” trong danh sách đơn vị",

@@ -6,10 +6,10 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from models.quarters.classifications import Entry, lock_quarter, roster, save_quarter, unlock_quarter
-from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory, UnitKind
+from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCategory
 from models.common.errors import DomainError
 from models.exchange.import_common import ImportResult
 from models.quarters.imports_classifications import (
@@ -19,8 +19,10 @@ from models.quarters.imports_classifications import (
     write_unit_workbook,
 )
 from models.people.staff import Staff, add_staff, update_staff
-from models.people.units import Unit, save_unit
-from models.exchange.xlsx import ImportRejected
+
+from .units_data import P01, P03, save_unit_ids
+from .db_rows import CLASSIFICATION_TABLES, every_row
+from .imports_data import rejected as _rejected, write_xlsx
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 LEVEL_CHOICES = ("Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, "
@@ -57,11 +59,7 @@ P01_Q3_FILLED = {
 
 def _dump(db):
     """Every table of the file (all migrations), row by row."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter",
-            "unit_quarter_event"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, CLASSIFICATION_TABLES)
 
 
 def _rows(db):
@@ -73,10 +71,7 @@ def _rows(db):
 
 @pytest.fixture
 def district(db, today):
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=UnitKind.PHUONG)).id
-        for code, name in [("P01", "Ủy ban nhân dân Phường 1"), ("P03", "Ủy ban nhân dân Phường 3")]
-    }
+    units = save_unit_ids(db, [P01, P03])
     staff = {}
     for code, name, leader, unit, recruited, ended in PEOPLE:
         staff[code] = add_staff(db, Staff(
@@ -89,14 +84,7 @@ def district(db, today):
 
 
 def _xlsx(path, rows, title="Sheet1", headers=HEADERS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(str(path))
-    return path
+    return write_xlsx(path, headers, rows, title)
 
 
 def _fill(path, values: dict):
@@ -108,12 +96,6 @@ def _fill(path, values: dict):
             row[4].value, row[5].value, row[6].value = (v or None for v in values[row[0].value])
     workbook.save(path)
     return path
-
-
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    return caught.value.errors
 
 
 def _row(code, name, year=2018, quarter=3, level="Hoàn thành tốt nhiệm vụ", reason="", note=""):

@@ -4,7 +4,7 @@ import changes nothing."""
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from models.common.codes import DisciplineForm, Gender, StaffCategory, UnitKind
 from models.people.discipline import Discipline, list_discipline, save_discipline
@@ -13,7 +13,9 @@ from models.exchange.import_common import ImportResult
 from models.people.imports_discipline import HEADERS, export_discipline, import_discipline
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
-from models.exchange.xlsx import ImportRejected
+
+from .db_rows import every_row
+from .imports_data import rejected as _rejected, write_xlsx
 
 TODAY = dt.date(2019, 3, 1)
 FORMS = "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc"
@@ -21,10 +23,7 @@ FORMS = "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách c
 
 def _dump(db):
     """Every table of the file, row by row (the change log included)."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"discipline", "change_log", "staff"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, {"discipline", "change_log", "staff"})
 
 
 def _rows(db):
@@ -33,19 +32,7 @@ def _rows(db):
 
 
 def _xlsx(path, rows, headers=HEADERS):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Kỷ luật")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(str(path))
-    return path
-
-
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    return caught.value.errors
+    return write_xlsx(path, headers, rows, "Kỷ luật")
 
 
 @pytest.fixture

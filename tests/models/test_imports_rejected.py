@@ -8,29 +8,12 @@ from models.exports import write_template
 from models.people.imports import import_staff, import_units
 from models.exchange.xlsx import ImportRejected
 
-from .imports_data import (  # noqa: F401  (seeded is a fixture)
-    GOOD_UNITS,
-    STAFF_HEADERS,
-    UNIT_HEADERS,
-    _dump,
-    _staff_file,
-    _staff_row,
-    _units_file,
-    _xlsx,
-    seeded,
-)
+from .imports_data import GOOD_UNITS, STAFF_HEADERS, UNIT_HEADERS, _dump, _staff_file, _staff_row, _units_file, _xlsx
+from .imports_data import rejected as _rejected, seeded  # noqa: F401  (seeded is a fixture)
 
 
 MESSAGE = re.compile(r"^Dòng \d+, cột [^:]+: .+$")
 NO_DATA = "Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"
-
-
-def _rejected(call):
-    with pytest.raises(ImportRejected) as caught:
-        call()
-    errors = caught.value.errors
-    assert str(caught.value) == "\n".join(errors)
-    return errors
 
 
 def test_empty_template_imports_as_no_data(db, tmp_path, today):
@@ -100,26 +83,10 @@ def test_empty_rows_between_data_keep_excel_row_numbers(seeded, tmp_path, today)
             ["Dòng 2, cột Ngày tuyển dụng: ngày tuyển dụng phải sau ngày sinh"],
             id="recruited-on-birth-day",
         ),
-        pytest.param(
-            [_staff_row(gender="")],
-            ["Dòng 2, cột Giới tính: bỏ trống (bắt buộc)"],
-            id="empty-gender",
-        ),
-        pytest.param(
-            [_staff_row(unit="")],
-            ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"],
-            id="empty-unit",
-        ),
-        pytest.param(
-            [_staff_row(name="")],
-            ["Dòng 2, cột Họ và tên: bỏ trống (bắt buộc)"],
-            id="empty-name",
-        ),
-        pytest.param(
-            [_staff_row(code="")],
-            ["Dòng 2, cột Mã cán bộ: bỏ trống (bắt buộc)"],
-            id="empty-code",
-        ),
+        pytest.param([_staff_row(gender="")], ["Dòng 2, cột Giới tính: bỏ trống (bắt buộc)"], id="empty-gender"),
+        pytest.param([_staff_row(unit="")], ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"], id="empty-unit"),
+        pytest.param([_staff_row(name="")], ["Dòng 2, cột Họ và tên: bỏ trống (bắt buộc)"], id="empty-name"),
+        pytest.param([_staff_row(code="")], ["Dòng 2, cột Mã cán bộ: bỏ trống (bắt buộc)"], id="empty-code"),
         pytest.param(
             [_staff_row(category="Hợp đồng", leader="Phó")],
             ["Dòng 2, cột Đối tượng: “Hợp đồng” không hợp lệ, chọn một trong: Cán bộ, Công chức, "
@@ -161,21 +128,9 @@ def test_bad_staff_file_is_rejected_with_exact_messages_and_nothing_written(
             ["Dòng 3, cột Mã đơn vị: mã “P05” trùng với dòng 2"],
             id="duplicate-code",
         ),
-        pytest.param(
-            [["", "Phường 5", "Phường", "", ""]],
-            ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"],
-            id="empty-code",
-        ),
-        pytest.param(
-            [["P05", " ", "Phường", "", ""]],
-            ["Dòng 2, cột Tên đơn vị: bỏ trống (bắt buộc)"],
-            id="empty-name",
-        ),
-        pytest.param(
-            [["P05", "Phường 5", "", "", ""]],
-            ["Dòng 2, cột Loại đơn vị: bỏ trống (bắt buộc)"],
-            id="empty-kind",
-        ),
+        pytest.param([["", "Phường 5", "Phường", "", ""]], ["Dòng 2, cột Mã đơn vị: bỏ trống (bắt buộc)"], id="empty-code"),
+        pytest.param([["P05", " ", "Phường", "", ""]], ["Dòng 2, cột Tên đơn vị: bỏ trống (bắt buộc)"], id="empty-name"),
+        pytest.param([["P05", "Phường 5", "", "", ""]], ["Dòng 2, cột Loại đơn vị: bỏ trống (bắt buộc)"], id="empty-kind"),
         pytest.param(
             [["P 05", "Phường 5", "Quận", "", ""]],
             ["Dòng 2, cột Mã đơn vị: mã đơn vị chỉ gồm chữ không dấu, chữ số và - _ . / "

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from models.campaigns.campaigns import Campaign, save_campaign
-from models.common.codes import Assessment, Gender, InitiativeKind, StaffCategory, UnitKind
+from models.common.codes import Assessment, Gender, InitiativeKind, StaffCategory
 from models.common.errors import NotFound, ValidationError
 from models.campaigns.initiatives import (
     Initiative,
@@ -16,7 +16,9 @@ from models.campaigns.initiatives import (
     save_initiative,
 )
 from models.people.staff import Staff, add_staff
-from models.people.units import Unit, save_unit
+
+from .units_data import NV, P01, P03, save_units
+from .db_rows import rows_of
 
 TODAY = dt.date(2019, 3, 1)
 TABLES = ("campaign", "campaign_field", "campaign_unit", "initiative", "initiative_author")
@@ -24,20 +26,13 @@ FIELDS = ("Dân vận khéo và thực hiện quy chế dân chủ cơ sở", "G
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
+    return rows_of(db, TABLES)
 
 
 @pytest.fixture
 def council(db):
     """Units P01, P03 (in the campaign) and NV (not in it), two staff of P01, one campaign (max 1)."""
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind))
-        for code, name, kind in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
-        ]
-    }
+    units = save_units(db, [P01, P03, NV])
     staff = [
         add_staff(db, Staff(code=code, full_name=name, gender=gender, category=StaffCategory.CONG_CHUC,
                             unit_id=units["P01"].id, recruited_on=dt.date(2010, 1, 1)), TODAY)

@@ -13,7 +13,10 @@ from models.common.errors import DomainError
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, IncomeRow, extra_income, quarter_review
 from models.quarters.rules import BaseSalary, set_base_salaries
 from models.people.staff import Staff, add_staff, update_staff
-from models.people.units import Unit, save_unit, set_unit_active
+from models.people.units import set_unit_active
+
+from .units_data import NV, P01, P03, save_unit_ids
+from .db_rows import every_row
 
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
 ZERO = {XS: 0, TOT: 0, HT: 0, KHT: 0}
@@ -38,23 +41,13 @@ PEOPLE = [
 
 
 def _dump(db):
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db)
 
 
 @pytest.fixture
 def district(db, today):
-    units = {
-        code: save_unit(db, Unit(code=code, name=name, kind=kind)).id
-        for code, name, kind in [
-            ("P01", "Ủy ban nhân dân Phường 1", UnitKind.PHUONG),
-            ("P03", "Ủy ban nhân dân Phường 3", UnitKind.PHUONG),
-            ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG),
-            ("NV", "Phòng Nội vụ", UnitKind.CO_QUAN),
-            ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP),
-        ]
-    }
+    units = save_unit_ids(db, [P01, P03, ("P04", "Ủy ban nhân dân Phường 4", UnitKind.PHUONG), NV,
+                               ("CU", "Ban Quản lý chợ", UnitKind.SU_NGHIEP)])
     staff = {}
     for code, name, leader, unit, recruited, ended, salary in PEOPLE:
         staff[code] = add_staff(db, Staff(

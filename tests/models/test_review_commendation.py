@@ -28,6 +28,13 @@ def _review(db, cid, as_of=AFTER):
     return campaign_review(db, cid, as_of)
 
 
+def _assert_not_commended(review, subject, subject_id, why):
+    """Not commended, for the reason ``why``, and nobody on the commendation list."""
+    assert not (review.unit(subject_id) if subject == "unit" else review.person(subject_id)).commended
+    assert review.why(C, subject, subject_id) == why
+    assert review.candidates(C) == ([], [])
+
+
 # --- collectives -----------------------------------------------------------------------------
 
 
@@ -65,10 +72,7 @@ def test_the_initiatives_kind_names_it_in_the_text(db, town):
 def test_an_outstanding_collective_with_a_criticism_reason_is_not_commended(db, town, changes, why):
     cid, p01, _nv, _ = town
     register(db, cid, p01, **{"reported_on": REP, "assessment": TB, **changes})
-    review = _review(db, cid)
-    assert not review.unit(p01).commended
-    assert review.why(C, "unit", p01) == why
-    assert review.candidates(C) == ([], [])
+    _assert_not_commended(_review(db, cid), "unit", p01, why)
 
 
 def test_an_outstanding_collective_whose_head_failed_is_not_commended(db, town):
@@ -122,19 +126,28 @@ def _person(db, unit_id, quarters, code="CB01", name="Nguyễn Văn An"):
     return staff_id
 
 
-def test_excellent_in_every_quarter_is_commended_with_its_text_and_why(db, town):
+@pytest.mark.parametrize("quarters, found_quarters, text, why", [
+    ({2: XS, 3: XS, 4: XS}, ((2, XS), (3, XS), (4, XS)),
+     "Hoàn thành xuất sắc nhiệm vụ 3/3 quý được xếp loại năm 2018",
+     "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 3 quý được xếp loại năm 2018 (quý 2, 3, 4)."),
+    # A quarter not classified counts neither for nor against.
+    ({2: XS, 3: NOT_CLASSIFIED, 4: XS}, ((2, XS), (3, None), (4, XS)),
+     "Hoàn thành xuất sắc nhiệm vụ 2/2 quý được xếp loại năm 2018",
+     "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 2 quý được xếp loại năm 2018 (quý 2, 4)."),
+], ids=["every-quarter", "a-quarter-not-classified"])
+def test_excellent_in_every_classified_quarter_is_commended_with_its_text_and_why(
+        db, town, quarters, found_quarters, text, why):
     cid, p01, _nv, _ = town
-    sid = _person(db, p01, {2: XS, 3: XS, 4: XS})
+    sid = _person(db, p01, quarters)
     review = _review(db, cid)
     found = review.person(sid)
     assert found.commended
-    assert found.quarters == ((2, XS), (3, XS), (4, XS))
-    assert found.text == "Hoàn thành xuất sắc nhiệm vụ 3/3 quý được xếp loại năm 2018"
-    assert review.why(C, "staff", sid) == (
-        "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 3 quý được xếp loại năm 2018 (quý 2, 3, 4).")
+    assert found.quarters == found_quarters
+    assert found.text == text
+    assert review.why(C, "staff", sid) == why
     _, individuals = review.candidates(C)
     assert [(e.subject, e.subject_id, e.name, e.position_unit, e.text) for e in individuals] == [
-        ("staff", sid, "Nguyễn Văn An", "Phó Chủ tịch UBND phường, Ủy ban nhân dân Phường 1", found.text)]
+        ("staff", sid, "Nguyễn Văn An", "Phó Chủ tịch UBND phường, Ủy ban nhân dân Phường 1", text)]
 
 
 @pytest.mark.parametrize("quarters, why", [
@@ -150,22 +163,7 @@ def test_excellent_in_every_quarter_is_commended_with_its_text_and_why(db, town)
 def test_why_a_person_is_not_commended(db, town, quarters, why):
     cid, p01, _nv, _ = town
     sid = _person(db, p01, quarters)
-    review = _review(db, cid)
-    assert not review.person(sid).commended
-    assert review.why(C, "staff", sid) == why
-    assert review.candidates(C) == ([], [])
-
-
-def test_a_quarter_not_classified_counts_neither_for_nor_against(db, town):
-    cid, p01, _nv, _ = town
-    sid = _person(db, p01, {2: XS, 3: NOT_CLASSIFIED, 4: XS})
-    review = _review(db, cid)
-    found = review.person(sid)
-    assert found.commended
-    assert found.quarters == ((2, XS), (3, None), (4, XS))
-    assert found.text == "Hoàn thành xuất sắc nhiệm vụ 2/2 quý được xếp loại năm 2018"
-    assert review.why(C, "staff", sid) == (
-        "Đủ điều kiện nêu gương: hoàn thành xuất sắc nhiệm vụ cả 2 quý được xếp loại năm 2018 (quý 2, 4).")
+    _assert_not_commended(_review(db, cid), "staff", sid, why)
 
 
 def test_exactly_min_quarters_classified_is_enough(db, town):

@@ -72,20 +72,20 @@ def test_not_registered_is_applied_the_day_after_the_registration_deadline(db, p
     assert individuals == []
 
 
-def test_registration_on_the_deadline_day_is_on_time(db, p01):
+@pytest.mark.parametrize("dates, reasons, why", [
+    (dict(registered_on=REG, reported_on=REP), [],
+     "Không bị phê bình: đăng ký đúng hạn (03/11/2018), báo cáo kết quả đúng hạn."),
+    (dict(registered_on=REG + DAY, reported_on=REP), [R.REGISTERED_LATE],
+     "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn 03/11/2018)."),
+    (dict(reported_on=REP + DAY), [R.REPORTED_LATE],
+     "Bị đề nghị phê bình: Báo cáo kết quả trễ hạn (báo cáo ngày 28/01/2019, hạn 27/01/2019)."),
+], ids=["registration-on-the-deadline-day-is-on-time", "registration-the-day-after-is-late",
+        "a-report-the-day-after-is-late"])
+def test_a_date_on_the_deadline_is_on_time_and_the_day_after_is_late(db, p01, dates, reasons, why):
     cid, uid = p01
-    register(db, cid, uid, registered_on=REG, reported_on=REP)
-    assert _reasons(db, cid, uid, AFTER) == []
-    assert _why(db, cid, uid, AFTER) == (
-        "Không bị phê bình: đăng ký đúng hạn (03/11/2018), báo cáo kết quả đúng hạn.")
-
-
-def test_registration_the_day_after_the_deadline_is_late(db, p01):
-    cid, uid = p01
-    register(db, cid, uid, registered_on=REG + DAY, reported_on=REP)
-    assert _reasons(db, cid, uid, AFTER) == [R.REGISTERED_LATE]
-    assert _why(db, cid, uid, AFTER) == (
-        "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn 03/11/2018).")
+    register(db, cid, uid, **dates)
+    assert _reasons(db, cid, uid, AFTER) == reasons
+    assert _why(db, cid, uid, AFTER) == why
 
 
 def test_a_registration_dated_after_the_chosen_day_does_not_count_yet(db, p01):
@@ -115,14 +115,6 @@ def test_not_reported_is_applied_only_after_the_report_deadline(db, p01):
     assert _reasons(db, cid, uid, REP + DAY) == [R.NOT_REPORTED]
     assert _why(db, cid, uid, REP + DAY) == (
         "Bị đề nghị phê bình: Không báo cáo kết quả (hạn báo cáo 27/01/2019).")
-
-
-def test_a_report_the_day_after_the_deadline_is_late(db, p01):
-    cid, uid = p01
-    register(db, cid, uid, reported_on=REP + DAY)
-    assert _reasons(db, cid, uid, AFTER) == [R.REPORTED_LATE]
-    assert _why(db, cid, uid, AFTER) == (
-        "Bị đề nghị phê bình: Báo cáo kết quả trễ hạn (báo cáo ngày 28/01/2019, hạn 27/01/2019).")
 
 
 def test_a_report_dated_after_the_chosen_day_does_not_count_yet(db, p01):

@@ -28,6 +28,8 @@ from models.quarters.rules import (
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 
+from .db_rows import CLASSIFICATION_TABLES, every_row, refused
+
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"
 NAME_2024 = "Quyết định 20/2024/QĐ-UBND"
@@ -38,11 +40,7 @@ XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, Head
 
 def _dump(db):
     """Every table of the file (all migrations), row by row."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    assert {"rule_set", "rule_cap", "rule_coefficient", "classification", "unit_quarter",
-            "unit_quarter_event"} <= set(tables)
-    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    return every_row(db, CLASSIFICATION_TABLES)
 
 
 def _by_name(db, name):
@@ -207,11 +205,8 @@ def test_editing_a_rule_set_replaces_its_coefficients_and_caps(db):
     ({"deadline_day": 0}, {"deadline_day": "Hạn nộp phải là ngày từ 1 đến 28 của tháng đầu quý sau"}),
 ])
 def test_a_wrong_rule_set_is_refused_with_the_field_and_nothing_is_written(db, changes, errors):
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        save_rule_set(db, _new_rule_set(**changes))
-    assert caught.value.errors == errors
-    assert _dump(db) == before
+    caught = refused(db, lambda: save_rule_set(db, _new_rule_set(**changes)), ValidationError)
+    assert caught.errors == errors
 
 
 def test_every_wrong_field_of_a_rule_set_is_reported_at_once(db):
@@ -266,11 +261,8 @@ def test_a_later_rule_set_with_classifications_can_be_deleted_the_earlier_one_ta
 
 
 def test_deleting_a_rule_set_that_does_not_exist_is_refused(db):
-    before = _dump(db)
-    with pytest.raises(NotFound) as caught:
-        delete_rule_set(db, 999)
-    assert str(caught.value) == "Không tìm thấy quy định"
-    assert _dump(db) == before
+    caught = refused(db, lambda: delete_rule_set(db, 999), NotFound)
+    assert str(caught) == "Không tìm thấy quy định"
 
 
 # --- base salary ----------------------------------------------------------------------------------
@@ -299,8 +291,5 @@ def test_stored_base_salaries_apply_from_their_day_in_date_order(db):
      "Mỗi ngày áp dụng chỉ một mức lương cơ sở"),
 ])
 def test_wrong_base_salaries_are_refused_and_nothing_is_written(db, salaries, message):
-    before = _dump(db)
-    with pytest.raises(ValidationError) as caught:
-        set_base_salaries(db, salaries)
-    assert caught.value.errors == {"base_salaries": message}
-    assert _dump(db) == before
+    caught = refused(db, lambda: set_base_salaries(db, salaries), ValidationError)
+    assert caught.errors == {"base_salaries": message}

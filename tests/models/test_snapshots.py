@@ -27,45 +27,47 @@ def _person(db, unit, today):
                                recruited_on=dt.date(2010, 1, 1)), today)
 
 
+_SNAPSHOTS = {"unit": (snapshot_unit, restore_unit), "staff": (snapshot_staff, restore_staff)}
+
+
+def _assert_undone(db, kind, record_id, change):
+    """A snapshot of the ``kind`` record taken, ``change`` made, the snapshot restored: every row is as it was."""
+    snapshot, restore = _SNAPSHOTS[kind]
+    before_dump = _dump(db)
+    snap = snapshot(db, record_id)
+    change()
+    restore(db, record_id, snap)
+    assert _dump(db) == before_dump
+
+
 def test_restoring_a_unit_snapshot_undoes_an_edit(db, two_units):
     a, _ = two_units
-    before_dump = _dump(db)
-    snap = snapshot_unit(db, a.id)
-    save_unit(db, replace(a, name="Phòng Nội vụ quận", head_name="Lê Văn Tám", active=False))
-    restore_unit(db, a.id, snap)
-    assert _dump(db) == before_dump
+    _assert_undone(db, "unit", a.id,
+                   lambda: save_unit(db, replace(a, name="Phòng Nội vụ quận", head_name="Lê Văn Tám", active=False)))
 
 
 def test_restoring_a_deleted_unit_brings_back_the_same_id(db, two_units):
     _, b = two_units
-    before_dump = _dump(db)
-    snap = snapshot_unit(db, b.id)
-    delete_unit(db, b.id)
-    restore_unit(db, b.id, snap)
-    assert _dump(db) == before_dump
+    _assert_undone(db, "unit", b.id, lambda: delete_unit(db, b.id))
 
 
 def test_undoing_an_edit_with_a_move_restores_fields_and_history(db, two_units, today):
     a, b = two_units
     person = _person(db, a, today)
-    before_dump = _dump(db)
-    snap = snapshot_staff(db, person.id)
-    update_staff(db, replace(person, unit_id=b.id, full_name="Nguyễn Văn Ánh Dương"), today,
-                 move_from=dt.date(2018, 7, 1))
-    assert get_staff(db, person.id).unit_code == "P01"
-    restore_staff(db, person.id, snap)
-    assert _dump(db) == before_dump
+
+    def edit_and_move():
+        update_staff(db, replace(person, unit_id=b.id, full_name="Nguyễn Văn Ánh Dương"), today,
+                     move_from=dt.date(2018, 7, 1))
+        assert get_staff(db, person.id).unit_code == "P01"
+
+    _assert_undone(db, "staff", person.id, edit_and_move)
 
 
 def test_undoing_a_delete_brings_the_person_back_with_history(db, two_units, today):
     a, b = two_units
     person = _person(db, a, today)
     update_staff(db, replace(person, unit_id=b.id), today, move_from=dt.date(2018, 7, 1))
-    before_dump = _dump(db)
-    snap = snapshot_staff(db, person.id)
-    delete_staff(db, person.id)
-    restore_staff(db, person.id, snap)
-    assert _dump(db) == before_dump
+    _assert_undone(db, "staff", person.id, lambda: delete_staff(db, person.id))
 
 
 def test_undoing_the_addition_of_a_unit_that_has_gained_staff_is_refused(db, two_units, today):

@@ -18,13 +18,15 @@ from models.yearend.title_rules import (
     share_of,
 )
 
+from .db_rows import older_database, rows_of, upgraded
+
 SHIPPED = "Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP"
 SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."
 BASE_2018 = 1_390_000
 
 
 def _dump(db):
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in ("title_rule_set", "title_priority")}
+    return rows_of(db, ("title_rule_set", "title_priority"))
 
 
 # --- codes ------------------------------------------------------------------------------------
@@ -147,24 +149,15 @@ def test_a_rule_set_saved_reads_back_exactly_with_text_numbers_accepted(db):
 
 
 def test_migration_0008_turns_highest_bonus_only_on_in_the_rule_sets_already_there(tmp_path):
-    from sqlite_utils import Database
-
-    from models.store.db import connect
-    from models.store.schema import MIGRATIONS
-
     path = tmp_path / "old.sqlite3"
-    old = Database(path)
-    MIGRATIONS.apply(old, stop_before="0008_title_highest_bonus_only")
+    old = older_database(path, "0008_title_highest_bonus_only")
     old.execute("UPDATE title_rule_set SET min_months = 11")
     old.close()
-    db = connect(path)
-    try:
+    with upgraded(path) as db:
         (shipped,) = list_title_rules(db)
         assert (shipped.min_months, shipped.highest_bonus_only) == (11, True)
         with pytest.raises(Exception, match="CHECK constraint failed"):
             db.execute("UPDATE title_rule_set SET highest_bonus_only = 2")
-    finally:
-        db.close()
 
 
 def test_editing_a_rule_set_keeps_its_id_and_changes_the_rule_in_force(db):

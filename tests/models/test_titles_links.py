@@ -41,17 +41,25 @@ def _listed(proposals, title):
 # --- a removal from the lower list ----------------------------------------------------------------
 
 
+def _remove_from_lower_list(db, lower, higher, subject, subject_id, reason, condition, why):
+    """Removes the subject from the ``lower`` list: it is then neither eligible for nor proposed on
+    ``higher``, the removal its first ``condition`` and its ``why``. Gives the proposals."""
+    adjust(db, list_key(YEAR, lower), "remove", subject, subject_id, reason, NOW)
+    p = title_proposals(db, YEAR)
+    decision = (p.person(subject_id) if subject == "staff" else p.unit(subject_id)).decisions[higher]
+    assert (decision.eligible, decision.proposed) == (False, False)
+    assert decision.conditions[0] == Condition(condition, False)
+    assert p.why(higher, subject, subject_id) == why
+    return p
+
+
 def test_removed_from_ldtt_a_person_is_no_longer_proposed_for_cstdcs(db, nv):
     unit_id, ids = nv
     an = ids[0]
     assert title_proposals(db, YEAR).person(an).titles == (LDTT, CSTDCS)
-    adjust(db, list_key(YEAR, LDTT), "remove", "staff", an, "Hội đồng không đồng ý", NOW)
-    p = title_proposals(db, YEAR)
-    decision = p.person(an).decisions[CSTDCS]
-    assert (decision.eligible, decision.proposed) == (False, False)
-    assert decision.conditions[0] == Condition(
-        "Đã bị loại khỏi danh sách Lao động tiên tiến (điều chỉnh): Hội đồng không đồng ý", False)
-    assert p.why(CSTDCS, "staff", an) == (
+    p = _remove_from_lower_list(
+        db, LDTT, CSTDCS, "staff", an, "Hội đồng không đồng ý",
+        "Đã bị loại khỏi danh sách Lao động tiên tiến (điều chỉnh): Hội đồng không đồng ý",
         "Không đề nghị: đã bị loại khỏi danh sách Lao động tiên tiến (điều chỉnh): Hội đồng không đồng ý.")
     assert an not in _listed(p, LDTT) and an not in _listed(p, CSTDCS)
     # The unit has no Chiến sĩ thi đua cơ sở left: no Tập thể lao động xuất sắc either.
@@ -108,13 +116,9 @@ def test_an_explicit_add_to_cstdcs_still_wins_over_the_removal_from_ldtt(db, nv)
 def test_removed_from_ttldtt_a_unit_is_no_longer_proposed_for_ttldxs_unless_added(db, nv):
     unit_id, _ids = nv
     assert title_proposals(db, YEAR).unit(unit_id).titles == (TTLDTT, TTLDXS)
-    adjust(db, list_key(YEAR, TTLDTT), "remove", "unit", unit_id, "Đơn vị đề nghị không xét", NOW)
-    p = title_proposals(db, YEAR)
-    decision = p.unit(unit_id).decisions[TTLDXS]
-    assert (decision.eligible, decision.proposed) == (False, False)
-    assert decision.conditions[0] == Condition(
-        "Đã bị loại khỏi danh sách Tập thể lao động tiên tiến (điều chỉnh): Đơn vị đề nghị không xét", False)
-    assert p.why(TTLDXS, "unit", unit_id) == (
+    p = _remove_from_lower_list(
+        db, TTLDTT, TTLDXS, "unit", unit_id, "Đơn vị đề nghị không xét",
+        "Đã bị loại khỏi danh sách Tập thể lao động tiên tiến (điều chỉnh): Đơn vị đề nghị không xét",
         "Không đề nghị: đã bị loại khỏi danh sách Tập thể lao động tiên tiến (điều chỉnh): Đơn vị đề nghị không xét.")
     assert p.entries(TTLDTT) == [] and p.entries(TTLDXS) == []
     adjust(db, list_key(YEAR, TTLDXS), "add", "unit", unit_id, "Hội đồng quyết định", NOW, text="Thành tích xuất sắc")

@@ -2,14 +2,17 @@
 deadlines, initiatives, head evaluations and quarterly classifications, all through the models'
 own APIs."""
 import datetime as dt
+from types import SimpleNamespace
 
 from models.campaigns.campaigns import Campaign, save_campaign
 from models.quarters.classifications import Entry, save_quarter
-from models.common.codes import Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
+from models.common.codes import Assessment, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, StaffCategory, UnitKind
 from models.people.heads import HeadEvaluation, save_evaluation
 from models.campaigns.initiatives import Initiative, save_initiative
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
+
+from .db_rows import every_row
 
 START = dt.date(2018, 11, 2)
 REG = dt.date(2018, 11, 3)  # "trước 03/11/2018"
@@ -60,6 +63,16 @@ def classify(db, unit_id, staff_id, quarters: dict, year=2018):
 
 def dump(db):
     """Every table of the file, row by row (the history included)."""
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {t: db.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+    return every_row(db)
+
+
+def outstanding_town(db) -> SimpleNamespace:
+    """P01 (an initiative assessed Tiêu biểu xuất sắc) with An (excellent in every quarter); NV (Phòng
+    Nội vụ) registered nothing. Gives db, cid, p01, nv and an."""
+    p01 = unit(db, "P01", "Ủy ban nhân dân Phường 1")
+    nv = unit(db, "NV", "Phòng Nội vụ", UnitKind.CO_QUAN)
+    cid = campaign(db).id
+    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU)
+    an = person(db, "CB01", "Nguyễn Văn An", p01)
+    classify(db, p01, an, {2: XS, 3: XS, 4: XS})
+    return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an)

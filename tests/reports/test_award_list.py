@@ -9,6 +9,8 @@ from pypdf import PdfReader
 from models.yearend.lists import Approval, PrintableList, PrintedEntry
 from reports.award_list import AMOUNT_HEADING, decision_number, money, render_award_list
 
+from .pdf_text import flat as _flat, pages as _pages, runs_above as _runs_above
+
 CAMPAIGN = "Đợt thi đua cao điểm về Cải cách hành chính năm 2018"
 COMMENDATION = "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG"
 CRITICISM = "DANH SÁCH TẬP THỂ BỊ PHÊ BÌNH"
@@ -58,28 +60,8 @@ def _criticism(approval: Approval | None = APPROVAL, **changes) -> PrintableList
     return _commendation(approval, **values)
 
 
-def _pages(pdf: bytes) -> list[str]:
-    return [unicodedata.normalize("NFC", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _text(pdf: bytes) -> str:
     return _flat(" ".join(_pages(pdf)))
-
-
-def _runs_above(pdf: bytes, index: int, y_min: float) -> list[str]:
-    found = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if text.strip() and y > y_min:
-            found.append(text.strip())
-
-    PdfReader(io.BytesIO(pdf)).pages[index].extract_text(visitor_text=visit)
-    return found
 
 
 def _in_order(text: str, parts: list[str]) -> None:

@@ -25,28 +25,14 @@ from reports.document import (
     vietnamese_date,
 )
 
+from .pdf_text import pages as _pages, raw_pages as _raw_pages, runs as _runs
+
 PORTRAIT = PageLayout(landscape=False)
-
-
-def _pages(pdf: bytes) -> list[str]:
-    return [unicodedata.normalize("NFC", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def _raw_pages(pdf: bytes) -> list[str]:
-    """The text exactly as the PDF encodes it (decomposed marks would show here)."""
-    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def _text_positions(pdf: bytes, index: int) -> list[tuple[str, float]]:
     """(text, y in points from the bottom of the page) of every text run on page ``index``."""
-    runs = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            runs.append((unicodedata.normalize("NFC", text.strip()), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
-
-    PdfReader(io.BytesIO(pdf)).pages[index].extract_text(visitor_text=visit)
-    return runs
+    return [(text, y) for text, _, y, _ in _runs(pdf, index)]
 
 
 def _letter(rows: int = 0, header: DocumentHeader | None = None) -> bytes:

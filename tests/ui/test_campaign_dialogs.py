@@ -24,6 +24,23 @@ from .campaign_fixtures import (  # noqa: F401  (campaign_db is a fixture)
 from .typing import type_text
 
 
+def _initiative_dialog(qtbot, db, unit_code=None):
+    """The seed campaign and its initiative dialog, shown, for ``unit_code``'s row (or no row)."""
+    campaign = list_campaigns(db)[0]
+    participant = next((p for p in participants(db, campaign.id) if p.unit_code == unit_code), None)
+    dialog = InitiativeDialog(db, campaign, participant=participant)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return campaign, dialog
+
+
+def _fill_model(dialog, title, registered_on):
+    """Types a Mô hình's name and registration date into the dialog."""
+    dialog.title.setText(title)
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Mô hình"))
+    dialog.registered_on.setText(registered_on)
+
+
 def test_registering_an_initiative_from_the_row(qtbot, campaign_db, tmp_path, monkeypatch):
     page = _page(qtbot, campaign_db, tmp_path)
     author = [p for p in list_staff(campaign_db) if p.code == "CB03"][0]
@@ -54,14 +71,8 @@ def test_registering_an_initiative_from_the_row(qtbot, campaign_db, tmp_path, mo
 
 
 def test_report_date_before_registration_date_is_refused_beside_the_field(qtbot, campaign_db):
-    campaign = list_campaigns(campaign_db)[0]
-    nv = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "NV")
-    dialog = InitiativeDialog(campaign_db, campaign, participant=nv)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.title.setText("Số hóa hồ sơ lưu trữ")
-    dialog.kind.setCurrentIndex(dialog.kind.findText("Mô hình"))
-    dialog.registered_on.setText("05/11/2018")
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db, "NV")
+    _fill_model(dialog, "Số hóa hồ sơ lưu trữ", "05/11/2018")
     dialog.reported_on.setText("01/11/2018")
     assert not dialog.try_save()
     assert dialog.form.error_text("reported_on") == "Ngày báo cáo kết quả phải từ ngày đăng ký (05/11/2018) trở đi"
@@ -71,11 +82,7 @@ def test_report_date_before_registration_date_is_refused_beside_the_field(qtbot,
 
 
 def test_unreadable_dates_are_shown_with_the_other_errors(qtbot, campaign_db):
-    campaign = list_campaigns(campaign_db)[0]
-    nv = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "NV")
-    dialog = InitiativeDialog(campaign_db, campaign, participant=nv)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db, "NV")
     dialog.registered_on.setText("32/11/2018")
     assert not dialog.try_save()
     assert dialog.form.error_text("registered_on") == "Ngày 32/11/2018 không tồn tại"
@@ -84,14 +91,8 @@ def test_unreadable_dates_are_shown_with_the_other_errors(qtbot, campaign_db):
 
 
 def test_a_second_initiative_for_a_unit_is_refused_beside_the_unit(qtbot, campaign_db):
-    campaign = list_campaigns(campaign_db)[0]
-    p01 = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "P01")
-    dialog = InitiativeDialog(campaign_db, campaign, participant=p01)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.title.setText("Ngày thứ Bảy vì dân")
-    dialog.kind.setCurrentIndex(dialog.kind.findText("Mô hình"))
-    dialog.registered_on.setText("03/11/2018")
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db, "P01")
+    _fill_model(dialog, "Ngày thứ Bảy vì dân", "03/11/2018")
     assert not dialog.try_save()
     assert dialog.form.error_text("unit_id") == (
         "Đơn vị đã đăng ký 1 mô hình, sáng kiến, giải pháp trong đợt này (tối đa 1)")
@@ -100,10 +101,7 @@ def test_a_second_initiative_for_a_unit_is_refused_beside_the_unit(qtbot, campai
 
 
 def test_the_unit_is_chosen_among_participants_when_no_row_is_given(qtbot, campaign_db):
-    campaign = list_campaigns(campaign_db)[0]
-    dialog = InitiativeDialog(campaign_db, campaign)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db)
     names = [dialog.unit.itemText(i) for i in range(dialog.unit.count())]
     assert names == ["— Chọn đơn vị —", "Phòng Nội vụ (NV)", "Quận đoàn (DT)", "Ủy ban nhân dân Phường 1 (P01)",
                      "Ủy ban nhân dân Phường 10 (P10)"]
@@ -132,11 +130,7 @@ def test_deleting_an_initiative_asks_first_and_can_be_undone(qtbot, campaign_db,
 
 
 def test_enter_in_the_author_box_adds_the_author_without_saving(qtbot, campaign_db):
-    campaign = list_campaigns(campaign_db)[0]
-    p01 = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "P01")
-    dialog = InitiativeDialog(campaign_db, campaign, participant=p01)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db, "P01")
     combo = dialog.authors.choice
     combo.setEditText("Trần Thị Đào")
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
@@ -166,11 +160,7 @@ def test_f2_and_enter_on_a_row_open_the_initiative_of_that_unit(qtbot, campaign_
 
 
 def test_cancelling_the_initiative_dialog_with_changes_asks_first(qtbot, campaign_db, answers):
-    campaign = list_campaigns(campaign_db)[0]
-    nv = next(p for p in participants(campaign_db, campaign.id) if p.unit_code == "NV")
-    dialog = InitiativeDialog(campaign_db, campaign, participant=nv)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db, "NV")
     dialog.reject()
     assert answers.asked == [] and not dialog.isVisible()
     dialog.show()

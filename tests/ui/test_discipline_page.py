@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 import openpyxl
 import pytest
@@ -11,9 +12,10 @@ from models.people.staff import list_staff
 from ui.people.discipline_dialog import DisciplineDialog
 from ui.people.discipline_page import DisciplinePage, DisciplineTableModel
 from ui.kit.import_dialog import ImportDialog
-from ui.main_window import AREAS, MainWindow
+from ui.main_window import AREAS
 
 from .typing import type_text
+from .screens import cells, go_to, main_window, page_on_file, refused_save, shown
 
 M = DisciplineTableModel
 TODAY = dt.date(2019, 3, 1)
@@ -48,15 +50,11 @@ def discipline_db(sample_db):
     return sample_db
 
 
-def _page(qtbot, db, tmp_path):
-    page = DisciplinePage(db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(page)
-    return page
+_page = partial(page_on_file, DisciplinePage)
 
 
 def _rows(page):
-    model = page.model
-    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    return cells(page.model)
 
 
 def _stored(db):
@@ -124,26 +122,26 @@ def test_adding_a_decision_through_the_dialog_writes_the_row_and_can_be_undone(
 
 def test_errors_are_shown_beside_the_fields_and_nothing_is_saved(qtbot, discipline_db):
     before = _stored(discipline_db)
-    dialog = DisciplineDialog(discipline_db, today=TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, DisciplineDialog(discipline_db, today=TODAY))
     dialog.decision_date.setText("31/02/2018")
-    assert not dialog.try_save()
-    assert dialog.form.error_text("staff_id") == "Chưa chọn cán bộ"
-    assert dialog.form.error_text("form") == "Chưa chọn hình thức kỷ luật"
-    assert dialog.form.error_text("decision_number") == "Số quyết định kỷ luật không được để trống"
-    assert dialog.form.error_text("decision_date") == "Ngày 31/02/2018 không tồn tại"
-    assert dialog.form.error_text("effective_year") == ""  # the date's error says it all
+    assert refused_save(dialog, "staff_id", "form", "decision_number", "decision_date", "effective_year") == {
+        "staff_id": "Chưa chọn cán bộ",
+        "form": "Chưa chọn hình thức kỷ luật",
+        "decision_number": "Số quyết định kỷ luật không được để trống",
+        "decision_date": "Ngày 31/02/2018 không tồn tại",
+        "effective_year": "",  # the date's error says it all
+    }
     dialog.staff.set_value(_ids(discipline_db)["CB01"])
     dialog.form_choice.set_value(DisciplineForm.CANH_CAO)
     dialog.decision_number.setText("12/QĐ-UBND")  # CB01 already has it
     dialog.decision_date.setText("05/03/2019")
     dialog.effective_year.setText("2O19")  # a letter O typed for a zero
-    assert not dialog.try_save()
-    assert dialog.form.error_text("staff_id") == ""
-    assert dialog.form.error_text("decision_number") == "Cán bộ này đã có quyết định kỷ luật số 12/QĐ-UBND"
-    assert dialog.form.error_text("decision_date") == "Ngày quyết định không được sau ngày hôm nay"
-    assert dialog.form.error_text("effective_year") == "“2O19” không phải năm (ví dụ 2018)"
+    assert refused_save(dialog, "staff_id", "decision_number", "decision_date", "effective_year") == {
+        "staff_id": "",
+        "decision_number": "Cán bộ này đã có quyết định kỷ luật số 12/QĐ-UBND",
+        "decision_date": "Ngày quyết định không được sau ngày hôm nay",
+        "effective_year": "“2O19” không phải năm (ví dụ 2018)",
+    }
     assert dialog.isVisible()
     assert _stored(discipline_db) == before
 
@@ -220,13 +218,10 @@ def test_the_import_window_imports_decisions(qtbot, discipline_db, tmp_path):
 def test_the_screen_is_an_area_of_the_main_window_before_the_history(qtbot, discipline_db, tmp_path):
     titles = [a[0] for a in AREAS]
     assert titles.index("Kỷ luật") == titles.index("Nhật ký") - 1
-    window = MainWindow(discipline_db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(window)
-    window.show()
+    window = main_window(qtbot, discipline_db, tmp_path)
     data_menu = [a.text() for a in window.menuBar().actions()[2].menu().actions() if a.text()]
     assert "Kỷ luật: nhập từ Excel..." in data_menu
-    window.nav.setCurrentRow(titles.index("Kỷ luật"))
-    page = window.page(titles.index("Kỷ luật"))
+    page = go_to(window, "Kỷ luật")
     assert window.stack.currentWidget() is page
     assert page.model.rowCount() == 2
 

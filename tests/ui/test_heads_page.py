@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from ui.people.head_dialog import CriteriaTemplateDialog, HeadDialog
 from ui.people.heads_page import HeadsPage, HeadsTableModel, default_year
 
 from .typing import type_text
+from .screens import page_on_file, rows_by
 
 M = HeadsTableModel
 
@@ -48,16 +50,11 @@ def heads_db(sample_db):
     return sample_db
 
 
-def _page(qtbot, db, tmp_path):
-    page = HeadsPage(db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(page)
-    return page
+_page = partial(page_on_file, HeadsPage)
 
 
 def _rows(page):
-    model = page.model
-    return {model.index(r, M.COL_CODE).data(): [model.index(r, c).data() for c in range(model.columnCount())]
-            for r in range(model.rowCount())}
+    return rows_by(page.model, M.COL_CODE)
 
 
 def test_every_active_unit_is_listed_with_its_head_and_rating(qtbot, heads_db, tmp_path):

@@ -6,18 +6,16 @@ from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
 from models.people.staff import list_staff
 from ui.kit.import_dialog import ImportDialog
 
+from ..models.imports_data import write_xlsx
+from .screens import held, open_demo_file
+
 
 def _dump(db):
     return [db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("unit", "staff", "staff_unit")]
 
 
 def _xlsx(path, headers, rows):
-    book = openpyxl.Workbook()
-    book.active.append(headers)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
+    return write_xlsx(path, headers, rows)
 
 
 def test_a_bad_file_lists_every_error_and_cannot_be_imported(qtbot, sample_db, tmp_path):
@@ -98,16 +96,11 @@ def test_initiatives_are_imported_into_the_chosen_campaign(qtbot, sample_db, tmp
 
 
 def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tmp_path, answers, monkeypatch):
-    from models.demo.sample import create_demo_database
-    from models.store.db import connect
     from ui.kit import messages
     from ui.campaigns.campaigns_page import CampaignsPage
 
-    path = tmp_path / "demo.sqlite3"
-    create_demo_database(path)
-    db = connect(path)
-    page = CampaignsPage(db, path)
-    qtbot.addWidget(page)
+    db, path = open_demo_file(tmp_path)
+    page = held(qtbot, CampaignsPage(db, path))
     out = tmp_path / "mo-hinh.xlsx"
     monkeypatch.setattr(messages, "save_xlsx", lambda *a: str(out))
     page.export_initiatives_action.trigger()

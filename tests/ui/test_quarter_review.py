@@ -24,6 +24,8 @@ from ui.quarters.quarter_review_tables import (
     UnitReviewTableModel,
 )
 
+from .screens import held, open_demo_file
+
 U = UnitReviewTableModel
 I = IncomeTableModel
 TODAY = dt.date(2024, 7, 20)
@@ -304,38 +306,28 @@ def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, review_db, tm
 
 
 def test_the_district_table_and_a_unit_sheet_are_printed_from_the_screens(qtbot, tmp_path, monkeypatch, answers):
-    import io
-    import unicodedata
-
-    from pypdf import PdfReader
-
-    from models.store.db import connect
-    from models.demo.sample import create_demo_database
     from ui.kit import pdf_export
     from ui.quarters.classification_page import ClassificationPage
-    from ui.quarters.quarter_review_page import QuarterReviewPage
 
-    path = tmp_path / "demo.sqlite3"
-    create_demo_database(path)
-    db = connect(path)
-    review = QuarterReviewPage(db, path)
-    qtbot.addWidget(review)
+    from ..reports.pdf_text import pages
+
+    db, path = open_demo_file(tmp_path)
+    review = held(qtbot, QuarterReviewPage(db, path))
     out = tmp_path / "district.pdf"
     monkeypatch.setattr(pdf_export, "ask_pdf_path", lambda *a: str(out))
     review.year.setValue(2018)
     review.quarter_combo.set_value(3)
     review.print_district()
-    text = unicodedata.normalize("NFC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages))
+    text = "".join(pages(out.read_bytes()))
     assert "Các cơ quan, đơn vị, UBND các phường quý 3 năm 2018" in text
     assert "Toàn quận" in text
-    entry = ClassificationPage(db, path)
-    qtbot.addWidget(entry)
+    entry = held(qtbot, ClassificationPage(db, path))
     p05 = db.execute("SELECT id FROM unit WHERE code = 'P05'").fetchone()[0]
     entry.show_unit(p05, 2018, 3)
     sheet = tmp_path / "p05.pdf"
     monkeypatch.setattr(pdf_export, "ask_pdf_path", lambda *a: str(sheet))
     entry.print_sheet()
-    text = unicodedata.normalize("NFC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(sheet.read_bytes())).pages))
+    text = "".join(pages(sheet.read_bytes()))
     assert "Đơn vị: Ủy ban nhân dân Phường 5" in text
     assert any("bảng tổng hợp xếp loại" in i for i in answers.infos)
     db.close()

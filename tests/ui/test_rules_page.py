@@ -5,11 +5,11 @@ from PySide6.QtCore import Qt
 
 from models.common.codes import HeadLevel, Severity
 from models.quarters.rules import BaseSalary, base_salaries, list_rule_sets, rule_set_for
-from ui.main_window import AREAS, MainWindow
 from ui.quarters.quarter_review_tables import MISSING_COLOUR, IncomeTableModel, UnitReviewTableModel
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_page import RuleSetsTableModel, RulesPage
 
+from .screens import go_to, main_window
 from .test_quarter_review import classify_sample
 
 R = RuleSetsTableModel
@@ -66,15 +66,10 @@ def test_editing_the_cap_and_the_share_of_good_changes_the_quarter_review(qtbot,
         dialog.caps.rows[0][3].set_value(Severity.BLOCK)
 
     _accept_with(monkeypatch, fill)
-    window = MainWindow(sample_db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(window)
-    window.show()
-    titles = [a[0] for a in AREAS]
-    window.nav.setCurrentRow(titles.index("Tổng hợp quý"))
-    review = window.page(titles.index("Tổng hợp quý"))
+    window = main_window(qtbot, sample_db, tmp_path)
+    review = go_to(window, "Tổng hợp quý")
     review.set_quarter(2018, 3)
-    window.nav.setCurrentRow(titles.index("Quy định áp dụng"))
-    rules = window.page(titles.index("Quy định áp dụng"))
+    rules = go_to(window, "Quy định áp dụng")
     rules.select_where(lambda r: r.rule_set.name == NAME_4631)
     rules.edit_action.trigger()
 
@@ -84,7 +79,7 @@ def test_editing_the_cap_and_the_share_of_good_changes_the_quarter_review(qtbot,
     assert _rows(rules)[0][R.COL_CAPS] == "LĐ, QL: HTXSNV ≤ 50% (chặn)"
     assert window.undo_action.text() == f"Hoàn tác: Sửa quy định {NAME_4631}"
 
-    window.nav.setCurrentRow(titles.index("Tổng hợp quý"))  # the review reloads when shown again
+    go_to(window, "Tổng hợp quý")  # the review reloads when shown again
     units = review.units.model
     p01 = units.index(units.row_of(lambda u: u.unit_code == "P01"), UnitReviewTableModel.COL_VIOLATIONS)
     assert p01.data(Qt.ItemDataRole.ToolTipRole).endswith("vượt mức 50% (chặn chốt)")

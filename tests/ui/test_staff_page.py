@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 
@@ -7,18 +8,16 @@ from ui.people.staff_dialog import StaffDialog
 from ui.people.staff_page import StaffPage, StaffTableModel
 
 from .typing import type_text
+from .screens import column, page_on_file, refused_save, shown
 
 TODAY = dt.date(2018, 12, 1)
 
 
-def _page(qtbot, db, tmp_path):
-    page = StaffPage(db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(page)
-    return page
+_page = partial(page_on_file, StaffPage)
 
 
 def _names(page):
-    return [page.model.index(r, StaffTableModel.COL_NAME).data() for r in range(page.model.rowCount())]
+    return column(page.model, StaffTableModel.COL_NAME)
 
 
 def _by_code(db, code):
@@ -44,18 +43,14 @@ def test_unit_filter_shows_only_that_units_people(qtbot, sample_db, tmp_path):
 
 
 def test_a_wrong_date_is_shown_beside_its_field_and_nothing_is_written(qtbot, sample_db):
-    dialog = StaffDialog(sample_db, today=TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, StaffDialog(sample_db, today=TODAY))
     type_text(dialog.code, "CB09")
     type_text(dialog.full_name, "Võ Thị Hường")
     type_text(dialog.birth_date, "31/02/1990")
     dialog.recruited_on.setText("01/07/2030")
-    assert not dialog.try_save()
-    assert dialog.form.error_text("birth_date") == "Ngày 31/02/1990 không tồn tại"
-    assert dialog.form.error_text("gender") == "Chưa chọn giới tính"
-    assert dialog.form.error_text("unit_id") == "Chưa chọn đơn vị"
-    assert dialog.form.error_text("recruited_on") == "Ngày tuyển dụng 01/07/2030 ở tương lai"
+    assert refused_save(dialog, "birth_date", "gender", "unit_id", "recruited_on") == {
+        "birth_date": "Ngày 31/02/1990 không tồn tại", "gender": "Chưa chọn giới tính",
+        "unit_id": "Chưa chọn đơn vị", "recruited_on": "Ngày tuyển dụng 01/07/2030 ở tương lai"}
     assert dialog.full_name.text() == "Võ Thị Hường"  # the user's input is kept
     assert len(list_staff(sample_db)) == 5
 

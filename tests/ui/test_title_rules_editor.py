@@ -7,7 +7,6 @@ from decimal import Decimal
 from models.common.codes import TitleCapScope, TitleRank
 from models.yearend.title_rules import list_title_rules, save_title_rules
 from models.yearend.titles import title_proposals
-from ui.main_window import AREAS, MainWindow
 from ui.yearend.title_rule_set_dialog import TitleRuleSetDialog
 from ui.yearend.title_rules_dialog import TitleRulesDialog
 from ui.yearend.titles_data import NOT_PROPOSED, OUT_OF_QUOTA, PROPOSED
@@ -27,6 +26,7 @@ from .title_fixtures import (  # noqa: F401  (demo_file and titles_db are fixtur
     status,
     titles_db,
 )
+from .screens import go_to, main_window
 
 RULES_NAME = "Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP"
 
@@ -175,20 +175,15 @@ def test_a_later_rule_set_with_a_wider_cap_lets_the_second_author_in_and_can_be_
 def test_the_rules_screen_opens_the_same_dialog_and_the_titles_screen_follows(qtbot, titles_db, tmp_path,
                                                                             monkeypatch):
     newcomer = _newcomer(titles_db)
-    window = MainWindow(titles_db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(window)
-    window.show()
-    titles = [a[0] for a in AREAS]
-    window.nav.setCurrentRow(titles.index("Danh hiệu cuối năm"))
-    page = window.page(titles.index("Danh hiệu cuối năm"))
+    window = main_window(qtbot, titles_db, tmp_path)
+    page = go_to(window, "Danh hiệu cuối năm")
     assert status(page.panels[LDTT], newcomer) == PROPOSED
-    window.nav.setCurrentRow(titles.index("Quy định áp dụng"))
-    rules = window.page(titles.index("Quy định áp dụng"))
+    rules = go_to(window, "Quy định áp dụng")
     accept_with(monkeypatch, TitleRuleSetDialog, lambda d: d.min_months.setValue(11))
     _run_rules_dialog(monkeypatch, lambda d: d.edit_button.click())
     rules.title_rules_action.trigger()
     assert list_title_rules(titles_db)[0].min_months == 11
-    window.nav.setCurrentRow(titles.index("Danh hiệu cuối năm"))
+    go_to(window, "Danh hiệu cuối năm")
     assert status(page.panels[LDTT], newcomer) == NOT_PROPOSED
     assert window.undo_action.text() == f"Hoàn tác: Sửa quy định xét danh hiệu {RULES_NAME}"
     window.undo_last()

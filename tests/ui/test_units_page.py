@@ -1,3 +1,5 @@
+from functools import partial
+
 from PySide6.QtCore import Qt
 
 from models.people.units import list_units
@@ -5,16 +7,14 @@ from ui.people.unit_dialog import UnitDialog
 from ui.people.units_page import UnitsPage, UnitsTableModel
 
 from .typing import type_text
+from .screens import column, page_on_file, refused_save, shown
 
 
-def _page(qtbot, db, tmp_path):
-    page = UnitsPage(db, tmp_path / "tdkt.sqlite3")
-    qtbot.addWidget(page)
-    return page
+_page = partial(page_on_file, UnitsPage)
 
 
 def _names(page):
-    return [page.model.index(r, UnitsTableModel.COL_NAME).data() for r in range(page.model.rowCount())]
+    return column(page.model, UnitsTableModel.COL_NAME)
 
 
 def test_typing_vietnamese_in_the_search_box_filters_as_you_type(qtbot, sample_db, tmp_path):
@@ -62,28 +62,20 @@ def test_adding_a_unit_through_the_dialog_writes_it_and_selects_it(qtbot, sample
 
 
 def test_the_dialog_shows_each_error_beside_its_field_and_writes_nothing(qtbot, sample_db, tmp_path):
-    dialog = UnitDialog(sample_db)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, UnitDialog(sample_db))
     dialog.code.setText("P01")
-    assert not dialog.try_save()
-    assert dialog.form.error_text("code") == "Mã đơn vị “P01” đã có"
-    assert dialog.form.error_text("name") == "Chưa nhập tên đơn vị"
-    assert dialog.form.error_text("kind") == "Chưa chọn loại đơn vị"
-    assert dialog.form.error_text("head_name") == ""
+    assert refused_save(dialog, "code", "name", "kind", "head_name") == {
+        "code": "Mã đơn vị “P01” đã có", "name": "Chưa nhập tên đơn vị", "kind": "Chưa chọn loại đơn vị",
+        "head_name": ""}
     assert dialog.isVisible()
     assert len(list_units(sample_db)) == 4
 
 
 def test_cancelling_a_dialog_with_changes_asks_first(qtbot, sample_db, answers):
-    dialog = UnitDialog(sample_db)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, UnitDialog(sample_db))
     dialog.reject()  # nothing typed: closes without asking
     assert answers.asked == []
-    dialog = UnitDialog(sample_db)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, UnitDialog(sample_db))
     dialog.name.setText("Phòng Y tế")
     answers.confirm_answer = False
     dialog.reject()
@@ -133,9 +125,7 @@ def test_a_database_locked_by_another_program_keeps_the_dialog_and_the_input(qtb
     other = sqlite3.connect(tmp_path / "tdkt.sqlite3", timeout=0)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     sample_db.execute("PRAGMA busy_timeout = 50")  # do not wait the full 5 s in a test
-    dialog = UnitDialog(sample_db)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, UnitDialog(sample_db))
     dialog.code.setText("TP")
     dialog.name.setText("Phòng Tư pháp")
     dialog.kind.setCurrentIndex(dialog.kind.findText("Cơ quan chuyên môn"))
