@@ -21,18 +21,14 @@ from models.store.backup import (
 )
 from models.store.db import connect, program_schema_version
 from models.store.restore_log import read_restore_log, restore_log_path
-from tests.safety.damage import DAMAGES
+from tests.safety.damage import DAMAGES, database_with_units
 
 NOW = dt.datetime(2018, 12, 1, 8, 30, 0)
 FOLDERS = ["a#b", "hỏi?đáp", "100%", "Sao lưu #2 ?x=1 %41 đơn vị"]
 
 
 def _make(path, units=60):
-    db = connect(path)
-    for i in range(units):
-        save_unit(db, Unit(code=f"U{i:03d}", name=f"Đơn vị số {i} " + "x" * 200, kind=UnitKind.KHAC))
-    db.close()
-    return path
+    return database_with_units(path, units)
 
 
 def _codes(path):

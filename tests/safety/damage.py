@@ -3,6 +3,19 @@ overwritten, or the file cut short."""
 import sqlite3
 from pathlib import Path
 
+from models.common.codes import UnitKind
+from models.people.units import Unit, save_unit
+from models.store.db import connect
+
+
+def database_with_units(path: Path, count: int) -> Path:
+    """A database of ``count`` units with long names (a page or more every 15 units)."""
+    db = connect(path)
+    for i in range(count):
+        save_unit(db, Unit(code=f"U{i:03d}", name=f"Đơn vị số {i} " + "x" * 200, kind=UnitKind.KHAC))
+    db.close()
+    return path
+
 
 def _pages(path: Path) -> tuple[int, int]:
     conn = sqlite3.connect(path)

@@ -12,7 +12,7 @@ from models.common.codes import UnitKind
 from models.people.units import Unit, save_unit
 from models.store.backup import automatic_backup, backup_to, backups_dir, list_backups, restore
 from models.store.db import connect, program_schema_version
-from tests.safety.damage import DAMAGES
+from tests.safety.damage import DAMAGES, database_with_units
 from ui.app import run_gui
 from ui.main_window import MainWindow
 from ui.store import safety
@@ -24,11 +24,7 @@ EARLY, LATE = dt.datetime(2018, 11, 30, 8, 0, 0), dt.datetime(2018, 12, 1, 17, 4
 @pytest.fixture
 def damaged(tmp_path):
     """tdkt.sqlite3 with 300 units, two start-up backups beside it, then a page overwritten."""
-    path = tmp_path / "tdkt.sqlite3"
-    db = connect(path)
-    for i in range(300):
-        save_unit(db, Unit(code=f"U{i:03d}", name=f"Đơn vị số {i} " + "x" * 200, kind=UnitKind.KHAC))
-    db.close()
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 300)
     automatic_backup(path, EARLY)
     automatic_backup(path, LATE)
     DAMAGES["page-overwritten"](path)
