@@ -13,6 +13,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from models.common.errors import DomainError
 
@@ -32,7 +33,15 @@ def backups_dir(db_path: str | Path) -> Path:
 def read_only_uri(path: str | Path) -> str:
     """The ``file:`` URI opening ``path`` read-only, every character of the path quoted (a folder
     named ``a#b``, ``50%``, ``Sao lưu?`` is that folder, not a query or a fragment)."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    return file_uri(Path(path).resolve().as_posix()) + "?mode=ro"
+
+
+def file_uri(posix: str) -> str:
+    """``/a b/x`` -> ``file:///a%20b/x``; a Windows drive ``C:/x`` -> ``file:///C:/x``; a network
+    share ``//server/share/x`` -> ``file:////server/share/x`` (SQLite takes no host in a URI)."""
+    if not posix.startswith("/"):
+        posix = "/" + posix
+    return "file://" + quote(posix, safe="/:")
 
 
 def open_read_only(path: str | Path) -> sqlite3.Connection:

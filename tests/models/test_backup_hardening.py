@@ -45,6 +45,13 @@ def odd(request, tmp_path):
     return _make(tmp_path / request.param / "tdkt.sqlite3")
 
 
+def test_file_uris_quote_every_character_sqlite_would_read_as_syntax():
+    assert backup.file_uri("/dữ liệu/a#b/c?d/50%/tdkt.sqlite3") == (
+        "file:///d%E1%BB%AF%20li%E1%BB%87u/a%23b/c%3Fd/50%25/tdkt.sqlite3")
+    assert backup.file_uri("C:/TĐKT #1/tdkt.sqlite3") == "file:///C:/T%C4%90KT%20%231/tdkt.sqlite3"
+    assert backup.file_uri("//may-chu/chia se/tdkt.sqlite3") == "file:////may-chu/chia%20se/tdkt.sqlite3"
+
+
 def test_the_start_up_backup_of_a_database_in_an_odd_folder_is_whole(odd):
     saved = automatic_backup(odd, NOW)
     assert saved.parent == odd.parent / "backups"
