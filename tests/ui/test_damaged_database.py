@@ -149,3 +149,18 @@ def test_restores_are_listed_in_the_history_and_survive_the_restore(qtbot, tmp_p
     db.close()
     with sqlite3.connect(path) as conn:  # the log is outside the database: no table holds it
         assert "Hùng" not in str(conn.execute("SELECT who FROM change_log").fetchall())
+
+
+def test_file_save_backup_from_and_into_odd_folders_is_whole(qtbot, tmp_path, monkeypatch, answers):
+    path = database_with_units(tmp_path / "Dữ liệu #1 ?a=b 100%" / "tdkt.sqlite3", 40)
+    target = tmp_path / "Sao lưu #2 ?x %41" / "bản sao.sqlite3"
+    monkeypatch.setattr(safety.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    db = connect(path)
+    window = MainWindow(db, path)
+    qtbot.addWidget(window)
+    window.show()
+    safety.save_backup(window)
+    assert answers.infos == [f"Đã sao lưu cơ sở dữ liệu vào:\n{target}"]
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM unit").fetchone() == (40,)
+    db.close()
