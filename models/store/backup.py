@@ -19,6 +19,7 @@ from models.common.errors import DomainError
 
 KEEP_LATEST = 20
 KEEP_DAILY_DAYS = 30
+BUSY_MS = 5000  # how long a restore waits for another program's write to end
 KEPT_REASONS = ("truoc-khoi-phuc", "truoc-nang-cap")  # safety copies: never rotated away
 _NAME = re.compile(r"^tdkt-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?\.sqlite3$")
 _KEPT = re.compile(rf"^(?:{'|'.join(KEPT_REASONS)})(?:-\d+)?$")
@@ -337,7 +338,10 @@ def restore(backup: str | Path, db_path: str | Path, now: dt.datetime, program_v
         damaged = database_problem(db_path) is not None
         if damaged:
             kept = set_aside(db_path, now)
-            _from_file(backup, db_path)
+            try:
+                _from_file(backup, db_path)
+            except DomainError as e:
+                raise DomainError(f"{e}. Tệp hỏng được giữ nguyên ở “{kept}”") from None
         else:
             kept = automatic_backup(db_path, now, reason="truoc-khoi-phuc")
             _restore_in_place(backup, db_path, kept)
@@ -346,19 +350,23 @@ def restore(backup: str | Path, db_path: str | Path, now: dt.datetime, program_v
 
 
 def _restore_in_place(backup: Path, db_path: Path, kept: Path | None) -> None:
+    where = f"; dữ liệu trước khi khôi phục được giữ ở “{kept}”" if kept else ""
     source = open_read_only(backup)
     try:
         expected = _table_counts(source)
         target = sqlite3.connect(str(db_path))
         try:
-            target.execute("PRAGMA busy_timeout = 5000")
-            source.backup(target)
+            target.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            target.execute("BEGIN IMMEDIATE")  # another program writing: refused here (the backup API would
+            target.rollback()  # wait for ever)
+            source.backup(target)  # one transaction on the database: all of it or nothing
         finally:
             target.close()
+    except sqlite3.Error as e:
+        raise DomainError(f"Không khôi phục được ({e}): dữ liệu hiện tại không thay đổi{where}") from None
     finally:
         source.close()
     problem = copy_problem(db_path, expected)
     if problem is not None:
-        where = f"; dữ liệu trước khi khôi phục được giữ ở “{kept}”" if kept else ""
         raise DomainError(f"Cơ sở dữ liệu sau khi khôi phục không đạt kiểm tra ({problem}){where}. Hãy khôi phục "
                           "lại từ một bản sao lưu khác")

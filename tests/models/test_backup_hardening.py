@@ -215,3 +215,23 @@ def test_a_restore_log_that_cannot_be_written_refuses_the_restore_before_anythin
     with pytest.raises(DomainError, match="Không ghi được nhật ký khôi phục .*; chưa khôi phục gì"):
         restore(first, path, NOW, program_schema_version())
     assert not backups_dir(path).exists()
+
+
+def test_a_restore_that_cannot_write_says_so_and_changes_nothing(tmp_path, monkeypatch):
+    path = _make(tmp_path / "tdkt.sqlite3", units=2)
+    older = backup_to(path, tmp_path / "older.sqlite3")
+    db = connect(path)
+    save_unit(db, Unit(code="MOI", name="Đơn vị mới", kind=UnitKind.KHAC))
+    monkeypatch.setattr(backup, "BUSY_MS", 0)
+    db.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        with pytest.raises(DomainError) as caught:
+            restore(older, path, NOW, program_schema_version())
+    finally:
+        db.conn.rollback()
+        db.close()
+    kept = backups_dir(path) / "tdkt-20181201-083000-truoc-khoi-phuc.sqlite3"
+    assert str(caught.value) == ("Không khôi phục được (database is locked): dữ liệu hiện tại không thay đổi; dữ liệu "
+                                 f"trước khi khôi phục được giữ ở “{kept}”")
+    assert "MOI" in _codes(path)
+    assert read_restore_log(path) == []  # nothing was restored: nothing logged
