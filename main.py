@@ -388,23 +388,25 @@ def _report(args) -> None:
 def _restore(args) -> None:
     from models.store.backup import restore
     from models.store.db import program_schema_version
+    from models.store.history import session_name
+    from models.store.restore_log import restore_log_path
 
     if not args.sub_db.exists():
         raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”")
-    safety = restore(args.file, args.sub_db, dt.datetime.now(), program_schema_version())
+    kept = restore(args.file, args.sub_db, dt.datetime.now(), program_schema_version(),
+                   who=f"{session_name()} - dòng lệnh")
     print(f"Đã khôi phục {args.sub_db} từ {args.file}")
-    if safety:
-        print(f"Bản trước khi khôi phục được giữ ở {safety}")
+    if kept:
+        print(f"Bản trước khi khôi phục được giữ ở {kept}")
+    print(f"Đã ghi vào nhật ký khôi phục {restore_log_path(args.sub_db)}")
 
 
 def _check(args) -> int:
-    from models.check import full_check
+    from models.check import check_file
 
-    db = _open_existing(args.sub_db)
-    try:
-        findings = full_check(db)
-    finally:
-        db.close()
+    if not args.sub_db.exists():
+        raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”")
+    findings = check_file(args.sub_db)
     if not findings:
         print("Không phát hiện vấn đề nào: kiểm tra toàn vẹn, khóa ngoại và các quy tắc dữ liệu đều đạt.")
         return EXIT_OK

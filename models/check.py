@@ -1,7 +1,9 @@
 """Checking a council's database: SQLite's own checks and the domain's consistency rules."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -39,11 +41,54 @@ def full_check(db: Database) -> list[Finding]:
     return findings
 
 
-def _damaged_snapshots(db: Database) -> list[Finding]:
-    from models.yearend.lists import damaged_snapshots
+def check_file(path: str | Path) -> list[Finding]:
+    """The command line's ``check``: a damaged file is reported (read-only, before the program
+    opens it), never raised; otherwise :func:`full_check`."""
+    from models.store.backup import database_problem
+    from models.store.db import connect
 
-    return [Finding(f"Bản chốt của danh sách đã phê duyệt (Quyết định số {number}) bị hỏng: nội dung không khớp mã "
-                    "kiểm tra hoặc không đọc được; hãy khôi phục từ bản sao lưu") for _id, _kind, number in damaged_snapshots(db)]
+    problem = database_problem(path)
+    if problem is not None:
+        return [Finding(f"{problem}. Hãy khôi phục từ bản sao lưu (python main.py restore TỆP --db {path})")]
+    db = connect(path)
+    try:
+        return full_check(db)
+    except sqlite3.DatabaseError as e:
+        return [Finding(f"Tệp dữ liệu bị hỏng ({e}). Hãy khôi phục từ bản sao lưu (python main.py restore TỆP "
+                        f"--db {path})")]
+    finally:
+        db.close()
+
+
+def _damaged_snapshots(db: Database) -> list[Finding]:
+    """Snapshots that do not match their own digest, then snapshots that match a digest other than
+    the one the history recorded when the list was approved (snapshot and digest both rewritten)."""
+    from models.store.history import recorded_at_insert
+    from models.yearend.lists import damaged_snapshots, digest_of
+
+    damaged = damaged_snapshots(db)
+    findings = [Finding(f"Bản chốt của danh sách đã phê duyệt (Quyết định số {number}) bị hỏng: nội dung không khớp "
+                        "mã kiểm tra hoặc không đọc được; hãy khôi phục từ bản sao lưu") for _id, _kind, number in damaged]
+    seen = {approval_id for approval_id, _kind, _number in damaged}
+    recorded = recorded_at_insert(db, "award_approval", "digest")
+    for approval_id, number, snapshot in db.execute(
+            "SELECT id, decision_number, snapshot FROM award_approval ORDER BY id").fetchall():
+        if approval_id in seen:
+            continue
+        if approval_id not in recorded:
+            findings.append(Finding(
+                f"Danh sách đã phê duyệt (Quyết định số {number}) không có trong nhật ký thay đổi: không rõ được phê "
+                "duyệt khi nào, bởi ai; hãy khôi phục từ bản sao lưu"))
+        elif digest_of(snapshot) != recorded[approval_id][0]:
+            findings.append(Finding(
+                f"Bản chốt của danh sách đã phê duyệt (Quyết định số {number}) đã bị sửa sau khi phê duyệt: mã kiểm tra "
+                f"không khớp mã ghi trong nhật ký lúc phê duyệt ({_when(recorded[approval_id][1])}); hãy khôi phục từ "
+                "bản sao lưu"))
+    return findings
+
+
+def _when(at: str) -> str:
+    return f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:]}"
 
 
 def _staff_without_unit(db: Database) -> list[Finding]:

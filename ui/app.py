@@ -112,6 +112,12 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
         if lock is None:
             refuse_second_copy(db_path)
             return 1
+    from ui.store.safety import settle_damaged_database
+
+    if not settle_damaged_database(db_path):  # a damaged file: restored from a backup, or quit
+        if lock is not None:
+            lock.unlock()
+        return 1
     db = connect(db_path)
     operator_name(db, ask=screenshots is None and not quit_after_show)
     window = MainWindow(db, db_path)

@@ -78,7 +78,9 @@ def set_session_who(db: Database, who: str) -> None:
 def _backup_before_migrating(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from models.store.backup import open_read_only  # the path quoted: a folder "a#b" is not "a"
+
+    conn = open_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in tables:

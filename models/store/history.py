@@ -193,3 +193,12 @@ def list_changes(db: Database, since: dt.date | None = None, until: dt.date | No
 
 def operators(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT DISTINCT who FROM change_log WHERE who != '' ORDER BY who")]
+
+
+def recorded_at_insert(db: Database, table: str, field: str) -> dict[int, tuple[object, str]]:
+    """For each record of ``table`` the history saw inserted: the value of ``field`` it recorded
+    then, and when (the latest insert of that record id)."""
+    rows = db.execute(
+        "SELECT record_id, json_extract(new, '$.' || ?), at FROM change_log "
+        "WHERE table_name = ? AND action = 'insert' ORDER BY id", [field, table]).fetchall()
+    return {record_id: (value, at) for record_id, value, at in rows}

@@ -245,6 +245,53 @@ def test_a_snapshot_that_matches_its_digest_but_is_not_a_list_is_reported(town):
     assert damaged_snapshots(t.db) == [(record.id, "criticism", "15/QĐ-HĐTĐKT")]
 
 
+
+def _rewrite_outside_the_program(t, snapshot: str) -> None:
+    """What someone with an SQLite tool does: snapshot and digest rewritten together, and no
+    history trigger sees it (those live on the program's connections only)."""
+    path = t.db.execute("PRAGMA database_list").fetchone()[2]
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE award_approval SET snapshot = ?, digest = ?",
+                     [snapshot, hashlib.sha256(snapshot.encode("utf-8")).hexdigest()])
+
+
+def test_a_snapshot_rewritten_with_its_digest_recomputed_is_caught_by_the_history(town):
+    t = town
+    record = _approve(t, K)
+    edited = record.snapshot.replace("Phòng Nội vụ", "Phòng Tư pháp")
+    assert edited != record.snapshot
+    _rewrite_outside_the_program(t, edited)
+    assert damaged_snapshots(t.db) == []  # it matches its own (new) digest
+    (approved_at,) = t.db.execute("SELECT at FROM change_log WHERE table_name = 'award_approval'").fetchone()
+    when = dt.datetime.strptime(approved_at, "%Y-%m-%d %H:%M:%S").strftime("%d/%m/%Y %H:%M:%S")
+    assert [(f.what, f.serious) for f in full_check(t.db) if "Quyết định số" in f.what] == [(
+        "Bản chốt của danh sách đã phê duyệt (Quyết định số 15/QĐ-HĐTĐKT) đã bị sửa sau khi phê duyệt: mã kiểm tra "
+        f"không khớp mã ghi trong nhật ký lúc phê duyệt ({when}); hãy khôi phục từ bản sao lưu", True)]
+
+
+def test_the_history_check_reports_a_tampered_snapshot_once_and_an_intact_one_not_at_all(town):
+    t = town
+    record = _approve(t, K)
+    reopen(t.db, list_key(t.cid, K), "Sửa số quyết định", REOPEN_AT, CLERK)  # an update in the history
+    assert [f for f in full_check(t.db) if "Quyết định số" in f.what] == []
+    t.db.execute("UPDATE award_approval SET snapshot = ? WHERE id = ?", [record.snapshot + " ", record.id])
+    assert [f.what for f in full_check(t.db) if "Quyết định số" in f.what] == [DAMAGED]
+
+
+def test_an_approval_the_history_never_saw_is_reported(town):
+    t = town
+    _approve(t, K)
+    path = t.db.execute("PRAGMA database_list").fetchone()[2]
+    with sqlite3.connect(path) as conn:  # a second approval slipped in with an SQLite tool
+        conn.execute("INSERT INTO award_approval (campaign_id, list_kind, decision_number, decision_date, signer_title, "
+                     "signer_name, as_of, snapshot, digest, approved_at, reopened_at, reopen_reason) SELECT campaign_id, "
+                     "list_kind, '99/QĐ', decision_date, signer_title, signer_name, as_of, snapshot, digest, approved_at, "
+                     "'2019-01-01 00:00:00', 'x' FROM award_approval")
+    assert [f.what for f in full_check(t.db) if "Quyết định số" in f.what] == [
+        "Danh sách đã phê duyệt (Quyết định số 99/QĐ) không có trong nhật ký thay đổi: không rõ được phê duyệt khi "
+        "nào, bởi ai; hãy khôi phục từ bản sao lưu"]
+
+
 # --- deleting the campaign -------------------------------------------------------------------
 
 

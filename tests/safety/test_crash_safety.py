@@ -19,6 +19,7 @@ from models.common.codes import UnitKind
 from models.store.db import connect
 from models.people.imports import STAFF_HEADERS
 from models.people.units import Unit, save_unit
+from tests.safety.damage import database_with_units
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -86,11 +87,7 @@ def test_killing_a_10000_row_import_leaves_all_or_none_of_the_rows(tmp_path):
 
 
 def test_killing_a_backup_leaves_the_database_whole_and_no_half_backup(tmp_path):
-    path = tmp_path / "tdkt.sqlite3"
-    db = connect(path)
-    for i in range(300):
-        save_unit(db, Unit(code=f"U{i:03d}", name=f"Đơn vị số {i} " + "x" * 200, kind=UnitKind.KHAC))
-    db.close()
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 300)
     target = tmp_path / "copy.sqlite3"
     _run_until(f"""
         import sys

@@ -1,4 +1,6 @@
-"""The history screen (Nhật ký): every change, newest first, filtered and exported; never edited."""
+"""The history screen (Nhật ký): every change, newest first, filtered and exported; never edited.
+The restores (kept in a log beside the database, which a restore cannot rewind) are listed among
+the changes, as "Khôi phục dữ liệu"."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +11,8 @@ from sqlite_utils import Database
 
 from models.common.dates import DateError
 from models.store.history import TABLE_LABELS, list_changes, operators
+from models.store.restore_log import LABEL as RESTORE_LABEL
+from models.store.restore_log import list_restores
 from models.common.text import sort_key
 from models.people.units import list_units
 from models.exchange.xlsx import Column as XlsxColumn
@@ -19,12 +23,13 @@ from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
 
 SHOWN = 10_000  # the newest changes matching the filters
+RESTORES = "khoi_phuc"  # the kind-of-record filter's choice for the restores
 
 
 class HistoryTableModel(RecordTableModel):
     COL_AT, COL_WHO, COL_KIND, COL_ACTION, COL_SUBJECT, COL_CHANGES = range(6)
     columns = [
-        Column("Thời điểm", lambda c: c.when, key=lambda c: c.id, width=140),
+        Column("Thời điểm", lambda c: c.when, key=lambda c: (c.at, c.id), width=140),
         Column("Người thực hiện", lambda c: c.who, width=150),
         Column("Loại bản ghi", lambda c: c.table_label, width=150),
         Column("Thao tác", lambda c: c.action_label, width=60),
@@ -50,7 +55,7 @@ class HistoryPage(ListPage):
         self.until.setObjectName("until")
         self.until.setPlaceholderText("đến ngày")
         self.who = ChoiceCombo([], "Mọi người thực hiện")
-        self.table_filter = ChoiceCombo(sorted(((v, k) for k, v in TABLE_LABELS.items()),
+        self.table_filter = ChoiceCombo(sorted([*((v, k) for k, v in TABLE_LABELS.items()), (RESTORE_LABEL, RESTORES)],
                                                key=lambda item: sort_key(item[0])), "Mọi loại bản ghi")
         self.unit_filter = SearchableCombo([], "Mọi đơn vị")
         self.date_error = QLabel()
@@ -79,7 +84,9 @@ class HistoryPage(ListPage):
         return Qt.SortOrder.DescendingOrder
 
     def _fill_choices(self) -> None:
-        for combo, items in ((self.who, [(w, w) for w in operators(self.db)]),
+        who = operators(self.db)
+        who += sorted({r.who for r in list_restores(self.db_path) if r.who} - set(who), key=sort_key)
+        for combo, items in ((self.who, [(w, w) for w in who]),
                              (self.unit_filter, [(f"{u.name} ({u.code})", u.id)
                                                  for u in sorted(list_units(self.db), key=lambda u: sort_key(u.name))])):
             current = combo.value()
@@ -105,9 +112,12 @@ class HistoryPage(ListPage):
         dates = self._dates()
         if dates is None:
             return
-        changes = list_changes(self.db, since=dates[0], until=dates[1], who=self.who.value(),
-                               table=self.table_filter.value(), unit_id=self.unit_filter.value(), limit=SHOWN)
-        self.model.set_records(changes)
+        table, unit_id = self.table_filter.value(), self.unit_filter.value()
+        changes = [] if table == RESTORES else list_changes(
+            self.db, since=dates[0], until=dates[1], who=self.who.value(), table=table, unit_id=unit_id, limit=SHOWN)
+        restores = list_restores(self.db_path, dates[0], dates[1], self.who.value()) \
+            if table in (None, RESTORES) and unit_id is None else []
+        self.model.set_records(changes + restores)
         self.update_count()
 
     def update_count(self) -> None:

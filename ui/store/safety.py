@@ -1,13 +1,25 @@
 """Data safety in the window: one program per database, a backup and a quick check at every start,
-"Sao lưu", "Khôi phục" and "Kiểm tra dữ liệu" in the Tệp menu."""
+"Sao lưu", "Khôi phục" and "Kiểm tra dữ liệu" in the Tệp menu, and a damaged database found before
+the window opens."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
-from models.store.backup import automatic_backup, backup_to, list_backups, restore
+from models.store.backup import BackupFile, automatic_backup, backup_to, database_problem, list_backups, restore
 from models.check import full_check, quick_check
 from models.store.db import connect, program_schema_version
 from models.common.errors import DomainError
@@ -25,6 +37,8 @@ def start_of_session(window) -> None:
         saved = automatic_backup(window.db_path, dt.datetime.now())
     except (OSError, DomainError) as e:
         window.statusBar().showMessage(f"Chưa sao lưu tự động được: {e}", 15000)
+        messages.error(window, "Chưa sao lưu tự động được",
+                       f"{e}\n\nChương trình vẫn dùng được; dữ liệu hiện tại không thay đổi.")
     else:
         if saved is not None:
             window.statusBar().showMessage(f"Đã sao lưu tự động: {saved.name}", 8000)
@@ -87,9 +101,10 @@ def restore_backup(window, chosen: Path | None = None) -> bool:
         if page is not None and hasattr(page, "settle_unsaved") and not page.settle_unsaved():
             return False
     db_path = window.db_path
+    (who,) = window.db.execute("SELECT coalesce((SELECT who FROM temp.session WHERE id = 1), '')").fetchone()
     window.db.close()
     try:
-        safety = restore(chosen, db_path, dt.datetime.now(), program_schema_version())
+        safety = restore(chosen, db_path, dt.datetime.now(), program_schema_version(), who=who)
     except (OSError, DomainError) as e:
         window.db = connect(db_path)
         window._build_pages()
@@ -111,3 +126,83 @@ def check_data(window) -> None:
     lines = [("Lỗi: " if f.serious else "Cần xem: ") + f.what for f in findings]
     messages.error(window, "Kiểm tra dữ liệu", f"Phát hiện {len(findings)} vấn đề:\n- " + "\n- ".join(lines[:30]))
 
+
+
+class DamagedDatabaseDialog(QDialog):
+    """The database cannot be opened: what is wrong, and the backups beside it (newest first, with
+    dates and sizes) to restore from, another file, or quit."""
+
+    def __init__(self, db_path: Path, problem: str, backups: list[BackupFile], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Cơ sở dữ liệu bị hỏng")
+        self.db_path, self.chosen = Path(db_path), None
+        self.message = QLabel(
+            f"Không mở được cơ sở dữ liệu:\n{db_path}\n\n{problem}.\n\n"
+            + ("Chọn một bản sao lưu để khôi phục (tệp hỏng được giữ nguyên bên cạnh, không bị xóa):"
+               if backups else "Không có bản sao lưu nào trong thư mục backups bên cạnh. Hãy chọn một tệp "
+               "sao lưu khác, hoặc thoát và liên hệ người hỗ trợ kỹ thuật."))
+        self.message.setWordWrap(True)
+        self.backups = QListWidget()
+        for b in backups:
+            item = QListWidgetItem(b.text)
+            item.setData(Qt.ItemDataRole.UserRole, str(b.path))
+            self.backups.addItem(item)
+        if backups:
+            self.backups.setCurrentRow(0)
+        self.backups.itemDoubleClicked.connect(lambda _item: self._restore_selected())
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton("Khôi phục bản đã chọn")
+        self.restore_button.setEnabled(bool(backups))
+        self.other_button = QPushButton("Chọn tệp khác...")
+        self.quit_button = QPushButton("Thoát")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.other_button.clicked.connect(self._choose_other)
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.backups)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def _restore_selected(self) -> None:
+        item = self.backups.currentItem()
+        if item is not None:
+            self.chosen = Path(item.data(Qt.ItemDataRole.UserRole))
+            self.accept()
+
+    def _choose_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp sao lưu", str(self.db_path.parent), DB_FILTER)
+        if path:
+            self.chosen = Path(path)
+            self.accept()
+
+    @classmethod
+    def ask(cls, db_path: Path, problem: str, backups: list[BackupFile]) -> Path | None:
+        """The backup to restore from, or ``None`` to quit. Tests replace this."""
+        dialog = cls(db_path, problem, backups)
+        return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def settle_damaged_database(db_path: Path) -> bool:
+    """Before the program opens ``db_path``: when SQLite finds it damaged (read-only, no
+    memory-mapping), offer the backups and restore the chosen one (the damaged file is renamed
+    aside as it is). True when the database can be opened now; False to quit."""
+    from models.store.history import session_name
+
+    problem = database_problem(db_path)
+    while problem is not None:
+        chosen = DamagedDatabaseDialog.ask(db_path, problem, list_backups(db_path))
+        if chosen is None:
+            return False
+        try:
+            kept = restore(chosen, db_path, dt.datetime.now(), program_schema_version(), who=session_name())
+        except (OSError, DomainError) as e:
+            messages.error(None, "Không khôi phục được", str(e))
+            continue
+        messages.inform(None, "Đã khôi phục",
+                        f"Đã khôi phục cơ sở dữ liệu từ “{chosen.name}”.\nTệp hỏng được giữ nguyên ở:\n{kept}")
+        problem = database_problem(db_path)
+    return True

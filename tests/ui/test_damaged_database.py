@@ -1,0 +1,166 @@
+"""Opening a damaged database: a dialog names the problem and offers the backups beside it;
+restoring one opens the program, quitting leaves everything as it was. Also the start-up backup
+into an unwritable folder, and the restores listed in Nhật ký."""
+import datetime as dt
+import os
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models.common.codes import UnitKind
+from models.people.units import Unit, save_unit
+from models.store.backup import automatic_backup, backup_to, backups_dir, list_backups, restore
+from models.store.db import connect, program_schema_version
+from tests.safety.damage import DAMAGES, database_with_units
+from ui.app import run_gui
+from ui.main_window import MainWindow
+from ui.store import safety
+from ui.store.history_page import RESTORES, HistoryPage
+
+EARLY, LATE = dt.datetime(2018, 11, 30, 8, 0, 0), dt.datetime(2018, 12, 1, 17, 45, 10)
+
+
+@pytest.fixture
+def damaged(tmp_path):
+    """tdkt.sqlite3 with 300 units, two start-up backups beside it, then a page overwritten."""
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 300)
+    automatic_backup(path, EARLY)
+    automatic_backup(path, LATE)
+    DAMAGES["page-overwritten"](path)
+    return path
+
+
+class Asked:
+    def __init__(self, answer):
+        self.answer, self.calls = answer, []
+
+    def __call__(self, db_path, problem, backups):
+        self.calls.append((db_path, problem, [b.path.name for b in backups]))
+        return self.answer(backups) if callable(self.answer) else self.answer
+
+
+def test_a_damaged_database_offers_the_backups_newest_first_and_restores_the_chosen_one(damaged, monkeypatch, answers):
+    damaged_bytes = damaged.read_bytes()
+    asked = Asked(lambda backups: backups[0].path)
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", asked)
+    assert safety.settle_damaged_database(damaged)
+    ((db_path, problem, names),) = asked.calls
+    assert db_path == damaged
+    assert problem.startswith("Tệp “tdkt.sqlite3” bị hỏng")
+    assert names == ["tdkt-20181201-174510-khoi-dong.sqlite3", "tdkt-20181130-080000-khoi-dong.sqlite3"]
+    (kept,) = damaged.parent.glob("tdkt.hong-*.sqlite3")
+    assert kept.read_bytes() == damaged_bytes
+    assert answers.infos == [f"Đã khôi phục cơ sở dữ liệu từ “{names[0]}”.\nTệp hỏng được giữ nguyên ở:\n{kept}"]
+    db = connect(damaged)
+    assert db.execute("SELECT count(*) FROM unit").fetchone() == (300,)
+    db.close()
+
+
+def test_quitting_the_dialog_leaves_the_damaged_file_untouched_and_the_window_closed(damaged, monkeypatch, answers):
+    before = damaged.read_bytes()
+    asked = Asked(None)
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", asked)
+    assert run_gui(damaged, explicit=True) == 1  # the window's start: the dialog, then quit
+    assert len(asked.calls) == 1
+    assert damaged.read_bytes() == before
+    assert list(damaged.parent.glob("*.hong-*")) == []
+    assert safety.lock_database(damaged) is not None  # the lock was released
+
+
+def test_a_failed_restore_says_why_and_asks_again(damaged, tmp_path, monkeypatch, answers):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"broken" * 100)
+    choices = iter([bad, None])
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", Asked(lambda backups: next(choices)))
+    assert not safety.settle_damaged_database(damaged)
+    assert answers.errors == ["Tệp “bad.sqlite3” không phải cơ sở dữ liệu SQLite hoặc đã hỏng"]
+
+
+def test_a_whole_database_opens_without_the_dialog(tmp_path, monkeypatch):
+    path = tmp_path / "tdkt.sqlite3"
+    connect(path).close()
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", lambda *a: pytest.fail("asked for a whole database"))
+    assert safety.settle_damaged_database(path)
+
+
+def test_the_dialog_names_the_problem_and_lists_dates_and_sizes(qtbot, damaged):
+    backups = list_backups(damaged)
+    dialog = safety.DamagedDatabaseDialog(damaged, "Tệp “tdkt.sqlite3” bị hỏng: thử", backups)
+    qtbot.addWidget(dialog)
+    assert "Tệp “tdkt.sqlite3” bị hỏng: thử" in dialog.message.text()
+    assert str(damaged) in dialog.message.text()
+    items = [dialog.backups.item(i).text() for i in range(dialog.backups.count())]
+    size = f"{os.path.getsize(backups[0].path) / 1024 / 1024:.1f} MB".replace(".", ",") \
+        if os.path.getsize(backups[0].path) >= 1024 * 1024 else f"{round(os.path.getsize(backups[0].path) / 1024)} KB"
+    assert items == [f"01/12/2018 17:45:10 - tdkt-20181201-174510-khoi-dong.sqlite3 ({size})",
+                     f"30/11/2018 08:00:00 - tdkt-20181130-080000-khoi-dong.sqlite3 ({size})"]
+    dialog.backups.setCurrentRow(1)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen == backups[1].path
+
+
+def test_the_dialog_without_backups_can_only_pick_a_file_or_quit(qtbot, tmp_path):
+    dialog = safety.DamagedDatabaseDialog(tmp_path / "tdkt.sqlite3", "Tệp hỏng", [])
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert "Không có bản sao lưu nào" in dialog.message.text()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Rejected and dialog.chosen is None
+
+
+def test_an_unwritable_backup_folder_is_a_warning_and_the_window_keeps_working(qtbot, sample_db, tmp_path, answers):
+    backups_dir(tmp_path / "tdkt.sqlite3").write_text("chiếm chỗ")  # the folder cannot be made
+    window = MainWindow(sample_db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    safety.start_of_session(window)
+    (warning,) = answers.errors
+    assert warning.startswith(f"Không ghi được bản sao lưu vào thư mục “{tmp_path / 'backups'}”")
+    assert warning.endswith("Chương trình vẫn dùng được; dữ liệu hiện tại không thay đổi.")
+    assert window.statusBar().currentMessage().startswith("Chưa sao lưu tự động được: Không ghi được")
+    assert window.units_page.model.total_count == 4
+
+
+def test_restores_are_listed_in_the_history_and_survive_the_restore(qtbot, tmp_path):
+    path = tmp_path / "tdkt.sqlite3"
+    db = connect(path, who="Lan")
+    save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
+    db.close()
+    older = backup_to(path, tmp_path / "older.sqlite3")
+    db = connect(path, who="Lan")
+    save_unit(db, Unit(code="P02", name="Phường 2", kind=UnitKind.PHUONG))
+    db.close()
+    kept = restore(older, path, dt.datetime(2018, 12, 1, 9, 0, 0), program_schema_version(), who="Hùng")
+    db = connect(path)
+    page = HistoryPage(db, path)
+    qtbot.addWidget(page)
+    rows = [[page.model.index(r, c).data() for c in range(6)] for r in range(page.model.rowCount())]
+    restores = [r for r in rows if r[2] == "Khôi phục dữ liệu"]
+    assert restores == [["01/12/2018 09:00:00", "Hùng", "Khôi phục dữ liệu", "Khôi phục", "older.sqlite3",
+                         f"Thay toàn bộ dữ liệu bằng tệp {older}; dữ liệu trước khi khôi phục được giữ ở {kept}"]]
+    assert [r[4] for r in rows if r[2] == "Đơn vị"] == ["P01 - Phường 1"]  # the database's own history was rewound
+    page.table_filter.setCurrentIndex(page.table_filter.findData(RESTORES))
+    assert page.model.rowCount() == 1
+    page.table_filter.setCurrentIndex(0)
+    page.who.setCurrentIndex(page.who.findText("Hùng"))
+    assert page.model.rowCount() == 1
+    db.close()
+    with sqlite3.connect(path) as conn:  # the log is outside the database: no table holds it
+        assert "Hùng" not in str(conn.execute("SELECT who FROM change_log").fetchall())
+
+
+def test_file_save_backup_from_and_into_odd_folders_is_whole(qtbot, tmp_path, monkeypatch, answers):
+    path = database_with_units(tmp_path / "Dữ liệu #1 ?a=b 100%" / "tdkt.sqlite3", 40)
+    target = tmp_path / "Sao lưu #2 ?x %41" / "bản sao.sqlite3"
+    monkeypatch.setattr(safety.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    db = connect(path)
+    window = MainWindow(db, path)
+    qtbot.addWidget(window)
+    window.show()
+    safety.save_backup(window)
+    assert answers.infos == [f"Đã sao lưu cơ sở dữ liệu vào:\n{target}"]
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM unit").fetchone() == (40,)
+    db.close()
