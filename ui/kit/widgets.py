@@ -80,6 +80,18 @@ class ChoiceCombo(QComboBox):
         index = self.findData(value)
         self.setCurrentIndex(max(index, 0))
 
+    def refill(self, items: list[tuple[str, object]]) -> None:
+        """Replace the choices without a signal, keeping the value chosen when it is still there
+        (otherwise the first choice; none when there are none)."""
+        current = self.value()
+        self.blockSignals(True)
+        self.clear()
+        for text, value in items:
+            self.add_choice(text, value)
+        index = self.findData(current) if current is not None else -1
+        self.setCurrentIndex(index if index >= 0 else (0 if items else -1))
+        self.blockSignals(False)
+
 
 class SearchableCombo(ChoiceCombo):
     """A long list (units): editable, with a completer that matches anywhere in the label."""

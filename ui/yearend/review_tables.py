@@ -9,7 +9,8 @@ from models.yearend.lists import UNIT
 from models.common.codes import ListKind
 from models.common.text import name_sort_key, sort_key
 
-from ui.yearend.review_data import ADDED, IN_LIST, REMOVED, STATUSES, ListSpec, ReviewRow
+from ui.yearend.list_data import ADDED, REMOVED, ListSpec
+from ui.yearend.review_data import IN_LIST, STATUSES, ReviewRow
 from ui.kit.table_model import Column, Index, RecordTableModel
 
 STATUS_COLOURS = {IN_LIST: "#dde8f8", ADDED: "#d7efd2", REMOVED: "#f6c9c9"}

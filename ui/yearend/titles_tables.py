@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from models.common.codes import TitleCode
 from models.common.text import name_sort_key, sort_key
 
-from ui.yearend.review_data import ADDED, REMOVED
+from ui.yearend.list_data import ADDED, REMOVED
 from ui.kit.table_model import Column, Index, RecordTableModel
 from ui.yearend.titles_data import OUT_OF_QUOTA, PROPOSED, STATUSES, CapRow, TitleRow, money_text
 
