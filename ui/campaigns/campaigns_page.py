@@ -28,7 +28,6 @@ from models.campaigns.campaigns import (
 )
 from models.common.codes import TrackingState, UnitKind, label
 from models.common.dates import DateError, format_date
-from models.common.errors import DomainError
 from models.campaigns.initiatives import Initiative, delete_initiative, save_initiative
 from models.common.text import fold
 from models.campaigns.tracking import OVERDUE, campaign_status, state_counts
@@ -322,10 +321,7 @@ class CampaignsPage(ListPage):
             yes="Xóa",
         ):
             return
-        try:
-            delete_campaign(self.db, c.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_campaign(self.db, c.id)):
             return
         self.remember(f"Xóa đợt thi đua “{c.name}”", lambda: restore_campaign(self.db, c, taking_part))
         self.after_change()
@@ -421,10 +417,7 @@ class CampaignsPage(ListPage):
                                 f"Bỏ {p.unit_name} ({p.unit_code}) khỏi đợt thi đua “{campaign.name}”?",
                                 yes="Bỏ khỏi đợt"):
             return
-        try:
-            remove_participant(self.db, campaign.id, p.unit_id)
-        except DomainError as e:
-            messages.error(self, "Không bỏ được", str(e))
+        if not messages.attempt(self, "Không bỏ được", lambda: remove_participant(self.db, campaign.id, p.unit_id)):
             return
         self.remember(f"Bỏ đơn vị {p.unit_code} khỏi đợt thi đua",
                       lambda: restore_participant(self.db, campaign.id, p))

@@ -118,6 +118,17 @@ class ListPage(LazyLoad, QWidget):
     def selection_changed(self) -> None:
         pass
 
+    def show_records(self, records, same=lambda record: record.id) -> None:
+        """Show ``records``, keeping the record selected before selected (the one with the same
+        ``same(record)``)."""
+        keep = self.selected()
+        self.model.set_records(records)
+        self.update_count()
+        if keep is not None:
+            kept = same(keep)
+            self.select_where(lambda r: same(r) == kept)
+        self.selection_changed()
+
     def load(self) -> None:
         raise NotImplementedError
 

@@ -115,7 +115,6 @@ class DisciplinePage(ListPage):
             self.after_change()
 
     def load(self) -> None:
-        keep = self.selected()
         decisions = list_discipline(self.db)
         people = staff_by_id(self.db, (d.staff_id for d in decisions))
         rows = []
@@ -123,11 +122,7 @@ class DisciplinePage(ListPage):
             p = people.get(d.staff_id)
             rows.append(DisciplineRow(d, p.unit_code if p else "", p.unit_name if p else ""))
         self._refresh_years({d.effective_year for d in decisions})
-        self.model.set_records(rows)
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda r: r.decision.id == keep.decision.id)
-        self.selection_changed()
+        self.show_records(rows, lambda r: r.decision.id)
 
     def _refresh_years(self, years: set[int]) -> None:
         current = self.year_filter.value()

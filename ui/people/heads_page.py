@@ -132,16 +132,11 @@ class HeadsPage(ListPage):
         return f"nguoi-dung-dau-{self.year.value()}"
 
     def load(self) -> None:
-        keep = self.selected()
         year = self.year.value()
         evaluations = {e.unit_id: e for e in list_evaluations(self.db, year)}
         self.rows = [HeadRow(u, evaluations.get(u.id))
                      for u in list_units(self.db) if u.active or u.id in evaluations]
-        self.model.set_records(self.rows)
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda r: r.unit.id == keep.unit.id)
-        self.selection_changed()
+        self.show_records(self.rows, lambda r: r.unit.id)
 
     def apply_filters(self) -> None:
         level, evaluated = self.level_filter.value(), self.evaluated_filter.value()

@@ -10,7 +10,6 @@ from sqlite_utils import Database
 
 from models.common.codes import StaffCategory, UnitKind, label
 from models.common.dates import format_date
-from models.common.errors import DomainError
 from models.people.snapshots import restore_staff, snapshot_staff
 from models.people.staff import delete_staff, list_staff, staff_data, undo_last_move, unit_history
 from models.common.text import fold, name_sort_key, sort_key
@@ -124,12 +123,7 @@ class StaffPage(ListPage):
 
     def load(self) -> None:
         self.refresh_units()
-        keep = self.selected()
-        self.model.set_records(list_staff(self.db))
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda p: p.id == keep.id)
-        self.selection_changed()
+        self.show_records(list_staff(self.db))
 
     def apply_filters(self) -> None:
         unit = self.unit_filter.value()
@@ -227,10 +221,7 @@ class StaffPage(ListPage):
                                 yes="Xóa"):
             return
         before = snapshot_staff(self.db, person.id)
-        try:
-            delete_staff(self.db, person.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_staff(self.db, person.id)):
             return
         self.remember(f"Xóa cán bộ {person.code}", lambda: restore_staff(self.db, person.id, before))
         self.after_change()

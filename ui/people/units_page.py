@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
 from models.common.codes import UnitKind, label
-from models.common.errors import DomainError
 from models.people.snapshots import restore_unit, snapshot_unit
 from models.common.text import sort_key
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
@@ -67,12 +66,7 @@ class UnitsPage(ListPage):
         self.apply_filters()
 
     def load(self) -> None:
-        keep = self.selected()
-        self.model.set_records(list_units(self.db))
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda u: u.id == keep.id)
-        self.selection_changed()
+        self.show_records(list_units(self.db))
 
     def apply_filters(self) -> None:
         kind, active = self.kind_filter.value(), self.state_filter.value()
@@ -139,10 +133,7 @@ class UnitsPage(ListPage):
         ):
             return
         before = snapshot_unit(self.db, unit.id)
-        try:
-            delete_unit(self.db, unit.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_unit(self.db, unit.id)):
             return
         self.remember(f"Xóa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change()

@@ -247,12 +247,7 @@ class PersonPanel(ListPage):
         self.selection_changed()
 
     def load(self) -> None:
-        keep = self.selected()
-        self.model.set_records(list_staff(self.db))
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda p: p.id == keep.id)
-        self.selection_changed()
+        self.show_records(list_staff(self.db))
 
     def _search_changed(self, text: str) -> None:
         super()._search_changed(text)

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from models.common.codes import CapScope, HeadLevel, label
 from models.common.dates import DateError, format_date, parse_date
-from models.common.errors import DomainError, ValidationError
+from models.common.errors import ValidationError
 from models.quarters.rules import (
     BaseSalary,
     RuleSet,
@@ -249,10 +249,7 @@ class RulesPage(ListPage):
             yes="Xóa",
         ):
             return
-        try:
-            delete_rule_set(self.db, old.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_rule_set(self.db, old.id)):
             return
         self.remember(f"Xóa quy định {old.name}", lambda: save_rule_set(self.db, replace(old, id=None)))
         self.after_change()

@@ -137,10 +137,7 @@ def cancel_adjustment_of(panel: YearEndList) -> None:
                             yes="Hủy điều chỉnh", no="Không"):
         return
     db, key = panel.db, panel.key
-    try:
-        cancel_adjustment(db, key, previous.id)
-    except DomainError as e:
-        messages.error(panel, "Không hủy được", str(e))
+    if not messages.attempt(panel, "Không hủy được", lambda: cancel_adjustment(db, key, previous.id)):
         return
     panel.remember(f"Hủy điều chỉnh của {row.name} ({panel.title})",
                    lambda: restore_adjustment(db, key, previous, None))

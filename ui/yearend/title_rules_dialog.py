@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushBu
 from sqlite_utils import Database
 
 from models.common.codes import TitleCode, label
-from models.common.errors import DomainError
 from models.yearend.title_rules import TitleRules, delete_title_rules, list_title_rules, save_title_rules
 
 from ui.kit import messages
@@ -210,10 +209,7 @@ class TitleRulesDialog(QDialog):
                                 f"Xóa quy định “{old.name}” (áp dụng từ năm {old.from_year})?\n"
                                 "Các năm trong thời gian đó sẽ dùng quy định liền trước.", yes="Xóa"):
             return
-        try:
-            delete_title_rules(self.db, old.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_title_rules(self.db, old.id)):
             return
         db = self.db
         self._changed(f"Xóa quy định xét danh hiệu {old.name}", lambda: save_title_rules(db, replace(old, id=None)))
