@@ -41,7 +41,7 @@ from ui.campaigns.initiative_dialog import InitiativeDialog
 from ui.kit.list_page import ListPage
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import OVERDUE_FILTER, CountsBar, TrackingTableModel
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit, captioned
 
 NEW = "new"  # choose_initiative's answer for "register another one"
 
@@ -96,11 +96,7 @@ class CampaignsPage(ListPage):
 
     def _build_top(self) -> None:
         top = QHBoxLayout()
-        caption = QLabel("Đợt thi đ&ua:")
-        self.campaign_combo = ChoiceCombo([])
-        self.campaign_combo.setObjectName("campaign_combo")
-        self.campaign_combo.setMinimumContentsLength(30)
-        caption.setBuddy(self.campaign_combo)
+        caption, self.campaign_combo = captioned("Đợt thi đ&ua:", ChoiceCombo([]), "campaign_combo", 30)
         self.campaign_combo.currentIndexChanged.connect(lambda _i: self._campaign_changed())
         top.addWidget(caption)
         top.addWidget(self.campaign_combo, 1)

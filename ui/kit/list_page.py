@@ -59,6 +59,12 @@ class ListPage(LazyLoad, QWidget):
         find.triggered.connect(self._focus_search)
         self.addAction(find)
 
+    def add_leading_filter(self, caption: QLabel, widget: QWidget) -> None:
+        """A captioned field before the search box (the year a screen shows)."""
+        self.filters.insertWidget(0, caption)
+        self.filters.insertWidget(1, widget)
+        self.filters.insertSpacing(2, 12)
+
     def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         act = QAction(text, self)
         if shortcut is not None:

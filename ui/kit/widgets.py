@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.common.dates import DateError, format_date, parse_date
 
 ERROR_STYLE = "color: #b00020;"
+QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
 
 
 class DateEdit(QLineEdit):
@@ -246,3 +248,31 @@ def _row(*widgets, stretch: bool = True) -> QWidget:
     first = next(w for w in widgets if not isinstance(w, str))
     box.setFocusProxy(first)  # an error beside the row puts the cursor in its first field
     return box
+
+
+def captioned(caption: str, widget, name: str, width: int = 0):
+    """(its caption, ``widget``) for a field of a screen's top row: the widget named ``name`` (a
+    drop-down at least ``width`` characters wide), the caption's &-letter focusing it."""
+    widget.setObjectName(name)
+    if width:
+        widget.setMinimumContentsLength(width)
+    label = QLabel(caption)
+    label.setBuddy(widget)
+    return label, widget
+
+
+def year_spin(year: int) -> QSpinBox:
+    """A year field (2000-2100) whose value changes when the year is complete, not per digit."""
+    spin = QSpinBox()
+    spin.setRange(2000, 2100)
+    spin.setKeyboardTracking(False)
+    spin.setValue(year)
+    return spin
+
+
+def quarter_fields(year: int, quarter: int) -> tuple[QLabel, QSpinBox, QLabel, ChoiceCombo]:
+    """"Năm:" and "Quý:" with their fields (named "year" and "quarter")."""
+    combo = ChoiceCombo(QUARTERS)
+    combo.set_value(quarter)
+    return (*captioned("&Năm:", year_spin(year), "year"), *captioned("&Quý:", combo, "quarter", 5))
+

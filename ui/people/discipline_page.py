@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from sqlite_utils import Database
 
 from models.common.dates import format_date
@@ -18,7 +17,7 @@ from ui.kit import messages
 from ui.people.discipline_dialog import DisciplineDialog
 from ui.kit.list_page import ListPage
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, captioned
 
 ALL_YEARS = "Tất cả các năm"
 
@@ -75,13 +74,8 @@ class DisciplinePage(ListPage):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, DisciplineTableModel(),
                          "Tìm theo mã, họ tên, đơn vị, số quyết định... (Ctrl+F)", parent, undo)
-        year_caption = QLabel("&Năm áp dụng:")
-        self.year_filter = ChoiceCombo([], ALL_YEARS)
-        self.year_filter.setObjectName("year_filter")
-        year_caption.setBuddy(self.year_filter)
-        self.filters.insertWidget(0, year_caption)
-        self.filters.insertWidget(1, self.year_filter)
-        self.filters.insertSpacing(2, 12)
+        year_caption, self.year_filter = captioned("&Năm áp dụng:", ChoiceCombo([], ALL_YEARS), "year_filter")
+        self.add_leading_filter(year_caption, self.year_filter)
         self.year_filter.currentIndexChanged.connect(self.apply_filters)
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm quyết định kỷ luật")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa quyết định đang chọn; Enter")

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSpinBox
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import list_campaigns
@@ -27,7 +26,7 @@ from ui.kit import messages
 from ui.people.head_dialog import CriteriaTemplateDialog, HeadDialog
 from ui.kit.list_page import ListPage
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, captioned, year_spin
 
 EVALUATED = [("Đã đánh giá", True), ("Chưa đánh giá", False)]
 _LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}
@@ -93,17 +92,10 @@ class HeadsPage(ListPage):
         super().__init__(db, db_path, HeadsTableModel(), "Tìm theo mã, tên đơn vị, người đứng đầu... (Ctrl+F)",
                          parent, undo)
         self.rows: list[HeadRow] = []
-        year_caption = QLabel("&Năm:")
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(2000, 2100)
-        self.year.setKeyboardTracking(False)  # reload when the year is complete (Enter), not per digit
-        self.year.setValue(default_year(db, dt.date.today()))
+        # Reload when the year is complete (Enter), not per digit.
+        year_caption, self.year = captioned("&Năm:", year_spin(default_year(db, dt.date.today())), "year")
         self.year.valueChanged.connect(lambda _v: self.reload())
-        year_caption.setBuddy(self.year)
-        self.filters.insertWidget(0, year_caption)
-        self.filters.insertWidget(1, self.year)
-        self.filters.insertSpacing(2, 12)
+        self.add_leading_filter(year_caption, self.year)
         self.level_filter = ChoiceCombo([(label(x), x) for x in HeadLevel], "Tất cả mức xếp loại")
         self.level_filter.setObjectName("level_filter")
         self.evaluated_filter = ChoiceCombo(EVALUATED, "Đã và chưa đánh giá")

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel
@@ -24,9 +24,7 @@ from ui.quarters.quarter_review_data import default_quarter
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, LazyLoad, screen_shortcut
-
-QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
+from ui.kit.widgets import ERROR_STYLE, LazyLoad, quarter_fields, screen_shortcut
 
 
 class QuarterReviewPage(LazyLoad, QWidget):
@@ -71,19 +69,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
     def _build_top(self, year: int, quarter: int) -> None:
         self.top = QHBoxLayout()
         self.top.setContentsMargins(9, 6, 9, 0)
-        year_caption = QLabel("&Năm:")
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(2000, 2100)
-        self.year.setKeyboardTracking(False)  # reload when the year is complete, not per digit
-        self.year.setValue(year)
-        year_caption.setBuddy(self.year)
-        quarter_caption = QLabel("&Quý:")
-        self.quarter_combo = ChoiceCombo(QUARTERS)
-        self.quarter_combo.setObjectName("quarter")
-        self.quarter_combo.setMinimumContentsLength(5)
-        self.quarter_combo.set_value(quarter)
-        quarter_caption.setBuddy(self.quarter_combo)
+        year_caption, self.year, quarter_caption, self.quarter_combo = quarter_fields(year, quarter)
         for widget in (year_caption, self.year, quarter_caption, self.quarter_combo):
             self.top.addWidget(widget)
         self.top.addStretch(1)

@@ -10,9 +10,8 @@ from models.quarters.rules import RuleSet, save_rule_set
 
 from ui.kit.record_dialog import RecordDialog
 from ui.rules.rules_editors import CapsEditor, CoefficientsEditor, percent_spin
-from ui.kit.widgets import ChoiceCombo, _row
+from ui.kit.widgets import QUARTERS, ChoiceCombo, _row
 
-QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
 
 
 class RuleSetDialog(RecordDialog):

@@ -18,7 +18,7 @@ from models.yearend.review import CampaignReview, campaign_review, review_settin
 
 from ui.kit.dates import date_error_text
 from ui.kit.undo import Change
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit, captioned
 from ui.yearend.list_page import YearEndPage
 from ui.yearend.review_data import AS_OF_TIP, default_as_of
 from ui.yearend.review_dialogs import ReviewSettingsDialog
@@ -36,11 +36,7 @@ class ReviewPage(YearEndPage):
     def build_top(self) -> None:
         self._campaigns: list[Campaign] = []
         self._as_of = self.today
-        caption = QLabel("Đợt thi đ&ua:")
-        self.campaign_combo = ChoiceCombo([])
-        self.campaign_combo.setObjectName("campaign_combo")
-        self.campaign_combo.setMinimumContentsLength(34)
-        caption.setBuddy(self.campaign_combo)
+        caption, self.campaign_combo = captioned("Đợt thi đ&ua:", ChoiceCombo([]), "campaign_combo", 34)
         self.campaign_combo.currentIndexChanged.connect(lambda _i: self._campaign_changed())
         as_of_caption = QLabel("Tính đến &ngày:")
         self.as_of = DateEdit()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel
 
 from models.common.codes import TitleCode
 from models.common.dates import format_date
@@ -18,7 +17,7 @@ from models.quarters.classifications import classification_rows, classified_year
 from models.yearend.title_lists import money
 from models.yearend.titles import TitleProposals, title_proposals
 
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, captioned
 from ui.yearend.list_page import YearEndPage
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text
 from ui.yearend.titles_panel import TitleListPanel
@@ -36,11 +35,7 @@ class TitlesPage(YearEndPage):
 
     def build_top(self) -> None:
         self.proposals: TitleProposals | None = None
-        caption = QLabel("Nă&m:")
-        self.year_combo = ChoiceCombo([])
-        self.year_combo.setObjectName("year_combo")
-        self.year_combo.setMinimumContentsLength(6)
-        caption.setBuddy(self.year_combo)
+        caption, self.year_combo = captioned("Nă&m:", ChoiceCombo([]), "year_combo", 6)
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.rules_button = self.top_button(
             "&Quy định danh hiệu...", "rules_button",
