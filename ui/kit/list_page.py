@@ -9,10 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models.store.db import connect
-
 from ui.kit import messages
-from ui.kit.tasks import run_with_progress
+from ui.kit.tasks import on_own_connection, run_with_progress
 from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import LazyLoad, SearchBox, make_table
 
@@ -171,13 +169,7 @@ class ListPage(LazyLoad, QWidget):
             return
         db_path, export = self.db_path, self.exporter()
 
-        def work(progress):
-            db = connect(db_path)
-            try:
-                return export(db, path)
-            finally:
-                db.close()
-
+        work = on_own_connection(db_path, lambda db, _progress: export(db, path))
         try:
             count = run_with_progress(self, f"Đang xuất danh sách {self.noun}...", work)
         except OSError as e:

@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from models.store.db import connect
+
 
 class _Worker(QObject):
     progressed = Signal(int, int)
@@ -89,3 +91,17 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[..., An
     if error is not None:
         raise error
     return result
+
+
+def on_own_connection(db_path, call: Callable) -> Callable[[Callable[[int, int], None]], Any]:
+    """``work(progress)`` for :func:`run_with_progress`: ``call(db, progress)`` on a connection
+    of its own, closed after."""
+
+    def work(progress):
+        db = connect(db_path)
+        try:
+            return call(db, progress)
+        finally:
+            db.close()
+
+    return work

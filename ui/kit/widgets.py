@@ -276,3 +276,12 @@ def quarter_fields(year: int, quarter: int) -> tuple[QLabel, QSpinBox, QLabel, C
     combo.set_value(quarter)
     return (*captioned("&Năm:", year_spin(year), "year"), *captioned("&Quý:", combo, "quarter", 5))
 
+
+def text_label(name: str, rich: bool = False) -> QLabel:
+    """A label named ``name`` for a sentence or a paragraph (wrapped; ``rich``: HTML)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    return label

@@ -8,25 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.store.db import connect
 from models.common.errors import DomainError
 
 from ui.kit import messages
 from ui.kit.import_dialog import ImportDialog
-from ui.kit.tasks import run_with_progress
-
-
-def _in_worker(db_path: Path, call):
-    """``work(progress)`` for run_with_progress: ``call(db, progress)`` on a connection of its own."""
-
-    def work(progress):
-        db = connect(db_path)
-        try:
-            return call(db, progress)
-        finally:
-            db.close()
-
-    return work
+from ui.kit.tasks import on_own_connection, run_with_progress
 
 
 def save_unit_template(parent, db_path: Path, unit_id: int, unit_code: str, unit_name: str,
@@ -39,7 +25,7 @@ def save_unit_template(parent, db_path: Path, unit_id: int, unit_code: str, unit
     if not path:
         return ""
     try:
-        count = run_with_progress(parent, "Đang tạo tệp mẫu...", _in_worker(
+        count = run_with_progress(parent, "Đang tạo tệp mẫu...", on_own_connection(
             db_path, lambda db, _p: write_unit_workbook(db, unit_id, year, quarter, path)))
     except (OSError, DomainError) as e:
         messages.error(parent, "Không tạo được tệp mẫu", f"Không ghi được tệp “{path}”: {getattr(e, 'strerror', None) or e}")
@@ -61,7 +47,7 @@ def export_unit_results(parent, db_path: Path, unit_id: int, unit_code: str, uni
     if not path:
         return ""
     try:
-        count = run_with_progress(parent, "Đang xuất kết quả...", _in_worker(
+        count = run_with_progress(parent, "Đang xuất kết quả...", on_own_connection(
             db_path, lambda db, _p: export_classifications(db, year, quarter, path, unit_id)))
     except OSError as e:
         messages.error(parent, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")

@@ -10,8 +10,8 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel
@@ -24,7 +24,7 @@ from ui.quarters.quarter_review_data import default_quarter
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import ERROR_STYLE, LazyLoad, quarter_fields, screen_shortcut
+from ui.kit.widgets import ERROR_STYLE, LazyLoad, quarter_fields, screen_shortcut, text_label
 
 
 class QuarterReviewPage(LazyLoad, QWidget):
@@ -80,10 +80,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
         self.top.addWidget(self.print_button)
         self.year.valueChanged.connect(lambda _v: self.load_quarter())
         self.quarter_combo.currentIndexChanged.connect(lambda _i: self.load_quarter())
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = text_label("summary", rich=True)
         self.summary.setContentsMargins(9, 2, 9, 2)
 
     # What the main window and the screenshots use: the table of the tab shown.

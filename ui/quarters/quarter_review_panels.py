@@ -41,7 +41,7 @@ from ui.quarters.quarter_review_tables import (
     entry_text,
 )
 from ui.kit.tasks import run_with_progress
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table, text_label
 
 PAID = [("Được chi", True), ("Không được chi", False)]
 ALL_PAID = "Được chi: tất cả"
@@ -230,12 +230,8 @@ class PersonPanel(ListPage):
                                                                Qt.SortOrder.DescendingOrder)
         box = QGroupBox("Kết quả xếp loại qua các quý")
         column = QVBoxLayout(box)
-        self.person_label = QLabel()
-        self.person_label.setObjectName("person")
-        self.person_label.setWordWrap(True)
-        self.history_summary = QLabel()
-        self.history_summary.setObjectName("history_summary")
-        self.history_summary.setWordWrap(True)
+        self.person_label = text_label("person")
+        self.history_summary = text_label("history_summary")
         column.addWidget(self.person_label)
         column.addWidget(self.history_table, 1)
         column.addWidget(self.history_summary)
@@ -317,9 +313,7 @@ class IncomePanel(ListPage):
                                           "Xem kết quả các quý của người đang chọn; Enter, nhấp đúp")
         self.export_action = self.action("Xuất bảng thu nhập tăng thêm ra Excel...", self.export_excel, "Ctrl+E")
         self.export_action.setIconText("Xuất Excel...")
-        self.note = QLabel()
-        self.note.setObjectName("income_note")
-        self.note.setWordWrap(True)
+        self.note = text_label("income_note")
         self.layout().insertWidget(2, self.note)
         self.count_label.setTextFormat(Qt.TextFormat.RichText)
         # By unit (the domain's order keeps staff codes in order within a unit).

@@ -31,7 +31,7 @@ from ui.quarters.quarter_review_tables import SHORT, amount_text, decimal
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_editors import BaseSalaryEditor
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ERROR_STYLE
+from ui.kit.widgets import ERROR_STYLE, text_label
 
 
 def _next(year: int, quarter: int) -> tuple[int, int]:
@@ -144,10 +144,7 @@ class RulesPage(ListPage):
     def _build_bottom(self) -> None:
         details_box = QGroupBox("Quy định đang chọn")
         column = QVBoxLayout(details_box)
-        self.details = QLabel()
-        self.details.setObjectName("details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details = text_label("details", rich=True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.details, 1)
         salary_box = QGroupBox("Lương cơ sở (để ước tính thu nhập tăng thêm)")

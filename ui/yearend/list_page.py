@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.common.errors import DomainError
 
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import LazyLoad, screen_shortcut
+from ui.kit.widgets import LazyLoad, screen_shortcut, text_label
 from ui.yearend.list_panel import YearEndListPanel
 
 
@@ -41,9 +41,7 @@ class YearEndPage(LazyLoad, QWidget):
         self.top = QHBoxLayout()
         self.top.setContentsMargins(9, 6, 9, 0)
         self.build_top()
-        self.info = QLabel()
-        self.info.setObjectName(self.INFO_NAME)
-        self.info.setWordWrap(True)
+        self.info = text_label(self.INFO_NAME)
         self.info.setContentsMargins(9, 2, 9, 2)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")

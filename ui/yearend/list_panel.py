@@ -13,7 +13,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from sqlite_utils import Database
 
 from models.common.errors import DomainError
@@ -22,6 +21,7 @@ from models.yearend.titles import without_gc_passes
 
 from ui.kit.list_page import ListPage
 from ui.yearend.list_actions import ListActions
+from ui.kit.widgets import text_label
 from ui.yearend.list_data import banner_text, reopened_text
 
 APPROVED_STYLE = "background: #e3f1dc; border: 1px solid #7fb069; padding: 6px;"
@@ -45,10 +45,7 @@ class YearEndListPanel(ListActions, ListPage):
     def build_list(self, add_tip: str, table_name: str, order_column: int) -> None:
         """The banner, the subclass's filters, the actions, the subclass's bottom; then the first
         (empty) showing. A subclass calls it once its own attributes are set."""
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner = text_label("banner", rich=True)
         self.banner.hide()
         self.layout().insertWidget(0, self.banner)
         self.build_filters()

@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFrame, QVBoxLayout
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import Campaign
@@ -20,7 +20,7 @@ from models.common.errors import DomainError
 from models.yearend.lists import STAFF, UNIT
 from models.yearend.review import CampaignReview, campaign_review, draft_list, list_key, printable_list
 
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, text_label
 from ui.yearend.list_data import ADDED, adjustment_text, slug
 from ui.yearend.list_panel import YearEndListPanel
 from ui.yearend.review_data import ReviewRow, counts_text, picker_rows, review_rows, review_spec
@@ -66,10 +66,7 @@ class ReviewListPanel(YearEndListPanel):
         box.setStyleSheet(WHY_STYLE)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(8, 6, 8, 6)
-        self.why = QLabel()
-        self.why.setObjectName("why")
-        self.why.setWordWrap(True)
-        self.why.setTextFormat(Qt.TextFormat.RichText)
+        self.why = text_label("why", rich=True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.why.setMinimumHeight(self.why.fontMetrics().lineSpacing() * 3 + 4)  # why, adjustment, rule
         self.why.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

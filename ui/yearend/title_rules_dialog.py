@@ -18,7 +18,7 @@ from ui.kit import messages
 from ui.kit.table_model import Column, RecordTableModel
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text, ranking_text
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import make_table
+from ui.kit.widgets import make_table, text_label
 
 
 @dataclass(frozen=True)
@@ -107,10 +107,7 @@ class TitleRulesDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
-        self.details = QLabel()
-        self.details.setObjectName("details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details = text_label("details", rich=True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 9)
         self.details.setStyleSheet("background: #f6f7f9; border: 1px solid #d5d9e0; padding: 6px;")

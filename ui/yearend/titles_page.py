@@ -78,20 +78,10 @@ class TitlesPage(YearEndPage):
     def compute(self, year: int) -> TitleProposals:
         if classification_rows(self.db, year) < self.WORKER_FROM_ROWS or not self.isVisible():
             return title_proposals(self.db, year)
-        from models.store.db import connect
-
         from ui.kit.pdf_export import database_path
-        from ui.kit.tasks import run_with_progress
+        from ui.kit.tasks import on_own_connection, run_with_progress
 
-        path = database_path(self.db)
-
-        def work(_progress):
-            own = connect(path)
-            try:
-                return title_proposals(own, year)
-            finally:
-                own.close()
-
+        work = on_own_connection(database_path(self.db), lambda db, _progress: title_proposals(db, year))
         return run_with_progress(self, f"Đang xét danh hiệu năm {year}...", work)
 
     def _show_info(self, year: int | None, p: TitleProposals | None, error: str) -> None:
