@@ -27,7 +27,7 @@ from models.campaigns.campaigns import (
     set_own_deadlines,
 )
 from models.common.codes import TrackingState, UnitKind, label
-from models.common.dates import DateError, format_date
+from models.common.dates import format_date
 from models.campaigns.initiatives import Initiative, delete_initiative, save_initiative
 from models.common.text import fold
 from models.campaigns.tracking import OVERDUE, campaign_status, state_counts
@@ -35,13 +35,12 @@ from models.campaigns.tracking import OVERDUE, campaign_status, state_counts
 from ui.kit import messages
 from ui.campaigns import register_export
 from ui.campaigns.campaign_dialog import CampaignDialog
-from ui.kit.dates import date_error_text
 from ui.campaigns.campaign_undo import restore_campaign, restore_participant
 from ui.campaigns.initiative_dialog import InitiativeDialog
 from ui.kit.list_page import ListPage
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import OVERDUE_FILTER, CountsBar, TrackingTableModel
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit, captioned
+from ui.kit.widgets import ChoiceCombo, as_of_fields, captioned, read_as_of
 
 NEW = "new"  # choose_initiative's answer for "register another one"
 
@@ -109,22 +108,11 @@ class CampaignsPage(ListPage):
             button.setDefaultAction(act)
             top.addWidget(button)
         top.addSpacing(16)
-        as_of_caption = QLabel("Tính đến &ngày:")
-        self.as_of = DateEdit()
-        self.as_of.setObjectName("as_of")
-        self.as_of.setClearButtonEnabled(False)
-        self.as_of.setFixedWidth(110)
-        self.as_of.setToolTip("Trạng thái và số ngày còn / quá hạn tính đến ngày này (Enter để tính lại)")
+        as_of_caption, self.as_of, self.as_of_error = as_of_fields(
+            "Trạng thái và số ngày còn / quá hạn tính đến ngày này (Enter để tính lại)", self.as_of_changed)
         self.as_of.set_date(self._as_of)
-        self.as_of.editingFinished.connect(self.as_of_changed)
-        as_of_caption.setBuddy(self.as_of)
-        top.addWidget(as_of_caption)
-        top.addWidget(self.as_of)
-        self.as_of_error = QLabel()
-        self.as_of_error.setObjectName("as_of_error")
-        self.as_of_error.setStyleSheet(ERROR_STYLE)
-        self.as_of_error.hide()
-        top.addWidget(self.as_of_error)
+        for widget in (as_of_caption, self.as_of, self.as_of_error):
+            top.addWidget(widget)
         self.info = QLabel()
         self.info.setObjectName("campaign_info")
         self.info.setWordWrap(True)
@@ -227,16 +215,9 @@ class CampaignsPage(ListPage):
         self.refresh_status()
 
     def as_of_changed(self) -> None:
-        try:
-            value = self.as_of.date()
-        except DateError as e:
-            self.as_of_error.setText(date_error_text(e))
-            self.as_of_error.show()
-            return
-        self.as_of_error.hide()
+        value = read_as_of(self.as_of, self.as_of_error, dt.date.today)
         if value is None:
-            value = dt.date.today()
-            self.as_of.set_date(value)
+            return
         self._as_of_follows_today = value == dt.date.today()
         if value != self._as_of:
             self._as_of = value

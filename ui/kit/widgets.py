@@ -285,3 +285,41 @@ def text_label(name: str, rich: bool = False) -> QLabel:
     if rich:
         label.setTextFormat(Qt.TextFormat.RichText)
     return label
+
+
+def as_of_fields(tip: str, changed, caption_tip: bool = False) -> tuple[QLabel, DateEdit, QLabel]:
+    """"Tính đến ngày:", its day (named "as_of"; Enter calls ``changed()``) and the error shown
+    beside it (named "as_of_error") when what was typed is not a date; see :func:`read_as_of`."""
+    caption = QLabel("Tính đến &ngày:")
+    edit = DateEdit()
+    edit.setObjectName("as_of")
+    edit.setClearButtonEnabled(False)
+    edit.setFixedWidth(110)
+    edit.setToolTip(tip)
+    if caption_tip:
+        caption.setToolTip(tip)
+    caption.setBuddy(edit)
+    edit.editingFinished.connect(changed)
+    error = QLabel()
+    error.setObjectName("as_of_error")
+    error.setStyleSheet(ERROR_STYLE)
+    error.hide()
+    return caption, edit, error
+
+
+def read_as_of(edit: DateEdit, error: QLabel, default) -> dt.date | None:
+    """The day typed (``default()``, written back, when nothing is); None, with the error shown
+    beside it, when it is not a date."""
+    from ui.kit.dates import date_error_text
+
+    try:
+        value = edit.date()
+    except DateError as e:
+        error.setText(date_error_text(e))
+        error.show()
+        return None
+    error.hide()
+    if value is None:
+        value = default()
+        edit.set_date(value)
+    return value

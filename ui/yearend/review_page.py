@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel
-
 from models.campaigns.campaigns import Campaign, list_campaigns
 from models.common.codes import ListKind, ReviewReason, label
-from models.common.dates import DateError, format_date
+from models.common.dates import format_date
 from models.yearend.review import CampaignReview, campaign_review, review_settings, save_review_settings
 
-from ui.kit.dates import date_error_text
 from ui.kit.undo import Change
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit, captioned
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, as_of_fields, captioned, read_as_of
 from ui.yearend.list_page import YearEndPage
 from ui.yearend.review_data import AS_OF_TIP, default_as_of
 from ui.yearend.review_dialogs import ReviewSettingsDialog
@@ -38,19 +35,7 @@ class ReviewPage(YearEndPage):
         self._as_of = self.today
         caption, self.campaign_combo = captioned("Đợt thi đ&ua:", ChoiceCombo([]), "campaign_combo", 34)
         self.campaign_combo.currentIndexChanged.connect(lambda _i: self._campaign_changed())
-        as_of_caption = QLabel("Tính đến &ngày:")
-        self.as_of = DateEdit()
-        self.as_of.setObjectName("as_of")
-        self.as_of.setClearButtonEnabled(False)
-        self.as_of.setFixedWidth(110)
-        self.as_of.setToolTip(AS_OF_TIP)
-        as_of_caption.setToolTip(AS_OF_TIP)
-        as_of_caption.setBuddy(self.as_of)
-        self.as_of.editingFinished.connect(self.as_of_changed)
-        self.as_of_error = QLabel()
-        self.as_of_error.setObjectName("as_of_error")
-        self.as_of_error.setStyleSheet(ERROR_STYLE)
-        self.as_of_error.hide()
+        as_of_caption, self.as_of, self.as_of_error = as_of_fields(AS_OF_TIP, self.as_of_changed, caption_tip=True)
         self.settings_button = self.top_button(
             "&Cách xét...", "settings", "Chọn lý do phê bình được áp dụng; điều kiện nêu gương cá nhân",
             self.edit_settings)
@@ -114,18 +99,10 @@ class ReviewPage(YearEndPage):
             f"mọi quý được xếp loại năm {c.year}, ít nhất {s.min_quarters} quý")
 
     def as_of_changed(self) -> None:
-        try:
-            value = self.as_of.date()
-        except DateError as e:
-            self.as_of_error.setText(date_error_text(e))
-            self.as_of_error.show()
-            return
-        self.as_of_error.hide()
-        if value is None:
-            campaign = self.campaign()
-            value = default_as_of(campaign, self.today) if campaign else self.today
-            self.as_of.set_date(value)
-        if value != self._as_of:
+        campaign = self.campaign()
+        value = read_as_of(self.as_of, self.as_of_error,
+                           lambda: default_as_of(campaign, self.today) if campaign else self.today)
+        if value is not None and value != self._as_of:
             self._as_of = value
             self.refresh()
 

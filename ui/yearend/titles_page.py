@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from models.common.codes import TitleCode
 from models.common.dates import format_date
 from models.quarters.classifications import classification_rows, classified_years
