@@ -25,11 +25,7 @@ class ListPage(LazyLoad, QWidget):
     def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None,
                  undo: UndoHistory | None = None):
         super().__init__(parent)
-        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
-        self._stale = False
-        self.undo = undo if undo is not None else UndoHistory(self)
-        self.db = db
-        self.db_path = db_path
+        self.init_screen(db, db_path, undo)
         self.model = model
         self.search = SearchBox(search_hint)
         self.search.setObjectName("search")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -212,6 +214,17 @@ class LazyLoad:
     lazy = False
     _stale = False
 
+    def init_screen(self, db, db_path, undo=None) -> None:
+        """What every screen keeps: the database, its file, and the undo history (the window's, or
+        its own when built alone). Not lazy until the main window says so."""
+        from ui.kit.undo import UndoHistory
+
+        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
+        self._stale = False
+        self.db = db
+        self.db_path = Path(db_path)
+        self.undo = undo if undo is not None else UndoHistory(self)
+
     def reload(self) -> None:
         """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
         if self.lazy and not self.isVisible():
@@ -323,3 +336,20 @@ def read_as_of(edit: DateEdit, error: QLabel, default) -> dt.date | None:
         value = default()
         edit.set_date(value)
     return value
+
+
+def tabbed_screen(screen: QWidget, top: QHBoxLayout, line: QLabel, panels: list[tuple[QWidget, str]]) -> QTabWidget:
+    """Lay ``screen`` out: its top row, a line of text under it, then one tab per (panel, title)."""
+    top.setContentsMargins(9, 6, 9, 0)
+    line.setContentsMargins(9, 2, 9, 2)
+    tabs = QTabWidget()
+    tabs.setObjectName("tabs")
+    for panel, title in panels:
+        panel.layout().setContentsMargins(6, 6, 6, 4)
+        tabs.addTab(panel, title)
+    layout = QVBoxLayout(screen)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(top)
+    layout.addWidget(line)
+    layout.addWidget(tabs, 1)
+    return tabs

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlite_utils import Database
 
 from models.common.errors import DomainError
 
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import LazyLoad, screen_shortcut, text_label
+from ui.kit.widgets import LazyLoad, screen_shortcut, tabbed_screen, text_label
 from ui.yearend.list_panel import YearEndListPanel
 
 
@@ -32,29 +32,16 @@ class YearEndPage(LazyLoad, QWidget):
     def __init__(self, db: Database, db_path: Path, parent=None, undo: UndoHistory | None = None,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
-        self._stale = False
-        self.db = db
-        self.db_path = Path(db_path)
-        self.undo = undo if undo is not None else UndoHistory(self)
+        self.init_screen(db, db_path, undo)
         self.today = today or dt.date.today()
         self.top = QHBoxLayout()
-        self.top.setContentsMargins(9, 6, 9, 0)
         self.build_top()
         self.info = text_label(self.INFO_NAME)
-        self.info.setContentsMargins(9, 2, 9, 2)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("tabs")
         self.panels = {key: self.make_panel(key) for key in self.TAB_TITLES}
-        for key, panel in self.panels.items():
-            panel.layout().setContentsMargins(6, 6, 6, 4)
+        for panel in self.panels.values():
             panel.changed.connect(self._panel_changed)
-            self.tabs.addTab(panel, self.TAB_TITLES[key])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.top)
-        layout.addWidget(self.info)
-        layout.addWidget(self.tabs, 1)
+        self.tabs = tabbed_screen(self, self.top, self.info,
+                                  [(panel, self.TAB_TITLES[key]) for key, panel in self.panels.items()])
         screen_shortcut(self, "Làm mới", "F5", self.load)
         self.reload()
 
