@@ -102,13 +102,7 @@ class CampaignDialog(RecordDialog):
         self.fields.list.setMinimumHeight(150)
         self.units = None
         if campaign:
-            self.name.setText(campaign.name)
-            self.year.setValue(campaign.year)
-            self.start_date.set_date(campaign.start_date)
-            self.registration_deadline.set_date(campaign.registration_deadline)
-            self.report_deadline.set_date(campaign.report_deadline)
-            self.max_per_unit.setValue(campaign.max_per_unit)
-            self.description.setPlainText(campaign.description)
+            f.show_record(campaign, ("name", "year", *self.DATES, "max_per_unit", "description"))
             self.fields.set_values(campaign.fields)
         else:
             self.year.setValue(self.today.year)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -148,6 +151,38 @@ class ErrorForm(QWidget):
         self.errors[name] = error
         self._rows[name] = box
         return widget
+
+    def show_record(self, record, names) -> None:
+        """Show ``record``'s attributes ``names`` in the fields of the same names."""
+        for name in names:
+            field, value = self.fields[name], getattr(record, name)
+            if isinstance(field, DateEdit):
+                field.set_date(value)
+            elif isinstance(field, ChoiceCombo):
+                field.set_value(value)
+            elif isinstance(field, QLineEdit):
+                field.setText(value)
+            elif isinstance(field, QPlainTextEdit):
+                field.setPlainText(value)
+            elif isinstance(field, QCheckBox):
+                field.setChecked(value)
+            else:  # a QSpinBox
+                field.setValue(value)
+
+    def values(self, names) -> dict[str, object]:
+        """What the fields ``names`` hold (not the dates: ``ui.kit.dates.read_dates`` reads them)."""
+        values = {}
+        for name in names:
+            field = self.fields[name]
+            if isinstance(field, ChoiceCombo):
+                values[name] = field.value()
+            elif isinstance(field, QLineEdit):
+                values[name] = field.text()
+            elif isinstance(field, QPlainTextEdit):
+                values[name] = field.toPlainText()
+            else:  # a QCheckBox
+                values[name] = field.isChecked()
+        return values
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.layout_.setRowVisible(self._rows[name], visible)
@@ -353,3 +388,13 @@ def tabbed_screen(screen: QWidget, top: QHBoxLayout, line: QLabel, panels: list[
     layout.addWidget(line)
     layout.addWidget(tabs, 1)
     return tabs
+
+
+def field_button(text: str, slot, tip: str = "") -> QPushButton:
+    """A button inside a form or a dialog (Enter still presses the dialog's default button)."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button

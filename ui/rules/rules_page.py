@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from sqlite_utils import Database
 
 from models.common.codes import CapScope, HeadLevel, label
@@ -31,7 +31,7 @@ from ui.quarters.quarter_review_tables import SHORT, amount_text, decimal
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_editors import BaseSalaryEditor
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ERROR_STYLE, text_label
+from ui.kit.widgets import ERROR_STYLE, field_button, text_label
 
 
 def _next(year: int, quarter: int) -> tuple[int, int]:
@@ -159,12 +159,8 @@ class RulesPage(ListPage):
         self.salary_error.hide()
         self.salary_status = QLabel()
         self.salary_status.setObjectName("salary_status")
-        self.save_salaries_button = QPushButton("Lưu lương cơ sở")
-        self.save_salaries_button.setAutoDefault(False)
-        self.save_salaries_button.clicked.connect(self.save_base_salaries)
-        self.revert_salaries_button = QPushButton("Bỏ thay đổi")
-        self.revert_salaries_button.setAutoDefault(False)
-        self.revert_salaries_button.clicked.connect(self.load_base_salaries)
+        self.save_salaries_button = field_button("Lưu lương cơ sở", self.save_base_salaries)
+        self.revert_salaries_button = field_button("Bỏ thay đổi", self.load_base_salaries)
         buttons = QHBoxLayout()
         buttons.addWidget(self.salary_status, 1)
         buttons.addWidget(self.revert_salaries_button)

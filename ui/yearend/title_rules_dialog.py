@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from sqlite_utils import Database
 
 from models.common.codes import TitleCode, label
@@ -18,7 +18,7 @@ from ui.kit import messages
 from ui.kit.table_model import Column, RecordTableModel
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text, ranking_text
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import make_table, text_label
+from ui.kit.widgets import field_button, make_table, text_label
 
 
 @dataclass(frozen=True)
@@ -111,10 +111,10 @@ class TitleRulesDialog(QDialog):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 9)
         self.details.setStyleSheet("background: #f6f7f9; border: 1px solid #d5d9e0; padding: 6px;")
-        self.add_button = self._button("&Thêm quy định...", self.add, "Thêm một quy định áp dụng từ một năm mới")
-        self.edit_button = self._button("&Sửa...", self.edit_selected, "Sửa quy định đang chọn (Enter)")
-        self.delete_button = self._button("&Xóa", self.delete_selected, "Xóa quy định đang chọn")
-        close = self._button("Đóng", self.accept, "")
+        self.add_button = field_button("&Thêm quy định...", self.add, "Thêm một quy định áp dụng từ một năm mới")
+        self.edit_button = field_button("&Sửa...", self.edit_selected, "Sửa quy định đang chọn (Enter)")
+        self.delete_button = field_button("&Xóa", self.delete_selected, "Xóa quy định đang chọn")
+        close = field_button("Đóng", self.accept, "")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -135,13 +135,6 @@ class TitleRulesDialog(QDialog):
             in_force = [r for r in rows if r.rules.from_year <= year]
             if in_force:
                 self.select(max(in_force, key=lambda r: r.rules.from_year).rules.id)
-
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAutoDefault(False)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def load(self, select: int | None = None) -> None:
         keep = select if select is not None else (self.selected().rules.id if self.selected() else None)
