@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidge
 from sqlite_utils import Database
 
 from ui.kit import messages
-from ui.kit.tasks import on_own_connection, run_with_progress
+from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import LazyLoad, SearchBox, make_table
 
@@ -159,18 +159,12 @@ class ListPage(LazyLoad, QWidget):
             self.after_change()
 
     def export_excel(self) -> None:
-        stem = self.file_stem()
-        path = messages.save_xlsx(self, f"Xuất danh sách {self.noun}", f"{stem}-{dt.date.today():%Y%m%d}.xlsx")
-        if not path:
+        written = write_xlsx(self, self.db_path, f"Xuất danh sách {self.noun}",
+                             f"{self.file_stem()}-{dt.date.today():%Y%m%d}.xlsx", f"Đang xuất danh sách {self.noun}...",
+                             self.exporter(), "Không xuất được")
+        if written is None:
             return
-        db_path, export = self.db_path, self.exporter()
-
-        work = on_own_connection(db_path, lambda db, _progress: export(db, path))
-        try:
-            count = run_with_progress(self, f"Đang xuất danh sách {self.noun}...", work)
-        except OSError as e:
-            messages.error(self, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
-            return
+        path, count = written
         messages.inform(self, "Đã xuất", f"Đã xuất {count} dòng ra tệp:\n{path}")
 
     def save_template(self) -> None:
