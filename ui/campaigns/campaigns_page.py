@@ -26,7 +26,7 @@ from models.campaigns.campaigns import (
     save_campaign,
     set_own_deadlines,
 )
-from models.common.codes import TrackingState, UnitKind, label
+from models.common.codes import TrackingState, label
 from models.common.dates import format_date
 from models.campaigns.initiatives import Initiative, delete_initiative, save_initiative
 from models.common.text import fold
@@ -126,13 +126,8 @@ class CampaignsPage(ListPage):
     def _build_filters(self) -> None:
         states = [("Quá hạn (chưa đăng ký hoặc chưa báo cáo)", OVERDUE_FILTER)]
         states += [(label(s), s) for s in TrackingState]
-        self.state_filter = ChoiceCombo(states, "Tất cả trạng thái")
-        self.state_filter.setObjectName("state_filter")
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
-        for combo in (self.state_filter, self.kind_filter):
-            self.filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.state_filter = self.add_filter("state_filter", ChoiceCombo(states, "Tất cả trạng thái"))
+        self.kind_filter = self.add_kind_filter()
 
     def _build_actions(self) -> None:
         self.edit_action = self.action("Đăng ký / sửa mô hình", self.edit_selected, "F2",

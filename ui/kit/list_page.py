@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from ui.kit import messages
 from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import LazyLoad, SearchBox, make_table
+from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
 
 
 class ListPage(LazyLoad, QWidget):
@@ -52,6 +52,20 @@ class ListPage(LazyLoad, QWidget):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+
+    def add_filter(self, name: str, combo, stretch: int = 1):
+        """A drop-down of the filter bar, named ``name``: choosing in it filters the table."""
+        if name:
+            combo.setObjectName(name)
+        self.filters.addWidget(combo, stretch)
+        combo.currentIndexChanged.connect(self.apply_filters)
+        return combo
+
+    def add_kind_filter(self):
+        """The filter by kind of unit (named "kind_filter")."""
+        from models.common.codes import UnitKind, label
+
+        return self.add_filter("kind_filter", ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị"))
 
     def add_leading_filter(self, caption: QLabel, widget: QWidget) -> None:
         """A captioned field before the search box (the year a screen shows)."""

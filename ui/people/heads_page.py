@@ -96,13 +96,9 @@ class HeadsPage(ListPage):
         year_caption, self.year = captioned("&Năm:", year_spin(default_year(db, dt.date.today())), "year")
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.add_leading_filter(year_caption, self.year)
-        self.level_filter = ChoiceCombo([(label(x), x) for x in HeadLevel], "Tất cả mức xếp loại")
-        self.level_filter.setObjectName("level_filter")
-        self.evaluated_filter = ChoiceCombo(EVALUATED, "Đã và chưa đánh giá")
-        self.evaluated_filter.setObjectName("evaluated_filter")
-        for combo in (self.level_filter, self.evaluated_filter):
-            self.filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.level_filter = self.add_filter(
+            "level_filter", ChoiceCombo([(label(x), x) for x in HeadLevel], "Tất cả mức xếp loại"))
+        self.evaluated_filter = self.add_filter("evaluated_filter", ChoiceCombo(EVALUATED, "Đã và chưa đánh giá"))
         self.edit_action = self.action("Đánh giá...", self.edit_selected, "F2",
                                        "Đánh giá người đứng đầu đơn vị đang chọn; Enter")
         self.delete_action = self.action("Xóa đánh giá", self.delete_selected, "Del")

@@ -68,20 +68,13 @@ class StaffPage(ListPage):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, StaffTableModel(), "Tìm theo mã, họ tên, chức vụ... (Ctrl+F)",
                          parent, undo)
-        self.unit_filter = SearchableCombo([], "Tất cả đơn vị")
-        self.unit_filter.setObjectName("unit_filter")
-        self.category_filter = ChoiceCombo([(label(c), c) for c in StaffCategory], "Tất cả đối tượng")
-        self.category_filter.setObjectName("category_filter")
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
         self._unit_kinds: dict[int, UnitKind] = {}
-        self.leader_filter = ChoiceCombo(LEADER)
-        self.state_filter = ChoiceCombo(STATES)
-        self.state_filter.setObjectName("state_filter")
-        for combo, stretch in ((self.unit_filter, 2), (self.kind_filter, 1), (self.category_filter, 1),
-                               (self.leader_filter, 1), (self.state_filter, 1)):
-            self.filters.addWidget(combo, stretch)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.unit_filter = self.add_filter("unit_filter", SearchableCombo([], "Tất cả đơn vị"), 2)
+        self.kind_filter = self.add_kind_filter()
+        self.category_filter = self.add_filter(
+            "category_filter", ChoiceCombo([(label(c), c) for c in StaffCategory], "Tất cả đối tượng"))
+        self.leader_filter = self.add_filter("", ChoiceCombo(LEADER))
+        self.state_filter = self.add_filter("state_filter", ChoiceCombo(STATES))
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm cán bộ")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa thông tin cán bộ đang chọn")
         self.move_action = self.action("Chuyển đơn vị", self.move_selected, "Ctrl+M")

@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
-from models.common.codes import UnitKind, label
 from models.people.snapshots import restore_unit, snapshot_unit
 from models.common.text import sort_key
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
@@ -47,14 +46,8 @@ class UnitsPage(ListPage):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, UnitsTableModel(), "Tìm theo mã, tên, người đứng đầu... (Ctrl+F)",
                          parent, undo)
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
-        self.state_filter = ChoiceCombo(ACTIVE_STATES)
-        self.state_filter.setObjectName("state_filter")
-        self.filters.addWidget(self.kind_filter, 1)
-        self.filters.addWidget(self.state_filter, 1)
-        self.kind_filter.currentIndexChanged.connect(self.apply_filters)
-        self.state_filter.currentIndexChanged.connect(self.apply_filters)
+        self.kind_filter = self.add_kind_filter()
+        self.state_filter = self.add_filter("state_filter", ChoiceCombo(ACTIVE_STATES))
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm đơn vị")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa đơn vị đang chọn")
         self.toggle_action = self.action("Ngừng hoạt động", self.toggle_active, "Ctrl+D")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QGroupBox, QLabel, Q
 
 from models.exchange import xlsx
 from models.quarters.classifications import person_history, quarter_bounds
-from models.common.codes import HeadLevel, UnitKind, label
+from models.common.codes import HeadLevel
 from models.common.errors import DomainError
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterReview, extra_income
 from models.quarters.rules import base_salaries, base_salary_on, rule_set_for
@@ -84,13 +84,9 @@ class UnitsReviewPanel(ListPage):
     def __init__(self, db, db_path, undo=None, parent=None):
         super().__init__(db, db_path, UnitReviewTableModel(), "Tìm theo mã, tên đơn vị... (Ctrl+F)", parent, undo)
         self.review: QuarterReview | None = None
-        self.status_filter = ChoiceCombo([(s, s) for s in (SUBMITTED, LATE, MISSING)], "Tất cả tình trạng nộp")
-        self.status_filter.setObjectName("status_filter")
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
-        for combo in (self.status_filter, self.kind_filter):
-            self.filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.status_filter = self.add_filter(
+            "status_filter", ChoiceCombo([(s, s) for s in (SUBMITTED, LATE, MISSING)], "Tất cả tình trạng nộp"))
+        self.kind_filter = self.add_kind_filter()
         self.over_only = QCheckBox("Chỉ đơn vị vượt giới hạn")
         self.over_only.setObjectName("over_only")
         self.over_only.toggled.connect(self.apply_filters)
@@ -302,13 +298,8 @@ class IncomePanel(ListPage):
         self.quarter = quarter
         self.base_salary: int | None = None
         self.error = ""
-        self.unit_filter = SearchableCombo([], "Tất cả đơn vị")
-        self.unit_filter.setObjectName("unit_filter")
-        self.paid_filter = ChoiceCombo(PAID, ALL_PAID)
-        self.paid_filter.setObjectName("paid_filter")
-        for combo, stretch in ((self.unit_filter, 2), (self.paid_filter, 1)):
-            self.filters.addWidget(combo, stretch)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.unit_filter = self.add_filter("unit_filter", SearchableCombo([], "Tất cả đơn vị"), 2)
+        self.paid_filter = self.add_filter("paid_filter", ChoiceCombo(PAID, ALL_PAID))
         self.history_action = self.action("Xem các quý của cán bộ", self.edit_selected, "F2",
                                           "Xem kết quả các quý của người đang chọn; Enter, nhấp đúp")
         self.export_action = self.action("Xuất bảng thu nhập tăng thêm ra Excel...", self.export_excel, "Ctrl+E")
