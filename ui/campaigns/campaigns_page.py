@@ -73,10 +73,7 @@ class CampaignsPage(ListPage):
         self._build_top()
         self._build_filters()
         self._build_actions()
-        self.model.sort(TrackingTableModel.COL_CODE)
-        self.table.horizontalHeader().setSortIndicator(TrackingTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(TrackingTableModel.COL_CODE)
 
     # Building.
     def _page_action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:

@@ -53,6 +53,17 @@ class ListPage(LazyLoad, QWidget):
         find.triggered.connect(self._focus_search)
         self.addAction(find)
 
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the table by ``column``, its header showing it."""
+        self.model.sort(column, order)
+        self.table.horizontalHeader().setSortIndicator(column, order)
+
+    def start(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The end of a screen's building: sorted by ``column``, loaded, filtered."""
+        self.sort_by(column, order)
+        self.reload()
+        self.apply_filters()
+
     def add_filter(self, name: str, combo, stretch: int = 1):
         """A drop-down of the filter bar, named ``name``: choosing in it filters the table."""
         if name:

@@ -81,10 +81,7 @@ class DisciplinePage(ListPage):
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa quyết định đang chọn; Enter")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa quyết định đang chọn")
         self.add_excel_actions()
-        self.model.sort(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSortIndicator(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
 
     # Excel: the decisions of the year shown (or all), in the import's columns.
     def exporter(self):

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import list_campaigns
@@ -105,10 +104,7 @@ class HeadsPage(ListPage):
         self.toolbar.addSeparator()
         self.template_action = self.action("Sửa danh sách tiêu chí mặc định...", self.edit_template)
         self.add_excel_actions()
-        self.model.sort(HeadsTableModel.COL_CODE)
-        self.table.horizontalHeader().setSortIndicator(HeadsTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(HeadsTableModel.COL_CODE)
 
     def exporter(self):
         from models.exports import export_head_evaluations

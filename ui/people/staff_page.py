@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QPushButton, QVBoxLayout
 from sqlite_utils import Database
 
@@ -81,10 +80,7 @@ class StaffPage(ListPage):
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa cán bộ chưa có dữ liệu")
         self.add_excel_actions()
         self._build_history_panel()
-        self.model.sort(StaffTableModel.COL_NAME)
-        self.table.horizontalHeader().setSortIndicator(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(StaffTableModel.COL_NAME)
 
     def _build_history_panel(self) -> None:
         box = QGroupBox("Quá trình công tác")

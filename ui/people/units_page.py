@@ -53,10 +53,7 @@ class UnitsPage(ListPage):
         self.toggle_action = self.action("Ngừng hoạt động", self.toggle_active, "Ctrl+D")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa đơn vị chưa có dữ liệu")
         self.add_excel_actions()
-        self.model.sort(UnitsTableModel.COL_CODE)
-        self.table.horizontalHeader().setSortIndicator(UnitsTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(UnitsTableModel.COL_CODE)
 
     def load(self) -> None:
         self.show_records(list_units(self.db))

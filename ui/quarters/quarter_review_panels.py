@@ -234,8 +234,7 @@ class PersonPanel(ListPage):
         self.body.addWidget(box, 3)
         self.body.setStretch(0, 2)
         self.search.returnPressed.connect(self._pick_first)
-        self.model.sort(StaffPickTableModel.COL_NAME)
-        self.table.horizontalHeader().setSortIndicator(StaffPickTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.sort_by(StaffPickTableModel.COL_NAME)
         self.selection_changed()
 
     def load(self) -> None:
@@ -308,8 +307,7 @@ class IncomePanel(ListPage):
         self.layout().insertWidget(2, self.note)
         self.count_label.setTextFormat(Qt.TextFormat.RichText)
         # By unit (the domain's order keeps staff codes in order within a unit).
-        self.model.sort(IncomeTableModel.COL_UNIT)
-        self.table.horizontalHeader().setSortIndicator(IncomeTableModel.COL_UNIT, Qt.SortOrder.AscendingOrder)
+        self.sort_by(IncomeTableModel.COL_UNIT)
         self.apply_filters()
 
     def load(self) -> None:

@@ -132,8 +132,7 @@ class RulesPage(ListPage):
         self.toolbar.addSeparator()
         self.title_rules_action = self.action("Quy định danh hiệu thi đua...", self.edit_title_rules, None,
                                               "Điều kiện, tỷ lệ và tiền thưởng của các danh hiệu thi đua cuối năm")
-        self.model.sort(RuleSetsTableModel.COL_PERIOD)
-        self.table.horizontalHeader().setSortIndicator(RuleSetsTableModel.COL_PERIOD, Qt.SortOrder.AscendingOrder)
+        self.sort_by(RuleSetsTableModel.COL_PERIOD)
         # Few rows, long texts: rows grow to show them whole rather than cut them.
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
