@@ -15,6 +15,19 @@ from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
 
 
+def on_selected(method):
+    """An action on the record selected, ``method(self, record)``: nothing happens when none is.
+    (The action's slot takes no argument, as Qt's signals expect.)"""
+
+    def run(self):
+        record = self.selected()
+        if record is not None:
+            return method(self, record)
+
+    run.__name__, run.__doc__ = method.__name__, method.__doc__
+    return run
+
+
 class ListPage(LazyLoad, QWidget):
     """Subclasses set ``kind`` ("units"/"staff"), ``noun``, the model, and fill the filter bar."""
 

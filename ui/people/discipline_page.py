@@ -15,7 +15,7 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.kit import messages
 from ui.people.discipline_dialog import DisciplineDialog
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, captioned
 
@@ -158,10 +158,8 @@ class DisciplinePage(ListPage):
             self.remember(f"Thêm {describe(saved)}", lambda: restore_discipline(self.db, saved.id, None))
             self._after_save(saved)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def edit_selected(self, row) -> None:
         before = snapshot_discipline(self.db, row.decision.id)
         dialog = DisciplineDialog(self.db, row.decision, parent=self)
         if dialog.exec():
@@ -169,10 +167,8 @@ class DisciplinePage(ListPage):
             self.remember(f"Sửa {describe(row.decision)}", lambda: restore_discipline(self.db, saved.id, before))
             self._after_save(saved)
 
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def delete_selected(self, row) -> None:
         d = row.decision
         if not messages.confirm(
             self, "Xóa quyết định kỷ luật",

@@ -23,7 +23,7 @@ from models.people.units import Unit, list_units
 
 from ui.kit import messages
 from ui.people.head_dialog import CriteriaTemplateDialog, HeadDialog
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, captioned, year_spin
 
@@ -144,10 +144,8 @@ class HeadsPage(ListPage):
         self.edit_action.setEnabled(row is not None)
         self.delete_action.setEnabled(row is not None and row.evaluation is not None)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def edit_selected(self, row) -> None:
         year, unit, before = self.year.value(), row.unit, row.evaluation
         dialog = HeadDialog(self.db, unit, year, before, parent=self)
         if dialog.exec():

@@ -15,7 +15,7 @@ from models.common.text import fold, name_sort_key, sort_key
 from models.people.units import list_units
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.people.staff_dialog import StaffDialog
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, SearchableCombo
@@ -178,10 +178,8 @@ class StaffPage(ListPage):
     def move_selected(self) -> None:
         self.edit_selected(focus_unit=True)
 
-    def undo_move(self) -> None:
-        person = self.selected()
-        if person is None:
-            return
+    @on_selected
+    def undo_move(self, person) -> None:
         entries = unit_history(self.db, person.id)
         if len(entries) < 2:
             return
@@ -198,10 +196,8 @@ class StaffPage(ListPage):
                       lambda: restore_staff(self.db, person.id, before))
         self.after_change(lambda p: p.id == person.id)
 
-    def delete_selected(self) -> None:
-        person = self.selected()
-        if person is None:
-            return
+    @on_selected
+    def delete_selected(self, person) -> None:
         if staff_data(self.db, person.id):
             messages.error(self, "Không thể xóa",
                            f"{person.full_name} đã có dữ liệu nên không xóa được. Hãy nhập ngày nghỉ.")

@@ -11,7 +11,7 @@ from models.common.text import sort_key
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.people.unit_dialog import UnitDialog
 from ui.kit.widgets import ChoiceCombo
@@ -80,20 +80,16 @@ class UnitsPage(ListPage):
             self.remember(f"Thêm đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, None))
             self.after_change(lambda u: u.id == unit.id)
 
-    def edit_selected(self) -> None:
-        unit = self.selected()
-        if unit is None:
-            return
+    @on_selected
+    def edit_selected(self, unit) -> None:
         before = snapshot_unit(self.db, unit.id)
         dialog = UnitDialog(self.db, unit, parent=self)
         if dialog.exec():
             self.remember(f"Sửa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
             self.after_change(lambda u: u.id == unit.id)
 
-    def toggle_active(self) -> None:
-        unit = self.selected()
-        if unit is None:
-            return
+    @on_selected
+    def toggle_active(self, unit) -> None:
         if unit.active and not messages.confirm(
             self, "Ngừng hoạt động",
             f"Chuyển “{unit.name}” sang ngừng hoạt động?\nDữ liệu của đơn vị vẫn được giữ; "
@@ -106,10 +102,8 @@ class UnitsPage(ListPage):
         self.remember(f"{verb} đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change(lambda u: u.id == unit.id)
 
-    def delete_selected(self) -> None:
-        unit = self.selected()
-        if unit is None:
-            return
+    @on_selected
+    def delete_selected(self, unit) -> None:
         if unit_data(self.db, unit.id):
             messages.error(
                 self, "Không thể xóa",

@@ -26,7 +26,7 @@ from models.quarters.rules import (
 )
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.quarters.quarter_review_tables import SHORT, amount_text, decimal
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_editors import BaseSalaryEditor
@@ -219,20 +219,16 @@ class RulesPage(ListPage):
             self.remember(f"Thêm quy định {new.name}", lambda: delete_rule_set(self.db, new.id))
             self.after_change(lambda r: r.rule_set.id == new.id)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def edit_selected(self, row) -> None:
         before = row.rule_set
         dialog = RuleSetDialog(self.db, before, parent=self)
         if dialog.exec():
             self.remember(f"Sửa quy định {before.name}", lambda: save_rule_set(self.db, before))
             self.after_change(lambda r: r.rule_set.id == before.id)
 
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def delete_selected(self, row) -> None:
         old = row.rule_set
         if not messages.confirm(
             self, "Xóa quy định",

@@ -15,6 +15,7 @@ from models.common.codes import TitleCode, label
 from models.yearend.title_rules import TitleRules, delete_title_rules, list_title_rules, save_title_rules
 
 from ui.kit import messages
+from ui.kit.list_page import on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text, ranking_text
 from ui.kit.undo import Change, UndoHistory
@@ -178,22 +179,18 @@ class TitleRulesDialog(QDialog):
             db = self.db
             self._changed(f"Thêm quy định xét danh hiệu {new.name}", lambda: delete_title_rules(db, new.id), new.id)
 
-    def edit_selected(self) -> None:
+    @on_selected
+    def edit_selected(self, row) -> None:
         from ui.yearend.title_rule_set_dialog import TitleRuleSetDialog
 
-        row = self.selected()
-        if row is None:
-            return
         before = row.rules
         dialog = TitleRuleSetDialog(self.db, before, parent=self)
         if dialog.exec():
             db = self.db
             self._changed(f"Sửa quy định xét danh hiệu {before.name}", lambda: save_title_rules(db, before), before.id)
 
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def delete_selected(self, row) -> None:
         old = row.rules
         if not messages.confirm(self, "Xóa quy định",
                                 f"Xóa quy định “{old.name}” (áp dụng từ năm {old.from_year})?\n"
