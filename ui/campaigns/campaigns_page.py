@@ -37,7 +37,7 @@ from ui.campaigns import register_export
 from ui.campaigns.campaign_dialog import CampaignDialog
 from ui.campaigns.campaign_undo import restore_campaign, restore_participant
 from ui.campaigns.initiative_dialog import InitiativeDialog
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import OVERDUE_FILTER, CountsBar, TrackingTableModel
 from ui.kit.widgets import ChoiceCombo, as_of_fields, captioned, read_as_of
@@ -304,10 +304,8 @@ class CampaignsPage(ListPage):
             return s.initiative
         return choose_initiative(self, s.initiatives, allow_new and len(s.initiatives) < campaign.max_per_unit)
 
-    def edit_selected(self) -> None:
-        s, campaign = self.selected(), self.campaign()
-        if s is None or campaign is None:
-            return
+    @on_selected(also="campaign")
+    def edit_selected(self, s, campaign) -> None:
         chosen = self._pick(s, allow_new=True)
         if chosen is None:
             return
@@ -357,10 +355,8 @@ class CampaignsPage(ListPage):
                           lambda: remove_participant(self.db, campaign.id, p.unit_id))
             self.after_change(self._select_unit(p.unit_id))
 
-    def own_deadlines(self) -> None:
-        s, campaign = self.selected(), self.campaign()
-        if s is None or campaign is None:
-            return
+    @on_selected(also="campaign")
+    def own_deadlines(self, s, campaign) -> None:
         before = s.participant
         dialog = OwnDeadlinesDialog(self.db, campaign, before, parent=self)
         if dialog.exec():
@@ -372,10 +368,8 @@ class CampaignsPage(ListPage):
             )
             self.after_change(self._select_unit(before.unit_id))
 
-    def remove_unit(self) -> None:
-        s, campaign = self.selected(), self.campaign()
-        if s is None or campaign is None:
-            return
+    @on_selected(also="campaign")
+    def remove_unit(self, s, campaign) -> None:
         p = s.participant
         if s.initiatives:
             messages.error(self, "Không bỏ được",

@@ -15,17 +15,21 @@ from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
 
 
-def on_selected(method):
+def on_selected(method=None, *, also: str = ""):
     """An action on the record selected, ``method(self, record)``: nothing happens when none is.
-    (The action's slot takes no argument, as Qt's signals expect.)"""
+    ``also``: a method of the screen whose answer is needed too (``method(self, record, answer)``;
+    nothing happens when it is None). The action's slot takes no argument, as Qt's signals expect."""
 
-    def run(self):
-        record = self.selected()
-        if record is not None:
-            return method(self, record)
+    def wrap(method):
+        def run(self):
+            record, extra = self.selected(), (getattr(self, also)(),) if also else ()
+            if record is not None and None not in extra:
+                return method(self, record, *extra)
 
-    run.__name__, run.__doc__ = method.__name__, method.__doc__
-    return run
+        run.__name__, run.__doc__ = method.__name__, method.__doc__
+        return run
+
+    return wrap(method) if method is not None else wrap
 
 
 class ListPage(LazyLoad, QWidget):

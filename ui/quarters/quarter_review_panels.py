@@ -21,7 +21,7 @@ from models.people.staff import list_staff
 from models.common.text import sort_key
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.quarters.quarter_review_tables import (
     ABOVE,
     ABOVE_STRONG,
@@ -190,10 +190,9 @@ class UnitsReviewPanel(ListPage):
     def selection_changed(self) -> None:
         self.open_action.setEnabled(self.selected() is not None)
 
-    def edit_selected(self) -> None:
-        unit = self.selected()
-        if unit is not None:
-            self.opened.emit(unit.unit_id)
+    @on_selected
+    def edit_selected(self, unit) -> None:
+        self.opened.emit(unit.unit_id)
 
     def export_excel(self) -> None:
         review = self.review
@@ -382,10 +381,9 @@ class IncomePanel(ListPage):
     def selection_changed(self) -> None:
         self.history_action.setEnabled(self.selected() is not None)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self.chosen.emit(row.staff_id)
+    @on_selected
+    def edit_selected(self, row) -> None:
+        self.chosen.emit(row.staff_id)
 
     def export_excel(self) -> None:
         year, quarter = self.quarter()
