@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -28,7 +27,7 @@ from models.people.units import list_units
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.dates import read_dates
-from ui.kit.widgets import DateEdit
+from ui.kit.widgets import DateEdit, lay_out
 
 
 class UnitChecklist(QWidget):
@@ -49,10 +48,7 @@ class UnitChecklist(QWidget):
         for button, state in ((self.all_button, Qt.CheckState.Checked), (self.none_button, Qt.CheckState.Unchecked)):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=state: self.set_all(s))
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.all_button)
-        buttons.addWidget(self.none_button)
-        buttons.addStretch(1)
+        buttons = lay_out(self.all_button, self.none_button, None, vertical=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,7 +29,7 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo, field_button
+from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo, field_button, lay_out
 
 NOT_ASSESSED = "— Chưa đánh giá —"
 NO_FIELD = "— Không chọn lĩnh vực —"
@@ -67,10 +66,7 @@ class AuthorPicker(QWidget):
         self.choice.activated.connect(lambda _i: self.add_chosen())
         self.add_button = field_button("Thêm tác giả", self.add_chosen)
         self.remove_button = field_button("Bỏ tác giả", self.remove_current)
-        row = QHBoxLayout()
-        row.addWidget(self.choice, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
+        row = lay_out((self.choice, 1), self.add_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -398,3 +399,32 @@ def field_button(text: str, slot, tip: str = "") -> QPushButton:
         button.setToolTip(tip)
     button.clicked.connect(slot)
     return button
+
+
+def lay_out(*items, vertical: bool = False) -> QHBoxLayout | QVBoxLayout:
+    """Widgets in a row (a column when ``vertical``): an item is a widget, (widget, stretch), or
+    None for the free space."""
+    layout = QVBoxLayout() if vertical else QHBoxLayout()
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def pair_grid(fields: list[tuple[str, QWidget, str]]) -> QWidget:
+    """Fields two by a row, each after its caption: ``fields`` are (caption, widget, object name);
+    the first field takes the focus (an error beside the row puts the cursor there)."""
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    for i, (caption, widget, name) in enumerate(fields):
+        widget.setObjectName(name)
+        grid.addWidget(QLabel(caption), i // 2, (i % 2) * 2)
+        grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+    grid.setColumnStretch(4, 1)
+    box.setFocusProxy(fields[0][1])
+    return box

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from models.people.units import Unit
 
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo, field_button
+from ui.kit.widgets import ChoiceCombo, field_button, lay_out
 
 
 class CriteriaTable(QWidget):
@@ -48,10 +47,7 @@ class CriteriaTable(QWidget):
         self.table.setMinimumHeight(260)
         self.add_button = field_button("Thêm tiêu chí", self.add_row)
         self.remove_button = field_button("Xóa tiêu chí", self.remove_row)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = lay_out(self.add_button, self.remove_button, None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -31,7 +31,7 @@ from ui.quarters.quarter_review_tables import SHORT, amount_text, decimal
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_editors import BaseSalaryEditor
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ERROR_STYLE, field_button, text_label
+from ui.kit.widgets import ERROR_STYLE, field_button, lay_out, text_label
 
 
 def _next(year: int, quarter: int) -> tuple[int, int]:
@@ -160,10 +160,7 @@ class RulesPage(ListPage):
         self.salary_status.setObjectName("salary_status")
         self.save_salaries_button = field_button("Lưu lương cơ sở", self.save_base_salaries)
         self.revert_salaries_button = field_button("Bỏ thay đổi", self.load_base_salaries)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.salary_status, 1)
-        buttons.addWidget(self.revert_salaries_button)
-        buttons.addWidget(self.save_salaries_button)
+        buttons = lay_out((self.salary_status, 1), self.revert_salaries_button, self.save_salaries_button)
         column.addWidget(self.salaries)
         column.addWidget(self.salary_error)
         column.addStretch(1)
