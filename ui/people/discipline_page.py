@@ -151,21 +151,22 @@ class DisciplinePage(ListPage):
             self.show_year(saved.effective_year)  # the decision saved must be in sight
         self.select_where(lambda r: r.decision.id == saved.id)
 
-    def add(self) -> None:
-        dialog = DisciplineDialog(self.db, parent=self)
+    def _edit(self, decision=None) -> None:
+        """The dialog for a new decision (``decision`` None) or to change one; undoable once saved."""
+        before = snapshot_discipline(self.db, decision.id) if decision is not None else None
+        dialog = DisciplineDialog(self.db, decision, parent=self)
         if dialog.exec():
             saved = dialog.result_record
-            self.remember(f"Thêm {describe(saved)}", lambda: restore_discipline(self.db, saved.id, None))
+            what = f"Sửa {describe(decision)}" if decision is not None else f"Thêm {describe(saved)}"
+            self.remember(what, lambda: restore_discipline(self.db, saved.id, before))
             self._after_save(saved)
+
+    def add(self) -> None:
+        self._edit()
 
     @on_selected
     def edit_selected(self, row) -> None:
-        before = snapshot_discipline(self.db, row.decision.id)
-        dialog = DisciplineDialog(self.db, row.decision, parent=self)
-        if dialog.exec():
-            saved = dialog.result_record
-            self.remember(f"Sửa {describe(row.decision)}", lambda: restore_discipline(self.db, saved.id, before))
-            self._after_save(saved)
+        self._edit(row.decision)
 
     @on_selected
     def delete_selected(self, row) -> None:
