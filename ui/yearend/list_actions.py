@@ -14,7 +14,9 @@ from typing import Callable, Protocol, runtime_checkable
 from PySide6.QtWidgets import QMenu
 from sqlite_utils import Database
 
-from models.yearend.lists import Adjustment, ApprovalRecord, ListKey, adjust, cancel_adjustment, current_approval, reopen
+from models.yearend.lists import (
+    Adjustment, ApprovalRecord, ListKey, adjust, cancel_adjustment, current_approval, reopen,
+)
 from models.common.errors import DomainError, ValidationError
 from models.store.history import session_name
 from models.store.settings import get_setting

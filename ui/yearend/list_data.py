@@ -39,7 +39,8 @@ def outside_why(subject: str, year: int, campaign: bool = False) -> str:
     """Why the rules did not consider a unit or person at all: for a campaign's lists
     (``campaign``), or for the year's titles."""
     if subject == UNIT:
-        why = "đơn vị không tham gia đợt thi đua này" if campaign else f"đơn vị không có cán bộ được xếp loại năm {year}"
+        why = ("đơn vị không tham gia đợt thi đua này" if campaign
+               else f"đơn vị không có cán bộ được xếp loại năm {year}")
     else:
         where = " tại một đơn vị tham gia đợt thi đua" if campaign else ""
         why = f"không có kết quả xếp loại quý nào năm {year}{where}"

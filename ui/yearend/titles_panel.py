@@ -199,7 +199,8 @@ class TitleListPanel(YearEndListPanel):
             return
         db, year = self.db, self.year
         before = council_order(db, year)
-        if not messages.attempt(self, "Không đổi được thứ tự ưu tiên", lambda: set_council_order(db, year, moved_order(before, ranked, i, i + delta))):
+        order = moved_order(before, ranked, i, i + delta)
+        if not messages.attempt(self, "Không đổi được thứ tự ưu tiên", lambda: set_council_order(db, year, order)):
             return
         name = p.person(staff_id).full_name
         self.remember(f"{'Đưa lên' if delta < 0 else 'Đưa xuống'} {name} trong thứ tự ưu tiên năm {year}",
