@@ -9,7 +9,7 @@ from models.yearend import title_lists, titles
 from models.exchange import xlsx
 from reports import award_list
 from ui.quarters import quarter_review_tables
-from ui.yearend import titles_data, titles_panel
+from ui.yearend import list_panel, titles_data
 
 
 def test_one_money_formatter():
@@ -24,7 +24,7 @@ def test_the_title_migrations_use_the_schemas_in_helper():
 
 
 def test_one_helper_pauses_the_collector_for_the_titles_and_their_screen():
-    assert titles_panel.without_gc_passes is titles.without_gc_passes
+    assert list_panel.without_gc_passes is titles.without_gc_passes
     assert not hasattr(titles_data, "without_gc_passes")
     assert gc.isenabled()
     with titles.without_gc_passes():

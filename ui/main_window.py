@@ -1,6 +1,7 @@
 """The main window: navigation on the left, one screen per area, menus for files and data."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -32,87 +33,29 @@ def _safety():
     return safety
 
 
-def _units_page(*args, **kw):
-    from ui.people.units_page import UnitsPage
-
-    return UnitsPage(*args, **kw)
-
-
-def _staff_page(*args, **kw):
-    from ui.people.staff_page import StaffPage
-
-    return StaffPage(*args, **kw)
-
-
-def _campaigns_page(*args, **kw):
-    from ui.campaigns.campaigns_page import CampaignsPage
-
-    return CampaignsPage(*args, **kw)
-
-
-def _heads_page(*args, **kw):
-    from ui.people.heads_page import HeadsPage
-
-    return HeadsPage(*args, **kw)
-
-
-def _classification_page(*args, **kw):
-    from ui.quarters.classification_page import ClassificationPage
-
-    return ClassificationPage(*args, **kw)
-
-
-def _quarter_review_page(*args, **kw):
-    from ui.quarters.quarter_review_page import QuarterReviewPage
-
-    return QuarterReviewPage(*args, **kw)
-
-
-def _review_page(*args, **kw):
-    from ui.yearend.review_page import ReviewPage
-
-    return ReviewPage(*args, **kw)
-
-
-def _titles_page(*args, **kw):
-    from ui.yearend.titles_page import TitlesPage
-
-    return TitlesPage(*args, **kw)
-
-
-def _rules_page(*args, **kw):
-    from ui.rules.rules_page import RulesPage
-
-    return RulesPage(*args, **kw)
-
-
-def _discipline_page(*args, **kw):
-    from ui.people.discipline_page import DisciplinePage
-
-    return DisciplinePage(*args, **kw)
-
-
-def _history_page(*args, **kw):
-    from ui.store.history_page import HistoryPage
-
-    return HistoryPage(*args, **kw)
-
-
-# The areas in navigation order: title, how to build the screen, whether it has Excel templates.
-# A screen (and its modules) is built when first shown, so the window opens fast.
+CLASSIFICATION_SCREEN = "ui.quarters.classification_page:ClassificationPage"  # the quarter review opens it
+# The areas in navigation order (Ctrl+1..9 follow it): title, the screen's class as
+# "module:Class", whether it has Excel templates. A screen's module is imported and the screen
+# built when it is first shown, so the window opens fast.
 AREAS = [
-    ("Đơn vị", _units_page, True),
-    ("Cán bộ", _staff_page, True),
-    ("Phong trào thi đua", _campaigns_page, False),
-    ("Người đứng đầu", _heads_page, False),
-    ("Xếp loại quý", _classification_page, True),
-    ("Tổng hợp quý", _quarter_review_page, False),
-    ("Tổng kết thi đua", _review_page, False),
-    ("Danh hiệu cuối năm", _titles_page, False),
-    ("Quy định áp dụng", _rules_page, False),
-    ("Kỷ luật", _discipline_page, True),
-    ("Nhật ký", _history_page, False),
+    ("Đơn vị", "ui.people.units_page:UnitsPage", True),
+    ("Cán bộ", "ui.people.staff_page:StaffPage", True),
+    ("Phong trào thi đua", "ui.campaigns.campaigns_page:CampaignsPage", False),
+    ("Người đứng đầu", "ui.people.heads_page:HeadsPage", False),
+    ("Xếp loại quý", CLASSIFICATION_SCREEN, True),
+    ("Tổng hợp quý", "ui.quarters.quarter_review_page:QuarterReviewPage", False),
+    ("Tổng kết thi đua", "ui.yearend.review_page:ReviewPage", False),
+    ("Danh hiệu cuối năm", "ui.yearend.titles_page:TitlesPage", False),
+    ("Quy định áp dụng", "ui.rules.rules_page:RulesPage", False),
+    ("Kỷ luật", "ui.people.discipline_page:DisciplinePage", True),
+    ("Nhật ký", "ui.store.history_page:HistoryPage", False),
 ]
+
+
+def build_screen(screen: str, *args, **kw):
+    """Import the module of ``screen`` ("module:Class") and build the screen."""
+    module_name, _, class_name = screen.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)(*args, **kw)
 
 
 class MainWindow(QMainWindow):
@@ -153,7 +96,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.undo.clear()  # undo steps belong to the database they were made in
         self._pages: list = [None] * len(AREAS)
-        for title, _factory, _excel in AREAS:
+        for title, _screen, _excel in AREAS:
             self.nav.addItem(QListWidgetItem(title))
             self.stack.addWidget(QWidget())  # replaced by the screen when first shown
         self.nav.blockSignals(False)
@@ -165,8 +108,8 @@ class MainWindow(QMainWindow):
     def page(self, index: int):
         """The screen of area ``index``, built on first use."""
         if self._pages[index] is None:
-            _title, factory, _excel = AREAS[index]
-            page = factory(self.db, self.db_path, undo=self.undo)
+            _title, screen, _excel = AREAS[index]
+            page = build_screen(screen, self.db, self.db_path, undo=self.undo)
             page.lazy = True  # from now on it reloads only while shown
             page.changed.connect(self.refresh_all)
             if hasattr(page, "open_unit"):  # the quarter review opens a unit's entry screen
@@ -180,7 +123,7 @@ class MainWindow(QMainWindow):
 
     def open_classification(self, unit_id: int, year: int, quarter: int) -> None:
         """Go to the entry screen of one unit's quarter (from the quarter review)."""
-        index = next(i for i, area in enumerate(AREAS) if area[1] is _classification_page)
+        index = next(i for i, area in enumerate(AREAS) if area[1] == CLASSIFICATION_SCREEN)
         self.nav.setCurrentRow(index)
         self.page(index).show_unit(unit_id, year, quarter)
 
@@ -194,21 +137,11 @@ class MainWindow(QMainWindow):
         """(title, screen) of every area, building the screens not built yet."""
         return [(AREAS[i][0], self.page(i)) for i in range(len(AREAS))]
 
-    @property
-    def units_page(self):
-        return self.page(0)
-
-    @property
-    def staff_page(self):
-        return self.page(1)
-
-    @property
-    def campaigns_page(self):
-        return self.page(2)
-
-    @property
-    def heads_page(self):
-        return self.page(3)
+    # The first screens by name (tests and the screenshots use them).
+    units_page = property(lambda self: self.page(0))
+    staff_page = property(lambda self: self.page(1))
+    campaigns_page = property(lambda self: self.page(2))
+    heads_page = property(lambda self: self.page(3))
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&Tệp")
@@ -226,7 +159,7 @@ class MainWindow(QMainWindow):
         self.undo.changed.connect(self._undo_changed)
         self._undo_changed()
         data = self.menuBar().addMenu("&Dữ liệu")
-        for i, (title, _factory, excel) in enumerate(AREAS):
+        for i, (title, _screen, excel) in enumerate(AREAS):
             if not excel:  # only units and staff are exchanged with Excel templates
                 continue
             data.addAction(f"{title}: nhập từ Excel...", lambda i=i: self._on_page(i).import_excel())
@@ -234,7 +167,7 @@ class MainWindow(QMainWindow):
             data.addAction(f"{title}: tải tệp mẫu...", lambda i=i: self._on_page(i).save_template())
             data.addSeparator()
         view = self.menuBar().addMenu("&Xem")
-        for i, (title, _factory, _excel) in enumerate(AREAS):
+        for i, (title, _screen, _excel) in enumerate(AREAS):
             self._menu_action(view, title, lambda _=False, row=i: self.nav.setCurrentRow(row),
                               QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None)  # Ctrl+1 ... Ctrl+9
         help_menu = self.menuBar().addMenu("Trợ &giúp")

@@ -81,3 +81,53 @@ def test_a_unit_opened_from_the_quarter_review_shows_on_the_entry_screen(qtbot, 
     assert entry.unit_combo.value() == nv.id
     assert (entry.year.value(), entry.quarter.currentData()) == (2018, 3)
     assert entry.model.rowCount() == len(people)
+
+
+LAZY_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from models.store.db import connect
+from ui.main_window import AREAS, MainWindow
+
+app = QApplication([])
+path = Path(sys.argv[1])
+window = MainWindow(connect(path), path)
+window.show()
+app.processEvents()
+print(sorted(m for m in sys.modules if m.startswith("ui.") and m.count(".") == 2))
+window.nav.setCurrentRow([title for title, _screen, _excel in AREAS].index("Danh hiệu cuối năm"))
+print(type(window.stack.currentWidget()).__name__, "ui.yearend.titles_page" in sys.modules)
+"""
+
+
+def test_the_screens_table_builds_a_screen_when_it_is_first_shown(tmp_path):
+    """The window imports a screen's module only when the screen is first shown (start-up speed)."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", LAZY_PROBE, str(tmp_path / "tdkt.sqlite3")], env=env,
+                         capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
+    loaded = ast.literal_eval(out[0])
+    assert "ui.people.units_page" in loaded  # the first screen, shown at start
+    assert not {"ui.yearend.titles_page", "ui.yearend.review_page", "ui.rules.rules_page",
+                "ui.quarters.quarter_review_page", "ui.store.history_page"} & set(loaded)
+    assert out[1] == "TitlesPage True"
+
+
+def test_every_area_names_a_screen_class():
+    from ui.main_window import AREAS
+
+    assert [title for title, _screen, _excel in AREAS] == [
+        "Đơn vị", "Cán bộ", "Phong trào thi đua", "Người đứng đầu", "Xếp loại quý", "Tổng hợp quý", "Tổng kết thi đua",
+        "Danh hiệu cuối năm", "Quy định áp dụng", "Kỷ luật", "Nhật ký"]
+    assert [excel for _title, _screen, excel in AREAS] == [True, True, False, False, True, False, False, False, False,
+                                                           True, False]
+    import importlib
+
+    for _title, screen, _excel in AREAS:
+        module, _, name = screen.partition(":")
+        assert isinstance(getattr(importlib.import_module(module), name), type)

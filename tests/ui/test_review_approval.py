@@ -8,7 +8,7 @@ from models.common.codes import Assessment
 from models.campaigns.initiatives import list_initiatives, save_initiative
 from models.store.settings import CouncilNames, set_council_names
 from ui.yearend.approval_dialog import AUTHORITIES, ApprovalDialog
-from ui.yearend.review_actions import UNDO_APPROVAL_REASON
+from ui.yearend.list_actions import UNDO_APPROVAL_REASON
 from ui.yearend.review_data import IN_LIST, NOT_IN
 
 from .review_fixtures import (  # noqa: F401  (review_db is a fixture)

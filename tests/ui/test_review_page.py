@@ -6,7 +6,8 @@ from models.yearend.review import review_settings
 from models.people.staff import list_staff
 from models.people.units import list_units
 from ui.main_window import AREAS, MainWindow
-from ui.yearend.review_data import ADDED, IN_LIST, NOT_IN, REMOVED
+from ui.yearend.list_data import ADDED, REMOVED
+from ui.yearend.review_data import IN_LIST, NOT_IN
 from ui.yearend.review_dialogs import AddEntryDialog, RemoveEntryDialog, ReviewSettingsDialog
 
 from .review_fixtures import (  # noqa: F401  (review_db is a fixture)

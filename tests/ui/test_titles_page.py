@@ -14,8 +14,8 @@ from models.yearend.titles import title_proposals
 from ui.kit import pdf_export
 from ui.yearend.approval_dialog import ApprovalDialog
 from ui.main_window import AREAS, MainWindow
-from ui.yearend.review_actions import UNDO_APPROVAL_REASON
-from ui.yearend.review_data import ADDED, REMOVED
+from ui.yearend.list_actions import UNDO_APPROVAL_REASON
+from ui.yearend.list_data import ADDED, REMOVED
 from ui.yearend.review_dialogs import AddEntryDialog, RemoveEntryDialog
 from ui.yearend.titles_data import NOT_PROPOSED, OUT_OF_QUOTA, PROPOSED
 from ui.yearend.titles_page import NO_YEAR, TitlesPage

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -28,7 +27,7 @@ from models.people.units import list_units
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.dates import read_dates
-from ui.kit.widgets import DateEdit
+from ui.kit.widgets import DateEdit, lay_out
 
 
 class UnitChecklist(QWidget):
@@ -49,10 +48,7 @@ class UnitChecklist(QWidget):
         for button, state in ((self.all_button, Qt.CheckState.Checked), (self.none_button, Qt.CheckState.Unchecked)):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=state: self.set_all(s))
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.all_button)
-        buttons.addWidget(self.none_button)
-        buttons.addStretch(1)
+        buttons = lay_out(self.all_button, self.none_button, None, vertical=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
@@ -102,13 +98,7 @@ class CampaignDialog(RecordDialog):
         self.fields.list.setMinimumHeight(150)
         self.units = None
         if campaign:
-            self.name.setText(campaign.name)
-            self.year.setValue(campaign.year)
-            self.start_date.set_date(campaign.start_date)
-            self.registration_deadline.set_date(campaign.registration_deadline)
-            self.report_deadline.set_date(campaign.report_deadline)
-            self.max_per_unit.setValue(campaign.max_per_unit)
-            self.description.setPlainText(campaign.description)
+            f.show_record(campaign, ("name", "year", *self.DATES, "max_per_unit", "description"))
             self.fields.set_values(campaign.fields)
         else:
             self.year.setValue(self.today.year)

@@ -26,9 +26,8 @@ from models.campaigns.campaigns import (
     save_campaign,
     set_own_deadlines,
 )
-from models.common.codes import TrackingState, UnitKind, label
-from models.common.dates import DateError, format_date
-from models.common.errors import DomainError
+from models.common.codes import TrackingState, label
+from models.common.dates import format_date
 from models.campaigns.initiatives import Initiative, delete_initiative, save_initiative
 from models.common.text import fold
 from models.campaigns.tracking import OVERDUE, campaign_status, state_counts
@@ -36,13 +35,12 @@ from models.campaigns.tracking import OVERDUE, campaign_status, state_counts
 from ui.kit import messages
 from ui.campaigns import register_export
 from ui.campaigns.campaign_dialog import CampaignDialog
-from ui.kit.dates import date_error_text
 from ui.campaigns.campaign_undo import restore_campaign, restore_participant
 from ui.campaigns.initiative_dialog import InitiativeDialog
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import OVERDUE_FILTER, CountsBar, TrackingTableModel
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit
+from ui.kit.widgets import ChoiceCombo, as_of_fields, captioned, read_as_of
 
 NEW = "new"  # choose_initiative's answer for "register another one"
 
@@ -75,10 +73,7 @@ class CampaignsPage(ListPage):
         self._build_top()
         self._build_filters()
         self._build_actions()
-        self.model.sort(TrackingTableModel.COL_CODE)
-        self.table.horizontalHeader().setSortIndicator(TrackingTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(TrackingTableModel.COL_CODE)
 
     # Building.
     def _page_action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -97,11 +92,7 @@ class CampaignsPage(ListPage):
 
     def _build_top(self) -> None:
         top = QHBoxLayout()
-        caption = QLabel("Đợt thi đ&ua:")
-        self.campaign_combo = ChoiceCombo([])
-        self.campaign_combo.setObjectName("campaign_combo")
-        self.campaign_combo.setMinimumContentsLength(30)
-        caption.setBuddy(self.campaign_combo)
+        caption, self.campaign_combo = captioned("Đợt thi đ&ua:", ChoiceCombo([]), "campaign_combo", 30)
         self.campaign_combo.currentIndexChanged.connect(lambda _i: self._campaign_changed())
         top.addWidget(caption)
         top.addWidget(self.campaign_combo, 1)
@@ -114,22 +105,11 @@ class CampaignsPage(ListPage):
             button.setDefaultAction(act)
             top.addWidget(button)
         top.addSpacing(16)
-        as_of_caption = QLabel("Tính đến &ngày:")
-        self.as_of = DateEdit()
-        self.as_of.setObjectName("as_of")
-        self.as_of.setClearButtonEnabled(False)
-        self.as_of.setFixedWidth(110)
-        self.as_of.setToolTip("Trạng thái và số ngày còn / quá hạn tính đến ngày này (Enter để tính lại)")
+        as_of_caption, self.as_of, self.as_of_error = as_of_fields(
+            "Trạng thái và số ngày còn / quá hạn tính đến ngày này (Enter để tính lại)", self.as_of_changed)
         self.as_of.set_date(self._as_of)
-        self.as_of.editingFinished.connect(self.as_of_changed)
-        as_of_caption.setBuddy(self.as_of)
-        top.addWidget(as_of_caption)
-        top.addWidget(self.as_of)
-        self.as_of_error = QLabel()
-        self.as_of_error.setObjectName("as_of_error")
-        self.as_of_error.setStyleSheet(ERROR_STYLE)
-        self.as_of_error.hide()
-        top.addWidget(self.as_of_error)
+        for widget in (as_of_caption, self.as_of, self.as_of_error):
+            top.addWidget(widget)
         self.info = QLabel()
         self.info.setObjectName("campaign_info")
         self.info.setWordWrap(True)
@@ -143,13 +123,8 @@ class CampaignsPage(ListPage):
     def _build_filters(self) -> None:
         states = [("Quá hạn (chưa đăng ký hoặc chưa báo cáo)", OVERDUE_FILTER)]
         states += [(label(s), s) for s in TrackingState]
-        self.state_filter = ChoiceCombo(states, "Tất cả trạng thái")
-        self.state_filter.setObjectName("state_filter")
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
-        for combo in (self.state_filter, self.kind_filter):
-            self.filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.state_filter = self.add_filter("state_filter", ChoiceCombo(states, "Tất cả trạng thái"))
+        self.kind_filter = self.add_kind_filter()
 
     def _build_actions(self) -> None:
         self.edit_action = self.action("Đăng ký / sửa mô hình", self.edit_selected, "F2",
@@ -232,16 +207,9 @@ class CampaignsPage(ListPage):
         self.refresh_status()
 
     def as_of_changed(self) -> None:
-        try:
-            value = self.as_of.date()
-        except DateError as e:
-            self.as_of_error.setText(date_error_text(e))
-            self.as_of_error.show()
-            return
-        self.as_of_error.hide()
+        value = read_as_of(self.as_of, self.as_of_error, dt.date.today)
         if value is None:
-            value = dt.date.today()
-            self.as_of.set_date(value)
+            return
         self._as_of_follows_today = value == dt.date.today()
         if value != self._as_of:
             self._as_of = value
@@ -322,10 +290,7 @@ class CampaignsPage(ListPage):
             yes="Xóa",
         ):
             return
-        try:
-            delete_campaign(self.db, c.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_campaign(self.db, c.id)):
             return
         self.remember(f"Xóa đợt thi đua “{c.name}”", lambda: restore_campaign(self.db, c, taking_part))
         self.after_change()
@@ -339,10 +304,8 @@ class CampaignsPage(ListPage):
             return s.initiative
         return choose_initiative(self, s.initiatives, allow_new and len(s.initiatives) < campaign.max_per_unit)
 
-    def edit_selected(self) -> None:
-        s, campaign = self.selected(), self.campaign()
-        if s is None or campaign is None:
-            return
+    @on_selected(also="campaign")
+    def edit_selected(self, s, campaign) -> None:
         chosen = self._pick(s, allow_new=True)
         if chosen is None:
             return
@@ -392,10 +355,8 @@ class CampaignsPage(ListPage):
                           lambda: remove_participant(self.db, campaign.id, p.unit_id))
             self.after_change(self._select_unit(p.unit_id))
 
-    def own_deadlines(self) -> None:
-        s, campaign = self.selected(), self.campaign()
-        if s is None or campaign is None:
-            return
+    @on_selected(also="campaign")
+    def own_deadlines(self, s, campaign) -> None:
         before = s.participant
         dialog = OwnDeadlinesDialog(self.db, campaign, before, parent=self)
         if dialog.exec():
@@ -407,10 +368,8 @@ class CampaignsPage(ListPage):
             )
             self.after_change(self._select_unit(before.unit_id))
 
-    def remove_unit(self) -> None:
-        s, campaign = self.selected(), self.campaign()
-        if s is None or campaign is None:
-            return
+    @on_selected(also="campaign")
+    def remove_unit(self, s, campaign) -> None:
         p = s.participant
         if s.initiatives:
             messages.error(self, "Không bỏ được",
@@ -421,10 +380,7 @@ class CampaignsPage(ListPage):
                                 f"Bỏ {p.unit_name} ({p.unit_code}) khỏi đợt thi đua “{campaign.name}”?",
                                 yes="Bỏ khỏi đợt"):
             return
-        try:
-            remove_participant(self.db, campaign.id, p.unit_id)
-        except DomainError as e:
-            messages.error(self, "Không bỏ được", str(e))
+        if not messages.attempt(self, "Không bỏ được", lambda: remove_participant(self.db, campaign.id, p.unit_id)):
             return
         self.remember(f"Bỏ đơn vị {p.unit_code} khỏi đợt thi đua",
                       lambda: restore_participant(self.db, campaign.id, p))

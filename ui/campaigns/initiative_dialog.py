@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
+from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo, field_button, lay_out
 
 NOT_ASSESSED = "— Chưa đánh giá —"
 NO_FIELD = "— Không chọn lĩnh vực —"
@@ -66,16 +64,9 @@ class AuthorPicker(QWidget):
         self.choice.setMinimumContentsLength(24)
         self.choice.lineEdit().setPlaceholderText("Gõ tên cán bộ để chọn...")
         self.choice.activated.connect(lambda _i: self.add_chosen())
-        self.add_button = QPushButton("Thêm tác giả")
-        self.remove_button = QPushButton("Bỏ tác giả")
-        for button in (self.add_button, self.remove_button):
-            button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add_chosen)
-        self.remove_button.clicked.connect(self.remove_current)
-        row = QHBoxLayout()
-        row.addWidget(self.choice, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
+        self.add_button = field_button("Thêm tác giả", self.add_chosen)
+        self.remove_button = field_button("Bỏ tác giả", self.remove_current)
+        row = lay_out((self.choice, 1), self.add_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
@@ -132,6 +123,9 @@ class AuthorPicker(QWidget):
 class InitiativeDialog(RecordDialog):
     """``participant`` fixes the unit (opened from a row of the tracking table); without it and
     without ``initiative`` the unit is chosen among the campaign's participants."""
+
+    FIELDS = ("title", "kind", "description", "result_summary", "assessment", "assessment_note", "recognised")
+    DATES = ("registered_on", "reported_on")
 
     def __init__(self, db: Database, campaign: Campaign, initiative: Initiative | None = None,
                  participant: Participant | None = None, today: dt.date | None = None, parent=None):
@@ -192,19 +186,11 @@ class InitiativeDialog(RecordDialog):
         self.mark_clean()
 
     def _fill(self, i: Initiative) -> None:
-        self.title.setText(i.title)
-        self.kind.set_value(i.kind)
+        self.form.show_record(i, (*self.FIELDS, *self.DATES))
         if i.field and self.field.findData(i.field) < 0:  # a field since taken off the campaign's list
             self.field.add_choice(i.field, i.field)
         self.field.set_value(i.field or None)
-        self.registered_on.set_date(i.registered_on)
-        self.description.setPlainText(i.description)
         self.authors.set_authors(i.author_ids)
-        self.reported_on.set_date(i.reported_on)
-        self.result_summary.setPlainText(i.result_summary)
-        self.assessment.set_value(i.assessment)
-        self.assessment_note.setText(i.assessment_note)
-        self.recognised.setChecked(i.recognised)
 
     def unit_id(self) -> int | None:
         return self.fixed_unit_id if self.fixed_unit_id is not None else self.unit.value()
@@ -223,22 +209,9 @@ class InitiativeDialog(RecordDialog):
         return values
 
     def save(self) -> Initiative:
-        dates, errors = read_dates(self.form, ("registered_on", "reported_on"))
-        values = dict(
-            campaign_id=self.campaign.id,
-            unit_id=self.unit_id(),
-            title=self.title.text(),
-            kind=self.kind.value(),
-            field=self.field.value() or "",
-            registered_on=dates["registered_on"],
-            description=self.description.toPlainText(),
-            reported_on=dates["reported_on"],
-            result_summary=self.result_summary.toPlainText(),
-            assessment=self.assessment.value(),
-            assessment_note=self.assessment_note.text(),
-            recognised=self.recognised.isChecked(),
-            author_ids=self.authors.author_ids(),
-        )
+        dates, errors = read_dates(self.form, self.DATES)
+        values = dict(self.form.values(self.FIELDS), **dates, campaign_id=self.campaign.id, unit_id=self.unit_id(),
+                      field=self.field.value() or "", author_ids=self.authors.author_ids())
         initiative = replace(self.initiative, **values) if self.initiative else Initiative(**values)
         if errors:  # the unreadable dates together with everything else that is wrong
             raise ValidationError({**check_initiative(self.db, normalised(initiative), self.today), **errors})

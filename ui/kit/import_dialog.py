@@ -24,6 +24,7 @@ from models.exchange.xlsx import ImportRejected
 
 from ui.kit import messages
 from ui.kit.tasks import run_with_progress
+from ui.kit.widgets import text_label
 
 TITLES = {
     "units": "Nhập danh sách đơn vị từ Excel",
@@ -89,9 +90,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
+        self.summary = text_label("summary")
         self.error_list = QPlainTextEdit()
         self.error_list.setObjectName("errors")
         self.error_list.setReadOnly(True)

@@ -9,12 +9,27 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models.store.db import connect
-
 from ui.kit import messages
-from ui.kit.tasks import run_with_progress
+from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import LazyLoad, SearchBox, make_table
+from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
+
+
+def on_selected(method=None, *, also: str = ""):
+    """An action on the record selected, ``method(self, record)``: nothing happens when none is.
+    ``also``: a method of the screen whose answer is needed too (``method(self, record, answer)``;
+    nothing happens when it is None). The action's slot takes no argument, as Qt's signals expect."""
+
+    def wrap(method):
+        def run(self):
+            record, extra = self.selected(), (getattr(self, also)(),) if also else ()
+            if record is not None and None not in extra:
+                return method(self, record, *extra)
+
+        run.__name__, run.__doc__ = method.__name__, method.__doc__
+        return run
+
+    return wrap(method) if method is not None else wrap
 
 
 class ListPage(LazyLoad, QWidget):
@@ -27,11 +42,7 @@ class ListPage(LazyLoad, QWidget):
     def __init__(self, db: Database, db_path: Path, model, search_hint: str, parent=None,
                  undo: UndoHistory | None = None):
         super().__init__(parent)
-        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
-        self._stale = False
-        self.undo = undo if undo is not None else UndoHistory(self)
-        self.db = db
-        self.db_path = db_path
+        self.init_screen(db, db_path, undo)
         self.model = model
         self.search = SearchBox(search_hint)
         self.search.setObjectName("search")
@@ -58,6 +69,37 @@ class ListPage(LazyLoad, QWidget):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the table by ``column``, its header showing it."""
+        self.model.sort(column, order)
+        self.table.horizontalHeader().setSortIndicator(column, order)
+
+    def start(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The end of a screen's building: sorted by ``column``, loaded, filtered."""
+        self.sort_by(column, order)
+        self.reload()
+        self.apply_filters()
+
+    def add_filter(self, name: str, combo, stretch: int = 1):
+        """A drop-down of the filter bar, named ``name``: choosing in it filters the table."""
+        if name:
+            combo.setObjectName(name)
+        self.filters.addWidget(combo, stretch)
+        combo.currentIndexChanged.connect(self.apply_filters)
+        return combo
+
+    def add_kind_filter(self):
+        """The filter by kind of unit (named "kind_filter")."""
+        from models.common.codes import UnitKind, label
+
+        return self.add_filter("kind_filter", ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị"))
+
+    def add_leading_filter(self, caption: QLabel, widget: QWidget) -> None:
+        """A captioned field before the search box (the year a screen shows)."""
+        self.filters.insertWidget(0, caption)
+        self.filters.insertWidget(1, widget)
+        self.filters.insertSpacing(2, 12)
 
     def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         act = QAction(text, self)
@@ -118,6 +160,17 @@ class ListPage(LazyLoad, QWidget):
     def selection_changed(self) -> None:
         pass
 
+    def show_records(self, records, same=lambda record: record.id) -> None:
+        """Show ``records``, keeping the record selected before selected (the one with the same
+        ``same(record)``)."""
+        keep = self.selected()
+        self.model.set_records(records)
+        self.update_count()
+        if keep is not None:
+            kept = same(keep)
+            self.select_where(lambda r: same(r) == kept)
+        self.selection_changed()
+
     def load(self) -> None:
         raise NotImplementedError
 
@@ -148,24 +201,12 @@ class ListPage(LazyLoad, QWidget):
             self.after_change()
 
     def export_excel(self) -> None:
-        stem = self.file_stem()
-        path = messages.save_xlsx(self, f"Xuất danh sách {self.noun}", f"{stem}-{dt.date.today():%Y%m%d}.xlsx")
-        if not path:
+        written = write_xlsx(self, self.db_path, f"Xuất danh sách {self.noun}",
+                             f"{self.file_stem()}-{dt.date.today():%Y%m%d}.xlsx", f"Đang xuất danh sách {self.noun}...",
+                             self.exporter(), "Không xuất được")
+        if written is None:
             return
-        db_path, export = self.db_path, self.exporter()
-
-        def work(progress):
-            db = connect(db_path)
-            try:
-                return export(db, path)
-            finally:
-                db.close()
-
-        try:
-            count = run_with_progress(self, f"Đang xuất danh sách {self.noun}...", work)
-        except OSError as e:
-            messages.error(self, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
-            return
+        path, count = written
         messages.inform(self, "Đã xuất", f"Đã xuất {count} dòng ra tệp:\n{path}")
 
     def save_template(self) -> None:

@@ -45,3 +45,16 @@ def save_xlsx(parent: QWidget | None, title: str, suggested: str) -> str:
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path
+
+
+def attempt(parent: QWidget | None, title: str, write) -> bool:
+    """Run ``write()`` (a change to the database); when the rules refuse it (``DomainError``) say
+    why in a box titled ``title`` and return False: nothing was written."""
+    from models.common.errors import DomainError
+
+    try:
+        write()
+    except DomainError as e:
+        error(parent, title, str(e))
+        return False
+    return True

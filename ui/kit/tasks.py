@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from models.store.db import connect
+
 
 class _Worker(QObject):
     progressed = Signal(int, int)
@@ -89,3 +91,36 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[..., An
     if error is not None:
         raise error
     return result
+
+
+def on_own_connection(db_path, call: Callable) -> Callable[[Callable[[int, int], None]], Any]:
+    """``work(progress)`` for :func:`run_with_progress`: ``call(db, progress)`` on a connection
+    of its own, closed after."""
+
+    def work(progress):
+        db = connect(db_path)
+        try:
+            return call(db, progress)
+        finally:
+            db.close()
+
+    return work
+
+
+def write_xlsx(parent: QWidget | None, db_path, title: str, file_name: str, busy: str, write, failed: str,
+               errors: tuple[type[BaseException], ...] = (OSError,)):
+    """Ask where to save an Excel file (a dialog ``title`` proposing ``file_name``), then run
+    ``write(db, path)`` off the GUI thread on a connection of its own behind ``busy``. Returns
+    (path, what ``write`` returned); None when the user cancelled, or when the file could not be
+    written (``errors``), which a box titled ``failed`` says."""
+    from ui.kit import messages
+
+    path = messages.save_xlsx(parent, title, file_name)
+    if not path:
+        return None
+    try:
+        result = run_with_progress(parent, busy, on_own_connection(db_path, lambda db, _progress: write(db, path)))
+    except errors as e:
+        messages.error(parent, failed, f"Không ghi được tệp “{path}”: {getattr(e, 'strerror', None) or e}")
+        return None
+    return path, result

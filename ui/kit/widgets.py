@@ -3,19 +3,26 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
 from models.common.dates import DateError, format_date, parse_date
 
 ERROR_STYLE = "color: #b00020;"
+QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
 
 
 class DateEdit(QLineEdit):
@@ -80,6 +88,18 @@ class ChoiceCombo(QComboBox):
         index = self.findData(value)
         self.setCurrentIndex(max(index, 0))
 
+    def refill(self, items: list[tuple[str, object]]) -> None:
+        """Replace the choices without a signal, keeping the value chosen when it is still there
+        (otherwise the first choice; none when there are none)."""
+        current = self.value()
+        self.blockSignals(True)
+        self.clear()
+        for text, value in items:
+            self.add_choice(text, value)
+        index = self.findData(current) if current is not None else -1
+        self.setCurrentIndex(index if index >= 0 else (0 if items else -1))
+        self.blockSignals(False)
+
 
 class SearchableCombo(ChoiceCombo):
     """A long list (units): editable, with a completer that matches anywhere in the label."""
@@ -132,6 +152,38 @@ class ErrorForm(QWidget):
         self.errors[name] = error
         self._rows[name] = box
         return widget
+
+    def show_record(self, record, names) -> None:
+        """Show ``record``'s attributes ``names`` in the fields of the same names."""
+        for name in names:
+            field, value = self.fields[name], getattr(record, name)
+            if isinstance(field, DateEdit):
+                field.set_date(value)
+            elif isinstance(field, ChoiceCombo):
+                field.set_value(value)
+            elif isinstance(field, QLineEdit):
+                field.setText(value)
+            elif isinstance(field, QPlainTextEdit):
+                field.setPlainText(value)
+            elif isinstance(field, QCheckBox):
+                field.setChecked(value)
+            else:  # a QSpinBox
+                field.setValue(value)
+
+    def values(self, names) -> dict[str, object]:
+        """What the fields ``names`` hold (not the dates: ``ui.kit.dates.read_dates`` reads them)."""
+        values = {}
+        for name in names:
+            field = self.fields[name]
+            if isinstance(field, ChoiceCombo):
+                values[name] = field.value()
+            elif isinstance(field, QLineEdit):
+                values[name] = field.text()
+            elif isinstance(field, QPlainTextEdit):
+                values[name] = field.toPlainText()
+            else:  # a QCheckBox
+                values[name] = field.isChecked()
+        return values
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.layout_.setRowVisible(self._rows[name], visible)
@@ -198,6 +250,17 @@ class LazyLoad:
     lazy = False
     _stale = False
 
+    def init_screen(self, db, db_path, undo=None) -> None:
+        """What every screen keeps: the database, its file, and the undo history (the window's, or
+        its own when built alone). Not lazy until the main window says so."""
+        from ui.kit.undo import UndoHistory
+
+        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
+        self._stale = False
+        self.db = db
+        self.db_path = Path(db_path)
+        self.undo = undo if undo is not None else UndoHistory(self)
+
     def reload(self) -> None:
         """Show the data as stored now (a lazy screen that is hidden does it when next shown)."""
         if self.lazy and not self.isVisible():
@@ -233,4 +296,135 @@ def _row(*widgets, stretch: bool = True) -> QWidget:
         layout.addStretch(1)
     first = next(w for w in widgets if not isinstance(w, str))
     box.setFocusProxy(first)  # an error beside the row puts the cursor in its first field
+    return box
+
+
+def captioned(caption: str, widget, name: str, width: int = 0):
+    """(its caption, ``widget``) for a field of a screen's top row: the widget named ``name`` (a
+    drop-down at least ``width`` characters wide), the caption's &-letter focusing it."""
+    widget.setObjectName(name)
+    if width:
+        widget.setMinimumContentsLength(width)
+    label = QLabel(caption)
+    label.setBuddy(widget)
+    return label, widget
+
+
+def year_spin(year: int) -> QSpinBox:
+    """A year field (2000-2100) whose value changes when the year is complete, not per digit."""
+    spin = QSpinBox()
+    spin.setRange(2000, 2100)
+    spin.setKeyboardTracking(False)
+    spin.setValue(year)
+    return spin
+
+
+def quarter_fields(year: int, quarter: int) -> tuple[QLabel, QSpinBox, QLabel, ChoiceCombo]:
+    """"Năm:" and "Quý:" with their fields (named "year" and "quarter")."""
+    combo = ChoiceCombo(QUARTERS)
+    combo.set_value(quarter)
+    return (*captioned("&Năm:", year_spin(year), "year"), *captioned("&Quý:", combo, "quarter", 5))
+
+
+def text_label(name: str, rich: bool = False) -> QLabel:
+    """A label named ``name`` for a sentence or a paragraph (wrapped; ``rich``: HTML)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def as_of_fields(tip: str, changed, caption_tip: bool = False) -> tuple[QLabel, DateEdit, QLabel]:
+    """"Tính đến ngày:", its day (named "as_of"; Enter calls ``changed()``) and the error shown
+    beside it (named "as_of_error") when what was typed is not a date; see :func:`read_as_of`."""
+    caption = QLabel("Tính đến &ngày:")
+    edit = DateEdit()
+    edit.setObjectName("as_of")
+    edit.setClearButtonEnabled(False)
+    edit.setFixedWidth(110)
+    edit.setToolTip(tip)
+    if caption_tip:
+        caption.setToolTip(tip)
+    caption.setBuddy(edit)
+    edit.editingFinished.connect(changed)
+    error = QLabel()
+    error.setObjectName("as_of_error")
+    error.setStyleSheet(ERROR_STYLE)
+    error.hide()
+    return caption, edit, error
+
+
+def read_as_of(edit: DateEdit, error: QLabel, default) -> dt.date | None:
+    """The day typed (``default()``, written back, when nothing is); None, with the error shown
+    beside it, when it is not a date."""
+    from ui.kit.dates import date_error_text
+
+    try:
+        value = edit.date()
+    except DateError as e:
+        error.setText(date_error_text(e))
+        error.show()
+        return None
+    error.hide()
+    if value is None:
+        value = default()
+        edit.set_date(value)
+    return value
+
+
+def tabbed_screen(screen: QWidget, top: QHBoxLayout, line: QLabel, panels: list[tuple[QWidget, str]]) -> QTabWidget:
+    """Lay ``screen`` out: its top row, a line of text under it, then one tab per (panel, title)."""
+    top.setContentsMargins(9, 6, 9, 0)
+    line.setContentsMargins(9, 2, 9, 2)
+    tabs = QTabWidget()
+    tabs.setObjectName("tabs")
+    for panel, title in panels:
+        panel.layout().setContentsMargins(6, 6, 6, 4)
+        tabs.addTab(panel, title)
+    layout = QVBoxLayout(screen)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(top)
+    layout.addWidget(line)
+    layout.addWidget(tabs, 1)
+    return tabs
+
+
+def field_button(text: str, slot, tip: str = "") -> QPushButton:
+    """A button inside a form or a dialog (Enter still presses the dialog's default button)."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+def lay_out(*items, vertical: bool = False) -> QHBoxLayout | QVBoxLayout:
+    """Widgets in a row (a column when ``vertical``): an item is a widget, (widget, stretch), or
+    None for the free space."""
+    layout = QVBoxLayout() if vertical else QHBoxLayout()
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def pair_grid(fields: list[tuple[str, QWidget, str]]) -> QWidget:
+    """Fields two by a row, each after its caption: ``fields`` are (caption, widget, object name);
+    the first field takes the focus (an error beside the row puts the cursor there)."""
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    for i, (caption, widget, name) in enumerate(fields):
+        widget.setObjectName(name)
+        grid.addWidget(QLabel(caption), i // 2, (i % 2) * 2)
+        grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+    grid.setColumnStretch(4, 1)
+    box.setFocusProxy(fields[0][1])
     return box

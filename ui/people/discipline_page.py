@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from sqlite_utils import Database
 
 from models.common.dates import format_date
@@ -16,9 +15,9 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.kit import messages
 from ui.people.discipline_dialog import DisciplineDialog
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, captioned
 
 ALL_YEARS = "Tất cả các năm"
 
@@ -75,22 +74,14 @@ class DisciplinePage(ListPage):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, DisciplineTableModel(),
                          "Tìm theo mã, họ tên, đơn vị, số quyết định... (Ctrl+F)", parent, undo)
-        year_caption = QLabel("&Năm áp dụng:")
-        self.year_filter = ChoiceCombo([], ALL_YEARS)
-        self.year_filter.setObjectName("year_filter")
-        year_caption.setBuddy(self.year_filter)
-        self.filters.insertWidget(0, year_caption)
-        self.filters.insertWidget(1, self.year_filter)
-        self.filters.insertSpacing(2, 12)
+        year_caption, self.year_filter = captioned("&Năm áp dụng:", ChoiceCombo([], ALL_YEARS), "year_filter")
+        self.add_leading_filter(year_caption, self.year_filter)
         self.year_filter.currentIndexChanged.connect(self.apply_filters)
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm quyết định kỷ luật")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa quyết định đang chọn; Enter")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa quyết định đang chọn")
         self.add_excel_actions()
-        self.model.sort(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSortIndicator(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
 
     # Excel: the decisions of the year shown (or all), in the import's columns.
     def exporter(self):
@@ -115,7 +106,6 @@ class DisciplinePage(ListPage):
             self.after_change()
 
     def load(self) -> None:
-        keep = self.selected()
         decisions = list_discipline(self.db)
         people = staff_by_id(self.db, (d.staff_id for d in decisions))
         rows = []
@@ -123,11 +113,7 @@ class DisciplinePage(ListPage):
             p = people.get(d.staff_id)
             rows.append(DisciplineRow(d, p.unit_code if p else "", p.unit_name if p else ""))
         self._refresh_years({d.effective_year for d in decisions})
-        self.model.set_records(rows)
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda r: r.decision.id == keep.decision.id)
-        self.selection_changed()
+        self.show_records(rows, lambda r: r.decision.id)
 
     def _refresh_years(self, years: set[int]) -> None:
         current = self.year_filter.value()
@@ -165,28 +151,25 @@ class DisciplinePage(ListPage):
             self.show_year(saved.effective_year)  # the decision saved must be in sight
         self.select_where(lambda r: r.decision.id == saved.id)
 
+    def _edit(self, decision=None) -> None:
+        """The dialog for a new decision (``decision`` None) or to change one; undoable once saved."""
+        before = snapshot_discipline(self.db, decision.id) if decision is not None else None
+        dialog = DisciplineDialog(self.db, decision, parent=self)
+        if dialog.exec():
+            saved = dialog.result_record
+            what = f"Sửa {describe(decision)}" if decision is not None else f"Thêm {describe(saved)}"
+            self.remember(what, lambda: restore_discipline(self.db, saved.id, before))
+            self._after_save(saved)
+
     def add(self) -> None:
-        dialog = DisciplineDialog(self.db, parent=self)
-        if dialog.exec():
-            saved = dialog.result_record
-            self.remember(f"Thêm {describe(saved)}", lambda: restore_discipline(self.db, saved.id, None))
-            self._after_save(saved)
+        self._edit()
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        before = snapshot_discipline(self.db, row.decision.id)
-        dialog = DisciplineDialog(self.db, row.decision, parent=self)
-        if dialog.exec():
-            saved = dialog.result_record
-            self.remember(f"Sửa {describe(row.decision)}", lambda: restore_discipline(self.db, saved.id, before))
-            self._after_save(saved)
+    @on_selected
+    def edit_selected(self, row) -> None:
+        self._edit(row.decision)
 
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def delete_selected(self, row) -> None:
         d = row.decision
         if not messages.confirm(
             self, "Xóa quyết định kỷ luật",

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -24,7 +22,7 @@ from models.people.units import Unit
 
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, field_button, lay_out
 
 
 class CriteriaTable(QWidget):
@@ -47,16 +45,9 @@ class CriteriaTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(1, 220)
         self.table.setMinimumHeight(260)
-        self.add_button = QPushButton("Thêm tiêu chí")
-        self.remove_button = QPushButton("Xóa tiêu chí")
-        for button in (self.add_button, self.remove_button):
-            button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add_row)
-        self.remove_button.clicked.connect(self.remove_row)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        self.add_button = field_button("Thêm tiêu chí", self.add_row)
+        self.remove_button = field_button("Xóa tiêu chí", self.remove_row)
+        buttons = lay_out(self.add_button, self.remove_button, None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -101,6 +92,8 @@ class CriteriaTable(QWidget):
 
 
 class HeadDialog(RecordDialog):
+    FIELDS = ("head_name", "head_title", "level", "note")
+
     def __init__(self, db: Database, unit: Unit, year: int, evaluation: HeadEvaluation | None = None,
                  parent=None):
         super().__init__(f"Đánh giá người đứng đầu năm {year}", parent)
@@ -123,10 +116,7 @@ class HeadDialog(RecordDialog):
         self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.criteria = f.add("criteria", "Tiêu chí", CriteriaTable())
         if evaluation:
-            self.head_name.setText(evaluation.head_name)
-            self.head_title.setText(evaluation.head_title)
-            self.level.set_value(evaluation.level)
-            self.note.setPlainText(evaluation.note)
+            f.show_record(evaluation, self.FIELDS)
             self.criteria.set_criteria(evaluation.criteria)
         else:
             self.head_name.setText(unit.head_name)
@@ -143,10 +133,7 @@ class HeadDialog(RecordDialog):
     def save(self) -> HeadEvaluation:
         self.criteria.finish_editing()
         return save_evaluation(self.db, HeadEvaluation(
-            unit_id=self.unit.id, year=self.year, level=self.level.value(),
-            head_name=self.head_name.text(), head_title=self.head_title.text(), note=self.note.toPlainText(),
-            criteria=self.criteria.criteria(),
-        ))
+            unit_id=self.unit.id, year=self.year, **self.form.values(self.FIELDS), criteria=self.criteria.criteria()))
 
 
 class CriteriaTemplateDialog(RecordDialog):

@@ -5,8 +5,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSpinBox
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import list_campaigns
@@ -25,9 +23,9 @@ from models.people.units import Unit, list_units
 
 from ui.kit import messages
 from ui.people.head_dialog import CriteriaTemplateDialog, HeadDialog
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.widgets import ChoiceCombo, captioned, year_spin
 
 EVALUATED = [("Đã đánh giá", True), ("Chưa đánh giá", False)]
 _LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}
@@ -93,34 +91,20 @@ class HeadsPage(ListPage):
         super().__init__(db, db_path, HeadsTableModel(), "Tìm theo mã, tên đơn vị, người đứng đầu... (Ctrl+F)",
                          parent, undo)
         self.rows: list[HeadRow] = []
-        year_caption = QLabel("&Năm:")
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(2000, 2100)
-        self.year.setKeyboardTracking(False)  # reload when the year is complete (Enter), not per digit
-        self.year.setValue(default_year(db, dt.date.today()))
+        # Reload when the year is complete (Enter), not per digit.
+        year_caption, self.year = captioned("&Năm:", year_spin(default_year(db, dt.date.today())), "year")
         self.year.valueChanged.connect(lambda _v: self.reload())
-        year_caption.setBuddy(self.year)
-        self.filters.insertWidget(0, year_caption)
-        self.filters.insertWidget(1, self.year)
-        self.filters.insertSpacing(2, 12)
-        self.level_filter = ChoiceCombo([(label(x), x) for x in HeadLevel], "Tất cả mức xếp loại")
-        self.level_filter.setObjectName("level_filter")
-        self.evaluated_filter = ChoiceCombo(EVALUATED, "Đã và chưa đánh giá")
-        self.evaluated_filter.setObjectName("evaluated_filter")
-        for combo in (self.level_filter, self.evaluated_filter):
-            self.filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.add_leading_filter(year_caption, self.year)
+        self.level_filter = self.add_filter(
+            "level_filter", ChoiceCombo([(label(x), x) for x in HeadLevel], "Tất cả mức xếp loại"))
+        self.evaluated_filter = self.add_filter("evaluated_filter", ChoiceCombo(EVALUATED, "Đã và chưa đánh giá"))
         self.edit_action = self.action("Đánh giá...", self.edit_selected, "F2",
                                        "Đánh giá người đứng đầu đơn vị đang chọn; Enter")
         self.delete_action = self.action("Xóa đánh giá", self.delete_selected, "Del")
         self.toolbar.addSeparator()
         self.template_action = self.action("Sửa danh sách tiêu chí mặc định...", self.edit_template)
         self.add_excel_actions()
-        self.model.sort(HeadsTableModel.COL_CODE)
-        self.table.horizontalHeader().setSortIndicator(HeadsTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(HeadsTableModel.COL_CODE)
 
     def exporter(self):
         from models.exports import export_head_evaluations
@@ -132,16 +116,11 @@ class HeadsPage(ListPage):
         return f"nguoi-dung-dau-{self.year.value()}"
 
     def load(self) -> None:
-        keep = self.selected()
         year = self.year.value()
         evaluations = {e.unit_id: e for e in list_evaluations(self.db, year)}
         self.rows = [HeadRow(u, evaluations.get(u.id))
                      for u in list_units(self.db) if u.active or u.id in evaluations]
-        self.model.set_records(self.rows)
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda r: r.unit.id == keep.unit.id)
-        self.selection_changed()
+        self.show_records(self.rows, lambda r: r.unit.id)
 
     def apply_filters(self) -> None:
         level, evaluated = self.level_filter.value(), self.evaluated_filter.value()
@@ -165,10 +144,8 @@ class HeadsPage(ListPage):
         self.edit_action.setEnabled(row is not None)
         self.delete_action.setEnabled(row is not None and row.evaluation is not None)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def edit_selected(self, row) -> None:
         year, unit, before = self.year.value(), row.unit, row.evaluation
         dialog = HeadDialog(self.db, unit, year, before, parent=self)
         if dialog.exec():

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QCheckBox, QCompleter, QLineEdit
 from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, label
-from models.common.dates import DateError
 from models.common.errors import ValidationError
 from models.people.staff import Staff, add_staff, check_staff, normalised, update_staff
 from models.common.text import sort_key
 from models.people.units import list_units
 
+from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
 
@@ -25,6 +25,9 @@ COMMON_POSITIONS = [
 
 
 class StaffDialog(RecordDialog):
+    FIELDS = ("code", "full_name", "gender", "unit_id", "position", "category", "is_leader")  # not the dates
+    DATES = ("birth_date", "recruited_on", "ended_on")
+
     def __init__(self, db: Database, person: Staff | None = None, today: dt.date | None = None,
                  parent=None):
         super().__init__("Sửa thông tin cán bộ" if person else "Thêm cán bộ", parent)
@@ -60,16 +63,7 @@ class StaffDialog(RecordDialog):
         self.salary_coefficient.setPlaceholderText("ví dụ 2,34 (để ước tính thu nhập tăng thêm)")
         self.ended_on = f.add("ended_on", "Ngày nghỉ (thôi công tác)", DateEdit())
         if person:
-            self.code.setText(person.code)
-            self.full_name.setText(person.full_name)
-            self.birth_date.set_date(person.birth_date)
-            self.gender.set_value(person.gender)
-            self.unit.set_value(person.unit_id)
-            self.position.setText(person.position)
-            self.category.set_value(person.category)
-            self.is_leader.setChecked(person.is_leader)
-            self.recruited_on.set_date(person.recruited_on)
-            self.ended_on.set_date(person.ended_on)
+            f.show_record(person, (*self.FIELDS, *self.DATES))
             if person.salary_coefficient is not None:
                 self.salary_coefficient.setText(f"{person.salary_coefficient:g}".replace(".", ","))
         self.move_from.set_date(self.today)
@@ -95,16 +89,6 @@ class StaffDialog(RecordDialog):
         self.unit.setFocus()
         self.unit.lineEdit().selectAll()
 
-    def _dates(self) -> tuple[dict, dict[str, str]]:
-        values, errors = {}, {}
-        for name in ("birth_date", "recruited_on", "ended_on", "move_from"):
-            try:
-                values[name] = self.form.fields[name].date()
-            except DateError as e:
-                values[name] = None
-                errors[name] = str(e)[:1].upper() + str(e)[1:]
-        return values, errors
-
     def _salary(self, errors: dict[str, str]) -> float | None:
         text = self.salary_coefficient.text().strip().replace(",", ".")
         if not text:
@@ -116,21 +100,9 @@ class StaffDialog(RecordDialog):
             return None
 
     def save(self) -> Staff:
-        dates, errors = self._dates()
+        dates, errors = read_dates(self.form, (*self.DATES, "move_from"))
         salary = self._salary(errors)
-        fields = dict(
-            code=self.code.text(),
-            full_name=self.full_name.text(),
-            birth_date=dates["birth_date"],
-            gender=self.gender.value(),
-            unit_id=self.unit.value(),
-            position=self.position.text(),
-            category=self.category.value(),
-            is_leader=self.is_leader.isChecked(),
-            recruited_on=dates["recruited_on"],
-            ended_on=dates["ended_on"],
-            salary_coefficient=salary,
-        )
+        fields = dict(self.form.values(self.FIELDS), **{d: dates[d] for d in self.DATES}, salary_coefficient=salary)
         person = replace(self.person, **fields) if self.person else Staff(**fields)
         if errors:  # show the date errors together with everything else that is wrong
             raise ValidationError({**check_staff(normalised(person), self.today), **errors})

@@ -4,20 +4,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QPushButton, QVBoxLayout
 from sqlite_utils import Database
 
 from models.common.codes import StaffCategory, UnitKind, label
 from models.common.dates import format_date
-from models.common.errors import DomainError
 from models.people.snapshots import restore_staff, snapshot_staff
 from models.people.staff import delete_staff, list_staff, staff_data, undo_last_move, unit_history
 from models.common.text import fold, name_sort_key, sort_key
 from models.people.units import list_units
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.people.staff_dialog import StaffDialog
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, SearchableCombo
@@ -69,30 +67,20 @@ class StaffPage(ListPage):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, StaffTableModel(), "Tìm theo mã, họ tên, chức vụ... (Ctrl+F)",
                          parent, undo)
-        self.unit_filter = SearchableCombo([], "Tất cả đơn vị")
-        self.unit_filter.setObjectName("unit_filter")
-        self.category_filter = ChoiceCombo([(label(c), c) for c in StaffCategory], "Tất cả đối tượng")
-        self.category_filter.setObjectName("category_filter")
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
         self._unit_kinds: dict[int, UnitKind] = {}
-        self.leader_filter = ChoiceCombo(LEADER)
-        self.state_filter = ChoiceCombo(STATES)
-        self.state_filter.setObjectName("state_filter")
-        for combo, stretch in ((self.unit_filter, 2), (self.kind_filter, 1), (self.category_filter, 1),
-                               (self.leader_filter, 1), (self.state_filter, 1)):
-            self.filters.addWidget(combo, stretch)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.unit_filter = self.add_filter("unit_filter", SearchableCombo([], "Tất cả đơn vị"), 2)
+        self.kind_filter = self.add_kind_filter()
+        self.category_filter = self.add_filter(
+            "category_filter", ChoiceCombo([(label(c), c) for c in StaffCategory], "Tất cả đối tượng"))
+        self.leader_filter = self.add_filter("", ChoiceCombo(LEADER))
+        self.state_filter = self.add_filter("state_filter", ChoiceCombo(STATES))
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm cán bộ")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa thông tin cán bộ đang chọn")
         self.move_action = self.action("Chuyển đơn vị", self.move_selected, "Ctrl+M")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa cán bộ chưa có dữ liệu")
         self.add_excel_actions()
         self._build_history_panel()
-        self.model.sort(StaffTableModel.COL_NAME)
-        self.table.horizontalHeader().setSortIndicator(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(StaffTableModel.COL_NAME)
 
     def _build_history_panel(self) -> None:
         box = QGroupBox("Quá trình công tác")
@@ -124,12 +112,7 @@ class StaffPage(ListPage):
 
     def load(self) -> None:
         self.refresh_units()
-        keep = self.selected()
-        self.model.set_records(list_staff(self.db))
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda p: p.id == keep.id)
-        self.selection_changed()
+        self.show_records(list_staff(self.db))
 
     def apply_filters(self) -> None:
         unit = self.unit_filter.value()
@@ -195,10 +178,8 @@ class StaffPage(ListPage):
     def move_selected(self) -> None:
         self.edit_selected(focus_unit=True)
 
-    def undo_move(self) -> None:
-        person = self.selected()
-        if person is None:
-            return
+    @on_selected
+    def undo_move(self, person) -> None:
         entries = unit_history(self.db, person.id)
         if len(entries) < 2:
             return
@@ -215,10 +196,8 @@ class StaffPage(ListPage):
                       lambda: restore_staff(self.db, person.id, before))
         self.after_change(lambda p: p.id == person.id)
 
-    def delete_selected(self) -> None:
-        person = self.selected()
-        if person is None:
-            return
+    @on_selected
+    def delete_selected(self, person) -> None:
         if staff_data(self.db, person.id):
             messages.error(self, "Không thể xóa",
                            f"{person.full_name} đã có dữ liệu nên không xóa được. Hãy nhập ngày nghỉ.")
@@ -227,10 +206,7 @@ class StaffPage(ListPage):
                                 yes="Xóa"):
             return
         before = snapshot_staff(self.db, person.id)
-        try:
-            delete_staff(self.db, person.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_staff(self.db, person.id)):
             return
         self.remember(f"Xóa cán bộ {person.code}", lambda: restore_staff(self.db, person.id, before))
         self.after_change()

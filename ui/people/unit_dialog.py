@@ -14,6 +14,8 @@ from ui.kit.widgets import ChoiceCombo
 
 
 class UnitDialog(RecordDialog):
+    FIELDS = ("code", "name", "kind", "head_name", "head_title", "active")
+
     def __init__(self, db: Database, unit: Unit | None = None, parent=None):
         super().__init__("Sửa đơn vị" if unit else "Thêm đơn vị", parent)
         self.db = db
@@ -32,25 +34,13 @@ class UnitDialog(RecordDialog):
         self.active = f.add("active", "Trạng thái", QCheckBox("Đang hoạt động"))
         self.name.setMinimumWidth(380)
         if unit:
-            self.code.setText(unit.code)
-            self.name.setText(unit.name)
-            self.kind.set_value(unit.kind)
-            self.head_name.setText(unit.head_name)
-            self.head_title.setText(unit.head_title)
-            self.active.setChecked(unit.active)
+            f.show_record(unit, self.FIELDS)
         else:
             self.active.setChecked(True)
             self.active.setEnabled(False)
         self.mark_clean()
 
     def save(self) -> Unit:
-        fields = dict(
-            code=self.code.text(),
-            name=self.name.text(),
-            kind=self.kind.value(),
-            head_name=self.head_name.text(),
-            head_title=self.head_title.text(),
-            active=self.active.isChecked(),
-        )
+        fields = self.form.values(self.FIELDS)
         unit = replace(self.unit, **fields) if self.unit else Unit(**fields)
         return save_unit(self.db, unit)

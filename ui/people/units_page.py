@@ -6,14 +6,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
-from models.common.codes import UnitKind, label
-from models.common.errors import DomainError
 from models.people.snapshots import restore_unit, snapshot_unit
 from models.common.text import sort_key
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.people.unit_dialog import UnitDialog
 from ui.kit.widgets import ChoiceCombo
@@ -48,31 +46,17 @@ class UnitsPage(ListPage):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, UnitsTableModel(), "Tìm theo mã, tên, người đứng đầu... (Ctrl+F)",
                          parent, undo)
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
-        self.state_filter = ChoiceCombo(ACTIVE_STATES)
-        self.state_filter.setObjectName("state_filter")
-        self.filters.addWidget(self.kind_filter, 1)
-        self.filters.addWidget(self.state_filter, 1)
-        self.kind_filter.currentIndexChanged.connect(self.apply_filters)
-        self.state_filter.currentIndexChanged.connect(self.apply_filters)
+        self.kind_filter = self.add_kind_filter()
+        self.state_filter = self.add_filter("state_filter", ChoiceCombo(ACTIVE_STATES))
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm đơn vị")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa đơn vị đang chọn")
         self.toggle_action = self.action("Ngừng hoạt động", self.toggle_active, "Ctrl+D")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa đơn vị chưa có dữ liệu")
         self.add_excel_actions()
-        self.model.sort(UnitsTableModel.COL_CODE)
-        self.table.horizontalHeader().setSortIndicator(UnitsTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.reload()
-        self.apply_filters()
+        self.start(UnitsTableModel.COL_CODE)
 
     def load(self) -> None:
-        keep = self.selected()
-        self.model.set_records(list_units(self.db))
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda u: u.id == keep.id)
-        self.selection_changed()
+        self.show_records(list_units(self.db))
 
     def apply_filters(self) -> None:
         kind, active = self.kind_filter.value(), self.state_filter.value()
@@ -96,20 +80,16 @@ class UnitsPage(ListPage):
             self.remember(f"Thêm đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, None))
             self.after_change(lambda u: u.id == unit.id)
 
-    def edit_selected(self) -> None:
-        unit = self.selected()
-        if unit is None:
-            return
+    @on_selected
+    def edit_selected(self, unit) -> None:
         before = snapshot_unit(self.db, unit.id)
         dialog = UnitDialog(self.db, unit, parent=self)
         if dialog.exec():
             self.remember(f"Sửa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
             self.after_change(lambda u: u.id == unit.id)
 
-    def toggle_active(self) -> None:
-        unit = self.selected()
-        if unit is None:
-            return
+    @on_selected
+    def toggle_active(self, unit) -> None:
         if unit.active and not messages.confirm(
             self, "Ngừng hoạt động",
             f"Chuyển “{unit.name}” sang ngừng hoạt động?\nDữ liệu của đơn vị vẫn được giữ; "
@@ -122,10 +102,8 @@ class UnitsPage(ListPage):
         self.remember(f"{verb} đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change(lambda u: u.id == unit.id)
 
-    def delete_selected(self) -> None:
-        unit = self.selected()
-        if unit is None:
-            return
+    @on_selected
+    def delete_selected(self, unit) -> None:
         if unit_data(self.db, unit.id):
             messages.error(
                 self, "Không thể xóa",
@@ -139,10 +117,7 @@ class UnitsPage(ListPage):
         ):
             return
         before = snapshot_unit(self.db, unit.id)
-        try:
-            delete_unit(self.db, unit.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_unit(self.db, unit.id)):
             return
         self.remember(f"Xóa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change()

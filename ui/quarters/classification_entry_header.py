@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.quarters.classifications import LockEvent, Violation
@@ -16,7 +16,7 @@ from models.quarters.rules import RuleSet
 from models.people.units import Unit
 
 from ui.kit.dates import date_error_text
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, DateEdit, SearchableCombo
+from ui.kit.widgets import ERROR_STYLE, DateEdit, SearchableCombo, captioned, quarter_fields
 
 BANNER_STYLES = {
     "ok": "background: #e3f1e1; color: #1d5e20; border: 1px solid #a9d3a4;",
@@ -79,27 +79,11 @@ class EntryHeader(QWidget):
     def __init__(self, year: int, quarter: int, parent=None):
         super().__init__(parent)
         top = QHBoxLayout()
-        unit_caption = QLabel("Đơn &vị:")
-        self.unit_combo = SearchableCombo([])
-        self.unit_combo.setObjectName("unit_combo")
-        self.unit_combo.setMinimumContentsLength(34)
-        unit_caption.setBuddy(self.unit_combo)
+        unit_caption, self.unit_combo = captioned("Đơn &vị:", SearchableCombo([]), "unit_combo", 34)
         self.prev_button, self.next_button = QToolButton(), QToolButton()
         self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        year_caption = QLabel("&Năm:")
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(2000, 2100)
-        self.year.setKeyboardTracking(False)  # the year is taken when complete, not per digit
-        self.year.setValue(year)
-        year_caption.setBuddy(self.year)
-        quarter_caption = QLabel("&Quý:")
-        self.quarter = ChoiceCombo([(f"Quý {q}", q) for q in range(1, 5)])
-        self.quarter.setObjectName("quarter")
-        self.quarter.setMinimumContentsLength(5)
-        self.quarter.set_value(quarter)
-        quarter_caption.setBuddy(self.quarter)
+        year_caption, self.year, quarter_caption, self.quarter = quarter_fields(year, quarter)
         self.lock_icon = QLabel()
         self.state_label = QLabel()
         self.state_label.setObjectName("state")

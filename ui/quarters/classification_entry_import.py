@@ -8,25 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.store.db import connect
 from models.common.errors import DomainError
 
 from ui.kit import messages
 from ui.kit.import_dialog import ImportDialog
-from ui.kit.tasks import run_with_progress
-
-
-def _in_worker(db_path: Path, call):
-    """``work(progress)`` for run_with_progress: ``call(db, progress)`` on a connection of its own."""
-
-    def work(progress):
-        db = connect(db_path)
-        try:
-            return call(db, progress)
-        finally:
-            db.close()
-
-    return work
+from ui.kit.tasks import write_xlsx
 
 
 def save_unit_template(parent, db_path: Path, unit_id: int, unit_code: str, unit_name: str,
@@ -34,16 +20,13 @@ def save_unit_template(parent, db_path: Path, unit_id: int, unit_code: str, unit
     """Ask where, write the unit's pre-filled workbook, tell the user; the path or ""."""
     from models.quarters.imports_classifications import write_unit_workbook
 
-    path = messages.save_xlsx(parent, f"Tệp mẫu xếp loại quý {quarter}/{year} cho {unit_name}",
-                              f"xep-loai-{unit_code}-quy{quarter}-{year}.xlsx")
-    if not path:
+    written = write_xlsx(parent, db_path, f"Tệp mẫu xếp loại quý {quarter}/{year} cho {unit_name}",
+                         f"xep-loai-{unit_code}-quy{quarter}-{year}.xlsx", "Đang tạo tệp mẫu...",
+                         lambda db, path: write_unit_workbook(db, unit_id, year, quarter, path),
+                         "Không tạo được tệp mẫu", (OSError, DomainError))
+    if written is None:
         return ""
-    try:
-        count = run_with_progress(parent, "Đang tạo tệp mẫu...", _in_worker(
-            db_path, lambda db, _p: write_unit_workbook(db, unit_id, year, quarter, path)))
-    except (OSError, DomainError) as e:
-        messages.error(parent, "Không tạo được tệp mẫu", f"Không ghi được tệp “{path}”: {getattr(e, 'strerror', None) or e}")
-        return ""
+    path, count = written
     note = "\n(Các thay đổi chưa lưu trên màn hình không có trong tệp.)" if unsaved else ""
     messages.inform(parent, "Đã tạo tệp mẫu",
                     f"Tệp mẫu quý {quarter}/{year} của {unit_name} có {count} người, gửi đơn vị điền cột "
@@ -56,16 +39,12 @@ def export_unit_results(parent, db_path: Path, unit_id: int, unit_code: str, uni
                         year: int, quarter: int) -> str:
     from models.quarters.imports_classifications import export_classifications
 
-    path = messages.save_xlsx(parent, f"Xuất kết quả xếp loại quý {quarter}/{year} của {unit_name}",
-                              f"ket-qua-xep-loai-{unit_code}-quy{quarter}-{year}.xlsx")
-    if not path:
+    written = write_xlsx(parent, db_path, f"Xuất kết quả xếp loại quý {quarter}/{year} của {unit_name}",
+                         f"ket-qua-xep-loai-{unit_code}-quy{quarter}-{year}.xlsx", "Đang xuất kết quả...",
+                         lambda db, path: export_classifications(db, year, quarter, path, unit_id), "Không xuất được")
+    if written is None:
         return ""
-    try:
-        count = run_with_progress(parent, "Đang xuất kết quả...", _in_worker(
-            db_path, lambda db, _p: export_classifications(db, year, quarter, path, unit_id)))
-    except OSError as e:
-        messages.error(parent, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
-        return ""
+    path, count = written
     messages.inform(parent, "Đã xuất", f"Đã xuất kết quả của {count} người ra tệp:\n{path}")
     return path
 

@@ -70,8 +70,7 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         self.model.edited.connect(self._entries_changed)
         self.table.installEventFilter(self)
         self.table.setSortingEnabled(True)
-        self.model.sort(M.COL_STT)
-        self.table.horizontalHeader().setSortIndicator(M.COL_STT, Qt.SortOrder.AscendingOrder)
+        self.sort_by(M.COL_STT)
         self.reload()
 
     # Building.

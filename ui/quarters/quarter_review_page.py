@@ -10,8 +10,8 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel
@@ -24,9 +24,7 @@ from ui.quarters.quarter_review_data import default_quarter
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, LazyLoad, screen_shortcut
-
-QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
+from ui.kit.widgets import ERROR_STYLE, LazyLoad, quarter_fields, screen_shortcut, tabbed_screen, text_label
 
 
 class QuarterReviewPage(LazyLoad, QWidget):
@@ -38,52 +36,25 @@ class QuarterReviewPage(LazyLoad, QWidget):
     def __init__(self, db: Database, db_path: Path, parent=None, undo: UndoHistory | None = None,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self.lazy = False  # the main window sets it: a hidden screen then reloads when next shown
-        self._stale = False
-        self.db = db
-        self.db_path = Path(db_path)
-        self.undo = undo if undo is not None else UndoHistory(self)
+        self.init_screen(db, db_path, undo)
         self.review: QuarterReview | None = None
         self.last_refresh_ms = 0.0
         year, quarter = default_quarter(db, today or dt.date.today())
         self._build_top(year, quarter)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("tabs")
         self.units = UnitsReviewPanel(db, db_path, self.undo)
         self.people = PersonPanel(db, db_path, self.undo)
         self.income = IncomePanel(db, db_path, self.quarter, self.undo)
-        for panel in (self.units, self.people, self.income):
-            panel.layout().setContentsMargins(6, 6, 6, 4)
-        self.tabs.addTab(self.units, "Theo đơn &vị")
-        self.tabs.addTab(self.people, "Theo &cán bộ")
-        self.tabs.addTab(self.income, "T&hu nhập tăng thêm")
+        self.tabs = tabbed_screen(self, self.top, self.summary, [
+            (self.units, "Theo đơn &vị"), (self.people, "Theo &cán bộ"), (self.income, "T&hu nhập tăng thêm")])
         self.units.opened.connect(lambda unit_id: self.open_unit.emit(unit_id, *self.quarter()))
         self.income.chosen.connect(self.show_person)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
         screen_shortcut(self, "Làm mới", "F5", self.load)
         screen_shortcut(self, "In bảng tổng hợp", "Ctrl+P", self.print_district)
         self.reload()
 
     def _build_top(self, year: int, quarter: int) -> None:
         self.top = QHBoxLayout()
-        self.top.setContentsMargins(9, 6, 9, 0)
-        year_caption = QLabel("&Năm:")
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(2000, 2100)
-        self.year.setKeyboardTracking(False)  # reload when the year is complete, not per digit
-        self.year.setValue(year)
-        year_caption.setBuddy(self.year)
-        quarter_caption = QLabel("&Quý:")
-        self.quarter_combo = ChoiceCombo(QUARTERS)
-        self.quarter_combo.setObjectName("quarter")
-        self.quarter_combo.setMinimumContentsLength(5)
-        self.quarter_combo.set_value(quarter)
-        quarter_caption.setBuddy(self.quarter_combo)
+        year_caption, self.year, quarter_caption, self.quarter_combo = quarter_fields(year, quarter)
         for widget in (year_caption, self.year, quarter_caption, self.quarter_combo):
             self.top.addWidget(widget)
         self.top.addStretch(1)
@@ -94,11 +65,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
         self.top.addWidget(self.print_button)
         self.year.valueChanged.connect(lambda _v: self.load_quarter())
         self.quarter_combo.currentIndexChanged.connect(lambda _i: self.load_quarter())
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setContentsMargins(9, 2, 9, 2)
+        self.summary = text_label("summary", rich=True)
 
     # What the main window and the screenshots use: the table of the tab shown.
     @property

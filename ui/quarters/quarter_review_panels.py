@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QGroupBox, QLabel, Q
 
 from models.exchange import xlsx
 from models.quarters.classifications import person_history, quarter_bounds
-from models.common.codes import HeadLevel, UnitKind, label
+from models.common.codes import HeadLevel
 from models.common.errors import DomainError
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterReview, extra_income
 from models.quarters.rules import base_salaries, base_salary_on, rule_set_for
@@ -21,7 +21,7 @@ from models.people.staff import list_staff
 from models.common.text import sort_key
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.quarters.quarter_review_tables import (
     ABOVE,
     ABOVE_STRONG,
@@ -41,7 +41,7 @@ from ui.quarters.quarter_review_tables import (
     entry_text,
 )
 from ui.kit.tasks import run_with_progress
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table, text_label
 
 PAID = [("Được chi", True), ("Không được chi", False)]
 ALL_PAID = "Được chi: tất cả"
@@ -84,13 +84,9 @@ class UnitsReviewPanel(ListPage):
     def __init__(self, db, db_path, undo=None, parent=None):
         super().__init__(db, db_path, UnitReviewTableModel(), "Tìm theo mã, tên đơn vị... (Ctrl+F)", parent, undo)
         self.review: QuarterReview | None = None
-        self.status_filter = ChoiceCombo([(s, s) for s in (SUBMITTED, LATE, MISSING)], "Tất cả tình trạng nộp")
-        self.status_filter.setObjectName("status_filter")
-        self.kind_filter = ChoiceCombo([(label(k), k) for k in UnitKind], "Tất cả loại đơn vị")
-        self.kind_filter.setObjectName("kind_filter")
-        for combo in (self.status_filter, self.kind_filter):
-            self.filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.status_filter = self.add_filter(
+            "status_filter", ChoiceCombo([(s, s) for s in (SUBMITTED, LATE, MISSING)], "Tất cả tình trạng nộp"))
+        self.kind_filter = self.add_kind_filter()
         self.over_only = QCheckBox("Chỉ đơn vị vượt giới hạn")
         self.over_only.setObjectName("over_only")
         self.over_only.toggled.connect(self.apply_filters)
@@ -194,10 +190,9 @@ class UnitsReviewPanel(ListPage):
     def selection_changed(self) -> None:
         self.open_action.setEnabled(self.selected() is not None)
 
-    def edit_selected(self) -> None:
-        unit = self.selected()
-        if unit is not None:
-            self.opened.emit(unit.unit_id)
+    @on_selected
+    def edit_selected(self, unit) -> None:
+        self.opened.emit(unit.unit_id)
 
     def export_excel(self) -> None:
         review = self.review
@@ -230,29 +225,19 @@ class PersonPanel(ListPage):
                                                                Qt.SortOrder.DescendingOrder)
         box = QGroupBox("Kết quả xếp loại qua các quý")
         column = QVBoxLayout(box)
-        self.person_label = QLabel()
-        self.person_label.setObjectName("person")
-        self.person_label.setWordWrap(True)
-        self.history_summary = QLabel()
-        self.history_summary.setObjectName("history_summary")
-        self.history_summary.setWordWrap(True)
+        self.person_label = text_label("person")
+        self.history_summary = text_label("history_summary")
         column.addWidget(self.person_label)
         column.addWidget(self.history_table, 1)
         column.addWidget(self.history_summary)
         self.body.addWidget(box, 3)
         self.body.setStretch(0, 2)
         self.search.returnPressed.connect(self._pick_first)
-        self.model.sort(StaffPickTableModel.COL_NAME)
-        self.table.horizontalHeader().setSortIndicator(StaffPickTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.sort_by(StaffPickTableModel.COL_NAME)
         self.selection_changed()
 
     def load(self) -> None:
-        keep = self.selected()
-        self.model.set_records(list_staff(self.db))
-        self.update_count()
-        if keep is not None:
-            self.select_where(lambda p: p.id == keep.id)
-        self.selection_changed()
+        self.show_records(list_staff(self.db))
 
     def _search_changed(self, text: str) -> None:
         super()._search_changed(text)
@@ -311,25 +296,17 @@ class IncomePanel(ListPage):
         self.quarter = quarter
         self.base_salary: int | None = None
         self.error = ""
-        self.unit_filter = SearchableCombo([], "Tất cả đơn vị")
-        self.unit_filter.setObjectName("unit_filter")
-        self.paid_filter = ChoiceCombo(PAID, ALL_PAID)
-        self.paid_filter.setObjectName("paid_filter")
-        for combo, stretch in ((self.unit_filter, 2), (self.paid_filter, 1)):
-            self.filters.addWidget(combo, stretch)
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.unit_filter = self.add_filter("unit_filter", SearchableCombo([], "Tất cả đơn vị"), 2)
+        self.paid_filter = self.add_filter("paid_filter", ChoiceCombo(PAID, ALL_PAID))
         self.history_action = self.action("Xem các quý của cán bộ", self.edit_selected, "F2",
                                           "Xem kết quả các quý của người đang chọn; Enter, nhấp đúp")
         self.export_action = self.action("Xuất bảng thu nhập tăng thêm ra Excel...", self.export_excel, "Ctrl+E")
         self.export_action.setIconText("Xuất Excel...")
-        self.note = QLabel()
-        self.note.setObjectName("income_note")
-        self.note.setWordWrap(True)
+        self.note = text_label("income_note")
         self.layout().insertWidget(2, self.note)
         self.count_label.setTextFormat(Qt.TextFormat.RichText)
         # By unit (the domain's order keeps staff codes in order within a unit).
-        self.model.sort(IncomeTableModel.COL_UNIT)
-        self.table.horizontalHeader().setSortIndicator(IncomeTableModel.COL_UNIT, Qt.SortOrder.AscendingOrder)
+        self.sort_by(IncomeTableModel.COL_UNIT)
         self.apply_filters()
 
     def load(self) -> None:
@@ -404,10 +381,9 @@ class IncomePanel(ListPage):
     def selection_changed(self) -> None:
         self.history_action.setEnabled(self.selected() is not None)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self.chosen.emit(row.staff_id)
+    @on_selected
+    def edit_selected(self, row) -> None:
+        self.chosen.emit(row.staff_id)
 
     def export_excel(self) -> None:
         year, quarter = self.quarter()

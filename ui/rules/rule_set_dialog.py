@@ -1,7 +1,7 @@
 """Adding or editing a rule set ("Quy định áp dụng") of the quarterly classification."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel, label
@@ -10,9 +10,8 @@ from models.quarters.rules import RuleSet, save_rule_set
 
 from ui.kit.record_dialog import RecordDialog
 from ui.rules.rules_editors import CapsEditor, CoefficientsEditor, percent_spin
-from ui.kit.widgets import ChoiceCombo, _row
+from ui.kit.widgets import QUARTERS, ChoiceCombo, _row, pair_grid
 
-QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
 
 
 class RuleSetDialog(RecordDialog):
@@ -40,15 +39,7 @@ class RuleSetDialog(RecordDialog):
         f.add("from_quarter", "Áp dụng từ", _row(self.quarter, "năm", self.year,
                                                   "(đến khi có quy định sau)"), required=True)
         self.shares = {level: percent_spin() for level in HeadLevel}
-        shares_box = QWidget()
-        grid = QGridLayout(shares_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, (level, spin) in enumerate(self.shares.items()):
-            spin.setObjectName(f"share_{level.value}")
-            grid.addWidget(QLabel(label(level)), i // 2, (i % 2) * 2)
-            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(4, 1)
-        shares_box.setFocusProxy(self.shares[HeadLevel.XUAT_SAC])
+        shares_box = pair_grid([(label(level), spin, f"share_{level.value}") for level, spin in self.shares.items()])
         f.add("shares", "Tỷ lệ chi thu nhập tăng thêm", shares_box)
         self.coefficients = f.add("coefficients", "Hệ số tăng thêm tối đa", CoefficientsEditor(visible_rows=3, buttons_below=True))
         self.caps = f.add("caps", "Giới hạn xếp loại", CapsEditor(visible_rows=3, buttons_below=True))

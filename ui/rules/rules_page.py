@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from sqlite_utils import Database
 
 from models.common.codes import CapScope, HeadLevel, label
 from models.common.dates import DateError, format_date, parse_date
-from models.common.errors import DomainError, ValidationError
+from models.common.errors import ValidationError
 from models.quarters.rules import (
     BaseSalary,
     RuleSet,
@@ -26,12 +26,12 @@ from models.quarters.rules import (
 )
 
 from ui.kit import messages
-from ui.kit.list_page import ListPage
+from ui.kit.list_page import ListPage, on_selected
 from ui.quarters.quarter_review_tables import SHORT, amount_text, decimal
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_editors import BaseSalaryEditor
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ERROR_STYLE
+from ui.kit.widgets import ERROR_STYLE, field_button, lay_out, text_label
 
 
 def _next(year: int, quarter: int) -> tuple[int, int]:
@@ -132,8 +132,7 @@ class RulesPage(ListPage):
         self.toolbar.addSeparator()
         self.title_rules_action = self.action("Quy định danh hiệu thi đua...", self.edit_title_rules, None,
                                               "Điều kiện, tỷ lệ và tiền thưởng của các danh hiệu thi đua cuối năm")
-        self.model.sort(RuleSetsTableModel.COL_PERIOD)
-        self.table.horizontalHeader().setSortIndicator(RuleSetsTableModel.COL_PERIOD, Qt.SortOrder.AscendingOrder)
+        self.sort_by(RuleSetsTableModel.COL_PERIOD)
         # Few rows, long texts: rows grow to show them whole rather than cut them.
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -144,10 +143,7 @@ class RulesPage(ListPage):
     def _build_bottom(self) -> None:
         details_box = QGroupBox("Quy định đang chọn")
         column = QVBoxLayout(details_box)
-        self.details = QLabel()
-        self.details.setObjectName("details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details = text_label("details", rich=True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.details, 1)
         salary_box = QGroupBox("Lương cơ sở (để ước tính thu nhập tăng thêm)")
@@ -162,16 +158,9 @@ class RulesPage(ListPage):
         self.salary_error.hide()
         self.salary_status = QLabel()
         self.salary_status.setObjectName("salary_status")
-        self.save_salaries_button = QPushButton("Lưu lương cơ sở")
-        self.save_salaries_button.setAutoDefault(False)
-        self.save_salaries_button.clicked.connect(self.save_base_salaries)
-        self.revert_salaries_button = QPushButton("Bỏ thay đổi")
-        self.revert_salaries_button.setAutoDefault(False)
-        self.revert_salaries_button.clicked.connect(self.load_base_salaries)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.salary_status, 1)
-        buttons.addWidget(self.revert_salaries_button)
-        buttons.addWidget(self.save_salaries_button)
+        self.save_salaries_button = field_button("Lưu lương cơ sở", self.save_base_salaries)
+        self.revert_salaries_button = field_button("Bỏ thay đổi", self.load_base_salaries)
+        buttons = lay_out((self.salary_status, 1), self.revert_salaries_button, self.save_salaries_button)
         column.addWidget(self.salaries)
         column.addWidget(self.salary_error)
         column.addStretch(1)
@@ -227,20 +216,16 @@ class RulesPage(ListPage):
             self.remember(f"Thêm quy định {new.name}", lambda: delete_rule_set(self.db, new.id))
             self.after_change(lambda r: r.rule_set.id == new.id)
 
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def edit_selected(self, row) -> None:
         before = row.rule_set
         dialog = RuleSetDialog(self.db, before, parent=self)
         if dialog.exec():
             self.remember(f"Sửa quy định {before.name}", lambda: save_rule_set(self.db, before))
             self.after_change(lambda r: r.rule_set.id == before.id)
 
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def delete_selected(self, row) -> None:
         old = row.rule_set
         if not messages.confirm(
             self, "Xóa quy định",
@@ -249,10 +234,7 @@ class RulesPage(ListPage):
             yes="Xóa",
         ):
             return
-        try:
-            delete_rule_set(self.db, old.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_rule_set(self.db, old.id)):
             return
         self.remember(f"Xóa quy định {old.name}", lambda: save_rule_set(self.db, replace(old, id=None)))
         self.after_change()

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 
-from models.yearend.lists import STAFF, UNIT, Adjustment, ApprovalRecord, PrintableList
+from models.yearend.lists import STAFF, UNIT, Adjustment, PrintableList
 from models.campaigns.campaigns import Campaign
 from models.common.codes import ListKind, label
-from models.common.dates import format_date
 from models.yearend.review import CampaignReview
+
+from ui.yearend.list_data import ADDED, FROZEN_NOTE, REMOVED, ListSpec, outside_why
 
 IN_LIST = "Trong danh sách"
 NOT_IN = "Không"
-ADDED = "Thêm (điều chỉnh)"
-REMOVED = "Loại (điều chỉnh)"
 STATUSES = (IN_LIST, ADDED, REMOVED, NOT_IN)
 SUBJECT_LABELS = {UNIT: "Tập thể", STAFF: "Cá nhân"}
-_SUBJECT_WORDS = {(UNIT,): "tập thể", (STAFF,): "cá nhân"}
 # After the report deadline every reason that has a deadline can apply: a review made earlier
 # would leave out "Không báo cáo kết quả", so the screen opens on the day after.
 DAYS_AFTER_REPORT_DEADLINE = 1
@@ -54,23 +51,6 @@ class ReviewRow:
     @property
     def key(self) -> tuple[str, int]:
         return self.subject, self.subject_id
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    """What the dialogs of a year-end list say about it: the review's two lists and the yearly
-    title lists share the dialogs (add, remove, approve) and differ only in these words."""
-
-    name: str  # "danh sách phê bình", "danh sách Lao động tiên tiến": dialog titles, undo texts
-    subjects: tuple[str, ...]  # what the list takes: UNIT and/or STAFF
-    text_heading: str  # the printed text's caption: "Lý do phê bình", "Thành tích"
-    example: str = ""  # a placeholder for the printed text
-    summary: str = ""  # the approval dialog's name for the list; "": its printed title
-
-    @property
-    def subjects_text(self) -> str:
-        """"tập thể", "cá nhân" or "tập thể hoặc cá nhân"."""
-        return _SUBJECT_WORDS.get(self.subjects, "tập thể hoặc cá nhân")
 
 
 def review_spec(kind: ListKind) -> ListSpec:
@@ -131,20 +111,11 @@ def review_rows(review: CampaignReview, kind: ListKind, frozen: PrintableList | 
         if adjustment is not None and adjustment.action == "add":
             rows.append(ReviewRow(len(rows), entry.subject, entry.subject_id, code, entry.name, entry.position_unit,
                                   ADDED, entry.text, review.why(kind, *entry.subject_key),
-                                  outside_why(entry.subject, review.campaign.year), adjustment))
+                                  outside_why(entry.subject, review.campaign.year, campaign=True), adjustment))
         else:
-            note = "Có trong danh sách đã phê duyệt; không còn trong kết quả xét hiện nay."
             rows.append(ReviewRow(len(rows), entry.subject, entry.subject_id, code, entry.name, entry.position_unit,
-                                  IN_LIST, entry.text, note, note))
+                                  IN_LIST, entry.text, FROZEN_NOTE, FROZEN_NOTE))
     return rows
-
-
-def outside_why(subject: str, year: int) -> str:
-    """Why the rules did not consider a unit or person at all."""
-    if subject == UNIT:
-        return "Không được xét theo quy định: đơn vị không tham gia đợt thi đua này."
-    return (f"Không được xét theo quy định: không có kết quả xếp loại quý nào năm {year} tại một đơn vị tham gia "
-            "đợt thi đua.")
 
 
 def picker_rows(rows: list[ReviewRow], kind: ListKind, year: int, units, staff) -> list[ReviewRow]:
@@ -154,19 +125,15 @@ def picker_rows(rows: list[ReviewRow], kind: ListKind, year: int, units, staff) 
     known = {r.key for r in rows}
     for u in units:
         if u.active and (UNIT, u.id) not in known:
-            why = outside_why(UNIT, year)
+            why = outside_why(UNIT, year, campaign=True)
             picked.append(ReviewRow(len(picked), UNIT, u.id, u.code, u.name, label(u.kind), NOT_IN, "", why, why))
     if kind == ListKind.COMMENDATION:
         for p in staff:
             if p.active and (STAFF, p.id) not in known:
-                why = outside_why(STAFF, year)
+                why = outside_why(STAFF, year, campaign=True)
                 where = ", ".join(x for x in (p.position, p.unit_name) if x)
                 picked.append(ReviewRow(len(picked), STAFF, p.id, p.code, p.full_name, where, NOT_IN, "", why, why))
     return picked
-
-
-def subject_text(row: ReviewRow) -> str:
-    return f"{row.name} ({row.code})" if row.code else row.name
 
 
 def counts_text(rows: list[ReviewRow], kind: ListKind) -> str:
@@ -180,38 +147,3 @@ def counts_text(rows: list[ReviewRow], kind: ListKind) -> str:
     if added or removed:
         text += f" (điều chỉnh: thêm {added}, loại {removed})"
     return text
-
-
-def adjustment_text(adjustment: Adjustment) -> str:
-    """"Loại khỏi danh sách lúc 20/01/2019 10:05, người thực hiện: ..." (its reason is in the why)."""
-    who = f", người thực hiện: {adjustment.who}" if adjustment.who else ""
-    return f"{adjustment.action_label} lúc {stamp_text(adjustment.at)}{who}."
-
-
-def stamp_text(stamp: str) -> str:
-    """"2019-01-20 10:05:00" as "20/01/2019 10:05"."""
-    try:
-        at = dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S")
-    except (TypeError, ValueError):
-        return stamp or ""
-    return f"{format_date(at.date())} {at:%H:%M}"
-
-
-def banner_text(record: ApprovalRecord) -> str:
-    """What an approved list says above its table (rich text)."""
-    a = record.approval
-    role = ", ".join(x for x in (a.signer_authority, a.signer_title) if x)
-    signer = escape(f"{a.signer_name} ({role})" if role else a.signer_name)
-    by = f" bởi {escape(record.approved_by)}" if record.approved_by else ""
-    return (f"<b>ĐÃ PHÊ DUYỆT</b> theo Quyết định số <b>{escape(a.decision_number)}</b> ngày "
-            f"<b>{format_date(a.decision_date)}</b> · Người ký: {signer}<br>"
-            f"Phê duyệt lúc {stamp_text(record.approved_at)}{by}; danh sách chốt theo dữ liệu tính đến ngày "
-            f"{format_date(record.as_of)}: dữ liệu thay đổi sau đó không làm đổi danh sách. "
-            "Muốn điều chỉnh, hãy “Mở lại...” (ghi rõ lý do).")
-
-
-def reopened_text(record: ApprovalRecord) -> str:
-    """The last reopening of a list now open again (rich text)."""
-    by = f" bởi {escape(record.reopened_by)}" if record.reopened_by else ""
-    return (f"<b>Dự thảo</b> · Danh sách theo Quyết định số {escape(record.approval.decision_number)} đã được mở "
-            f"lại lúc {stamp_text(record.reopened_at)}{by}. Lý do: {escape(record.reopen_reason or '')}")

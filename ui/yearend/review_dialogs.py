@@ -14,7 +14,8 @@ from models.common.errors import ValidationError
 from models.yearend.review import ReviewSettings, save_review_settings
 
 from ui.kit.record_dialog import RecordDialog
-from ui.yearend.review_data import ListSpec, ReviewRow, subject_text
+from ui.yearend.list_data import ListSpec, subject_text
+from ui.yearend.review_data import ReviewRow
 from ui.yearend.review_tables import PickTableModel
 from ui.kit.widgets import ChoiceCombo, SearchBox, make_table
 

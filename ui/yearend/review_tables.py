@@ -9,7 +9,8 @@ from models.yearend.lists import UNIT
 from models.common.codes import ListKind
 from models.common.text import name_sort_key, sort_key
 
-from ui.yearend.review_data import ADDED, IN_LIST, REMOVED, STATUSES, ListSpec, ReviewRow
+from ui.yearend.list_data import ADDED, REMOVED, ListSpec
+from ui.yearend.review_data import IN_LIST, STATUSES, ReviewRow
 from ui.kit.table_model import Column, Index, RecordTableModel
 
 STATUS_COLOURS = {IN_LIST: "#dde8f8", ADDED: "#d7efd2", REMOVED: "#f6c9c9"}
@@ -26,10 +27,35 @@ def _name_key(row: ReviewRow):
     return name_sort_key(row.name) if row.subject != UNIT else sort_key(row.name)
 
 
-class ReviewTableModel(RecordTableModel):
+class ListTableModel(RecordTableModel):
+    """The rows of a year-end list (the review's, a title's): the status cell (``col_status``) is
+    tinted by state (``brushes``), a unit no longer active is greyed."""
+
+    col_status = -1
+    brushes: dict = {}
+
+    def is_inactive(self, record) -> bool:
+        return not record.active
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.col_status:
+            return self.brushes.get(self.record(index.row()).status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(self.record(index.row()), index.column())
+        return super().data(index, role)
+
+    def tooltip(self, record, column: int) -> str | None:
+        return None
+
+
+class ReviewTableModel(ListTableModel):
     """Every row the review considered for one list; the status cell is tinted by state."""
 
     COL_SUBJECT, COL_CODE, COL_NAME, COL_WHERE, COL_STATUS, COL_TEXT, COL_WHY = range(7)
+    col_status = COL_STATUS
+    brushes = _BRUSHES
 
     def __init__(self, kind: ListKind, parent=None):
         super().__init__(parent)
@@ -49,23 +75,16 @@ class ReviewTableModel(RecordTableModel):
             Column("Giải thích", lambda r: r.why, width=120),
         ]
 
-    def is_inactive(self, record: ReviewRow) -> bool:
-        return not record.active
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= self.rowCount():
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.COL_STATUS:
-            return _BRUSHES.get(self.record(index.row()).status)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.COL_WHERE, self.COL_TEXT, self.COL_WHY):
-            return self.columns[index.column()].text(self.record(index.row())) or None
-        return super().data(index, role)
+    def tooltip(self, record: ReviewRow, column: int) -> str | None:
+        if column in (self.COL_WHERE, self.COL_TEXT, self.COL_WHY):
+            return self.columns[column].text(record) or None
+        return None
 
     def export_value(self, record: ReviewRow, column: int):
         return self.columns[column].text(record)
 
 
-class PickTableModel(RecordTableModel):
+class PickTableModel(ListTableModel):
     """The units and people a list can take, for the "add" dialog's searchable picker."""
 
     def __init__(self, spec: ListSpec, parent=None):
@@ -79,6 +98,3 @@ class PickTableModel(RecordTableModel):
                    width=170 if criticism else 250),
             Column("Trạng thái", lambda r: r.status, key=_status_key, width=120),
         ]
-
-    def is_inactive(self, record: ReviewRow) -> bool:
-        return not record.active

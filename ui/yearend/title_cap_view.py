@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from models.common.codes import TitleRank
 from models.yearend.title_rank import CapGroup
@@ -16,7 +16,7 @@ from models.yearend.titles import TitleProposals
 
 from ui.yearend.titles_data import CapRow, cap_rows, cap_summary, group_label, movable
 from ui.yearend.titles_tables import CapTableModel
-from ui.kit.widgets import ChoiceCombo, make_table
+from ui.kit.widgets import ChoiceCombo, make_table, text_label
 
 MOVE_TIP = ("Đổi thứ tự ưu tiên của Hội đồng giữa người đang chọn và người liền {where} "
             "(chỉ giữa những người bằng nhau theo các tiêu chí xếp trước) ({keys})")
@@ -38,9 +38,7 @@ class CapView(QGroupBox):
         self.group_combo.setObjectName("cap_group")
         self.group_combo.setMinimumContentsLength(30)
         self.group_combo.currentIndexChanged.connect(lambda _i: self._show_group())
-        self.summary = QLabel()
-        self.summary.setObjectName("cap_summary")
-        self.summary.setWordWrap(True)
+        self.summary = text_label("cap_summary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.model = CapTableModel(self)
         self.table = make_table(self.model)
@@ -51,9 +49,7 @@ class CapView(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.up_button = self._button("Lên", -1, "Ctrl+Up", "trên")
         self.down_button = self._button("Xuống", 1, "Ctrl+Down", "dưới")
-        self.hint = QLabel()
-        self.hint.setObjectName("cap_hint")
-        self.hint.setWordWrap(True)
+        self.hint = text_label("cap_hint")
         self.hint.setStyleSheet("color: #5f6670;")
         buttons = QVBoxLayout()
         buttons.addWidget(self.up_button)

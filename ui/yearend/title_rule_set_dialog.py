@@ -20,7 +20,7 @@ from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleC
 from models.yearend.title_rules import TitleRules, save_title_rules
 
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import _row
+from ui.kit.widgets import _row, pair_grid
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text
 from ui.kit.widgets import ChoiceCombo, ErrorForm
 
@@ -174,16 +174,9 @@ class TitleRuleSetDialog(RecordDialog):
             _caption(f, name, "và")
         _heading(f, "Tiền thưởng (số lần lương cơ sở, làm tròn lên 10.000 đ)")
         self.bonus = {t: _number() for t in TitleCode}
-        amounts = QWidget()
-        grid = QGridLayout(amounts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, (title, edit) in enumerate(self.bonus.items()):
-            edit.setObjectName(f"bonus_{title.value}")
+        for title, edit in self.bonus.items():
             edit.setToolTip(label(title))
-            grid.addWidget(QLabel(SHORT_TITLES[title]), i // 2, (i % 2) * 2)
-            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(4, 1)
-        amounts.setFocusProxy(self.bonus[TitleCode.LDTT])
+        amounts = pair_grid([(SHORT_TITLES[t], edit, f"bonus_{t.value}") for t, edit in self.bonus.items()])
         f.add("bonus", "Mức thưởng", amounts)
         self.highest_bonus = f.add("highest_bonus_only", "Đạt nhiều danh hiệu",
                                    QCheckBox("chỉ nhận mức tiền thưởng cao nhất"))

@@ -8,18 +8,18 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from sqlite_utils import Database
 
 from models.common.codes import TitleCode, label
-from models.common.errors import DomainError
 from models.yearend.title_rules import TitleRules, delete_title_rules, list_title_rules, save_title_rules
 
 from ui.kit import messages
+from ui.kit.list_page import on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text, ranking_text
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import make_table
+from ui.kit.widgets import field_button, make_table, text_label
 
 
 @dataclass(frozen=True)
@@ -108,17 +108,14 @@ class TitleRulesDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
-        self.details = QLabel()
-        self.details.setObjectName("details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details = text_label("details", rich=True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 9)
         self.details.setStyleSheet("background: #f6f7f9; border: 1px solid #d5d9e0; padding: 6px;")
-        self.add_button = self._button("&Thêm quy định...", self.add, "Thêm một quy định áp dụng từ một năm mới")
-        self.edit_button = self._button("&Sửa...", self.edit_selected, "Sửa quy định đang chọn (Enter)")
-        self.delete_button = self._button("&Xóa", self.delete_selected, "Xóa quy định đang chọn")
-        close = self._button("Đóng", self.accept, "")
+        self.add_button = field_button("&Thêm quy định...", self.add, "Thêm một quy định áp dụng từ một năm mới")
+        self.edit_button = field_button("&Sửa...", self.edit_selected, "Sửa quy định đang chọn (Enter)")
+        self.delete_button = field_button("&Xóa", self.delete_selected, "Xóa quy định đang chọn")
+        close = field_button("Đóng", self.accept, "")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -139,13 +136,6 @@ class TitleRulesDialog(QDialog):
             in_force = [r for r in rows if r.rules.from_year <= year]
             if in_force:
                 self.select(max(in_force, key=lambda r: r.rules.from_year).rules.id)
-
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAutoDefault(False)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def load(self, select: int | None = None) -> None:
         keep = select if select is not None else (self.selected().rules.id if self.selected() else None)
@@ -189,31 +179,24 @@ class TitleRulesDialog(QDialog):
             db = self.db
             self._changed(f"Thêm quy định xét danh hiệu {new.name}", lambda: delete_title_rules(db, new.id), new.id)
 
-    def edit_selected(self) -> None:
+    @on_selected
+    def edit_selected(self, row) -> None:
         from ui.yearend.title_rule_set_dialog import TitleRuleSetDialog
 
-        row = self.selected()
-        if row is None:
-            return
         before = row.rules
         dialog = TitleRuleSetDialog(self.db, before, parent=self)
         if dialog.exec():
             db = self.db
             self._changed(f"Sửa quy định xét danh hiệu {before.name}", lambda: save_title_rules(db, before), before.id)
 
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
+    @on_selected
+    def delete_selected(self, row) -> None:
         old = row.rules
         if not messages.confirm(self, "Xóa quy định",
                                 f"Xóa quy định “{old.name}” (áp dụng từ năm {old.from_year})?\n"
                                 "Các năm trong thời gian đó sẽ dùng quy định liền trước.", yes="Xóa"):
             return
-        try:
-            delete_title_rules(self.db, old.id)
-        except DomainError as e:
-            messages.error(self, "Không thể xóa", str(e))
+        if not messages.attempt(self, "Không thể xóa", lambda: delete_title_rules(self.db, old.id)):
             return
         db = self.db
         self._changed(f"Xóa quy định xét danh hiệu {old.name}", lambda: save_title_rules(db, replace(old, id=None)))

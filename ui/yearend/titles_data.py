@@ -19,7 +19,7 @@ from models.yearend.title_rank import CapGroup
 from models.yearend.title_rules import TitleRules, percent_text, share_of
 from models.yearend.titles import PersonProposal, TitleProposals, UnitProposal
 
-from ui.yearend.review_data import ADDED, REMOVED, ListSpec, adjustment_text
+from ui.yearend.list_data import ADDED, FROZEN_NOTE, REMOVED, ListSpec, adjustment_text, outside_why
 
 PROPOSED = "Đề nghị"
 NOT_PROPOSED = "Không"
@@ -27,7 +27,6 @@ OUT_OF_QUOTA = "Đủ điều kiện nhưng ngoài chỉ tiêu"
 STATUSES = (PROPOSED, ADDED, OUT_OF_QUOTA, REMOVED, NOT_PROPOSED)
 SHORT_TITLES = {TitleCode.LDTT: "LĐTT", TitleCode.CSTDCS: "CSTĐCS", TitleCode.TTLDTT: "TTLĐTT",
                 TitleCode.TTLDXS: "TTLĐXS"}
-FROZEN_NOTE = "Có trong danh sách đã phê duyệt; không còn trong kết quả xét hiện nay."
 FROZEN_ONLY_NOTE = "Có trong danh sách đã phê duyệt (bản chốt); hiện không xét lại được danh hiệu năm này."
 MET, FAILED = "✔", "✘"
 
@@ -174,13 +173,6 @@ def _outside_row(order: int, entry, adjustment: Adjustment | None, why: str, yea
     return TitleRow(order, entry.subject, entry.subject_id, "", entry.name, entry.position_unit, unit,
                     ADDED if added else PROPOSED, entry.text, entry.amount, why,
                     outside_why(entry.subject, year) if added else why, adjustment=adjustment if added else None)
-
-
-def outside_why(subject: str, year: int) -> str:
-    """Why the rules did not consider a person or unit at all."""
-    if subject == UNIT:
-        return f"Không được xét theo quy định: đơn vị không có cán bộ được xếp loại năm {year}."
-    return f"Không được xét theo quy định: không có kết quả xếp loại quý nào năm {year}."
 
 
 def title_picker_rows(rows: list[TitleRow], title: TitleCode, year: int, units, staff) -> list[TitleRow]:

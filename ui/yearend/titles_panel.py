@@ -3,84 +3,59 @@ thi đua cơ sở, Tập thể lao động tiên tiến, Tập thể lao động
 
 Everyone the rules considered is a row with its state on the list, its key figures and bonus;
 under the table, every condition of the selected row (✔ / ✘) and the sentence saying why. The
-secretary adjusts, approves, reopens, previews, prints and saves the list exactly as on the
-year-end review (``ui.yearend.review_actions``). The Chiến sĩ thi đua cơ sở tab also shows the cap: each
-group's quota, ranking and cut, and the council's order of priority for tied people.
+secretary adjusts, approves, reopens, previews, prints and saves the list as every year-end list
+(``ui.yearend.list_panel``). The Chiến sĩ thi đua cơ sở tab also shows the cap: each group's quota,
+ranking and cut, and the council's order of priority for tied people.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QSplitter, QTextBrowser
+from PySide6.QtWidgets import QCheckBox, QSplitter, QTextBrowser
 from sqlite_utils import Database
 
-from models.yearend.lists import ApprovalRecord, approval_history, current_approval
 from models.common.codes import COLLECTIVE_TITLES, TitleCode, label
 from models.common.errors import DomainError
-from models.common.text import fold
-from models.yearend.title_lists import council_order, draft_list, set_council_order
+from models.yearend.title_lists import council_order, draft_list, printable_list, set_council_order
 from models.yearend.title_rules import REQUIRES
-from models.yearend.titles import TitleProposals, list_key, title_proposals, without_gc_passes
+from models.yearend.titles import TitleProposals, list_key, title_proposals
 
 from ui.kit import messages
-from ui.yearend import review_actions
-from ui.kit.list_page import ListPage
-from ui.yearend.review_data import banner_text, reopened_text
-from ui.yearend.review_panel import APPROVED_STYLE, REOPENED_STYLE
+from ui.kit.widgets import ChoiceCombo
+from ui.yearend.list_data import slug
+from ui.yearend.list_panel import YearEndListPanel
 from ui.yearend.titles_data import (
     OUT_OF_QUOTA, STATUSES, TitleRow, counts_text, details_html, frozen_rows, moved_order, title_picker_rows, title_rows,
     title_spec,
 )
 from ui.yearend.titles_tables import TitleTableModel
-from ui.kit.widgets import ChoiceCombo
 
 DETAILS_STYLE = "QTextBrowser#details { background: #f6f7f9; border: 1px solid #d5d9e0; }"
 SEARCH_HINT = "Tìm theo mã, tên, đơn vị, kỷ luật... (gõ có dấu hay không dấu đều được; Ctrl+F)"
 
 
-class TitleListPanel(review_actions.ListActions, ListPage):
-    """``proposals_changed``: something every tab depends on changed (the council's order)."""
+class TitleListPanel(YearEndListPanel):
+    """``computed``: the year's proposals (``proposals``). ``proposals_changed``: something every
+    tab depends on changed (the council's order)."""
 
-    noun = "mục"
     kind = "titles"
     proposals_changed = Signal()
 
     def __init__(self, db: Database, db_path: Path, title: TitleCode, undo=None, parent=None):
-        super().__init__(db, db_path, TitleTableModel(title), SEARCH_HINT, parent, undo)
+        super().__init__(db, db_path, TitleTableModel(title), SEARCH_HINT, undo, parent)
         self.list_title = TitleCode(title)
         self.year: int | None = None
-        self.as_of: dt.date = dt.date.today()
-        self.proposals: TitleProposals | None = None
-        self.approval: ApprovalRecord | None = None
-        self.error = ""
-        self.rows: list[TitleRow] = []
         self.spec = title_spec(self.list_title, 0)
         self.cap_view = None
-        self._build_banner()
-        self._build_filters()
-        self._build_actions()
-        self._build_bottom()
-        self.table.setObjectName(f"table_{self.list_title.value}")
+        who = "một tập thể" if self.list_title in COLLECTIVE_TITLES else "một cá nhân"
         # The printed order first: by unit then name (people), by kind then name (units).
         order_column = self.model.column_of.get("unit", self.model.column_of.get("where"))
-        self.table.sortByColumn(order_column, Qt.SortOrder.AscendingOrder)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.apply_filters()
+        self.build_list(f"Thêm {who} vào danh sách (ghi rõ lý do)", f"table_{self.list_title.value}", order_column)
 
     # Building.
-    def _build_banner(self) -> None:
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.hide()
-        self.layout().insertWidget(0, self.banner)
-
-    def _build_filters(self) -> None:
+    def build_filters(self) -> None:
         # Only the cap of Chiến sĩ thi đua cơ sở leaves eligible people out.
         statuses = [s for s in STATUSES if s != OUT_OF_QUOTA or self.list_title == TitleCode.CSTDCS]
         self.status_filter = ChoiceCombo([(s, s) for s in statuses], "Mọi trạng thái")
@@ -93,11 +68,7 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         self.filters.addWidget(self.status_filter, 1)
         self.filters.addWidget(self.proposed_only)
 
-    def _build_actions(self) -> None:
-        who = "một tập thể" if self.list_title in COLLECTIVE_TITLES else "một cá nhân"
-        self.build_list_actions(f"Thêm {who} vào danh sách (ghi rõ lý do)")
-
-    def _build_bottom(self) -> None:
+    def build_bottom(self) -> None:
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setStyleSheet(DETAILS_STYLE)
@@ -124,8 +95,11 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         self.splitter.setSizes([300, 290] if self.cap_view is not None else [420, 150])
         self.body.addWidget(self.splitter)
 
+    # What is shown.
+    @property
+    def proposals(self) -> TitleProposals | None:
+        return self.computed
 
-    # What is shown (the names ui.yearend.review_actions uses).
     @property
     def key(self):
         return list_key(self.year, self.list_title) if self.year is not None else None
@@ -134,10 +108,6 @@ class TitleListPanel(review_actions.ListActions, ListPage):
     def title(self) -> str:
         return self.spec.name
 
-    @property
-    def list_open(self) -> bool:
-        return self.proposals is not None and self.approval is None and self.key is not None
-
     def show_year(self, year: int | None, as_of: dt.date, proposals: TitleProposals | None = None,
                   error: str = "") -> None:
         """Show ``year``'s list (``proposals``: already computed for it); ``as_of`` dates a draft."""
@@ -145,76 +115,34 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         self.spec = title_spec(self.list_title, year or 0)
         self._load(proposals, error)
 
-    def load(self) -> None:
-        self._load()
+    def compute(self, proposals: TitleProposals | None, error: str):
+        if proposals is not None or error:
+            return proposals, error
+        try:
+            return title_proposals(self.db, self.year), ""
+        except DomainError as e:
+            return None, str(e)
 
-    def _load(self, proposals: TitleProposals | None = None, error: str = "") -> None:
-        keep = self.selected()
-        self.approval = current_approval(self.db, self.key) if self.year is not None else None
-        if self.year is not None and proposals is None and not error:
-            try:
-                proposals = title_proposals(self.db, self.year)
-            except DomainError as e:
-                error = str(e)
-        self.proposals, self.error = (proposals, error) if self.year is not None else (None, "")
-        with without_gc_passes():
-            try:
-                frozen = self.approval.printable() if self.approval else None
-                if self.proposals is not None:
-                    self.rows = title_rows(self.proposals, self.list_title, frozen)
-                else:  # not computable (the error says why): an approved list still shows what it froze
-                    self.rows = frozen_rows(frozen) if frozen is not None else []
-            except DomainError as e:  # a damaged snapshot: say so rather than show another list
-                self.rows, self.error = [], str(e)
-            self.model.set_records(self.rows)
-        self._show_banner()
-        self.update_count()
+    def rows_for(self, frozen) -> list[TitleRow]:
+        if self.proposals is not None:
+            return title_rows(self.proposals, self.list_title, frozen)
+        # Not computable (the error says why): an approved list still shows what it froze.
+        return frozen_rows(frozen) if frozen is not None else []
+
+    def loaded(self) -> None:
         if self.cap_view is not None:
             council = council_order(self.db, self.year) if self.proposals is not None else []
             self.cap_view.show_proposals(self.proposals, council, self.list_open)
-        if keep is not None:
-            self.select_where(lambda r: r.key == keep.key)
-        self.selection_changed()
 
-    def _show_banner(self) -> None:
-        if self.approval is not None:
-            self.banner.setText(banner_text(self.approval))
-            self.banner.setStyleSheet(APPROVED_STYLE)
-            self.banner.show()
-            return
-        history = approval_history(self.db, self.key) if self.year is not None else []
-        if history:
-            self.banner.setText(reopened_text(history[-1]))
-            self.banner.setStyleSheet(REOPENED_STYLE)
-            self.banner.show()
-        else:
-            self.banner.hide()
-
-    def apply_filters(self) -> None:
+    def row_filter(self):
         only = self.proposed_only.isChecked()
         status = self.status_filter.value()
-        self.model.set_predicate(lambda r: (not only or r.in_list) and (status is None or r.status == status))
-        self.update_count()
-        self.selection_changed()
+        return lambda r: (not only or r.in_list) and (status is None or r.status == status)
 
-    def update_count(self) -> None:
-        if self.error:
-            self.count_label.setText(self.error)
-            return
-        shown, total = self.model.rowCount(), self.model.total_count
-        figures = f"Hiển thị {shown:,} / {total:,} mục".replace(",", ".")
-        self.count_label.setText(f"{counts_text(self.rows, self.list_title)}  ·  {figures}" if self.rows else figures)
+    def counts_text(self) -> str:
+        return counts_text(self.rows, self.list_title) if self.rows else ""
 
-    def selection_changed(self) -> None:
-        row = self.selected()
-        is_open = self.list_open
-        self.add_action.setEnabled(is_open)
-        self.remove_action.setEnabled(is_open and row is not None and row.in_list)
-        self.cancel_action.setEnabled(is_open and row is not None and row.adjustment is not None)
-        self.approve_action.setEnabled(is_open)
-        self.reopen_action.setEnabled(self.approval is not None)
-        for act in (self.preview_action, self.print_action, self.save_action):
-            act.setEnabled(self.proposals is not None or self.approval is not None)
+    def show_row(self, row: TitleRow | None) -> None:
         if row is None:
             self.details.setHtml("<i>Chọn một dòng để xem từng điều kiện và vì sao đối tượng có (hoặc không có) trong "
                                  "danh sách.</i>" if self.rows else "")
@@ -223,7 +151,7 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         if self.cap_view is not None:
             self.cap_view.show_person(row.subject_id)
 
-    # Adjustments, approval and the PDF (ui.yearend.review_actions, shared with the year-end review).
+    # Adjustments, approval and the PDF (ui.yearend.list_actions).
 
     def after_change(self, select=None) -> None:
         """As on every list page; but a list that a higher title requires (Lao động tiên tiến, Tập
@@ -249,22 +177,13 @@ class TitleListPanel(review_actions.ListActions, ListPage):
         people = [] if collective else list_staff(self.db)
         return title_picker_rows(self.rows, self.list_title, self.year, units, people)
 
-    def pdf_builder(self):
-        """A function (db) -> PDF bytes, run on a worker thread (it reads no widget); an approved
-        list prints its frozen snapshot."""
+    def printable_reader(self):
         year, title, as_of = self.year, self.list_title, self.as_of
-
-        def build(db: Database) -> bytes:
-            from models.yearend.title_lists import printable_list
-            from reports.award_list import render_award_list  # reportlab loads on first print
-
-            return render_award_list(printable_list(db, year, title, as_of))
-
-        return build
+        return lambda db: printable_list(db, year, title, as_of)
 
     def pdf_file_name(self) -> str:
         """"danh-sach-lao-dong-tien-tien-2018.pdf"."""
-        return f"danh-sach-{re.sub(r'[^a-z0-9]+', '-', fold(label(self.list_title))).strip('-')}-{self.year}.pdf"
+        return f"danh-sach-{slug(label(self.list_title))}-{self.year}.pdf"
 
     # The council's order of priority (the Chiến sĩ thi đua cơ sở tab).
     def move_in_council_order(self, staff_id: int, delta: int) -> None:
@@ -280,10 +199,8 @@ class TitleListPanel(review_actions.ListActions, ListPage):
             return
         db, year = self.db, self.year
         before = council_order(db, year)
-        try:
-            set_council_order(db, year, moved_order(before, ranked, i, i + delta))
-        except DomainError as e:
-            messages.error(self, "Không đổi được thứ tự ưu tiên", str(e))
+        order = moved_order(before, ranked, i, i + delta)
+        if not messages.attempt(self, "Không đổi được thứ tự ưu tiên", lambda: set_council_order(db, year, order)):
             return
         name = p.person(staff_id).full_name
         self.remember(f"{'Đưa lên' if delta < 0 else 'Đưa xuống'} {name} trong thứ tự ưu tiên năm {year}",

@@ -8,7 +8,8 @@ from PySide6.QtGui import QBrush, QColor
 from models.common.codes import TitleCode
 from models.common.text import name_sort_key, sort_key
 
-from ui.yearend.review_data import ADDED, REMOVED
+from ui.yearend.list_data import ADDED, REMOVED
+from ui.yearend.review_tables import ListTableModel
 from ui.kit.table_model import Column, Index, RecordTableModel
 from ui.yearend.titles_data import OUT_OF_QUOTA, PROPOSED, STATUSES, CapRow, TitleRow, money_text
 
@@ -74,7 +75,7 @@ def _columns(title: TitleCode) -> dict[str, Column]:
     return {**columns, "bonus": bonus, "why": why}
 
 
-class TitleTableModel(RecordTableModel):
+class TitleTableModel(ListTableModel):
     """Everyone the rules considered for one title; the status cell is tinted by state."""
 
     def __init__(self, title: TitleCode, parent=None):
@@ -84,25 +85,16 @@ class TitleTableModel(RecordTableModel):
         self.columns = list(named.values())
         self.column_of = {name: i for i, name in enumerate(named)}
         self.col_status = self.column_of["status"]
+        self.brushes = _BRUSHES
 
     def search_text(self, record: TitleRow) -> str:
         # Not the sentences: folding 20,000 of them would cost a third of a second per tab.
         return f"{record.code} {record.name} {record.position} {record.unit} {record.status} {record.discipline}"
 
-    def is_inactive(self, record: TitleRow) -> bool:
-        return not record.active
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= self.rowCount():
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.col_status:
-            return _BRUSHES.get(self.record(index.row()).status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            record = self.record(index.row())
-            if index.column() == self.column_of.get("name"):
-                return f"{record.name} — {record.where}" if record.where else record.name
-            return self.columns[index.column()].text(record) or None
-        return super().data(index, role)
+    def tooltip(self, record: TitleRow, column: int) -> str | None:
+        if column == self.column_of.get("name"):
+            return f"{record.name} — {record.where}" if record.where else record.name
+        return self.columns[column].text(record) or None
 
 
 class CapTableModel(RecordTableModel):

@@ -2,31 +2,67 @@
 reopen (not undone), preview, print and save the PDF.
 
 Every function takes the list's tab (:class:`ui.yearend.review_panel.ReviewListPanel`, or a title list's
-:class:`ui.yearend.titles_panel.TitleListPanel`) and calls the same domain functions as the command line.
-A tab provides ``db``, ``db_path``, ``key``, ``spec`` (:class:`ui.yearend.review_data.ListSpec`),
-``title``, ``approval``, ``list_open``, ``selected()``, ``pick_rows()``, ``draft()``,
-``pdf_builder()``, ``pdf_file_name()``, ``remember()`` and ``after_change()``.
+:class:`ui.yearend.titles_panel.TitleListPanel`), which satisfies :class:`YearEndList`, and calls the same
+domain functions as the command line.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
+from pathlib import Path
+from typing import Callable, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QMenu
 from sqlite_utils import Database
 
-from models.yearend.lists import Adjustment, ListKey, adjust, cancel_adjustment, current_approval, reopen
+from models.yearend.lists import (
+    Adjustment, ApprovalRecord, ListKey, adjust, cancel_adjustment, current_approval, reopen,
+)
 from models.common.errors import DomainError, ValidationError
 from models.store.history import session_name
 from models.store.settings import get_setting
-from models.common.text import fold
 
 from ui.kit import messages
 from ui.yearend.approval_dialog import ApprovalDialog
-from ui.yearend.review_data import subject_text
+from ui.yearend.list_data import ListSpec, subject_text
 from ui.yearend.review_dialogs import AddEntryDialog, RemoveEntryDialog
 
 UNDO_APPROVAL_REASON = "Hoàn tác phê duyệt ngay sau khi phê duyệt (Ctrl+Z)"
+
+
+@runtime_checkable
+class YearEndList(Protocol):
+    """What a year-end list tab gives the functions of this module (it is also the parent of
+    their dialogs): the review's criticism and commendation tabs and the four title tabs."""
+
+    db: Database
+    db_path: Path
+    approval: ApprovalRecord | None  # the approval in force; None: a draft
+
+    @property
+    def key(self) -> ListKey | None: ...  # None: no campaign (year) chosen
+
+    @property
+    def spec(self) -> ListSpec: ...
+
+    @property
+    def title(self) -> str: ...  # "danh sách phê bình": dialog titles, undo texts
+
+    @property
+    def list_open(self) -> bool: ...  # a list is shown and can be adjusted (not approved)
+
+    def selected(self): ...  # the row selected, or None
+
+    def pick_rows(self) -> list: ...  # what the "add" dialog offers
+
+    def draft(self): ...  # the list as it would be approved now
+
+    def pdf_builder(self) -> Callable[[Database], bytes]: ...  # runs on a worker thread
+
+    def pdf_file_name(self) -> str: ...
+
+    def remember(self, text: str, restore: Callable[[], object]) -> None: ...
+
+    def after_change(self, select: Callable | None = None) -> None: ...
 
 
 def current_who(db: Database) -> str:
@@ -60,12 +96,12 @@ def undo_approval(db: Database, key: ListKey, approval_id: int, who: str) -> Non
     reopen(db, key, UNDO_APPROVAL_REASON, dt.datetime.now(), who)
 
 
-def _open(panel) -> bool:
+def _open(panel: YearEndList) -> bool:
     return panel.list_open
 
 
 # Adjustments.
-def add_entry(panel) -> None:
+def add_entry(panel: YearEndList) -> None:
     if not _open(panel):
         return
     db, key = panel.db, panel.key
@@ -79,7 +115,7 @@ def add_entry(panel) -> None:
     panel.after_change(lambda r: r.key == row.key)
 
 
-def remove_entry(panel) -> None:
+def remove_entry(panel: YearEndList) -> None:
     row = panel.selected()
     if not _open(panel) or row is None or not row.in_list:
         return
@@ -92,7 +128,7 @@ def remove_entry(panel) -> None:
     panel.after_change(lambda r: r.key == row.key)
 
 
-def cancel_adjustment_of(panel) -> None:
+def cancel_adjustment_of(panel: YearEndList) -> None:
     row = panel.selected()
     if not _open(panel) or row is None or row.adjustment is None:
         return
@@ -103,10 +139,7 @@ def cancel_adjustment_of(panel) -> None:
                             yes="Hủy điều chỉnh", no="Không"):
         return
     db, key = panel.db, panel.key
-    try:
-        cancel_adjustment(db, key, previous.id)
-    except DomainError as e:
-        messages.error(panel, "Không hủy được", str(e))
+    if not messages.attempt(panel, "Không hủy được", lambda: cancel_adjustment(db, key, previous.id)):
         return
     panel.remember(f"Hủy điều chỉnh của {row.name} ({panel.title})",
                    lambda: restore_adjustment(db, key, previous, None))
@@ -114,7 +147,7 @@ def cancel_adjustment_of(panel) -> None:
 
 
 # Approval.
-def approve_list(panel) -> None:
+def approve_list(panel: YearEndList) -> None:
     if not _open(panel):
         return
     db, key = panel.db, panel.key
@@ -128,7 +161,7 @@ def approve_list(panel) -> None:
     panel.after_change()
 
 
-def reopen_list(panel) -> None:
+def reopen_list(panel: YearEndList) -> None:
     if panel.approval is None:
         return
     number = panel.approval.approval.decision_number
@@ -155,31 +188,7 @@ def reopen_list(panel) -> None:
 
 
 # The PDF.
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:50]
-
-
-def file_name(panel) -> str:
-    """A campaign's list: "danh-sach-phe-binh-<campaign>-2018.pdf"."""
-    c = panel.campaign
-    return f"{_slug(panel.title)}-{_slug(c.name)}-{c.year}.pdf"
-
-
-def pdf_builder(panel):
-    """A function (db) -> PDF bytes for the campaign's list shown; it runs on a worker thread, so
-    it reads no widget. An approved list prints its frozen snapshot."""
-    campaign_id, kind, as_of = panel.campaign.id, panel.list_kind, panel.as_of
-
-    def build(db: Database) -> bytes:
-        from models.yearend.review import printable_list
-        from reports.award_list import render_award_list  # reportlab loads on first print
-
-        return render_award_list(printable_list(db, campaign_id, kind, as_of))
-
-    return build
-
-
-def _pdf(panel) -> bytes | None:
+def _pdf(panel: YearEndList) -> bytes | None:
     from ui.kit.pdf_preview import build_pdf
 
     if panel.key is None:
@@ -187,7 +196,7 @@ def _pdf(panel) -> bytes | None:
     return build_pdf(panel, panel.db_path, panel.title, panel.pdf_builder())
 
 
-def preview(panel):
+def preview(panel: YearEndList):
     """Open the preview window; returns it (closed) for whoever wants to know what it showed."""
     from ui.kit.pdf_preview import PdfPreviewDialog
 
@@ -199,7 +208,7 @@ def preview(panel):
     return dialog
 
 
-def print_list(panel) -> bool:
+def print_list(panel: YearEndList) -> bool:
     from ui.kit.pdf_preview import open_pdf, print_document
 
     pdf = _pdf(panel)
@@ -212,7 +221,7 @@ def print_list(panel) -> bool:
         document.close()
 
 
-def save_pdf(panel) -> bool:
+def save_pdf(panel: YearEndList) -> bool:
     from ui.kit import pdf_export
 
     if panel.key is None:

@@ -1,0 +1,113 @@
+"""The common shape of a year-end list screen ("Tổng kết thi đua", "Danh hiệu cuối năm"): a row
+to choose what is reviewed (a campaign, a year) with a button for how it is reviewed, a line
+saying the rules applied, and one tab per list (``ui.yearend.list_panel``).
+
+The screen computes once for every tab; each tab then keeps its own list up to date after its
+own changes. A subclass builds its top row, computes, and says what the line says.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from sqlite_utils import Database
+
+from models.common.errors import DomainError
+
+from ui.kit.undo import UndoHistory
+from ui.kit.widgets import LazyLoad, screen_shortcut, tabbed_screen, text_label
+from ui.yearend.list_panel import YearEndListPanel
+
+
+class YearEndPage(LazyLoad, QWidget):
+    """Subclasses set ``TAB_TITLES`` (the lists in tab order: key -> tab title) and ``INFO_NAME``."""
+
+    changed = Signal()
+    TAB_TITLES: dict = {}
+    INFO_NAME = ""
+
+    def __init__(self, db: Database, db_path: Path, parent=None, undo: UndoHistory | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self.init_screen(db, db_path, undo)
+        self.today = today or dt.date.today()
+        self.top = QHBoxLayout()
+        self.build_top()
+        self.info = text_label(self.INFO_NAME)
+        self.panels = {key: self.make_panel(key) for key in self.TAB_TITLES}
+        for panel in self.panels.values():
+            panel.changed.connect(self._panel_changed)
+        self.tabs = tabbed_screen(self, self.top, self.info,
+                                  [(panel, self.TAB_TITLES[key]) for key, panel in self.panels.items()])
+        screen_shortcut(self, "Làm mới", "F5", self.load)
+        self.reload()
+
+    # What a subclass provides.
+    def build_top(self) -> None:
+        """Fill ``self.top`` (and set what the first load reads)."""
+
+    def make_panel(self, key) -> YearEndListPanel:
+        raise NotImplementedError
+
+    def chosen(self):
+        """What is reviewed (a campaign, a year); None: nothing to review."""
+        raise NotImplementedError
+
+    def compute(self, chosen):
+        """What the rules give for ``chosen``, for every tab (raises DomainError when they cannot)."""
+        raise NotImplementedError
+
+    def show_computed(self, chosen, computed, error: str) -> None:
+        """Show it in every tab and in the line above them."""
+        raise NotImplementedError
+
+    def top_button(self, text: str, name: str, tip: str, slot) -> QPushButton:
+        """The button at the end of the top row (Ctrl+K): how the lists are drawn up."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(f"{tip} (Ctrl+K)")
+        button.setShortcut(QKeySequence("Ctrl+K"))
+        button.clicked.connect(slot)
+        return button
+
+    # What the main window and the screenshots use: the table of the tab shown.
+    @property
+    def panel(self) -> YearEndListPanel:
+        return self.tabs.currentWidget()
+
+    @property
+    def model(self):
+        return self.panel.model
+
+    @property
+    def table(self):
+        return self.panel.table
+
+    def show_list(self, key) -> YearEndListPanel:
+        self.tabs.setCurrentWidget(self.panels[key])
+        return self.panels[key]
+
+    def refresh(self) -> None:
+        """Compute for what is chosen (once) and show it in every tab."""
+        chosen = self.chosen()
+        computed, error = None, ""
+        if chosen is not None:
+            try:
+                computed = self.compute(chosen)
+            except DomainError as e:
+                error = str(e)
+        self.show_computed(chosen, computed, error)
+        self._show_tab_counts()
+
+    def _show_tab_counts(self) -> None:
+        for i, (key, panel) in enumerate(self.panels.items()):
+            listed = sum(1 for r in panel.rows if r.in_list)
+            mark = " ✔" if panel.approval is not None else ""
+            self.tabs.setTabText(i, f"{self.TAB_TITLES[key]} ({listed}){mark}" if panel.rows else self.TAB_TITLES[key])
+
+    def _panel_changed(self) -> None:
+        self._show_tab_counts()
+        self.changed.emit()

@@ -1,0 +1,173 @@
+"""One tab of a year-end list screen: the review's criticism or commendation list of a campaign,
+or a year's list for one title.
+
+Every unit or person the rules considered is a row, with its state on the list; under the table
+the panel says why. The secretary adjusts the list (with reasons), approves it (which freezes it),
+reopens it, previews, prints and saves it (``ui.yearend.list_actions``). An approved list shows
+its frozen snapshot and refuses adjustments. A subclass says what the list is (``key``,
+``title``, ``spec``), computes it and turns it into rows; this class does the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlite_utils import Database
+
+from models.common.errors import DomainError
+from models.yearend.lists import ApprovalRecord, approval_history, current_approval
+from models.yearend.titles import without_gc_passes
+
+from ui.kit.list_page import ListPage
+from ui.yearend.list_actions import ListActions
+from ui.kit.widgets import text_label
+from ui.yearend.list_data import banner_text, reopened_text
+
+APPROVED_STYLE = "background: #e3f1dc; border: 1px solid #7fb069; padding: 6px;"
+REOPENED_STYLE = "background: #fff4d6; border: 1px solid #e0b252; padding: 4px 6px;"
+
+
+class YearEndListPanel(ListActions, ListPage):
+    """``computed``: what the rules give for the list chosen (None: nothing chosen, or not
+    computable, ``error`` then says why); ``rows``: what the table shows."""
+
+    noun = "mục"
+
+    def __init__(self, db: Database, db_path: Path, model, search_hint: str, undo=None, parent=None):
+        super().__init__(db, db_path, model, search_hint, parent, undo)
+        self.as_of: dt.date = dt.date.today()
+        self.computed = None
+        self.approval: ApprovalRecord | None = None
+        self.error = ""
+        self.rows: list = []
+
+    def build_list(self, add_tip: str, table_name: str, order_column: int) -> None:
+        """The banner, the subclass's filters, the actions, the subclass's bottom; then the first
+        (empty) showing. A subclass calls it once its own attributes are set."""
+        self.banner = text_label("banner", rich=True)
+        self.banner.hide()
+        self.layout().insertWidget(0, self.banner)
+        self.build_filters()
+        self.build_list_actions(add_tip)
+        self.build_bottom()
+        self.table.setObjectName(table_name)
+        # The list's own order first (Qt's header would start descending).
+        self.table.sortByColumn(order_column, Qt.SortOrder.AscendingOrder)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.apply_filters()
+
+    # What a subclass provides.
+    def build_filters(self) -> None:
+        """Add the list's filters to ``self.filters``."""
+
+    def build_bottom(self) -> None:
+        """Add what explains the selected row under (or beside) the table."""
+
+    def compute(self, computed, error: str):
+        """(computed, error) for the list chosen, ``computed`` being what the screen already
+        computed for every tab (None: compute it here)."""
+        raise NotImplementedError
+
+    def rows_for(self, frozen) -> list:
+        """The table's rows from ``computed``; ``frozen``: the approved snapshot, if any."""
+        raise NotImplementedError
+
+    def row_filter(self):
+        """The filters' predicate on a row."""
+        return lambda _row: True
+
+    def counts_text(self) -> str:
+        """What is on the list, before the rows shown and counted ("" to say nothing)."""
+        return ""
+
+    def show_row(self, row) -> None:
+        """Explain ``row`` (None: nothing selected) under the table."""
+
+    def loaded(self) -> None:
+        """After every load: anything else the tab shows."""
+
+    # What is shown.
+    @property
+    def list_open(self) -> bool:
+        """A list is shown and can be adjusted (not approved)."""
+        return self.computed is not None and self.approval is None and self.key is not None
+
+    def load(self) -> None:
+        self._load()
+
+    def _load(self, computed=None, error: str = "") -> None:
+        keep = self.selected()
+        chosen = self.key is not None
+        self.approval = current_approval(self.db, self.key) if chosen else None
+        self.computed, self.error = self.compute(computed, error) if chosen else (None, "")
+        with without_gc_passes():
+            try:
+                frozen = self.approval.printable() if self.approval else None
+                self.rows = self.rows_for(frozen)
+            except DomainError as e:  # a damaged snapshot: say so rather than show another list
+                self.rows, self.error = [], str(e)
+            self.model.set_records(self.rows)
+        self._show_banner()
+        self.update_count()
+        self.loaded()
+        if keep is not None:
+            self.select_where(lambda r: r.key == keep.key)
+        self.selection_changed()
+
+    def _show_banner(self) -> None:
+        if self.approval is not None:
+            self.banner.setText(banner_text(self.approval))
+            self.banner.setStyleSheet(APPROVED_STYLE)
+            self.banner.show()
+            return
+        history = approval_history(self.db, self.key) if self.key is not None else []
+        if history:
+            self.banner.setText(reopened_text(history[-1]))
+            self.banner.setStyleSheet(REOPENED_STYLE)
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def apply_filters(self) -> None:
+        self.model.set_predicate(self.row_filter())
+        self.update_count()
+        self.selection_changed()
+
+    def update_count(self) -> None:
+        if self.error:
+            self.count_label.setText(self.error)
+            return
+        shown, total = self.model.rowCount(), self.model.total_count
+        figures = f"Hiển thị {shown:,} / {total:,} mục".replace(",", ".")
+        counts = self.counts_text()
+        self.count_label.setText(f"{counts}  ·  {figures}" if counts else figures)
+
+    def selection_changed(self) -> None:
+        row = self.selected()
+        is_open = self.list_open
+        self.add_action.setEnabled(is_open)
+        self.remove_action.setEnabled(is_open and row is not None and row.in_list)
+        self.cancel_action.setEnabled(is_open and row is not None and row.adjustment is not None)
+        self.approve_action.setEnabled(is_open)
+        self.reopen_action.setEnabled(self.approval is not None)
+        for act in (self.preview_action, self.print_action, self.save_action):
+            act.setEnabled(self.computed is not None or self.approval is not None)
+        self.show_row(row)
+
+    def pdf_builder(self):
+        """A function (db) -> PDF bytes, run on a worker thread (it reads no widget); an approved
+        list prints its frozen snapshot."""
+        read = self.printable_reader()
+
+        def build(db: Database) -> bytes:
+            from reports.award_list import render_award_list  # reportlab loads on first print
+
+            return render_award_list(read(db))
+
+        return build
+
+    def printable_reader(self):
+        """A function (db) -> the list to print (read in the worker thread)."""
+        raise NotImplementedError
