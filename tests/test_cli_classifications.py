@@ -192,7 +192,8 @@ def test_template_and_export_refusals_exit_1_with_the_message_and_write_no_file(
         (("template", "classifications", out, "--year", 2018, "--quarter", 3, "--unit", "P01"),
          "Cần --db PATH (tệp mẫu xếp loại điền sẵn cán bộ của đơn vị)"),
         (("template", "classifications", out, "--db", tmp_path / "khong_co.sqlite3", "--year", 2018,
-          "--quarter", 3, "--unit", "P01"), f"Không tìm thấy cơ sở dữ liệu “{tmp_path / 'khong_co.sqlite3'}”"),
+          "--quarter", 3, "--unit", "P01"), f"Không tìm thấy cơ sở dữ liệu “{tmp_path / 'khong_co.sqlite3'}”. "
+          "Tạo cơ sở dữ liệu mới: python main.py init --db PATH"),
         (("export", "classifications", out, "--db", db, "--year", 2018, "--quarter", 5),
          "Quý “5” không hợp lệ (chỉ có quý 1, 2, 3, 4)"),
         (("export", "classifications", out, "--db", db, "--year", 2018, "--quarter", 3, "--unit", "ZZ"),
