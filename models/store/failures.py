@@ -35,12 +35,12 @@ def database_failure(e: sqlite3.Error, path: Path | None = None) -> str:
         return _FULL.format(where=_where(path))
     if "readonly" in text or "read-only" in text:
         if path is not None and folder_read_only(path):
-            return _read_only_folder(path)
+            return read_only_folder(path)
         return (f"Cơ sở dữ liệu{_where(path)} chỉ cho đọc: không lưu được thay đổi. Hãy bỏ thuộc tính chỉ "
                 "đọc của tệp (hoặc chép nó sang một thư mục ghi được) rồi thử lại.")
     if "unable to open" in text:
         if path is not None and folder_read_only(path):
-            return _read_only_folder(path)
+            return read_only_folder(path)
         return (f"Không mở được cơ sở dữ liệu{_where(path)} ({e}). Hãy kiểm tra đường dẫn và quyền truy cập "
                 "tệp rồi thử lại.")
     if "disk i/o" in text:
@@ -50,7 +50,7 @@ def database_failure(e: sqlite3.Error, path: Path | None = None) -> str:
     return f"Tệp “{name}” không phải cơ sở dữ liệu của TĐKT hoặc đã hỏng ({e})"
 
 
-def _read_only_folder(path: Path) -> str:
+def read_only_folder(path: Path) -> str:
     return (f"Thư mục “{Path(path).resolve().parent}” chỉ cho đọc: chương trình cần ghi tệp tạm bên cạnh "
             "cơ sở dữ liệu. Hãy cấp quyền ghi cho thư mục (hoặc chép cơ sở dữ liệu sang thư mục khác) rồi "
             "thử lại.")

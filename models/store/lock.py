@@ -82,8 +82,16 @@ def try_lock(db_path: str | Path) -> DatabaseLock | None:
 
 
 def lock_for_writing(db_path: str | Path) -> DatabaseLock:
-    """The database's lock for a write from the command line; :class:`DomainError` when it is held."""
-    lock = try_lock(db_path)
+    """The database's lock for a write from the command line; :class:`DomainError` when it is held
+    (or cannot be taken: a read-only folder)."""
+    from models.store.failures import folder_read_only, read_only_folder
+
+    try:
+        lock = try_lock(db_path)
+    except OSError:
+        if folder_read_only(Path(db_path)):
+            raise DomainError(read_only_folder(Path(db_path))) from None
+        raise
     if lock is None:
         raise DomainError(HELD_ELSEWHERE)
     return lock

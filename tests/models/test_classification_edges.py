@@ -1,7 +1,6 @@
 """Edge cases found in review: locking twice, a sheet naming an unknown unit, blank names, no rules."""
 import datetime as dt
 
-import openpyxl
 import pytest
 
 from models.quarters.classifications import Entry, lock_quarter, save_quarter
@@ -11,6 +10,7 @@ from models.quarters.imports_classifications import HEADERS, import_classificati
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 from models.exchange.xlsx import ImportRejected
+from tests.cli_helpers import write_xlsx
 
 NOW = dt.datetime(2018, 10, 20, 9, 0)
 
@@ -25,13 +25,7 @@ def ward(db):
 
 
 def _sheet(path, title, rows):
-    book = openpyxl.Workbook()
-    book.active.title = title
-    book.active.append(HEADERS)
-    for r in rows:
-        book.active.append(r)
-    book.save(path)
-    return path
+    return write_xlsx(path, HEADERS, rows, title)
 
 
 def test_a_locked_quarter_cannot_be_locked_again(db, ward):

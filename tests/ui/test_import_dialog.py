@@ -4,20 +4,12 @@ import openpyxl
 
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
 from models.people.staff import list_staff
+from tests.cli_helpers import write_xlsx as _xlsx
 from ui.kit.import_dialog import ImportDialog
 
 
 def _dump(db):
     return [db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("unit", "staff", "staff_unit")]
-
-
-def _xlsx(path, headers, rows):
-    book = openpyxl.Workbook()
-    book.active.append(headers)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def test_a_bad_file_lists_every_error_and_cannot_be_imported(qtbot, sample_db, tmp_path):

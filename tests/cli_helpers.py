@@ -1,0 +1,71 @@
+"""What the command-line tests share: running main.py, reading the database file, writing workbooks,
+and the demo database (``demo``, ``own_demo`` fixtures: import them into a test module to use them)."""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, **kwargs):
+    """``python main.py ARGS`` in a child process (text output, offscreen)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, **kwargs)
+
+
+def rows(db, sql, params=()):
+    """The rows of one query on the database file ``db``."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def count(db, table) -> int:
+    return rows(db, f"SELECT count(*) FROM {table}")[0][0]
+
+
+def dump(db) -> dict:
+    """Every table of the database file, row by row: to compare before and after."""
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+
+
+def write_xlsx(path, headers, data, title=None):
+    """A workbook whose first sheet holds ``headers`` then ``data``; returns ``path``."""
+    book = openpyxl.Workbook()
+    if title is not None:
+        book.active.title = title
+    book.active.append(headers)
+    for row in data:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def make_demo(path):
+    """The sample database at ``path`` (through the command line); returns ``path``."""
+    result = run("demo", "--db", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The sample database, shared by a module's tests that only read it."""
+    return make_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+
+
+@pytest.fixture
+def own_demo(demo, tmp_path):
+    """A copy of the demo database this test may change."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo, path)
+    return path
