@@ -69,3 +69,20 @@ def own_demo(demo, tmp_path):
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo, path)
     return path
+
+
+def hold_lock_in_another_process(db_path) -> subprocess.Popen:
+    """A child process holding the database's lock (as the window does) until it is killed or its
+    standard input is closed; returns once the lock is held."""
+    code = ("import sys\nfrom models.store.lock import try_lock\n"
+            "lock = try_lock(sys.argv[1])\nprint('held' if lock else 'busy', flush=True)\nsys.stdin.read()\n")
+    child = subprocess.Popen([sys.executable, "-c", code, str(db_path)], cwd=ROOT, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert child.stdout.readline() == "held\n"
+    return child
+
+
+def release(child: subprocess.Popen) -> None:
+    """End a :func:`hold_lock_in_another_process` child."""
+    child.stdin.close()
+    assert child.wait(timeout=60) == 0

@@ -15,6 +15,9 @@ BUSY = ("Cơ sở dữ liệu đang có chương trình khác ghi (cửa sổ ch
 _FULL = "Đĩa đầy (hoặc tệp vượt giới hạn kích thước cho phép): không ghi được{where}. " \
         "Hãy giải phóng chỗ trống trên đĩa rồi thử lại; dữ liệu đã có không bị thay đổi."
 
+# A write refused by the system (a file-size limit gives an I/O error, not SQLITE_FULL).
+_WRITE_FAILURES = {"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE"}
+
 
 def _where(path: str | Path | None) -> str:
     return f" “{path}”" if path else ""
@@ -31,7 +34,7 @@ def database_failure(e: sqlite3.Error, path: Path | None = None) -> str:
     text = str(e).lower()
     if "locked" in text or "busy" in text:
         return BUSY
-    if "full" in text:
+    if "full" in text or getattr(e, "sqlite_errorname", "") in _WRITE_FAILURES:
         return _FULL.format(where=_where(path))
     if "readonly" in text or "read-only" in text:
         if path is not None and folder_read_only(path):
@@ -56,9 +59,10 @@ def read_only_folder(path: Path) -> str:
             "thử lại.")
 
 
-def os_failure(e: OSError) -> str:
-    """A sentence for an operating-system error met reading or writing a file."""
-    where = _where(e.filename)
+def os_failure(e: OSError, path: str | Path | None = None) -> str:
+    """A sentence for an operating-system error met reading or writing a file (``path``: the file being
+    written, named when the error does not say which file)."""
+    where = _where(e.filename or path)
     if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return _FULL.format(where=where)
     if e.errno == errno.EROFS:
@@ -69,5 +73,5 @@ def os_failure(e: OSError) -> str:
     if e.errno == errno.ENOENT:
         return f"Không tìm thấy{where or ' tệp'}: thư mục hoặc tệp không có. Hãy kiểm tra đường dẫn."
     if e.errno == errno.EISDIR:
-        return f"“{e.filename}” là một thư mục, không phải tệp. Hãy ghi tên tệp."
+        return f"“{e.filename or path}” là một thư mục, không phải tệp. Hãy ghi tên tệp."
     return f"Không đọc/ghi được tệp: {e}"

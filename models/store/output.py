@@ -7,6 +7,7 @@ renamed over it, so a failed write (disk full, a killed program) leaves the old 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import zipfile
 from collections.abc import Callable
@@ -63,6 +64,11 @@ def check_output_target(path: str | Path, kind: str, open_db_path: str | Path | 
         return None
     held = KIND_NAMES.get(found, "một tệp không phải " + what)
     return f"Tệp “{path}” đã có và là {held}; không ghi {what} đè lên nó. Hãy chọn tên tệp khác."
+
+
+def file_name_part(text: str) -> str:
+    """``text`` usable inside a file name: a unit code such as ``P/01`` becomes ``P-01``."""
+    return re.sub(r'[\\/:*?"<>|]+', "-", text).strip() or "-"
 
 
 def write_atomically(path: str | Path, content: bytes | Callable[[Path], T]) -> T | None:

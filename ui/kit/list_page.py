@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidge
 from sqlite_utils import Database
 
 from models.store.db import connect
+from models.store.output import write_atomically
 
 from ui.kit import messages
 from ui.kit.tasks import run_with_progress
@@ -157,7 +158,7 @@ class ListPage(LazyLoad, QWidget):
         def work(progress):
             db = connect(db_path)
             try:
-                return export(db, path)
+                return write_atomically(path, lambda temporary: export(db, temporary))
             finally:
                 db.close()
 
@@ -175,7 +176,7 @@ class ListPage(LazyLoad, QWidget):
         from models import exports
 
         try:
-            exports.write_template(self.kind, path)
+            write_atomically(path, lambda temporary: exports.write_template(self.kind, temporary))
         except OSError as e:
             messages.error(self, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
             return

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from models.store.db import connect
 from models.common.errors import DomainError
+from models.store.output import file_name_part, write_atomically
 
 from ui.kit import messages
 from ui.kit.import_dialog import ImportDialog
@@ -35,12 +36,13 @@ def save_unit_template(parent, db_path: Path, unit_id: int, unit_code: str, unit
     from models.quarters.imports_classifications import write_unit_workbook
 
     path = messages.save_xlsx(parent, f"Tệp mẫu xếp loại quý {quarter}/{year} cho {unit_name}",
-                              f"xep-loai-{unit_code}-quy{quarter}-{year}.xlsx")
+                              f"xep-loai-{file_name_part(unit_code)}-quy{quarter}-{year}.xlsx")
     if not path:
         return ""
     try:
         count = run_with_progress(parent, "Đang tạo tệp mẫu...", _in_worker(
-            db_path, lambda db, _p: write_unit_workbook(db, unit_id, year, quarter, path)))
+            db_path, lambda db, _p: write_atomically(
+            path, lambda temporary: write_unit_workbook(db, unit_id, year, quarter, temporary))))
     except (OSError, DomainError) as e:
         messages.error(parent, "Không tạo được tệp mẫu", f"Không ghi được tệp “{path}”: {getattr(e, 'strerror', None) or e}")
         return ""
@@ -57,12 +59,13 @@ def export_unit_results(parent, db_path: Path, unit_id: int, unit_code: str, uni
     from models.quarters.imports_classifications import export_classifications
 
     path = messages.save_xlsx(parent, f"Xuất kết quả xếp loại quý {quarter}/{year} của {unit_name}",
-                              f"ket-qua-xep-loai-{unit_code}-quy{quarter}-{year}.xlsx")
+                              f"ket-qua-xep-loai-{file_name_part(unit_code)}-quy{quarter}-{year}.xlsx")
     if not path:
         return ""
     try:
         count = run_with_progress(parent, "Đang xuất kết quả...", _in_worker(
-            db_path, lambda db, _p: export_classifications(db, year, quarter, path, unit_id)))
+            db_path, lambda db, _p: write_atomically(
+            path, lambda temporary: export_classifications(db, year, quarter, temporary, unit_id))))
     except OSError as e:
         messages.error(parent, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
         return ""
