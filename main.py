@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,13 +20,17 @@ from models.campaigns.registers import initiative_register_data
 from models.common.codes import ListKind, title_from_text
 from models.common.dates import DateError, parse_date
 from models.common.errors import DomainError, ValidationError
+from models.exchange.xlsx import ImportRejected
 from models.people import imports, imports_discipline
 from models.people.units import unit_id_by_code
 from models.quarters import imports_classifications
 from models.quarters.classification_report import district_sheet_data, unit_sheet_data
 from models.quarters.rules import check_quarter
 from models.store import output
-from models.store.db import connect, create_database, default_db_path, write_transaction
+from models.store.db import connect, create_database, default_db_path, set_default_who, write_transaction
+from models.store.failures import database_failure, os_failure
+from models.store.history import session_name
+from models.store.lock import lock_for_writing
 from models.yearend import review, title_lists
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -122,8 +127,6 @@ def _importing(importer: Callable) -> Callable:
 def _exporting(exporter: Callable) -> Callable:
     """``export KIND``: ``exporter(db, args, out) -> rows`` written atomically to the output file."""
     def run(args) -> None:
-        if args.sub_db is None:
-            raise Rejected("Cần --db PATH")
         _check_target(args, "xlsx")
         count = _with_db(args, lambda db: output.write_atomically(args.out, lambda out: exporter(db, args, out)))
         print(f"Đã xuất {count} dòng ra {args.out}")
@@ -378,7 +381,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 _XLSX_OUT, _DATE = "tệp Excel ghi ra", "DD/MM/YYYY"
-_FORCE = "ghi đè cả khi tệp ra đã có mà không phải tệp {} (không bao giờ ghi đè cơ sở dữ liệu đang dùng)"
 ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes which
     "db": (("--db",), dict(type=Path, required=True, dest="sub_db")),
     "db?": (("--db",), dict(type=Path, dest="sub_db")),
@@ -386,9 +388,10 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "out?": (("out",), dict(type=Path, nargs="?", help=_XLSX_OUT)),  # or -o: settled by _check_out
     "-o xlsx": (("-o", "--out"), dict(type=Path, dest="out_option", metavar="OUT.xlsx", help=_XLSX_OUT)),
     "-o": (("-o", "--out"), dict(type=Path, required=True)),
-    "force xlsx": (("--force",), dict(action="store_true", help=_FORCE.format("Excel"))),
-    "force pdf": (("--force",), dict(action="store_true", help=_FORCE.format("PDF"))),
+    "force": (("--force",), dict(action="store_true", help="ghi đè cả khi tệp ra đã có mà là tệp loại khác (không bao "
+                                 "giờ ghi đè cơ sở dữ liệu đang dùng)")),
     "campaign": (("--campaign",), dict(type=int, help="số (id) đợt thi đua, cho initiatives")),
+    "campaign id": (("--campaign",), dict(type=int)),
     "dry-run": (("--dry-run",), dict(action="store_true", help="chỉ kiểm tra, không ghi")),
     "year": (("--year",), dict(type=int, help="năm")),
     "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
@@ -406,18 +409,19 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "report": (("--report-deadline",), dict(required=True, metavar=_DATE)),
     "start": (("--start",), dict(metavar=_DATE, help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")),
 }
-_XLSX_FILE = ("out?", "-o xlsx", "force xlsx")
+_XLSX_FILE = ("out?", "-o xlsx", "force")
 COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds), its arguments)
     "demo": ("tạo cơ sở dữ liệu mẫu (Gò Vấp 2018)", None, ("db",)),
     "init": ("tạo cơ sở dữ liệu mới, trống (không ghi đè tệp đã có)", None, ("db",)),
     "template": ("ghi tệp Excel mẫu để trống", KIND_HELP, (*_XLSX_FILE, "db?", "year", "quarter", "unit template")),
     "import": ("nhập từ Excel (tất cả hoặc không gì cả)", KIND_HELP, ("file", "db", "campaign", "dry-run")),
     "export": ("xuất ra Excel", KIND_HELP, (*_XLSX_FILE, "db", "campaign", "year", "quarter", "unit export")),
+    "campaign": ("đợt thi đua", None, None),  # its actions: CAMPAIGN_ACTIONS
     "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
     "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),
     "check": ("kiểm tra cơ sở dữ liệu", None, ("db",)),
-    "report": ("in báo cáo PDF", REPORT_HELP, ("title", "db", "campaign", "as-of", "year", "quarter", "unit report",
-                                               "-o", "force pdf")),
+    "report": ("in báo cáo PDF", REPORT_HELP, ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report",
+                                               "-o", "force")),
 }
 CAMPAIGN_ACTIONS = {
     "add": ("thêm đợt thi đua (in ra số id)", ("db", "name", "year!", "registration", "report", "start")),
@@ -439,14 +443,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for command, (help_text, kind_help, names) in COMMANDS.items():
         command_parser = sub.add_parser(command, help=help_text)
+        if names is None:
+            actions = command_parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
+            for action, (action_help, action_names) in CAMPAIGN_ACTIONS.items():
+                _add_arguments(actions.add_parser(action, help=action_help), action_names)
+            continue
         if kind_help:
             order = REPORT_KINDS if command == "report" else KINDS
             command_parser.add_argument("kind", choices=[k for k in order if (command, k) in HANDLERS], help=kind_help)
         _add_arguments(command_parser, names)
-    campaign = sub.add_parser("campaign", help="đợt thi đua")
-    actions = campaign.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    for action, (help_text, names) in CAMPAIGN_ACTIONS.items():
-        _add_arguments(actions.add_parser(action, help=help_text), names)
     return parser
 
 
@@ -473,14 +478,6 @@ def _check_out(parser, args, extra: list[str]) -> None:
 # --- running a command: one handler for every refusal and every file error ---------------------------
 
 def run_command(args) -> int:
-    import sqlite3
-
-    from models.exchange.xlsx import ImportRejected
-    from models.store.db import set_default_who
-    from models.store.failures import database_failure, os_failure
-    from models.store.history import session_name
-    from models.store.lock import lock_for_writing
-
     set_default_who(f"{session_name()} - dòng lệnh")
     db_path = getattr(args, "sub_db", None)
     handler = HANDLERS[(args.command, getattr(args, "kind", None) or getattr(args, "action", None))]
@@ -510,12 +507,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args)
     from ui.app import run_gui
 
-    status = run_gui(
-        args.db or default_db_path(),
-        explicit=args.db is not None,
-        screenshots=args.screenshots,
-        quit_after_show=args.quit_after_show,
-    )
+    status = run_gui(args.db or default_db_path(), explicit=args.db is not None, screenshots=args.screenshots,
+                     quit_after_show=args.quit_after_show)
     # The database is closed and everything is saved by now. Skip the interpreter's teardown:
     # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
     sys.stdout.flush()
