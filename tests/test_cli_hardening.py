@@ -22,6 +22,15 @@ FULL = ("Đĩa đầy (hoặc tệp vượt giới hạn kích thước cho phé
 FORCE_HINT = " Nếu chắc chắn muốn thay nó, thêm --force."
 
 
+ADD_CAMPAIGN = ("campaign", "add", "--name", "Đợt mới", "--year", 2019, "--registration-deadline", "01/03/2019",
+                "--report-deadline", "01/06/2019")
+
+
+def _refused(result, message):
+    """Exit 1, nothing on stdout, exactly ``message`` on stderr."""
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n"), result.args
+
+
 def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -60,10 +69,8 @@ def _read_only(path):
 def test_a_report_never_overwrites_the_open_database_even_with_force(own_demo):
     before = dump(own_demo)
     for extra in ((), ("--force",)):
-        result = _report(own_demo, own_demo, *extra)
-        assert (result.returncode, result.stdout) == (1, "")
-        assert result.stderr == (f"“{own_demo}” là cơ sở dữ liệu đang dùng; không ghi tệp PDF đè lên nó (sẽ mất hết "
-                                 "dữ liệu). Hãy chọn tên tệp khác.\n")
+        _refused(_report(own_demo, own_demo, *extra), f"“{own_demo}” là cơ sở dữ liệu đang dùng; không ghi tệp PDF "
+                 "đè lên nó (sẽ mất hết dữ liệu). Hãy chọn tên tệp khác.")
     assert dump(own_demo) == before
 
 
@@ -112,8 +119,7 @@ def test_a_write_that_fails_for_lack_of_space_leaves_the_old_file_whole(demo, tm
     assert run("export", "units", out, "--db", demo).returncode == 0
     before = _digest(out)
     # Room for the database's shared-memory file (32 KB), not for the 600 people's workbook (~38 KB).
-    result = run("export", "staff", out, "--db", demo, preexec_fn=_file_size_limit(36_000))
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", FULL.format(out) + "\n")
+    _refused(run("export", "staff", out, "--db", demo, preexec_fn=_file_size_limit(36_000)), FULL.format(out))
     assert _digest(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["can-bo.xlsx"]
 
@@ -179,10 +185,8 @@ def test_writes_are_refused_while_another_program_holds_the_lock(own_demo, tmp_p
     holder = hold_lock_in_another_process(own_demo)
     try:
         for args in (("import", "units", out, "--db", own_demo), ("restore", own_demo, "--db", own_demo),
-                     ("campaign", "add", "--db", own_demo, "--name", "Đợt mới", "--year", 2019,
-                      "--registration-deadline", "01/03/2019", "--report-deadline", "01/06/2019")):
-            result = run(*args)
-            assert (result.returncode, result.stdout, result.stderr) == (1, "", HELD_ELSEWHERE + "\n"), args
+                     (*ADD_CAMPAIGN, "--db", own_demo)):
+            _refused(run(*args), HELD_ELSEWHERE)
         dry = run("import", "units", out, "--db", own_demo, "--dry-run")  # reading is allowed
         assert dry.returncode == 0 and "cập nhật 1" in dry.stdout
         assert dump(own_demo) == before
@@ -203,7 +207,7 @@ def test_an_import_meeting_another_writer_says_so(own_demo, tmp_path):
     finally:
         other.rollback()
         other.close()
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", BUSY + "\n")
+    _refused(result, BUSY)
 
 
 # --- item 9: no traceback -------------------------------------------------------------------------------
@@ -216,19 +220,16 @@ def test_a_full_disk_while_importing_is_said_and_nothing_is_written(own_demo, tm
         row[1].value += " Mới"
     book.save(out)
     before = dump(own_demo)
-    result = run("import", "staff", out, "--db", own_demo, preexec_fn=_file_size_limit(60_000))
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", FULL.format(own_demo) + "\n")
+    _refused(run("import", "staff", out, "--db", own_demo, preexec_fn=_file_size_limit(60_000)), FULL.format(own_demo))
     assert dump(own_demo) == before
 
 
 def test_a_read_only_database_file_is_named_as_such(own_demo):
     before = dump(own_demo)
     with _read_only(own_demo):
-        result = run("campaign", "add", "--db", own_demo, "--name", "Đợt mới", "--year", 2019,
-                     "--registration-deadline", "01/03/2019", "--report-deadline", "01/06/2019")
-    assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == (f"Cơ sở dữ liệu “{own_demo}” chỉ cho đọc: không lưu được thay đổi. Hãy bỏ thuộc tính "
-                             "chỉ đọc của tệp (hoặc chép nó sang một thư mục ghi được) rồi thử lại.\n")
+        result = run(*ADD_CAMPAIGN, "--db", own_demo)
+    _refused(result, f"Cơ sở dữ liệu “{own_demo}” chỉ cho đọc: không lưu được thay đổi. Hãy bỏ thuộc tính chỉ đọc "
+                     "của tệp (hoặc chép nó sang một thư mục ghi được) rồi thử lại.")
     assert dump(own_demo) == before
 
 
