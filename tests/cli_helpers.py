@@ -1,5 +1,6 @@
 """What the command-line tests share: running main.py, reading the database file, writing workbooks,
 and the demo database (``demo``, ``own_demo`` fixtures: import them into a test module to use them)."""
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -86,3 +87,20 @@ def release(child: subprocess.Popen) -> None:
     """End a :func:`hold_lock_in_another_process` child."""
     child.stdin.close()
     assert child.wait(timeout=60) == 0
+
+
+@contextlib.contextmanager
+def read_only(path):
+    """``path`` (a file or a folder) cannot be written, even by root (the immutable flag then)."""
+    mode = path.stat().st_mode
+    path.chmod(0o555 if path.is_dir() else 0o444)
+    immutable = os.access(path, os.W_OK)  # root ignores the mode bits
+    if immutable and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        path.chmod(mode)
+        pytest.skip("this user cannot make a file read-only")
+    try:
+        yield path
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(mode)

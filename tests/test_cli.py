@@ -76,3 +76,19 @@ def test_screenshots_saves_one_png_per_main_screen(tmp_path):
                      "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
                      "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-ky-luat.png", "11-nhat-ky.png"]
     assert all((tmp_path / "shots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+
+
+def test_main_py_holds_no_sql_and_dispatches_through_one_table():
+    import re
+
+    import main
+    from tests.cli_helpers import ROOT
+
+    source = (ROOT / "main.py").read_text(encoding="utf-8")
+    assert not re.search(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b", source)
+    commands = {c for c, _ in main.HANDLERS}
+    assert commands == {"demo", "init", "template", "import", "export", "campaign", "report", "backup", "restore",
+                        "check"}
+    for command in ("template", "import", "export"):
+        assert {k for c, k in main.HANDLERS if c == command} == set(main.KINDS)
+    assert {k for c, k in main.HANDLERS if c == "report"} == set(main.REPORT_KINDS)

@@ -1,12 +1,9 @@
 """The command line never destroys a file, never converts a foreign database, respects the window's lock
 and says what went wrong in Vietnamese (issue 12, items 2, 7, 8, 9)."""
-import contextlib
 import hashlib
-import os
 import resource
 import signal
 import sqlite3
-import subprocess
 
 import openpyxl
 import pytest
@@ -14,7 +11,7 @@ import pytest
 from models.store.failures import BUSY
 from models.store.lock import HELD_ELSEWHERE
 from tests.cli_helpers import (
-    count, demo, dump, hold_lock_in_another_process, make_demo, own_demo, release, rows, run,  # noqa: F401
+    count, demo, dump, hold_lock_in_another_process, make_demo, own_demo, read_only, release, rows, run,  # noqa: F401
 )
 
 FULL = ("Đĩa đầy (hoặc tệp vượt giới hạn kích thước cho phép): không ghi được “{}”. Hãy giải phóng chỗ trống "
@@ -45,23 +42,6 @@ def _file_size_limit(limit: int):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
     return apply
-
-
-@contextlib.contextmanager
-def _read_only(path):
-    """``path`` (a file or a folder) cannot be written, even by root (the immutable flag then)."""
-    mode = path.stat().st_mode
-    path.chmod(0o555 if path.is_dir() else 0o444)
-    immutable = os.access(path, os.W_OK)  # root ignores the mode bits
-    if immutable and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-        path.chmod(mode)
-        pytest.skip("this user cannot make a file read-only")
-    try:
-        yield path
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-        path.chmod(mode)
 
 
 # --- item 2: output files --------------------------------------------------------------------------------
@@ -226,7 +206,7 @@ def test_a_full_disk_while_importing_is_said_and_nothing_is_written(own_demo, tm
 
 def test_a_read_only_database_file_is_named_as_such(own_demo):
     before = dump(own_demo)
-    with _read_only(own_demo):
+    with read_only(own_demo):
         result = run(*ADD_CAMPAIGN, "--db", own_demo)
     _refused(result, f"Cơ sở dữ liệu “{own_demo}” chỉ cho đọc: không lưu được thay đổi. Hãy bỏ thuộc tính chỉ đọc "
                      "của tệp (hoặc chép nó sang một thư mục ghi được) rồi thử lại.")
@@ -239,7 +219,7 @@ def test_a_read_only_folder_is_named_as_such_not_as_a_damaged_database(demo, tmp
     db = make_demo(folder / "tdkt.sqlite3")
     message = (f"Thư mục “{folder}” chỉ cho đọc: chương trình cần ghi tệp tạm bên cạnh cơ sở dữ liệu. Hãy cấp quyền "
                "ghi cho thư mục (hoặc chép cơ sở dữ liệu sang thư mục khác) rồi thử lại.\n")
-    with _read_only(folder):
+    with read_only(folder):
         exported = run("export", "units", tmp_path / "don-vi.xlsx", "--db", db)
         imported = run("import", "units", tmp_path / "don-vi.xlsx", "--db", db)
     assert (exported.returncode, exported.stderr) == (1, message)

@@ -110,12 +110,12 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
     from ui.store.db_lock import lock_database, refuse_second_copy
 
     lock = None
-    if screenshots is None and not quit_after_show:
-        lock = lock_database(db_path)
-        if lock is None:
-            refuse_second_copy(db_path)
-            return 1
     try:
+        if screenshots is None and not quit_after_show:
+            lock = lock_database(db_path)
+            if lock is None:
+                refuse_second_copy(db_path)
+                return 1
         db = connect(db_path)
     except DomainError as e:  # not a TĐKT database, one of a newer version, a read-only folder...
         if lock is not None:

@@ -71,10 +71,16 @@ class DatabaseLock:
 
 
 def try_lock(db_path: str | Path) -> DatabaseLock | None:
-    """The database's lock, or None when another program (or window) holds it."""
+    """The database's lock, or None when another program (or window) holds it; :class:`DomainError`
+    when the lock file cannot be made (a read-only folder, ...)."""
+    from models.store.failures import folder_read_only, os_failure, read_only_folder
+
     path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise DomainError(read_only_folder(path) if folder_read_only(path) else os_failure(e)) from None
     if _try_lock(fd):
         return DatabaseLock(fd, path)
     os.close(fd)
@@ -84,14 +90,7 @@ def try_lock(db_path: str | Path) -> DatabaseLock | None:
 def lock_for_writing(db_path: str | Path) -> DatabaseLock:
     """The database's lock for a write from the command line; :class:`DomainError` when it is held
     (or cannot be taken: a read-only folder)."""
-    from models.store.failures import folder_read_only, read_only_folder
-
-    try:
-        lock = try_lock(db_path)
-    except OSError:
-        if folder_read_only(Path(db_path)):
-            raise DomainError(read_only_folder(Path(db_path))) from None
-        raise
+    lock = try_lock(db_path)
     if lock is None:
         raise DomainError(HELD_ELSEWHERE)
     return lock
