@@ -8,30 +8,40 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models import exports
-from models.campaigns import campaigns, imports_campaigns
-from models.campaigns.registers import initiative_register_data
 from models.common.codes import ListKind, title_from_text
 from models.common.dates import DateError, parse_date
 from models.common.errors import DomainError, ValidationError
-from models.exchange.xlsx import ImportRejected
-from models.people import imports, imports_discipline
-from models.people.units import unit_id_by_code
-from models.quarters import imports_classifications
-from models.quarters.classification_report import district_sheet_data, unit_sheet_data
-from models.quarters.rules import check_quarter
 from models.store import output
 from models.store.db import connect, create_database, default_db_path, set_default_who, write_transaction
 from models.store.failures import database_failure, os_failure
 from models.store.history import session_name
 from models.store.lock import lock_for_writing
-from models.yearend import review, title_lists
+
+
+class _Lazy:
+    """A feature module imported when a command first uses it: the window starts without them."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name), attr)
+
+
+exports, xlsx = _Lazy("models.exports"), _Lazy("models.exchange.xlsx")
+imports, imports_discipline, units = (_Lazy(f"models.people.{m}") for m in ("imports", "imports_discipline", "units"))
+campaigns, imports_campaigns, registers = (_Lazy(f"models.campaigns.{m}")
+                                           for m in ("campaigns", "imports_campaigns", "registers"))
+imports_classifications, classification_report, rules = (
+    _Lazy(f"models.quarters.{m}") for m in ("imports_classifications", "classification_report", "rules"))
+review, title_lists = _Lazy("models.yearend.review"), _Lazy("models.yearend.title_lists")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline")
@@ -85,7 +95,7 @@ def _date_arg(text: str | None, name: str):
 def _year_quarter(args) -> tuple[int, int]:
     if args.year is None or args.quarter is None:
         raise Rejected("Cần --year và --quarter")
-    errors = check_quarter(args.year, args.quarter)
+    errors = rules.check_quarter(args.year, args.quarter)
     if errors:
         raise Rejected("; ".join(errors.values()))
     return args.year, args.quarter
@@ -96,7 +106,7 @@ def _unit_id(db, code: str | None, required: bool) -> int | None:
         if required:
             raise Rejected("Cần --unit MÃ_ĐƠN_VỊ")
         return None
-    unit_id = unit_id_by_code(db, code)
+    unit_id = units.unit_id_by_code(db, code)
     if unit_id is None:
         raise Rejected(f"Không có đơn vị mã “{code}”")
     return unit_id
@@ -216,7 +226,7 @@ def _export_initiatives(db, args, out) -> int:
 def _initiatives_pdf(db, args, as_of) -> bytes:
     from reports.campaign_register import register_pdf
 
-    return register_pdf(initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
+    return register_pdf(registers.initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
 
 
 CAMPAIGNS = {
@@ -243,7 +253,8 @@ def _classification_template(args) -> None:
 
     def work(db):
         unit_id = _unit_id(db, args.unit, required=True)
-        return output.write_atomically(args.out, lambda out: imports_classifications.write_unit_workbook(db, unit_id, year, quarter, out))
+        return output.write_atomically(
+            args.out, lambda out: imports_classifications.write_unit_workbook(db, unit_id, year, quarter, out))
 
     count = _with_db(args, work)
     print(f"Đã ghi tệp mẫu ({count} cán bộ): {args.out}")
@@ -261,8 +272,8 @@ def _classification_pdf(db, args, as_of) -> bytes:
     year, quarter = _year_quarter(args)
     unit_id = _unit_id(db, args.unit, required=False)
     today = dt.date.today()
-    return classification_pdf(unit_sheet_data(db, unit_id, year, quarter, today) if unit_id
-                              else district_sheet_data(db, year, quarter, today))
+    return classification_pdf(classification_report.unit_sheet_data(db, unit_id, year, quarter, today) if unit_id
+                              else classification_report.district_sheet_data(db, year, quarter, today))
 
 
 QUARTERS = {
@@ -308,16 +319,18 @@ YEAREND = {
 
 # --- the database file: new, sample, backup, restore, check ------------------------------------------
 
-def _demo(args) -> None:
-    from models.demo.sample import create_demo_database
+def _create_demo(path: Path) -> None:
+    from models.demo.sample import create_demo_database  # only here: the window starts without it
 
-    create_demo_database(args.sub_db)
-    print(f"Đã tạo cơ sở dữ liệu mẫu: {args.sub_db}")
+    create_demo_database(path)
 
 
-def _init(args) -> None:
-    create_database(args.sub_db)
-    print(f"Đã tạo cơ sở dữ liệu mới (trống): {args.sub_db}")
+def _creating(create: Callable, done: str) -> Callable:
+    """``demo``, ``init``: ``create(path)`` the database of ``--db``, then say ``done``."""
+    def run(args) -> None:
+        create(args.sub_db)
+        print(done.format(args.sub_db))
+    return run
 
 
 def _backup(args) -> None:
@@ -358,7 +371,8 @@ def _check(args) -> int:
 
 
 STORE = {
-    ("demo", None): _demo, ("init", None): _init,
+    ("demo", None): _creating(_create_demo, "Đã tạo cơ sở dữ liệu mẫu: {}"),
+    ("init", None): _creating(create_database, "Đã tạo cơ sở dữ liệu mới (trống): {}"),
     ("backup", None): _backup, ("restore", None): _restore, ("check", None): _check,
 }
 
@@ -486,7 +500,7 @@ def run_command(args) -> int:
             with lock_for_writing(db_path):
                 return handler(args) or EXIT_OK
         return handler(args) or EXIT_OK
-    except ImportRejected as e:
+    except xlsx.ImportRejected as e:
         print(f"Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu ({len(e.errors)} lỗi):", file=sys.stderr)
         print(str(e), file=sys.stderr)
     except (Rejected, DomainError) as e:
