@@ -1,179 +1,82 @@
 """TĐKT: command line and entry point. No arguments opens the window.
 
-    python main.py [--db PATH]                          open the window
-    python main.py demo --db PATH                       create a database filled with sample data
-    python main.py template {units,staff} OUT.xlsx      write an empty template
-    python main.py import {units,staff} FILE.xlsx --db PATH [--dry-run]
-    python main.py export {units,staff} OUT.xlsx --db PATH
-    python main.py --db PATH --screenshots DIR          save one PNG of each main screen, then exit
-    python main.py campaign add --db PATH --name TEXT --year YYYY --registration-deadline DD/MM/YYYY
-                                --report-deadline DD/MM/YYYY [--start DD/MM/YYYY]
-    python main.py campaign list --db PATH
-    python main.py template {initiatives,heads} OUT.xlsx
-    python main.py import initiatives FILE.xlsx --db PATH --campaign ID [--dry-run]
-    python main.py import heads FILE.xlsx --db PATH [--dry-run]
-    python main.py export initiatives OUT.xlsx --db PATH --campaign ID
-    python main.py report initiatives --db PATH --campaign ID -o OUT.pdf
-    python main.py template classifications OUT.xlsx --db PATH --year Y --quarter Q --unit CODE
-    python main.py import classifications FILE.xlsx --db PATH [--dry-run]
-    python main.py export classifications OUT.xlsx --db PATH --year Y --quarter Q [--unit CODE]
-    python main.py report classification --db PATH --year Y --quarter Q [--unit CODE] -o OUT.pdf
-    python main.py report criticism   --db PATH --campaign ID [--as-of DD/MM/YYYY] -o OUT.pdf
-    python main.py report commendation --db PATH --campaign ID [--as-of DD/MM/YYYY] -o OUT.pdf
-    python main.py report titles --db PATH --year Y [--title LDTT|CSTDCS|TTLDTT|TTLDXS] [--as-of DD/MM/YYYY]
-                               -o OUT.pdf   (without --title: the four lists bound in one PDF)
-    python main.py template discipline OUT.xlsx
-    python main.py import discipline FILE.xlsx --db PATH [--dry-run]
-    python main.py export discipline OUT.xlsx --db PATH [--year Y]
-    (template and export also take the output as -o OUT.xlsx)
-    python main.py backup  --db PATH -o FILE
-    python main.py restore FILE --db PATH
-    python main.py check   --db PATH
-
-Exit status: 0 success, 1 input rejected (messages on stderr), 2 usage error.
+Every command is one entry of :data:`HANDLERS`, ``(command, kind) -> handler``, grouped by feature;
+the argument parser takes its choices from that table. The commands and options are listed in the
+README ("Command line"). Exit status: 0 success, 1 input rejected (messages on stderr), 2 usage error.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from models.common.codes import ListKind, title_from_text
+from models.common.dates import DateError, parse_date
+from models.common.errors import DomainError, ValidationError
+from models.store import output
+from models.store.db import connect, create_database, default_db_path, set_default_who, write_transaction
+from models.store.failures import database_failure, os_failure
+from models.store.history import session_name
+from models.store.lock import lock_for_writing
+
+
+class _Lazy:
+    """A feature module imported when a command first uses it: the window starts without them."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name), attr)
+
+
+exports, xlsx = _Lazy("models.exports"), _Lazy("models.exchange.xlsx")
+imports, imports_discipline, units = (_Lazy(f"models.people.{m}") for m in ("imports", "imports_discipline", "units"))
+campaigns, imports_campaigns, registers = (_Lazy(f"models.campaigns.{m}")
+                                           for m in ("campaigns", "imports_campaigns", "registers"))
+imports_classifications, classification_report, rules = (
+    _Lazy(f"models.quarters.{m}") for m in ("imports_classifications", "classification_report", "rules"))
+review, title_lists = _Lazy("models.yearend.review"), _Lazy("models.yearend.title_lists")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline")
 KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
              "classifications (xếp loại quý), discipline (kỷ luật)")
+REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles")
+REPORT_HELP = ("initiatives: danh sách đăng ký mô hình, sáng kiến; classification: bảng tổng hợp xếp loại quý; "
+               "criticism: danh sách tập thể bị phê bình; commendation: danh sách tập thể, cá nhân được nêu "
+               "gương; titles: danh sách đề nghị công nhận danh hiệu thi đua của năm")
 FIELD_LABELS = {
     "name": "Tên", "year": "Năm", "start_date": "Ngày bắt đầu", "registration_deadline": "Hạn đăng ký",
     "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
 }
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # usage errors exit 2 with the message on stderr
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Lỗi cách dùng: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="TĐKT - quản lý thi đua, khen thưởng (offline)")
-    parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
-    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="lưu ảnh từng màn hình rồi thoát")
-    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (Gò Vấp 2018)")
-    demo.add_argument("--db", type=Path, required=True, dest="sub_db")
-
-    template = sub.add_parser("template", help="ghi tệp Excel mẫu để trống")
-    template.add_argument("kind", choices=KINDS, help=KIND_HELP)
-    _out_args(template)
-    _quarter_args(template, unit_help="mã đơn vị (classifications: tệp điền sẵn cán bộ của đơn vị)")
-
-    imp = sub.add_parser("import", help="nhập từ Excel (tất cả hoặc không gì cả)")
-    imp.add_argument("kind", choices=KINDS, help=KIND_HELP)
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--db", type=Path, required=True, dest="sub_db")
-    imp.add_argument("--campaign", type=int, help="số (id) đợt thi đua, cho initiatives")
-    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
-
-    exp = sub.add_parser("export", help="xuất ra Excel")
-    exp.add_argument("kind", choices=KINDS, help=KIND_HELP)
-    _out_args(exp)
-    exp.add_argument("--db", type=Path, required=True, dest="sub_db")
-    exp.add_argument("--campaign", type=int, help="số (id) đợt thi đua, cho initiatives")
-    _quarter_args(exp, unit_help="mã đơn vị, cho classifications")
-
-    campaign = sub.add_parser("campaign", help="đợt thi đua")
-    campaign_sub = campaign.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    add = campaign_sub.add_parser("add", help="thêm đợt thi đua (in ra số id)")
-    add.add_argument("--db", type=Path, required=True, dest="sub_db")
-    add.add_argument("--name", required=True)
-    add.add_argument("--year", type=int, required=True)
-    add.add_argument("--registration-deadline", required=True, metavar="DD/MM/YYYY")
-    add.add_argument("--report-deadline", required=True, metavar="DD/MM/YYYY")
-    add.add_argument("--start", metavar="DD/MM/YYYY", help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")
-    lst = campaign_sub.add_parser("list", help="liệt kê các đợt thi đua")
-    lst.add_argument("--db", type=Path, required=True, dest="sub_db")
-
-    backup = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu ra một tệp")
-    backup.add_argument("--db", type=Path, required=True, dest="sub_db")
-    backup.add_argument("-o", "--out", type=Path, required=True)
-    restore = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)")
-    restore.add_argument("file", type=Path)
-    restore.add_argument("--db", type=Path, required=True, dest="sub_db")
-    check = sub.add_parser("check", help="kiểm tra cơ sở dữ liệu")
-    check.add_argument("--db", type=Path, required=True, dest="sub_db")
-
-    report = sub.add_parser("report", help="in báo cáo PDF")
-    report.add_argument("kind", choices=("initiatives", "classification", "criticism", "commendation", "titles"),
-                        help="initiatives: danh sách đăng ký mô hình, sáng kiến; "
-                             "classification: bảng tổng hợp xếp loại quý; criticism: danh sách tập thể bị phê "
-                             "bình; commendation: danh sách tập thể, cá nhân được nêu gương; titles: danh sách đề "
-                             "nghị công nhận danh hiệu thi đua của năm")
-    report.add_argument("--title", metavar="CODE",
-                        help="titles: LDTT (Lao động tiên tiến), CSTDCS (Chiến sĩ thi đua cơ sở), TTLDTT (Tập thể "
-                             "lao động tiên tiến), TTLDXS (Tập thể lao động xuất sắc); bỏ trống: cả bốn danh sách")
-    report.add_argument("--db", type=Path, required=True, dest="sub_db")
-    report.add_argument("--campaign", type=int)
-    report.add_argument("--as-of", metavar="DD/MM/YYYY",
-                        help="criticism, commendation, titles: xét số liệu đến ngày này (mặc định: hôm nay)")
-    _quarter_args(report, unit_help="mã đơn vị (bỏ trống: toàn quận)", db=False)
-    report.add_argument("-o", "--out", type=Path, required=True)
-    return parser
-
-
-def _out_args(parser) -> None:
-    """The file written: ``OUT.xlsx`` or ``-o OUT.xlsx`` (checked by :func:`_check_out`)."""
-    parser.add_argument("out", type=Path, nargs="?", help="tệp Excel ghi ra")
-    parser.add_argument("-o", "--out", type=Path, dest="out_option", metavar="OUT.xlsx", help="tệp Excel ghi ra")
-
-
-def _check_out(parser, args, extra: list[str]) -> None:
-    """Settle the output file of template/export; anything else left over is a usage error.
-
-    (An optional positional is taken, empty, before the options that follow it: in
-    ``export units --db PATH OUT.xlsx`` argparse leaves OUT.xlsx over, so it is picked up here.)
-    """
-    if args.command in ("template", "export") and args.out is None and len(extra) == 1 \
-            and not extra[0].startswith("-"):
-        args.out = Path(extra.pop())
-    if extra:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    if args.command not in ("template", "export"):
-        return
-    if args.out is not None and args.out_option is not None:
-        parser.error("chỉ ghi tệp ra một lần: OUT.xlsx hoặc -o OUT.xlsx")
-    args.out = args.out or args.out_option
-    if args.out is None:
-        parser.error("cần tệp ghi ra: OUT.xlsx hoặc -o OUT.xlsx")
-
-
-def _quarter_args(parser, unit_help: str, db: bool = True) -> None:
-    if db and not any(a.dest == "sub_db" for a in parser._actions):
-        parser.add_argument("--db", type=Path, dest="sub_db")
-    parser.add_argument("--year", type=int, help="năm")
-    parser.add_argument("--quarter", type=int, help="quý (1-4)")
-    parser.add_argument("--unit", help=unit_help)
-
-
-def _db_path(args) -> Path:
-    from models.store.db import default_db_path
-
-    return getattr(args, "sub_db", None) or args.db or default_db_path()
+MISSING_DB = "Không tìm thấy cơ sở dữ liệu “{}”. Tạo cơ sở dữ liệu mới: python main.py init --db PATH"
 
 
 class Rejected(Exception):
     """Input the command refuses: the message goes to stderr, the exit status is 1."""
 
 
-def _open_existing(path: Path):
-    from models.store.db import connect
+# --- what several commands share --------------------------------------------------------------------
 
+def _open_existing(path: Path):
     if not path.exists():
-        raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{path}”")
+        raise Rejected(MISSING_DB.format(path))
     return connect(path)
+
+
+def _with_db(args, work: Callable):
+    """``work(db)`` on the existing database of ``--db``, closed afterwards."""
+    db = _open_existing(args.sub_db)
+    try:
+        return work(db)
+    finally:
+        db.close()
 
 
 def _require_campaign(args) -> int:
@@ -183,45 +86,16 @@ def _require_campaign(args) -> int:
 
 
 def _date_arg(text: str | None, name: str):
-    from models.common.dates import DateError, parse_date
-
     try:
         return parse_date(text)
     except DateError as e:
         raise Rejected(f"{name}: {e}") from None
 
 
-def _campaign(args) -> None:
-    from models.campaigns.campaigns import Campaign, list_campaigns, save_campaign
-    from models.common.errors import ValidationError
-
-    db = _open_existing(args.sub_db)
-    try:
-        if args.action == "list":
-            for c in list_campaigns(db):
-                print(f"{c.id}\t{c.year}\t{c.name}")
-            return
-        registration = _date_arg(args.registration_deadline, "--registration-deadline")
-        report = _date_arg(args.report_deadline, "--report-deadline")
-        start = _date_arg(args.start, "--start") if args.start else min(dt.date.today(), registration)
-        try:
-            campaign = save_campaign(db, Campaign(
-                name=args.name, year=args.year, start_date=start,
-                registration_deadline=registration, report_deadline=report,
-            ))
-        except ValidationError as e:
-            raise Rejected("\n".join(f"{FIELD_LABELS.get(k, k)}: {v}" for k, v in e.errors.items())) from None
-        print(campaign.id)
-    finally:
-        db.close()
-
-
 def _year_quarter(args) -> tuple[int, int]:
-    from models.quarters.rules import check_quarter
-
     if args.year is None or args.quarter is None:
         raise Rejected("Cần --year và --quarter")
-    errors = check_quarter(args.year, args.quarter)
+    errors = rules.check_quarter(args.year, args.quarter)
     if errors:
         raise Rejected("; ".join(errors.values()))
     return args.year, args.quarter
@@ -232,72 +106,65 @@ def _unit_id(db, code: str | None, required: bool) -> int | None:
         if required:
             raise Rejected("Cần --unit MÃ_ĐƠN_VỊ")
         return None
-    row = db.execute("SELECT id FROM unit WHERE code = ?", [code.strip().upper()]).fetchone()
-    if row is None:
+    unit_id = units.unit_id_by_code(db, code)
+    if unit_id is None:
         raise Rejected(f"Không có đơn vị mã “{code}”")
-    return row[0]
+    return unit_id
 
 
-def _classification_template(args) -> int:
-    from models.quarters.imports_classifications import write_unit_workbook
-
-    if args.sub_db is None:
-        raise Rejected("Cần --db PATH (tệp mẫu xếp loại điền sẵn cán bộ của đơn vị)")
-    year, quarter = _year_quarter(args)
-    db = _open_existing(args.sub_db)
-    try:
-        return write_unit_workbook(db, _unit_id(db, args.unit, required=True), year, quarter, args.out)
-    finally:
-        db.close()
+def _check_target(args, kind: str) -> None:
+    """Refuse an output file that is the database or holds another kind of file (unless --force)."""
+    refusal = output.check_output_target(args.out, kind, args.sub_db, args.force)
+    if refusal:
+        if output.check_output_target(args.out, kind, args.sub_db, force=True) is None:
+            refusal += " Nếu chắc chắn muốn thay nó, thêm --force."
+        raise Rejected(refusal)
 
 
-def _import(args):
-    from models.people import imports, imports_discipline
-    from models.campaigns import imports_campaigns
-    from models.quarters import imports_classifications
+# --- how each command runs a feature's function ------------------------------------------------------
 
-    db = _open_existing(args.sub_db)
-    today = dt.date.today()
-    try:
-        if args.kind == "units":
-            return imports.import_units(db, args.file, dry_run=args.dry_run)
-        if args.kind == "staff":
-            return imports.import_staff(db, args.file, today=today, dry_run=args.dry_run)
-        if args.kind == "initiatives":
-            return imports_campaigns.import_initiatives(
-                db, args.file, _require_campaign(args), today, dry_run=args.dry_run)
-        if args.kind == "classifications":
-            return imports_classifications.import_classifications(db, args.file, dry_run=args.dry_run)
-        if args.kind == "discipline":
-            return imports_discipline.import_discipline(db, args.file, today, dry_run=args.dry_run)
-        return imports_campaigns.import_head_evaluations(db, args.file, dry_run=args.dry_run)
-    finally:
-        db.close()
+def _importing(importer: Callable) -> Callable:
+    """``import KIND``: ``importer(db, args, today)`` in one write transaction; its summary printed."""
+    def run(args) -> None:
+        def work(db):
+            with write_transaction(db):
+                return importer(db, args, dt.date.today())
+
+        print(_with_db(args, work).summary())
+    return run
 
 
-def _export(args) -> int:
-    from models import exports
-    from models.campaigns.campaigns import get_campaign
+def _exporting(exporter: Callable) -> Callable:
+    """``export KIND``: ``exporter(db, args, out) -> rows`` written atomically to the output file."""
+    def run(args) -> None:
+        _check_target(args, "xlsx")
+        count = _with_db(args, lambda db: output.write_atomically(args.out, lambda out: exporter(db, args, out)))
+        print(f"Đã xuất {count} dòng ra {args.out}")
+    return run
 
-    if args.sub_db is None:
-        raise Rejected("Cần --db PATH")
-    db = _open_existing(args.sub_db)
-    try:
-        if args.kind == "initiatives":
-            get_campaign(db, _require_campaign(args))
-            return exports.export_initiatives(db, args.campaign, args.out)
-        if args.kind == "classifications":
-            from models.quarters.imports_classifications import export_classifications
 
-            year, quarter = _year_quarter(args)
-            return export_classifications(db, year, quarter, args.out, _unit_id(db, args.unit, required=False))
-        if args.kind == "heads":
-            return exports.export_head_evaluations(db, args.year or dt.date.today().year, args.out)
-        if args.kind == "discipline":
-            return exports.export_discipline(db, args.out, args.year)
-        return exports.export(db, args.kind, args.out)
-    finally:
-        db.close()
+def _template(args) -> None:
+    """``template KIND`` (an empty workbook; classifications: :func:`_classification_template`)."""
+    _check_target(args, "xlsx")
+    output.write_atomically(args.out, lambda out: exports.write_template(args.kind, out))
+    print(f"Đã ghi tệp mẫu: {args.out}")
+
+
+def _reporting(builder: Callable) -> Callable:
+    """``report KIND``: the PDF of ``builder(db, args, as_of)`` written atomically to ``-o``."""
+    def run(args) -> None:
+        as_of = _as_of(args)
+        if args.title is not None and args.kind != "titles":
+            raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
+        if args.campaign is not None and args.kind in ("titles", "classification"):
+            raise Rejected(f"--campaign không dùng cho {args.kind}")
+        if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):
+            raise Rejected(f"--year không dùng cho {args.kind}: năm là năm của đợt thi đua (--campaign)")
+        _check_target(args, "pdf")
+        pdf = _with_db(args, lambda db: builder(db, args, as_of))
+        output.write_atomically(args.out, pdf)
+        print(f"Đã ghi {args.out}")
+    return run
 
 
 def _as_of(args) -> dt.date:
@@ -313,76 +180,165 @@ def _as_of(args) -> dt.date:
     return as_of
 
 
+# --- people: units, staff, disciplinary decisions ---------------------------------------------------
+
+PEOPLE = {
+    ("template", "units"): _template, ("template", "staff"): _template, ("template", "discipline"): _template,
+    ("import", "units"): _importing(lambda db, args, today: imports.import_units(db, args.file, dry_run=args.dry_run)),
+    ("import", "staff"): _importing(
+        lambda db, args, today: imports.import_staff(db, args.file, today=today, dry_run=args.dry_run)),
+    ("import", "discipline"): _importing(
+        lambda db, args, today: imports_discipline.import_discipline(db, args.file, today, dry_run=args.dry_run)),
+    ("export", "units"): _exporting(lambda db, args, out: exports.export(db, args.kind, out)),
+    ("export", "staff"): _exporting(lambda db, args, out: exports.export(db, args.kind, out)),
+    ("export", "discipline"): _exporting(lambda db, args, out: exports.export_discipline(db, out, args.year)),
+}
+
+
+# --- campaigns: campaigns, initiatives, head evaluations ---------------------------------------------
+
+def _campaign_list(args) -> None:
+    for c in _with_db(args, campaigns.list_campaigns):
+        print(f"{c.id}\t{c.year}\t{c.name}")
+
+
+def _campaign_add(args) -> None:
+    def work(db):
+        registration = _date_arg(args.registration_deadline, "--registration-deadline")
+        report = _date_arg(args.report_deadline, "--report-deadline")
+        start = _date_arg(args.start, "--start") if args.start else min(dt.date.today(), registration)
+        try:
+            return campaigns.save_campaign(db, campaigns.Campaign(
+                name=args.name, year=args.year, start_date=start,
+                registration_deadline=registration, report_deadline=report,
+            ))
+        except ValidationError as e:
+            raise Rejected("\n".join(f"{FIELD_LABELS.get(k, k)}: {v}" for k, v in e.errors.items())) from None
+
+    print(_with_db(args, work).id)
+
+
+def _export_initiatives(db, args, out) -> int:
+    campaigns.get_campaign(db, _require_campaign(args))
+    return exports.export_initiatives(db, args.campaign, out)
+
+
+def _initiatives_pdf(db, args, as_of) -> bytes:
+    from reports.campaign_register import register_pdf
+
+    return register_pdf(registers.initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
+
+
+CAMPAIGNS = {
+    ("campaign", "add"): _campaign_add, ("campaign", "list"): _campaign_list,
+    ("template", "initiatives"): _template, ("template", "heads"): _template,
+    ("import", "initiatives"): _importing(lambda db, args, today: imports_campaigns.import_initiatives(
+        db, args.file, _require_campaign(args), today, dry_run=args.dry_run)),
+    ("import", "heads"): _importing(
+        lambda db, args, today: imports_campaigns.import_head_evaluations(db, args.file, dry_run=args.dry_run)),
+    ("export", "initiatives"): _exporting(_export_initiatives),
+    ("export", "heads"): _exporting(
+        lambda db, args, out: exports.export_head_evaluations(db, args.year or dt.date.today().year, out)),
+    ("report", "initiatives"): _reporting(_initiatives_pdf),
+}
+
+
+# --- quarters: quarterly classification --------------------------------------------------------------
+
+def _classification_template(args) -> None:
+    if args.sub_db is None:
+        raise Rejected("Cần --db PATH (tệp mẫu xếp loại điền sẵn cán bộ của đơn vị)")
+    year, quarter = _year_quarter(args)
+    _check_target(args, "xlsx")
+
+    def work(db):
+        unit_id = _unit_id(db, args.unit, required=True)
+        return output.write_atomically(
+            args.out, lambda out: imports_classifications.write_unit_workbook(db, unit_id, year, quarter, out))
+
+    count = _with_db(args, work)
+    print(f"Đã ghi tệp mẫu ({count} cán bộ): {args.out}")
+
+
+def _export_classifications(db, args, out) -> int:
+    year, quarter = _year_quarter(args)
+    return imports_classifications.export_classifications(
+        db, year, quarter, out, _unit_id(db, args.unit, required=False))
+
+
+def _classification_pdf(db, args, as_of) -> bytes:
+    from reports.classification_pdf import classification_pdf
+
+    year, quarter = _year_quarter(args)
+    unit_id = _unit_id(db, args.unit, required=False)
+    today = dt.date.today()
+    return classification_pdf(classification_report.unit_sheet_data(db, unit_id, year, quarter, today) if unit_id
+                              else classification_report.district_sheet_data(db, year, quarter, today))
+
+
+QUARTERS = {
+    ("template", "classifications"): _classification_template,
+    ("import", "classifications"): _importing(
+        lambda db, args, today: imports_classifications.import_classifications(db, args.file, dry_run=args.dry_run)),
+    ("export", "classifications"): _exporting(_export_classifications),
+    ("report", "classification"): _reporting(_classification_pdf),
+}
+
+
+# --- year end: criticism and commendation lists, titles ----------------------------------------------
+
+def _review_pdf(db, args, as_of) -> bytes:
+    from reports.award_list import render_award_list
+
+    return render_award_list(review.printable_list(db, _require_campaign(args), ListKind(args.kind), as_of))
+
+
 def _titles_pdf(db, args, as_of: dt.date) -> bytes:
     """One title's list of the year, or the four bound in one PDF."""
-    from models.yearend.lists import current_approval
-    from models.quarters.classifications import classification_rows
-    from models.common.codes import TitleCode, title_from_text
-    from models.yearend.title_lists import draft_list, printable_list
-    from models.yearend.titles import list_key, title_proposals
     from reports.award_list import render_award_list, render_award_lists
 
     if args.year is None:
         raise Rejected("Cần --year NĂM (năm xét danh hiệu)")
     if not 2000 <= args.year <= 2100:
         raise Rejected(f"--year: năm {args.year} không hợp lệ (từ 2000 đến 2100)")
-    approved = {t: current_approval(db, list_key(args.year, t)) for t in TitleCode}
-    if not classification_rows(db, args.year) and not any(approved.values()):
-        raise Rejected(f"Năm {args.year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
-    if args.title is not None:
-        title = title_from_text(args.title)
-        if title is None:
-            raise Rejected(f"--title: không có danh hiệu “{args.title}”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS")
-        return render_award_list(printable_list(db, args.year, title, as_of))
-    proposals = None
-    lists = []
-    for title in TitleCode:  # an approved list prints its snapshot, whatever the rules say now
-        if approved[title] is not None:
-            lists.append(approved[title].printable())
-            continue
-        proposals = proposals or title_proposals(db, args.year)
-        lists.append(draft_list(db, proposals, title, as_of))
-    return render_award_lists(lists, title=f"Danh sách đề nghị công nhận danh hiệu thi đua năm {args.year}")
+    title_lists.require_year_results(db, args.year)
+    if args.title is None:
+        return render_award_lists(title_lists.year_printable_lists(db, args.year, as_of),
+                                  title=f"Danh sách đề nghị công nhận danh hiệu thi đua năm {args.year}")
+    title = title_from_text(args.title)
+    if title is None:
+        raise Rejected(f"--title: không có danh hiệu “{args.title}”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS")
+    return render_award_list(title_lists.printable_list(db, args.year, title, as_of))
 
 
-def _report(args) -> None:
-    as_of = _as_of(args)
-    if args.title is not None and args.kind != "titles":
-        raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
-    if args.campaign is not None and args.kind in ("titles", "classification"):
-        raise Rejected(f"--campaign không dùng cho {args.kind}")
-    if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):
-        raise Rejected(f"--year không dùng cho {args.kind}: năm là năm của đợt thi đua (--campaign)")
-    db = _open_existing(args.sub_db)
-    try:
-        if args.kind == "titles":
-            pdf = _titles_pdf(db, args, as_of)
-        elif args.kind in ("criticism", "commendation"):
-            from models.common.codes import ListKind
-            from models.yearend.review import printable_list
-            from reports.award_list import render_award_list
+YEAREND = {
+    ("report", "criticism"): _reporting(_review_pdf), ("report", "commendation"): _reporting(_review_pdf),
+    ("report", "titles"): _reporting(_titles_pdf),
+}
 
-            pdf = render_award_list(printable_list(db, _require_campaign(args), ListKind(args.kind), as_of))
-        elif args.kind == "initiatives":
-            from models.campaigns.registers import initiative_register_data
-            from reports.campaign_register import register_pdf
 
-            pdf = register_pdf(initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
-        else:
-            from models.quarters.classification_report import district_sheet_data, unit_sheet_data
-            from reports.classification_pdf import classification_pdf
+# --- the database file: new, sample, backup, restore, check ------------------------------------------
 
-            year, quarter = _year_quarter(args)
-            unit_id = _unit_id(db, args.unit, required=False)
-            today = dt.date.today()
-            data = (unit_sheet_data(db, unit_id, year, quarter, today) if unit_id
-                    else district_sheet_data(db, year, quarter, today))
-            pdf = classification_pdf(data)
-    finally:
-        db.close()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(pdf)
-    print(f"Đã ghi {args.out}")
+def _create_demo(path: Path) -> None:
+    from models.demo.sample import create_demo_database  # only here: the window starts without it
+
+    create_demo_database(path)
+
+
+def _creating(create: Callable, done: str) -> Callable:
+    """``demo``, ``init``: ``create(path)`` the database of ``--db``, then say ``done``."""
+    def run(args) -> None:
+        create(args.sub_db)
+        print(done.format(args.sub_db))
+    return run
+
+
+def _backup(args) -> None:
+    from models.store.backup import backup_to
+
+    if args.out.exists():
+        raise Rejected(f"Tệp “{args.out}” đã có; chọn tên khác để không ghi đè")
+    print(f"Đã sao lưu vào {backup_to(args.sub_db, args.out)}")
 
 
 def _restore(args) -> None:
@@ -416,57 +372,147 @@ def _check(args) -> int:
     return EXIT_REJECTED
 
 
+STORE = {
+    ("demo", None): _creating(_create_demo, "Đã tạo cơ sở dữ liệu mẫu: {}"),
+    ("init", None): _creating(create_database, "Đã tạo cơ sở dữ liệu mới (trống): {}"),
+    ("backup", None): _backup, ("restore", None): _restore, ("check", None): _check,
+}
+
+HANDLERS: dict[tuple[str, str | None], Callable] = {**PEOPLE, **CAMPAIGNS, **QUARTERS, **YEAREND, **STORE}
+
+
+def _writes(args) -> bool:
+    """Whether the command writes the database (and so takes its lock)."""
+    if args.command == "campaign":
+        return args.action == "add"
+    return args.command in ("demo", "init", "restore", "import") and not getattr(args, "dry_run", False)
+
+
+# --- the parser: choices from the table ---------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with the message on stderr
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi cách dùng: {message}\n")
+
+
+_XLSX_OUT, _DATE = "tệp Excel ghi ra", "DD/MM/YYYY"
+ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes which
+    "db": (("--db",), dict(type=Path, required=True, dest="sub_db")),
+    "db?": (("--db",), dict(type=Path, dest="sub_db")),
+    "file": (("file",), dict(type=Path)),
+    "out?": (("out",), dict(type=Path, nargs="?", help=_XLSX_OUT)),  # or -o: settled by _check_out
+    "-o xlsx": (("-o", "--out"), dict(type=Path, dest="out_option", metavar="OUT.xlsx", help=_XLSX_OUT)),
+    "-o": (("-o", "--out"), dict(type=Path, required=True)),
+    "force": (("--force",), dict(action="store_true", help="ghi đè cả khi tệp ra đã có mà là tệp loại khác (không bao "
+                                 "giờ ghi đè cơ sở dữ liệu đang dùng)")),
+    "campaign": (("--campaign",), dict(type=int, help="số (id) đợt thi đua, cho initiatives")),
+    "campaign id": (("--campaign",), dict(type=int)),
+    "dry-run": (("--dry-run",), dict(action="store_true", help="chỉ kiểm tra, không ghi")),
+    "year": (("--year",), dict(type=int, help="năm")),
+    "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
+    "unit template": (("--unit",), dict(help="mã đơn vị (classifications: tệp điền sẵn cán bộ của đơn vị)")),
+    "unit export": (("--unit",), dict(help="mã đơn vị, cho classifications")),
+    "unit report": (("--unit",), dict(help="mã đơn vị (bỏ trống: toàn quận)")),
+    "title": (("--title",), dict(metavar="CODE", help="titles: LDTT (Lao động tiên tiến), CSTDCS (Chiến sĩ thi đua "
+                                 "cơ sở), TTLDTT (Tập thể lao động tiên tiến), TTLDXS (Tập thể lao động xuất sắc); "
+                                 "bỏ trống: cả bốn danh sách")),
+    "as-of": (("--as-of",), dict(metavar=_DATE, help="criticism, commendation, titles: xét số liệu đến ngày này "
+                                 "(mặc định: hôm nay)")),
+    "name": (("--name",), dict(required=True)),
+    "year!": (("--year",), dict(type=int, required=True)),
+    "registration": (("--registration-deadline",), dict(required=True, metavar=_DATE)),
+    "report": (("--report-deadline",), dict(required=True, metavar=_DATE)),
+    "start": (("--start",), dict(metavar=_DATE, help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")),
+}
+_XLSX_FILE = ("out?", "-o xlsx", "force")
+COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds), its arguments)
+    "demo": ("tạo cơ sở dữ liệu mẫu (Gò Vấp 2018)", None, ("db",)),
+    "init": ("tạo cơ sở dữ liệu mới, trống (không ghi đè tệp đã có)", None, ("db",)),
+    "template": ("ghi tệp Excel mẫu để trống", KIND_HELP, (*_XLSX_FILE, "db?", "year", "quarter", "unit template")),
+    "import": ("nhập từ Excel (tất cả hoặc không gì cả)", KIND_HELP, ("file", "db", "campaign", "dry-run")),
+    "export": ("xuất ra Excel", KIND_HELP, (*_XLSX_FILE, "db", "campaign", "year", "quarter", "unit export")),
+    "campaign": ("đợt thi đua", None, None),  # its actions: CAMPAIGN_ACTIONS
+    "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
+    "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),
+    "check": ("kiểm tra cơ sở dữ liệu", None, ("db",)),
+    "report": ("in báo cáo PDF", REPORT_HELP, ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report",
+                                               "-o", "force")),
+}
+CAMPAIGN_ACTIONS = {
+    "add": ("thêm đợt thi đua (in ra số id)", ("db", "name", "year!", "registration", "report", "start")),
+    "list": ("liệt kê các đợt thi đua", ("db",)),
+}
+
+
+def _add_arguments(parser, names) -> None:
+    for name in names:
+        flags, options = ARGUMENTS[name]
+        parser.add_argument(*flags, **options)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="TĐKT - quản lý thi đua, khen thưởng (offline)")
+    parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="lưu ảnh từng màn hình rồi thoát")
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for command, (help_text, kind_help, names) in COMMANDS.items():
+        command_parser = sub.add_parser(command, help=help_text)
+        if names is None:
+            actions = command_parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
+            for action, (action_help, action_names) in CAMPAIGN_ACTIONS.items():
+                _add_arguments(actions.add_parser(action, help=action_help), action_names)
+            continue
+        if kind_help:
+            order = REPORT_KINDS if command == "report" else KINDS
+            command_parser.add_argument("kind", choices=[k for k in order if (command, k) in HANDLERS], help=kind_help)
+        _add_arguments(command_parser, names)
+    return parser
+
+
+def _check_out(parser, args, extra: list[str]) -> None:
+    """Settle the output file of template/export; anything else left over is a usage error.
+
+    (An optional positional is taken, empty, before the options that follow it: in
+    ``export units --db PATH OUT.xlsx`` argparse leaves OUT.xlsx over, so it is picked up here.)
+    """
+    if args.command in ("template", "export") and args.out is None and len(extra) == 1 \
+            and not extra[0].startswith("-"):
+        args.out = Path(extra.pop())
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command not in ("template", "export"):
+        return
+    if args.out is not None and args.out_option is not None:
+        parser.error("chỉ ghi tệp ra một lần: OUT.xlsx hoặc -o OUT.xlsx")
+    args.out = args.out or args.out_option
+    if args.out is None:
+        parser.error("cần tệp ghi ra: OUT.xlsx hoặc -o OUT.xlsx")
+
+
+# --- running a command: one handler for every refusal and every file error ---------------------------
+
 def run_command(args) -> int:
-    from models import exports
-    from models.store.db import set_default_who
-    from models.store.history import session_name
-
     set_default_who(f"{session_name()} - dòng lệnh")
-    from models.demo.sample import create_demo_database
-    from models.common.errors import DomainError
-    from models.exchange.xlsx import ImportRejected
-
+    db_path = getattr(args, "sub_db", None)
+    handler = HANDLERS[(args.command, getattr(args, "kind", None) or getattr(args, "action", None))]
     try:
-        if args.command == "demo":
-            create_demo_database(args.sub_db)
-            print(f"Đã tạo cơ sở dữ liệu mẫu: {args.sub_db}")
-        elif args.command == "template":
-            if args.kind == "classifications":
-                count = _classification_template(args)
-                print(f"Đã ghi tệp mẫu ({count} cán bộ): {args.out}")
-            else:
-                exports.write_template(args.kind, args.out)
-                print(f"Đã ghi tệp mẫu: {args.out}")
-        elif args.command == "import":
-            print(_import(args).summary())
-        elif args.command == "export":
-            count = _export(args)
-            print(f"Đã xuất {count} dòng ra {args.out}")
-        elif args.command == "campaign":
-            _campaign(args)
-        elif args.command == "report":
-            _report(args)
-        elif args.command == "backup":
-            from models.store.backup import backup_to
-
-            if args.out.exists():
-                raise Rejected(f"Tệp “{args.out}” đã có; chọn tên khác để không ghi đè")
-            print(f"Đã sao lưu vào {backup_to(args.sub_db, args.out)}")
-        elif args.command == "restore":
-            _restore(args)
-        elif args.command == "check":
-            return _check(args)
-    except ImportRejected as e:
+        if _writes(args) and db_path is not None and (db_path.exists() or args.command in ("demo", "init")):
+            with lock_for_writing(db_path):
+                return handler(args) or EXIT_OK
+        return handler(args) or EXIT_OK
+    except xlsx.ImportRejected as e:
         print(f"Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu ({len(e.errors)} lỗi):", file=sys.stderr)
         print(str(e), file=sys.stderr)
-        return EXIT_REJECTED
     except (Rejected, DomainError) as e:
         print(str(e), file=sys.stderr)
-        return EXIT_REJECTED
+    except sqlite3.Error as e:
+        print(database_failure(e, db_path), file=sys.stderr)
     except OSError as e:
-        print(f"Không đọc/ghi được tệp: {e}", file=sys.stderr)
-        return EXIT_REJECTED
-    return EXIT_OK
+        print(os_failure(e, getattr(args, "out", None)), file=sys.stderr)
+        sys.unraisablehook = lambda _: None  # a writer left half-closed fails again when collected: said once
+    return EXIT_REJECTED
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -477,12 +523,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args)
     from ui.app import run_gui
 
-    status = run_gui(
-        _db_path(args),
-        explicit=args.db is not None,
-        screenshots=args.screenshots,
-        quit_after_show=args.quit_after_show,
-    )
+    status = run_gui(args.db or default_db_path(), explicit=args.db is not None, screenshots=args.screenshots,
+                     quit_after_show=args.quit_after_show)
     # The database is closed and everything is saved by now. Skip the interpreter's teardown:
     # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
     sys.stdout.flush()

@@ -1,26 +1,8 @@
 """The command line: same functions as the GUI, exit 0 / 1 (rejected) / 2 (usage)."""
-import os
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
-
 import openpyxl
 
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-
-
-def _count(db, table):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+from tests.cli_helpers import count as _count, make_demo, run
 
 
 def test_demo_creates_the_sample_database(tmp_path):
@@ -43,8 +25,7 @@ def test_template_writes_the_exact_headers(tmp_path):
 
 
 def test_export_then_dry_run_then_import_round_trip(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     out = tmp_path / "staff.xlsx"
     result = run("export", "staff", out, "--db", db)
     assert result.returncode == 0, result.stderr
@@ -55,8 +36,7 @@ def test_export_then_dry_run_then_import_round_trip(tmp_path):
 
 
 def test_a_rejected_import_exits_1_lists_errors_on_stderr_and_writes_nothing(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     before = _count(db, "staff")
     book = openpyxl.Workbook()
     book.active.append(STAFF_HEADERS)
@@ -71,8 +51,7 @@ def test_a_rejected_import_exits_1_lists_errors_on_stderr_and_writes_nothing(tmp
 
 
 def test_a_file_that_is_not_xlsx_is_rejected(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     fake = tmp_path / "units.xlsx"
     fake.write_text("Mã đơn vị;Tên đơn vị\n", encoding="utf-8")
     result = run("import", "units", fake, "--db", db)
@@ -89,8 +68,7 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_screenshots_saves_one_png_per_main_screen(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     result = run("--db", db, "--screenshots", tmp_path / "shots")
     assert result.returncode == 0, result.stderr
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
@@ -98,3 +76,19 @@ def test_screenshots_saves_one_png_per_main_screen(tmp_path):
                      "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
                      "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-ky-luat.png", "11-nhat-ky.png"]
     assert all((tmp_path / "shots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+
+
+def test_main_py_holds_no_sql_and_dispatches_through_one_table():
+    import re
+
+    import main
+    from tests.cli_helpers import ROOT
+
+    source = (ROOT / "main.py").read_text(encoding="utf-8")
+    assert not re.search(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b", source)
+    commands = {c for c, _ in main.HANDLERS}
+    assert commands == {"demo", "init", "template", "import", "export", "campaign", "report", "backup", "restore",
+                        "check"}
+    for command in ("template", "import", "export"):
+        assert {k for c, k in main.HANDLERS if c == command} == set(main.KINDS)
+    assert {k for c, k in main.HANDLERS if c == "report"} == set(main.REPORT_KINDS)

@@ -1,30 +1,13 @@
 """The command line for campaigns, initiatives and head evaluations: exit 0 / 1 (rejected) / 2 (usage)."""
-import os
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
-
 import openpyxl
 
 from models.common.codes import UnitKind
 from models.store.db import connect
 from models.campaigns.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS
 from models.people.units import Unit, save_unit
+from tests.cli_helpers import rows as _rows, run, write_xlsx as _xlsx
 
-ROOT = Path(__file__).resolve().parents[1]
 NAME = "Đợt thi đua cao điểm về Cải cách hành chính"
-
-
-def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-
-
-def _rows(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def _council(tmp_path):
@@ -38,18 +21,23 @@ def _council(tmp_path):
     return path
 
 
+def _import_initiatives(tmp_path, data, campaign=1):
+    """A council with one campaign, then ``import initiatives`` of ``data``: (the database, the result)."""
+    db = _council(tmp_path)
+    assert _add_campaign(db).returncode == 0
+    path = _xlsx(tmp_path / "mo_hinh.xlsx", INITIATIVE_HEADERS, data)
+    return db, run("import", "initiatives", path, "--db", db, "--campaign", campaign)
+
+
+def _import_heads(tmp_path, data):
+    db = _council(tmp_path)
+    path = _xlsx(tmp_path / "nguoi_dung_dau.xlsx", HEAD_HEADERS, data)
+    return db, run("import", "heads", path, "--db", db)
+
+
 def _add_campaign(db, *extra):
     return run("campaign", "add", "--db", db, "--name", NAME, "--year", 2018, "--start", "02/11/2018",
                "--registration-deadline", "03/11/2018", "--report-deadline", "27/01/2019", *extra)
-
-
-def _xlsx(path, headers, rows):
-    book = openpyxl.Workbook()
-    book.active.append(headers)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def test_campaign_add_prints_the_new_id_and_list_prints_id_year_name(tmp_path):
@@ -143,13 +131,10 @@ def test_export_initiatives_then_dry_run_import_changes_nothing(tmp_path):
 
 
 def test_import_initiatives_registers_the_rows(tmp_path):
-    db = _council(tmp_path)
-    assert _add_campaign(db).returncode == 0
-    path = _xlsx(tmp_path / "mo_hinh.xlsx", INITIATIVE_HEADERS, [
+    db, result = _import_initiatives(tmp_path, [
         ["P01", "Một cửa điện tử", "Mô hình", "", "03/11/2018", "27/01/2019", "Hiệu quả"],
         ["P03", "Dân vận khéo", "Sáng kiến", "", "05/11/2018", "", ""],
     ])
-    result = run("import", "initiatives", path, "--db", db, "--campaign", 1)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Đã thêm 2, cập nhật 0, giữ nguyên 0 dòng.\n"
     assert _rows(db, "SELECT title, assessment FROM initiative ORDER BY id") == [
@@ -158,11 +143,8 @@ def test_import_initiatives_registers_the_rows(tmp_path):
 
 
 def test_import_initiatives_into_an_unknown_campaign_exits_1(tmp_path):
-    db = _council(tmp_path)
-    assert _add_campaign(db).returncode == 0
-    path = _xlsx(tmp_path / "mo_hinh.xlsx", INITIATIVE_HEADERS,
-                 [["P01", "Một cửa điện tử", "Mô hình", "", "03/11/2018", "", ""]])
-    result = run("import", "initiatives", path, "--db", db, "--campaign", 99)
+    db, result = _import_initiatives(tmp_path, [["P01", "Một cửa điện tử", "Mô hình", "", "03/11/2018", "", ""]],
+                                     campaign=99)
     assert result.returncode == 1
     assert "Tệp bị từ chối, không ghi gì vào cơ sở dữ liệu (1 lỗi):" in result.stderr
     assert "Không có đợt thi đua số 99" in result.stderr
@@ -170,13 +152,10 @@ def test_import_initiatives_into_an_unknown_campaign_exits_1(tmp_path):
 
 
 def test_a_rejected_initiatives_file_exits_1_with_every_error(tmp_path):
-    db = _council(tmp_path)
-    assert _add_campaign(db).returncode == 0
-    path = _xlsx(tmp_path / "mo_hinh.xlsx", INITIATIVE_HEADERS, [
+    db, result = _import_initiatives(tmp_path, [
         ["P01", "Một cửa điện tử", "Mô hình", "", "20/11/2018", "19/11/2018", ""],
         ["KHONGCO", "Dân vận khéo", "Sáng kiến", "", "05/11/2018", "", "Xuất sắc"],
     ])
-    result = run("import", "initiatives", path, "--db", db, "--campaign", 1)
     assert result.returncode == 1
     assert "(3 lỗi)" in result.stderr
     assert "Dòng 2, cột Ngày báo cáo kết quả: phải từ ngày đăng ký (20/11/2018) trở đi" in result.stderr
@@ -208,12 +187,10 @@ def test_export_initiatives_of_an_unknown_campaign_exits_1(tmp_path):
 
 
 def test_import_heads_adds_the_evaluations(tmp_path):
-    db = _council(tmp_path)
-    path = _xlsx(tmp_path / "nguoi_dung_dau.xlsx", HEAD_HEADERS, [
+    db, result = _import_heads(tmp_path, [
         ["P01", 2018, "Hoàn thành tốt nhiệm vụ", ""],
         ["NV", 2018, "Không hoàn thành nhiệm vụ", "Chưa đăng ký mô hình"],
     ])
-    result = run("import", "heads", path, "--db", db)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Đã thêm 2, cập nhật 0, giữ nguyên 0 dòng.\n"
     assert _rows(db, "SELECT u.code, e.year, e.level, e.note FROM head_evaluation e "
@@ -229,12 +206,10 @@ def test_import_heads_adds_the_evaluations(tmp_path):
 
 
 def test_a_rejected_heads_file_exits_1_and_writes_nothing(tmp_path):
-    db = _council(tmp_path)
-    path = _xlsx(tmp_path / "nguoi_dung_dau.xlsx", HEAD_HEADERS, [
+    db, result = _import_heads(tmp_path, [
         ["P01", 2018, "Hoàn thành tốt nhiệm vụ", ""],
         ["P01", 2018, "Hoàn thành nhiệm vụ", ""],
     ])
-    result = run("import", "heads", path, "--db", db)
     assert result.returncode == 1
     assert "Dòng 3, cột Mã đơn vị: đơn vị P01 năm 2018 trùng với dòng 2" in result.stderr
     assert _rows(db, "SELECT count(*) FROM head_evaluation") == [(0,)]

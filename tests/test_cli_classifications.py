@@ -1,11 +1,6 @@
 """The command line for the quarterly classification: template (pre-filled per unit), import with
 --dry-run, export; exit 0 / 1 (rejected, messages on stderr, nothing written) / 2 (usage)."""
 import datetime as dt
-import os
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import openpyxl
 
@@ -15,30 +10,15 @@ from models.store.db import connect
 from models.quarters.imports_classifications import HEADERS
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
+from tests.cli_helpers import dump as _dump, rows, run, write_xlsx
 
-ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2018, 12, 1)
 P01 = [("CB01", "Nguyễn Văn An", True), ("CB02", "Trần Thị Bình", False), ("CB03", "Lê Văn Cường", False)]
 
 
-def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-
-
-def _dump(db):
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
-
-
 def _rows(db):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT s.code, u.code, c.year, c.quarter, c.level, c.reason, c.note FROM classification c "
-            "JOIN staff s ON s.id = c.staff_id JOIN unit u ON u.id = c.unit_id ORDER BY s.code").fetchall()
+    return rows(db, "SELECT s.code, u.code, c.year, c.quarter, c.level, c.reason, c.note FROM classification c "
+                    "JOIN staff s ON s.id = c.staff_id JOIN unit u ON u.id = c.unit_id ORDER BY s.code")
 
 
 def _district(tmp_path, lock_p01_q3=False):
@@ -68,14 +48,8 @@ def _fill(path, levels):
     return path
 
 
-def _xlsx(path, rows, title="Sheet1"):
-    book = openpyxl.Workbook()
-    book.active.title = title
-    book.active.append(HEADERS)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
+def _xlsx(path, data, title="Sheet1"):
+    return write_xlsx(path, HEADERS, data, title)
 
 
 def test_template_writes_the_units_people_on_a_sheet_named_after_the_unit(tmp_path):
@@ -192,7 +166,8 @@ def test_template_and_export_refusals_exit_1_with_the_message_and_write_no_file(
         (("template", "classifications", out, "--year", 2018, "--quarter", 3, "--unit", "P01"),
          "Cần --db PATH (tệp mẫu xếp loại điền sẵn cán bộ của đơn vị)"),
         (("template", "classifications", out, "--db", tmp_path / "khong_co.sqlite3", "--year", 2018,
-          "--quarter", 3, "--unit", "P01"), f"Không tìm thấy cơ sở dữ liệu “{tmp_path / 'khong_co.sqlite3'}”"),
+          "--quarter", 3, "--unit", "P01"), f"Không tìm thấy cơ sở dữ liệu “{tmp_path / 'khong_co.sqlite3'}”. "
+          "Tạo cơ sở dữ liệu mới: python main.py init --db PATH"),
         (("export", "classifications", out, "--db", db, "--year", 2018, "--quarter", 5),
          "Quý “5” không hợp lệ (chỉ có quý 1, 2, 3, 4)"),
         (("export", "classifications", out, "--db", db, "--year", 2018, "--quarter", 3, "--unit", "ZZ"),

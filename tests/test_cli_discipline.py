@@ -1,10 +1,5 @@
 """The command line for disciplinary decisions: template, import, export; exit 0 / 1 (rejected) / 2 (usage)."""
 import datetime as dt
-import os
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import openpyxl
 
@@ -13,21 +8,13 @@ from models.store.db import connect
 from models.people.imports_discipline import HEADERS
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
+from tests.cli_helpers import rows, run, write_xlsx
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
 
 
 def _rows(db):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT s.code, d.form, d.decision_number, d.decision_date, d.effective_year, d.note "
-            "FROM discipline d JOIN staff s ON s.id = d.staff_id ORDER BY d.id").fetchall()
+    return rows(db, "SELECT s.code, d.form, d.decision_number, d.decision_date, d.effective_year, d.note "
+                    "FROM discipline d JOIN staff s ON s.id = d.staff_id ORDER BY d.id")
 
 
 def _council(tmp_path):
@@ -41,13 +28,8 @@ def _council(tmp_path):
     return path
 
 
-def _xlsx(path, rows, headers=HEADERS):
-    book = openpyxl.Workbook()
-    book.active.append(headers)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
+def _xlsx(path, data, headers=HEADERS):
+    return write_xlsx(path, headers, data)
 
 
 def test_template_writes_the_exact_headers_with_o_or_a_plain_path(tmp_path):

@@ -5,14 +5,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from tests.test_cli import run
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
-    return db
+from tests.cli_helpers import demo, run  # noqa: F401  (fixtures)
 
 
 def _text(path) -> str:

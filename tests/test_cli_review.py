@@ -2,7 +2,6 @@
 import dataclasses
 import datetime as dt
 import io
-import shutil
 import unicodedata
 
 import pytest
@@ -17,25 +16,10 @@ from models.campaigns.initiatives import list_initiatives, save_initiative
 from models.yearend.review import campaign_review, draft_list, list_key
 from models.common.text import name_sort_key
 from models.people.units import get_unit, save_unit
-from tests.test_cli import run
+from tests.cli_helpers import demo, own_demo, run  # noqa: F401  (fixtures)
 
 AS_OF = dt.date(2019, 2, 1)
 NOW = dt.datetime(2019, 2, 5, 9, 30)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
-    return db
-
-
-@pytest.fixture
-def own_demo(demo, tmp_path):
-    """A copy of the demo database this test may change."""
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo, path)
-    return path
 
 
 def _flat(path) -> str:

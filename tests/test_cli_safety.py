@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests.safety.damage import DAMAGES
-from tests.test_cli import run
+from tests.cli_helpers import make_demo, run
 
 
 def test_backup_restore_and_check_round_trip(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     copy = tmp_path / "copy.sqlite3"
     result = run("backup", "--db", db, "-o", copy)
     assert result.returncode == 0, result.stderr
@@ -31,8 +30,7 @@ def test_backup_restore_and_check_round_trip(tmp_path):
 
 
 def test_check_reports_a_damaged_database_and_exits_1(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("UPDATE staff_unit SET unit_id = 9999 WHERE id = 1")
@@ -42,8 +40,7 @@ def test_check_reports_a_damaged_database_and_exits_1(tmp_path):
 
 
 def test_restore_refuses_a_file_that_is_not_a_tdkt_database(tmp_path):
-    db = tmp_path / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
+    db = make_demo(tmp_path / "demo.sqlite3")
     junk = tmp_path / "junk.sqlite3"
     junk.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
     result = run("restore", junk, "--db", db)

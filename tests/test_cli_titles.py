@@ -1,7 +1,6 @@
 """The yearly title lists from the command line: `report titles`."""
 import datetime as dt
 import io
-import shutil
 import unicodedata
 
 import pytest
@@ -13,26 +12,12 @@ from models.store.db import connect
 from models.people.staff import get_staff
 from models.yearend.title_lists import draft_list, list_title
 from models.yearend.titles import list_key, title_proposals
-from tests.test_cli import run
+from tests.cli_helpers import demo, own_demo, run  # noqa: F401  (fixtures)
 
 AS_OF = dt.date(2019, 1, 15)
 NOW = dt.datetime(2019, 1, 20, 9, 0)
 DECISION = Approval("03/QĐ-HĐTĐKT", dt.date(2019, 1, 20), "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH",
                     "Trần Văn Bình", ("Như trên;", "Lưu: VT, NV."), "Hội đồng Thi đua - Khen thưởng quận Gò Vấp")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert run("demo", "--db", db).returncode == 0
-    return db
-
-
-@pytest.fixture
-def own_demo(demo, tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo, path)
-    return path
 
 
 def _pages(path) -> list[str]:
@@ -96,15 +81,22 @@ def test_bad_arguments_get_a_clear_message_and_no_file(demo, tmp_path, args, mes
     assert not out.exists()
 
 
-def test_a_year_no_rule_set_covers_is_refused_but_its_approved_lists_still_print(own_demo, tmp_path):
-    db = connect(own_demo)
+def _approve_ldtt_2018(path, then: str | None = None):
+    """Approve the 2018 LĐTT list of the database file ``path`` (then run the SQL ``then``); the draft approved."""
+    db = connect(path)
     try:
         draft = draft_list(db, title_proposals(db, 2018), TitleCode.LDTT, AS_OF)
         approve(db, list_key(2018, TitleCode.LDTT), DECISION, draft, NOW)
-        db.execute("UPDATE title_rule_set SET from_year = 2019")
-        db.conn.commit()
+        if then:
+            db.execute(then)
+            db.conn.commit()
     finally:
         db.close()
+    return draft
+
+
+def test_a_year_no_rule_set_covers_is_refused_but_its_approved_lists_still_print(own_demo, tmp_path):
+    _approve_ldtt_2018(own_demo, then="UPDATE title_rule_set SET from_year = 2019")
     out = tmp_path / "x.pdf"
     result = run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
     assert result.returncode == 1
@@ -124,12 +116,7 @@ def test_title_is_refused_for_other_reports(demo, tmp_path):
 
 
 def test_an_approved_title_list_prints_its_frozen_snapshot_byte_for_byte(own_demo, tmp_path):
-    db = connect(own_demo)
-    try:
-        draft = draft_list(db, title_proposals(db, 2018), TitleCode.LDTT, AS_OF)
-        approve(db, list_key(2018, TitleCode.LDTT), DECISION, draft, NOW)
-    finally:
-        db.close()
+    draft = _approve_ldtt_2018(own_demo)
     before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
     assert run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "LDTT", "-o", before).returncode == 0
     text = " ".join(_pages(before))

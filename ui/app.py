@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from models.store.db import APP_AUTHOR, APP_NAME, connect
+from models.common.errors import DomainError
+from models.store.db import APP_AUTHOR, APP_NAME, connect, create_database
 from resources import UI_FONT_FAMILY, ui_font_files
 
 from ui.kit import messages
@@ -104,21 +105,29 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
     db_path = Path(db_path)
     if not db_path.exists() and screenshots is None and not quit_after_show:
         offer_sample_data(db_path)
+        if not db_path.exists():  # "Bắt đầu trống": a new, empty database, created here on purpose
+            create_database(db_path)
     from ui.store.db_lock import lock_database, refuse_second_copy
 
     lock = None
-    if screenshots is None and not quit_after_show:
-        lock = lock_database(db_path)
-        if lock is None:
-            refuse_second_copy(db_path)
-            return 1
-    from ui.store.safety import settle_damaged_database
+    try:
+        if screenshots is None and not quit_after_show:
+            lock = lock_database(db_path)
+            if lock is None:
+                refuse_second_copy(db_path)
+                return 1
+        from ui.store.safety import settle_damaged_database
 
-    if not settle_damaged_database(db_path):  # a damaged file: restored from a backup, or quit
+        if not settle_damaged_database(db_path):  # a damaged file: restored from a backup, or quit
+            if lock is not None:
+                lock.unlock()
+            return 1
+        db = connect(db_path)
+    except DomainError as e:  # not a TĐKT database, one of a newer version, a read-only folder...
         if lock is not None:
             lock.unlock()
+        messages.error(None, "Không mở được cơ sở dữ liệu", str(e))
         return 1
-    db = connect(db_path)
     operator_name(db, ask=screenshots is None and not quit_after_show)
     window = MainWindow(db, db_path)
     window.lock = lock  # held while the window is open

@@ -237,9 +237,16 @@ class MainWindow(QMainWindow):
         if Path(path).resolve() == self.db_path.resolve():
             return
         safety = _safety()
-        lock = safety.lock_database(Path(path))
+        try:
+            lock = safety.lock_database(Path(path))
+        except DomainError as e:  # the lock file cannot be made: a read-only folder
+            messages.error(self, "Không mở được", f"Không mở được cơ sở dữ liệu “{path}”:\n{e}")
+            return
         if lock is None:
             safety.refuse_second_copy(Path(path))
+            return
+        if not safety.settle_damaged_database(Path(path)):  # damaged: restored from a backup, or not opened
+            lock.unlock()
             return
         try:
             db = connect(path)

@@ -169,6 +169,12 @@ def unit_ids_by_code(db: Database) -> dict[str, int]:
     return dict(db.execute("SELECT code, id FROM unit").fetchall())
 
 
+def unit_id_by_code(db: Database, code: str) -> int | None:
+    """The id of the unit with ``code`` (as typed: spaces and case do not matter), or None."""
+    row = db.execute("SELECT id FROM unit WHERE code = ?", [code.strip().upper()]).fetchone()
+    return row[0] if row else None
+
+
 def set_unit_active(db: Database, unit_id: int, active: bool) -> Unit:
     """Deactivate (or reactivate) a unit. Its data stays; it leaves the default lists."""
     db.execute("UPDATE unit SET active = ? WHERE id = ?", [int(active), unit_id])

@@ -33,6 +33,12 @@ COLUMNS = [
 ]
 SHEET_PREFIX = "Đơn vị "
 _SHEET_UNIT = re.compile(r"^Đơn vị (\S+)")
+_SHEET_SLASH = "\u2215"  # "∕": a sheet's title cannot hold "/", which unit codes may (P/01)
+
+
+def _unit_sheet_title(code: str) -> str:
+    """The sheet title naming a unit ("Đơn vị P01"); read back by :func:`_sheet_unit`."""
+    return f"{SHEET_PREFIX}{code.replace('/', _SHEET_SLASH)}"
 
 
 def _row_values(code: str, name: str, year: int, quarter: int, entry: Entry | None) -> list:
@@ -50,7 +56,7 @@ def write_unit_workbook(db: Database, unit_id: int, year: int, quarter: int, pat
     rule_set_for(db, year, quarter)  # no template for a quarter the program cannot import
     people = roster(db, unit_id, year, quarter)
     rows = [_row_values(p.code, p.full_name, year, quarter, None if p.entry.blank else p.entry) for p in people]
-    write_workbook(path, f"{SHEET_PREFIX}{code[0]}", COLUMNS, rows)
+    write_workbook(path, _unit_sheet_title(code[0]), COLUMNS, rows)
     return len(rows)
 
 
@@ -71,7 +77,7 @@ def export_classifications(db: Database, year: int, quarter: int, path: str | Pa
     ]
     if unit_id:
         (code,) = db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()
-        title = f"{SHEET_PREFIX}{code}"
+        title = _unit_sheet_title(code)
     else:
         title = f"Quý {quarter}-{year}"
     write_workbook(path, title, COLUMNS, values)
@@ -89,7 +95,7 @@ def _sheet_unit(db: Database, path: Path) -> int | None:
     match = _SHEET_UNIT.match(name)
     if not match:
         return None
-    row = db.execute("SELECT id FROM unit WHERE code = ?", [match.group(1).upper()]).fetchone()
+    row = db.execute("SELECT id FROM unit WHERE code = ?", [match.group(1).replace(_SHEET_SLASH, "/").upper()]).fetchone()
     return row[0] if row else -1  # -1: the sheet names a unit that does not exist
 
 

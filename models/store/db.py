@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
@@ -23,6 +24,10 @@ def default_db_path() -> Path:
 def connect(path: str | Path, who: str | None = None) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
+    A missing or empty file becomes a new database. An existing file that is not a TĐKT database, or
+    one written by a newer version of the program, is refused (:class:`DomainError`) before anything
+    is written to it (no WAL switch, no migration).
+
     Foreign keys are on, the journal is WAL, and a write that meets a lock waits up to 5 s.
     Before migrating an existing database, a backup is taken (``backups`` beside it).
     ``who`` (the operator, as the history shows it) is recorded for the changes made through this
@@ -32,6 +37,9 @@ def connect(path: str | Path, who: str | None = None) -> Database:
     try:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            refusal = foreign_database(Path(path))
+            if refusal:
+                raise DomainError(refusal)
             _backup_before_migrating(Path(path))
         db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:")
         db.execute("PRAGMA busy_timeout = 5000")
@@ -42,8 +50,69 @@ def connect(path: str | Path, who: str | None = None) -> Database:
         MIGRATIONS.apply(db)
         _start_history(db, who if who is not None else _default_who)
     except sqlite3.DatabaseError as e:
-        raise DomainError(f"Tệp “{Path(str(path)).name}” không phải cơ sở dữ liệu của TĐKT hoặc đã hỏng ({e})") from None
+        from models.store.failures import database_failure
+
+        raise DomainError(database_failure(e, Path(str(path)))) from None
     return db
+
+
+def create_database(path: str | Path) -> None:
+    """Create a new, empty TĐKT database at ``path`` (refused when a file is already there)."""
+    path = Path(path)
+    if path.exists():
+        raise DomainError(f"Tệp “{path}” đã có; không tạo cơ sở dữ liệu mới đè lên nó. Hãy chọn tên tệp khác.")
+    connect(path).close()
+
+
+def foreign_database(path: Path) -> str | None:
+    """Why the existing file ``path`` must not be opened as a TĐKT database, or None (a TĐKT database
+    this program knows, or a missing or empty file). Read only: nothing is written to the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        applied = set()
+        if "_sqlite_migrations" in tables:
+            applied = {r[0] for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
+    finally:
+        conn.close()
+    if not applied:
+        return (f"Tệp “{path.name}” là một cơ sở dữ liệu SQLite nhưng không phải của TĐKT; chương trình không "
+                "mở nó (để không sửa gì trong đó). Hãy chọn đúng tệp cơ sở dữ liệu TĐKT.")
+    unknown = sorted(applied - {m.name for m in MIGRATIONS._migrations})
+    if unknown:
+        return (f"Cơ sở dữ liệu “{path.name}” do một phiên bản mới hơn của chương trình tạo ra (có thay đổi "
+                f"cấu trúc “{unknown[0]}” mà phiên bản này không biết); chương trình không ghi vào nó. "
+                "Hãy dùng phiên bản mới hơn của chương trình.")
+    return None
+
+
+@contextmanager
+def write_transaction(db: Database):
+    """One write transaction taken at once (``BEGIN IMMEDIATE``): reads and writes inside see one state,
+    and a second writer waits (busy timeout) and is then refused with a clear message, not a traceback.
+    Committed when the block ends, rolled back when it raises."""
+    from models.store.failures import database_failure
+
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise DomainError(database_failure(e, Path(database_file(db)))) from None
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
+def database_file(db: Database) -> str:
+    """The file a connection is open on ("" for an in-memory database)."""
+    return db.conn.execute("PRAGMA database_list").fetchone()[2]
 
 
 _default_who = ""

@@ -21,6 +21,7 @@ from models.common.codes import COLLECTIVE_TITLES, TitleCode, label
 from models.common.errors import DomainError, ValidationError
 from models.store.settings import council_names
 from models.common.text import money
+from models.quarters.classifications import classification_rows
 from models.yearend.titles import TitleProposals, list_key, title_proposals
 
 TEXT_HEADING = "Thành tích"
@@ -63,6 +64,27 @@ def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) ->
     if approved is not None:
         return approved.printable()
     return draft_list(db, title_proposals(db, year), title, as_of)
+
+
+def require_year_results(db: Database, year: int) -> None:
+    """:class:`DomainError` when ``year`` has no quarterly result and no approved title list: nobody to consider."""
+    if not classification_rows(db, year) and not any(current_approval(db, list_key(year, t)) for t in TitleCode):
+        raise DomainError(f"Năm {year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
+
+
+def year_printable_lists(db: Database, year: int, as_of: dt.date) -> list[PrintableList]:
+    """The four title lists of ``year`` as they print, in :class:`TitleCode` order: an approved list's
+    snapshot, whatever the rules say now, else its draft taken on ``as_of`` (proposals computed once)."""
+    proposals = None
+    lists = []
+    for title in TitleCode:
+        approved = current_approval(db, list_key(year, title))
+        if approved is not None:
+            lists.append(approved.printable())
+            continue
+        proposals = proposals or title_proposals(db, year)
+        lists.append(draft_list(db, proposals, title, as_of))
+    return lists
 
 
 # --------------------------------------------------------------------------- the council's order

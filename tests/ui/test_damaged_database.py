@@ -164,3 +164,20 @@ def test_file_save_backup_from_and_into_odd_folders_is_whole(qtbot, tmp_path, mo
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT count(*) FROM unit").fetchone() == (40,)
     db.close()
+
+
+def test_file_open_of_a_damaged_database_offers_its_backups_and_keeps_the_open_one(
+        damaged, tmp_path, qtbot, monkeypatch, answers):
+    first = database_with_units(tmp_path / "first" / "tdkt.sqlite3", 3)
+    window = MainWindow(connect(first), first)
+    qtbot.addWidget(window)
+    asked = Asked(None)  # the user closes the dialog: the damaged file is not opened
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", asked)
+    damaged_bytes = damaged.read_bytes()
+    window.open_database(damaged)
+    assert [(path, names) for path, _problem, names in asked.calls] == [
+        (damaged, ["tdkt-20181201-174510-khoi-dong.sqlite3", "tdkt-20181130-080000-khoi-dong.sqlite3"])]
+    assert window.db_path == first
+    assert window.db.execute("SELECT count(*) FROM unit").fetchone() == (3,)
+    assert damaged.read_bytes() == damaged_bytes
+    window.db.close()

@@ -46,6 +46,21 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(qtbot, samp
     assert window.units_page.model.rowCount() == 4
 
 
+def test_opening_another_programs_database_refuses_it_untouched(qtbot, sample_db, tmp_path, answers):
+    import sqlite3
+
+    window = MainWindow(sample_db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(window)
+    other = tmp_path / "khac.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    before = other.read_bytes()
+    window.open_database(other)
+    assert "không phải của TĐKT; chương trình không mở nó" in answers.errors[0]
+    assert other.read_bytes() == before and not (tmp_path / "khac.sqlite3-wal").exists()
+    assert window.db_path == tmp_path / "tdkt.sqlite3"
+
+
 def test_hidden_screens_load_their_data_when_first_shown(qtbot, sample_db, tmp_path):
     window = MainWindow(sample_db, tmp_path / "tdkt.sqlite3")
     qtbot.addWidget(window)

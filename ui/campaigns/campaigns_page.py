@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QToolButton
 from sqlite_utils import Database
 
 from models.exchange import xlsx
+from models.store.output import write_atomically
 from models.campaigns.campaigns import (
     Campaign,
     delete_campaign,
@@ -426,7 +427,8 @@ class CampaignsPage(ListPage):
         rows = [[self.model.export_value(self.model.record(r), c) for c in columns]
                 for r in range(self.model.rowCount())]
         try:
-            xlsx.write_workbook(path, f"Đến {format_date(self._as_of).replace('/', '-')}", header, rows)
+            sheet = f"Đến {format_date(self._as_of).replace('/', '-')}"
+            write_atomically(path, lambda temporary: xlsx.write_workbook(temporary, sheet, header, rows))
         except OSError as e:
             messages.error(self, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
             return

@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from models.store.output import write_atomically
+
 from ui.kit import messages
 from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
@@ -216,7 +218,7 @@ class ListPage(LazyLoad, QWidget):
         from models import exports
 
         try:
-            exports.write_template(self.kind, path)
+            write_atomically(path, lambda temporary: exports.write_template(self.kind, temporary))
         except OSError as e:
             messages.error(self, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
             return

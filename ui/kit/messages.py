@@ -40,11 +40,23 @@ def open_xlsx(parent: QWidget | None, title: str) -> str:
 
 
 def save_xlsx(parent: QWidget | None, title: str, suggested: str) -> str:
-    """A path to write a .xlsx file to, or "" when cancelled."""
+    """A path to write a .xlsx file to, or "" when cancelled or refused (:func:`refuses_target`)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, XLSX_FILTER)
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
-    return path
+    return "" if path and refuses_target(parent, path, "xlsx") else path
+
+
+def refuses_target(parent: QWidget | None, path: str, kind: str) -> bool:
+    """Tell the user, and say True, when ``path`` must not be written with a ``kind`` file: a database
+    (the open one included) or a file of another kind. (The save dialog has already asked before
+    replacing a file of the same kind.)"""
+    from models.store.output import check_output_target
+
+    refusal = check_output_target(path, kind)
+    if refusal:
+        error(parent, "Không ghi đè tệp này", refusal)
+    return refusal is not None
 
 
 def attempt(parent: QWidget | None, title: str, write) -> bool:

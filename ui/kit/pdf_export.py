@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from models.store.db import connect
 from models.common.errors import DomainError
+from models.store.output import write_atomically
 
 from ui.kit import messages
 from ui.kit.tasks import run_with_progress
@@ -25,7 +26,7 @@ def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, PDF_FILTER)
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
-    return path
+    return "" if path and messages.refuses_target(parent, path, "pdf") else path
 
 
 def build_pdf(parent: QWidget | None, db_path: str | Path, label: str,
@@ -54,7 +55,7 @@ def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, lab
     if pdf is None:
         return False
     try:
-        Path(path).write_bytes(pdf)
+        write_atomically(path, pdf)
     except OSError as e:
         messages.error(parent, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
         return False

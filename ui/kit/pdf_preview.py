@@ -207,13 +207,14 @@ class PdfPreviewDialog(QDialog):
 
     # Out.
     def save_as(self) -> bool:
+        from models.store.output import write_atomically
         from ui.kit.pdf_export import ask_pdf_path
 
         path = ask_pdf_path(self, "Lưu thành tệp PDF", self.file_name)
         if not path:
             return False
         try:
-            Path(path).write_bytes(self.pdf)
+            write_atomically(path, self.pdf)
         except OSError as e:
             messages.error(self, "Không lưu được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
             return False

@@ -112,14 +112,17 @@ def write_xlsx(parent: QWidget | None, db_path, title: str, file_name: str, busy
     """Ask where to save an Excel file (a dialog ``title`` proposing ``file_name``), then run
     ``write(db, path)`` off the GUI thread on a connection of its own behind ``busy``. Returns
     (path, what ``write`` returned); None when the user cancelled, or when the file could not be
-    written (``errors``), which a box titled ``failed`` says."""
+    written (``errors``), which a box titled ``failed`` says. The file is written beside the target
+    and renamed over it, so a failed write leaves an earlier file whole."""
+    from models.store.output import write_atomically
     from ui.kit import messages
 
     path = messages.save_xlsx(parent, title, file_name)
     if not path:
         return None
     try:
-        result = run_with_progress(parent, busy, on_own_connection(db_path, lambda db, _progress: write(db, path)))
+        result = run_with_progress(parent, busy, on_own_connection(
+            db_path, lambda db, _progress: write_atomically(path, lambda temporary: write(db, temporary))))
     except errors as e:
         messages.error(parent, failed, f"Không ghi được tệp “{path}”: {getattr(e, 'strerror', None) or e}")
         return None

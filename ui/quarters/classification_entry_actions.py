@@ -234,6 +234,7 @@ class LockAndFilesMixin:
 
     def print_sheet(self) -> None:
         """The unit's "Bảng tổng hợp kết quả đánh giá, phân loại" for the quarter, as saved."""
+        from models.store.output import file_name_part
         from ui.kit.pdf_export import ask_pdf_path, write_pdf
 
         unit_id, year, quarter = self.unit_combo.value(), self.year.value(), self.quarter.currentData()
@@ -244,7 +245,7 @@ class LockAndFilesMixin:
             "Vẫn in?", yes="Vẫn in", no="Hủy"):
             return
         code = self.db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()[0]
-        path = ask_pdf_path(self, "In bảng tổng hợp xếp loại", f"xep-loai-{code}-quy{quarter}-{year}.pdf")
+        path = ask_pdf_path(self, "In bảng tổng hợp xếp loại", f"xep-loai-{file_name_part(code)}-quy{quarter}-{year}.pdf")
         if not path:
             return
 

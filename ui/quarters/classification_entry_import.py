@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.common.errors import DomainError
+from models.store.output import file_name_part
 
 from ui.kit import messages
 from ui.kit.import_dialog import ImportDialog
@@ -21,7 +22,7 @@ def save_unit_template(parent, db_path: Path, unit_id: int, unit_code: str, unit
     from models.quarters.imports_classifications import write_unit_workbook
 
     written = write_xlsx(parent, db_path, f"Tệp mẫu xếp loại quý {quarter}/{year} cho {unit_name}",
-                         f"xep-loai-{unit_code}-quy{quarter}-{year}.xlsx", "Đang tạo tệp mẫu...",
+                         f"xep-loai-{file_name_part(unit_code)}-quy{quarter}-{year}.xlsx", "Đang tạo tệp mẫu...",
                          lambda db, path: write_unit_workbook(db, unit_id, year, quarter, path),
                          "Không tạo được tệp mẫu", (OSError, DomainError))
     if written is None:
@@ -40,7 +41,7 @@ def export_unit_results(parent, db_path: Path, unit_id: int, unit_code: str, uni
     from models.quarters.imports_classifications import export_classifications
 
     written = write_xlsx(parent, db_path, f"Xuất kết quả xếp loại quý {quarter}/{year} của {unit_name}",
-                         f"ket-qua-xep-loai-{unit_code}-quy{quarter}-{year}.xlsx", "Đang xuất kết quả...",
+                         f"ket-qua-xep-loai-{file_name_part(unit_code)}-quy{quarter}-{year}.xlsx", "Đang xuất kết quả...",
                          lambda db, path: export_classifications(db, year, quarter, path, unit_id), "Không xuất được")
     if written is None:
         return ""

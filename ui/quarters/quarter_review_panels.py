@@ -19,6 +19,7 @@ from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterRevi
 from models.quarters.rules import base_salaries, base_salary_on, rule_set_for
 from models.people.staff import list_staff
 from models.common.text import sort_key
+from models.store.output import write_atomically
 
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
@@ -67,7 +68,8 @@ def export_model(panel: ListPage, title: str, file_name: str, sheet: str, model,
             for r in range(model.rowCount())]
     try:
         run_with_progress(panel, f"Đang xuất {len(rows)} dòng ra Excel...",
-                          lambda _progress: xlsx.write_workbook(path, sheet, columns, rows))
+                          lambda _progress: write_atomically(
+                              path, lambda temporary: xlsx.write_workbook(temporary, sheet, columns, rows)))
     except OSError as e:
         messages.error(panel, "Không xuất được", f"Không ghi được tệp “{path}”: {e.strerror or e}")
         return

@@ -1,19 +1,18 @@
-"""One copy of the program per database: a lock file beside it, held while the window is open."""
+"""One copy of the program per database: the database's lock (models.store.lock), held while the
+window is open; command-line writes take the same lock and are refused meanwhile."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from models.store.lock import DatabaseLock, try_lock
 
 from ui.kit import messages
 
 
-def lock_database(db_path: Path) -> QLockFile | None:
-    """Hold the database's lock file while the window is open; ``None`` when another copy of the
-    program already has it open (a stale lock of a crashed program is taken over)."""
-    lock = QLockFile(str(Path(db_path).with_name(Path(db_path).name + ".lock")))
-    lock.setStaleLockTime(0)  # only a live process keeps the lock
-    return lock if lock.tryLock(100) else None
+def lock_database(db_path: Path) -> DatabaseLock | None:
+    """Hold the database's lock while the window is open; ``None`` when another copy of the program
+    (or a command-line write) has it. A crashed program's lock is released by the system."""
+    return try_lock(db_path)
 
 
 def refuse_second_copy(db_path: Path) -> None:
