@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.store.db import connect
+from models.store.output import SQLITE, file_kind
 from models.common.errors import DomainError
 
 from ui.kit import messages
@@ -245,7 +246,9 @@ class MainWindow(QMainWindow):
         if lock is None:
             safety.refuse_second_copy(Path(path))
             return
-        if not safety.settle_damaged_database(Path(path)):  # damaged: restored from a backup, or not opened
+        # an SQLite file SQLite finds damaged: its backups are offered (restore one, or do not open it);
+        # any other file is refused below with the reason
+        if file_kind(path) == SQLITE and not safety.settle_damaged_database(Path(path)):
             lock.unlock()
             return
         try:
