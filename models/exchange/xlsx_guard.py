@@ -88,10 +88,10 @@ def inspect(path: Path) -> Sheet:
             if info.filename.lower().endswith("sharedstrings.xml"):
                 more = _shared_lengths(archive, info)
                 shared = [max(a, b) for a, b in zip(shared, more)] + more[len(shared):] + shared[len(more):]
-        cells = _scan(archive, member, sheet)
-        sheet.text = member.file_size + cells * max(shared, default=0)
-        if sheet.text > MAX_TEXT:  # the bound is too rough: add up the strings the cells refer to
-            sheet.text = member.file_size + _shared_text(archive, member, shared)
+        shared_cells, text_cells = _scan(archive, member, sheet)
+        sheet.text = (member.file_size if text_cells else 0) + shared_cells * max(shared, default=0)
+        if sheet.text > MAX_TEXT:  # the bound is too rough: add up the text of the cells
+            sheet.text = _text_bytes(archive, member, shared)
         if sheet.text > MAX_TEXT:
             raise Unsafe(f"Các ô của tệp chứa tới {_number(sheet.text >> 20)} MB chữ, vượt giới hạn "
                          f"{_number(MAX_TEXT >> 20)} MB mỗi lần nhập; hãy chia nhỏ tệp")
@@ -185,27 +185,17 @@ def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[_Element]:
 
 
 def _count_rows(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
-    """The <row> elements (any prefix) of the sheet and, when they are more than the limit, those
-    that hold a value: plain byte searches, a million rows in a second or two (the parser would
-    take ten). Never fewer than the parser finds: a tag is the same bytes whatever its prefix."""
-    rows, tail, mentions = 0, b"", 0
+    """An upper bound of the sheet's <row> elements and, when it is past the limit, the <row>
+    elements (any prefix) that hold a value: byte searches, a million rows in a second or two
+    (the parser would take ten). Never fewer than the parser finds: a tag is the same bytes
+    whatever its prefix, and no entity can expand into one (a DOCTYPE is refused)."""
+    tail, mentions = b"", 0
     with archive.open(info) as stream:  # "row" anywhere: more than the tags, found 20 times faster
         while chunk := stream.read(_CHUNK):
             mentions += (tail + chunk).count(b"row")
             tail = chunk[-2:]
     if mentions <= MAX_ROWS:
         return mentions, mentions
-    tail = b""
-    with archive.open(info) as stream:
-        while chunk := stream.read(_CHUNK):
-            buffer = tail + chunk
-            cut = buffer.rfind(b"<")
-            cut = cut if cut > 0 else len(buffer)
-            rows += len(_ROW_TAG.findall(buffer, 0, cut))
-            tail = buffer[cut:]
-    rows += len(_ROW_TAG.findall(tail))
-    if rows <= MAX_ROWS:
-        return rows, rows
     valued, carry, in_row = 0, b"", False
     with archive.open(info) as stream:
         while True:
@@ -217,7 +207,7 @@ def _count_rows(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, i
                 if (i or in_row) and _VALUE_TAG.search(part):
                     valued += 1
             if not chunk:
-                return rows, valued
+                return mentions, valued
             in_row = in_row or bool(parts)
 
 
@@ -238,39 +228,48 @@ def _shared_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[int
     return lengths
 
 
-def _shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, lengths: list[int]) -> int:
-    """The bytes of the shared strings the sheet's cells refer to, each counted once per cell
-    (the reader copies the string into every cell)."""
+def _text_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, lengths: list[int]) -> int:
+    """The bytes of text the sheet's cells hold once read: inline strings and the shared strings
+    the cells refer to, each counted once per cell (the reader copies the string into every
+    cell); numbers hold none."""
     total = 0
     capture: list[str] = []
-    shared = False
+    cell_type: str | None = None
     longest = max(lengths, default=0)
 
     def start(name, attrs):
-        nonlocal shared
+        nonlocal cell_type
         local = _local(name)
         if local == "c":
-            shared = attrs.get("t") == "s"
-        elif local == "v" and shared:
+            cell_type = attrs.get("t")
+        elif (local == "v" and cell_type not in (None, "n", "b")) or local == "t":
             capture.clear()
             parser.CharacterDataHandler = capture.append
             parser.EndElementHandler = end
 
-    def end(_name):
+    def end(name):
         nonlocal total
         parser.CharacterDataHandler = parser.EndElementHandler = None
-        text = "".join(capture).strip()
-        index = int(text) if text.isascii() and text.isdigit() else -1
-        total += lengths[index] if 0 <= index < len(lengths) else longest
+        text = "".join(capture)
+        if _local(name) == "v" and cell_type == "s":
+            text = text.strip()
+            index = int(text) if text.isascii() and text.isdigit() else -1
+            total += lengths[index] if 0 <= index < len(lengths) else longest
+        else:
+            total += len(text.encode())
 
     parser = _parser(start)
     _feed(parser, archive, info)
     return total
 
 
-def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> int:
+class _Far(Exception):
+    """A cell with a value past the limits was met."""
+
+
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> tuple[int, int]:
     """Fill ``sheet`` from the sheet's XML (one streaming pass); the number of cells that refer to
-    a shared string. Cells are placed as the reader places them: by their ``r`` reference, or one
+    a shared string, and of the cells of other text. Cells are placed as the reader places them: by their ``r`` reference, or one
     column right of the previous cell (and on the row of the <row> element) when they have none."""
     row = col = rows_seen = 0
     row_valued = row_hidden = False
@@ -279,7 +278,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> int:
     cell_valued = False
     last_row = 0
     valued_rows = 0
-    shared_cells = 0
+    shared_cells = text_cells = 0  # cells of a shared string; of other text (inline, a formula's, an error)
     far: tuple[int, int] | None = None
     capture: list[str] = []
     capturing: tuple | None = None
@@ -299,7 +298,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> int:
 
     def start(name, attrs):
         nonlocal row, col, rows_seen, row_valued, row_hidden, cell_row, cell_col, cell_type, cell_valued
-        nonlocal last_row, shared_cells, far, capturing
+        nonlocal last_row, shared_cells, text_cells, far, capturing
         local = locals_.get(name)
         if local is None:
             local = locals_[name] = _local(name)
@@ -319,11 +318,14 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> int:
             cell_valued = False
             if cell_type == "s":
                 shared_cells += 1
+            elif cell_type is not None and cell_type != "n" and cell_type != "b":
+                text_cells += 1
         elif local == "v" or local == "is":
             if not cell_valued:
                 cell_valued = row_valued = True
-                if (cell_row > MAX_ROWS or cell_col > MAX_COLUMNS) and far is None:
+                if cell_row > MAX_ROWS or cell_col > MAX_COLUMNS:
                     far = (cell_row, cell_col)
+                    raise _Far  # the file is refused for it: the rest need not be read
                 if cell_row > last_row:
                     last_row = cell_row
             if local == "v" and cell_type == "e":
@@ -363,7 +365,11 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> int:
             formulas.append((at_row, at_col, text))
 
     parser = _parser(start)
-    _feed(parser, archive, info)
+    try:
+        _feed(parser, archive, info)
+    except _Far:
+        sheet.far = far
+        return shared_cells, text_cells
     end_row()
     sheet.data_rows = max(valued_rows - 1, 0)
     sheet.far = far
@@ -372,7 +378,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> int:
     sheet.formulas = formulas
     sheet.errors = [e for e in errors if (e[0], e[1]) not in in_formulas]
     sheet.hidden_rows = hidden_rows
-    return shared_cells
+    return shared_cells, text_cells
 
 
 def _cell_ref(ref: str, columns: dict[str, int]) -> tuple[int, int] | None:
