@@ -78,7 +78,7 @@ def inspect(path: Path) -> Sheet:
         target = (target or "").replace("\\", "/")
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
         member = _find(members, part)
-        row_tags, rows_with_values = _count_rows(archive, member)
+        _, rows_with_values = _count_rows(archive, member)
         if rows_with_values - 1 > MAX_DATA_ROWS:
             sheet.data_rows = rows_with_values - 1
             return sheet
