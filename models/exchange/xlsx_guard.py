@@ -269,14 +269,15 @@ class _Far(Exception):
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> tuple[int, int]:
     """Fill ``sheet`` from the sheet's XML (one streaming pass); the number of cells that refer to
-    a shared string, and of the cells of other text. Cells are placed as the reader places them: by their ``r`` reference, or one
-    column right of the previous cell (and on the row of the <row> element) when they have none."""
+    a shared string, and of the cells of other text. Cells are placed as the reader places them:
+    by their ``r`` reference, or one column right of the previous cell (and on the row of the
+    <row> element) when they have none. A tag with two ``r`` (the reader takes the last) is not
+    well-formed XML: the parser stops there, and the file is refused as damaged."""
     row = col = rows_seen = 0
     row_valued = row_hidden = False
     cell_row = cell_col = 0
     cell_type: str | None = None
     cell_valued = False
-    last_row = 0
     valued_rows = 0
     shared_cells = text_cells = 0  # cells of a shared string; of other text (inline, a formula's, an error)
     far: tuple[int, int] | None = None
@@ -298,7 +299,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> tupl
 
     def start(name, attrs):
         nonlocal row, col, rows_seen, row_valued, row_hidden, cell_row, cell_col, cell_type, cell_valued
-        nonlocal last_row, shared_cells, text_cells, far, capturing
+        nonlocal shared_cells, text_cells, far, capturing
         local = locals_.get(name)
         if local is None:
             local = locals_[name] = _local(name)
@@ -326,8 +327,6 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: Sheet) -> tupl
                 if cell_row > MAX_ROWS or cell_col > MAX_COLUMNS:
                     far = (cell_row, cell_col)
                     raise _Far  # the file is refused for it: the rest need not be read
-                if cell_row > last_row:
-                    last_row = cell_row
             if local == "v" and cell_type == "e":
                 capture.clear()
                 capturing = ("e", cell_row, cell_col)

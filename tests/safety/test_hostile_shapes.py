@@ -139,6 +139,11 @@ def _two_parts_one_name(tmp_path):
     return path
 
 
+def _two_references(tmp_path):
+    # Not well-formed, yet the reader takes the last of the two: XFD100000 (52 GB).
+    return _raw_xlsx(tmp_path / "hai_tham_chieu.xlsx", _plus(_staff_xml(), 2, '<c r="J2" r="XFD100000"><v>1</v></c>'))
+
+
 def _doctype(tmp_path):
     root = (f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY r "<row r=\'9\'><c r=\'A9\'><v>1</v></c></row>">]>'
             f'<worksheet xmlns="{_MAIN}">')
@@ -236,6 +241,7 @@ SHAPES = [
     pytest.param(_case_of_the_target, [FORMULA.format(2, "J", "NOW()")], id="relationship-target-in-other-case"),
     pytest.param(_two_parts_one_name, "broken", id="two-parts-whose-names-differ-by-case"),
     pytest.param(_doctype, "broken", id="doctype-with-an-entity-holding-rows"),
+    pytest.param(_two_references, "broken", id="a-cell-with-two-references"),
     pytest.param(_bomb, _bomb_expected, id="zip-bomb-in-an-unread-part"),
     pytest.param(_declared_huge, [UNPACKED.format("khai_lon.xlsx", "300", "256")], id="declared-300-MB"),
     pytest.param(_holds_more_than_declared, "broken", id="part-holding-more-than-declared"),
