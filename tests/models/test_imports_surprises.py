@@ -90,6 +90,7 @@ def test_a_discipline_file_without_its_optional_headers_keeps_no_value_under_the
     with pytest.raises(ImportRejected) as refused:
         import_discipline(seeded, path, TODAY)
     assert refused.value.errors == [NO_HEADER.format(2, "F", "", "F", 4)]
+    assert seeded.execute("SELECT count(*) FROM discipline").fetchone()[0] == 0
 
 
 def test_dates_of_a_1904_workbook_are_the_dates_excel_shows(seeded, tmp_path):
