@@ -74,7 +74,10 @@ def inspect(path: Path) -> Sheet:
             return sheet
         rels = _parse(archive, _find(members, "xl/_rels/workbook.xml.rels"))
         rel_id = first.get("id")
-        target = next(e.get("Target") for e in rels if e.tag == "Relationship" and e.get("Id") == rel_id)
+        targets = [e.get("Target") for e in rels if e.tag == "Relationship" and e.get("Id") == rel_id]
+        if len(targets) != 1:  # none, or two: which one would the reader take?
+            raise ValueError(f"{len(targets)} relationships {rel_id}")
+        target = targets[0]
         target = (target or "").replace("\\", "/")
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
         member = _find(members, part)
@@ -176,7 +179,10 @@ def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[_Element]:
     found: list[_Element] = []
 
     def start(name, attrs):
-        found.append(_Element(_local(name), {_local(k): v for k, v in attrs.items()}))
+        attrib = {_local(k): v for k, v in attrs.items()}
+        if len(attrib) != len(attrs):  # r:id and x:id: which one would the reader take?
+            raise ValueError(f"two attributes of one name in <{name}>")
+        found.append(_Element(_local(name), attrib))
 
     parser = _parser(start)
     with archive.open(info) as stream:

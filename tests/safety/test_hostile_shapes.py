@@ -144,6 +144,21 @@ def _two_references(tmp_path):
     return _raw_xlsx(tmp_path / "hai_tham_chieu.xlsx", _plus(_staff_xml(), 2, '<c r="J2" r="XFD100000"><v>1</v></c>'))
 
 
+def _two_relationships_of_one_id(tmp_path):
+    # The guard would read one sheet and the reader perhaps the other: refused, whichever.
+    rels = _WORKBOOK_RELS.replace("</Relationships>", '<Relationship Id="rId1" Target="worksheets/sheet2.xml" '
+                                  'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                  'worksheet"/></Relationships>')
+    other = f'<worksheet xmlns="{_MAIN}"><sheetData>{"".join(_staff_xml())}</sheetData></worksheet>'
+    return _raw_xlsx(tmp_path / "hai_quan_he.xlsx", _plus(_staff_xml(), 2, _NOW), rels=rels,
+                     parts={"xl/worksheets/sheet2.xml": other})
+
+
+def _two_ids_on_the_sheet(tmp_path):
+    workbook = _WORKBOOK.replace('r:id="rId1"', 'r:id="rId1" xmlns:o="urn:khac" o:id="rId2"')
+    return _raw_xlsx(tmp_path / "hai_id.xlsx", _plus(_staff_xml(), 2, _NOW), workbook=workbook)
+
+
 def _doctype(tmp_path):
     root = (f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY r "<row r=\'9\'><c r=\'A9\'><v>1</v></c></row>">]>'
             f'<worksheet xmlns="{_MAIN}">')
@@ -242,6 +257,8 @@ SHAPES = [
     pytest.param(_two_parts_one_name, "broken", id="two-parts-whose-names-differ-by-case"),
     pytest.param(_doctype, "broken", id="doctype-with-an-entity-holding-rows"),
     pytest.param(_two_references, "broken", id="a-cell-with-two-references"),
+    pytest.param(_two_relationships_of_one_id, "broken", id="two-relationships-of-one-id"),
+    pytest.param(_two_ids_on_the_sheet, "broken", id="two-id-attributes-on-the-first-sheet"),
     pytest.param(_bomb, _bomb_expected, id="zip-bomb-in-an-unread-part"),
     pytest.param(_declared_huge, [UNPACKED.format("khai_lon.xlsx", "300", "256")], id="declared-300-MB"),
     pytest.param(_holds_more_than_declared, "broken", id="part-holding-more-than-declared"),
