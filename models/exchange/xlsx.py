@@ -116,8 +116,12 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         raise
     except python_calamine.PasswordError:
         raise locked from None
+    except MemoryError:  # within the guard's limits, yet more than this computer has free
+        raise ImportRejected(
+            [f"Không đủ bộ nhớ để đọc tệp “{path.name}”; hãy đóng bớt chương trình khác hoặc chia nhỏ tệp"]
+        ) from None
     except BaseException as e:  # calamine is Rust: a panic arrives as a BaseException
-        if isinstance(e, (KeyboardInterrupt, SystemExit, MemoryError)):
+        if isinstance(e, (KeyboardInterrupt, SystemExit)):
             raise
         raise broken from None
     header_errors = check_headers(grid[0] if grid else [], headers)

@@ -319,3 +319,15 @@ def test_the_limits_are_what_the_messages_say():
     assert (xlsx_guard.MAX_DATA_ROWS, xlsx_guard.MAX_COLUMNS) == (100_000, 50)
     assert (xlsx_guard.MAX_UNPACKED >> 20, xlsx_guard.MAX_TEXT >> 20) == (256, 100)
     assert dt.date(1904, 1, 1) - dt.date(1899, 12, 30) == dt.timedelta(days=1462)
+
+
+def test_a_file_too_big_for_the_free_memory_is_refused_with_a_sentence(seeded, tmp_path, monkeypatch):
+    # Within the limits, on a computer with little memory left: a message, never a traceback.
+    import python_calamine
+
+    def no_memory(*_args, **_kwargs):
+        raise MemoryError
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", no_memory)
+    path = _raw_xlsx(tmp_path / "lon.xlsx", _staff_xml())
+    assert _refused(seeded, "staff", path) == [
+        "Không đủ bộ nhớ để đọc tệp “lon.xlsx”; hãy đóng bớt chương trình khác hoặc chia nhỏ tệp"]
