@@ -125,7 +125,7 @@ def import_initiatives(
     new = [i for i in parsed if i.id is None]
     olds = {i.id: i for group in existing.values() for i in group}
     changed = [i for i in parsed if i.id is not None and i != olds[i.id]]
-    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run)
+    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run, warnings=rows.warnings)
     if dry_run:
         return result
     with db.atomic():
@@ -190,7 +190,7 @@ def import_head_evaluations(
         raise ImportRejected(errors.items)
     new = [e for e in parsed if e.id is None]
     changed = [e for e in parsed if e.id is not None and e != existing_cache[e.year][e.unit_id]]
-    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run)
+    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run, warnings=rows.warnings)
     if dry_run:
         return result
     template = criteria_template(db)

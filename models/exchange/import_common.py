@@ -10,6 +10,7 @@ from models.common.dates import DateError, parse_date
 from models.exchange.xlsx import Row, cell_text
 
 Progress = Callable[[int, int], None]
+WARNINGS_SHOWN = 20  # lines of warnings in a summary (the import window lists them all)
 
 
 @dataclass(frozen=True)
@@ -19,13 +20,19 @@ class ImportResult:
     unchanged: int
     dry_run: bool = False
     moved: int = 0  # staff whose unit changed (a move recorded from the import date)
+    warnings: tuple[str, ...] = ()  # what the user should know, nothing wrong: rows hidden in Excel
 
-    def summary(self) -> str:
+    def summary(self, with_warnings: bool = True) -> str:
         verb = "Kiểm tra xong, chưa ghi gì (chạy thử): sẽ" if self.dry_run else "Đã"
         text = f"{verb} thêm {self.added}, cập nhật {self.updated}, giữ nguyên {self.unchanged} dòng"
         if self.moved:
             text += f" ({self.moved} cán bộ chuyển đơn vị)"
-        return text + "."
+        text += "."
+        if with_warnings and self.warnings:
+            shown = self.warnings[:WARNINGS_SHOWN]
+            more = len(self.warnings) - len(shown)
+            text += "\nLưu ý:\n" + "\n".join(shown) + (f"\n... và {more} lưu ý khác" if more > 0 else "")
+        return text
 
 
 class CellErrors:

@@ -1,26 +1,27 @@
 """Reading and writing the xlsx files exchanged with units (first sheet, headers in row 1).
 
 Reading uses python-calamine (about 13x faster than openpyxl); writing uses openpyxl.
-Before calamine reads a file, :func:`read_rows` looks at it with zipfile: files that are not xlsx,
-password-protected workbooks, a hidden first sheet, too many rows and formulas are refused there,
-each with a sentence that says what to do in Excel.
+Before calamine reads a file, :func:`read_rows` has it looked at with zipfile and a streaming
+parser (:mod:`models.exchange.xlsx_guard`): files that are not xlsx, password-protected
+workbooks, a hidden first sheet, files past the size limits (far cells, zip bombs, too many
+rows), formulas and error cells are refused there, each with a sentence that says what to do.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 
 from models.common.dates import excel_serial_date
 from models.common.errors import DomainError
+from models.exchange import xlsx_guard
+from models.exchange.xlsx_guard import MAX_DATA_ROWS
 from models.common.text import money as _number  # "1.000.000": counts take the same thousands separator
 from models.common.text import nfc
 
 MAX_ERRORS_SHOWN = 500
 MAX_CELL_TEXT = 2_000  # characters in one cell: longer is a pasted document, never a value
-MAX_DATA_ROWS = 100_000  # data rows in one import: a larger file is refused before it is read
 DATE_HEADER_PREFIX = "Ngày "  # "Ngày sinh", "Ngày tuyển dụng", ...: the date columns of an import
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -28,8 +29,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream of an encrypted .xlsx
 _CHUNK = 1 << 20
-_ROOT_PREFIX = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
-_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _SHOWN_FORMULA = 60  # characters of a formula quoted in a message
 
 
@@ -51,28 +50,41 @@ class Row:
     cells: dict[str, object]  # header -> value ("" for an empty cell)
 
 
-def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None) -> list[Row]:
+class Rows(list):
+    """The data rows of a file (a list of :class:`Row`), and what the user should know about
+    them although nothing is wrong: ``warnings`` ("Dòng 7 đang bị ẩn trong Excel ...")."""
+
+    warnings: tuple[str, ...] = ()
+
+
+def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None) -> Rows:
     """The non-empty data rows of the first sheet, after checking its header row is ``headers``.
 
     Raises :class:`ImportRejected`, nothing read, for:
 
     - a missing file; a file that is not a readable xlsx (another format, a renamed file, an
-      empty or truncated file, a damaged zip);
+      empty or truncated file, a damaged zip, a part holding more than its header says);
     - a password-protected workbook (Excel saves it as an encrypted OLE file, not a zip);
     - a hidden first sheet (the data would be read from a sheet the user does not see);
-    - more than :data:`MAX_DATA_ROWS` rows holding values, counted in the sheet's XML before
-      calamine loads it (a sheet of a million rows is refused in a second or two, where
-      calamine would take several seconds and hundreds of MB just to load it);
+    - a file past the limits of :mod:`models.exchange.xlsx_guard`, checked before the reader
+      is given it: more than :data:`MAX_DATA_ROWS` rows holding values, a value past row
+      100,001 or column 50 (the reader would allocate the whole rectangle up to it), more than
+      256 MB decompressed or a part compressed more than 100 times (a zip bomb), more than
+      100 MB of text in the cells;
     - formulas anywhere in the sheet (the value a formula shows is not what the file holds: a
-      workbook written by a program has no cached value at all) and merged cells, each listed as
-      "Dòng N, cột <tiêu đề>: ..."; a column past the template's is named by its letter;
-    - a wrong header row, or a sheet without data;
+      workbook written by a program has no cached value at all), error cells (#N/A, #REF!...:
+      the reader gives them as empty cells, which would erase the stored value) and merged
+      cells, each listed as "Dòng N, cột <tiêu đề>: ..."; a column past the template's is named
+      by its letter;
+    - a wrong header row, values in a column without a header, or a sheet without data;
     - text longer than :data:`MAX_CELL_TEXT` characters in a cell.
 
     Text is returned in NFC and trimmed; rows whose cells are all empty (or only spaces) are
     skipped. In the date columns (``date_headers``; by default the headers that begin with
     "Ngày ") a whole number that is an Excel date serial is returned as that date: a date cell
-    whose "Date" format was lost (see :func:`models.common.dates.excel_serial_date`).
+    whose "Date" format was lost (see :func:`models.common.dates.excel_serial_date`), counted
+    from 1904 in a workbook saved in the 1904 date system. Rows that Excel hides (or that a
+    filter hides) are read, each with a warning in ``Rows.warnings``.
     """
     path = Path(path)
     if not path.is_file():
@@ -94,28 +106,22 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
     import python_calamine  # imported on first use: keeps the program's start fast
 
     try:
-        sheet_name, hidden, scan = _look_inside(path, headers)
-        if hidden:
-            raise ImportRejected(
-                [f"Trang tính đầu tiên “{sheet_name}” đang bị ẩn; hãy hiện trang tính (Unhide) "
-                 "hoặc đưa trang tính dữ liệu lên đầu"]
-            )
-        if scan.data_rows > MAX_DATA_ROWS:
-            raise ImportRejected(
-                [f"Tệp có {_number(scan.data_rows)} dòng dữ liệu, quá giới hạn "
-                 f"{_number(MAX_DATA_ROWS)} dòng mỗi lần nhập; hãy chia nhỏ tệp"]
-            )
-        sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        problems = scan.formulas + _merged_cells(sheet, headers)
-        if problems:
-            raise ImportRejected([text for *_, text in sorted(problems)])
-        grid = sheet.to_python(skip_empty_area=False)
+        sheet = _checked(path, headers)
+        book = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        merged = _merged_cells(book, headers)
+        if merged:
+            raise ImportRejected([text for *_, text in sorted(merged)])
+        grid = book.to_python(skip_empty_area=False)
     except ImportRejected:
         raise
     except python_calamine.PasswordError:
         raise locked from None
+    except MemoryError:  # within the guard's limits, yet more than this computer has free
+        raise ImportRejected(
+            [f"Không đủ bộ nhớ để đọc tệp “{path.name}”; hãy đóng bớt chương trình khác hoặc chia nhỏ tệp"]
+        ) from None
     except BaseException as e:  # calamine is Rust: a panic arrives as a BaseException
-        if isinstance(e, (KeyboardInterrupt, SystemExit, MemoryError)):
+        if isinstance(e, (KeyboardInterrupt, SystemExit)):
             raise
         raise broken from None
     header_errors = check_headers(grid[0] if grid else [], headers)
@@ -123,37 +129,95 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         raise ImportRejected(header_errors)
     if date_headers is None:
         date_headers = [h for h in headers if h.startswith(DATE_HEADER_PREFIX)]
-    rows, too_long = _data_rows(grid, headers, [headers.index(h) for h in date_headers])
-    if too_long:
-        raise ImportRejected(too_long)
+    shift = _DAYS_1900_TO_1904 if sheet.date1904 else 0
+    rows, problems = _data_rows(grid, headers, [headers.index(h) for h in date_headers], shift)
+    if problems:
+        raise ImportRejected(problems)
     if not rows:
         raise ImportRejected(["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"])
+    numbers = {row.number for row in rows}
+    rows.warnings = tuple(f"Dòng {n} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
+                          for n in sheet.hidden_rows if n in numbers)
     return rows
+
+
+_DAYS_1900_TO_1904 = 1462  # day 0 of the 1904 date system (01/01/1904) is day 1462 of the 1900 one
+
+
+def _checked(path: Path, headers: list[str]) -> xlsx_guard.Sheet:
+    """What the guard learned of the first sheet, once every refusal it allows is raised."""
+    try:
+        sheet = xlsx_guard.inspect(path)
+    except xlsx_guard.Unsafe as e:
+        raise ImportRejected([str(e)]) from None
+    if sheet.hidden:
+        raise ImportRejected(
+            [f"Trang tính đầu tiên “{sheet.name}” đang bị ẩn; hãy hiện trang tính (Unhide) "
+             "hoặc đưa trang tính dữ liệu lên đầu"]
+        )
+    if sheet.data_rows > MAX_DATA_ROWS:
+        raise _too_many(sheet.data_rows)
+    if sheet.far is not None:
+        row, column = sheet.far
+        raise ImportRejected(
+            [f"Tệp có ô ở {get_column_letter(column)}{row}: vượt giới hạn {_number(MAX_DATA_ROWS)} dòng "
+             f"x {xlsx_guard.MAX_COLUMNS} cột; hãy xoá các ô thừa rồi lưu lại"]
+        )
+    problems = [(row, column, _formula_message(row, column, text, headers))
+                for row, column, text in sheet.formulas]
+    problems += [(row, column, f"Dòng {row}, cột {_column_name(column, headers)}: ô lỗi {value}, "
+                               "hãy nhập giá trị đúng thay cho ô lỗi")
+                 for row, column, value in sheet.errors]
+    if problems:
+        raise ImportRejected([text for *_, text in sorted(problems)])
+    return sheet
+
+
+def _too_many(count: int) -> ImportRejected:
+    return ImportRejected(
+        [f"Tệp có {_number(count)} dòng dữ liệu, quá giới hạn "
+         f"{_number(MAX_DATA_ROWS)} dòng mỗi lần nhập; hãy chia nhỏ tệp"]
+    )
+
+
+def _formula_message(row: int, column: int, text: str, headers: list[str]) -> str:
+    if len(text) > _SHOWN_FORMULA:
+        text = text[:_SHOWN_FORMULA - 3] + "..."
+    return (f"Dòng {row}, cột {_column_name(column, headers)}: ô có công thức (={text}), "
+            "hãy dán giá trị (Paste Values) thay cho công thức")
 
 
 _NUMBERS = (int, float)
 
 
-def _data_rows(grid: list[list], headers: list[str], date_columns: list[int]) -> tuple[list[Row], list[str]]:
+def _data_rows(grid: list[list], headers: list[str], date_columns: list[int],
+               shift: int = 0) -> tuple[Rows, list[str]]:
     """The rows below the header (text in NFC and trimmed, serials in date columns as dates) and
-    the messages for cells whose text is too long. The hot loop of every import: keep it lean."""
+    the messages for cells whose text is too long and for values in columns without a header.
+    The hot loop of every import: keep it lean."""
     import unicodedata
 
     normalize = unicodedata.normalize
     limit = MAX_CELL_TEXT
     width = len(headers)
     padding = [""] * width
-    rows: list[Row] = []
+    rows = Rows()
     too_long: list[str] = []
+    unheaded: dict[int, list[int]] = {}  # column past the headers -> the rows with a value there
     for index in range(1, len(grid)):
         cells = [normalize("NFC", v).strip() if v.__class__ is str else v for v in grid[index]]
         if cells.count("") == len(cells):
             continue
         if len(cells) < width:
             cells.extend(padding[len(cells):])
+        elif len(cells) > width:
+            for j in range(width, len(cells)):
+                if cells[j] != "":
+                    unheaded.setdefault(j + 1, []).append(index + 1)
+            del cells[width:]
         for i in date_columns:
             if cells[i].__class__ in _NUMBERS:
-                day = excel_serial_date(cells[i])
+                day = excel_serial_date(cells[i] + shift if shift else cells[i])
                 if day is not None:
                     cells[i] = day
         for value in cells:
@@ -166,7 +230,21 @@ def _data_rows(grid: list[list], headers: list[str], date_columns: list[int]) ->
                 )
                 break
         rows.append(Row(index + 1, dict(zip(headers, cells))))
-    return rows, too_long
+    if len(rows) > MAX_DATA_ROWS:  # what the reader returned: the guard counted the same in the XML
+        raise _too_many(len(rows))
+    for column, numbers in sorted(unheaded.items()):
+        letter = get_column_letter(column)
+        more = f" (và {_number(len(numbers) - 1)} dòng khác)" if len(numbers) > 1 else ""
+        too_long.append(
+            f"Dòng {numbers[0]}, cột {letter}: có giá trị{more} nhưng cột {letter} không có tiêu đề, "
+            f"mẫu chỉ có {width} cột; hãy xoá các giá trị đó hoặc chuyển vào đúng cột"
+        )
+    return rows, sorted(too_long, key=_row_of)
+
+
+def _row_of(message: str) -> int:
+    """N of a message "Dòng N, cột ...": messages are listed by row."""
+    return int(message[5:message.index(",")])
 
 
 def _column_name(column: int, headers: list[str]) -> str:
@@ -188,137 +266,6 @@ def _file_kind(path: Path) -> str:
                 return "encrypted"
             tail = chunk[-len(_ENCRYPTED_PACKAGE):]
     return "other"
-
-
-@dataclass(frozen=True)
-class _Scan:
-    data_rows: int  # rows below the header that hold a value (an upper bound when small)
-    formulas: list[tuple[int, int, str]]  # (row, column, message) of every formula cell
-
-
-def _look_inside(path: Path, headers: list[str]) -> tuple[str, bool, _Scan]:
-    """The first sheet's name, whether it is hidden, and what its XML holds; raises on a
-    damaged file (the caller turns that into the "not an xlsx" message)."""
-    import posixpath
-    import zipfile
-    from xml.etree.ElementTree import fromstring
-
-    with zipfile.ZipFile(path) as archive:
-        book = fromstring(archive.read("xl/workbook.xml"))
-        first = next(e for e in book.iter() if e.tag.rpartition("}")[2] == "sheet")
-        rel_id = next(v for k, v in first.attrib.items() if k.rpartition("}")[2] == "id")
-        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        target = next(e.get("Target") for e in rels.iter() if e.get("Id") == rel_id)
-        target = target.replace("\\", "/")
-        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-        name = first.get("name") or ""
-        hidden = first.get("state", "visible") in ("hidden", "veryHidden")
-        if hidden:
-            return name, True, _Scan(0, [])
-        prefix, row_tags, has_formula = _skim(archive, member)
-        data_rows = row_tags - 1
-        if data_rows > MAX_DATA_ROWS:  # <row> elements may be empty (formatting only): count again
-            data_rows = _rows_with_values(archive, member, prefix) - 1
-            if data_rows > MAX_DATA_ROWS:
-                return name, False, _Scan(data_rows, [])
-        formulas = _formula_cells(archive, member, headers) if has_formula else []
-        return name, False, _Scan(data_rows, formulas)
-
-
-def _skim(archive, member: str) -> tuple[bytes, int, bool]:
-    """One pass over the sheet's XML without parsing it: the namespace prefix of its elements,
-    the number of <row> elements, and whether any <f> (formula) element may be there.
-
-    Costs about the zip's decompression (10 ms for 10,000 rows): plain byte searches only.
-    """
-    with archive.open(member) as stream:
-        chunk = stream.read(_CHUNK)
-        found = _ROOT_PREFIX.search(chunk[:4096])
-        prefix = found.group(1) + b":" if found and found.group(1) else b""
-        row_tag, formula_tag = b"<" + prefix + b"row", b"<" + prefix + b"f"
-        rows, has_formula, tail = 0, False, b""
-        while chunk:
-            buffer = tail + chunk
-            rows += buffer.count(row_tag, max(len(tail) - len(row_tag) + 1, 0))
-            if not has_formula:
-                at = buffer.find(formula_tag, max(len(tail) - len(formula_tag) - 1, 0))
-                while at != -1:
-                    after = buffer[at + len(formula_tag):at + len(formula_tag) + 1]
-                    if after in (b">", b"/", b" ", b"\t", b"\r", b"\n"):
-                        has_formula = True
-                        break
-                    at = buffer.find(formula_tag, at + 1)
-            tail = buffer[-64:]
-            chunk = stream.read(_CHUNK)
-    return prefix, rows, has_formula
-
-
-def _rows_with_values(archive, member: str, prefix: bytes) -> int:
-    """The <row> elements of the sheet that hold at least one value (a <v> or an inline string),
-    without building them: split on the row tag, a regex search per row."""
-    row_tag = b"<" + prefix + b"row"
-    p = re.escape(prefix)
-    value = re.compile(b"<" + p + b"v>[^<]|<" + p + b"is>")
-    count, carry, in_row = 0, b"", False
-    with archive.open(member) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            parts = (carry + chunk).split(row_tag)
-            if chunk:
-                carry = parts.pop()  # may go on in the next chunk
-            # parts[0] is the body of the row begun earlier when in_row; every other part is one.
-            for i, part in enumerate(parts):
-                if (i or in_row) and value.search(part):
-                    count += 1
-            if not chunk:
-                return count
-            in_row = in_row or bool(parts)  # a row tag was met: the carry is a row's body
-
-
-def _formula_cells(archive, member: str, headers: list[str]) -> list[tuple[int, int, str]]:
-    """Every cell of the sheet that holds a formula, as (row, column, message)."""
-    from xml.etree.ElementTree import iterparse
-
-    found: list[tuple[int, int, str]] = []
-    shared: dict[str, str] = {}  # a shared formula's text, given in its first cell only
-    row = column = 0
-    with archive.open(member) as stream:
-        for event, element in iterparse(stream, events=("start", "end")):
-            tag = element.tag.rpartition("}")[2]
-            if event == "start":
-                if tag == "row":
-                    number = element.get("r")
-                    row = int(number) if number and number.isdigit() else row + 1
-                    column = 0
-                elif tag == "c":
-                    ref = _CELL_REF.match(element.get("r") or "")
-                    column = _column_index(ref.group(1)) if ref else column + 1
-                    if ref:
-                        row = int(ref.group(2))
-                continue
-            if tag == "f":
-                text = (element.text or "").strip()
-                key = element.get("si")
-                if element.get("t") == "shared" and key is not None:
-                    text = shared.setdefault(key, text) if text else shared.get(key, "")
-                if len(text) > _SHOWN_FORMULA:
-                    text = text[:_SHOWN_FORMULA - 3] + "..."
-                found.append((
-                    row, column,
-                    f"Dòng {row}, cột {_column_name(column, headers)}: ô có công thức (={text}), "
-                    "hãy dán giá trị (Paste Values) thay cho công thức",
-                ))
-            elif tag == "row":
-                element.clear()
-    return found
-
-
-def _column_index(letters: str) -> int:
-    """Excel's column letters as a 1-based index: A -> 1, AA -> 27."""
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - 64
-    return index
 
 
 def _merged_cells(sheet, headers: list[str]) -> list[tuple[int, int, str]]:

@@ -74,7 +74,7 @@ def import_units(
         raise ImportRejected(errors.items)
     new = [u for u in parsed if u.id is None]
     changed = [u for u in parsed if u.id is not None and _unit_changed(existing[u.code], u)]
-    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run)
+    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run, warnings=rows.warnings)
     if dry_run:
         return result
     with db.atomic():
@@ -167,7 +167,8 @@ def import_staff(
     if errors:
         raise ImportRejected(errors.items)
     result = ImportResult(
-        len(new), len(changed), total - len(new) - len(changed), dry_run, moved=len(moves)
+        len(new), len(changed), total - len(new) - len(changed), dry_run, moved=len(moves),
+        warnings=rows.warnings,
     )
     if dry_run:
         return result

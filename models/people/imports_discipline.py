@@ -116,7 +116,7 @@ def import_discipline(
             changed.append((*values, old.id))
     if errors:
         raise ImportRejected(errors.items)
-    result = ImportResult(len(new), len(changed), unchanged, dry_run)
+    result = ImportResult(len(new), len(changed), unchanged, dry_run, warnings=rows.warnings)
     if dry_run:
         return result
     with db.atomic():

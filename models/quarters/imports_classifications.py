@@ -200,7 +200,7 @@ def import_classifications(
     ]
     new = [v for v in values if (v[0], v[2], v[3]) not in existing]
     changed = [v for v in values if (v[0], v[2], v[3]) in existing and existing[v[0], v[2], v[3]] != (v[1], *v[4:])]
-    result = ImportResult(len(new), len(changed), len(values) - len(new) - len(changed), dry_run)
+    result = ImportResult(len(new), len(changed), len(values) - len(new) - len(changed), dry_run, warnings=rows.warnings)
     if dry_run:
         return result
     with db.atomic():

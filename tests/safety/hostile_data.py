@@ -7,6 +7,8 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook
 
+from models.exchange.xlsx import ImportRejected
+
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
 from models.quarters.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
@@ -30,6 +32,16 @@ MERGED = "Dòng {}, cột {}: ô gộp (merge) trong vùng dữ liệu, hãy b�
 MERGED_HEADER = "Dòng 1, cột {}: ô gộp (merge) ở dòng tiêu đề, hãy bỏ gộp ô"
 TOO_LONG = "Dòng {}, cột {}: nội dung dài quá 2.000 ký tự ({} ký tự)"
 NO_DATA = "Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"
+FAR = "Tệp có ô ở {}: vượt giới hạn 100.000 dòng x 50 cột; hãy xoá các ô thừa rồi lưu lại"
+ERROR_CELL = "Dòng {}, cột {}: ô lỗi {}, hãy nhập giá trị đúng thay cho ô lỗi"
+BOMB = ("Tệp “{}” bị nén bất thường (phần “{}” giải nén lớn gấp {} lần), có thể là tệp độc hại nên "
+        "không đọc; hãy chép dữ liệu cần nhập sang một tệp mới rồi lưu lại")
+UNPACKED = ("Tệp “{}” khi giải nén lên tới {} MB, vượt giới hạn {} MB; hãy chép dữ liệu cần nhập sang "
+            "một tệp mới rồi lưu lại")
+TOO_MUCH_TEXT = "Các ô của tệp chứa tới {} MB chữ, vượt giới hạn 100 MB mỗi lần nhập; hãy chia nhỏ tệp"
+NO_HEADER = ("Dòng {}, cột {}: có giá trị{} nhưng cột {} không có tiêu đề, mẫu chỉ có {} cột; hãy xoá "
+             "các giá trị đó hoặc chuyển vào đúng cột")
+HIDDEN_ROW = "Dòng {} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
 
 IMPORTERS = {
     "staff": (STAFF_HEADERS, lambda db, path: import_staff(db, path, TODAY)),
@@ -63,6 +75,27 @@ def seeded(db, today):
         today,
     )
     return db
+
+
+# --- the refusal ---------------------------------------------------------------------------
+
+
+def _dump(db):
+    """Every row of every table of the file."""
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    assert {"unit", "staff", "staff_unit", "classification", "change_log"} <= set(tables)
+    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+
+
+def _refused(db, kind, path):
+    """The messages of the refusal of ``path`` by the ``kind`` importer; nothing may be written."""
+    before = _dump(db)
+    with pytest.raises(ImportRejected) as caught:
+        IMPORTERS[kind][1](db, path)
+    assert str(caught.value) == "\n".join(caught.value.errors)
+    assert _dump(db) == before
+    return caught.value.errors
 
 
 # --- building files ------------------------------------------------------------------------
@@ -135,19 +168,27 @@ def _row_xml(number, values, p=""):
     return f'<{p}row r="{number}">{cells}</{p}row>'
 
 
-def _raw_xlsx(path, rows_xml, after_data="", prefix=""):
+def _raw_xlsx(path, rows_xml, after_data="", prefix="", workbook=_WORKBOOK, rels=_WORKBOOK_RELS,
+              member="xl/worksheets/sheet1.xml", parts=None, before_data="", root=None):
     """A minimal xlsx written with zipfile, the sheet's XML given row by row (strings or an
     iterator: a million rows are written in about half a second). ``prefix`` writes every
-    element of the sheet with a namespace prefix ("x:"), as some programs do."""
+    element of the sheet with a namespace prefix ("x:"), as some programs do; ``workbook``,
+    ``rels`` and ``member`` change the parts that lead to the sheet, ``parts`` adds others
+    (name -> text or bytes), ``before_data`` goes before <sheetData>, ``root`` replaces the
+    XML declaration and the worksheet's start tag."""
     p = prefix
-    root = f'<{p[:-1]}:worksheet xmlns:{p[:-1]}="{_MAIN}">' if p else f'<worksheet xmlns="{_MAIN}">'
+    if root is None:
+        root = f'<{p[:-1]}:worksheet xmlns:{p[:-1]}="{_MAIN}">' if p else f'<worksheet xmlns="{_MAIN}">'
+        root = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + root
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{root}<{p}sheetData>'.encode())
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", rels)
+        for name, content in (parts or {}).items():
+            archive.writestr(name, content)
+        with archive.open(member, "w", force_zip64=True) as sheet:
+            sheet.write(f"{root}{before_data}<{p}sheetData>".encode())
             chunk = []
             for row in rows_xml:
                 chunk.append(row)

@@ -3,8 +3,10 @@
 Hypothesis writes staff workbooks whose cells mix valid and invalid values: codes (typed as text,
 as numbers, with leading zeros, with invisible characters, duplicated), Vietnamese names (NFC or
 decomposed, with tabs, runs of spaces and invisible characters between the words), dates in every
-accepted form and in wrong ones, unknown unit codes, empty cells, blank rows, very long text and
-formulas ("=1+1", written by openpyxl). Each is imported into a fresh database with three units.
+accepted form and in wrong ones (a date cell, or its bare serial number, in a workbook of the 1900
+or of the 1904 date system), unknown unit codes, empty cells, blank rows, very long text, formulas
+("=1+1", written by openpyxl) and error cells (#N/A, #REF!...). Each is imported into a fresh
+database with three units.
 
 An independent oracle says what must happen. The import then either returns an ImportResult and
 the database holds exactly the expected people (names in NFC, dates, units, memberships), or it
@@ -24,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.store.db import connect
@@ -38,6 +41,8 @@ EXAMPLES = int(os.environ.get("TDKT_HYPOTHESIS_EXAMPLES", "60"))
 BAD = object()  # the oracle's mark for a cell the import must name in a message
 MESSAGE = re.compile(r"^Dòng (\d+), cột ([^:]+): .+$")
 FORMULA = "Dòng {}, cột {}: ô có công thức (=1+1), hãy dán giá trị (Paste Values) thay cho công thức"
+ERROR_CELL = "Dòng {}, cột {}: ô lỗi {}, hãy nhập giá trị đúng thay cho ô lỗi"
+ERRORS = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"]
 TOO_LONG = "Dòng {}, cột {}: nội dung dài quá 2.000 ký tự ({} ký tự)"
 NO_DATA = "Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"
 UNITS = {"P01": "Phường 1", "P03": "Phường 3", "007": "Đội 7"}
@@ -90,6 +95,14 @@ CODE = (
 )
 
 DAY_ZERO = dt.date(1899, 12, 30)
+DAYS_1900_TO_1904 = 1462  # day 0 of the 1904 date system (01/01/1904) in the 1900 one
+
+
+@dataclass(frozen=True)
+class Serial:
+    """A date whose format was lost: the bare number, counted from the workbook's day 0."""
+
+    days: int  # since 30/12/1899; written less 1462 in a workbook of the 1904 date system
 FORMS = [
     lambda d: d,
     lambda d: dt.datetime(d.year, d.month, d.day),
@@ -99,7 +112,7 @@ FORMS = [
     lambda d: f"{d:%d.%m.%Y}",
     lambda d: f"{d:%d-%m-%Y}",
     lambda d: f" {d:%d%m%Y} ",
-    lambda d: (d - DAY_ZERO).days,  # a date cell whose format was lost: the Excel serial number
+    lambda d: Serial((d - DAY_ZERO).days),  # a date cell whose format was lost: the Excel serial number
 ]
 WRONG_DATES = [Cell("1st Jan 2018", BAD), Cell("2018/13/45", BAD), Cell("31/02/2018", BAD), Cell(1985, BAD),
                Cell("abc", BAD), Cell(43101.5, BAD), Cell("05/06/85", BAD)]
@@ -157,6 +170,9 @@ def workbooks(draw):
             roll = draw(st.integers(0, 19))
             if roll == 0:  # a formula in one cell
                 cells[draw(st.integers(0, 8))] = Cell("=1+1", "formula")
+            elif roll == 2:  # an error cell (openpyxl writes these texts as errors, t="e")
+                error = draw(st.sampled_from(ERRORS))
+                cells[draw(st.integers(0, 8))] = Cell(error, ("error", error))
             elif roll == 1:  # a pasted document in the name or the position
                 cells[draw(st.sampled_from([1, 5]))] = Cell(draw(LONG_TEXT), "long")
         generated.append(cells)
@@ -177,9 +193,11 @@ def expected_outcome(generated):
     """("accept", people) or ("refuse", messages) where ``messages`` is an exact list or a set of
     (row, header) cells that the messages must name."""
     data = [(n, cells) for n, cells in enumerate(generated, start=2) if not _is_blank(cells)]
-    formulas = [FORMULA.format(n, STAFF_HEADERS[i]) for n, cells in data
-                for i, c in enumerate(cells) if c.expected == "formula"]
-    if formulas:
+    formulas = [FORMULA.format(n, STAFF_HEADERS[i]) if c.expected == "formula"
+                else ERROR_CELL.format(n, STAFF_HEADERS[i], c.expected[1])
+                for n, cells in data for i, c in enumerate(cells)
+                if c.expected == "formula" or isinstance(c.expected, tuple)]
+    if formulas:  # formulas and error cells: listed together, by row and column
         return "refuse", formulas
     long = [TOO_LONG.format(n, STAFF_HEADERS[i], f"{len(_nfc(c.raw).strip()):,}".replace(",", "."))
             for n, cells in data for i, c in enumerate(cells) if c.expected == "long"]
@@ -224,41 +242,46 @@ def _dump(db):
     return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
 
 
-def _write(path, generated):
+def _write(path, generated, date1904=False):
     workbook = Workbook(write_only=True)
+    if date1904:
+        workbook.epoch = CALENDAR_MAC_1904  # date cells are written from 01/01/1904
     sheet = workbook.create_sheet("Cán bộ")
     sheet.append(STAFF_HEADERS)
+    shift = DAYS_1900_TO_1904 if date1904 else 0
     for cells in generated:
-        sheet.append([None] * 9 if cells == BLANK else [c.raw for c in cells])
+        sheet.append([None] * 9 if cells == BLANK else
+                     [c.raw.days - shift if isinstance(c.raw, Serial) else c.raw for c in cells])
     workbook.save(str(path))
 
 
-counted = {"accepted": 0, "refused": 0}
+counted = {"accepted": 0, "refused": 0, "1904": 0}
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(generated=WORKBOOKS)
-def test_a_workbook_is_either_fully_accepted_or_refused_with_nothing_written(template_db, generated):
+@given(generated=WORKBOOKS, date1904=st.booleans())
+def test_a_workbook_is_either_fully_accepted_or_refused_with_nothing_written(template_db, generated, date1904):
     folder = Path(tempfile.mkdtemp(prefix="tdkt-prop-"))
     try:
         shutil.copyfile(template_db, folder / "tdkt.sqlite3")
         db = connect(folder / "tdkt.sqlite3")
         try:
-            _check(db, folder / "can_bo.xlsx", generated)
+            counted[_check(db, folder / "can_bo.xlsx", generated, date1904)] += 1
+            counted["1904"] += date1904
         finally:
             db.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _check(db, path, generated):
-    _write(path, generated)
+def _check(db, path, generated, date1904=False):
+    """Import the workbook and check the outcome against the oracle's: "accepted" or "refused"."""
+    _write(path, generated, date1904)
     before = _dump(db)
     verdict, expected = expected_outcome(generated)
     try:
         result = import_staff(db, path, TODAY)
     except ImportRejected as refused:
-        counted["refused"] += 1
         assert verdict == "refuse", f"refused, but the oracle accepts: {refused.errors}"
         assert _dump(db) == before
         assert refused.errors
@@ -271,8 +294,7 @@ def _check(db, path, generated):
                 assert match, message
                 named.add((int(match.group(1)), match.group(2)))
             assert named == expected, refused.errors
-        return
-    counted["accepted"] += 1
+        return "refused"
     assert verdict == "accept", f"accepted ({result}), but the oracle refuses: {expected}"
     assert result == ImportResult(added=len(expected), updated=0, unchanged=0)
     after = _dump(db)
@@ -287,6 +309,7 @@ def _check(db, path, generated):
     assert all(unicodedata.is_normalized("NFC", row[1]) for row in stored)
     assert db.execute("SELECT * FROM staff WHERE code = 'OLD'").fetchall() == \
         [r for r in before["staff"] if r[1] == "OLD"]
+    return "accepted"
 
 
 def test_the_oracle_itself_on_a_few_known_files():
@@ -299,8 +322,40 @@ def test_the_oracle_itself_on_a_few_known_files():
     with_formula = list(good)
     with_formula[4] = Cell("=1+1", "formula")
     assert expected_outcome([good, with_formula]) == ("refuse", [FORMULA.format(3, "Mã đơn vị")])
+    with_error = list(good)
+    with_error[2] = Cell("#N/A", ("error", "#N/A"))
+    assert expected_outcome([with_error, BLANK, with_formula]) == (
+        "refuse", [ERROR_CELL.format(2, "Ngày sinh", "#N/A"), FORMULA.format(4, "Mã đơn vị")])
 
 
-def test_examples_run_is_reported():
-    # Hypothesis ran the property above first (file order); say how many files of each kind.
-    print(f"\nproperty examples: {counted['accepted']} accepted, {counted['refused']} refused")
+def test_an_error_cell_workbook_is_refused_as_the_oracle_says(template_db, tmp_path):
+    # One example written out, whatever Hypothesis draws: the error cells of openpyxl are the
+    # error cells the reader must refuse, in both date systems.
+    good = [Cell("CB01", "CB01"), Cell("Lê Văn An", "Lê Văn An"), Cell(Serial(31199), "1985-06-01"),
+            Cell("Nam", "nam"), Cell("P01", "P01"), Cell("", ""), Cell("Công chức", "cong_chuc"), Cell("", 0),
+            Cell(None, None)]
+    bad = list(good)
+    bad[0], bad[8] = Cell("CB02", "CB02"), Cell("#REF!", ("error", "#REF!"))
+    for date1904 in (False, True):
+        shutil.copyfile(template_db, tmp_path / f"{date1904}.sqlite3")
+        db = connect(tmp_path / f"{date1904}.sqlite3")
+        try:
+            assert _check(db, tmp_path / f"{date1904}.xlsx", [good, bad], date1904) == "refused"
+            assert _check(db, tmp_path / f"{date1904}-good.xlsx", [good], date1904) == "accepted"
+            assert db.execute("SELECT birth_date FROM staff WHERE code = 'CB01'").fetchone()[0] == "1985-06-01"
+        finally:
+            db.close()
+
+
+def test_the_property_saw_accepted_and_refused_files_of_both_date_systems():
+    # Hypothesis ran the property above first (file order): it must have tried both outcomes and
+    # both date systems, or it proved little (half the workbooks drawn are clean, so with 20
+    # examples or more each kind is all but certain: 2^-20 is the chance to miss one).
+    if counted["accepted"] + counted["refused"] == 0:
+        pytest.skip("the property above was not run (deselected)")
+    print(f"\nproperty examples: {counted['accepted']} accepted, {counted['refused']} refused, "
+          f"{counted['1904']} in the 1904 date system")
+    assert counted["accepted"] + counted["refused"] >= min(EXAMPLES, 20)
+    if EXAMPLES >= 20:
+        assert counted["accepted"] > 0 and counted["refused"] > 0
+        assert 0 < counted["1904"] < counted["accepted"] + counted["refused"]

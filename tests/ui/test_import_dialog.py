@@ -124,3 +124,24 @@ def test_head_evaluations_are_imported_from_excel(qtbot, sample_db, tmp_path):
     assert dialog.run_import(), dialog.errors
     assert [(e.unit_code, e.level_label, e.note) for e in list_evaluations(sample_db, 2018)] == [
         ("NV", "Hoàn thành tốt nhiệm vụ", "Đạt")]
+
+
+def test_rows_hidden_in_excel_are_listed_under_the_result(qtbot, sample_db, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(STAFF_HEADERS)
+    book.active.append(["CB10", "Lý Thị Mai", "04/03/1990", "Nữ", "P01", "", "Công chức", "Không", "01/02/2015"])
+    book.active.append(["CB11", "Lý Văn Nam", "05/03/1991", "Nam", "P01", "", "Công chức", "Không", "01/02/2016"])
+    book.active.row_dimensions[3].hidden = True
+    book.save(tmp_path / "an.xlsx")
+    dialog = ImportDialog("staff", tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.set_file(tmp_path / "an.xlsx")
+    warning = "Dòng 3 đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
+    assert dialog.summary.text() == ("Kiểm tra xong, chưa ghi gì (chạy thử): sẽ thêm 2, cập nhật 0, giữ nguyên 0 "
+                                     "dòng. Lưu ý 1 điều (xem danh sách dưới đây). Bấm “Nhập vào cơ sở dữ liệu” để ghi.")
+    assert dialog.error_list.toPlainText() == warning
+    assert dialog.import_button.isEnabled()
+    assert dialog.run_import()
+    assert dialog.summary.text() == "Đã thêm 2, cập nhật 0, giữ nguyên 0 dòng. Lưu ý 1 điều (xem danh sách dưới đây)."
+    assert dialog.errors == [warning]
+    assert {p.code for p in list_staff(sample_db)} >= {"CB10", "CB11"}

@@ -159,8 +159,8 @@ class ImportDialog(QDialog):
             self.summary.setText(str(e))
             self._show_errors([])
             return False
-        self._show_errors([])
-        self.summary.setText(result.summary() + " Bấm “Nhập vào cơ sở dữ liệu” để ghi.")
+        self._show_errors(list(result.warnings))
+        self.summary.setText(_summary(result) + " Bấm “Nhập vào cơ sở dữ liệu” để ghi.")
         self.import_button.setEnabled(True)
         self.import_button.setFocus()
         return True
@@ -178,7 +178,8 @@ class ImportDialog(QDialog):
             return False
         self.written = True
         self.import_button.setEnabled(False)
-        self.summary.setText(result.summary())
+        self._show_errors(list(result.warnings))
+        self.summary.setText(_summary(result))
         return True
 
     def _show_errors(self, errors: list[str]) -> None:
@@ -189,3 +190,11 @@ class ImportDialog(QDialog):
 
     def copy_errors(self) -> None:
         QGuiApplication.clipboard().setText("\n".join(self.errors))
+
+
+def _summary(result) -> str:
+    """The result in one line; its warnings (rows hidden in Excel) are listed below it."""
+    text = result.summary(with_warnings=False)
+    if result.warnings:
+        text += f" Lưu ý {len(result.warnings)} điều (xem danh sách dưới đây)."
+    return text
