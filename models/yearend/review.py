@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, UNIT, Adjustment, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
+    STAFF, UNIT, Action, Adjustment, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
     draft_signer,
 )
 from models.campaigns.campaigns import Campaign, get_campaign, participants
@@ -153,7 +153,7 @@ class CampaignReview:
         collectives, individuals = self.candidates(kind)
         adjusted = list(self.adjusted.get(kind, ()))
         # Rows only for the subjects added by hand: one per person would cost ~0.1 s on 20,000 staff.
-        wanted = {a.subject_key for a in adjusted if a.action == "add"}
+        wanted = {a.subject_key for a in adjusted if a.action == Action.ADD}
         base = {key: entry for key, (entry, _kind, _code) in self.outsiders.items()}
         base.update({(UNIT, u.unit_id): _unit_entry(u, "") for u in self.units if (UNIT, u.unit_id) in wanted})
         base.update({(STAFF, p.staff_id): _person_entry(p, "") for p in self.people
@@ -179,7 +179,7 @@ class CampaignReview:
         """One sentence: why the unit or person is, or is not, on the list ``kind``."""
         adjustment = self.adjustment_for(kind, subject, subject_id)
         if adjustment is not None:
-            verb = "Được thêm vào danh sách" if adjustment.action == "add" else "Đã bị loại khỏi danh sách"
+            verb = "Được thêm vào danh sách" if adjustment.action == Action.ADD else "Đã bị loại khỏi danh sách"
             return f"{verb} (điều chỉnh): {adjustment.reason}."
         if subject == UNIT:
             unit = self.unit(subject_id)
@@ -375,7 +375,7 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     people = _review_people(db, campaign.year, names, settings, elsewhere)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
-    wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == "add"} - known
+    wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == Action.ADD} - known
     unit_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if elsewhere else {}
     return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted,
                           _outsiders(db, wanted, as_of),

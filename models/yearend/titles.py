@@ -38,10 +38,10 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, SUBJECTS, UNIT, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
+    STAFF, UNIT, Action, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
 from models.common.codes import (
-    COLLECTIVE_TITLES, DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
+    DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
 )
 from models.people.discipline import Discipline, list_discipline, worst_by_person
 from models.common.codes import KIND_ORDER
@@ -57,9 +57,6 @@ from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
 
 
 NO_UNIT = (99, "", 0)  # where a person without a unit sorts: after every unit
-
-# The individual titles' lists hold people only, the collective titles' units only.
-SUBJECTS.update({t.value: (STAFF,) for t in INDIVIDUAL_TITLES} | {t.value: (UNIT,) for t in COLLECTIVE_TITLES})
 
 
 def list_key(year: int, title: TitleCode) -> ListKey:
@@ -202,7 +199,7 @@ class TitleProposals:
         """The list's rows with the adjustments applied, each with the title's own bonus."""
         adjusted = list(self.adjusted.get(title, ()))
         base = {}  # the rows of the subjects an adjustment adds
-        for a in (a for a in adjusted if a.action == "add"):
+        for a in (a for a in adjusted if a.action == Action.ADD):
             found = self.person(a.subject_id) if a.subject == STAFF else self.unit(a.subject_id)
             base[a.subject_key] = (self._entry(found, title, "") if found is not None
                                    else replace(self.outsiders[a.subject_key], amount=self.bonus(title)))
@@ -215,7 +212,7 @@ class TitleProposals:
         """One sentence: why the person or unit is, or is not, on the list of ``title``."""
         adjustment = self.adjustment_for(title, subject, subject_id)
         if adjustment is not None:
-            verb = "Được thêm vào danh sách" if adjustment.action == "add" else "Đã bị loại khỏi danh sách"
+            verb = "Được thêm vào danh sách" if adjustment.action == Action.ADD else "Đã bị loại khỏi danh sách"
             return f"{verb} (điều chỉnh): {adjustment.reason}."
         found = self.person(subject_id) if subject == STAFF else self.unit(subject_id)
         if found is None:
@@ -292,7 +289,7 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     worst = worst_by_person(db, year)
     authored = _authored(db, year)
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
-    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == "remove"} for t in REQUIRES.values()}
+    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
     year_end = dt.date(year, 12, 31)
     drafts: list[Draft] = []
     for staff_id, code, full_name, position, recruited, ended in db.execute(
@@ -366,7 +363,7 @@ def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, unit
     """Rows for the people and units an adjustment adds though the rules never looked at them
     (``order`` gains their places: a person in the unit they belonged to on 31/12, by name)."""
     found = {}
-    for a in (a for adds in adjusted.values() for a in adds if a.action == "add" and a.subject_key not in order):
+    for a in (a for adds in adjusted.values() for a in adds if a.action == Action.ADD and a.subject_key not in order):
         if a.subject == UNIT:
             code, name, kind, _active = units[a.subject_id]
             found[a.subject_key] = PrintedEntry(UNIT, a.subject_id, name, label(UnitKind(kind)), "")

@@ -290,3 +290,28 @@ def test_the_criticism_list_never_prints_a_person(town):
     except DomainError:
         pass
     assert _draft(t, K).individuals == ()
+
+
+def test_the_subjects_each_list_takes_are_declared_without_importing_the_titles():
+    # a fresh interpreter that loads only the lists module knows the title lists' subjects
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\nfrom models.yearend.lists import subjects_of\n"
+            "print([subjects_of(k) for k in ('commendation', 'criticism', 'ldtt', 'cstdcs', 'ttldtt', 'ttldxs')],"
+            " 'models.yearend.titles' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == ("[(<Subject.UNIT: 'unit'>, <Subject.STAFF: 'staff'>), (<Subject.UNIT: 'unit'>,), "
+                   "(<Subject.STAFF: 'staff'>,), (<Subject.STAFF: 'staff'>,), (<Subject.UNIT: 'unit'>,), "
+                   "(<Subject.UNIT: 'unit'>,)] False")
+
+
+def test_subjects_and_actions_are_stored_as_their_plain_codes(town):
+    from models.yearend.lists import Action, Subject
+
+    adjust(town.db, town.commendation, Action.REMOVE, Subject.STAFF, town.an, REMOVE_REASON, NOW)
+    assert _rows(town) == [("remove", None, town.an, "", REMOVE_REASON)]
+    [read] = adjustments(town.db, town.commendation)
+    assert (read.action, read.subject) == (Action.REMOVE, Subject.STAFF) == ("remove", "staff")
