@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from models.common.codes import UnitKind
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean, fold
 
@@ -161,16 +161,16 @@ def _check_existing_initiatives(db: Database, campaign: Campaign) -> None:
         )
 
 
-def _from_row(row: tuple, fields: tuple[str, ...]) -> Campaign:
+def _from_row(row: dict, fields: tuple[str, ...]) -> Campaign:
     return Campaign(
-        id=row[0],
-        name=row[1],
-        year=row[2],
-        start_date=dt.date.fromisoformat(row[3]),
-        registration_deadline=dt.date.fromisoformat(row[4]),
-        report_deadline=dt.date.fromisoformat(row[5]),
-        description=row[6],
-        max_per_unit=row[7],
+        id=row["id"],
+        name=row["name"],
+        year=row["year"],
+        start_date=dt.date.fromisoformat(row["start_date"]),
+        registration_deadline=dt.date.fromisoformat(row["registration_deadline"]),
+        report_deadline=dt.date.fromisoformat(row["report_deadline"]),
+        description=row["description"],
+        max_per_unit=row["max_per_unit"],
         fields=fields,
     )
 
@@ -193,12 +193,12 @@ def _fields(db: Database) -> dict[int, tuple[str, ...]]:
 def list_campaigns(db: Database) -> list[Campaign]:
     """Every campaign, newest first."""
     fields = _fields(db)
-    rows = db.execute(_SELECT + " ORDER BY year DESC, start_date DESC, id DESC").fetchall()
-    return [_from_row(r, fields.get(r[0], ())) for r in rows]
+    rows = db.query(_SELECT + " ORDER BY year DESC, start_date DESC, id DESC")
+    return [_from_row(r, fields.get(r["id"], ())) for r in rows]
 
 
 def get_campaign(db: Database, campaign_id: int) -> Campaign:
-    row = db.execute(_SELECT + " WHERE id = ?", [campaign_id]).fetchone()
+    row = next(db.query(_SELECT + " WHERE id = ?", [campaign_id]), None)
     if row is None:
         raise NotFound(f"Không có đợt thi đua số {campaign_id}")
     return _from_row(row, _fields(db).get(campaign_id, ()))
@@ -220,19 +220,19 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
 def participants(db: Database, campaign_id: int) -> list[Participant]:
     """The campaign's units with their deadlines (their own when they joined late), by code."""
     campaign = get_campaign(db, campaign_id)
-    rows = db.execute(
+    rows = db.query(
         "SELECT u.id, u.code, u.name, u.kind, u.active, cu.joined_on, cu.registration_deadline, "
         "cu.report_deadline FROM campaign_unit cu JOIN unit u ON u.id = cu.unit_id "
         "WHERE cu.campaign_id = ? ORDER BY u.code",
         [campaign_id],
-    ).fetchall()
+    )
     return [
         Participant(
-            unit_id=r[0], unit_code=r[1], unit_name=r[2], unit_kind=UnitKind(r[3]), unit_active=bool(r[4]),
-            joined_on=dt.date.fromisoformat(r[5]),
-            registration_deadline=dt.date.fromisoformat(r[6]) if r[6] else campaign.registration_deadline,
-            report_deadline=dt.date.fromisoformat(r[7]) if r[7] else campaign.report_deadline,
-            own_deadlines=bool(r[6] or r[7]),
+            unit_id=r["id"], unit_code=r["code"], unit_name=r["name"], unit_kind=UnitKind(r["kind"]),
+            unit_active=bool(r["active"]), joined_on=dt.date.fromisoformat(r["joined_on"]),
+            registration_deadline=from_iso(r["registration_deadline"]) or campaign.registration_deadline,
+            report_deadline=from_iso(r["report_deadline"]) or campaign.report_deadline,
+            own_deadlines=bool(r["registration_deadline"] or r["report_deadline"]),
         )
         for r in rows
     ]

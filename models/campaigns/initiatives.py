@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from models.campaigns.campaigns import get_campaign
 from models.common.codes import Assessment, InitiativeKind, label
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean, fold
 
@@ -177,20 +177,18 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
 
 _SELECT = (
     "SELECT i.id, i.campaign_id, i.unit_id, i.title, i.kind, i.field, i.registered_on, i.description, "
-    "i.reported_on, i.result_summary, i.assessment, i.assessment_note, i.recognised, u.code, u.name "
+    "i.reported_on, i.result_summary, i.assessment, i.assessment_note, i.recognised, u.code AS unit_code, "
+    "u.name AS unit_name "
     "FROM initiative i JOIN unit u ON u.id = i.unit_id"
 )
 
 
-def _date(v: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(v) if v else None
-
 
 def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
-    rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params).fetchall()
+    rows = list(db.query(f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params))
     authors: dict[int, list[int]] = {}
     if rows:
-        ids = [r[0] for r in rows]
+        ids = [r["id"] for r in rows]
         marks = ",".join("?" * len(ids))
         for initiative_id, staff_id in db.execute(
             f"SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({marks}) "
@@ -199,11 +197,12 @@ def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
             authors.setdefault(initiative_id, []).append(staff_id)
     return [
         Initiative(
-            id=r[0], campaign_id=r[1], unit_id=r[2], title=r[3], kind=InitiativeKind(r[4]), field=r[5],
-            registered_on=dt.date.fromisoformat(r[6]), description=r[7], reported_on=_date(r[8]),
-            result_summary=r[9], assessment=Assessment(r[10]) if r[10] else None, assessment_note=r[11],
-            recognised=bool(r[12]), unit_code=r[13], unit_name=r[14],
-            author_ids=tuple(authors.get(r[0], ())),
+            id=r["id"], campaign_id=r["campaign_id"], unit_id=r["unit_id"], title=r["title"],
+            kind=InitiativeKind(r["kind"]), field=r["field"], registered_on=dt.date.fromisoformat(r["registered_on"]),
+            description=r["description"], reported_on=from_iso(r["reported_on"]), result_summary=r["result_summary"],
+            assessment=Assessment(r["assessment"]) if r["assessment"] else None,
+            assessment_note=r["assessment_note"], recognised=bool(r["recognised"]), unit_code=r["unit_code"],
+            unit_name=r["unit_name"], author_ids=tuple(authors.get(r["id"], ())),
         )
         for r in rows
     ]

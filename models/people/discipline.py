@@ -99,13 +99,13 @@ def save_discipline(db: Database, d: Discipline, today: dt.date) -> Discipline:
 
 
 _SELECT = ("SELECT d.id, d.staff_id, d.form, d.decision_number, d.decision_date, d.effective_year, d.note, "
-           "s.code, s.full_name FROM discipline d JOIN staff s ON s.id = d.staff_id")
+           "s.code AS staff_code, s.full_name FROM discipline d JOIN staff s ON s.id = d.staff_id")
 
 
 def _fetch(db: Database, where: str = "", params: list | None = None) -> list[Discipline]:
-    rows = db.execute(f"{_SELECT} {where} ORDER BY d.decision_date, d.id", params or []).fetchall()
-    return [Discipline(r[1], DisciplineForm(r[2]), r[3], dt.date.fromisoformat(r[4]), r[5], r[6], r[0], r[7], r[8])
-            for r in rows]
+    rows = db.query(f"{_SELECT} {where} ORDER BY d.decision_date, d.id", params or [])
+    return [Discipline(**{**r, "form": DisciplineForm(r["form"]),
+                          "decision_date": dt.date.fromisoformat(r["decision_date"])}) for r in rows]
 
 
 def get_discipline(db: Database, discipline_id: int) -> Discipline:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, label
-from models.common.dates import format_date, iso
+from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
 from models.common.text import clean, fold
@@ -163,22 +163,19 @@ _CURRENT_SQL = """
 """
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
 
 def _from_row(r: dict) -> Staff:
     return Staff(
         id=r["id"],
         code=r["code"],
         full_name=r["full_name"],
-        birth_date=_date(r["birth_date"]),
+        birth_date=from_iso(r["birth_date"]),
         gender=Gender(r["gender"]),
         position=r["position"],
         category=StaffCategory(r["category"]),
         is_leader=bool(r["is_leader"]),
-        recruited_on=_date(r["recruited_on"]),
-        ended_on=_date(r["ended_on"]),
+        recruited_on=from_iso(r["recruited_on"]),
+        ended_on=from_iso(r["ended_on"]),
         unit_id=r["unit_id"],
         unit_code=r["unit_code"],
         unit_name=r["unit_name"],
@@ -337,16 +334,16 @@ def undo_last_move(db: Database, staff_id: int) -> None:
 
 def unit_history(db: Database, staff_id: int) -> list[Assignment]:
     """The person's units in time order, each with its start and end."""
-    rows = db.execute(
+    rows = list(db.query(
         "SELECT h.unit_id, u.code, u.name, h.start_date FROM staff_unit h "
         "JOIN unit u ON u.id = h.unit_id WHERE h.staff_id = ? ORDER BY h.start_date",
         [staff_id],
-    ).fetchall()
+    ))
     if not rows:
         raise NotFound("Không tìm thấy cán bộ")
-    starts = [dt.date.fromisoformat(r[3]) for r in rows]
+    starts = [dt.date.fromisoformat(r["start_date"]) for r in rows]
     ends = starts[1:] + [None]
-    return [Assignment(r[0], r[1], r[2], s, e) for r, s, e in zip(rows, starts, ends)]
+    return [Assignment(r["unit_id"], r["code"], r["name"], s, e) for r, s, e in zip(rows, starts, ends)]
 
 
 def unit_on(db: Database, staff_id: int, day: dt.date) -> int | None:

@@ -107,10 +107,10 @@ def check_rule_set(rs: RuleSet) -> dict[str, str]:
 
 def list_rule_sets(db: Database) -> list[RuleSet]:
     """Every rule set, oldest first."""
-    rows = db.execute(
+    rows = list(db.query(
         "SELECT id, name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
         "share_khong_hoan_thanh, deadline_day, note FROM rule_set ORDER BY from_year, from_quarter"
-    ).fetchall()
+    ))
     coefficients: dict[int, list[tuple[int, float]]] = {}
     for rs_id, year, c in db.execute(
         "SELECT rule_set_id, from_year, max_coefficient FROM rule_coefficient ORDER BY from_year"
@@ -123,9 +123,9 @@ def list_rule_sets(db: Database) -> list[RuleSet]:
         caps.setdefault(rs_id, []).append(Cap(CapScope(scope), HeadLevel(level), share, Severity(severity)))
     return [
         RuleSet(
-            id=r[0], name=r[1], from_year=r[2], from_quarter=r[3],
-            shares=dict(zip(SHARE_COLUMNS, r[4:8])), deadline_day=r[8], note=r[9],
-            coefficients=tuple(coefficients.get(r[0], ())), caps=tuple(caps.get(r[0], ())),
+            id=r["id"], name=r["name"], from_year=r["from_year"], from_quarter=r["from_quarter"],
+            shares={level: r[column] for level, column in SHARE_COLUMNS.items()}, deadline_day=r["deadline_day"],
+            note=r["note"], coefficients=tuple(coefficients.get(r["id"], ())), caps=tuple(caps.get(r["id"], ())),
         )
         for r in rows
     ]

@@ -40,6 +40,7 @@ from sqlite_utils import Database
 from models.yearend.lists import (
     STAFF, UNIT, Action, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
+from models.common.dates import from_iso
 from models.common.codes import (
     DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
 )
@@ -250,9 +251,6 @@ def _authored(db: Database, year: int) -> dict[int, list[tuple[str, bool]]]:
     return found
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
 
 @contextmanager
 def without_gc_passes() -> Iterator[None]:
@@ -297,9 +295,9 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     ):
         if staff_id not in quarters:
             continue
-        left = _date(ended)
+        left = from_iso(ended)
         mine = tuple(quarters[staff_id])
-        p = Draft(staff_id, code, full_name, position, mine[-1].unit_id, _date(recruited),
+        p = Draft(staff_id, code, full_name, position, mine[-1].unit_id, from_iso(recruited),
                   left if left is not None and left < year_end else None, mine, worst.get(staff_id),
                   name_sort_key(full_name))
         p.ldtt = ldtt_decision(p, year, rules)
