@@ -356,6 +356,18 @@ def unit_on(db: Database, staff_id: int, day: dt.date) -> int | None:
     return row[0] if row else None
 
 
+def unit_printed_under(db: Database, staff_id: int, day: dt.date) -> int | None:
+    """The unit a person is printed under on a list dated ``day`` (a name added to a year-end list by
+    hand): the unit they belonged to that day, or, when they joined their first unit only after it,
+    that first unit. ``None``: the person has no unit history (the list prints the position alone)."""
+    found = unit_on(db, staff_id, day)
+    if found is not None:
+        return found
+    row = db.execute("SELECT unit_id FROM staff_unit WHERE staff_id = ? ORDER BY start_date LIMIT 1",
+                     [staff_id]).fetchone()
+    return row[0] if row else None
+
+
 def members_between(db: Database, unit_id: int, first: dt.date, last: dt.date) -> list[int]:
     """Ids of the people who belonged to the unit on at least one day from ``first`` to ``last``
     (both included) and had not left before ``first``."""

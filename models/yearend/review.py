@@ -44,13 +44,13 @@ class ReviewSettings:
 
 
 def review_settings(db: Database, campaign_id: int) -> ReviewSettings:
-    row = db.execute("SELECT disabled_reasons, min_quarters, required_level FROM review_config WHERE campaign_id = ?",
-                     [campaign_id]).fetchone()
+    row = next(db.query("SELECT disabled_reasons, min_quarters, required_level FROM review_config "
+                        "WHERE campaign_id = ?", [campaign_id]), None)
     if row is None:
         return ReviewSettings()
     known = {r.value for r in ReviewReason}
-    return ReviewSettings(frozenset(ReviewReason(r) for r in json.loads(row[0]) if r in known), row[1],
-                          HeadLevel(row[2]))
+    return ReviewSettings(frozenset(ReviewReason(r) for r in json.loads(row["disabled_reasons"]) if r in known),
+                          row["min_quarters"], HeadLevel(row["required_level"]))
 
 
 def save_review_settings(db: Database, campaign_id: int, settings: ReviewSettings) -> None:
@@ -312,7 +312,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
         by_person[staff_id].append((quarter, level, unit_id))
     if not by_person:
         return []
-    staff = {r[0]: r[1:] for r in db.execute("SELECT id, code, full_name, position FROM staff")}
+    staff = {r["id"]: r for r in db.query("SELECT id, code, full_name, position FROM staff")}
     required = settings.required_level
     order = list(HeadLevel)  # best first
     required_label = label(required)
@@ -323,7 +323,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
         if unit_id not in unit_names:  # the person's unit does not take part in the campaign
             elsewhere[staff_id] = (quarters[-1][0], unit_id)
             continue
-        code, full_name, position = staff[staff_id]
+        code, full_name, position = staff[staff_id]["code"], staff[staff_id]["full_name"], staff[staff_id]["position"]
         classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
         below = [(q, lv) for q, lv in classified if order.index(lv) > order.index(required)]
         n = len(classified)
@@ -384,22 +384,22 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
 
 def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
     """Printed rows for subjects added by hand that the rules did not consider."""
-    from models.people.staff import unit_on
+    from models.people.staff import unit_printed_under
 
     found = {}
     for subject, subject_id in wanted:
         if subject == UNIT:
-            row = db.execute("SELECT name, kind FROM unit WHERE id = ?", [subject_id]).fetchone()
+            row = next(db.query("SELECT name, kind FROM unit WHERE id = ?", [subject_id]), None)
             if row:
-                kind = UnitKind(row[1])
-                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row[0], label(kind), ""), kind, "")
+                kind = UnitKind(row["kind"])
+                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row["name"], label(kind), ""), kind, "")
             continue
-        row = db.execute("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]).fetchone()
+        row = next(db.query("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]), None)
         if row:
-            unit_id = unit_on(db, subject_id, as_of)
-            unit = db.execute("SELECT name FROM unit WHERE id = ?", [unit_id]).fetchone() if unit_id else None
-            where = ", ".join(x for x in (row[2], unit[0] if unit else "") if x)
-            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row[1], where, ""), None, row[0])
+            unit_id = unit_printed_under(db, subject_id, as_of)
+            unit = db["unit"].get(unit_id)["name"] if unit_id else ""
+            where = ", ".join(x for x in (row["position"], unit) if x)
+            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row["full_name"], where, ""), None, row["code"])
     return found
 
 

@@ -47,7 +47,7 @@ from models.common.codes import (
 from models.people.discipline import Discipline, list_discipline, worst_by_person
 from models.common.codes import KIND_ORDER
 from models.quarters.rules import base_salaries, base_salary_on
-from models.people.staff import unit_on
+from models.people.staff import unit_on, unit_printed_under
 from models.common.text import name_sort_key, sort_key
 from models.yearend.title_checks import (
     Condition, Draft, QuarterResult, TitleDecision, collective_decisions, cstdcs_decision, initiative_condition,
@@ -283,7 +283,7 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
         "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
     ):
         quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
-    units = {r[0]: r[1:] for r in db.execute("SELECT id, code, name, kind, active FROM unit")}
+    units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
     worst = worst_by_person(db, year)
     authored = _authored(db, year)
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
@@ -307,19 +307,19 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
             p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
         drafts.append(p)
     drafts.sort(key=lambda p: (p.name_key, p.code))
-    groups, ranks = rank_groups(drafts, rules, {u: i[1] for u, i in units.items()}, _priorities(db, year))
+    groups, ranks = rank_groups(drafts, rules, {u: i["name"] for u, i in units.items()}, _priorities(db, year))
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
         p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
     by_unit: dict[int, list[Draft]] = defaultdict(list)
     for p in drafts:
         by_unit[p.unit_id].append(p)
-    unit_order = {u: (KIND_ORDER[UnitKind(i[2])], sort_key(i[1]), u) for u, i in units.items()}
+    unit_order = {u: (KIND_ORDER[UnitKind(i["kind"])], sort_key(i["name"]), u) for u, i in units.items()}
     former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
     unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u))
                  for u in sorted(by_unit, key=unit_order.get)]
     people = tuple(PersonProposal(
-        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id][1], p.recruited_on, p.left_on,
+        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id]["name"], p.recruited_on, p.left_on,
         p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
     groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
@@ -328,11 +328,12 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     return TitleProposals(year, rules, base, people, tuple(unit_list), tuple(groups), adjusted, outsiders, order)
 
 
-def _unit(unit_id: int, info: tuple, members: list[Draft], year: int, rules: TitleRules,
+def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: TitleRules,
           former: tuple[Discipline, ...], removed_because: str | None) -> UnitProposal:
-    code, name, kind, active = info
-    counts, decisions = collective_decisions(members, bool(active), year, rules, former, removed_because)
-    return UnitProposal(unit_id, code, name, UnitKind(kind), bool(active), tuple(m.staff_id for m in members),
+    active = bool(info["active"])
+    counts, decisions = collective_decisions(members, active, year, rules, former, removed_because)
+    return UnitProposal(unit_id, info["code"], info["name"], UnitKind(info["kind"]), active,
+                        tuple(m.staff_id for m in members),
                         counts.counted, counts.earned_ldtt, counts.completed, counts.cstdcs, decisions)
 
 
@@ -363,18 +364,16 @@ def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, unit
     found = {}
     for a in (a for adds in adjusted.values() for a in adds if a.action == Action.ADD and a.subject_key not in order):
         if a.subject == UNIT:
-            code, name, kind, _active = units[a.subject_id]
-            found[a.subject_key] = PrintedEntry(UNIT, a.subject_id, name, label(UnitKind(kind)), "")
+            unit = units[a.subject_id]
+            found[a.subject_key] = PrintedEntry(UNIT, a.subject_id, unit["name"], label(UnitKind(unit["kind"])), "")
             order[a.subject_key] = (unit_order[a.subject_id],)
             continue
-        code, full_name, position, unit_id = db.execute(
-            "SELECT s.code, s.full_name, s.position, coalesce((SELECT h.unit_id FROM staff_unit h WHERE h.staff_id = "
-            "s.id AND h.start_date <= ? ORDER BY h.start_date DESC LIMIT 1), (SELECT h.unit_id FROM staff_unit h "
-            "WHERE h.staff_id = s.id ORDER BY h.start_date LIMIT 1)) FROM staff s WHERE s.id = ?",
-            [f"{year}-12-31", a.subject_id]).fetchone()
-        unit_name = units[unit_id][1] if unit_id is not None else ""  # no unit history: the position alone
-        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, full_name, position or unit_name, "", unit_name)
-        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(full_name), code)
+        person = db["staff"].get(a.subject_id)
+        unit_id = unit_printed_under(db, a.subject_id, dt.date(year, 12, 31))
+        unit_name = units[unit_id]["name"] if unit_id is not None else ""  # no unit history: the position alone
+        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, person["full_name"], person["position"] or unit_name, "",
+                                            unit_name)
+        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(person["full_name"]), person["code"])
     return found
 
 

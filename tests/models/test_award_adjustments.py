@@ -315,3 +315,18 @@ def test_subjects_and_actions_are_stored_as_their_plain_codes(town):
     assert _rows(town) == [("remove", None, town.an, "", REMOVE_REASON)]
     [read] = adjustments(town.db, town.commendation)
     assert (read.action, read.subject) == (Action.REMOVE, Subject.STAFF) == ("remove", "staff")
+
+
+def test_a_person_added_by_hand_prints_under_the_unit_they_joined_after_the_review_date(town):
+    # one answer with the titles' lists (models.people.staff.unit_printed_under): the unit on the
+    # day, else the first unit joined; before, the review printed such a person without a unit
+    from models.common.codes import Gender, StaffCategory
+    from models.people.staff import Staff, add_staff
+
+    t = town
+    late = add_staff(t.db, Staff(code="CB09", full_name="Lê Văn Cường", gender=Gender.NAM,
+                                 category=StaffCategory.CONG_CHUC, unit_id=t.p01, position="Chuyên viên",
+                                 recruited_on=dt.date(2019, 6, 1)), dt.date(2019, 12, 31)).id
+    adjust(t.db, t.commendation, "add", STAFF, late, ADD_REASON, NOW, text=ADDED_TEXT)
+    [entry] = [e for e in _draft(t).individuals if e.subject_id == late]
+    assert entry.position_unit == "Chuyên viên, Ủy ban nhân dân Phường 1"
