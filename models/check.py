@@ -58,7 +58,7 @@ def _classifications_outside_their_unit(db: Database) -> list[Finding]:
     findings = []
     quarters = db.execute("SELECT DISTINCT year, quarter FROM classification ORDER BY year, quarter").fetchall()
     codes = dict(db.execute("SELECT id, code FROM unit").fetchall())
-    staff = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, code, full_name FROM staff")}
+    staff = {staff_id: (code, name) for staff_id, code, name in db.execute("SELECT id, code, full_name FROM staff")}
     for year, quarter in quarters:
         members = quarter_units(db, year, quarter)
         for staff_id, unit_id in db.execute(

@@ -194,7 +194,7 @@ def import_head_evaluations(
     if dry_run:
         return result
     template = criteria_template(db)
-    heads = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, head_name, head_title FROM unit")}
+    heads = {unit_id: (name, title) for unit_id, name, title in db.execute("SELECT id, head_name, head_title FROM unit")}
     with db.atomic():
         for e in new:
             name, title = heads[e.unit_id]

@@ -202,7 +202,8 @@ def _first_uncovered_quarter(db: Database, changed: RuleSet) -> tuple[int, int] 
     if row is None:
         return None
     starts = [r.start for r in list_rule_sets(db) if r.id != changed.id] + [changed.start]
-    return None if any(s <= (row[0], row[1]) for s in starts) else (row[0], row[1])
+    first = tuple(row)  # (year, quarter)
+    return None if any(s <= first for s in starts) else first
 
 
 def delete_rule_set(db: Database, rule_set_id: int) -> None:
