@@ -365,12 +365,12 @@ def _report(args) -> None:
             pdf = render_award_list(printable_list(db, _require_campaign(args), ListKind(args.kind), as_of))
         elif args.kind == "initiatives":
             from models.campaigns.registers import initiative_register_data
-            from reports.campaign_register import register_pdf
+            from reports.initiatives import register_pdf
 
             pdf = register_pdf(initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
         else:
             from models.quarters.classification_report import district_sheet_data, unit_sheet_data
-            from reports.classification_pdf import classification_pdf
+            from reports.classification import classification_pdf
 
             year, quarter = _year_quarter(args)
             unit_id = _unit_id(db, args.unit, required=False)

@@ -104,6 +104,13 @@ class PageLayout:
         return self.size[1] - self.top - self.bottom
 
 
+def scaled_columns(spec, layout: PageLayout) -> list[Column]:
+    """Columns from ``spec`` rows (heading, width in mm, align, wrap), their widths scaled to fill
+    the layout's frame."""
+    scale = layout.frame_width / (sum(c[1] for c in spec) * mm)
+    return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
+
+
 # --------------------------------------------------------------------------- text
 
 

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from models.common.codes import UnitKind
 from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
-from models.common.text import clean, fold
+from models.common.text import clean, fold, nfc
 
 # The fields named in the seed article (Gò Vấp, 02/11/2018): the default list offered to units.
 DEFAULT_FIELDS = (
@@ -38,6 +38,17 @@ class Campaign:
     max_per_unit: int = 1
     fields: tuple[str, ...] = DEFAULT_FIELDS
     id: int | None = None
+
+    @property
+    def subtitle(self) -> str:
+        return campaign_subtitle(self.name, self.year)
+
+
+def campaign_subtitle(name: str, year: int) -> str:
+    """The line printed under a document's title naming the campaign: its name, with "năm <year>"
+    added unless the name already mentions the year (the register and the year-end lists)."""
+    name = nfc(name).strip()
+    return name if str(year) in name else f"{name} năm {year}".strip()
 
 
 @dataclass(frozen=True)

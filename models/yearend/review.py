@@ -403,11 +403,6 @@ def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
     return found
 
 
-def campaign_subtitle(campaign: Campaign) -> str:
-    name = campaign.name.strip()
-    return name if str(campaign.year) in name else f"{name} năm {campaign.year}"
-
-
 def totals_line(collectives: list, individuals: list, kind: ListKind) -> str:
     if kind == ListKind.CRITICISM:
         return f"Tổng số: {len(collectives)} tập thể."
@@ -419,7 +414,7 @@ def draft_list(db: Database, review: CampaignReview, kind: ListKind) -> Printabl
     council = council_names(db)
     collectives, individuals = review.entries(kind)
     return PrintableList(
-        kind=kind.value, title=TITLES[kind], subtitle=campaign_subtitle(review.campaign),
+        kind=kind.value, title=TITLES[kind], subtitle=review.campaign.subtitle,
         parent_body=council.parent_body, issuing_body=council.issuing_body, place=council.place,
         as_of=review.as_of, collectives=tuple(collectives), individuals=tuple(individuals),
         text_heading="Lý do" if kind == ListKind.CRITICISM else "Thành tích",

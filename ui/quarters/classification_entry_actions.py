@@ -250,7 +250,7 @@ class LockAndFilesMixin:
 
         def build(db):
             from models.quarters.classification_report import unit_sheet_data
-            from reports.classification_pdf import unit_sheet_pdf
+            from reports.classification import unit_sheet_pdf
 
             return unit_sheet_pdf(unit_sheet_data(db, unit_id, year, quarter, dt.date.today()))
 

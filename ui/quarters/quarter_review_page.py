@@ -180,7 +180,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
 
         def build(db):
             from models.quarters.classification_report import district_sheet_data
-            from reports.classification_pdf import district_pdf
+            from reports.classification import district_pdf
 
             return district_pdf(district_sheet_data(db, year, quarter, dt.date.today()))
 
