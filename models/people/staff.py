@@ -356,6 +356,11 @@ def unit_on(db: Database, staff_id: int, day: dt.date) -> int | None:
     return row[0] if row else None
 
 
+def known_positions(db: Database) -> list[str]:
+    """Every position written for someone (to offer while typing one), in no particular order."""
+    return [r[0] for r in db.execute("SELECT DISTINCT position FROM staff WHERE position != ''")]
+
+
 def unit_printed_under(db: Database, staff_id: int, day: dt.date) -> int | None:
     """The unit a person is printed under on a list dated ``day`` (a name added to a year-end list by
     hand): the unit they belonged to that day, or, when they joined their first unit only after it,

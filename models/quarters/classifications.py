@@ -34,6 +34,30 @@ def classified_years(db: Database) -> list[int]:
     return [r[0] for r in db.execute("SELECT DISTINCT year FROM classification ORDER BY year DESC")]
 
 
+def latest_classified_quarter(db: Database) -> tuple[int, int] | None:
+    """(year, quarter) of the newest classification stored, or ``None`` when there is none."""
+    row = db.execute("SELECT year, quarter FROM classification ORDER BY year DESC, quarter DESC LIMIT 1").fetchone()
+    return tuple(row) if row else None
+
+
+def last_finished_quarter(today: dt.date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter that has ended by ``today``."""
+    quarter = (today.month - 1) // 3 + 1
+    return (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
+
+
+def default_quarter(db: Database, today: dt.date) -> tuple[int, int]:
+    """The quarter the classification screens (entry and review) open on: the quarter that has just
+    ended, whose results the secretary is collecting, even before any is entered; unless every
+    stored result is more than a year older than it (sample or archived data): then the latest
+    quarter that has results, so that the screen does not open empty on such a file."""
+    year, quarter = last_finished_quarter(today)
+    latest = latest_classified_quarter(db)
+    if latest is None or latest >= (year - 1, quarter):
+        return year, quarter
+    return latest
+
+
 def classification_rows(db: Database, year: int) -> int:
     """How many classification rows ``year`` has (about four a person): the size of a year's work."""
     return db.execute("SELECT count(*) FROM classification WHERE year = ?", [year]).fetchone()[0]

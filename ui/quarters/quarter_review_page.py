@@ -17,10 +17,10 @@ from sqlite_utils import Database
 from models.common.codes import HeadLevel
 from models.common.dates import format_date
 from models.common.errors import DomainError
+from models.quarters.classifications import default_quarter
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterReview, quarter_review
 from models.quarters.rules import percent
 
-from ui.quarters.quarter_review_data import default_quarter
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from ui.kit.undo import UndoHistory
