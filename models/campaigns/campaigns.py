@@ -10,6 +10,7 @@ from models.common.codes import UnitKind
 from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean, fold, nfc
+from models.store.records import save_record
 
 # The fields named in the seed article (Gò Vấp, 02/11/2018): the default list offered to units.
 DEFAULT_FIELDS = (
@@ -129,13 +130,7 @@ def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None =
         raise ValidationError(errors)
     with db.atomic():
         if campaign.id is None:
-            cursor = db.execute(
-                "INSERT INTO campaign (name, year, start_date, registration_deadline, report_deadline, "
-                "description, max_per_unit) VALUES (:name, :year, :start_date, :registration_deadline, "
-                ":report_deadline, :description, :max_per_unit)",
-                _row(campaign),
-            )
-            campaign = replace(campaign, id=cursor.lastrowid)
+            campaign = replace(campaign, id=save_record(db, "campaign", _row(campaign), None, ""))
             if unit_ids is None:
                 unit_ids = [r[0] for r in db.execute("SELECT id FROM unit WHERE active = 1 ORDER BY id")]
             db.conn.executemany(
@@ -144,14 +139,7 @@ def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None =
             )
         else:
             _check_existing_initiatives(db, campaign)
-            cursor = db.execute(
-                "UPDATE campaign SET name = :name, year = :year, start_date = :start_date, "
-                "registration_deadline = :registration_deadline, report_deadline = :report_deadline, "
-                "description = :description, max_per_unit = :max_per_unit WHERE id = :id",
-                {**_row(campaign), "id": campaign.id},
-            )
-            if cursor.rowcount != 1:
-                raise NotFound("Không tìm thấy đợt thi đua")
+            save_record(db, "campaign", _row(campaign), campaign.id, "Không tìm thấy đợt thi đua")
         db.execute("DELETE FROM campaign_field WHERE campaign_id = ?", [campaign.id])
         db.conn.executemany(
             "INSERT INTO campaign_field (campaign_id, position, name) VALUES (?, ?, ?)",

@@ -11,6 +11,7 @@ from models.common.codes import Assessment, InitiativeKind, label
 from models.common.dates import format_date, from_iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean, fold
+from models.store.records import insert_sql, save_record, update_sql
 
 
 @dataclass(frozen=True)
@@ -135,19 +136,9 @@ def _row(i: Initiative) -> dict:
     }
 
 
-INSERT = (
-    "INSERT INTO initiative (campaign_id, unit_id, title, title_folded, kind, field, registered_on, "
-    "description, reported_on, result_summary, assessment, assessment_note, recognised) VALUES "
-    "(:campaign_id, :unit_id, :title, :title_folded, :kind, :field, :registered_on, :description, "
-    ":reported_on, :result_summary, :assessment, :assessment_note, :recognised)"
-)
-UPDATE = (
-    "UPDATE initiative SET campaign_id = :campaign_id, unit_id = :unit_id, title = :title, "
-    "title_folded = :title_folded, kind = :kind, field = :field, registered_on = :registered_on, "
-    "description = :description, reported_on = :reported_on, result_summary = :result_summary, "
-    "assessment = :assessment, assessment_note = :assessment_note, recognised = :recognised "
-    "WHERE id = :id"
-)
+_COLUMNS = ("campaign_id", "unit_id", "title", "title_folded", "kind", "field", "registered_on", "description",
+            "reported_on", "result_summary", "assessment", "assessment_note", "recognised")
+INSERT, UPDATE = insert_sql("initiative", _COLUMNS), update_sql("initiative", _COLUMNS)
 
 
 def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Initiative:
@@ -163,10 +154,8 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
     if errors:
         raise ValidationError(errors)
     with db.atomic():
-        if initiative.id is None:
-            initiative = replace(initiative, id=db.execute(INSERT, _row(initiative)).lastrowid)
-        elif db.execute(UPDATE, {**_row(initiative), "id": initiative.id}).rowcount != 1:
-            raise NotFound("Không tìm thấy mô hình, sáng kiến, giải pháp")
+        initiative = replace(initiative, id=save_record(db, "initiative", _row(initiative), initiative.id,
+                                                        "Không tìm thấy mô hình, sáng kiến, giải pháp"))
         db.execute("DELETE FROM initiative_author WHERE initiative_id = ?", [initiative.id])
         db.conn.executemany(
             "INSERT INTO initiative_author (initiative_id, staff_id) VALUES (?, ?)",

@@ -15,6 +15,7 @@ from models.common.codes import DISCIPLINE_SEVERITY, DisciplineForm, label
 from models.common.dates import iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean
+from models.store.records import save_record
 
 
 @dataclass(frozen=True)
@@ -82,19 +83,7 @@ def save_discipline(db: Database, d: Discipline, today: dt.date) -> Discipline:
     if errors:
         raise ValidationError(errors)
     with db.atomic():
-        if d.id is None:
-            cursor = db.execute(
-                "INSERT INTO discipline (staff_id, form, decision_number, decision_date, effective_year, note) "
-                "VALUES (:staff_id, :form, :decision_number, :decision_date, :effective_year, :note)", _row(d))
-            new_id = cursor.lastrowid
-        else:
-            if db.execute("SELECT 1 FROM discipline WHERE id = ?", [d.id]).fetchone() is None:
-                raise NotFound("Quyết định kỷ luật không còn tồn tại")
-            db.execute(
-                "UPDATE discipline SET staff_id = :staff_id, form = :form, decision_number = :decision_number, "
-                "decision_date = :decision_date, effective_year = :effective_year, note = :note WHERE id = :id",
-                {**_row(d), "id": d.id})
-            new_id = d.id
+        new_id = save_record(db, "discipline", _row(d), d.id, "Quyết định kỷ luật không còn tồn tại")
     return get_discipline(db, new_id)
 
 

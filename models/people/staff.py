@@ -13,6 +13,7 @@ from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
 from models.common.text import clean, fold
+from models.store.records import insert_sql, update_sql
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_STAFF_CODE = 30
@@ -139,17 +140,9 @@ def _row(person: Staff) -> dict:
     }
 
 
-INSERT_STAFF = (
-    "INSERT INTO staff (id, code, full_name, name_folded, birth_date, gender, position, category, "
-    "is_leader, recruited_on, ended_on, salary_coefficient) VALUES (:id, :code, :full_name, :name_folded, "
-    ":birth_date, :gender, :position, :category, :is_leader, :recruited_on, :ended_on, :salary_coefficient)"
-)
-UPDATE_STAFF = (
-    "UPDATE staff SET code = :code, full_name = :full_name, name_folded = :name_folded, "
-    "birth_date = :birth_date, gender = :gender, position = :position, category = :category, "
-    "is_leader = :is_leader, recruited_on = :recruited_on, ended_on = :ended_on, "
-    "salary_coefficient = :salary_coefficient WHERE id = :id"
-)
+_COLUMNS = ("code", "full_name", "name_folded", "birth_date", "gender", "position", "category", "is_leader",
+            "recruited_on", "ended_on", "salary_coefficient")
+INSERT_STAFF, UPDATE_STAFF = insert_sql("staff", ("id", *_COLUMNS)), update_sql("staff", _COLUMNS)
 INSERT_ASSIGNMENT = "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, ?)"
 
 # Each person with the unit of their latest membership row. (With max(), SQLite takes the bare

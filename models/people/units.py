@@ -10,6 +10,7 @@ from models.common.codes import UnitKind, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
 from models.common.text import clean, fold
+from models.store.records import save_record, taken_by_another
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_UNIT_CODE = 20
@@ -112,30 +113,13 @@ def save_unit(db: Database, unit: Unit) -> Unit:
     """
     unit = normalised(unit)
     errors = check_unit(unit)
-    if "code" not in errors:
-        other = db.execute("SELECT id FROM unit WHERE code = ?", [unit.code]).fetchone()
-        if other and other[0] != unit.id:
-            errors["code"] = f"Mã đơn vị “{unit.code}” đã có"
+    if "code" not in errors and taken_by_another(db, "unit", {"code": unit.code}, unit.id):
+        errors["code"] = f"Mã đơn vị “{unit.code}” đã có"
     if errors:
         raise ValidationError(errors)
     with db.atomic():
-        if unit.id is None:
-            cursor = db.execute(
-                "INSERT INTO unit (code, name, name_folded, kind, head_name, head_title, active) "
-                "VALUES (:code, :name, :name_folded, :kind, :head_name, :head_title, :active)",
-                _row(unit),
-            )
-            unit = replace(unit, id=cursor.lastrowid)
-        else:
-            cursor = db.execute(
-                "UPDATE unit SET code = :code, name = :name, name_folded = :name_folded, "
-                "kind = :kind, head_name = :head_name, head_title = :head_title, active = :active "
-                "WHERE id = :id",
-                {**_row(unit), "id": unit.id},
-            )
-            if cursor.rowcount != 1:
-                raise NotFound(f"Không tìm thấy đơn vị có mã {unit.code}")
-    return get_unit(db, unit.id)
+        unit_id = save_record(db, "unit", _row(unit), unit.id, f"Không tìm thấy đơn vị có mã {unit.code}")
+    return get_unit(db, unit_id)
 
 
 _LIST_SQL = """

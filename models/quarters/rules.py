@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from models.common.codes import CapScope, HeadLevel, Severity, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean
+from models.store.records import save_record, taken_by_another
 
 SHARE_COLUMNS = {
     HeadLevel.XUAT_SAC: "share_xuat_sac",
@@ -147,10 +148,7 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
     rs = replace(rs, name=clean(rs.name), note=(rs.note or "").strip())
     errors = check_rule_set(rs)
     if "from_year" not in errors and "from_quarter" not in errors:
-        other = db.execute(
-            "SELECT id FROM rule_set WHERE from_year = ? AND from_quarter = ?", [rs.from_year, rs.from_quarter]
-        ).fetchone()
-        if other and other[0] != rs.id:
+        if taken_by_another(db, "rule_set", {"from_year": rs.from_year, "from_quarter": rs.from_quarter}, rs.id):
             errors["from_quarter"] = f"Đã có quy định áp dụng từ quý {rs.from_quarter}/{rs.from_year}"
         else:
             uncovered = _first_uncovered_quarter(db, rs)
@@ -166,22 +164,8 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
         "deadline_day": rs.deadline_day, "note": rs.note,
     }
     with db.atomic():
-        if rs.id is None:
-            rs_id = db.execute(
-                "INSERT INTO rule_set (name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
-                "share_khong_hoan_thanh, deadline_day, note) VALUES (:name, :from_year, :from_quarter, "
-                ":share_xuat_sac, :share_tot, :share_hoan_thanh, :share_khong_hoan_thanh, :deadline_day, :note)",
-                row,
-            ).lastrowid
-        else:
-            rs_id = rs.id
-            if db.execute(
-                "UPDATE rule_set SET name = :name, from_year = :from_year, from_quarter = :from_quarter, "
-                "share_xuat_sac = :share_xuat_sac, share_tot = :share_tot, share_hoan_thanh = :share_hoan_thanh, "
-                "share_khong_hoan_thanh = :share_khong_hoan_thanh, deadline_day = :deadline_day, note = :note "
-                "WHERE id = :id", {**row, "id": rs_id},
-            ).rowcount != 1:
-                raise NotFound("Không tìm thấy quy định")
+        rs_id = save_record(db, "rule_set", row, rs.id, "Không tìm thấy quy định")
+        if rs.id is not None:
             db.execute("DELETE FROM rule_coefficient WHERE rule_set_id = ?", [rs_id])
             db.execute("DELETE FROM rule_cap WHERE rule_set_id = ?", [rs_id])
         db.conn.executemany(

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleRank, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean
+from models.store.records import save_record, taken_by_another
 
 DEFAULT_BONUS = {TitleCode.LDTT: Decimal("0.3"), TitleCode.CSTDCS: Decimal("1.0"),
                  TitleCode.TTLDTT: Decimal("0.8"), TitleCode.TTLDXS: Decimal("1.5")}
@@ -219,24 +220,12 @@ def save_title_rules(db: Database, rules: TitleRules) -> TitleRules:
     """Insert (``id`` None) or update a rule set; refused with the fields at fault."""
     rules = normalised(rules)
     errors = check_title_rules(rules)
-    if "from_year" not in errors:
-        other = db.execute("SELECT id FROM title_rule_set WHERE from_year = ?", [rules.from_year]).fetchone()
-        if other and other[0] != rules.id:
-            errors["from_year"] = f"Đã có quy định xét danh hiệu áp dụng từ năm {rules.from_year}"
+    if "from_year" not in errors and taken_by_another(db, "title_rule_set", {"from_year": rules.from_year}, rules.id):
+        errors["from_year"] = f"Đã có quy định xét danh hiệu áp dụng từ năm {rules.from_year}"
     if errors:
         raise ValidationError(errors)
-    row = _row(rules)
-    names = list(row)
     with db.atomic():
-        if rules.id is None:
-            new_id = db.execute(
-                f"INSERT INTO title_rule_set ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})", row,
-            ).lastrowid
-        else:
-            new_id = rules.id
-            if db.execute(f"UPDATE title_rule_set SET {', '.join(f'{n} = :{n}' for n in names)} WHERE id = :id",
-                          {**row, "id": new_id}).rowcount != 1:
-                raise NotFound("Không tìm thấy quy định xét danh hiệu thi đua")
+        new_id = save_record(db, "title_rule_set", _row(rules), rules.id, "Không tìm thấy quy định xét danh hiệu thi đua")
     return get_title_rules(db, new_id)
 
 
