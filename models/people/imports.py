@@ -92,6 +92,18 @@ def import_units(
     return result
 
 
+def staff_code_cell(errors: CellErrors, row: Row, known: dict[str, object]) -> tuple[str, object | None]:
+    """The row's "Mã cán bộ" and what ``known`` (by code) holds for it; an empty or unknown code is
+    an error of the row."""
+    code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
+    found = known.get(code)
+    if not code:
+        errors.add(row, "Mã cán bộ", "bỏ trống (bắt buộc)")
+    elif found is None:
+        errors.add(row, "Mã cán bộ", f"không có cán bộ mã “{code}”")
+    return code, found
+
+
 def _unit_changed(old: Unit, new: Unit) -> bool:
     keys = ("name", "kind", "head_name", "head_title")
     return any(getattr(old, k) != getattr(new, k) for k in keys)

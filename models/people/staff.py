@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
@@ -12,10 +11,9 @@ from models.common.codes import Gender, StaffCategory, label
 from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, fold
+from models.common.text import clean, code_error, fold
 from models.store.records import insert_sql, update_sql
 
-CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_STAFF_CODE = 30
 # The first membership starts at the recruitment date, or at this date when it is unknown.
 SINCE_ALWAYS = dt.date(1, 1, 1)
@@ -84,12 +82,8 @@ def normalised(person: Staff) -> Staff:
 def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
     """What is wrong with ``person``'s own fields (code uniqueness and the unit are checked on save)."""
     errors = {}
-    if not person.code:
-        errors["code"] = "Chưa nhập mã cán bộ"
-    elif len(person.code) > MAX_STAFF_CODE:
-        errors["code"] = f"Mã cán bộ dài quá {MAX_STAFF_CODE} ký tự"
-    elif not CODE_PATTERN.match(person.code):
-        errors["code"] = "Mã cán bộ chỉ gồm chữ không dấu, chữ số và - _ . /"
+    if wrong := code_error(person.code, "cán bộ", MAX_STAFF_CODE):
+        errors["code"] = wrong
     if not person.full_name:
         errors["full_name"] = "Chưa nhập họ và tên"
     elif len(person.full_name) > 100:

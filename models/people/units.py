@@ -1,7 +1,6 @@
 """Units (cơ quan, đơn vị, phường): the council's list of collectives."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
@@ -9,10 +8,9 @@ from sqlite_utils import Database
 from models.common.codes import UnitKind, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, fold
+from models.common.text import clean, code_error, fold
 from models.store.records import save_record, taken_by_another
 
-CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_UNIT_CODE = 20
 
 # Names of the tables a human would recognise, for "cannot delete" messages.
@@ -52,12 +50,8 @@ def normalise_code(value: object) -> str:
 def check_unit(unit: Unit) -> dict[str, str]:
     """What is wrong with ``unit``'s own fields (uniqueness is checked on save)."""
     errors = {}
-    if not unit.code:
-        errors["code"] = "Chưa nhập mã đơn vị"
-    elif len(unit.code) > MAX_UNIT_CODE:
-        errors["code"] = f"Mã đơn vị dài quá {MAX_UNIT_CODE} ký tự"
-    elif not CODE_PATTERN.match(unit.code):
-        errors["code"] = "Mã đơn vị chỉ gồm chữ không dấu, chữ số và - _ . / (ví dụ P01, NV)"
+    if wrong := code_error(unit.code, "đơn vị", MAX_UNIT_CODE, "P01, NV"):
+        errors["code"] = wrong
     if not unit.name:
         errors["name"] = "Chưa nhập tên đơn vị"
     elif len(unit.name) > 300:

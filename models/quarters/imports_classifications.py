@@ -17,7 +17,7 @@ from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, 
 from models.common.errors import DomainError
 from models.exchange.import_common import CellErrors, ImportResult, Progress, report_progress
 from models.quarters.rules import list_rule_sets, rule_set_for
-from models.people.staff import normalise_code
+from models.people.imports import staff_code_cell
 from models.common.text import fold
 from models.exchange.xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
 
@@ -128,12 +128,7 @@ def import_classifications(
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code = normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        person = staff.get(code)
-        if not code:
-            errors.add(row, "Mã cán bộ", "bỏ trống (bắt buộc)")
-        elif person is None:
-            errors.add(row, "Mã cán bộ", f"không có cán bộ mã “{code}”")
+        code, person = staff_code_cell(errors, row, staff)
         name = cell_text(row.cells["Họ và tên"])
         if not name:
             errors.add(row, "Họ và tên", "bỏ trống (bắt buộc)")
