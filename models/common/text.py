@@ -168,3 +168,9 @@ def code_error(code: str, noun: str, longest: int, example: str = "") -> str | N
     if not CODE_PATTERN.match(code):
         return f"Mã {noun} chỉ gồm chữ không dấu, chữ số và - _ . /" + (f" (ví dụ {example})" if example else "")
     return None
+
+
+def blank_fields(record: object, messages: dict[str, str]) -> dict[str, str]:
+    """``messages`` (field -> message) of the fields of ``record`` left blank (``None``, empty or
+    white space only), in the order given."""
+    return {name: message for name, message in messages.items() if not clean(getattr(record, name))}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from types import MappingProxyType
@@ -23,7 +23,7 @@ from models.common.codes import ListKind, TitleCode
 from models.common.dates import format_date, iso
 from models.common.errors import DomainError, ValidationError
 from models.store.settings import CouncilNames
-from models.common.text import clean
+from models.common.text import blank_fields, clean
 
 
 
@@ -189,6 +189,17 @@ class Adjustment:
     def action_label(self) -> str:
         return "Thêm vào danh sách" if self.action == Action.ADD else "Loại khỏi danh sách"
 
+    @property
+    def why(self) -> str:
+        """The sentence explaining a list's row by this adjustment."""
+        verb = "Được thêm vào danh sách" if self.action == Action.ADD else "Đã bị loại khỏi danh sách"
+        return f"{verb} (điều chỉnh): {self.reason}."
+
+
+def adjustment_of(adjusted: Iterable[Adjustment], subject: str, subject_id: int) -> Adjustment | None:
+    """The adjustment among ``adjusted`` of the unit or person (one at most per list)."""
+    return next((a for a in adjusted if a.subject_key == (subject, subject_id)), None)
+
 
 def adjustments(db: Database, key: ListKey) -> list[Adjustment]:
     where, params = key.where()
@@ -335,16 +346,12 @@ def approval_history(db: Database, key: ListKey) -> list[ApprovalRecord]:
 
 
 def check_approval(approval: Approval) -> dict[str, str]:
-    errors = {}
-    if not clean(approval.decision_number):
-        errors["decision_number"] = "Số quyết định không được để trống"
-    if approval.decision_date is None:
-        errors["decision_date"] = "Ngày quyết định không được để trống (dạng dd/mm/yyyy)"
-    if not clean(approval.signer_title):
-        errors["signer_title"] = "Chức danh người ký không được để trống"
-    if not clean(approval.signer_name):
-        errors["signer_name"] = "Họ tên người ký không được để trống"
-    return errors
+    return blank_fields(approval, {
+        "decision_number": "Số quyết định không được để trống",
+        "decision_date": "Ngày quyết định không được để trống (dạng dd/mm/yyyy)",
+        "signer_title": "Chức danh người ký không được để trống",
+        "signer_name": "Họ tên người ký không được để trống",
+    })
 
 
 def approve(db: Database, key: ListKey, approval: Approval, printable: PrintableList, now: dt.datetime,
@@ -428,7 +435,7 @@ def damaged_snapshots(db: Database) -> list[tuple[int, str, str]]:
 
 
 __all__ = [
-    "Action", "Adjustment", "Approval", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF",
+    "Action", "Adjustment", "Approval", "adjustment_of", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF",
     "SUBJECTS", "Subject", "UNIT", "adjust", "adjustments", "apply_adjustments", "approval_history", "approve", "cancel_adjustment",
     "check_approval", "current_approval", "damaged_snapshots", "default_issuer", "digest_of", "draft_signer",
     "reopen", "subjects_of",

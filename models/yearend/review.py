@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, UNIT, Action, Adjustment, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
+    STAFF, UNIT, Action, Adjustment, adjustment_of, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
     draft_signer,
 )
 from models.campaigns.campaigns import Campaign, get_campaign, participants
@@ -173,14 +173,13 @@ class CampaignReview:
         return collectives, individuals
 
     def adjustment_for(self, kind: ListKind, subject: str, subject_id: int) -> Adjustment | None:
-        return next((a for a in self.adjusted.get(kind, ()) if a.subject_key == (subject, subject_id)), None)
+        return adjustment_of(self.adjusted.get(kind, ()), subject, subject_id)
 
     def why(self, kind: ListKind, subject: str, subject_id: int) -> str:
         """One sentence: why the unit or person is, or is not, on the list ``kind``."""
         adjustment = self.adjustment_for(kind, subject, subject_id)
         if adjustment is not None:
-            verb = "Được thêm vào danh sách" if adjustment.action == Action.ADD else "Đã bị loại khỏi danh sách"
-            return f"{verb} (điều chỉnh): {adjustment.reason}."
+            return adjustment.why
         if subject == UNIT:
             unit = self.unit(subject_id)
             if unit is None:

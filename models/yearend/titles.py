@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, UNIT, Action, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
+    STAFF, UNIT, Action, Adjustment, adjustment_of, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
 from models.common.dates import from_iso
 from models.common.codes import (
@@ -207,14 +207,13 @@ class TitleProposals:
         return self._sorted(apply_adjustments(self.candidates(title), adjusted, base))
 
     def adjustment_for(self, title: TitleCode, subject: str, subject_id: int) -> Adjustment | None:
-        return next((a for a in self.adjusted.get(title, ()) if a.subject_key == (subject, subject_id)), None)
+        return adjustment_of(self.adjusted.get(title, ()), subject, subject_id)
 
     def why(self, title: TitleCode, subject: str, subject_id: int) -> str:
         """One sentence: why the person or unit is, or is not, on the list of ``title``."""
         adjustment = self.adjustment_for(title, subject, subject_id)
         if adjustment is not None:
-            verb = "Được thêm vào danh sách" if adjustment.action == Action.ADD else "Đã bị loại khỏi danh sách"
-            return f"{verb} (điều chỉnh): {adjustment.reason}."
+            return adjustment.why
         found = self.person(subject_id) if subject == STAFF else self.unit(subject_id)
         if found is None:
             return (f"Không xét: không có kết quả xếp loại quý nào năm {self.year}." if subject == STAFF
