@@ -17,7 +17,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -34,6 +33,7 @@ from reports.document import (
     build_document,
     data_table,
     document_styles,
+    grid_style,
     header_block,
     markup,
     nfc,
@@ -260,18 +260,7 @@ def _district_widths(layout: PageLayout) -> list[float]:
 
 
 def _grid_style() -> list:
-    st = document_styles()
-    return [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
-        ("LEADING", (0, 0), (-1, -1), st.table_leading),
-    ]
+    return grid_style(document_styles())
 
 
 def _district_header(widths: list[float]) -> Table:

@@ -346,6 +346,21 @@ def title_block(
 # --------------------------------------------------------------------------- data table
 
 
+def grid_style(st: DocumentStyles) -> list[tuple]:
+    """The rules, padding and font every ruled table of the documents shares."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
+        ("LEADING", (0, 0), (-1, -1), st.table_leading),
+    ]
+
+
 def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empty_text: str = "",
                row_styles: dict[int, list[tuple]] | None = None,
                keep_with_next: frozenset[int] = frozenset(), continued: dict[int, list] | None = None) -> Flowable:
@@ -354,7 +369,6 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
     rows, one row spanning the table shows ``empty_text``. ``row_styles``, ``keep_with_next`` and
     ``continued``: see :class:`PagedTable` (group headings, their continuations, total rows)."""
     st = document_styles()
-    f = st.fonts
     header = [paragraph(c.heading, st.table_header) for c in columns]
     body: list[list] = []
     for row in rows:
@@ -367,17 +381,7 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
             else:
                 cells.append(nfc(value))
         body.append(cells)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONTNAME", (0, 0), (-1, -1), f.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
-        ("LEADING", (0, 0), (-1, -1), st.table_leading),
-    ]
+    style = grid_style(st)
     for i, column in enumerate(columns):
         style.append(("ALIGN", (i, 1), (i, -1), column.align))
     if not body:

@@ -174,3 +174,8 @@ def blank_fields(record: object, messages: dict[str, str]) -> dict[str, str]:
     """``messages`` (field -> message) of the fields of ``record`` left blank (``None``, empty or
     white space only), in the order given."""
     return {name: message for name, message in messages.items() if not clean(getattr(record, name))}
+
+
+def normalise_code(value: object) -> str:
+    """A unit's or a person's code as stored: cleaned, upper case."""
+    return clean(value).upper()

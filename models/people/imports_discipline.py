@@ -20,8 +20,8 @@ from sqlite_utils import Database
 from models.common.codes import DisciplineForm, labels_of
 from models.common.dates import format_date
 from models.people.discipline import list_discipline
-from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, date_cell, report_progress
-from models.people.imports import staff_code_cell
+from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, report_progress
+from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import clean
 from models.exchange.xlsx import Column, ImportRejected, cell_text, get_column_letter, read_rows, write_workbook
 
@@ -73,7 +73,7 @@ def import_discipline(
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code, staff_id = staff_code_cell(errors, row, staff)
+        code, staff_id = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
         form = choice_cell(errors, row, "Hình thức kỷ luật", DisciplineForm)
         number = clean(cell_text(row.cells["Số quyết định"]))
         if not number:

@@ -11,7 +11,7 @@ from models.common.codes import Gender, StaffCategory, label
 from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, code_error, fold
+from models.common.text import clean, code_error, fold, normalise_code
 from models.store.records import insert_sql, update_sql
 
 MAX_STAFF_CODE = 30
@@ -64,10 +64,6 @@ class Assignment:
     @property
     def start_text(self) -> str:
         return "từ khi tuyển dụng" if self.start == SINCE_ALWAYS else format_date(self.start)
-
-
-def normalise_code(value: object) -> str:
-    return clean(value).upper()
 
 
 def normalised(person: Staff) -> Staff:

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from models.common.codes import UnitKind, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, code_error, fold
+from models.common.text import clean, code_error, fold, normalise_code
 from models.store.records import save_record, taken_by_another
 
 MAX_UNIT_CODE = 20
@@ -41,10 +41,6 @@ class Unit:
     @property
     def kind_label(self) -> str:
         return label(self.kind)
-
-
-def normalise_code(value: object) -> str:
-    return clean(value).upper()
 
 
 def check_unit(unit: Unit) -> dict[str, str]:

@@ -15,9 +15,9 @@ from sqlite_utils import Database
 from models.quarters.classifications import Entry, quarter_text, quarter_units, roster
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
 from models.common.errors import DomainError
-from models.exchange.import_common import CellErrors, ImportResult, Progress, report_progress
+from models.exchange.import_common import CellErrors, ImportResult, Progress, code_cell, report_progress
 from models.quarters.rules import list_rule_sets, rule_set_for
-from models.people.imports import staff_code_cell
+from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import fold
 from models.exchange.xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
 
@@ -128,7 +128,7 @@ def import_classifications(
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code, person = staff_code_cell(errors, row, staff)
+        code, person = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
         name = cell_text(row.cells["Họ và tên"])
         if not name:
             errors.add(row, "Họ và tên", "bỏ trống (bắt buộc)")
