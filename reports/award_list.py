@@ -24,21 +24,8 @@ from models.common.text import money
 from reports.council import council_parts
 from reports.paged_table import CellParagraph
 from reports.document import (
-    Column,
-    PageLayout,
-    attachment_reference,
-    build_document,
-    data_table,
-    document_styles,
-    header_block,
-    markup,
-    nfc,
-    scaled_columns,
-    short_date,
-    signature_block,
-    styles_for,
-    title_block,
-    upper,
+    Column, PageLayout, attachment_reference, build_document, data_table, document_styles, header_block, markup,
+    nfc, scaled_columns, short_date, signature_block, styles_for, title_block, upper,
 )
 
 NUMBER_SUFFIX = "QĐ-HĐTĐKT"

@@ -26,23 +26,8 @@ from models.quarters.classification_report import DistrictSheetData, UnitSheetDa
 
 from reports.council import council_parts
 from reports.document import (
-    DocumentHeader,
-    PageLayout,
-    PagedTable,
-    Signature,
-    build_document,
-    data_table,
-    document_styles,
-    grid_style,
-    header_block,
-    markup,
-    nfc,
-    paragraph,
-    scaled_columns,
-    short_date,
-    signature_block,
-    styles_for,
-    title_block,
+    DocumentHeader, PageLayout, PagedTable, Signature, build_document, data_table, document_styles, grid_style,
+    header_block, markup, nfc, paragraph, scaled_columns, short_date, signature_block, styles_for, title_block,
 )
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"

@@ -14,17 +14,8 @@ from models.campaigns.registers import RegisterData, RegisterEntry
 
 from reports.council import council_parts
 from reports.document import (
-    PageLayout,
-    build_document,
-    data_table,
-    header_block,
-    markup,
-    nfc,
-    scaled_columns,
-    short_date,
-    signature_block,
-    styles_for,
-    title_block,
+    PageLayout, build_document, data_table, header_block, markup, nfc, scaled_columns, short_date, signature_block,
+    styles_for, title_block,
 )
 
 TITLE = "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"
