@@ -201,6 +201,16 @@ def adjustment_of(adjusted: Iterable[Adjustment], subject: str, subject_id: int)
     return next((a for a in adjusted if a.subject_key == (subject, subject_id)), None)
 
 
+class AdjustedLists:
+    """For the candidates of several lists (``adjusted``: each list's adjustments, by list kind)."""
+
+    __slots__ = ()
+    adjusted: dict
+
+    def adjustment_for(self, kind: str, subject: str, subject_id: int) -> Adjustment | None:
+        return adjustment_of(self.adjusted.get(kind, ()), subject, subject_id)
+
+
 def adjustments(db: Database, key: ListKey) -> list[Adjustment]:
     where, params = key.where()
     rows = db.query(
@@ -435,7 +445,7 @@ def damaged_snapshots(db: Database) -> list[tuple[int, str, str]]:
 
 
 __all__ = [
-    "Action", "Adjustment", "Approval", "adjustment_of", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF",
+    "Action", "AdjustedLists", "Adjustment", "Approval", "adjustment_of", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF",
     "SUBJECTS", "Subject", "UNIT", "adjust", "adjustments", "apply_adjustments", "approval_history", "approve", "cancel_adjustment",
     "check_approval", "current_approval", "damaged_snapshots", "default_issuer", "digest_of", "draft_signer",
     "reopen", "subjects_of",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, UNIT, Action, Adjustment, adjustment_of, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
+    STAFF, UNIT, Action, AdjustedLists, Adjustment, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
     draft_signer,
 )
 from models.campaigns.campaigns import Campaign, get_campaign, participants
@@ -121,7 +121,7 @@ class PersonReview:
 
 
 @dataclass(frozen=True)
-class CampaignReview:
+class CampaignReview(AdjustedLists):
     campaign: Campaign
     as_of: dt.date
     settings: ReviewSettings
@@ -171,9 +171,6 @@ class CampaignReview:
         individuals = sorted((e for e in merged if e.subject == STAFF and kind != ListKind.CRITICISM),
                              key=lambda e: (name_sort_key(e.name), codes[e.subject_id]))
         return collectives, individuals
-
-    def adjustment_for(self, kind: ListKind, subject: str, subject_id: int) -> Adjustment | None:
-        return adjustment_of(self.adjusted.get(kind, ()), subject, subject_id)
 
     def why(self, kind: ListKind, subject: str, subject_id: int) -> str:
         """One sentence: why the unit or person is, or is not, on the list ``kind``."""

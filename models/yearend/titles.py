@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, UNIT, Action, Adjustment, adjustment_of, ListKey, PrintedEntry, adjustments, apply_adjustments,
+    STAFF, UNIT, Action, AdjustedLists, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
 from models.common.dates import from_iso
 from models.common.codes import (
@@ -122,7 +122,7 @@ class UnitProposal:
 
 
 @dataclass(frozen=True, slots=True)
-class TitleProposals:
+class TitleProposals(AdjustedLists):
     """Everything :func:`title_proposals` found for a year; ``entries(title)`` gives a list's rows
     (adjustments applied), ``why(title, subject, id)`` the sentence for anyone."""
 
@@ -205,9 +205,6 @@ class TitleProposals:
             base[a.subject_key] = (self._entry(found, title, "") if found is not None
                                    else replace(self.outsiders[a.subject_key], amount=self.bonus(title)))
         return self._sorted(apply_adjustments(self.candidates(title), adjusted, base))
-
-    def adjustment_for(self, title: TitleCode, subject: str, subject_id: int) -> Adjustment | None:
-        return adjustment_of(self.adjusted.get(title, ()), subject, subject_id)
 
     def why(self, title: TitleCode, subject: str, subject_id: int) -> str:
         """One sentence: why the person or unit is, or is not, on the list of ``title``."""
