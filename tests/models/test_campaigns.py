@@ -31,15 +31,9 @@ def _dump(db):
 
 
 def _campaign(**kw):
-    values = dict(
-        name="Đợt thi đua cao điểm về Cải cách hành chính",
-        year=2018,
-        start_date=dt.date(2018, 11, 2),
-        registration_deadline=dt.date(2018, 11, 3),
-        report_deadline=dt.date(2019, 1, 27),
-    )
-    values.update(kw)
-    return Campaign(**values)
+    from models.demo.campaign import CAMPAIGN  # the seed campaign (Gò Vấp, 02/11/2018), without its description
+
+    return replace(CAMPAIGN, **{"description": "", **kw})
 
 
 @pytest.fixture
