@@ -26,8 +26,8 @@ from models.quarters.classification_report import DistrictSheetData, UnitSheetDa
 
 from reports.council import council_parts
 from reports.document import (
-    DocumentHeader, PageLayout, PagedTable, Signature, build_document, data_table, document_styles, grid_style,
-    header_block, markup, nfc, paragraph, scaled_columns, short_date, signature_block, styles_for, title_block,
+    OfficialParts, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block, markup,
+    nfc, paragraph, scaled_columns, short_date, signature_block, styles_for, title_block,
 )
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"
@@ -73,7 +73,7 @@ class UnitSheetRow:
 
 
 @dataclass(frozen=True)
-class UnitClassificationReport:
+class UnitClassificationReport(OfficialParts):
     """Everything one unit's sheet prints; rows print in the order given.
 
     ``counts`` is (label, count, share 0..1) for the four levels, then "Không đánh giá";
@@ -83,9 +83,6 @@ class UnitClassificationReport:
     unit_name: str
     year: int
     quarter: int
-    header: DocumentHeader = field(default_factory=DocumentHeader)
-    signature: Signature = field(default_factory=Signature)
-    recipients: list[str] = field(default_factory=list)
     rows: list[UnitSheetRow] = field(default_factory=list)
     counts: list[tuple[str, int, float]] = field(default_factory=list)
     total: int = 0
@@ -109,14 +106,11 @@ class DistrictRow:
 
 
 @dataclass(frozen=True)
-class DistrictClassificationReport:
+class DistrictClassificationReport(OfficialParts):
     """Everything the district table prints; ``totals`` is the last, bold row ("Toàn quận")."""
 
     year: int
     quarter: int
-    header: DocumentHeader = field(default_factory=DocumentHeader)
-    signature: Signature = field(default_factory=Signature)
-    recipients: list[str] = field(default_factory=list)
     rows: list[DistrictRow] = field(default_factory=list)
     totals: DistrictRow | None = None
     as_of: dt.date | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Sequence
 from xml.sax.saxutils import escape
@@ -68,6 +68,16 @@ class Signature:
     authority: str = "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
     title: str = "CHỦ TỊCH"
     name: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialParts:
+    """What an official document prints around its content (given by keyword): the two-column
+    header, the signer and the "Nơi nhận" list. The reports' input records extend it."""
+
+    header: DocumentHeader = field(default_factory=DocumentHeader)
+    signature: Signature = field(default_factory=Signature)
+    recipients: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
