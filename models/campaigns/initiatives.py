@@ -11,7 +11,7 @@ from models.common.codes import Assessment, InitiativeKind, label
 from models.common.dates import format_date, from_iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean, fold
-from models.store.records import insert_sql, save_record, update_sql
+from models.store.records import children, insert_sql, save_record, update_sql
 
 
 @dataclass(frozen=True)
@@ -172,18 +172,10 @@ _SELECT = (
 )
 
 
-
 def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
     rows = list(db.query(f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params))
-    authors: dict[int, list[int]] = {}
-    if rows:
-        ids = [r["id"] for r in rows]
-        marks = ",".join("?" * len(ids))
-        for initiative_id, staff_id in db.execute(
-            f"SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({marks}) "
-            "ORDER BY rowid", ids
-        ):
-            authors.setdefault(initiative_id, []).append(staff_id)
+    authors = children(db, "SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({ids}) "
+                           "ORDER BY rowid", [r["id"] for r in rows])
     return [
         Initiative(
             id=r["id"], campaign_id=r["campaign_id"], unit_id=r["unit_id"], title=r["title"],
@@ -191,7 +183,7 @@ def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
             description=r["description"], reported_on=from_iso(r["reported_on"]), result_summary=r["result_summary"],
             assessment=Assessment(r["assessment"]) if r["assessment"] else None,
             assessment_note=r["assessment_note"], recognised=bool(r["recognised"]), unit_code=r["unit_code"],
-            unit_name=r["unit_name"], author_ids=tuple(authors.get(r["id"], ())),
+            unit_name=r["unit_name"], author_ids=tuple(s for (s,) in authors.get(r["id"], ())),
         )
         for r in rows
     ]

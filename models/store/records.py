@@ -35,3 +35,13 @@ def taken_by_another(db: Database, table: str, values: dict, own_id: int | None)
     where = " AND ".join(f"{c} = ?" for c in values)
     other = db.execute(f"SELECT id FROM {table} WHERE {where}", list(values.values())).fetchone()
     return other is not None and other[0] != own_id
+
+
+def children(db: Database, sql: str, parent_ids: list[int]) -> dict[int, list[tuple]]:
+    """The rows ``sql`` selects for the records ``parent_ids`` (its first column the parent's id,
+    ``{ids}`` where the id list goes), without that column, grouped by parent in the query's order."""
+    found: dict[int, list[tuple]] = {}
+    if parent_ids:
+        for parent, *rest in db.execute(sql.format(ids=",".join("?" * len(parent_ids))), parent_ids):
+            found.setdefault(parent, []).append(tuple(rest))
+    return found
