@@ -11,7 +11,7 @@ from models.common.codes import Assessment, InitiativeKind, label
 from models.common.dates import format_date, from_iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean, fold
-from models.store.records import children, insert_sql, save_record, update_sql
+from models.store.records import insert_sql, save_record, update_sql, with_children
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,7 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
     return get_initiative(db, initiative.id)
 
 
+_AUTHORS = "SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({ids}) ORDER BY rowid"
 _SELECT = (
     "SELECT i.id, i.campaign_id, i.unit_id, i.title, i.kind, i.field, i.registered_on, i.description, "
     "i.reported_on, i.result_summary, i.assessment, i.assessment_note, i.recognised, u.code AS unit_code, "
@@ -173,9 +174,6 @@ _SELECT = (
 
 
 def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
-    rows = list(db.query(f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params))
-    authors = children(db, "SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({ids}) "
-                           "ORDER BY rowid", [r["id"] for r in rows])
     return [
         Initiative(
             id=r["id"], campaign_id=r["campaign_id"], unit_id=r["unit_id"], title=r["title"],
@@ -183,9 +181,9 @@ def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
             description=r["description"], reported_on=from_iso(r["reported_on"]), result_summary=r["result_summary"],
             assessment=Assessment(r["assessment"]) if r["assessment"] else None,
             assessment_note=r["assessment_note"], recognised=bool(r["recognised"]), unit_code=r["unit_code"],
-            unit_name=r["unit_name"], author_ids=tuple(s for (s,) in authors.get(r["id"], ())),
+            unit_name=r["unit_name"], author_ids=tuple(s for (s,) in authors),
         )
-        for r in rows
+        for r, authors in with_children(db, f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params, _AUTHORS)
     ]
 
 

@@ -13,7 +13,7 @@ from models.common.codes import HeadLevel, label
 from models.common.errors import NotFound, ValidationError
 from models.store.settings import get_setting, set_setting
 from models.common.text import clean
-from models.store.records import children
+from models.store.records import with_children
 
 DEFAULT_CRITERIA = (
     "Lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị được giao",
@@ -117,15 +117,11 @@ _SELECT = (
 
 
 def _fetch(db: Database, where: str, params: list) -> list[HeadEvaluation]:
-    rows = list(db.query(f"{_SELECT} WHERE {where} ORDER BY u.code", params))
-    criteria = children(db, "SELECT evaluation_id, name, result FROM head_criterion WHERE evaluation_id IN ({ids}) "
-                            "ORDER BY evaluation_id, position", [r["id"] for r in rows])
-    return [
-        HeadEvaluation(
-            **{**r, "level": HeadLevel(r["level"])}, criteria=tuple(Criterion(*c) for c in criteria.get(r["id"], ())),
-        )
-        for r in rows
-    ]
+    found = with_children(db, f"{_SELECT} WHERE {where} ORDER BY u.code", params,
+                          "SELECT evaluation_id, name, result FROM head_criterion WHERE evaluation_id IN ({ids}) "
+                          "ORDER BY evaluation_id, position")
+    return [HeadEvaluation(**{**r, "level": HeadLevel(r["level"])}, criteria=tuple(Criterion(*c) for c in criteria))
+            for r, criteria in found]
 
 
 def get_evaluation(db: Database, unit_id: int, year: int) -> HeadEvaluation:

@@ -37,11 +37,14 @@ def taken_by_another(db: Database, table: str, values: dict, own_id: int | None)
     return other is not None and other[0] != own_id
 
 
-def children(db: Database, sql: str, parent_ids: list[int]) -> dict[int, list[tuple]]:
-    """The rows ``sql`` selects for the records ``parent_ids`` (its first column the parent's id,
-    ``{ids}`` where the id list goes), without that column, grouped by parent in the query's order."""
+def with_children(db: Database, sql: str, params: list, child_sql: str) -> list[tuple[dict, list[tuple]]]:
+    """Each record ``sql`` selects (by name, with its ``id``) and the rows ``child_sql`` selects for
+    it: the child query's first column is the parent's id (left out of the rows), ``{ids}`` stands
+    where the list of ids goes; children keep the child query's order."""
+    records = list(db.query(sql, params))
+    ids = [r["id"] for r in records]
     found: dict[int, list[tuple]] = {}
-    if parent_ids:
-        for parent, *rest in db.execute(sql.format(ids=",".join("?" * len(parent_ids))), parent_ids):
+    if ids:
+        for parent, *rest in db.execute(child_sql.format(ids=",".join("?" * len(ids))), ids):
             found.setdefault(parent, []).append(tuple(rest))
-    return found
+    return [(r, found.get(r["id"], [])) for r in records]
