@@ -224,7 +224,7 @@ def _export_initiatives(db, args, out) -> int:
 
 
 def _initiatives_pdf(db, args, as_of) -> bytes:
-    from reports.campaign_register import register_pdf
+    from reports.initiatives import register_pdf
 
     return register_pdf(registers.initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
 
@@ -267,7 +267,7 @@ def _export_classifications(db, args, out) -> int:
 
 
 def _classification_pdf(db, args, as_of) -> bytes:
-    from reports.classification_pdf import classification_pdf
+    from reports.classification import classification_pdf
 
     year, quarter = _year_quarter(args)
     unit_id = _unit_id(db, args.unit, required=False)

@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
 
     from models.store.db import connect
     from models.campaigns.registers import initiative_register_data
-    from reports.campaign_register import register_pdf
+    from reports.initiatives import register_pdf
     from ui.app import create_application
     from ui.campaigns.campaigns_page import CampaignsPage
 

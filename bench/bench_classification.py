@@ -98,7 +98,7 @@ def bench_review() -> dict:
     import datetime as dt
 
     from models.quarters.classification_report import district_sheet_data
-    from reports.classification_pdf import district_pdf
+    from reports.classification import district_pdf
 
     t = time.perf_counter()
     pdf = district_pdf(district_sheet_data(db, YEAR, QUARTER, dt.date(2019, 1, 10)))

@@ -18,23 +18,23 @@ class Finding:
 
 def quick_check(db: Database) -> list[Finding]:
     """The fast part, run at every start: SQLite's quick_check and the foreign keys."""
+    return _sqlite_findings(db, "quick_check", 20)
+
+
+def _sqlite_findings(db: Database, check: str, most: int) -> list[Finding]:
+    """SQLite's own ``check`` (quick_check or integrity_check) and up to ``most`` broken references."""
     findings = []
-    result = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+    result = [r[0] for r in db.execute(f"PRAGMA {check}").fetchall()]
     if result != ["ok"]:
         findings.append(Finding(f"Tệp dữ liệu bị hỏng: {'; '.join(result[:5])}"))
-    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall()[:most]:
         findings.append(Finding(f"Bảng {table}, dòng {rowid}: tham chiếu tới {parent} không tồn tại"))
     return findings
 
 
 def full_check(db: Database) -> list[Finding]:
     """integrity_check, foreign_key_check, and the domain's own rules."""
-    findings = []
-    result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    if result != ["ok"]:
-        findings.append(Finding(f"Tệp dữ liệu bị hỏng: {'; '.join(result[:5])}"))
-    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall()[:50]:
-        findings.append(Finding(f"Bảng {table}, dòng {rowid}: tham chiếu tới {parent} không tồn tại"))
+    findings = _sqlite_findings(db, "integrity_check", 50)
     findings += _staff_without_unit(db)
     findings += _classifications_outside_their_unit(db)
     findings += _damaged_snapshots(db)
@@ -103,7 +103,7 @@ def _classifications_outside_their_unit(db: Database) -> list[Finding]:
     findings = []
     quarters = db.execute("SELECT DISTINCT year, quarter FROM classification ORDER BY year, quarter").fetchall()
     codes = dict(db.execute("SELECT id, code FROM unit").fetchall())
-    staff = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, code, full_name FROM staff")}
+    staff = {staff_id: (code, name) for staff_id, code, name in db.execute("SELECT id, code, full_name FROM staff")}
     for year, quarter in quarters:
         members = quarter_units(db, year, quarter)
         for staff_id, unit_id in db.execute(

@@ -24,20 +24,8 @@ from models.common.text import money
 from reports.council import council_parts
 from reports.paged_table import CellParagraph
 from reports.document import (
-    Column,
-    PageLayout,
-    attachment_reference,
-    build_document,
-    data_table,
-    document_styles,
-    header_block,
-    markup,
-    nfc,
-    short_date,
-    signature_block,
-    styles_for,
-    title_block,
-    upper,
+    Column, PageLayout, attachment_reference, build_document, data_table, document_styles, header_block, markup,
+    nfc, scaled_columns, short_date, signature_block, styles_for, title_block, upper,
 )
 
 NUMBER_SUFFIX = "QĐ-HĐTĐKT"
@@ -65,8 +53,7 @@ def _columns(layout: PageLayout, individuals: bool, text_heading: str, amounts: 
         # The money column takes its room from the text columns in proportion.
         text_mm = sum(w for _h, w, _a, _wrap in spec[1:-1])
         spec = [spec[0]] + [(h, w - _AMOUNT_MM * w / text_mm, a, wr) for h, w, a, wr in spec[1:-1]] + [spec[-1]]
-    scale = layout.frame_width / (sum(s[1] for s in spec) * mm)
-    return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
+    return scaled_columns(spec, layout)
 
 
 def _reference(text: str, style: ParagraphStyle, width: float) -> str:

@@ -7,7 +7,9 @@ Two renderers, plain data in and PDF bytes out:
 - :func:`render_district_classification`: one row per unit with the count and share of each level
   (A4 landscape), under a two-row header ("HTXSNV" spanning "Số" and "%"), and the district total.
 
-Levels arrive as Vietnamese labels already; nothing here knows the codes or the caps.
+The renderers take levels as Vietnamese labels already and know nothing of the caps;
+:func:`unit_sheet_pdf` and :func:`district_pdf` (:func:`classification_pdf`: either) turn the
+models' sheet data (``models.quarters.classification_report``) into their input.
 """
 from __future__ import annotations
 
@@ -15,28 +17,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
+from models.quarters.classification_report import DistrictSheetData, UnitSheetData
+
+from reports.council import council_parts
 from reports.document import (
-    Column,
-    DocumentHeader,
-    PageLayout,
-    PagedTable,
-    Signature,
-    build_document,
-    data_table,
-    document_styles,
-    header_block,
-    markup,
-    nfc,
-    paragraph,
-    short_date,
-    signature_block,
-    styles_for,
-    title_block,
+    OfficialParts, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block, markup,
+    nfc, paragraph, scaled_columns, short_date, signature_block, styles_for, title_block,
 )
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"
@@ -82,7 +73,7 @@ class UnitSheetRow:
 
 
 @dataclass(frozen=True)
-class UnitClassificationReport:
+class UnitClassificationReport(OfficialParts):
     """Everything one unit's sheet prints; rows print in the order given.
 
     ``counts`` is (label, count, share 0..1) for the four levels, then "Không đánh giá";
@@ -92,9 +83,6 @@ class UnitClassificationReport:
     unit_name: str
     year: int
     quarter: int
-    header: DocumentHeader = field(default_factory=DocumentHeader)
-    signature: Signature = field(default_factory=Signature)
-    recipients: list[str] = field(default_factory=list)
     rows: list[UnitSheetRow] = field(default_factory=list)
     counts: list[tuple[str, int, float]] = field(default_factory=list)
     total: int = 0
@@ -118,14 +106,11 @@ class DistrictRow:
 
 
 @dataclass(frozen=True)
-class DistrictClassificationReport:
+class DistrictClassificationReport(OfficialParts):
     """Everything the district table prints; ``totals`` is the last, bold row ("Toàn quận")."""
 
     year: int
     quarter: int
-    header: DocumentHeader = field(default_factory=DocumentHeader)
-    signature: Signature = field(default_factory=Signature)
-    recipients: list[str] = field(default_factory=list)
     rows: list[DistrictRow] = field(default_factory=list)
     totals: DistrictRow | None = None
     as_of: dt.date | None = None
@@ -201,11 +186,6 @@ def keep_together(flowables: list[Flowable]) -> KeepTogether:
 # --------------------------------------------------------------------------- unit sheet
 
 
-def _columns(spec, layout: PageLayout) -> list[Column]:
-    scale = layout.frame_width / (sum(c[1] for c in spec) * mm)
-    return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
-
-
 def _warnings(warnings: list[str], layout: PageLayout) -> list[Flowable]:
     items = [nfc(w).strip() for w in warnings if nfc(w).strip()]
     if not items:
@@ -227,12 +207,12 @@ def render_unit_classification(data: UnitClassificationReport) -> bytes:
     story: list[Flowable] = [header_block(data.header, layout)]
     story += title_block(TITLE, layout, subtitle=subtitle, note=_note(data.locked, data.as_of))
     rows = [[str(i), r.full_name, r.position, r.result, r.note] for i, r in enumerate(data.rows, start=1)]
-    story.append(data_table(_columns(_UNIT_COLUMNS, layout), rows, empty_text="Đơn vị chưa có người nào."))
+    story.append(data_table(scaled_columns(_UNIT_COLUMNS, layout), rows, empty_text="Đơn vị chưa có người nào."))
 
     summary: list[Flowable] = [Spacer(1, 3 * mm), Paragraph("<b>Tổng hợp kết quả xếp loại:</b>", st.body),
                                Spacer(1, 2 * mm)]
     if data.counts:
-        summary.append(data_table(_columns(_SUMMARY_COLUMNS, layout),
+        summary.append(data_table(scaled_columns(_SUMMARY_COLUMNS, layout),
                                   [[label, str(n), share_text(share)] for label, n, share in data.counts]))
     summary.append(paragraph(total_line(data.total, data.counts), st.body))
     leaders = leaders_line(data.rows, data.counts[0][0] if data.counts else LEVEL_ABBREVIATIONS[0][1])
@@ -259,18 +239,7 @@ def _district_widths(layout: PageLayout) -> list[float]:
 
 
 def _grid_style() -> list:
-    st = document_styles()
-    return [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
-        ("LEADING", (0, 0), (-1, -1), st.table_leading),
-    ]
+    return grid_style(document_styles())
 
 
 def _district_header(widths: list[float]) -> Table:
@@ -380,3 +349,52 @@ __all__ = [
     "total_line",
     "unit_subtitle",
 ]
+
+
+# --------------------------------------------------------------------------- from the models' data
+
+LEVELS = list(HeadLevel)
+
+
+def unit_sheet_pdf(data: UnitSheetData) -> bytes:
+    header, signature, recipients = council_parts(data.council)
+    entries = [p.entry for p in data.people]
+    classified = [e.level for e in entries if e.level is not None]
+    not_classified = sum(1 for e in entries if e.reason is not None)
+    base = len(classified)
+    counts = [(label(level), classified.count(level), classified.count(level) / base if base else 0.0)
+              for level in LEVELS]
+    counts.append((NOT_CLASSIFIED, not_classified, not_classified / len(entries) if entries else 0.0))
+    return render_unit_classification(UnitClassificationReport(
+        unit_name=data.unit_name, year=data.year, quarter=data.quarter, header=header, signature=signature,
+        recipients=recipients,
+        rows=[UnitSheetRow(full_name=p.full_name, position=p.position, result=p.entry.text, note=p.entry.note,
+                           is_leader=p.is_leader) for p in data.people],
+        counts=counts, total=len(entries), warnings=[v.message for v in data.violations],
+        locked=data.locked, as_of=data.as_of,
+    ))
+
+
+def district_pdf(data: DistrictSheetData) -> bytes:
+    header, signature, recipients = council_parts(data.council)
+    review = data.review
+    rows = [
+        DistrictRow(unit_name=u.unit_name, total=u.headcount, counts=tuple(u.counts[lv] for lv in LEVELS),
+                    not_classified=u.not_classified, unclassified=u.unclassified, status=u.status)
+        for u in review.units
+    ]
+    submitted = sum(1 for u in review.units if u.submitted_on is not None)
+    totals = DistrictRow(
+        unit_name="Toàn quận", total=sum(r.total for r in rows),
+        counts=tuple(review.district_counts[lv] for lv in LEVELS),
+        not_classified=sum(r.not_classified for r in rows), unclassified=sum(r.unclassified for r in rows),
+        status=f"{submitted}/{len(rows)} đã nộp",
+    )
+    return render_district_classification(DistrictClassificationReport(
+        year=review.year, quarter=review.quarter, header=header, signature=signature, recipients=recipients,
+        rows=rows, totals=totals, as_of=data.as_of,
+    ))
+
+
+def classification_pdf(data: UnitSheetData | DistrictSheetData) -> bytes:
+    return unit_sheet_pdf(data) if isinstance(data, UnitSheetData) else district_pdf(data)

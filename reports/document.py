@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Sequence
 from xml.sax.saxutils import escape
@@ -70,6 +70,16 @@ class Signature:
     name: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class OfficialParts:
+    """What an official document prints around its content (given by keyword): the two-column
+    header, the signer and the "Nơi nhận" list. The reports' input records extend it."""
+
+    header: DocumentHeader = field(default_factory=DocumentHeader)
+    signature: Signature = field(default_factory=Signature)
+    recipients: list[str] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a data table. ``width`` is in points; ``align`` is LEFT, CENTER or RIGHT.
@@ -102,6 +112,13 @@ class PageLayout:
     @property
     def frame_height(self) -> float:
         return self.size[1] - self.top - self.bottom
+
+
+def scaled_columns(spec, layout: PageLayout) -> list[Column]:
+    """Columns from ``spec`` rows (heading, width in mm, align, wrap), their widths scaled to fill
+    the layout's frame."""
+    scale = layout.frame_width / (sum(c[1] for c in spec) * mm)
+    return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
 
 
 # --------------------------------------------------------------------------- text
@@ -339,6 +356,21 @@ def title_block(
 # --------------------------------------------------------------------------- data table
 
 
+def grid_style(st: DocumentStyles) -> list[tuple]:
+    """The rules, padding and font every ruled table of the documents shares."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
+        ("LEADING", (0, 0), (-1, -1), st.table_leading),
+    ]
+
+
 def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empty_text: str = "",
                row_styles: dict[int, list[tuple]] | None = None,
                keep_with_next: frozenset[int] = frozenset(), continued: dict[int, list] | None = None) -> Flowable:
@@ -347,7 +379,6 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
     rows, one row spanning the table shows ``empty_text``. ``row_styles``, ``keep_with_next`` and
     ``continued``: see :class:`PagedTable` (group headings, their continuations, total rows)."""
     st = document_styles()
-    f = st.fonts
     header = [paragraph(c.heading, st.table_header) for c in columns]
     body: list[list] = []
     for row in rows:
@@ -360,17 +391,7 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
             else:
                 cells.append(nfc(value))
         body.append(cells)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONTNAME", (0, 0), (-1, -1), f.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), st.table_font_size),
-        ("LEADING", (0, 0), (-1, -1), st.table_leading),
-    ]
+    style = grid_style(st)
     for i, column in enumerate(columns):
         style.append(("ALIGN", (i, 1), (i, -1), column.align))
     if not body:

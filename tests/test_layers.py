@@ -1,5 +1,6 @@
 """models/ and reports/ are the domain and its documents: they never import Qt."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,46 @@ def test_no_relative_imports_in_the_application_packages():
                 if isinstance(node, ast.ImportFrom) and node.level:
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+_SQL_TEXT = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s|CREATE\s+(TABLE|INDEX))\b",
+                       re.DOTALL)
+_SQL_CALLS = {"execute", "executemany", "executescript", "query", "table"}
+
+
+def _sql_in(path: Path, root: Path = ROOT) -> list[str]:
+    """Where ``path`` talks to the database itself: a call of execute/query/table, a ``db[...]``
+    table lookup, or a string holding an SQL statement."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SQL_CALLS:
+            found.append(f"{path.relative_to(root)}:{node.lineno} .{node.func.attr}(")
+        elif isinstance(node, ast.Subscript) and ast.unparse(node.value).split(".")[-1] in ("db", "database", "conn"):
+            found.append(f"{path.relative_to(root)}:{node.lineno} {ast.unparse(node)}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL_TEXT.search(node.value):
+            found.append(f"{path.relative_to(root)}:{node.lineno} SQL text")
+    return found
+
+
+def test_no_sql_under_ui():
+    # the screens ask models/ (which the command line shares); they never read or write tables themselves
+    offenders = [hit for path in sorted((ROOT / "ui").rglob("*.py")) for hit in _sql_in(path)]
+    assert offenders == []
+
+
+def test_the_sql_detector_finds_each_form(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def f(self, db):\n"
+        "    db.execute('SELECT 1')\n"
+        "    self.db.query('x')\n"
+        "    db['unit'].get(1)\n"
+        "    db.table('unit')\n"
+        "    text = 'SELECT code FROM unit WHERE id = ?'\n"
+        "    dialog.exec()\n"
+        "    label = 'Chọn đơn vị từ danh sách'\n",
+        encoding="utf-8",
+    )
+    hits = sorted(_sql_in(sample, tmp_path))
+    assert hits == ["sample.py:2 .execute(", "sample.py:3 .query(", "sample.py:4 db['unit']", "sample.py:5 .table(",
+                    "sample.py:6 SQL text"]

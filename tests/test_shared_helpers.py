@@ -1,6 +1,7 @@
 """Helpers written once and shared (issue #7 review): one money formatter for the lists, reports,
-screens and imports, one SQL "IN (...)" helper for the migrations, one way to pause the garbage
-collector's passes while a year's titles and rows are built."""
+screens and imports, one way to pause the garbage collector's passes while a year's titles and rows
+are built. (The migrations once shared an SQL "IN (...)" helper reading the live enums; they now
+write their value lists literally, see tests/models/test_db.py.)"""
 import gc
 
 from models.store import schema, schema_titles
@@ -19,8 +20,8 @@ def test_one_money_formatter():
     assert quarter_review_tables.amount_text(None) == ""
 
 
-def test_the_title_migrations_use_the_schemas_in_helper():
-    assert schema_titles._in is schema._in
+def test_the_migrations_no_longer_build_value_lists_from_the_enums():
+    assert not hasattr(schema, "_in") and not hasattr(schema_titles, "_in")
 
 
 def test_one_helper_pauses_the_collector_for_the_titles_and_their_screen():

@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from models.common.codes import UnitKind
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
-from models.common.text import clean, fold
+from models.common.text import clean, fold, nfc
+from models.store.records import save_record
 
 # The fields named in the seed article (Gò Vấp, 02/11/2018): the default list offered to units.
 DEFAULT_FIELDS = (
@@ -38,6 +39,17 @@ class Campaign:
     max_per_unit: int = 1
     fields: tuple[str, ...] = DEFAULT_FIELDS
     id: int | None = None
+
+    @property
+    def subtitle(self) -> str:
+        return campaign_subtitle(self.name, self.year)
+
+
+def campaign_subtitle(name: str, year: int) -> str:
+    """The line printed under a document's title naming the campaign: its name, with "năm <year>"
+    added unless the name already mentions the year (the register and the year-end lists)."""
+    name = nfc(name).strip()
+    return name if str(year) in name else f"{name} năm {year}".strip()
 
 
 @dataclass(frozen=True)
@@ -118,13 +130,7 @@ def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None =
         raise ValidationError(errors)
     with db.atomic():
         if campaign.id is None:
-            cursor = db.execute(
-                "INSERT INTO campaign (name, year, start_date, registration_deadline, report_deadline, "
-                "description, max_per_unit) VALUES (:name, :year, :start_date, :registration_deadline, "
-                ":report_deadline, :description, :max_per_unit)",
-                _row(campaign),
-            )
-            campaign = replace(campaign, id=cursor.lastrowid)
+            campaign = replace(campaign, id=save_record(db, "campaign", _row(campaign), None, ""))
             if unit_ids is None:
                 unit_ids = [r[0] for r in db.execute("SELECT id FROM unit WHERE active = 1 ORDER BY id")]
             db.conn.executemany(
@@ -133,14 +139,7 @@ def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None =
             )
         else:
             _check_existing_initiatives(db, campaign)
-            cursor = db.execute(
-                "UPDATE campaign SET name = :name, year = :year, start_date = :start_date, "
-                "registration_deadline = :registration_deadline, report_deadline = :report_deadline, "
-                "description = :description, max_per_unit = :max_per_unit WHERE id = :id",
-                {**_row(campaign), "id": campaign.id},
-            )
-            if cursor.rowcount != 1:
-                raise NotFound("Không tìm thấy đợt thi đua")
+            save_record(db, "campaign", _row(campaign), campaign.id, "Không tìm thấy đợt thi đua")
         db.execute("DELETE FROM campaign_field WHERE campaign_id = ?", [campaign.id])
         db.conn.executemany(
             "INSERT INTO campaign_field (campaign_id, position, name) VALUES (?, ?, ?)",
@@ -161,16 +160,16 @@ def _check_existing_initiatives(db: Database, campaign: Campaign) -> None:
         )
 
 
-def _from_row(row: tuple, fields: tuple[str, ...]) -> Campaign:
+def _from_row(row: dict, fields: tuple[str, ...]) -> Campaign:
     return Campaign(
-        id=row[0],
-        name=row[1],
-        year=row[2],
-        start_date=dt.date.fromisoformat(row[3]),
-        registration_deadline=dt.date.fromisoformat(row[4]),
-        report_deadline=dt.date.fromisoformat(row[5]),
-        description=row[6],
-        max_per_unit=row[7],
+        id=row["id"],
+        name=row["name"],
+        year=row["year"],
+        start_date=dt.date.fromisoformat(row["start_date"]),
+        registration_deadline=dt.date.fromisoformat(row["registration_deadline"]),
+        report_deadline=dt.date.fromisoformat(row["report_deadline"]),
+        description=row["description"],
+        max_per_unit=row["max_per_unit"],
         fields=fields,
     )
 
@@ -193,12 +192,12 @@ def _fields(db: Database) -> dict[int, tuple[str, ...]]:
 def list_campaigns(db: Database) -> list[Campaign]:
     """Every campaign, newest first."""
     fields = _fields(db)
-    rows = db.execute(_SELECT + " ORDER BY year DESC, start_date DESC, id DESC").fetchall()
-    return [_from_row(r, fields.get(r[0], ())) for r in rows]
+    rows = db.query(_SELECT + " ORDER BY year DESC, start_date DESC, id DESC")
+    return [_from_row(r, fields.get(r["id"], ())) for r in rows]
 
 
 def get_campaign(db: Database, campaign_id: int) -> Campaign:
-    row = db.execute(_SELECT + " WHERE id = ?", [campaign_id]).fetchone()
+    row = next(db.query(_SELECT + " WHERE id = ?", [campaign_id]), None)
     if row is None:
         raise NotFound(f"Không có đợt thi đua số {campaign_id}")
     return _from_row(row, _fields(db).get(campaign_id, ()))
@@ -220,19 +219,19 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
 def participants(db: Database, campaign_id: int) -> list[Participant]:
     """The campaign's units with their deadlines (their own when they joined late), by code."""
     campaign = get_campaign(db, campaign_id)
-    rows = db.execute(
+    rows = db.query(
         "SELECT u.id, u.code, u.name, u.kind, u.active, cu.joined_on, cu.registration_deadline, "
         "cu.report_deadline FROM campaign_unit cu JOIN unit u ON u.id = cu.unit_id "
         "WHERE cu.campaign_id = ? ORDER BY u.code",
         [campaign_id],
-    ).fetchall()
+    )
     return [
         Participant(
-            unit_id=r[0], unit_code=r[1], unit_name=r[2], unit_kind=UnitKind(r[3]), unit_active=bool(r[4]),
-            joined_on=dt.date.fromisoformat(r[5]),
-            registration_deadline=dt.date.fromisoformat(r[6]) if r[6] else campaign.registration_deadline,
-            report_deadline=dt.date.fromisoformat(r[7]) if r[7] else campaign.report_deadline,
-            own_deadlines=bool(r[6] or r[7]),
+            unit_id=r["id"], unit_code=r["code"], unit_name=r["name"], unit_kind=UnitKind(r["kind"]),
+            unit_active=bool(r["active"]), joined_on=dt.date.fromisoformat(r["joined_on"]),
+            registration_deadline=from_iso(r["registration_deadline"]) or campaign.registration_deadline,
+            report_deadline=from_iso(r["report_deadline"]) or campaign.report_deadline,
+            own_deadlines=bool(r["registration_deadline"] or r["report_deadline"]),
         )
         for r in rows
     ]

@@ -16,10 +16,11 @@ from models.common.codes import Assessment, HeadLevel, InitiativeKind, labels_of
 from models.common.dates import format_date
 from models.common.errors import NotFound
 from models.people.heads import Criterion, HeadEvaluation, criteria_template, list_evaluations
-from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, date_cell, report_progress
+from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, report_progress
 from models.campaigns.initiatives import INSERT, UPDATE, Initiative, _row, list_initiatives, match_field
 from models.common.text import clean, fold
-from models.people.units import normalise_code, unit_ids_by_code
+from models.people.imports import NO_SUCH_UNIT, UNIT_CODE
+from models.people.units import unit_ids_by_code
 from models.exchange.xlsx import ImportRejected, cell_text, read_rows
 
 INITIATIVE_HEADERS = [
@@ -31,14 +32,7 @@ NOT_ASSESSED = "Chưa đánh giá"
 
 
 def _unit(errors: CellErrors, row, ids: dict[str, int]) -> tuple[str, int | None]:
-    code = normalise_code(cell_text(row.cells["Mã đơn vị"]))
-    if not code:
-        errors.add(row, "Mã đơn vị", "bỏ trống (bắt buộc)")
-        return code, None
-    if code not in ids:
-        errors.add(row, "Mã đơn vị", f"không có đơn vị mã “{code}” trong danh sách đơn vị")
-        return code, None
-    return code, ids[code]
+    return code_cell(errors, row, UNIT_CODE, ids, NO_SUCH_UNIT)
 
 
 def import_initiatives(
@@ -194,7 +188,7 @@ def import_head_evaluations(
     if dry_run:
         return result
     template = criteria_template(db)
-    heads = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, head_name, head_title FROM unit")}
+    heads = {unit_id: (name, title) for unit_id, name, title in db.execute("SELECT id, head_name, head_title FROM unit")}
     with db.atomic():
         for e in new:
             name, title = heads[e.unit_id]

@@ -8,9 +8,10 @@ from sqlite_utils import Database
 
 from models.campaigns.campaigns import get_campaign
 from models.common.codes import Assessment, InitiativeKind, label
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean, fold
+from models.store.records import insert_sql, save_record, update_sql, with_children
 
 
 @dataclass(frozen=True)
@@ -135,19 +136,9 @@ def _row(i: Initiative) -> dict:
     }
 
 
-INSERT = (
-    "INSERT INTO initiative (campaign_id, unit_id, title, title_folded, kind, field, registered_on, "
-    "description, reported_on, result_summary, assessment, assessment_note, recognised) VALUES "
-    "(:campaign_id, :unit_id, :title, :title_folded, :kind, :field, :registered_on, :description, "
-    ":reported_on, :result_summary, :assessment, :assessment_note, :recognised)"
-)
-UPDATE = (
-    "UPDATE initiative SET campaign_id = :campaign_id, unit_id = :unit_id, title = :title, "
-    "title_folded = :title_folded, kind = :kind, field = :field, registered_on = :registered_on, "
-    "description = :description, reported_on = :reported_on, result_summary = :result_summary, "
-    "assessment = :assessment, assessment_note = :assessment_note, recognised = :recognised "
-    "WHERE id = :id"
-)
+_COLUMNS = ("campaign_id", "unit_id", "title", "title_folded", "kind", "field", "registered_on", "description",
+            "reported_on", "result_summary", "assessment", "assessment_note", "recognised")
+INSERT, UPDATE = insert_sql("initiative", _COLUMNS), update_sql("initiative", _COLUMNS)
 
 
 def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Initiative:
@@ -163,10 +154,8 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
     if errors:
         raise ValidationError(errors)
     with db.atomic():
-        if initiative.id is None:
-            initiative = replace(initiative, id=db.execute(INSERT, _row(initiative)).lastrowid)
-        elif db.execute(UPDATE, {**_row(initiative), "id": initiative.id}).rowcount != 1:
-            raise NotFound("Không tìm thấy mô hình, sáng kiến, giải pháp")
+        initiative = replace(initiative, id=save_record(db, "initiative", _row(initiative), initiative.id,
+                                                        "Không tìm thấy mô hình, sáng kiến, giải pháp"))
         db.execute("DELETE FROM initiative_author WHERE initiative_id = ?", [initiative.id])
         db.conn.executemany(
             "INSERT INTO initiative_author (initiative_id, staff_id) VALUES (?, ?)",
@@ -175,37 +164,26 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
     return get_initiative(db, initiative.id)
 
 
+_AUTHORS = "SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({ids}) ORDER BY rowid"
 _SELECT = (
     "SELECT i.id, i.campaign_id, i.unit_id, i.title, i.kind, i.field, i.registered_on, i.description, "
-    "i.reported_on, i.result_summary, i.assessment, i.assessment_note, i.recognised, u.code, u.name "
+    "i.reported_on, i.result_summary, i.assessment, i.assessment_note, i.recognised, u.code AS unit_code, "
+    "u.name AS unit_name "
     "FROM initiative i JOIN unit u ON u.id = i.unit_id"
 )
 
 
-def _date(v: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(v) if v else None
-
-
 def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
-    rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params).fetchall()
-    authors: dict[int, list[int]] = {}
-    if rows:
-        ids = [r[0] for r in rows]
-        marks = ",".join("?" * len(ids))
-        for initiative_id, staff_id in db.execute(
-            f"SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({marks}) "
-            "ORDER BY rowid", ids
-        ):
-            authors.setdefault(initiative_id, []).append(staff_id)
     return [
         Initiative(
-            id=r[0], campaign_id=r[1], unit_id=r[2], title=r[3], kind=InitiativeKind(r[4]), field=r[5],
-            registered_on=dt.date.fromisoformat(r[6]), description=r[7], reported_on=_date(r[8]),
-            result_summary=r[9], assessment=Assessment(r[10]) if r[10] else None, assessment_note=r[11],
-            recognised=bool(r[12]), unit_code=r[13], unit_name=r[14],
-            author_ids=tuple(authors.get(r[0], ())),
+            id=r["id"], campaign_id=r["campaign_id"], unit_id=r["unit_id"], title=r["title"],
+            kind=InitiativeKind(r["kind"]), field=r["field"], registered_on=dt.date.fromisoformat(r["registered_on"]),
+            description=r["description"], reported_on=from_iso(r["reported_on"]), result_summary=r["result_summary"],
+            assessment=Assessment(r["assessment"]) if r["assessment"] else None,
+            assessment_note=r["assessment_note"], recognised=bool(r["recognised"]), unit_code=r["unit_code"],
+            unit_name=r["unit_name"], author_ids=tuple(s for (s,) in authors),
         )
-        for r in rows
+        for r, authors in with_children(db, f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params, _AUTHORS)
     ]
 
 

@@ -91,3 +91,8 @@ def format_date(value: dt.date | str | None) -> str:
 def iso(value: dt.date | None) -> str | None:
     """ISO text for the database (``None`` stays ``None``)."""
     return value.isoformat() if value is not None else None
+
+
+def from_iso(value: str | None) -> dt.date | None:
+    """A date as the database stores it (ISO text), or None for NULL."""
+    return dt.date.fromisoformat(value) if value else None

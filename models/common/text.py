@@ -154,3 +154,28 @@ def money(amount: int) -> str:
     """An amount in đồng as Vietnamese text writes it, "." between thousands: 1390000 -> "1.390.000"
     (the unit, "đ" or "đồng", is the caller's)."""
     return f"{amount:,}".replace(",", ".")
+
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")  # a unit's or a person's code, as stored
+
+
+def code_error(code: str, noun: str, longest: int, example: str = "") -> str | None:
+    """What is wrong with a stored code (``noun``: "cán bộ", "đơn vị"), or ``None``."""
+    if not code:
+        return f"Chưa nhập mã {noun}"
+    if len(code) > longest:
+        return f"Mã {noun} dài quá {longest} ký tự"
+    if not CODE_PATTERN.match(code):
+        return f"Mã {noun} chỉ gồm chữ không dấu, chữ số và - _ . /" + (f" (ví dụ {example})" if example else "")
+    return None
+
+
+def blank_fields(record: object, messages: dict[str, str]) -> dict[str, str]:
+    """``messages`` (field -> message) of the fields of ``record`` left blank (``None``, empty or
+    white space only), in the order given."""
+    return {name: message for name, message in messages.items() if not clean(getattr(record, name))}
+
+
+def normalise_code(value: object) -> str:
+    """A unit's or a person's code as stored: cleaned, upper case."""
+    return clean(value).upper()

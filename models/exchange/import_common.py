@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from models.common.codes import from_label, labels_of
 from models.common.dates import DateError, parse_date
+from models.common.text import normalise_code
 from models.exchange.xlsx import Row, cell_text
 
 Progress = Callable[[int, int], None]
@@ -73,6 +74,18 @@ def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:
     except DateError as e:
         errors.add(row, header, str(e))
         return None
+
+
+def code_cell(errors: CellErrors, row: Row, header: str, known: dict, unknown: str) -> tuple[str, object | None]:
+    """The code in the row's ``header`` column (normalised) and what ``known`` holds for it; an
+    empty code, or one ``known`` lacks (``unknown``: the message, with ``{code}``), is an error."""
+    code = normalise_code(cell_text(row.cells[header]))
+    found = known.get(code)
+    if not code:
+        errors.add(row, header, "bỏ trống (bắt buộc)")
+    elif found is None:
+        errors.add(row, header, unknown.format(code=code))
+    return code, found
 
 
 def duplicate_code(errors: CellErrors, seen: dict[str, int], row: Row, header: str, code: str) -> bool:

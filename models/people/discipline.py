@@ -15,6 +15,7 @@ from models.common.codes import DISCIPLINE_SEVERITY, DisciplineForm, label
 from models.common.dates import iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean
+from models.store.records import save_record
 
 
 @dataclass(frozen=True)
@@ -82,30 +83,18 @@ def save_discipline(db: Database, d: Discipline, today: dt.date) -> Discipline:
     if errors:
         raise ValidationError(errors)
     with db.atomic():
-        if d.id is None:
-            cursor = db.execute(
-                "INSERT INTO discipline (staff_id, form, decision_number, decision_date, effective_year, note) "
-                "VALUES (:staff_id, :form, :decision_number, :decision_date, :effective_year, :note)", _row(d))
-            new_id = cursor.lastrowid
-        else:
-            if db.execute("SELECT 1 FROM discipline WHERE id = ?", [d.id]).fetchone() is None:
-                raise NotFound("Quyết định kỷ luật không còn tồn tại")
-            db.execute(
-                "UPDATE discipline SET staff_id = :staff_id, form = :form, decision_number = :decision_number, "
-                "decision_date = :decision_date, effective_year = :effective_year, note = :note WHERE id = :id",
-                {**_row(d), "id": d.id})
-            new_id = d.id
+        new_id = save_record(db, "discipline", _row(d), d.id, "Quyết định kỷ luật không còn tồn tại")
     return get_discipline(db, new_id)
 
 
 _SELECT = ("SELECT d.id, d.staff_id, d.form, d.decision_number, d.decision_date, d.effective_year, d.note, "
-           "s.code, s.full_name FROM discipline d JOIN staff s ON s.id = d.staff_id")
+           "s.code AS staff_code, s.full_name FROM discipline d JOIN staff s ON s.id = d.staff_id")
 
 
 def _fetch(db: Database, where: str = "", params: list | None = None) -> list[Discipline]:
-    rows = db.execute(f"{_SELECT} {where} ORDER BY d.decision_date, d.id", params or []).fetchall()
-    return [Discipline(r[1], DisciplineForm(r[2]), r[3], dt.date.fromisoformat(r[4]), r[5], r[6], r[0], r[7], r[8])
-            for r in rows]
+    rows = db.query(f"{_SELECT} {where} ORDER BY d.decision_date, d.id", params or [])
+    return [Discipline(**{**r, "form": DisciplineForm(r["form"]),
+                          "decision_date": dt.date.fromisoformat(r["decision_date"])}) for r in rows]
 
 
 def get_discipline(db: Database, discipline_id: int) -> Discipline:

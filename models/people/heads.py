@@ -13,6 +13,7 @@ from models.common.codes import HeadLevel, label
 from models.common.errors import NotFound, ValidationError
 from models.store.settings import get_setting, set_setting
 from models.common.text import clean
+from models.store.records import with_children
 
 DEFAULT_CRITERIA = (
     "Lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị được giao",
@@ -109,28 +110,18 @@ def save_evaluation(db: Database, ev: HeadEvaluation) -> HeadEvaluation:
 
 
 _SELECT = (
-    "SELECT e.id, e.unit_id, e.year, e.head_name, e.head_title, e.level, e.note, u.code, u.name "
+    "SELECT e.id, e.unit_id, e.year, e.head_name, e.head_title, e.level, e.note, u.code AS unit_code, "
+    "u.name AS unit_name "
     "FROM head_evaluation e JOIN unit u ON u.id = e.unit_id"
 )
 
 
 def _fetch(db: Database, where: str, params: list) -> list[HeadEvaluation]:
-    rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY u.code", params).fetchall()
-    criteria: dict[int, list[Criterion]] = {}
-    ids = [r[0] for r in rows]
-    marks = ",".join("?" * len(ids))
-    for ev_id, name, result in db.execute(
-        f"SELECT evaluation_id, name, result FROM head_criterion WHERE evaluation_id IN ({marks}) "
-        "ORDER BY evaluation_id, position", ids
-    ):
-        criteria.setdefault(ev_id, []).append(Criterion(name, result))
-    return [
-        HeadEvaluation(
-            id=r[0], unit_id=r[1], year=r[2], head_name=r[3], head_title=r[4], level=HeadLevel(r[5]),
-            note=r[6], unit_code=r[7], unit_name=r[8], criteria=tuple(criteria.get(r[0], ())),
-        )
-        for r in rows
-    ]
+    found = with_children(db, f"{_SELECT} WHERE {where} ORDER BY u.code", params,
+                          "SELECT evaluation_id, name, result FROM head_criterion WHERE evaluation_id IN ({ids}) "
+                          "ORDER BY evaluation_id, position")
+    return [HeadEvaluation(**{**r, "level": HeadLevel(r["level"])}, criteria=tuple(Criterion(*c) for c in criteria))
+            for r, criteria in found]
 
 
 def get_evaluation(db: Database, unit_id: int, year: int) -> HeadEvaluation:

@@ -18,7 +18,7 @@ from models.common.dates import format_date
 from models.people.staff import Staff
 from models.common.text import clean, fold
 from models.exchange.import_common import (
-    CellErrors, ImportResult, Progress, cell_message, choice_cell, date_cell, duplicate_code, report_progress,
+    CellErrors, ImportResult, Progress, cell_message, choice_cell, code_cell, date_cell, duplicate_code, report_progress,
 )
 from models.people.units import Unit
 from models.exchange.xlsx import ImportRejected, Row, cell_text, read_rows
@@ -92,6 +92,10 @@ def import_units(
     return result
 
 
+STAFF_CODE, NO_SUCH_STAFF = "Mã cán bộ", "không có cán bộ mã “{code}”"
+UNIT_CODE, NO_SUCH_UNIT = "Mã đơn vị", "không có đơn vị mã “{code}” trong danh sách đơn vị"
+
+
 def _unit_changed(old: Unit, new: Unit) -> bool:
     keys = ("name", "kind", "head_name", "head_title")
     return any(getattr(old, k) != getattr(new, k) for k in keys)
@@ -133,12 +137,7 @@ def import_staff(
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
         code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        unit_code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
-        unit_id = unit_ids.get(unit_code)
-        if not unit_code:
-            errors.add(row, "Mã đơn vị", "bỏ trống (bắt buộc)")
-        elif unit_id is None:
-            errors.add(row, "Mã đơn vị", f"không có đơn vị mã “{unit_code}” trong danh sách đơn vị")
+        _unit_code, unit_id = code_cell(errors, row, UNIT_CODE, unit_ids, NO_SUCH_UNIT)
         old = existing.get(code)
         person = Staff(
             id=old.id if old else None,

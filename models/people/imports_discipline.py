@@ -20,8 +20,8 @@ from sqlite_utils import Database
 from models.common.codes import DisciplineForm, labels_of
 from models.common.dates import format_date
 from models.people.discipline import list_discipline
-from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, date_cell, report_progress
-from models.people.staff import normalise_code
+from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, report_progress
+from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import clean
 from models.exchange.xlsx import Column, ImportRejected, cell_text, get_column_letter, read_rows, write_workbook
 
@@ -63,7 +63,7 @@ def import_discipline(
     :class:`ImportRejected`, nothing written, when any cell is wrong."""
     rows, present = read_discipline_rows(path)
     errors = CellErrors(HEADERS)
-    staff = {r[0]: r[1] for r in db.execute("SELECT code, id FROM staff")}
+    staff = dict(db.execute("SELECT code, id FROM staff").fetchall())
     existing = {(d.staff_id, d.decision_number): d for d in list_discipline(db)}
     seen: dict[tuple[int, str], int] = {}
     new: list[tuple] = []
@@ -73,12 +73,7 @@ def import_discipline(
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code = normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        staff_id = staff.get(code)
-        if not code:
-            errors.add(row, "Mã cán bộ", "bỏ trống (bắt buộc)")
-        elif staff_id is None:
-            errors.add(row, "Mã cán bộ", f"không có cán bộ mã “{code}”")
+        code, staff_id = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
         form = choice_cell(errors, row, "Hình thức kỷ luật", DisciplineForm)
         number = clean(cell_text(row.cells["Số quyết định"]))
         if not number:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from models.people.staff import delete_staff
 from models.people.units import delete_unit
+from models.store.records import insert_sql, update_sql
 
 Snapshot = dict | None
 
@@ -21,14 +22,8 @@ def _row(db: Database, table: str, row_id: int) -> dict | None:
 
 
 def _put(db: Database, table: str, row: dict) -> None:
-    columns = [c for c in row if c != "id"]
-    if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row["id"]]).fetchone():
-        sets = ", ".join(f"{c} = :{c}" for c in columns)
-        db.execute(f"UPDATE {table} SET {sets} WHERE id = :id", row)
-    else:
-        names = ", ".join(["id", *columns])
-        values = ", ".join(f":{c}" for c in ["id", *columns])
-        db.execute(f"INSERT INTO {table} ({names}) VALUES ({values})", row)
+    exists = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row["id"]]).fetchone()
+    db.execute((update_sql if exists else insert_sql)(table, row), row)
 
 
 def snapshot_unit(db: Database, unit_id: int | None) -> Snapshot:

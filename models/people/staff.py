@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, label
-from models.common.dates import format_date, iso
+from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, fold
+from models.common.text import clean, code_error, fold, normalise_code
+from models.store.records import insert_sql, update_sql
 
-CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_STAFF_CODE = 30
 # The first membership starts at the recruitment date, or at this date when it is unknown.
 SINCE_ALWAYS = dt.date(1, 1, 1)
@@ -67,10 +66,6 @@ class Assignment:
         return "từ khi tuyển dụng" if self.start == SINCE_ALWAYS else format_date(self.start)
 
 
-def normalise_code(value: object) -> str:
-    return clean(value).upper()
-
-
 def normalised(person: Staff) -> Staff:
     return replace(
         person,
@@ -83,12 +78,8 @@ def normalised(person: Staff) -> Staff:
 def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
     """What is wrong with ``person``'s own fields (code uniqueness and the unit are checked on save)."""
     errors = {}
-    if not person.code:
-        errors["code"] = "Chưa nhập mã cán bộ"
-    elif len(person.code) > MAX_STAFF_CODE:
-        errors["code"] = f"Mã cán bộ dài quá {MAX_STAFF_CODE} ký tự"
-    elif not CODE_PATTERN.match(person.code):
-        errors["code"] = "Mã cán bộ chỉ gồm chữ không dấu, chữ số và - _ . /"
+    if wrong := code_error(person.code, "cán bộ", MAX_STAFF_CODE):
+        errors["code"] = wrong
     if not person.full_name:
         errors["full_name"] = "Chưa nhập họ và tên"
     elif len(person.full_name) > 100:
@@ -139,17 +130,9 @@ def _row(person: Staff) -> dict:
     }
 
 
-INSERT_STAFF = (
-    "INSERT INTO staff (id, code, full_name, name_folded, birth_date, gender, position, category, "
-    "is_leader, recruited_on, ended_on, salary_coefficient) VALUES (:id, :code, :full_name, :name_folded, "
-    ":birth_date, :gender, :position, :category, :is_leader, :recruited_on, :ended_on, :salary_coefficient)"
-)
-UPDATE_STAFF = (
-    "UPDATE staff SET code = :code, full_name = :full_name, name_folded = :name_folded, "
-    "birth_date = :birth_date, gender = :gender, position = :position, category = :category, "
-    "is_leader = :is_leader, recruited_on = :recruited_on, ended_on = :ended_on, "
-    "salary_coefficient = :salary_coefficient WHERE id = :id"
-)
+_COLUMNS = ("code", "full_name", "name_folded", "birth_date", "gender", "position", "category", "is_leader",
+            "recruited_on", "ended_on", "salary_coefficient")
+INSERT_STAFF, UPDATE_STAFF = insert_sql("staff", ("id", *_COLUMNS)), update_sql("staff", _COLUMNS)
 INSERT_ASSIGNMENT = "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, ?)"
 
 # Each person with the unit of their latest membership row. (With max(), SQLite takes the bare
@@ -163,22 +146,19 @@ _CURRENT_SQL = """
 """
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
 
 def _from_row(r: dict) -> Staff:
     return Staff(
         id=r["id"],
         code=r["code"],
         full_name=r["full_name"],
-        birth_date=_date(r["birth_date"]),
+        birth_date=from_iso(r["birth_date"]),
         gender=Gender(r["gender"]),
         position=r["position"],
         category=StaffCategory(r["category"]),
         is_leader=bool(r["is_leader"]),
-        recruited_on=_date(r["recruited_on"]),
-        ended_on=_date(r["ended_on"]),
+        recruited_on=from_iso(r["recruited_on"]),
+        ended_on=from_iso(r["ended_on"]),
         unit_id=r["unit_id"],
         unit_code=r["unit_code"],
         unit_name=r["unit_name"],
@@ -337,16 +317,16 @@ def undo_last_move(db: Database, staff_id: int) -> None:
 
 def unit_history(db: Database, staff_id: int) -> list[Assignment]:
     """The person's units in time order, each with its start and end."""
-    rows = db.execute(
+    rows = list(db.query(
         "SELECT h.unit_id, u.code, u.name, h.start_date FROM staff_unit h "
         "JOIN unit u ON u.id = h.unit_id WHERE h.staff_id = ? ORDER BY h.start_date",
         [staff_id],
-    ).fetchall()
+    ))
     if not rows:
         raise NotFound("Không tìm thấy cán bộ")
-    starts = [dt.date.fromisoformat(r[3]) for r in rows]
+    starts = [dt.date.fromisoformat(r["start_date"]) for r in rows]
     ends = starts[1:] + [None]
-    return [Assignment(r[0], r[1], r[2], s, e) for r, s, e in zip(rows, starts, ends)]
+    return [Assignment(r["unit_id"], r["code"], r["name"], s, e) for r, s, e in zip(rows, starts, ends)]
 
 
 def unit_on(db: Database, staff_id: int, day: dt.date) -> int | None:
@@ -356,6 +336,23 @@ def unit_on(db: Database, staff_id: int, day: dt.date) -> int | None:
         "ORDER BY start_date DESC LIMIT 1",
         [staff_id, day.isoformat()],
     ).fetchone()
+    return row[0] if row else None
+
+
+def known_positions(db: Database) -> list[str]:
+    """Every position written for someone (to offer while typing one), in no particular order."""
+    return [r[0] for r in db.execute("SELECT DISTINCT position FROM staff WHERE position != ''")]
+
+
+def unit_printed_under(db: Database, staff_id: int, day: dt.date) -> int | None:
+    """The unit a person is printed under on a list dated ``day`` (a name added to a year-end list by
+    hand): the unit they belonged to that day, or, when they joined their first unit only after it,
+    that first unit. ``None``: the person has no unit history (the list prints the position alone)."""
+    found = unit_on(db, staff_id, day)
+    if found is not None:
+        return found
+    row = db.execute("SELECT unit_id FROM staff_unit WHERE staff_id = ? ORDER BY start_date LIMIT 1",
+                     [staff_id]).fetchone()
     return row[0] if row else None
 
 

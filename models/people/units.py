@@ -1,7 +1,6 @@
 """Units (cơ quan, đơn vị, phường): the council's list of collectives."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
@@ -9,9 +8,9 @@ from sqlite_utils import Database
 from models.common.codes import UnitKind, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, fold
+from models.common.text import clean, code_error, fold, normalise_code
+from models.store.records import save_record, taken_by_another
 
-CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")
 MAX_UNIT_CODE = 20
 
 # Names of the tables a human would recognise, for "cannot delete" messages.
@@ -44,19 +43,11 @@ class Unit:
         return label(self.kind)
 
 
-def normalise_code(value: object) -> str:
-    return clean(value).upper()
-
-
 def check_unit(unit: Unit) -> dict[str, str]:
     """What is wrong with ``unit``'s own fields (uniqueness is checked on save)."""
     errors = {}
-    if not unit.code:
-        errors["code"] = "Chưa nhập mã đơn vị"
-    elif len(unit.code) > MAX_UNIT_CODE:
-        errors["code"] = f"Mã đơn vị dài quá {MAX_UNIT_CODE} ký tự"
-    elif not CODE_PATTERN.match(unit.code):
-        errors["code"] = "Mã đơn vị chỉ gồm chữ không dấu, chữ số và - _ . / (ví dụ P01, NV)"
+    if wrong := code_error(unit.code, "đơn vị", MAX_UNIT_CODE, "P01, NV"):
+        errors["code"] = wrong
     if not unit.name:
         errors["name"] = "Chưa nhập tên đơn vị"
     elif len(unit.name) > 300:
@@ -112,30 +103,13 @@ def save_unit(db: Database, unit: Unit) -> Unit:
     """
     unit = normalised(unit)
     errors = check_unit(unit)
-    if "code" not in errors:
-        other = db.execute("SELECT id FROM unit WHERE code = ?", [unit.code]).fetchone()
-        if other and other[0] != unit.id:
-            errors["code"] = f"Mã đơn vị “{unit.code}” đã có"
+    if "code" not in errors and taken_by_another(db, "unit", {"code": unit.code}, unit.id):
+        errors["code"] = f"Mã đơn vị “{unit.code}” đã có"
     if errors:
         raise ValidationError(errors)
     with db.atomic():
-        if unit.id is None:
-            cursor = db.execute(
-                "INSERT INTO unit (code, name, name_folded, kind, head_name, head_title, active) "
-                "VALUES (:code, :name, :name_folded, :kind, :head_name, :head_title, :active)",
-                _row(unit),
-            )
-            unit = replace(unit, id=cursor.lastrowid)
-        else:
-            cursor = db.execute(
-                "UPDATE unit SET code = :code, name = :name, name_folded = :name_folded, "
-                "kind = :kind, head_name = :head_name, head_title = :head_title, active = :active "
-                "WHERE id = :id",
-                {**_row(unit), "id": unit.id},
-            )
-            if cursor.rowcount != 1:
-                raise NotFound(f"Không tìm thấy đơn vị có mã {unit.code}")
-    return get_unit(db, unit.id)
+        unit_id = save_record(db, "unit", _row(unit), unit.id, f"Không tìm thấy đơn vị có mã {unit.code}")
+    return get_unit(db, unit_id)
 
 
 _LIST_SQL = """

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models.common.codes import CapScope, HeadLevel, NotClassifiedReason, Severity, label
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.quarters.rules import Cap, RuleSet, check_quarter, percent, rule_set_for
 from models.common.text import name_sort_key
@@ -32,6 +32,30 @@ def classified_years(db: Database) -> list[int]:
     """The years with at least one classification row, newest first (the years the yearly
     titles can be proposed for)."""
     return [r[0] for r in db.execute("SELECT DISTINCT year FROM classification ORDER BY year DESC")]
+
+
+def latest_classified_quarter(db: Database) -> tuple[int, int] | None:
+    """(year, quarter) of the newest classification stored, or ``None`` when there is none."""
+    row = db.execute("SELECT year, quarter FROM classification ORDER BY year DESC, quarter DESC LIMIT 1").fetchone()
+    return tuple(row) if row else None
+
+
+def last_finished_quarter(today: dt.date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter that has ended by ``today``."""
+    quarter = (today.month - 1) // 3 + 1
+    return (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
+
+
+def default_quarter(db: Database, today: dt.date) -> tuple[int, int]:
+    """The quarter the classification screens (entry and review) open on: the quarter that has just
+    ended, whose results the secretary is collecting, even before any is entered; unless every
+    stored result is more than a year older than it (sample or archived data): then the latest
+    quarter that has results, so that the screen does not open empty on such a file."""
+    year, quarter = last_finished_quarter(today)
+    latest = latest_classified_quarter(db)
+    if latest is None or latest >= (year - 1, quarter):
+        return year, quarter
+    return latest
 
 
 def classification_rows(db: Database, year: int) -> int:
@@ -74,6 +98,12 @@ class Entry:
     level: HeadLevel | None = None
     reason: NotClassifiedReason | None = None
     note: str = ""
+
+    @staticmethod
+    def from_row(staff_id: int, row: dict) -> Entry:
+        """The entry stored in a ``classification`` row (its ``level``, ``reason`` and ``note``)."""
+        return Entry(staff_id, HeadLevel(row["level"]) if row["level"] else None,
+                     NotClassifiedReason(row["reason"]) if row["reason"] else None, row["note"])
 
     @property
     def blank(self) -> bool:
@@ -158,14 +188,11 @@ def cap_violations(rule_set: RuleSet, people: list[tuple[bool, HeadLevel | None]
 
 
 def _entries(db: Database, unit_id: int, year: int, quarter: int) -> dict[int, Entry]:
-    rows = db.execute(
+    rows = db.query(
         "SELECT staff_id, level, reason, note FROM classification WHERE unit_id = ? AND year = ? AND quarter = ?",
         [unit_id, year, quarter],
-    ).fetchall()
-    return {
-        r[0]: Entry(r[0], HeadLevel(r[1]) if r[1] else None, NotClassifiedReason(r[2]) if r[2] else None, r[3])
-        for r in rows
-    }
+    )
+    return {r["staff_id"]: Entry.from_row(r["staff_id"], r) for r in rows}
 
 
 def roster(db: Database, unit_id: int, year: int, quarter: int) -> list[RosterPerson]:
@@ -176,16 +203,15 @@ def roster(db: Database, unit_id: int, year: int, quarter: int) -> list[RosterPe
     if not members:
         return []
     marks = ",".join("?" * len(members))
-    rows = db.execute(
+    rows = db.query(
         f"SELECT id, code, full_name, position, is_leader, recruited_on, ended_on, salary_coefficient "
         f"FROM staff WHERE id IN ({marks})", members,
-    ).fetchall()
+    )
     people = [
         RosterPerson(
-            staff_id=r[0], code=r[1], full_name=r[2], position=r[3], is_leader=bool(r[4]),
-            recruited_on=dt.date.fromisoformat(r[5]) if r[5] else None,
-            ended_on=dt.date.fromisoformat(r[6]) if r[6] else None,
-            salary_coefficient=r[7], entry=entries.get(r[0], Entry(r[0])),
+            staff_id=r["id"], code=r["code"], full_name=r["full_name"], position=r["position"],
+            is_leader=bool(r["is_leader"]), recruited_on=from_iso(r["recruited_on"]), ended_on=from_iso(r["ended_on"]),
+            salary_coefficient=r["salary_coefficient"], entry=entries.get(r["id"], Entry(r["id"])),
         )
         for r in rows
     ]
@@ -193,13 +219,13 @@ def roster(db: Database, unit_id: int, year: int, quarter: int) -> list[RosterPe
 
 
 def quarter_state(db: Database, unit_id: int, year: int, quarter: int) -> QuarterState:
-    row = db.execute(
+    row = next(db.query(
         "SELECT submitted_on, locked FROM unit_quarter WHERE unit_id = ? AND year = ? AND quarter = ?",
         [unit_id, year, quarter],
-    ).fetchone()
+    ), None)
     if row is None:
         return QuarterState(None, False)
-    return QuarterState(dt.date.fromisoformat(row[0]) if row[0] else None, bool(row[1]))
+    return QuarterState(from_iso(row["submitted_on"]), bool(row["locked"]))
 
 
 def check_entries(db: Database, unit_id: int, year: int, quarter: int, entries: list[Entry],
@@ -239,18 +265,19 @@ def check_entries(db: Database, unit_id: int, year: int, quarter: int, entries: 
 
 
 def _not_in_unit(db: Database, staff_id: int, year: int, quarter: int) -> str:
-    row = db.execute("SELECT code, full_name, ended_on, recruited_on FROM staff WHERE id = ?", [staff_id]).fetchone()
+    row = next(db.query("SELECT full_name, ended_on, recruited_on FROM staff WHERE id = ?", [staff_id]), None)
     if row is None:
         return "Không có cán bộ này"
     first, last = quarter_bounds(year, quarter)
-    if row[2] and row[2] < first.isoformat():
-        return f"{row[1]} đã nghỉ từ ngày {format_date(row[2])}, trước {quarter_text(year, quarter)}"
-    if row[3] and row[3] > last.isoformat():
-        return f"{row[1]} được tuyển dụng ngày {format_date(row[3])}, sau {quarter_text(year, quarter)}"
+    name, ended, recruited = row["full_name"], row["ended_on"], row["recruited_on"]
+    if ended and ended < first.isoformat():
+        return f"{name} đã nghỉ từ ngày {format_date(ended)}, trước {quarter_text(year, quarter)}"
+    if recruited and recruited > last.isoformat():
+        return f"{name} được tuyển dụng ngày {format_date(recruited)}, sau {quarter_text(year, quarter)}"
     unit = quarter_units(db, year, quarter).get(staff_id)
     code = db.execute("SELECT code FROM unit WHERE id = ?", [unit]).fetchone() if unit else None
     where = f" (thuộc đơn vị {code[0]})" if code else ""
-    return f"{row[1]} không thuộc đơn vị này trong {quarter_text(year, quarter)}{where}"
+    return f"{name} không thuộc đơn vị này trong {quarter_text(year, quarter)}{where}"
 
 
 def save_quarter(db: Database, unit_id: int, year: int, quarter: int, entries: list[Entry],
@@ -370,12 +397,8 @@ def person_history(db: Database, staff_id: int) -> list[PersonQuarter]:
     """A person's results across quarters, oldest first, with the unit of each."""
     if db.execute("SELECT 1 FROM staff WHERE id = ?", [staff_id]).fetchone() is None:
         raise NotFound("Không tìm thấy cán bộ")
-    rows = db.execute(
+    rows = db.query(
         "SELECT c.year, c.quarter, u.code, u.name, c.level, c.reason, c.note FROM classification c "
         "JOIN unit u ON u.id = c.unit_id WHERE c.staff_id = ? ORDER BY c.year, c.quarter", [staff_id],
-    ).fetchall()
-    return [
-        PersonQuarter(r[0], r[1], r[2], r[3], Entry(
-            staff_id, HeadLevel(r[4]) if r[4] else None, NotClassifiedReason(r[5]) if r[5] else None, r[6]))
-        for r in rows
-    ]
+    )
+    return [PersonQuarter(r["year"], r["quarter"], r["code"], r["name"], Entry.from_row(staff_id, r)) for r in rows]

@@ -15,9 +15,9 @@ from sqlite_utils import Database
 from models.quarters.classifications import Entry, quarter_text, quarter_units, roster
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
 from models.common.errors import DomainError
-from models.exchange.import_common import CellErrors, ImportResult, Progress, report_progress
+from models.exchange.import_common import CellErrors, ImportResult, Progress, code_cell, report_progress
 from models.quarters.rules import list_rule_sets, rule_set_for
-from models.people.staff import normalise_code
+from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import fold
 from models.exchange.xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
 
@@ -65,16 +65,12 @@ def export_classifications(db: Database, year: int, quarter: int, path: str | Pa
     """The quarter's results (of one unit, or all units) in the import's columns."""
     where = "c.year = ? AND c.quarter = ?" + (" AND c.unit_id = ?" if unit_id else "")
     params = [year, quarter] + ([unit_id] if unit_id else [])
-    rows = db.execute(
-        f"SELECT s.code, s.full_name, c.level, c.reason, c.note, u.code FROM classification c "
+    rows = db.query(
+        f"SELECT s.code, s.full_name, c.level, c.reason, c.note FROM classification c "
         f"JOIN staff s ON s.id = c.staff_id JOIN unit u ON u.id = c.unit_id WHERE {where} ORDER BY u.code, s.code",
         params,
-    ).fetchall()
-    values = [
-        _row_values(r[0], r[1], year, quarter, Entry(0, HeadLevel(r[2]) if r[2] else None,
-                                                     NotClassifiedReason(r[3]) if r[3] else None, r[4]))
-        for r in rows
-    ]
+    )
+    values = [_row_values(r["code"], r["full_name"], year, quarter, Entry.from_row(0, r)) for r in rows]
     if unit_id:
         (code,) = db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()
         title = _unit_sheet_title(code)
@@ -128,28 +124,22 @@ def import_classifications(
     sheet_unit = _sheet_unit(db, path)
     if sheet_unit == -1:
         raise ImportRejected([f"Trang tính “{_sheet_name(path)}” ghi một mã đơn vị không có trong danh sách đơn vị"])
-    staff = {r[0]: (r[1], r[2], r[3], r[4])
-             for r in db.execute("SELECT code, id, full_name, ended_on, recruited_on FROM staff")}
+    staff = {r["code"]: r for r in db.query("SELECT code, id, full_name, ended_on, recruited_on FROM staff")}
     unit_codes = dict(db.execute("SELECT id, code FROM unit").fetchall())
     starts = [rs.start for rs in list_rule_sets(db)]
-    locked = {(r[0], r[1], r[2]) for r in db.execute("SELECT unit_id, year, quarter FROM unit_quarter WHERE locked = 1")}
+    locked = set(db.execute("SELECT unit_id, year, quarter FROM unit_quarter WHERE locked = 1").fetchall())
     members: dict[tuple[int, int], dict[int, int]] = {}
     seen: dict[tuple[int, int, int], int] = {}
     parsed: list[tuple[int, int, int, int, Entry]] = []  # staff, unit, year, quarter, entry
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code = normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        person = staff.get(code)
-        if not code:
-            errors.add(row, "Mã cán bộ", "bỏ trống (bắt buộc)")
-        elif person is None:
-            errors.add(row, "Mã cán bộ", f"không có cán bộ mã “{code}”")
+        code, person = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
         name = cell_text(row.cells["Họ và tên"])
         if not name:
             errors.add(row, "Họ và tên", "bỏ trống (bắt buộc)")
-        elif person is not None and fold(name) != fold(person[1]):
-            errors.add(row, "Họ và tên", f"“{name}” không khớp với mã {code} (“{person[1]}”)")
+        elif person is not None and fold(name) != fold(person["full_name"]):
+            errors.add(row, "Họ và tên", f"“{name}” không khớp với mã {code} (“{person['full_name']}”)")
         year = _int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ")
         quarter = _int_cell(errors, row, "Quý", 1, 4, "quý hợp lệ (1, 2, 3 hoặc 4)")
         if year is not None and quarter is not None and not any(s <= (year, quarter) for s in starts):
@@ -158,7 +148,7 @@ def import_classifications(
         entry = _entry(errors, row)
         if person is None or year is None or quarter is None or entry is None:
             continue
-        staff_id = person[0]
+        staff_id = person["id"]
         if (staff_id, year, quarter) in seen:
             errors.add(row, "Mã cán bộ", f"{code} đã được xếp loại {quarter_text(year, quarter)} ở dòng "
                                          f"{seen[staff_id, year, quarter]}")
@@ -168,7 +158,7 @@ def import_classifications(
             members[year, quarter] = quarter_units(db, year, quarter)
         unit_id = members[year, quarter].get(staff_id)
         if unit_id is None:
-            ended, recruited = person[2], person[3]
+            ended, recruited = person["ended_on"], person["recruited_on"]
             last = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - dt.timedelta(days=1)
             if recruited and dt.date.fromisoformat(recruited) > last:
                 why = f"được tuyển dụng ngày {dt.date.fromisoformat(recruited):%d/%m/%Y}"
@@ -190,9 +180,10 @@ def import_classifications(
     if errors:
         raise ImportRejected(errors.items)
     existing = {
-        (r[0], r[1], r[2]): (r[3], r[4], r[5], r[6])
-        for r in db.execute("SELECT staff_id, year, quarter, unit_id, level, reason, note FROM classification")
-        if (r[0], r[1], r[2]) in seen
+        (staff_id, y, q): (unit_id, level, reason, note)
+        for staff_id, y, q, unit_id, level, reason, note
+        in db.execute("SELECT staff_id, year, quarter, unit_id, level, reason, note FROM classification")
+        if (staff_id, y, q) in seen
     }
     values = [
         (s, u, y, q, e.level.value if e.level else None, e.reason.value if e.reason else None, e.note)

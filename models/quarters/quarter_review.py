@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from models.quarters.classifications import Violation, cap_violations, quarter_bounds, quarter_units
 from models.common.codes import HeadLevel, NotClassifiedReason, UnitKind
+from models.common.dates import from_iso
 from models.quarters.rules import RuleSet, base_salaries, base_salary_on, rule_set_for
 
 SUBMITTED, LATE, MISSING = "Đã nộp", "Nộp trễ", "Chưa nộp"
@@ -83,9 +84,9 @@ def quarter_review(db: Database, year: int, quarter: int) -> QuarterReview:
             counts[unit_id][HeadLevel(level)] += 1
             people[unit_id].append((staff_id in leaders, HeadLevel(level)))
     states = {
-        r[0]: (dt.date.fromisoformat(r[1]) if r[1] else None, bool(r[2]))
-        for r in db.execute("SELECT unit_id, submitted_on, locked FROM unit_quarter WHERE year = ? AND quarter = ?",
-                            [year, quarter])
+        r["unit_id"]: (from_iso(r["submitted_on"]), bool(r["locked"]))
+        for r in db.query("SELECT unit_id, submitted_on, locked FROM unit_quarter WHERE year = ? AND quarter = ?",
+                          [year, quarter])
     }
     units = []
     for unit_id, code, name, kind, active in db.execute("SELECT id, code, name, kind, active FROM unit"):

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from models.common.codes import CapScope, HeadLevel, Severity, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean
+from models.store.records import save_record, taken_by_another
 
 SHARE_COLUMNS = {
     HeadLevel.XUAT_SAC: "share_xuat_sac",
@@ -107,10 +108,10 @@ def check_rule_set(rs: RuleSet) -> dict[str, str]:
 
 def list_rule_sets(db: Database) -> list[RuleSet]:
     """Every rule set, oldest first."""
-    rows = db.execute(
+    rows = list(db.query(
         "SELECT id, name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
         "share_khong_hoan_thanh, deadline_day, note FROM rule_set ORDER BY from_year, from_quarter"
-    ).fetchall()
+    ))
     coefficients: dict[int, list[tuple[int, float]]] = {}
     for rs_id, year, c in db.execute(
         "SELECT rule_set_id, from_year, max_coefficient FROM rule_coefficient ORDER BY from_year"
@@ -123,9 +124,9 @@ def list_rule_sets(db: Database) -> list[RuleSet]:
         caps.setdefault(rs_id, []).append(Cap(CapScope(scope), HeadLevel(level), share, Severity(severity)))
     return [
         RuleSet(
-            id=r[0], name=r[1], from_year=r[2], from_quarter=r[3],
-            shares=dict(zip(SHARE_COLUMNS, r[4:8])), deadline_day=r[8], note=r[9],
-            coefficients=tuple(coefficients.get(r[0], ())), caps=tuple(caps.get(r[0], ())),
+            id=r["id"], name=r["name"], from_year=r["from_year"], from_quarter=r["from_quarter"],
+            shares={level: r[column] for level, column in SHARE_COLUMNS.items()}, deadline_day=r["deadline_day"],
+            note=r["note"], coefficients=tuple(coefficients.get(r["id"], ())), caps=tuple(caps.get(r["id"], ())),
         )
         for r in rows
     ]
@@ -147,10 +148,7 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
     rs = replace(rs, name=clean(rs.name), note=(rs.note or "").strip())
     errors = check_rule_set(rs)
     if "from_year" not in errors and "from_quarter" not in errors:
-        other = db.execute(
-            "SELECT id FROM rule_set WHERE from_year = ? AND from_quarter = ?", [rs.from_year, rs.from_quarter]
-        ).fetchone()
-        if other and other[0] != rs.id:
+        if taken_by_another(db, "rule_set", {"from_year": rs.from_year, "from_quarter": rs.from_quarter}, rs.id):
             errors["from_quarter"] = f"Đã có quy định áp dụng từ quý {rs.from_quarter}/{rs.from_year}"
         else:
             uncovered = _first_uncovered_quarter(db, rs)
@@ -166,22 +164,8 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
         "deadline_day": rs.deadline_day, "note": rs.note,
     }
     with db.atomic():
-        if rs.id is None:
-            rs_id = db.execute(
-                "INSERT INTO rule_set (name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
-                "share_khong_hoan_thanh, deadline_day, note) VALUES (:name, :from_year, :from_quarter, "
-                ":share_xuat_sac, :share_tot, :share_hoan_thanh, :share_khong_hoan_thanh, :deadline_day, :note)",
-                row,
-            ).lastrowid
-        else:
-            rs_id = rs.id
-            if db.execute(
-                "UPDATE rule_set SET name = :name, from_year = :from_year, from_quarter = :from_quarter, "
-                "share_xuat_sac = :share_xuat_sac, share_tot = :share_tot, share_hoan_thanh = :share_hoan_thanh, "
-                "share_khong_hoan_thanh = :share_khong_hoan_thanh, deadline_day = :deadline_day, note = :note "
-                "WHERE id = :id", {**row, "id": rs_id},
-            ).rowcount != 1:
-                raise NotFound("Không tìm thấy quy định")
+        rs_id = save_record(db, "rule_set", row, rs.id, "Không tìm thấy quy định")
+        if rs.id is not None:
             db.execute("DELETE FROM rule_coefficient WHERE rule_set_id = ?", [rs_id])
             db.execute("DELETE FROM rule_cap WHERE rule_set_id = ?", [rs_id])
         db.conn.executemany(
@@ -202,7 +186,8 @@ def _first_uncovered_quarter(db: Database, changed: RuleSet) -> tuple[int, int] 
     if row is None:
         return None
     starts = [r.start for r in list_rule_sets(db) if r.id != changed.id] + [changed.start]
-    return None if any(s <= (row[0], row[1]) for s in starts) else (row[0], row[1])
+    first = tuple(row)  # (year, quarter)
+    return None if any(s <= first for s in starts) else first
 
 
 def delete_rule_set(db: Database, rule_set_id: int) -> None:

@@ -166,6 +166,12 @@ def _backup_before_migrating(path: Path) -> None:
         automatic_backup(path, dt.datetime.now(), reason="truoc-nang-cap")
 
 
+def database_path(db: Database) -> str:
+    """The file ``db`` works on (empty for an in-memory database): a worker thread opens its own
+    connection to it."""
+    return db.conn.execute("PRAGMA database_list").fetchone()[2]
+
+
 def program_schema_version() -> int:
     """How many migrations this version of the program knows."""
     return len(MIGRATIONS._migrations)

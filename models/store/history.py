@@ -184,11 +184,12 @@ def list_changes(db: Database, since: dt.date | None = None, until: dt.date | No
         params.append(unit_id)
     sql = ("SELECT id, at, who, table_name, record_id, action, unit_id, old, new FROM change_log"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id DESC LIMIT ?")
-    rows = db.execute(sql, [*params, limit]).fetchall()
+    rows = db.query(sql, [*params, limit])
     names = {("unit_id", i): code for i, code in db.execute("SELECT id, code FROM unit")}
     names.update({("staff_id", i): f"{code} {name}" for i, code, name in db.execute("SELECT id, code, full_name FROM staff")})
-    return [Change(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
-                   json.loads(r[7]) if r[7] else None, json.loads(r[8]) if r[8] else None, names) for r in rows]
+    return [Change(r["id"], r["at"], r["who"], r["table_name"], r["record_id"], r["action"], r["unit_id"],
+                   json.loads(r["old"]) if r["old"] else None, json.loads(r["new"]) if r["new"] else None, names)
+            for r in rows]
 
 
 def operators(db: Database) -> list[str]:

@@ -6,17 +6,10 @@ from importlib import import_module
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from models.common.codes import (
-    Assessment, CapScope, DisciplineForm, Gender, HeadLevel, InitiativeKind, NotClassifiedReason, Severity, StaffCategory,
-    UnitKind,
-)
-
 MIGRATIONS = Migrations("tdkt")
 
-
-def _in(enum) -> str:
-    return "(" + ", ".join(f"'{m.value}'" for m in enum) + ")"
-
+# The CHECK value lists are written out, never read from the enums of models.common.codes: a migration
+# creates the same table whatever codes a later version adds (a new code comes with a new migration).
 
 # A real calendar date in ISO form, nothing else. The '+0 days' modifier makes SQLite older than
 # 3.46 normalise 2018-02-31 to 2018-03-03, so an impossible date no longer equals itself.
@@ -37,7 +30,7 @@ def m0001_units_and_staff(db: Database) -> None:
             code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 20 AND code = upper(trim(code))),
             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
             name_folded TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN {_in(UnitKind)}),
+            kind TEXT NOT NULL CHECK (kind IN ('co_quan', 'su_nghiep', 'mat_tran', 'dang', 'phuong', 'khac')),
             head_name TEXT NOT NULL DEFAULT '',
             head_title TEXT NOT NULL DEFAULT '',
             active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
@@ -52,9 +45,9 @@ def m0001_units_and_staff(db: Database) -> None:
             full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
             name_folded TEXT NOT NULL,
             birth_date TEXT {_date_check('birth_date')},
-            gender TEXT NOT NULL CHECK (gender IN {_in(Gender)}),
+            gender TEXT NOT NULL CHECK (gender IN ('nam', 'nu')),
             position TEXT NOT NULL DEFAULT '',
-            category TEXT NOT NULL CHECK (category IN {_in(StaffCategory)}),
+            category TEXT NOT NULL CHECK (category IN ('can_bo', 'cong_chuc', 'vien_chuc', 'nguoi_lao_dong')),
             is_leader INTEGER NOT NULL DEFAULT 0 CHECK (is_leader IN (0, 1)),
             recruited_on TEXT {_date_check('recruited_on')},
             ended_on TEXT {_date_check('ended_on')},
@@ -135,13 +128,13 @@ def m0002_campaigns_initiatives_heads(db: Database) -> None:
             unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
             title TEXT NOT NULL CHECK (length(trim(title)) > 0),
             title_folded TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN {_in(InitiativeKind)}),
+            kind TEXT NOT NULL CHECK (kind IN ('mo_hinh', 'sang_kien', 'giai_phap')),
             field TEXT NOT NULL DEFAULT '',
             registered_on TEXT NOT NULL {_date_check('registered_on', nullable=False)},
             description TEXT NOT NULL DEFAULT '',
             reported_on TEXT {_date_check('reported_on')},
             result_summary TEXT NOT NULL DEFAULT '',
-            assessment TEXT CHECK (assessment IS NULL OR assessment IN {_in(Assessment)}),
+            assessment TEXT CHECK (assessment IS NULL OR assessment IN ('tieu_bieu', 'hieu_qua', 'khong_hieu_qua')),
             assessment_note TEXT NOT NULL DEFAULT '',
             recognised INTEGER NOT NULL DEFAULT 0 CHECK (recognised IN (0, 1)),
             CHECK (reported_on IS NULL OR reported_on >= registered_on),
@@ -170,7 +163,7 @@ def m0002_campaigns_initiatives_heads(db: Database) -> None:
             year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
             head_name TEXT NOT NULL DEFAULT '',
             head_title TEXT NOT NULL DEFAULT '',
-            level TEXT NOT NULL CHECK (level IN {_in(HeadLevel)}),
+            level TEXT NOT NULL CHECK (level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
             note TEXT NOT NULL DEFAULT '',
             UNIQUE (unit_id, year)
         ) STRICT
@@ -227,10 +220,10 @@ def m0003_quarterly_classification(db: Database) -> None:
             id INTEGER PRIMARY KEY,
             rule_set_id INTEGER NOT NULL REFERENCES rule_set(id) ON DELETE CASCADE,
             position INTEGER NOT NULL,
-            scope TEXT NOT NULL CHECK (scope IN {_in(CapScope)}),
-            level TEXT NOT NULL CHECK (level IN {_in(HeadLevel)}),
+            scope TEXT NOT NULL CHECK (scope IN ('leaders', 'all')),
+            level TEXT NOT NULL CHECK (level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
             max_share REAL NOT NULL CHECK (max_share BETWEEN 0 AND 1),
-            severity TEXT NOT NULL CHECK (severity IN {_in(Severity)})
+            severity TEXT NOT NULL CHECK (severity IN ('warn', 'block'))
         ) STRICT
         """
     )
@@ -244,8 +237,8 @@ def m0003_quarterly_classification(db: Database) -> None:
             unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
             year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
             quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
-            level TEXT CHECK (level IS NULL OR level IN {_in(HeadLevel)}),
-            reason TEXT CHECK (reason IS NULL OR reason IN {_in(NotClassifiedReason)}),
+            level TEXT CHECK (level IS NULL OR level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
+            reason TEXT CHECK (reason IS NULL OR reason IN ('moi_tuyen', 'thai_san', 'om_dai_ngay', 'chuyen_cong_tac', 'ly_do_khac')),
             note TEXT NOT NULL DEFAULT '',
             CHECK ((level IS NULL) <> (reason IS NULL)),
             UNIQUE (staff_id, year, quarter)
@@ -415,7 +408,7 @@ def m0005_year_end_lists(db: Database) -> None:
             campaign_id INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
             disabled_reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(disabled_reasons)),
             min_quarters INTEGER NOT NULL DEFAULT 2 CHECK (min_quarters BETWEEN 1 AND 4),
-            required_level TEXT NOT NULL DEFAULT 'xuat_sac' CHECK (required_level IN {_in(HeadLevel)})
+            required_level TEXT NOT NULL DEFAULT 'xuat_sac' CHECK (required_level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'))
         ) STRICT
         """
     )
@@ -479,7 +472,7 @@ def m0006_discipline(db: Database) -> None:
         CREATE TABLE discipline (
             id INTEGER PRIMARY KEY,
             staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
-            form TEXT NOT NULL CHECK (form IN {_in(DisciplineForm)}),
+            form TEXT NOT NULL CHECK (form IN ('khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec')),
             decision_number TEXT NOT NULL CHECK (length(trim(decision_number)) > 0),
             decision_date TEXT NOT NULL {_date_check('decision_date', nullable=False)},
             effective_year INTEGER NOT NULL CHECK (effective_year BETWEEN 2000 AND 2100),

@@ -3,13 +3,11 @@ the yearly emulation titles and the council's order of priority among a year's p
 rule sets' "highest bonus only" setting.
 
 Kept apart so that ``models.store.schema`` stays small; never edit one once applied: add a migration.
+Value lists are written out (never read from the live enums), as in ``models.store.schema``.
 """
 from __future__ import annotations
 
 from sqlite_utils import Database
-
-from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode
-from models.store.schema import _in
 
 
 def _percent(column: str) -> str:
@@ -17,8 +15,6 @@ def _percent(column: str) -> str:
 
 
 def create_title_tables(db: Database) -> None:
-    bonuses = ",\n".join(f"            bonus_{t.value} REAL NOT NULL CHECK (bonus_{t.value} BETWEEN 0 AND 100)"
-                         for t in TitleCode)
     # A rule set applies from its year until the next rule set's year. Shares are percentages
     # (exact decimals as the user typed them), bonuses multiples of the base salary.
     db.execute(
@@ -27,21 +23,24 @@ def create_title_tables(db: Database) -> None:
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
             from_year INTEGER NOT NULL UNIQUE CHECK (from_year BETWEEN 2000 AND 2100),
-            required_level TEXT NOT NULL CHECK (required_level IN {_in(HeadLevel)}),
+            required_level TEXT NOT NULL CHECK (required_level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
             min_classified_quarters INTEGER NOT NULL CHECK (min_classified_quarters BETWEEN 1 AND 4),
             min_months INTEGER NOT NULL CHECK (min_months BETWEEN 0 AND 120),
             leavers_qualify INTEGER NOT NULL CHECK (leavers_qualify IN (0, 1)),
-            individual_discipline TEXT NOT NULL CHECK (individual_discipline IN {_in(DisciplineForm)}),
-            collective_discipline TEXT NOT NULL CHECK (collective_discipline IN {_in(DisciplineForm)}),
+            individual_discipline TEXT NOT NULL CHECK (individual_discipline IN ('khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec')),
+            collective_discipline TEXT NOT NULL CHECK (collective_discipline IN ('khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec')),
             initiative_required INTEGER NOT NULL CHECK (initiative_required IN (0, 1)),
             {_percent('cstdcs_cap_percent')},
-            cap_scope TEXT NOT NULL CHECK (cap_scope IN {_in(TitleCapScope)}),
+            cap_scope TEXT NOT NULL CHECK (cap_scope IN ('cap_per_unit', 'cap_district')),
             ranking TEXT NOT NULL CHECK (json_valid(ranking)),
             {_percent('ttldtt_percent')},
             {_percent('ttldxs_completed_percent')},
             {_percent('ttldxs_ldtt_percent')},
             ttldxs_min_cstdcs INTEGER NOT NULL CHECK (ttldxs_min_cstdcs BETWEEN 0 AND 1000),
-{bonuses},
+            bonus_ldtt REAL NOT NULL CHECK (bonus_ldtt BETWEEN 0 AND 100),
+            bonus_cstdcs REAL NOT NULL CHECK (bonus_cstdcs BETWEEN 0 AND 100),
+            bonus_ttldtt REAL NOT NULL CHECK (bonus_ttldtt BETWEEN 0 AND 100),
+            bonus_ttldxs REAL NOT NULL CHECK (bonus_ttldxs BETWEEN 0 AND 100),
             note TEXT NOT NULL DEFAULT ''
         ) STRICT
         """

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from sqlite_utils import Database
 
-from models.common.text import clean
+from models.common.text import blank_fields, clean
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,12 @@ def council_names(db: Database) -> CouncilNames:
 
 def check_council_names(names: CouncilNames) -> dict[str, str]:
     """What the printed documents cannot do without, by field."""
-    errors = {}
-    if not clean(names.parent_body):
-        errors["parent_body"] = "Tên cơ quan cấp trên (dòng đầu bên trái) không được để trống"
-    if not clean(names.issuing_body):
-        errors["issuing_body"] = "Tên cơ quan ban hành không được để trống"
-    if not clean(names.place):
-        errors["place"] = "Địa danh ghi trước ngày tháng (ví dụ “Gò Vấp”) không được để trống"
-    if not clean(names.signer_title):
-        errors["signer_title"] = "Chức vụ người ký không được để trống"
-    return errors
+    return blank_fields(names, {
+        "parent_body": "Tên cơ quan cấp trên (dòng đầu bên trái) không được để trống",
+        "issuing_body": "Tên cơ quan ban hành không được để trống",
+        "place": "Địa danh ghi trước ngày tháng (ví dụ “Gò Vấp”) không được để trống",
+        "signer_title": "Chức vụ người ký không được để trống",
+    })
 
 
 def set_council_names(db: Database, names: CouncilNames) -> None:

@@ -12,20 +12,53 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from types import MappingProxyType
 
 from sqlite_utils import Database
 
+from models.common.codes import ListKind, TitleCode
 from models.common.dates import format_date, iso
 from models.common.errors import DomainError, ValidationError
 from models.store.settings import CouncilNames
-from models.common.text import clean
+from models.common.text import blank_fields, clean
 
-UNIT, STAFF = "unit", "staff"
 
-# Lists that hold only one kind of subject (the criticism list names collectives only); other
-# modules add their own kinds (the yearly titles).
-SUBJECTS: dict[str, tuple[str, ...]] = {"criticism": (UNIT,)}
+
+class Subject(StrEnum):
+    """What a list entry names (the value is stored in snapshots; adjustments keep it as the column
+    they fill, ``unit_id`` or ``staff_id``)."""
+
+    UNIT = "unit"
+    STAFF = "staff"
+
+
+class Action(StrEnum):
+    """What an adjustment does to a list (stored in ``award_adjustment.action``)."""
+
+    ADD = "add"
+    REMOVE = "remove"
+
+
+UNIT, STAFF = Subject.UNIT, Subject.STAFF
+
+# The subjects each kind of list takes: the review's commendation list both, its criticism list
+# collectives only; the individual titles' lists people only, the collective titles' lists units only.
+SUBJECTS: Mapping[str, tuple[Subject, ...]] = MappingProxyType({
+    ListKind.COMMENDATION: (UNIT, STAFF),
+    ListKind.CRITICISM: (UNIT,),
+    TitleCode.LDTT: (STAFF,),
+    TitleCode.CSTDCS: (STAFF,),
+    TitleCode.TTLDTT: (UNIT,),
+    TitleCode.TTLDXS: (UNIT,),
+})
+
+
+def subjects_of(kind: str) -> tuple[Subject, ...]:
+    """The subjects a list of ``kind`` takes (both, for a kind not declared above)."""
+    return SUBJECTS.get(kind, (UNIT, STAFF))
 
 
 @dataclass(frozen=True)
@@ -42,9 +75,9 @@ class ListKey:
 
 @dataclass(frozen=True)
 class PrintedEntry:
-    """One row of a printed list. ``subject`` is ``"unit"`` or ``"staff"``."""
+    """One row of a printed list."""
 
-    subject: str
+    subject: Subject
     subject_id: int
     name: str
     position_unit: str  # "Chức vụ, đơn vị"; for a collective, what kind of unit it is
@@ -140,8 +173,8 @@ def draft_signer(council: CouncilNames) -> Approval:
 @dataclass(frozen=True)
 class Adjustment:
     id: int
-    action: str  # "add" | "remove"
-    subject: str
+    action: Action
+    subject: Subject
     subject_id: int
     text: str
     reason: str
@@ -154,17 +187,39 @@ class Adjustment:
 
     @property
     def action_label(self) -> str:
-        return "Thêm vào danh sách" if self.action == "add" else "Loại khỏi danh sách"
+        return "Thêm vào danh sách" if self.action == Action.ADD else "Loại khỏi danh sách"
+
+    @property
+    def why(self) -> str:
+        """The sentence explaining a list's row by this adjustment."""
+        verb = "Được thêm vào danh sách" if self.action == Action.ADD else "Đã bị loại khỏi danh sách"
+        return f"{verb} (điều chỉnh): {self.reason}."
+
+
+def adjustment_of(adjusted: Iterable[Adjustment], subject: str, subject_id: int) -> Adjustment | None:
+    """The adjustment among ``adjusted`` of the unit or person (one at most per list)."""
+    return next((a for a in adjusted if a.subject_key == (subject, subject_id)), None)
+
+
+class AdjustedLists:
+    """For the candidates of several lists (``adjusted``: each list's adjustments, by list kind)."""
+
+    __slots__ = ()
+    adjusted: dict
+
+    def adjustment_for(self, kind: str, subject: str, subject_id: int) -> Adjustment | None:
+        return adjustment_of(self.adjusted.get(kind, ()), subject, subject_id)
 
 
 def adjustments(db: Database, key: ListKey) -> list[Adjustment]:
     where, params = key.where()
-    rows = db.execute(
+    rows = db.query(
         f"SELECT id, action, unit_id, staff_id, text, reason, at, who FROM award_adjustment WHERE {where} ORDER BY id",
         params,
-    ).fetchall()
-    return [Adjustment(r[0], r[1], UNIT if r[2] is not None else STAFF, r[2] if r[2] is not None else r[3],
-                       r[4], r[5], r[6], r[7]) for r in rows]
+    )
+    return [Adjustment(r["id"], Action(r["action"]), UNIT if r["unit_id"] is not None else STAFF,
+                       r["unit_id"] if r["unit_id"] is not None else r["staff_id"], r["text"], r["reason"], r["at"],
+                       r["who"]) for r in rows]
 
 
 def _require_open(db: Database, key: ListKey) -> None:
@@ -181,14 +236,14 @@ def _subject_exists(db: Database, subject: str, subject_id: int) -> None:
         raise DomainError("Không tìm thấy đơn vị hoặc cán bộ cần điều chỉnh")
 
 
-def adjust(db: Database, key: ListKey, action: str, subject: str, subject_id: int, reason: str, now: dt.datetime,
+def adjust(db: Database, key: ListKey, action: Action | str, subject: Subject | str, subject_id: int, reason: str, now: dt.datetime,
            text: str = "", who: str = "") -> int:
     """Add an entry (``action="add"``, with the text printed for it) or remove a candidate
     (``"remove"``). Both need a reason. A subject has at most one adjustment per list: a new one
     replaces the old. Returns the adjustment's id."""
     reason, text = clean(reason), clean(text)
     errors = {}
-    if action not in ("add", "remove"):
+    if action not in tuple(Action):
         raise DomainError(f"Thao tác điều chỉnh không hợp lệ: {action}")
     if not reason:
         errors["reason"] = ("Lý do thêm vào danh sách không được để trống" if action == "add"
@@ -197,7 +252,7 @@ def adjust(db: Database, key: ListKey, action: str, subject: str, subject_id: in
         errors["text"] = "Nội dung in trong danh sách (thành tích hoặc lý do) không được để trống"
     if errors:
         raise ValidationError(errors)
-    allowed = SUBJECTS.get(key.kind, (UNIT, STAFF))
+    allowed = subjects_of(key.kind)
     if subject in (UNIT, STAFF) and subject not in allowed:
         raise DomainError("Danh sách này chỉ gồm tập thể (đơn vị), không thêm cá nhân được" if allowed == (UNIT,)
                           else "Danh sách này chỉ gồm cá nhân, không thêm tập thể được")
@@ -229,8 +284,8 @@ def apply_adjustments(candidates: list[PrintedEntry], adjusted: list[Adjustment]
                       added: dict[tuple[str, int], PrintedEntry]) -> list[PrintedEntry]:
     """``candidates`` without the removed ones, then the added entries (``added`` gives each added
     subject's row; its text comes from the adjustment)."""
-    removed = {a.subject_key for a in adjusted if a.action == "remove"}
-    adds = [a for a in adjusted if a.action == "add"]
+    removed = {a.subject_key for a in adjusted if a.action == Action.REMOVE}
+    adds = [a for a in adjusted if a.action == Action.ADD]
     present = {c.subject_key for c in candidates}
     result = [c for c in candidates if c.subject_key not in removed]
     for a in adds:
@@ -280,35 +335,33 @@ _APPROVAL_COLUMNS = ("id, decision_number, decision_date, signer_authority, sign
                      "issuer, as_of, snapshot, digest, approved_at, approved_by, reopened_at, reopen_reason, reopened_by")
 
 
-def _record(r) -> ApprovalRecord:
-    approval = Approval(r[1], dt.date.fromisoformat(r[2]), r[3], r[4], r[5], tuple(json.loads(r[6])), r[7])
-    return ApprovalRecord(r[0], approval, dt.date.fromisoformat(r[8]), r[9], r[10], r[11], r[12], r[13], r[14], r[15])
+def _record(r: dict) -> ApprovalRecord:
+    approval = Approval(r["decision_number"], dt.date.fromisoformat(r["decision_date"]), r["signer_authority"],
+                        r["signer_title"], r["signer_name"], tuple(json.loads(r["recipients"])), r["issuer"])
+    return ApprovalRecord(r["id"], approval, dt.date.fromisoformat(r["as_of"]), r["snapshot"], r["digest"],
+                          r["approved_at"], r["approved_by"], r["reopened_at"], r["reopen_reason"], r["reopened_by"])
 
 
 def current_approval(db: Database, key: ListKey) -> ApprovalRecord | None:
     where, params = key.where()
-    row = db.execute(f"SELECT {_APPROVAL_COLUMNS} FROM award_approval WHERE {where} AND reopened_at IS NULL",
-                     params).fetchone()
+    row = next(db.query(f"SELECT {_APPROVAL_COLUMNS} FROM award_approval WHERE {where} AND reopened_at IS NULL",
+                        params), None)
     return _record(row) if row else None
 
 
 def approval_history(db: Database, key: ListKey) -> list[ApprovalRecord]:
     where, params = key.where()
-    rows = db.execute(f"SELECT {_APPROVAL_COLUMNS} FROM award_approval WHERE {where} ORDER BY id", params).fetchall()
-    return [_record(r) for r in rows]
+    return [_record(r) for r in db.query(f"SELECT {_APPROVAL_COLUMNS} FROM award_approval WHERE {where} ORDER BY id",
+                                         params)]
 
 
 def check_approval(approval: Approval) -> dict[str, str]:
-    errors = {}
-    if not clean(approval.decision_number):
-        errors["decision_number"] = "Số quyết định không được để trống"
-    if approval.decision_date is None:
-        errors["decision_date"] = "Ngày quyết định không được để trống (dạng dd/mm/yyyy)"
-    if not clean(approval.signer_title):
-        errors["signer_title"] = "Chức danh người ký không được để trống"
-    if not clean(approval.signer_name):
-        errors["signer_name"] = "Họ tên người ký không được để trống"
-    return errors
+    return blank_fields(approval, {
+        "decision_number": "Số quyết định không được để trống",
+        "decision_date": "Ngày quyết định không được để trống (dạng dd/mm/yyyy)",
+        "signer_title": "Chức danh người ký không được để trống",
+        "signer_name": "Họ tên người ký không được để trống",
+    })
 
 
 def approve(db: Database, key: ListKey, approval: Approval, printable: PrintableList, now: dt.datetime,
@@ -392,8 +445,8 @@ def damaged_snapshots(db: Database) -> list[tuple[int, str, str]]:
 
 
 __all__ = [
-    "Adjustment", "Approval", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF", "UNIT",
-    "adjust", "adjustments", "apply_adjustments", "approval_history", "approve", "cancel_adjustment",
+    "Action", "AdjustedLists", "Adjustment", "Approval", "adjustment_of", "ApprovalRecord", "ListKey", "PrintableList", "PrintedEntry", "STAFF",
+    "SUBJECTS", "Subject", "UNIT", "adjust", "adjustments", "apply_adjustments", "approval_history", "approve", "cancel_adjustment",
     "check_approval", "current_approval", "damaged_snapshots", "default_issuer", "digest_of", "draft_signer",
-    "reopen",
+    "reopen", "subjects_of",
 ]

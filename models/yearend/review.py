@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, UNIT, Adjustment, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
+    STAFF, UNIT, Action, AdjustedLists, Adjustment, ListKey, PrintableList, PrintedEntry, adjustments, apply_adjustments, current_approval,
     draft_signer,
 )
 from models.campaigns.campaigns import Campaign, get_campaign, participants
@@ -44,13 +44,13 @@ class ReviewSettings:
 
 
 def review_settings(db: Database, campaign_id: int) -> ReviewSettings:
-    row = db.execute("SELECT disabled_reasons, min_quarters, required_level FROM review_config WHERE campaign_id = ?",
-                     [campaign_id]).fetchone()
+    row = next(db.query("SELECT disabled_reasons, min_quarters, required_level FROM review_config "
+                        "WHERE campaign_id = ?", [campaign_id]), None)
     if row is None:
         return ReviewSettings()
     known = {r.value for r in ReviewReason}
-    return ReviewSettings(frozenset(ReviewReason(r) for r in json.loads(row[0]) if r in known), row[1],
-                          HeadLevel(row[2]))
+    return ReviewSettings(frozenset(ReviewReason(r) for r in json.loads(row["disabled_reasons"]) if r in known),
+                          row["min_quarters"], HeadLevel(row["required_level"]))
 
 
 def save_review_settings(db: Database, campaign_id: int, settings: ReviewSettings) -> None:
@@ -121,7 +121,7 @@ class PersonReview:
 
 
 @dataclass(frozen=True)
-class CampaignReview:
+class CampaignReview(AdjustedLists):
     campaign: Campaign
     as_of: dt.date
     settings: ReviewSettings
@@ -153,7 +153,7 @@ class CampaignReview:
         collectives, individuals = self.candidates(kind)
         adjusted = list(self.adjusted.get(kind, ()))
         # Rows only for the subjects added by hand: one per person would cost ~0.1 s on 20,000 staff.
-        wanted = {a.subject_key for a in adjusted if a.action == "add"}
+        wanted = {a.subject_key for a in adjusted if a.action == Action.ADD}
         base = {key: entry for key, (entry, _kind, _code) in self.outsiders.items()}
         base.update({(UNIT, u.unit_id): _unit_entry(u, "") for u in self.units if (UNIT, u.unit_id) in wanted})
         base.update({(STAFF, p.staff_id): _person_entry(p, "") for p in self.people
@@ -172,15 +172,11 @@ class CampaignReview:
                              key=lambda e: (name_sort_key(e.name), codes[e.subject_id]))
         return collectives, individuals
 
-    def adjustment_for(self, kind: ListKind, subject: str, subject_id: int) -> Adjustment | None:
-        return next((a for a in self.adjusted.get(kind, ()) if a.subject_key == (subject, subject_id)), None)
-
     def why(self, kind: ListKind, subject: str, subject_id: int) -> str:
         """One sentence: why the unit or person is, or is not, on the list ``kind``."""
         adjustment = self.adjustment_for(kind, subject, subject_id)
         if adjustment is not None:
-            verb = "Được thêm vào danh sách" if adjustment.action == "add" else "Đã bị loại khỏi danh sách"
-            return f"{verb} (điều chỉnh): {adjustment.reason}."
+            return adjustment.why
         if subject == UNIT:
             unit = self.unit(subject_id)
             if unit is None:
@@ -312,7 +308,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
         by_person[staff_id].append((quarter, level, unit_id))
     if not by_person:
         return []
-    staff = {r[0]: r[1:] for r in db.execute("SELECT id, code, full_name, position FROM staff")}
+    staff = {r["id"]: r for r in db.query("SELECT id, code, full_name, position FROM staff")}
     required = settings.required_level
     order = list(HeadLevel)  # best first
     required_label = label(required)
@@ -323,7 +319,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
         if unit_id not in unit_names:  # the person's unit does not take part in the campaign
             elsewhere[staff_id] = (quarters[-1][0], unit_id)
             continue
-        code, full_name, position = staff[staff_id]
+        code, full_name, position = staff[staff_id]["code"], staff[staff_id]["full_name"], staff[staff_id]["position"]
         classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
         below = [(q, lv) for q, lv in classified if order.index(lv) > order.index(required)]
         n = len(classified)
@@ -375,7 +371,7 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     people = _review_people(db, campaign.year, names, settings, elsewhere)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
-    wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == "add"} - known
+    wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == Action.ADD} - known
     unit_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if elsewhere else {}
     return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted,
                           _outsiders(db, wanted, as_of),
@@ -384,28 +380,23 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
 
 def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
     """Printed rows for subjects added by hand that the rules did not consider."""
-    from models.people.staff import unit_on
+    from models.people.staff import unit_printed_under
 
     found = {}
     for subject, subject_id in wanted:
         if subject == UNIT:
-            row = db.execute("SELECT name, kind FROM unit WHERE id = ?", [subject_id]).fetchone()
+            row = next(db.query("SELECT name, kind FROM unit WHERE id = ?", [subject_id]), None)
             if row:
-                kind = UnitKind(row[1])
-                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row[0], label(kind), ""), kind, "")
+                kind = UnitKind(row["kind"])
+                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row["name"], label(kind), ""), kind, "")
             continue
-        row = db.execute("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]).fetchone()
+        row = next(db.query("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]), None)
         if row:
-            unit_id = unit_on(db, subject_id, as_of)
-            unit = db.execute("SELECT name FROM unit WHERE id = ?", [unit_id]).fetchone() if unit_id else None
-            where = ", ".join(x for x in (row[2], unit[0] if unit else "") if x)
-            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row[1], where, ""), None, row[0])
+            unit_id = unit_printed_under(db, subject_id, as_of)
+            unit = db["unit"].get(unit_id)["name"] if unit_id else ""
+            where = ", ".join(x for x in (row["position"], unit) if x)
+            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row["full_name"], where, ""), None, row["code"])
     return found
-
-
-def campaign_subtitle(campaign: Campaign) -> str:
-    name = campaign.name.strip()
-    return name if str(campaign.year) in name else f"{name} năm {campaign.year}"
 
 
 def totals_line(collectives: list, individuals: list, kind: ListKind) -> str:
@@ -419,7 +410,7 @@ def draft_list(db: Database, review: CampaignReview, kind: ListKind) -> Printabl
     council = council_names(db)
     collectives, individuals = review.entries(kind)
     return PrintableList(
-        kind=kind.value, title=TITLES[kind], subtitle=campaign_subtitle(review.campaign),
+        kind=kind.value, title=TITLES[kind], subtitle=review.campaign.subtitle,
         parent_body=council.parent_body, issuing_body=council.issuing_body, place=council.place,
         as_of=review.as_of, collectives=tuple(collectives), individuals=tuple(individuals),
         text_heading="Lý do" if kind == ListKind.CRITICISM else "Thành tích",

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleRank, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean
+from models.store.records import save_record, taken_by_another
 
 DEFAULT_BONUS = {TitleCode.LDTT: Decimal("0.3"), TitleCode.CSTDCS: Decimal("1.0"),
                  TitleCode.TTLDTT: Decimal("0.8"), TitleCode.TTLDXS: Decimal("1.5")}
@@ -164,26 +165,29 @@ def _exact(value: float) -> Decimal:
     return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact.normalize()
 
 
-def _from_row(r) -> TitleRules:
+def _from_row(r: dict) -> TitleRules:
     known = {k.value for k in TitleRank}
     return TitleRules(
-        id=r[0], name=r[1], from_year=r[2], required_level=HeadLevel(r[3]), min_classified_quarters=r[4],
-        min_months=r[5], leavers_qualify=bool(r[6]), individual_discipline=DisciplineForm(r[7]),
-        collective_discipline=DisciplineForm(r[8]), initiative_required=bool(r[9]), cstdcs_cap_percent=_exact(r[10]),
-        cap_scope=TitleCapScope(r[11]), ranking=tuple(TitleRank(k) for k in json.loads(r[12]) if k in known),
-        ttldtt_percent=_exact(r[13]), ttldxs_completed_percent=_exact(r[14]), ttldxs_ldtt_percent=_exact(r[15]),
-        ttldxs_min_cstdcs=r[16], bonus={t: _exact(v) for t, v in zip(TitleCode, r[17:21])}, note=r[21],
-        highest_bonus_only=bool(r[22]),
+        id=r["id"], name=r["name"], from_year=r["from_year"], required_level=HeadLevel(r["required_level"]),
+        min_classified_quarters=r["min_classified_quarters"], min_months=r["min_months"],
+        leavers_qualify=bool(r["leavers_qualify"]), individual_discipline=DisciplineForm(r["individual_discipline"]),
+        collective_discipline=DisciplineForm(r["collective_discipline"]),
+        initiative_required=bool(r["initiative_required"]), cstdcs_cap_percent=_exact(r["cstdcs_cap_percent"]),
+        cap_scope=TitleCapScope(r["cap_scope"]), ranking=tuple(TitleRank(k) for k in json.loads(r["ranking"]) if k in known),
+        ttldtt_percent=_exact(r["ttldtt_percent"]), ttldxs_completed_percent=_exact(r["ttldxs_completed_percent"]),
+        ttldxs_ldtt_percent=_exact(r["ttldxs_ldtt_percent"]), ttldxs_min_cstdcs=r["ttldxs_min_cstdcs"],
+        bonus={t: _exact(r[f"bonus_{t.value}"]) for t in TitleCode}, note=r["note"],
+        highest_bonus_only=bool(r["highest_bonus_only"]),
     )
 
 
 def list_title_rules(db: Database) -> list[TitleRules]:
     """Every rule set, oldest first."""
-    return [_from_row(r) for r in db.execute(f"SELECT {_COLUMNS} FROM title_rule_set ORDER BY from_year")]
+    return [_from_row(r) for r in db.query(f"SELECT {_COLUMNS} FROM title_rule_set ORDER BY from_year")]
 
 
 def get_title_rules(db: Database, rules_id: int) -> TitleRules:
-    row = db.execute(f"SELECT {_COLUMNS} FROM title_rule_set WHERE id = ?", [rules_id]).fetchone()
+    row = next(db.query(f"SELECT {_COLUMNS} FROM title_rule_set WHERE id = ?", [rules_id]), None)
     if row is None:
         raise NotFound("Không tìm thấy quy định xét danh hiệu thi đua")
     return _from_row(row)
@@ -192,8 +196,8 @@ def get_title_rules(db: Database, rules_id: int) -> TitleRules:
 def rule_for(db: Database, year: int) -> TitleRules:
     """The rule set in force for ``year``'s titles (the latest starting no later than it);
     :class:`DomainError` when none is."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM title_rule_set WHERE from_year <= ? ORDER BY from_year DESC LIMIT 1",
-                     [year]).fetchone()
+    row = next(db.query(f"SELECT {_COLUMNS} FROM title_rule_set WHERE from_year <= ? ORDER BY from_year DESC LIMIT 1",
+                        [year]), None)
     if row is None:
         raise DomainError(f"Chưa có quy định xét danh hiệu thi đua áp dụng cho năm {year}")
     return _from_row(row)
@@ -216,24 +220,12 @@ def save_title_rules(db: Database, rules: TitleRules) -> TitleRules:
     """Insert (``id`` None) or update a rule set; refused with the fields at fault."""
     rules = normalised(rules)
     errors = check_title_rules(rules)
-    if "from_year" not in errors:
-        other = db.execute("SELECT id FROM title_rule_set WHERE from_year = ?", [rules.from_year]).fetchone()
-        if other and other[0] != rules.id:
-            errors["from_year"] = f"Đã có quy định xét danh hiệu áp dụng từ năm {rules.from_year}"
+    if "from_year" not in errors and taken_by_another(db, "title_rule_set", {"from_year": rules.from_year}, rules.id):
+        errors["from_year"] = f"Đã có quy định xét danh hiệu áp dụng từ năm {rules.from_year}"
     if errors:
         raise ValidationError(errors)
-    row = _row(rules)
-    names = list(row)
     with db.atomic():
-        if rules.id is None:
-            new_id = db.execute(
-                f"INSERT INTO title_rule_set ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})", row,
-            ).lastrowid
-        else:
-            new_id = rules.id
-            if db.execute(f"UPDATE title_rule_set SET {', '.join(f'{n} = :{n}' for n in names)} WHERE id = :id",
-                          {**row, "id": new_id}).rowcount != 1:
-                raise NotFound("Không tìm thấy quy định xét danh hiệu thi đua")
+        new_id = save_record(db, "title_rule_set", _row(rules), rules.id, "Không tìm thấy quy định xét danh hiệu thi đua")
     return get_title_rules(db, new_id)
 
 

@@ -38,15 +38,16 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from models.yearend.lists import (
-    STAFF, SUBJECTS, UNIT, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
+    STAFF, UNIT, Action, AdjustedLists, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
+from models.common.dates import from_iso
 from models.common.codes import (
-    COLLECTIVE_TITLES, DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
+    DISCIPLINE_SEVERITY, INDIVIDUAL_TITLES, HeadLevel, NotClassifiedReason, TitleCode, UnitKind, label,
 )
 from models.people.discipline import Discipline, list_discipline, worst_by_person
 from models.common.codes import KIND_ORDER
 from models.quarters.rules import base_salaries, base_salary_on
-from models.people.staff import unit_on
+from models.people.staff import unit_on, unit_printed_under
 from models.common.text import name_sort_key, sort_key
 from models.yearend.title_checks import (
     Condition, Draft, QuarterResult, TitleDecision, collective_decisions, cstdcs_decision, initiative_condition,
@@ -57,9 +58,6 @@ from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
 
 
 NO_UNIT = (99, "", 0)  # where a person without a unit sorts: after every unit
-
-# The individual titles' lists hold people only, the collective titles' units only.
-SUBJECTS.update({t.value: (STAFF,) for t in INDIVIDUAL_TITLES} | {t.value: (UNIT,) for t in COLLECTIVE_TITLES})
 
 
 def list_key(year: int, title: TitleCode) -> ListKey:
@@ -124,7 +122,7 @@ class UnitProposal:
 
 
 @dataclass(frozen=True, slots=True)
-class TitleProposals:
+class TitleProposals(AdjustedLists):
     """Everything :func:`title_proposals` found for a year; ``entries(title)`` gives a list's rows
     (adjustments applied), ``why(title, subject, id)`` the sentence for anyone."""
 
@@ -202,21 +200,17 @@ class TitleProposals:
         """The list's rows with the adjustments applied, each with the title's own bonus."""
         adjusted = list(self.adjusted.get(title, ()))
         base = {}  # the rows of the subjects an adjustment adds
-        for a in (a for a in adjusted if a.action == "add"):
+        for a in (a for a in adjusted if a.action == Action.ADD):
             found = self.person(a.subject_id) if a.subject == STAFF else self.unit(a.subject_id)
             base[a.subject_key] = (self._entry(found, title, "") if found is not None
                                    else replace(self.outsiders[a.subject_key], amount=self.bonus(title)))
         return self._sorted(apply_adjustments(self.candidates(title), adjusted, base))
 
-    def adjustment_for(self, title: TitleCode, subject: str, subject_id: int) -> Adjustment | None:
-        return next((a for a in self.adjusted.get(title, ()) if a.subject_key == (subject, subject_id)), None)
-
     def why(self, title: TitleCode, subject: str, subject_id: int) -> str:
         """One sentence: why the person or unit is, or is not, on the list of ``title``."""
         adjustment = self.adjustment_for(title, subject, subject_id)
         if adjustment is not None:
-            verb = "Được thêm vào danh sách" if adjustment.action == "add" else "Đã bị loại khỏi danh sách"
-            return f"{verb} (điều chỉnh): {adjustment.reason}."
+            return adjustment.why
         found = self.person(subject_id) if subject == STAFF else self.unit(subject_id)
         if found is None:
             return (f"Không xét: không có kết quả xếp loại quý nào năm {self.year}." if subject == STAFF
@@ -253,9 +247,6 @@ def _authored(db: Database, year: int) -> dict[int, list[tuple[str, bool]]]:
     return found
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
 
 @contextmanager
 def without_gc_passes() -> Iterator[None]:
@@ -288,11 +279,11 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
         "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
     ):
         quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
-    units = {r[0]: r[1:] for r in db.execute("SELECT id, code, name, kind, active FROM unit")}
+    units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
     worst = worst_by_person(db, year)
     authored = _authored(db, year)
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
-    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == "remove"} for t in REQUIRES.values()}
+    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
     year_end = dt.date(year, 12, 31)
     drafts: list[Draft] = []
     for staff_id, code, full_name, position, recruited, ended in db.execute(
@@ -300,9 +291,9 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     ):
         if staff_id not in quarters:
             continue
-        left = _date(ended)
+        left = from_iso(ended)
         mine = tuple(quarters[staff_id])
-        p = Draft(staff_id, code, full_name, position, mine[-1].unit_id, _date(recruited),
+        p = Draft(staff_id, code, full_name, position, mine[-1].unit_id, from_iso(recruited),
                   left if left is not None and left < year_end else None, mine, worst.get(staff_id),
                   name_sort_key(full_name))
         p.ldtt = ldtt_decision(p, year, rules)
@@ -312,19 +303,19 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
             p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
         drafts.append(p)
     drafts.sort(key=lambda p: (p.name_key, p.code))
-    groups, ranks = rank_groups(drafts, rules, {u: i[1] for u, i in units.items()}, _priorities(db, year))
+    groups, ranks = rank_groups(drafts, rules, {u: i["name"] for u, i in units.items()}, _priorities(db, year))
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
         p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
     by_unit: dict[int, list[Draft]] = defaultdict(list)
     for p in drafts:
         by_unit[p.unit_id].append(p)
-    unit_order = {u: (KIND_ORDER[UnitKind(i[2])], sort_key(i[1]), u) for u, i in units.items()}
+    unit_order = {u: (KIND_ORDER[UnitKind(i["kind"])], sort_key(i["name"]), u) for u, i in units.items()}
     former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
     unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u))
                  for u in sorted(by_unit, key=unit_order.get)]
     people = tuple(PersonProposal(
-        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id][1], p.recruited_on, p.left_on,
+        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id]["name"], p.recruited_on, p.left_on,
         p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
     groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
@@ -333,11 +324,12 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     return TitleProposals(year, rules, base, people, tuple(unit_list), tuple(groups), adjusted, outsiders, order)
 
 
-def _unit(unit_id: int, info: tuple, members: list[Draft], year: int, rules: TitleRules,
+def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: TitleRules,
           former: tuple[Discipline, ...], removed_because: str | None) -> UnitProposal:
-    code, name, kind, active = info
-    counts, decisions = collective_decisions(members, bool(active), year, rules, former, removed_because)
-    return UnitProposal(unit_id, code, name, UnitKind(kind), bool(active), tuple(m.staff_id for m in members),
+    active = bool(info["active"])
+    counts, decisions = collective_decisions(members, active, year, rules, former, removed_because)
+    return UnitProposal(unit_id, info["code"], info["name"], UnitKind(info["kind"]), active,
+                        tuple(m.staff_id for m in members),
                         counts.counted, counts.earned_ldtt, counts.completed, counts.cstdcs, decisions)
 
 
@@ -366,20 +358,18 @@ def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, unit
     """Rows for the people and units an adjustment adds though the rules never looked at them
     (``order`` gains their places: a person in the unit they belonged to on 31/12, by name)."""
     found = {}
-    for a in (a for adds in adjusted.values() for a in adds if a.action == "add" and a.subject_key not in order):
+    for a in (a for adds in adjusted.values() for a in adds if a.action == Action.ADD and a.subject_key not in order):
         if a.subject == UNIT:
-            code, name, kind, _active = units[a.subject_id]
-            found[a.subject_key] = PrintedEntry(UNIT, a.subject_id, name, label(UnitKind(kind)), "")
+            unit = units[a.subject_id]
+            found[a.subject_key] = PrintedEntry(UNIT, a.subject_id, unit["name"], label(UnitKind(unit["kind"])), "")
             order[a.subject_key] = (unit_order[a.subject_id],)
             continue
-        code, full_name, position, unit_id = db.execute(
-            "SELECT s.code, s.full_name, s.position, coalesce((SELECT h.unit_id FROM staff_unit h WHERE h.staff_id = "
-            "s.id AND h.start_date <= ? ORDER BY h.start_date DESC LIMIT 1), (SELECT h.unit_id FROM staff_unit h "
-            "WHERE h.staff_id = s.id ORDER BY h.start_date LIMIT 1)) FROM staff s WHERE s.id = ?",
-            [f"{year}-12-31", a.subject_id]).fetchone()
-        unit_name = units[unit_id][1] if unit_id is not None else ""  # no unit history: the position alone
-        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, full_name, position or unit_name, "", unit_name)
-        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(full_name), code)
+        person = db["staff"].get(a.subject_id)
+        unit_id = unit_printed_under(db, a.subject_id, dt.date(year, 12, 31))
+        unit_name = units[unit_id]["name"] if unit_id is not None else ""  # no unit history: the position alone
+        found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, person["full_name"], person["position"] or unit_name, "",
+                                            unit_name)
+        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(person["full_name"]), person["code"])
     return found
 
 

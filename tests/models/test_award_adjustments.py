@@ -276,3 +276,43 @@ def test_the_criticism_list_never_prints_a_person(town):
     except DomainError:
         pass
     assert _draft(t, K).individuals == ()
+
+
+def test_the_subjects_each_list_takes_are_declared_without_importing_the_titles():
+    # a fresh interpreter that loads only the lists module knows the title lists' subjects
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\nfrom models.yearend.lists import subjects_of\n"
+            "print([subjects_of(k) for k in ('commendation', 'criticism', 'ldtt', 'cstdcs', 'ttldtt', 'ttldxs')],"
+            " 'models.yearend.titles' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == ("[(<Subject.UNIT: 'unit'>, <Subject.STAFF: 'staff'>), (<Subject.UNIT: 'unit'>,), "
+                   "(<Subject.STAFF: 'staff'>,), (<Subject.STAFF: 'staff'>,), (<Subject.UNIT: 'unit'>,), "
+                   "(<Subject.UNIT: 'unit'>,)] False")
+
+
+def test_subjects_and_actions_are_stored_as_their_plain_codes(town):
+    from models.yearend.lists import Action, Subject
+
+    adjust(town.db, town.commendation, Action.REMOVE, Subject.STAFF, town.an, REMOVE_REASON, NOW)
+    assert _rows(town) == [("remove", None, town.an, "", REMOVE_REASON)]
+    [read] = adjustments(town.db, town.commendation)
+    assert (read.action, read.subject) == (Action.REMOVE, Subject.STAFF) == ("remove", "staff")
+
+
+def test_a_person_added_by_hand_prints_under_the_unit_they_joined_after_the_review_date(town):
+    # one answer with the titles' lists (models.people.staff.unit_printed_under): the unit on the
+    # day, else the first unit joined; before, the review printed such a person without a unit
+    from models.common.codes import Gender, StaffCategory
+    from models.people.staff import Staff, add_staff
+
+    t = town
+    late = add_staff(t.db, Staff(code="CB09", full_name="Lê Văn Cường", gender=Gender.NAM,
+                                 category=StaffCategory.CONG_CHUC, unit_id=t.p01, position="Chuyên viên",
+                                 recruited_on=dt.date(2019, 6, 1)), dt.date(2019, 12, 31)).id
+    adjust(t.db, t.commendation, "add", STAFF, late, ADD_REASON, NOW, text=ADDED_TEXT)
+    [entry] = [e for e in _draft(t).individuals if e.subject_id == late]
+    assert entry.position_unit == "Chuyên viên, Ủy ban nhân dân Phường 1"

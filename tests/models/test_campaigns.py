@@ -381,3 +381,16 @@ def test_set_own_deadlines_of_a_unit_that_does_not_participate_is_refused(db, un
     campaign = save_campaign(db, _campaign(), unit_ids=[units["P01"].id])
     with pytest.raises(DomainError):
         set_own_deadlines(db, campaign.id, units["P03"].id, dt.date(2018, 11, 10), None)
+
+
+def test_one_campaign_subtitle_for_the_register_and_the_year_end_lists():
+    import unicodedata
+
+    from models.campaigns.campaigns import campaign_subtitle
+
+    assert campaign_subtitle(" Đợt thi đua cao điểm ", 2018) == "Đợt thi đua cao điểm năm 2018"
+    assert campaign_subtitle("Thi đua năm 2018", 2018) == "Thi đua năm 2018"
+    assert campaign_subtitle(unicodedata.normalize("NFD", "Đợt thi đua"), 2019) == "Đợt thi đua năm 2019"
+    assert Campaign(name="Cải cách hành chính", year=2019, start_date=dt.date(2019, 1, 1),
+                    registration_deadline=dt.date(2019, 2, 1),
+                    report_deadline=dt.date(2019, 3, 1)).subtitle == "Cải cách hành chính năm 2019"

@@ -173,3 +173,17 @@ def test_a_transferred_persons_history_shows_each_quarters_unit(district):
     with pytest.raises(NotFound) as caught:
         person_history(d.db, 999)
     assert str(caught.value) == "Không tìm thấy cán bộ"
+
+
+def test_the_screens_open_on_the_quarter_just_ended_unless_the_results_are_all_old(district, db):
+    from models.quarters.classifications import default_quarter, last_finished_quarter, latest_classified_quarter
+
+    assert last_finished_quarter(dt.date(2019, 2, 1)) == (2018, 4)
+    assert last_finished_quarter(dt.date(2018, 12, 31)) == (2018, 3)
+    assert latest_classified_quarter(db) is None
+    assert default_quarter(db, dt.date(2018, 11, 20)) == (2018, 3)  # nothing stored: the quarter just ended
+    _classify_p01_q3(district)
+    assert latest_classified_quarter(db) == (2018, 3)
+    assert default_quarter(db, dt.date(2019, 2, 1)) == (2018, 4)  # results of Q3 yet: Q4 is being collected
+    assert default_quarter(db, dt.date(2019, 10, 1)) == (2019, 3)  # exactly a year older still counts as recent
+    assert default_quarter(db, dt.date(2020, 1, 2)) == (2018, 3)  # all older than a year: the latest with results

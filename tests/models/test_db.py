@@ -187,3 +187,57 @@ def test_deleting_a_person_deletes_their_unit_history(db):
     db.execute("DELETE FROM staff WHERE id = ?", [staff_id])
     assert _count(db, "staff_unit") == 0
     assert _count(db, "unit") == 1
+
+
+# Each CHECK value list the migrations write, and the enum whose values it must accept.
+_CHECKED_CODES = [
+    ("unit", "kind", "UnitKind"), ("staff", "gender", "Gender"), ("staff", "category", "StaffCategory"),
+    ("initiative", "kind", "InitiativeKind"), ("initiative", "assessment", "Assessment"),
+    ("head_evaluation", "level", "HeadLevel"), ("rule_cap", "scope", "CapScope"), ("rule_cap", "level", "HeadLevel"),
+    ("rule_cap", "severity", "Severity"), ("classification", "level", "HeadLevel"),
+    ("classification", "reason", "NotClassifiedReason"), ("review_config", "required_level", "HeadLevel"),
+    ("discipline", "form", "DisciplineForm"), ("title_rule_set", "required_level", "HeadLevel"),
+    ("title_rule_set", "individual_discipline", "DisciplineForm"),
+    ("title_rule_set", "collective_discipline", "DisciplineForm"), ("title_rule_set", "cap_scope", "TitleCapScope"),
+]
+
+
+def _check_values(db, table, column):
+    import re
+
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    found = re.findall(rf"\b{column} IN \(([^)]*)\)", sql)
+    assert len(found) == 1, (table, column, found)
+    return [v.strip().strip("'") for v in found[0].split(",")]
+
+
+@pytest.mark.parametrize(("table", "column", "enum"), _CHECKED_CODES)
+def test_every_code_of_the_enum_is_accepted_by_the_column_check(db, table, column, enum):
+    from models.common import codes
+
+    assert _check_values(db, table, column) == [m.value for m in getattr(codes, enum)]
+
+
+def test_the_migrations_write_their_value_lists_without_reading_the_enums():
+    # a new enum member must not change what an applied migration creates: the lists are literal
+    import ast
+    from pathlib import Path
+
+    import models.store.schema as schema
+    import models.store.schema_titles as schema_titles
+
+    for module in (schema, schema_titles):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        imported = {n.module for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ImportFrom)}
+        assert "models.common.codes" not in imported, module.__name__
+    assert "kind TEXT NOT NULL CHECK (kind IN ('co_quan', 'su_nghiep', 'mat_tran', 'dang', 'phuong', 'khac'))" in (
+        Path(schema.__file__).read_text(encoding="utf-8"))
+    assert "bonus_ttldxs REAL NOT NULL CHECK (bonus_ttldxs BETWEEN 0 AND 100)" in (
+        Path(schema_titles.__file__).read_text(encoding="utf-8"))
+
+
+def test_title_rule_sets_have_a_bonus_column_for_every_title(db):
+    from models.common.codes import TitleCode
+
+    columns = {c.name for c in db["title_rule_set"].columns}
+    assert {f"bonus_{t.value}" for t in TitleCode} <= columns

@@ -437,3 +437,22 @@ def test_delete_staff_removes_the_person_and_their_history(db, units, today, mov
     with pytest.raises(NotFound, match="Không tìm thấy cán bộ"):
         get_staff(db, moved.id)
     assert db.execute("SELECT count(*) FROM unit").fetchone() == (2,)
+
+
+def test_the_unit_a_person_is_printed_under_is_the_unit_of_the_day_else_the_first_joined(db):
+    import datetime as dt
+
+    from models.people.staff import unit_printed_under
+
+    a = db["unit"].insert({"code": "A", "name": "Đơn vị A", "name_folded": "don vi a", "kind": "phuong"}).last_pk
+    b = db["unit"].insert({"code": "B", "name": "Đơn vị B", "name_folded": "don vi b", "kind": "phuong"}).last_pk
+    s = db["staff"].insert({"code": "CB1", "full_name": "An", "name_folded": "an", "gender": "nam",
+                            "category": "cong_chuc"}).last_pk
+    db["staff_unit"].insert_all([{"staff_id": s, "unit_id": a, "start_date": "2019-03-01"},
+                                 {"staff_id": s, "unit_id": b, "start_date": "2019-09-01"}])
+    assert unit_printed_under(db, s, dt.date(2018, 12, 31)) == a  # not yet in a unit: the first one joined
+    assert unit_printed_under(db, s, dt.date(2019, 6, 30)) == a
+    assert unit_printed_under(db, s, dt.date(2019, 12, 31)) == b
+    t = db["staff"].insert({"code": "CB2", "full_name": "Bình", "name_folded": "binh", "gender": "nam",
+                            "category": "cong_chuc"}).last_pk
+    assert unit_printed_under(db, t, dt.date(2019, 12, 31)) is None

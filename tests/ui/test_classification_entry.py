@@ -9,7 +9,7 @@ import ui.quarters.classification_entry_actions as actions
 from models.quarters.classifications import Entry, quarter_state, save_quarter
 from models.common.codes import NotClassifiedReason, UnitKind
 from models.people.units import Unit, save_unit
-from ui.quarters.classification_entry_header import default_quarter
+from models.quarters.classifications import default_quarter
 from ui.quarters.classification_page import ClassificationPage
 from ui.quarters.classification_table import ClassificationTableModel as M
 from ui.main_window import AREAS, MainWindow

@@ -10,7 +10,7 @@ from models.common.codes import Gender, HeadLevel, NotClassifiedReason, StaffCat
 from models.people.staff import Staff, add_staff, list_staff, update_staff
 from models.people.units import list_units
 from ui.kit import messages
-from ui.quarters.quarter_review_data import default_quarter, last_finished_quarter
+from models.quarters.classifications import default_quarter, last_finished_quarter
 from ui.quarters.quarter_review_page import QuarterReviewPage
 from ui.quarters.quarter_review_tables import (
     ABOVE_STRONG,

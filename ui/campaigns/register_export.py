@@ -16,7 +16,7 @@ def save_register_pdf(parent: QWidget | None, db: Database, campaign_id: int, pa
                       as_of: dt.date | None = None) -> bool:
     """Write the campaign's register (figures as of ``as_of``, default today) to ``path``."""
     from models.campaigns.registers import initiative_register_data
-    from reports.campaign_register import register_pdf  # reportlab loads on first print, not at start
+    from reports.initiatives import register_pdf  # reportlab loads on first print, not at start
 
     day = as_of or dt.date.today()
     return write_pdf(parent, database_path(db), path, "danh sách đăng ký",

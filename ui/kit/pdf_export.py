@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlite_utils import Database
 
-from models.store.db import connect
+from models.store.db import connect, database_path  # database_path: re-exported for its importers in ui/
 from models.common.errors import DomainError
 from models.store.output import write_atomically
 
@@ -62,6 +62,3 @@ def write_pdf(parent: QWidget | None, db_path: str | Path, path: str | Path, lab
     messages.inform(parent, "Đã lưu", f"Đã lưu {label} ra tệp:\n{path}")
     return True
 
-
-def database_path(db: Database) -> str:
-    return db.conn.execute("PRAGMA database_list").fetchone()[2]

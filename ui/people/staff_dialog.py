@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, label
 from models.common.errors import ValidationError
-from models.people.staff import Staff, add_staff, check_staff, normalised, update_staff
+from models.people.staff import Staff, add_staff, check_staff, known_positions, normalised, update_staff
 from models.common.text import sort_key
 from models.people.units import list_units
 
@@ -72,8 +72,7 @@ class StaffDialog(RecordDialog):
         self.mark_clean()
 
     def _position_completer(self) -> QCompleter:
-        known = [r[0] for r in self.db.execute(
-            "SELECT DISTINCT position FROM staff WHERE position != ''").fetchall()]
+        known = known_positions(self.db)
         completer = QCompleter(sorted(set(known) | set(COMMON_POSITIONS), key=sort_key), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

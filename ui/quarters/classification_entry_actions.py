@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog
 from models.quarters.classifications import Entry, lock_quarter, unlock_quarter
 from models.common.codes import LEVEL_KEYS, NOT_CLASSIFIED, NOT_CLASSIFIED_KEYS, HeadLevel, NotClassifiedReason, label
 from models.common.errors import DomainError
+from models.people.units import get_unit
 
 from ui.kit import messages
 from ui.quarters.classification_entry_import import ClassificationImportDialog, export_unit_results, save_unit_template
@@ -244,14 +245,14 @@ class LockAndFilesMixin:
             self, "Kết quả chưa lưu", "Bảng tổng hợp in kết quả đã lưu; các thay đổi chưa lưu sẽ không có trong bảng. "
             "Vẫn in?", yes="Vẫn in", no="Hủy"):
             return
-        code = self.db.execute("SELECT code FROM unit WHERE id = ?", [unit_id]).fetchone()[0]
+        code = get_unit(self.db, unit_id).code
         path = ask_pdf_path(self, "In bảng tổng hợp xếp loại", f"xep-loai-{file_name_part(code)}-quy{quarter}-{year}.pdf")
         if not path:
             return
 
         def build(db):
             from models.quarters.classification_report import unit_sheet_data
-            from reports.classification_pdf import unit_sheet_pdf
+            from reports.classification import unit_sheet_pdf
 
             return unit_sheet_pdf(unit_sheet_data(db, unit_id, year, quarter, dt.date.today()))
 

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from models.quarters.classifications import LockEvent, Violation
 from models.common.codes import label
@@ -23,27 +22,6 @@ BANNER_STYLES = {
     "warn": "background: #fff1d2; color: #6b4700; border: 1px solid #e9c46a;",
     "block": "background: #fbe0e0; color: #8e0e0e; border: 1px solid #e29b9b;",
 }
-
-
-def last_finished_quarter(today: dt.date) -> tuple[int, int]:
-    quarter = (today.month - 1) // 3 + 1
-    return (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
-
-
-def latest_classified_quarter(db: Database) -> tuple[int, int] | None:
-    # No domain function answers this yet (see the report); a single read.
-    (value,) = db.execute("SELECT max(year * 10 + quarter) FROM classification").fetchone()
-    return divmod(value, 10) if value else None
-
-
-def default_quarter(db: Database, today: dt.date) -> tuple[int, int]:
-    """The last finished quarter, unless the stored results are all older than a year before it
-    (sample or archived data): then the latest quarter that has results."""
-    year, quarter = last_finished_quarter(today)
-    latest = latest_classified_quarter(db)
-    if latest is None or latest >= (year - 1, quarter):
-        return year, quarter
-    return latest
 
 
 def lock_pixmap(locked: bool, size: int = 16) -> QPixmap:

@@ -21,6 +21,7 @@ from models.quarters.classifications import (
     Entry,
     QuarterState,
     cap_violations,
+    default_quarter,
     lock_history,
     quarter_state,
     roster,
@@ -35,7 +36,7 @@ from models.people.units import Unit, list_units
 
 from ui.kit import messages
 from ui.kit.dates import date_error_text
-from ui.quarters.classification_entry_header import CapBanner, EntryHeader, default_quarter
+from ui.quarters.classification_entry_header import CapBanner, EntryHeader
 from ui.quarters.classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from ui.quarters.classification_table import SHORT, ClassificationTableModel, EntryRow
 from ui.kit.list_page import ListPage

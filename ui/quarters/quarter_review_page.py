@@ -17,10 +17,10 @@ from sqlite_utils import Database
 from models.common.codes import HeadLevel
 from models.common.dates import format_date
 from models.common.errors import DomainError
+from models.quarters.classifications import default_quarter
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterReview, quarter_review
 from models.quarters.rules import percent
 
-from ui.quarters.quarter_review_data import default_quarter
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from ui.kit.undo import UndoHistory
@@ -147,7 +147,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
 
         def build(db):
             from models.quarters.classification_report import district_sheet_data
-            from reports.classification_pdf import district_pdf
+            from reports.classification import district_pdf
 
             return district_pdf(district_sheet_data(db, year, quarter, dt.date.today()))
 

@@ -13,7 +13,6 @@ from sqlite_utils import Database
 
 from models.yearend.lists import (
     STAFF,
-    SUBJECTS,
     UNIT,
     Approval,
     ApprovalRecord,
@@ -22,6 +21,7 @@ from models.yearend.lists import (
     approve,
     check_approval,
     draft_signer,
+    subjects_of,
 )
 from models.common.dates import format_date
 from models.common.errors import ValidationError
@@ -47,7 +47,7 @@ def _editable_combo(items: list[str], current: str) -> QComboBox:
 def list_summary(printable: PrintableList, heading: str = "") -> str:
     """"Danh sách tập thể bị phê bình: 3 tập thể (tính đến ngày 01/03/2019)"; ``heading`` names the
     list instead of its printed title. Lists with bonuses add their total line."""
-    takes = SUBJECTS.get(printable.kind, (UNIT, STAFF))
+    takes = subjects_of(printable.kind)
     counts = [f"{len(printable.collectives)} tập thể"] if UNIT in takes or printable.collectives else []
     if STAFF in takes or printable.individuals:
         counts.append(f"{len(printable.individuals)} cá nhân")
