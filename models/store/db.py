@@ -144,6 +144,12 @@ def set_session_who(db: Database, who: str) -> None:
     db.conn.commit()  # sqlite3 opened a transaction for that INSERT: close it, or later writes stay in it
 
 
+def session_who(db: Database) -> str:
+    """Who the history names for this connection's changes ("" when nobody was set)."""
+    (who,) = db.execute("SELECT coalesce((SELECT who FROM temp.session WHERE id = 1), '')").fetchone()
+    return who
+
+
 def _backup_before_migrating(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return

@@ -386,7 +386,7 @@ def test_set_own_deadlines_of_a_unit_that_does_not_participate_is_refused(db, un
 def test_one_campaign_subtitle_for_the_register_and_the_year_end_lists():
     import unicodedata
 
-    from models.campaigns.campaigns import campaign_subtitle
+    from models.campaigns.campaigns import Campaign, campaign_subtitle
 
     assert campaign_subtitle(" Đợt thi đua cao điểm ", 2018) == "Đợt thi đua cao điểm năm 2018"
     assert campaign_subtitle("Thi đua năm 2018", 2018) == "Thi đua năm 2018"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.store.backup import BackupFile, automatic_backup, backup_to, database_problem, list_backups, restore
 from models.check import full_check, quick_check
-from models.store.db import connect, program_schema_version
+from models.store.db import connect, program_schema_version, session_who
 from models.common.errors import DomainError
 
 from ui.kit import messages
@@ -101,7 +101,7 @@ def restore_backup(window, chosen: Path | None = None) -> bool:
         if page is not None and hasattr(page, "settle_unsaved") and not page.settle_unsaved():
             return False
     db_path = window.db_path
-    (who,) = window.db.execute("SELECT coalesce((SELECT who FROM temp.session WHERE id = 1), '')").fetchone()
+    who = session_who(window.db)
     window.db.close()
     try:
         safety = restore(chosen, db_path, dt.datetime.now(), program_schema_version(), who=who)
