@@ -348,7 +348,7 @@ def _restore(args) -> None:
     from models.store.restore_log import restore_log_path
 
     if not args.sub_db.exists():
-        raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”")
+        raise Rejected(MISSING_DB.format(args.sub_db))
     kept = restore(args.file, args.sub_db, dt.datetime.now(), program_schema_version(),
                    who=f"{session_name()} - dòng lệnh")
     print(f"Đã khôi phục {args.sub_db} từ {args.file}")

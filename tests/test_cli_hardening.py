@@ -143,6 +143,11 @@ def test_init_creates_an_empty_database_and_never_overwrites(tmp_path):
     assert (missing.returncode, missing.stderr) == (
         1, f"Không tìm thấy cơ sở dữ liệu “{path}”. Tạo cơ sở dữ liệu mới: python main.py init --db PATH\n")
     assert not path.parent.exists()
+    backup = tmp_path / "sao-luu.sqlite3"
+    assert run("init", "--db", backup).returncode == 0
+    missing = run("restore", backup, "--db", path)  # restore needs the database it replaces
+    assert (missing.returncode, missing.stderr) == (
+        1, f"Không tìm thấy cơ sở dữ liệu “{path}”. Tạo cơ sở dữ liệu mới: python main.py init --db PATH\n")
     result = run("init", "--db", path)
     assert (result.returncode, result.stdout) == (0, f"Đã tạo cơ sở dữ liệu mới (trống): {path}\n")
     assert count(path, "unit") == 0 and count(path, "staff") == 0
