@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,13 +128,14 @@ def _copy(source: sqlite3.Connection, target_path: Path, progress=None) -> None:
     renamed: a crash leaves either no backup or a complete one, and a copy that fails its check
     leaves nothing. ``progress(done, total)`` gets pages."""
     folder = target_path.parent
-    partial = target_path.with_suffix(".partial")
+    # a name of its own (hidden, random): never the database itself nor a user's file that happens to be
+    # called "<name>.partial"; clean_partials removes it if a kill leaves it behind
+    partial = target_path.with_name(f".{target_path.name}.{secrets.token_hex(4)}.partial")
     source.execute("BEGIN")  # the counts and the copy see the same state of the database
     try:
         expected = _table_counts(source)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            partial.unlink(missing_ok=True)
             target = sqlite3.connect(str(partial))
             try:
                 if progress is None:

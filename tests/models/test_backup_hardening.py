@@ -235,3 +235,20 @@ def test_a_restore_that_cannot_write_says_so_and_changes_nothing(tmp_path, monke
                                  f"trước khi khôi phục được giữ ở “{kept}”")
     assert "MOI" in _codes(path)
     assert read_restore_log(path) == []  # nothing was restored: nothing logged
+
+
+def test_a_backup_never_deletes_a_file_named_like_its_temporary_one(tmp_path):
+    # the database itself called "tdkt.partial", and a user's "copy.partial" beside the target
+    path = _make(tmp_path / "tdkt.partial", units=3)
+    kept = (tmp_path / "copy.partial")
+    kept.write_bytes(b"tep cua nguoi dung")
+    before = path.read_bytes()
+    backup_to(path, tmp_path / "tdkt.sqlite3")
+    backup_to(path, tmp_path / "copy.sqlite3")
+    assert path.read_bytes() == before
+    assert kept.read_bytes() == b"tep cua nguoi dung"
+    for name in ("tdkt.sqlite3", "copy.sqlite3"):
+        copy = sqlite3.connect(tmp_path / name)
+        assert copy.execute("SELECT count(*) FROM unit").fetchone() == (3,)
+        copy.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")) == ["copy.partial", "tdkt.partial"]

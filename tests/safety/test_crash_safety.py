@@ -99,8 +99,8 @@ def test_killing_a_backup_leaves_the_database_whole_and_no_half_backup(tmp_path)
         print("finished", flush=True)
     """, "inside")
     assert _integrity(path) == "ok"
-    assert not target.exists()  # only the ".partial" file was being written
-    assert target.with_suffix(".partial").exists()
+    assert not target.exists()  # only the hidden ".partial" file was being written
+    assert len(list(tmp_path.glob(".copy.sqlite3.*.partial"))) == 1
     db = connect(path)
     assert db.execute("SELECT count(*) FROM unit").fetchone() == (300,)
     db.close()
