@@ -53,6 +53,9 @@ def check_output_target(path: str | Path, kind: str, open_db_path: str | Path | 
         return f"“{path}” là một thư mục, không ghi {what} vào đó được. Hãy ghi tên tệp."
     if not path.exists():
         return None
+    if not path.is_file():  # a device, a pipe, a socket: opening it could hang, renaming over it replaces it
+        return f"“{path}” không phải là một tệp thường (thiết bị, đường ống...); không ghi {what} vào đó được. " \
+               "Hãy chọn tên tệp khác."
     if open_db_path is not None and Path(open_db_path).exists() and path.samefile(open_db_path):
         return (f"“{path}” là cơ sở dữ liệu đang dùng; không ghi {what} đè lên nó "
                 "(sẽ mất hết dữ liệu). Hãy chọn tên tệp khác.")

@@ -1,5 +1,7 @@
 """Output files (reports, exports, templates): never onto a database or a file of another kind, never half-written."""
+import os
 import sqlite3
+import stat
 
 import pytest
 
@@ -77,6 +79,21 @@ def test_a_file_of_the_same_kind_a_missing_or_an_empty_file_may_be_written(tmp_p
 def test_a_folder_is_refused(tmp_path):
     assert check_output_target(tmp_path, "pdf", force=True) == (
         f"“{tmp_path}” là một thư mục, không ghi tệp PDF vào đó được. Hãy ghi tên tệp.")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_or_a_device_is_refused_even_with_force_and_never_opened(tmp_path):
+    pipe = tmp_path / "ong.pdf"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
+    refusals = [check_output_target(pipe, "pdf"), check_output_target(pipe, "xlsx", force=True)]
+    assert refusals == [
+        f"“{pipe}” không phải là một tệp thường (thiết bị, đường ống...); không ghi {what} vào đó được. "
+        "Hãy chọn tên tệp khác." for what in ("tệp PDF", "tệp Excel")]
+    if os.geteuid() == 0:  # a character device (what /dev/null is) is refused the same way
+        device = tmp_path / "null.xlsx"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        assert check_output_target(device, "xlsx", force=True).startswith(f"“{device}” không phải là một tệp thường")
+    assert pipe.exists() and not pipe.is_file()
 
 
 def test_write_atomically_replaces_the_file_and_leaves_no_temporary_file(tmp_path):
