@@ -56,6 +56,7 @@ FIELD_LABELS = {
     "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
 }
 MISSING_DB = "Không tìm thấy cơ sở dữ liệu “{}”. Tạo cơ sở dữ liệu mới: python main.py init --db PATH"
+EMPTY_DB = "Tệp “{}” trống, chưa phải cơ sở dữ liệu TĐKT. Tạo cơ sở dữ liệu mới: python main.py init --db PATH"
 
 
 class Rejected(Exception):
@@ -64,9 +65,16 @@ class Rejected(Exception):
 
 # --- what several commands share --------------------------------------------------------------------
 
-def _open_existing(path: Path):
+def _require_database(path: Path) -> None:
+    """Only ``init`` and ``demo`` create a database: a missing or an empty file is refused here."""
     if not path.exists():
         raise Rejected(MISSING_DB.format(path))
+    if path.is_file() and path.stat().st_size == 0:
+        raise Rejected(EMPTY_DB.format(path))
+
+
+def _open_existing(path: Path):
+    _require_database(path)
     return connect(path)
 
 
@@ -349,6 +357,9 @@ def _restore(args) -> None:
 
     if not args.sub_db.exists():
         raise Rejected(MISSING_DB.format(args.sub_db))
+    if args.file.exists() and args.file.samefile(args.sub_db):
+        raise Rejected(f"“{args.file}” chính là cơ sở dữ liệu cần khôi phục; hãy chọn một bản sao lưu "
+                       "(python main.py backup hoặc thư mục backups bên cạnh cơ sở dữ liệu).")
     kept = restore(args.file, args.sub_db, dt.datetime.now(), program_schema_version(),
                    who=f"{session_name()} - dòng lệnh")
     print(f"Đã khôi phục {args.sub_db} từ {args.file}")
@@ -360,8 +371,7 @@ def _restore(args) -> None:
 def _check(args) -> int:
     from models.check import check_file
 
-    if not args.sub_db.exists():
-        raise Rejected(f"Không tìm thấy cơ sở dữ liệu “{args.sub_db}”")
+    _require_database(args.sub_db)
     findings = check_file(args.sub_db)
     if not findings:
         print("Không phát hiện vấn đề nào: kiểm tra toàn vẹn, khóa ngoại và các quy tắc dữ liệu đều đạt.")

@@ -248,3 +248,28 @@ def test_a_unit_code_with_a_slash_gets_its_template_and_export(own_demo, tmp_pat
                  "--unit", "P/17")
     assert result.returncode == 0, result.stderr
     assert openpyxl.load_workbook(exported).active.title == "Đơn vị P\u221517"
+
+
+def test_an_empty_file_is_not_a_database_until_init_fills_it(tmp_path):
+    path = tmp_path / "trong.sqlite3"
+    path.write_bytes(b"")
+    refused = f"Tệp “{path}” trống, chưa phải cơ sở dữ liệu TĐKT. Tạo cơ sở dữ liệu mới: python main.py init --db PATH\n"
+    for command in (["check"], ["import", "units", tmp_path / "x.xlsx"], ["campaign", "list"]):
+        result = run(*command, "--db", path)
+        assert (result.returncode, result.stderr) == (1, refused), command
+        assert path.read_bytes() == b""
+    assert run("init", "--db", path).returncode == 0
+    assert count(path, "unit") == 0
+    assert run("check", "--db", path).returncode == 0
+
+
+def test_a_database_is_not_restored_from_itself(tmp_path):
+    path = tmp_path / "tdkt.sqlite3"
+    assert run("init", "--db", path).returncode == 0
+    before = path.read_bytes()
+    result = run("restore", path, "--db", path)
+    assert (result.returncode, result.stderr) == (1, f"“{path}” chính là cơ sở dữ liệu cần khôi phục; hãy chọn một "
+                                                     "bản sao lưu (python main.py backup hoặc thư mục backups bên "
+                                                     "cạnh cơ sở dữ liệu).\n")
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.nhat-ky-khoi-phuc.txt"))

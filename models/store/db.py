@@ -57,9 +57,10 @@ def connect(path: str | Path, who: str | None = None) -> Database:
 
 
 def create_database(path: str | Path) -> None:
-    """Create a new, empty TĐKT database at ``path`` (refused when a file is already there)."""
+    """Create a new, empty TĐKT database at ``path`` (refused when a file with content is already there;
+    an empty file is filled)."""
     path = Path(path)
-    if path.exists():
+    if path.exists() and not (path.is_file() and path.stat().st_size == 0):
         raise DomainError(f"Tệp “{path}” đã có; không tạo cơ sở dữ liệu mới đè lên nó. Hãy chọn tên tệp khác.")
     connect(path).close()
 
