@@ -16,6 +16,8 @@ def _imported_modules(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            if node.module in ("models", "ui", "reports"):  # `from models import yearend`: the package named
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 

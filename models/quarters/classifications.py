@@ -40,10 +40,15 @@ def latest_classified_quarter(db: Database) -> tuple[int, int] | None:
     return tuple(row) if row else None
 
 
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    """(year, quarter) that ``day`` falls in."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
 def last_finished_quarter(today: dt.date) -> tuple[int, int]:
     """(year, quarter) of the last quarter that has ended by ``today``."""
-    quarter = (today.month - 1) // 3 + 1
-    return (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
+    year, quarter = quarter_of(today)
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
 
 
 def default_quarter(db: Database, today: dt.date) -> tuple[int, int]:

@@ -485,7 +485,7 @@ def m0006_discipline(db: Database) -> None:
 
 
 def _titles(body: str):  # migrations 0007 on: their body is models.store.schema_titles.<body>, imported when run
-    return lambda db: getattr(import_module(".schema_titles", __package__), body)(db)
+    return lambda db: getattr(import_module("models.store.schema_titles"), body)(db)
 
 
 MIGRATIONS(name="0007_title_rules")(_titles("create_title_tables"))  # the tables and the shipped 2018 regime

@@ -187,3 +187,11 @@ def test_the_screens_open_on_the_quarter_just_ended_unless_the_results_are_all_o
     assert default_quarter(db, dt.date(2019, 2, 1)) == (2018, 4)  # results of Q3 yet: Q4 is being collected
     assert default_quarter(db, dt.date(2019, 10, 1)) == (2019, 3)  # exactly a year older still counts as recent
     assert default_quarter(db, dt.date(2020, 1, 2)) == (2018, 3)  # all older than a year: the latest with results
+
+
+def test_the_quarter_of_a_day_and_the_last_finished_one():
+    from models.quarters.classifications import last_finished_quarter, quarter_of
+
+    assert [quarter_of(dt.date(2026, m, 1)) for m in (1, 3, 4, 12)] == [(2026, 1), (2026, 1), (2026, 2), (2026, 4)]
+    assert last_finished_quarter(dt.date(2026, 1, 5)) == (2025, 4)
+    assert last_finished_quarter(dt.date(2026, 12, 6)) == (2026, 3)

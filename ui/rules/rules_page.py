@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from models.common.codes import CapScope, HeadLevel, label
 from models.common.dates import DateError, format_date, parse_date
 from models.common.errors import ValidationError
+from models.quarters.classifications import quarter_of
 from models.quarters.rules import (
     BaseSalary,
     RuleSet,
@@ -209,7 +210,7 @@ class RulesPage(ListPage):
     def add(self) -> None:
         sets = list_rule_sets(self.db)
         template = sets[-1] if sets else None
-        start = _next(*template.start) if template else (self.today.year, (self.today.month - 1) // 3 + 1)
+        start = _next(*template.start) if template else quarter_of(self.today)
         dialog = RuleSetDialog(self.db, template=template, start=start, parent=self)
         if dialog.exec():
             new = dialog.result_record
