@@ -525,12 +525,30 @@ def run_command(args) -> int:
     return EXIT_REJECTED
 
 
+NO_DISPLAY = ("Không tìm thấy màn hình để mở cửa sổ chương trình (máy chưa có giao diện đồ họa, biến DISPLAY "
+              "trống). Hãy chạy trên máy có màn hình; các lệnh dòng lệnh (python main.py --help) và "
+              "--screenshots vẫn dùng được.")
+
+
+def _has_display(env, platform: str) -> bool:
+    """Whether Qt can show a window: always on Windows and macOS; on Linux a display server (X11 or
+    Wayland) or a Qt platform chosen by hand (QT_QPA_PLATFORM, e.g. offscreen in the tests)."""
+    if not platform.startswith("linux"):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     _check_out(parser, args, extra)
     if args.command:
         return run_command(args)
+    if not _has_display(os.environ, sys.platform):
+        if args.screenshots is None and not args.quit_after_show:
+            print(NO_DISPLAY, file=sys.stderr)
+            return EXIT_REJECTED
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots need no screen
     from ui.app import run_gui
 
     status = run_gui(args.db or default_db_path(), explicit=args.db is not None, screenshots=args.screenshots,

@@ -92,3 +92,36 @@ def test_main_py_holds_no_sql_and_dispatches_through_one_table():
     for command in ("template", "import", "export"):
         assert {k for c, k in main.HANDLERS if c == command} == set(main.KINDS)
     assert {k for c, k in main.HANDLERS if c == "report"} == set(main.REPORT_KINDS)
+
+
+def _without_display():
+    import os
+
+    return {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+
+
+def test_the_window_without_a_display_says_so_in_one_sentence(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.cli_helpers import ROOT
+
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "x.sqlite3")],
+                            capture_output=True, text=True, env=_without_display(), cwd=ROOT, timeout=60)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith("Không tìm thấy màn hình để mở cửa sổ chương trình")
+    assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_screenshots_work_without_a_display(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.cli_helpers import ROOT
+
+    db = make_demo(tmp_path / "demo.sqlite3")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--screenshots",
+                             str(tmp_path / "anh")], capture_output=True, text=True, env=_without_display(),
+                            cwd=ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "anh").glob("*.png"))) == 11
