@@ -9,7 +9,8 @@ import pytest
 from models.store.failures import BUSY
 from models.store.lock import HELD_ELSEWHERE
 from tests.cli_helpers import (
-    count, demo, dump, file_size_limit, hold_lock_in_another_process, make_demo, own_demo, read_only, release, rows, run,  # noqa: F401
+    count, demo, dump, file_size_limit, hold_lock_in_another_process, make_demo, own_demo, read_only, release,  # noqa: F401
+    rows, run,
 )
 
 FULL = ("Đĩa đầy (hoặc tệp vượt giới hạn kích thước cho phép): không ghi được “{}”. Hãy giải phóng chỗ trống "
