@@ -520,7 +520,7 @@ def run_command(args) -> int:
     except sqlite3.Error as e:
         print(database_failure(e, db_path), file=sys.stderr)
     except OSError as e:
-        print(os_failure(e, getattr(args, "out", None)), file=sys.stderr)
+        print(os_failure(e, getattr(args, "out", None) or db_path), file=sys.stderr)
         sys.unraisablehook = lambda _: None  # a writer left half-closed fails again when collected: said once
     return EXIT_REJECTED
 

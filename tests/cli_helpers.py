@@ -2,6 +2,8 @@
 and the demo database (``demo``, ``own_demo`` fixtures: import them into a test module to use them)."""
 import contextlib
 import os
+import resource
+import signal
 import shutil
 import sqlite3
 import subprocess
@@ -93,3 +95,12 @@ def read_only(path):
         if immutable:
             subprocess.run(["chattr", "-i", str(path)], check=True)
         path.chmod(mode)
+
+
+def file_size_limit(limit: int):
+    """For a child process (``preexec_fn``): files may grow to ``limit`` bytes; beyond, writes fail with
+    EFBIG (no signal), as on a full disk."""
+    def apply():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+    return apply

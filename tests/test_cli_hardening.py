@@ -1,8 +1,6 @@
 """The command line never destroys a file, never converts a foreign database, respects the window's lock
 and says what went wrong in Vietnamese (issue 12, items 2, 7, 8, 9)."""
 import hashlib
-import resource
-import signal
 import sqlite3
 
 import openpyxl
@@ -11,7 +9,8 @@ import pytest
 from models.store.failures import BUSY
 from models.store.lock import HELD_ELSEWHERE
 from tests.cli_helpers import (
-    count, demo, dump, hold_lock_in_another_process, make_demo, own_demo, read_only, release, rows, run,  # noqa: F401
+    count, demo, dump, file_size_limit, hold_lock_in_another_process, make_demo, own_demo, read_only, release,  # noqa: F401
+    rows, run,
 )
 
 FULL = ("Đĩa đầy (hoặc tệp vượt giới hạn kích thước cho phép): không ghi được “{}”. Hãy giải phóng chỗ trống "
@@ -34,14 +33,6 @@ def _digest(path):
 
 def _report(db, out, *extra):
     return run("report", "initiatives", "--db", db, "--campaign", 1, "-o", out, *extra)
-
-
-def _file_size_limit(limit: int):
-    """For a child process: files may grow to ``limit`` bytes; beyond, writes fail with EFBIG (no signal)."""
-    def apply():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-    return apply
 
 
 # --- item 2: output files --------------------------------------------------------------------------------
@@ -99,7 +90,7 @@ def test_a_write_that_fails_for_lack_of_space_leaves_the_old_file_whole(demo, tm
     assert run("export", "units", out, "--db", demo).returncode == 0
     before = _digest(out)
     # Room for the database's shared-memory file (32 KB), not for the 600 people's workbook (~38 KB).
-    _refused(run("export", "staff", out, "--db", demo, preexec_fn=_file_size_limit(36_000)), FULL.format(out))
+    _refused(run("export", "staff", out, "--db", demo, preexec_fn=file_size_limit(36_000)), FULL.format(out))
     assert _digest(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["can-bo.xlsx"]
 
@@ -205,7 +196,7 @@ def test_a_full_disk_while_importing_is_said_and_nothing_is_written(own_demo, tm
         row[1].value += " Mới"
     book.save(out)
     before = dump(own_demo)
-    _refused(run("import", "staff", out, "--db", own_demo, preexec_fn=_file_size_limit(60_000)), FULL.format(own_demo))
+    _refused(run("import", "staff", out, "--db", own_demo, preexec_fn=file_size_limit(60_000)), FULL.format(own_demo))
     assert dump(own_demo) == before
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from models.common.errors import DomainError
+from models.store.failures import database_failure, no_room
 
 KEEP_LATEST = 20
 KEEP_DAILY_DAYS = 30
@@ -25,7 +26,6 @@ KEPT_REASONS = ("truoc-khoi-phuc", "truoc-nang-cap")  # safety copies: never rot
 _NAME = re.compile(r"^tdkt-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?\.sqlite3$")
 _KEPT = re.compile(rf"^(?:{'|'.join(KEPT_REASONS)})(?:-\d+)?$")
 _DAMAGED_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-_NO_ROOM_CODES = (sqlite3.SQLITE_FULL,)
 
 
 def backups_dir(db_path: str | Path) -> Path:
@@ -113,9 +113,10 @@ def copy_problem(path: Path, expected: dict[str, int]) -> str | None:
 
 
 def _cannot_write(folder: Path, error: Exception) -> DomainError:
-    if isinstance(error, sqlite3.Error) and _code(error) in _NO_ROOM_CODES or "No space" in str(error):
-        cause = "ổ đĩa đã đầy"
-        todo = "Hãy giải phóng chỗ trống trên ổ đĩa hoặc chọn thư mục ở ổ đĩa khác"
+    if no_room(error):  # SQLite says "disk I/O error" when a file-size limit stops the copy
+        return DomainError(f"Không ghi được bản sao lưu vào thư mục “{folder}”: ổ đĩa đã đầy (hoặc tệp vượt giới "
+                           "hạn kích thước cho phép). Hãy giải phóng chỗ trống trên ổ đĩa hoặc chọn thư mục ở ổ đĩa "
+                           "khác rồi thử lại.")
     else:
         cause = "thư mục không tồn tại hoặc không cho phép ghi"
         todo = "Hãy chọn thư mục khác hoặc cấp quyền ghi cho thư mục này"
@@ -345,7 +346,11 @@ def restore(backup: str | Path, db_path: str | Path, now: dt.datetime, program_v
             except DomainError as e:
                 raise DomainError(f"{e}. Tệp hỏng được giữ nguyên ở “{kept}”") from None
         else:
-            kept = automatic_backup(db_path, now, reason="truoc-khoi-phuc")
+            try:
+                kept = automatic_backup(db_path, now, reason="truoc-khoi-phuc")
+            except DomainError as e:
+                raise DomainError(f"Chưa khôi phục gì (dữ liệu hiện tại không thay đổi) vì không giữ được bản sao "
+                                  f"dữ liệu hiện tại: {_lower_first(str(e))}") from None
             _restore_in_place(backup, db_path, kept)
         log.record(now, who, backup, kept)
     return kept
@@ -365,10 +370,15 @@ def _restore_in_place(backup: Path, db_path: Path, kept: Path | None) -> None:
         finally:
             target.close()
     except sqlite3.Error as e:
-        raise DomainError(f"Không khôi phục được ({e}): dữ liệu hiện tại không thay đổi{where}") from None
+        cause = _lower_first(database_failure(e, db_path))  # a read-only file, a full disk, a busy database
+        raise DomainError(f"Không khôi phục được: {cause} Dữ liệu hiện tại không thay đổi{where}.") from None
     finally:
         source.close()
     problem = copy_problem(db_path, expected)
     if problem is not None:
         raise DomainError(f"Cơ sở dữ liệu sau khi khôi phục không đạt kiểm tra ({problem}){where}. Hãy khôi phục "
                           "lại từ một bản sao lưu khác")
+
+
+def _lower_first(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]

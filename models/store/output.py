@@ -93,7 +93,9 @@ def write_atomically(path: str | Path, content: bytes | Callable[[Path], T]) -> 
         else:
             result = content(temporary)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as e:
         temporary.unlink(missing_ok=True)
+        if isinstance(e, OSError) and e.filename is not None and Path(e.filename) == temporary:
+            e.filename = str(path)  # the user knows the file they asked for, not the temporary one
         raise
     return result

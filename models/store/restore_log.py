@@ -71,6 +71,11 @@ class RestoreLog:
 
     def __exit__(self, *exc) -> None:
         self._handle.close()
+        try:
+            if self.path.stat().st_size == 0:  # nothing recorded (the restore failed): no empty log left
+                self.path.unlink()
+        except OSError:
+            pass
 
     def record(self, now: dt.datetime, who: str, source: Path, kept: Path | None) -> None:
         if self._handle.tell() == 0:

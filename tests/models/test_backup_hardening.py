@@ -231,8 +231,10 @@ def test_a_restore_that_cannot_write_says_so_and_changes_nothing(tmp_path, monke
         db.conn.rollback()
         db.close()
     kept = backups_dir(path) / "tdkt-20181201-083000-truoc-khoi-phuc.sqlite3"
-    assert str(caught.value) == ("Không khôi phục được (database is locked): dữ liệu hiện tại không thay đổi; dữ liệu "
-                                 f"trước khi khôi phục được giữ ở “{kept}”")
+    assert str(caught.value) == (
+        "Không khôi phục được: cơ sở dữ liệu đang có chương trình khác ghi (cửa sổ chương trình hoặc một lệnh khác); "
+        "hãy đợi nó ghi xong hoặc đóng nó rồi thử lại. Dữ liệu hiện tại không thay đổi; dữ liệu trước khi khôi "
+        f"phục được giữ ở “{kept}”.")
     assert "MOI" in _codes(path)
     assert read_restore_log(path) == []  # nothing was restored: nothing logged
 
