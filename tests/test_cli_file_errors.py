@@ -77,8 +77,8 @@ def test_a_folder_or_nothing_given_as_the_database_is_named_as_such(tmp_path):
 def test_a_file_where_a_folder_is_needed_is_named(tmp_path):
     (tmp_path / "t.txt").write_text("ghi chú", encoding="utf-8")
     _refused(run("init", "--db", tmp_path / "t.txt" / "x.sqlite3"),
-             f"“t.txt” ({tmp_path / 't.txt'}) là một tệp, không phải thư mục: không tạo được cơ sở dữ liệu hay tệp "
-             "nào trong đó. Hãy chọn thư mục khác (hoặc đổi tên tệp đó) rồi thử lại.")
+             f"“t.txt” ({tmp_path / 't.txt'}) là một tệp, không phải thư mục: không tạo được “x.sqlite3” trong đó. "
+             "Hãy chọn thư mục khác (hoặc đổi tên tệp đó) rồi thử lại.")
     _refused(run("template", "units", "-o", tmp_path / "t.txt" / "don-vi.xlsx"),
              f"“t.txt” ({tmp_path / 't.txt'}) là một tệp, không phải thư mục: không tạo được “don-vi.xlsx” trong đó. "
              "Hãy chọn thư mục khác (hoặc đổi tên tệp đó) rồi thử lại.")

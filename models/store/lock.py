@@ -80,7 +80,7 @@ def try_lock(db_path: str | Path) -> DatabaseLock | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:
-        raise DomainError(read_only_folder(path) if folder_read_only(path) else os_failure(e)) from None
+        raise DomainError(read_only_folder(path) if folder_read_only(path) else os_failure(e, Path(db_path))) from None
     if _try_lock(fd):
         return DatabaseLock(fd, path)
     os.close(fd)
