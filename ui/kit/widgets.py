@@ -156,10 +156,12 @@ class SearchableCombo(ChoiceCombo):
 
     def _hide_placeholder_text(self) -> None:
         """The placeholder entry chosen: an empty box showing the placeholder as its grey hint."""
-        if self.currentIndex() >= 0 and self.itemData(self.currentIndex()) is None and self.lineEdit().placeholderText():
-            self.lineEdit().clear()
-        elif self.currentIndex() >= 0 and self.lineEdit().text() != self.itemText(self.currentIndex()):
-            self.lineEdit().setText(self.itemText(self.currentIndex()))
+        index = self.currentIndex()
+        if index < 0:
+            return
+        shown = "" if self.itemData(index) is None and self.lineEdit().placeholderText() else self.itemText(index)
+        if self.lineEdit().text() != shown:
+            self.lineEdit().setText(shown)
 
     def set_value(self, value) -> None:
         super().set_value(value)
