@@ -61,6 +61,14 @@ def test_a_code_or_a_vietnamese_spelling_finds_the_unit_too(qtbot, sample_db):
     assert _offered(combo) == ["Ủy ban nhân dân Phường 10 (P10)"]
 
 
+def test_enter_takes_the_first_unit_offered(qtbot, sample_db):
+    dialog = shown(qtbot, StaffDialog(sample_db, today=TODAY))
+    qtbot.keyClicks(dialog.unit.lineEdit(), "phuong")
+    qtbot.keyClick(dialog.unit.completer().popup(), Qt.Key.Key_Return)
+    assert (dialog.unit.currentText(), dialog.unit.value()) == ("Ủy ban nhân dân Phường 1 (P01)", _ids(sample_db)["P01"])
+    assert dialog.isVisible() and dialog.result_record is None  # Enter chose the unit, it did not save
+
+
 def test_choosing_the_placeholder_again_empties_the_box(qtbot, sample_db):
     dialog = shown(qtbot, StaffDialog(sample_db, today=TODAY))
     combo = dialog.unit

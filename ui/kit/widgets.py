@@ -143,6 +143,10 @@ class SearchableCombo(ChoiceCombo):
         self.folded_completer.setCompletionPrefix(fold(text))
         if text.strip():
             self.folded_completer.complete()
+            # The first entry offered is highlighted: Enter takes it, the arrows move from it.
+            popup, found = self.folded_completer.popup(), self.folded_completer.completionModel()
+            if found.rowCount():
+                popup.setCurrentIndex(found.index(0, 0))
         else:
             self.folded_completer.popup().hide()
 
