@@ -148,6 +148,13 @@ def save_campaign(db: Database, campaign: Campaign, unit_ids: list[int] | None =
     return get_campaign(db, campaign.id)
 
 
+def campaigns_named_like(db: Database, name: str, year: int, except_id: int | None = None) -> list[Campaign]:
+    """The other campaigns of ``year`` whose name is ``name`` with or without diacritics and case:
+    two campaigns of one name and year are usually one entered twice (the dialog asks first)."""
+    wanted = fold(clean(name))
+    return [c for c in list_campaigns(db) if c.year == year and c.id != except_id and fold(c.name) == wanted]
+
+
 def _check_existing_initiatives(db: Database, campaign: Campaign) -> None:
     (most,) = db.execute(
         "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM initiative "

@@ -48,6 +48,7 @@ def import_units(
     existing = {u.code: u for u in units_mod.list_units(db)}
     seen: dict[str, int] = {}
     parsed: list[Unit] = []
+    numbers: list[int] = []
     for row in rows:
         code = units_mod.normalise_code(cell_text(row.cells["Mã đơn vị"]))
         kind = choice_cell(errors, row, "Loại đơn vị", UnitKind)
@@ -70,11 +71,13 @@ def import_units(
         if code and "code" not in problems:
             duplicate_code(errors, seen, row, "Mã đơn vị", code)
         parsed.append(unit)
+        numbers.append(row.number)
     if errors:
         raise ImportRejected(errors.items)
     new = [u for u in parsed if u.id is None]
     changed = [u for u in parsed if u.id is not None and _unit_changed(existing[u.code], u)]
-    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run, warnings=rows.warnings)
+    warnings = (*rows.warnings, *_same_names(existing, parsed, numbers))
+    result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run, warnings=warnings)
     if dry_run:
         return result
     with db.atomic():
@@ -90,6 +93,24 @@ def import_units(
         )
     report_progress(progress, len(parsed), len(parsed))
     return result
+
+
+def _same_names(existing: dict[str, Unit], parsed: list[Unit], numbers: list[int]) -> list[str]:
+    """A warning for each row whose unit name (with or without diacritics) is another code's name,
+    in the file or already in the list: legal (two units may share a name) but usually a mistake."""
+    final = {code: u.name for code, u in existing.items()} | {u.code: u.name for u in parsed}
+    codes_by_name: dict[str, list[str]] = {}
+    for code, name in final.items():
+        codes_by_name.setdefault(fold(name), []).append(code)
+    warnings = []
+    for number, unit in zip(numbers, parsed):
+        others = [c for c in codes_by_name[fold(unit.name)] if c != unit.code]
+        if others:
+            warnings.append(
+                f"Dòng {number}: tên đơn vị “{unit.name}” trùng với đơn vị mã {', '.join(sorted(others))}; "
+                "hãy kiểm tra lại nếu đây không phải hai đơn vị khác nhau"
+            )
+    return warnings
 
 
 STAFF_CODE, NO_SUCH_STAFF = "Mã cán bộ", "không có cán bộ mã “{code}”"

@@ -123,6 +123,16 @@ _LIST_SQL = """
 """
 
 
+def units_named_like(db: Database, name: str, except_id: int | None = None) -> list[Unit]:
+    """The other units whose name is ``name`` with or without diacritics and case ("Phòng Nội vụ"
+    and "phong noi vu"): a second unit of the same name is legal (a new one after a merger) but
+    usually a mistake, so the dialog and the import say so."""
+    sql = _LIST_SQL + " WHERE u.name_folded = ? AND u.id IS NOT ? ORDER BY u.code"
+    cursor = db.conn.execute(sql, [fold(clean(name)), except_id])
+    names = [d[0] for d in cursor.description]
+    return [_from_row(dict(zip(names, r))) for r in cursor.fetchall()]
+
+
 def list_units(db: Database, active_only: bool = False) -> list[Unit]:
     """All units (or the active ones) with the number of people currently in each, by code."""
     sql = _LIST_SQL + (" WHERE u.active = 1" if active_only else "") + " ORDER BY u.code"

@@ -7,6 +7,7 @@ import pytest
 from models.campaigns.campaigns import (
     DEFAULT_FIELDS,
     add_participant,
+    campaigns_named_like,
     delete_campaign,
     get_campaign,
     late_joiner_deadlines,
@@ -394,3 +395,14 @@ def test_one_campaign_subtitle_for_the_register_and_the_year_end_lists():
     assert Campaign(name="Cải cách hành chính", year=2019, start_date=dt.date(2019, 1, 1),
                     registration_deadline=dt.date(2019, 2, 1),
                     report_deadline=dt.date(2019, 3, 1)).subtitle == "Cải cách hành chính năm 2019"
+
+
+def test_campaigns_named_like_compares_the_folded_name_within_the_same_year(db, units):
+    first = save_campaign(db, _campaign(name="Đợt thi đua Cải cách hành chính"))
+    save_campaign(db, _campaign(name="Đợt thi đua Cải cách hành chính", year=2019,
+                                start_date=dt.date(2019, 1, 1), registration_deadline=dt.date(2019, 2, 1),
+                                report_deadline=dt.date(2019, 12, 1)))
+    same = campaigns_named_like(db, "dot thi dua  CAI CACH hanh chinh", first.year)
+    assert [(c.id, c.year) for c in same] == [(first.id, first.year)]
+    assert campaigns_named_like(db, first.name, first.year, except_id=first.id) == []
+    assert campaigns_named_like(db, "Đợt thi đua khác", first.year) == []

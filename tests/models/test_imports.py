@@ -81,6 +81,28 @@ def test_unit_import_keeps_an_inactive_unit_inactive(db, tmp_path):
     )
 
 
+def test_unit_import_warns_of_a_name_another_code_already_has(db, tmp_path):
+    import_units(db, _units_file(tmp_path, GOOD_UNITS))
+    rows = [["NV2", "phòng nội VỤ", "Cơ quan chuyên môn", "", ""], ["TP", "Phòng Tư pháp", "Cơ quan chuyên môn", "", ""]]
+    result = import_units(db, _units_file(tmp_path, rows, name="b.xlsx"))
+    assert result.added == 2  # legal: two units may share a name (a new one after a merger)
+    assert result.warnings == (
+        "Dòng 2: tên đơn vị “phòng nội VỤ” trùng với đơn vị mã NV; "
+        "hãy kiểm tra lại nếu đây không phải hai đơn vị khác nhau",
+    )
+    assert "Lưu ý:\nDòng 2: tên đơn vị “phòng nội VỤ” trùng với đơn vị mã NV" in result.summary()
+
+
+def test_unit_import_warns_of_two_rows_of_one_name_and_again_while_both_exist(db, tmp_path):
+    rows = GOOD_UNITS + [["P1", "Phường 1", "Phường", "", ""]]
+    result = import_units(db, _units_file(tmp_path, rows))
+    assert [w.split(":")[0] for w in result.warnings] == ["Dòng 2", "Dòng 5"]
+    assert import_units(db, _units_file(tmp_path, GOOD_UNITS, name="b.xlsx")).warnings == (
+        "Dòng 2: tên đơn vị “Phường 1” trùng với đơn vị mã P1; "
+        "hãy kiểm tra lại nếu đây không phải hai đơn vị khác nhau",
+    )
+
+
 def test_unit_dry_run_reports_counts_and_writes_nothing(seeded, tmp_path):
     before = _dump(seeded)
     rows = GOOD_UNITS + [["P03", "Phường Ba", "Phường", "", ""]]

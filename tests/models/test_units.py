@@ -8,7 +8,7 @@ import pytest
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.people.staff import Staff, add_staff, update_staff
-from models.people.units import Unit, delete_unit, get_unit, list_units, save_unit, set_unit_active, unit_data
+from models.people.units import Unit, delete_unit, units_named_like, get_unit, list_units, save_unit, set_unit_active, unit_data
 
 
 def _rows(db):
@@ -209,3 +209,12 @@ def test_delete_unit_is_refused_for_a_unit_that_only_appears_in_history(db, toda
     with pytest.raises(DomainError, match="^Không thể xóa đơn vị"):
         delete_unit(db, old.id)
     assert [u.code for u in list_units(db)] == ["A", "B"]
+
+
+def test_units_named_like_finds_the_same_name_with_or_without_diacritics_and_case(db):
+    nv = _unit(db, code="NV", name="Phòng Nội vụ", kind=UnitKind.CO_QUAN)
+    _unit(db, code="NV2", name="Phòng Nội vụ quận", kind=UnitKind.CO_QUAN)
+    assert [u.code for u in units_named_like(db, "  phong  NOI vu ")] == ["NV"]
+    assert [u.code for u in units_named_like(db, "Phòng Nội Vụ")] == ["NV"]
+    assert units_named_like(db, "Phòng Nội vụ", except_id=nv.id) == []  # the unit itself, when edited
+    assert units_named_like(db, "Phòng Tư pháp") == []

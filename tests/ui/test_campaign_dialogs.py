@@ -261,3 +261,42 @@ def test_deleting_an_empty_campaign_can_be_undone_with_its_late_joiner(qtbot, sa
         ("NV", dt.date(2018, 11, 10), True, dt.date(2018, 11, 11)),
         ("P01", START, False, REGISTRATION),
     ]
+
+
+def _new_campaign(qtbot, db, name, start="01/03/2018"):
+    dialog = CampaignDialog(db, today=dt.date(2019, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText(name)
+    dialog.start_date.setText(start)
+    dialog.registration_deadline.setText("15/03/2019")
+    dialog.report_deadline.setText("30/11/2019")
+    return dialog
+
+
+def test_a_second_campaign_of_the_same_name_and_year_is_saved_only_after_confirmation(qtbot, campaign_db, answers):
+    dialog = _new_campaign(qtbot, campaign_db, "đợt thi đua cao điểm về cải cách HÀNH CHÍNH")
+    assert dialog.year.value() == 2018
+    answers.confirm_answer = False
+    assert not dialog.try_save()
+    assert dialog.form.error_text("name") == (
+        "Năm 2018 đã có đợt thi đua cùng tên: hãy đổi tên, hoặc lưu lại và chọn “Vẫn lưu”")
+    assert answers.asked == [
+        "Năm 2018 đã có đợt thi đua “đợt thi đua cao điểm về cải cách HÀNH CHÍNH”. Vẫn lưu thêm một đợt cùng tên?"]
+    assert len(list_campaigns(campaign_db)) == 1
+    answers.confirm_answer = True
+    assert dialog.try_save()
+    assert [c.year for c in list_campaigns(campaign_db)] == [2018, 2018]
+
+
+def test_the_same_campaign_name_in_another_year_or_an_unchanged_edit_asks_nothing(qtbot, campaign_db, answers):
+    assert _new_campaign(qtbot, campaign_db, "Đợt thi đua cao điểm về Cải cách hành chính", "01/03/2019").try_save()
+    old = next(c for c in list_campaigns(campaign_db) if c.year == 2018)
+    save_campaign(campaign_db, Campaign(  # a twin accepted earlier
+        name=old.name, year=2018, start_date=old.start_date, registration_deadline=old.registration_deadline,
+        report_deadline=old.report_deadline))
+    dialog = CampaignDialog(campaign_db, old)
+    qtbot.addWidget(dialog)
+    dialog.max_per_unit.setValue(3)
+    assert dialog.try_save()
+    assert answers.asked == []

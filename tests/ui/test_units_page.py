@@ -2,7 +2,8 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 
-from models.people.units import list_units
+from models.common.codes import UnitKind
+from models.people.units import Unit, list_units, save_unit
 from ui.people.unit_dialog import UnitDialog
 from ui.people.units_page import UnitsPage, UnitsTableModel
 
@@ -136,3 +137,35 @@ def test_a_database_locked_by_another_program_keeps_the_dialog_and_the_input(qtb
     other.close()
     assert dialog.try_save()
     assert "TP" in [u.code for u in list_units(sample_db)]
+
+
+def _new_unit(qtbot, db, code, name):
+    dialog = shown(qtbot, UnitDialog(db))
+    dialog.code.setText(code)
+    dialog.name.setText(name)
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Cơ quan chuyên môn"))
+    return dialog
+
+
+def test_a_second_unit_of_the_same_name_is_saved_only_after_confirmation(qtbot, sample_db, answers):
+    dialog = _new_unit(qtbot, sample_db, "NV2", "phòng nội VỤ")
+    answers.confirm_answer = False
+    assert refused_save(dialog, "name") == {
+        "name": "Trùng tên với đơn vị mã NV: hãy đổi tên, hoặc lưu lại và chọn “Vẫn lưu”"}
+    assert answers.asked == ["Đã có đơn vị tên “Phòng Nội vụ” (mã NV). Vẫn lưu thêm đơn vị NV2 cùng tên?"]
+    assert len(list_units(sample_db)) == 4
+    answers.confirm_answer = True
+    assert dialog.try_save()
+    assert [u.code for u in list_units(sample_db) if u.name == "phòng nội VỤ"] == ["NV2"]
+
+
+def test_no_question_for_a_new_name_a_taken_code_or_an_edit_keeping_the_name(qtbot, sample_db, answers):
+    assert _new_unit(qtbot, sample_db, "TP", "Phòng Tư pháp").try_save()
+    assert refused_save(_new_unit(qtbot, sample_db, "NV", "Phòng Nội vụ"), "code") == {
+        "code": "Mã đơn vị “NV” đã có"}
+    save_unit(sample_db, Unit(code="NV2", name="Phòng Nội vụ", kind=UnitKind.CO_QUAN))  # accepted earlier
+    nv = next(u for u in list_units(sample_db) if u.code == "NV")
+    dialog = shown(qtbot, UnitDialog(sample_db, nv))
+    dialog.head_name.setText("Võ Thị Hường")
+    assert dialog.try_save()
+    assert answers.asked == []

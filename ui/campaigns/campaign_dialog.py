@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, check_campaign, normalised, save_campaign
+from models.campaigns.campaigns import (
+    DEFAULT_FIELDS, Campaign, campaigns_named_like, check_campaign, normalised, save_campaign,
+)
 from models.common.dates import DateError
 from models.common.errors import ValidationError
-from models.common.text import sort_key
+from models.common.text import fold, sort_key
 from models.people.units import list_units
 
+from ui.kit import messages
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.dates import read_dates
@@ -145,5 +148,18 @@ class CampaignDialog(RecordDialog):
         campaign = replace(self.campaign, **values) if self.campaign else Campaign(**values)
         if errors:  # the unreadable dates together with everything else that is wrong
             raise ValidationError({**check_campaign(normalised(campaign)), **errors})
+        self._ask_about_a_same_name(normalised(campaign))
         unit_ids = self.units.checked_ids() if self.units else None
         return save_campaign(self.db, campaign, unit_ids)
+
+    def _ask_about_a_same_name(self, campaign: Campaign) -> None:
+        """Another campaign of the same name and year is usually this one entered twice: ask."""
+        old = self.campaign
+        if check_campaign(campaign) or (old is not None and (fold(old.name), old.year) == (fold(campaign.name), campaign.year)):
+            return  # the form's own errors come first; an unchanged name and year were accepted before
+        if campaigns_named_like(self.db, campaign.name, campaign.year, campaign.id):
+            messages.allow_duplicate(
+                self, "Trùng tên đợt thi đua",
+                f"Năm {campaign.year} đã có đợt thi đua “{campaign.name}”. Vẫn lưu thêm một đợt cùng tên?",
+                "name", f"Năm {campaign.year} đã có đợt thi đua cùng tên: hãy đổi tên, hoặc lưu lại và chọn “Vẫn lưu”",
+            )

@@ -17,6 +17,16 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Đồng �
     return box.clickedButton() is yes_button
 
 
+def allow_duplicate(parent: QWidget | None, title: str, question: str, field: str, refusal: str) -> None:
+    """Before saving a record named like another (legal, usually a mistake) ask ``question``; when
+    the user says no, raise ``ValidationError({field: refusal})``: the dialog stays open, nothing is
+    written, and the reason shows beside the field."""
+    from models.common.errors import ValidationError
+
+    if not confirm(parent, title, question, yes="Vẫn lưu", no="Quay lại sửa"):
+        raise ValidationError({field: refusal})
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A line of text typed by the user, or ``None`` when cancelled."""
     from PySide6.QtWidgets import QInputDialog

@@ -5,7 +5,7 @@ import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.dates import DateError, format_date, parse_date
+from models.common.text import fold
 
 ERROR_STYLE = "color: #b00020;"
 QUARTERS = [(f"Quý {q}", q) for q in range(1, 5)]
@@ -101,19 +102,78 @@ class ChoiceCombo(QComboBox):
         self.blockSignals(False)
 
 
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1  # an entry's label folded (no case, no diacritics)
+
+
 class SearchableCombo(ChoiceCombo):
-    """A long list (units): editable, with a completer that matches anywhere in the label."""
+    """A long list (units): editable, with a completer that matches anywhere in the label, with or
+    without diacritics ("noi vu" offers "Phòng Nội vụ"). The placeholder entry shows as the grey
+    hint of an empty box, so what the user types never lands after it."""
 
     def __init__(self, items, placeholder: str = "", parent=None):
         super().__init__(items, placeholder, parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if placeholder:
+            self.setItemData(0, "", FOLDED_ROLE)
+            self.lineEdit().setPlaceholderText(placeholder)
+        self.setCompleter(None)  # Qt's own completer compares the typed text as it is
         completer = QCompleter(self.model(), self)
+        completer.setCompletionRole(FOLDED_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        completer.setMaxVisibleItems(20)
+        completer.setWidget(self.lineEdit())
+        completer.activated[QModelIndex].connect(self._completed)
+        self.folded_completer = completer
+        self.lineEdit().textEdited.connect(self._typed_text)
+        self.currentIndexChanged.connect(lambda _i: self._hide_placeholder_text())
         self.setMaxVisibleItems(20)
+        self._hide_placeholder_text()
+
+    def completer(self) -> QCompleter:
+        return self.folded_completer
+
+    def add_choice(self, text: str, value) -> None:
+        super().add_choice(text, value)
+        self.setItemData(self.count() - 1, fold(text), FOLDED_ROLE)
+
+    def _typed_text(self, text: str) -> None:
+        self.folded_completer.setCompletionPrefix(fold(text))
+        if text.strip():
+            self.folded_completer.complete()
+            # The first entry offered is highlighted: Enter takes it, the arrows move from it.
+            popup, found = self.folded_completer.popup(), self.folded_completer.completionModel()
+            if found.rowCount():
+                popup.setCurrentIndex(found.index(0, 0))
+        else:
+            self.folded_completer.popup().hide()
+
+    def _completed(self, index: QModelIndex) -> None:
+        # The completer hands back an index of its own filtered model: find the entry by its label.
+        row = self.findText(index.data(Qt.ItemDataRole.DisplayRole), Qt.MatchFlag.MatchExactly)
+        if row >= 0:
+            self.setCurrentIndex(row)
+            self._hide_placeholder_text()
+            self.activated.emit(row)
+
+    def _hide_placeholder_text(self) -> None:
+        """The placeholder entry chosen: an empty box showing the placeholder as its grey hint."""
+        index = self.currentIndex()
+        if index < 0:
+            return
+        shown = "" if self.itemData(index) is None and self.lineEdit().placeholderText() else self.itemText(index)
+        if self.lineEdit().text() != shown:
+            self.lineEdit().setText(shown)
+
+    def set_value(self, value) -> None:
+        super().set_value(value)
+        self._hide_placeholder_text()
+
+    def refill(self, items: list[tuple[str, object]]) -> None:
+        super().refill(items)
+        self._hide_placeholder_text()
 
     def value(self):
         # An edited text that matches no entry is no choice at all.

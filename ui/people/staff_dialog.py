@@ -34,7 +34,9 @@ class StaffDialog(RecordDialog):
         self.db = db
         self.person = person
         self.today = today or dt.date.today()
-        units = sorted(list_units(db), key=lambda u: sort_key(u.name))
+        # New assignments go to active units only; a person still in a dissolved unit keeps it shown.
+        current = person.unit_id if person else None
+        units = sorted((u for u in list_units(db) if u.active or u.id == current), key=lambda u: sort_key(u.name))
         unit_items = [
             (f"{u.name} ({u.code})" + ("" if u.active else " - ngừng hoạt động"), u.id) for u in units
         ]

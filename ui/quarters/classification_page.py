@@ -184,6 +184,8 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
 
     def load(self) -> None:
         """Units, rule sets and the shown quarter as stored, keeping unsaved results on screen."""
+        # Active units only (issue 18): a dissolved or merged unit's past quarters stay in the review
+        # screen, its reports and the year-end lists; new results are never entered for it here.
         self._units = list_units(self.db, active_only=True)
         self._rules = {}
         self.header.set_units(self._units, self._shown[0] if self._shown else None)
