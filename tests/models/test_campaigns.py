@@ -7,6 +7,8 @@ import pytest
 from models.campaigns.campaigns import (
     DEFAULT_FIELDS,
     add_participant,
+    default_as_of,
+    default_registration_date,
     delete_campaign,
     get_campaign,
     late_joiner_deadlines,
@@ -394,3 +396,29 @@ def test_one_campaign_subtitle_for_the_register_and_the_year_end_lists():
     assert Campaign(name="Cải cách hành chính", year=2019, start_date=dt.date(2019, 1, 1),
                     registration_deadline=dt.date(2019, 2, 1),
                     report_deadline=dt.date(2019, 3, 1)).subtitle == "Cải cách hành chính năm 2019"
+
+
+# Report deadline 27/01/2019: the campaign is live until 90 days after it (27/04/2019).
+@pytest.mark.parametrize("today, tracking, review", [
+    (dt.date(2018, 10, 1), dt.date(2018, 10, 1), dt.date(2019, 1, 28)),  # not started yet: today
+    (dt.date(2018, 11, 20), dt.date(2018, 11, 20), dt.date(2019, 1, 28)),  # live
+    (dt.date(2019, 1, 27), dt.date(2019, 1, 27), dt.date(2019, 1, 28)),  # the report deadline itself
+    (dt.date(2019, 3, 1), dt.date(2019, 3, 1), dt.date(2019, 3, 1)),  # late reports chased, review held
+    (dt.date(2019, 4, 27), dt.date(2019, 4, 27), dt.date(2019, 4, 27)),  # the last live day
+    (dt.date(2019, 4, 28), dt.date(2019, 1, 28), dt.date(2019, 1, 28)),  # over: its own final day
+    (dt.date(2026, 12, 6), dt.date(2019, 1, 28), dt.date(2019, 1, 28)),  # old data, years later
+])
+def test_the_default_as_of_day_is_today_while_the_campaign_is_live_else_its_final_day(today, tracking, review):
+    assert default_as_of(DEMO_CAMPAIGN, today) == tracking
+    assert default_as_of(DEMO_CAMPAIGN, today, final=True) == review
+
+
+@pytest.mark.parametrize("today, expected", [
+    (dt.date(2018, 11, 3), dt.date(2018, 11, 3)),
+    (dt.date(2018, 11, 10), dt.date(2018, 11, 10)),  # live and past the deadline: truly late
+    (dt.date(2019, 4, 27), dt.date(2019, 4, 27)),
+    (dt.date(2019, 4, 28), dt.date(2018, 11, 3)),  # over: the registration deadline, on time
+    (dt.date(2026, 12, 6), dt.date(2018, 11, 3)),
+])
+def test_a_new_initiative_is_registered_today_unless_the_campaign_is_over(today, expected):
+    assert default_registration_date(DEMO_CAMPAIGN, today) == expected

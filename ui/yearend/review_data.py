@@ -6,11 +6,10 @@ whatever today's data would say.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from models.yearend.lists import STAFF, UNIT, Adjustment, PrintableList
-from models.campaigns.campaigns import Campaign
+from models.campaigns.campaigns import LIVE_DAYS_AFTER_REPORT_DEADLINE
 from models.common.codes import ListKind, label
 from models.yearend.review import CampaignReview
 
@@ -20,9 +19,6 @@ IN_LIST = "Trong danh sách"
 NOT_IN = "Không"
 STATUSES = (IN_LIST, ADDED, REMOVED, NOT_IN)
 SUBJECT_LABELS = {UNIT: "Tập thể", STAFF: "Cá nhân"}
-# After the report deadline every reason that has a deadline can apply: a review made earlier
-# would leave out "Không báo cáo kết quả", so the screen opens on the day after.
-DAYS_AFTER_REPORT_DEADLINE = 1
 
 
 @dataclass(frozen=True)
@@ -61,16 +57,10 @@ def review_spec(kind: ListKind) -> ListSpec:
                     "Ví dụ: Có mô hình “Dân vận khéo” được Quận ủy biểu dương")
 
 
-def default_as_of(campaign: Campaign, today: dt.date) -> dt.date:
-    """Today, or the first day after the report deadline when today is not past it yet."""
-    first_full_day = campaign.report_deadline + dt.timedelta(days=DAYS_AFTER_REPORT_DEADLINE)
-    return today if today >= first_full_day else first_full_day
-
-
 AS_OF_TIP = (
     "Các lý do có hạn (không đăng ký, không báo cáo kết quả) chỉ tính khi đã qua hạn; nộp đúng ngày hạn vẫn là "
     "đúng hạn.\nMặc định: hôm nay, hoặc ngày sau hạn báo cáo kết quả nếu hôm nay chưa qua hạn đó (để thấy đủ mọi "
-    "lý do như khi Hội đồng họp). Gõ ngày khác rồi Enter để xét lại.\nDanh sách đã phê duyệt luôn là bản đã chốt."
+    f"lý do như khi Hội đồng họp) hoặc đã qua hạn đó hơn {LIVE_DAYS_AFTER_REPORT_DEADLINE} ngày (đợt đã xong). Gõ ngày khác rồi Enter để xét lại.\nDanh sách đã phê duyệt luôn là bản đã chốt."
 )
 
 
