@@ -76,15 +76,17 @@ class UnitSheetRow:
 class UnitClassificationReport(OfficialParts):
     """Everything one unit's sheet prints; rows print in the order given.
 
-    ``counts`` is (label, count, share 0..1) for the four levels, then "Không đánh giá";
-    ``total`` is everybody on the sheet, classified or not; ``warnings`` are the cap violations
-    as sentences."""
+    ``counts`` is (label, count, share 0..1) for the four levels, then "Không đánh giá" with the
+    share None: one base per table, the people classified in one of the four levels (the base of
+    the district table and of the caps), so the printed percentages add up to 100%; a note under
+    the table says so. ``total`` is everybody on the sheet, classified or not; ``warnings`` are
+    the cap violations as sentences."""
 
     unit_name: str
     year: int
     quarter: int
     rows: list[UnitSheetRow] = field(default_factory=list)
-    counts: list[tuple[str, int, float]] = field(default_factory=list)
+    counts: list[tuple[str, int, float | None]] = field(default_factory=list)
     total: int = 0
     warnings: list[str] = field(default_factory=list)
     locked: bool = False
@@ -154,7 +156,13 @@ def _note(locked: bool, as_of: dt.date | None) -> str:
     return "\n".join(lines)
 
 
-def total_line(total: int, counts: list[tuple[str, int, float]]) -> str:
+def share_base_note(counts: list[tuple[str, int, float | None]]) -> str:
+    """What the summary's percentages are of: the people counted in the rows that have one."""
+    base = sum(n for _, n, share in counts if share is not None)
+    return f"Tỷ lệ (%) tính trên {base} người được xếp loại ở bốn mức trên, không tính người không đánh giá."
+
+
+def total_line(total: int, counts: list[tuple[str, int, float | None]]) -> str:
     """"Tổng số: 25 người", with the people not yet classified when some are."""
     pending = total - sum(n for _, n, _ in counts)
     line = f"Tổng số: {total} người"
@@ -213,7 +221,9 @@ def render_unit_classification(data: UnitClassificationReport) -> bytes:
                                Spacer(1, 2 * mm)]
     if data.counts:
         summary.append(data_table(scaled_columns(_SUMMARY_COLUMNS, layout),
-                                  [[label, str(n), share_text(share)] for label, n, share in data.counts]))
+                                  [[label, str(n), "" if share is None else share_text(share)]
+                                   for label, n, share in data.counts]))
+        summary.append(Paragraph(f"<i>Ghi chú: {markup(share_base_note(data.counts))}</i>", st.body))
     summary.append(paragraph(total_line(data.total, data.counts), st.body))
     leaders = leaders_line(data.rows, data.counts[0][0] if data.counts else LEVEL_ABBREVIATIONS[0][1])
     if leaders:
@@ -345,6 +355,7 @@ __all__ = [
     "percent_cell",
     "render_district_classification",
     "render_unit_classification",
+    "share_base_note",
     "share_text",
     "total_line",
     "unit_subtitle",
@@ -364,7 +375,7 @@ def unit_sheet_pdf(data: UnitSheetData) -> bytes:
     base = len(classified)
     counts = [(label(level), classified.count(level), classified.count(level) / base if base else 0.0)
               for level in LEVELS]
-    counts.append((NOT_CLASSIFIED, not_classified, not_classified / len(entries) if entries else 0.0))
+    counts.append((NOT_CLASSIFIED, not_classified, None))  # not a share of the classified: no percentage
     return render_unit_classification(UnitClassificationReport(
         unit_name=data.unit_name, year=data.year, quarter=data.quarter, header=header, signature=signature,
         recipients=recipients,

@@ -67,6 +67,44 @@ class Participant:
     own_deadlines: bool = False  # the unit joined late and has deadlines of its own
 
 
+# The days a campaign's screens default to (issue 18): a campaign is "live" from its start until
+# LIVE_DAYS_AFTER_REPORT_DEADLINE days after its report deadline (a quarter: late reports are chased,
+# the council assesses them and holds the year-end review in those months);
+# while it is, the default is today. Past that (old data, e.g. the 2018 campaign opened in 2026)
+# today would say "Quá hạn 2955 ngày", so the screens default to the campaign's own period instead:
+# its final state on the day after the report deadline, when every deadline has passed (the
+# year-end review's day, DAYS_AFTER_REPORT_DEADLINE), and its registration deadline for a new
+# initiative. Before a campaign starts, today is kept (a day in the future cannot be recorded).
+LIVE_DAYS_AFTER_REPORT_DEADLINE = 90
+DAYS_AFTER_REPORT_DEADLINE = 1
+PERIOD_NOTE = "(ngày tính theo thời gian của đợt thi đua)"
+
+
+def campaign_over(campaign: Campaign, today: dt.date) -> bool:
+    """Whether ``today`` lies past the campaign's period (its report deadline and the margin)."""
+    return today > campaign.report_deadline + dt.timedelta(days=LIVE_DAYS_AFTER_REPORT_DEADLINE)
+
+
+def default_as_of(campaign: Campaign, today: dt.date, final: bool = False) -> dt.date:
+    """The day a campaign's states are computed as of unless the user types another.
+
+    Tracking: today while the campaign is live, else the first day after its report deadline (see
+    LIVE_DAYS_AFTER_REPORT_DEADLINE), so an old campaign does not show years of "Quá hạn".
+    ``final`` (the year-end review, which must see every reason that has a deadline, and every report
+    received so far, as the 2018 sample's lists always have): today, but never before that day."""
+    first_full_day = campaign.report_deadline + dt.timedelta(days=DAYS_AFTER_REPORT_DEADLINE)
+    if final:
+        return max(today, first_full_day)
+    return first_full_day if campaign_over(campaign, today) else today
+
+
+def default_registration_date(campaign: Campaign, today: dt.date) -> dt.date:
+    """A new initiative's registration date unless the user types another: today while the
+    campaign is live, else its registration deadline (entering an old campaign's data afterwards
+    must not make every initiative late)."""
+    return campaign.registration_deadline if campaign_over(campaign, today) else today
+
+
 def check_campaign(c: Campaign) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not c.name:

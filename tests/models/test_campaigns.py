@@ -8,6 +8,8 @@ from models.campaigns.campaigns import (
     DEFAULT_FIELDS,
     add_participant,
     campaigns_named_like,
+    default_as_of,
+    default_registration_date,
     delete_campaign,
     get_campaign,
     late_joiner_deadlines,
@@ -406,3 +408,29 @@ def test_campaigns_named_like_compares_the_folded_name_within_the_same_year(db, 
     assert [(c.id, c.year) for c in same] == [(first.id, first.year)]
     assert campaigns_named_like(db, first.name, first.year, except_id=first.id) == []
     assert campaigns_named_like(db, "Đợt thi đua khác", first.year) == []
+
+
+# Report deadline 27/01/2019: the campaign is live until 90 days after it (27/04/2019).
+@pytest.mark.parametrize("today, tracking, review", [
+    (dt.date(2018, 10, 1), dt.date(2018, 10, 1), dt.date(2019, 1, 28)),  # not started yet: today
+    (dt.date(2018, 11, 20), dt.date(2018, 11, 20), dt.date(2019, 1, 28)),  # live
+    (dt.date(2019, 1, 27), dt.date(2019, 1, 27), dt.date(2019, 1, 28)),  # the report deadline itself
+    (dt.date(2019, 3, 1), dt.date(2019, 3, 1), dt.date(2019, 3, 1)),  # late reports chased, review held
+    (dt.date(2019, 4, 27), dt.date(2019, 4, 27), dt.date(2019, 4, 27)),  # the last live day
+    (dt.date(2019, 4, 28), dt.date(2019, 1, 28), dt.date(2019, 4, 28)),  # over: tracking on its own final day
+    (dt.date(2026, 12, 6), dt.date(2019, 1, 28), dt.date(2026, 12, 6)),  # old data; the review counts all received
+])
+def test_tracking_defaults_to_today_while_live_else_the_final_day_and_the_review_to_today_from_the_final_day(today, tracking, review):
+    assert default_as_of(DEMO_CAMPAIGN, today) == tracking
+    assert default_as_of(DEMO_CAMPAIGN, today, final=True) == review
+
+
+@pytest.mark.parametrize("today, expected", [
+    (dt.date(2018, 11, 3), dt.date(2018, 11, 3)),
+    (dt.date(2018, 11, 10), dt.date(2018, 11, 10)),  # live and past the deadline: truly late
+    (dt.date(2019, 4, 27), dt.date(2019, 4, 27)),
+    (dt.date(2019, 4, 28), dt.date(2018, 11, 3)),  # over: the registration deadline, on time
+    (dt.date(2026, 12, 6), dt.date(2018, 11, 3)),
+])
+def test_a_new_initiative_is_registered_today_unless_the_campaign_is_over(today, expected):
+    assert default_registration_date(DEMO_CAMPAIGN, today) == expected

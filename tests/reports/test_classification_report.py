@@ -86,7 +86,7 @@ def _counts(rows: list[UnitSheetRow]) -> list[tuple[str, int, float]]:
     results = [r.result for r in rows]
     counts = [(level, results.count(level)) for level in LEVELS]
     counts.append((NOT_CLASSIFIED, sum(1 for r in results if r.startswith(NOT_CLASSIFIED))))
-    return [(label, n, n / total) for label, n in counts]
+    return [(label, n, n / total) for label, n in counts[:-1]] + [(*counts[-1], None)]
 
 
 def _unit(count: int = 25, **changes) -> UnitClassificationReport:
@@ -215,11 +215,13 @@ def test_the_summary_gives_each_level_its_count_and_vietnamese_percentage():
     rows = [UnitSheetRow(f"Người {i}", "Công chức", LEVELS[0] if i < 1 else LEVELS[1], "", False)
             for i in range(3)]
     counts = [(LEVELS[0], 1, 1 / 3), (LEVELS[1], 2, 2 / 3), (LEVELS[2], 0, 0.0), (LEVELS[3], 0, 0.0),
-              (NOT_CLASSIFIED, 0, 0.0)]
+              (NOT_CLASSIFIED, 0, None)]
     text = _flat(" ".join(_pages(render_unit_classification(_unit(rows=rows, counts=counts, total=3)))))
     assert "Mức xếp loại Số người Tỷ lệ" in text
+    # "Không đánh giá" is not a share of the classified: no percentage of its own.
     assert (f"{LEVELS[0]} 1 33,3% {LEVELS[1]} 2 66,7% {LEVELS[2]} 0 0% {LEVELS[3]} 0 0% "
-            f"{NOT_CLASSIFIED} 0 0%") in text
+            f"{NOT_CLASSIFIED} 0 Ghi chú: Tỷ lệ (%) tính trên 3 người được xếp loại ở bốn mức trên, "
+            "không tính người không đánh giá.") in text
     assert "Tổng số: 3 người" in text
     assert "chưa xếp loại" not in text
 
@@ -227,7 +229,7 @@ def test_the_summary_gives_each_level_its_count_and_vietnamese_percentage():
 def test_people_not_yet_classified_are_counted_in_the_total_line():
     rows = [UnitSheetRow("Lê Văn Tám", "Công chức", LEVELS[1]), UnitSheetRow("Lý Thị Ơn", "Công chức", "")]
     counts = [(LEVELS[0], 0, 0.0), (LEVELS[1], 1, 0.5), (LEVELS[2], 0, 0.0), (LEVELS[3], 0, 0.0),
-              (NOT_CLASSIFIED, 0, 0.0)]
+              (NOT_CLASSIFIED, 0, None)]
     text = _flat(" ".join(_pages(render_unit_classification(_unit(rows=rows, counts=counts, total=2)))))
     assert f"{LEVELS[1]} 1 50%" in text
     assert "Tổng số: 2 người (1 người chưa xếp loại)" in text
@@ -423,3 +425,32 @@ def test_markup_characters_print_literally():
     text = _flat(" ".join(_pages(render_district_classification(
         _district(rows=district_rows, totals=_totals(district_rows))))))
     assert "Đội <A> & B" in text
+
+
+def test_a_unit_sheet_from_the_demo_has_one_base_its_percentages_add_up_to_100_and_say_of_what(tmp_path):
+    """Issue 18: P05's sheet for Q3 2018 printed 30,4 + 56,5 + 8,7 + 4,3 + 8 (the people not
+    classified, of everybody) = 107,9%."""
+    import re
+
+    from models.demo.sample import create_demo_database
+    from models.quarters.classification_report import unit_sheet_data
+    from models.store.db import connect
+    from reports.classification import classification_pdf
+
+    path = tmp_path / "demo.sqlite3"
+    create_demo_database(path)
+    db = connect(path)
+    unit_id = db.execute("SELECT id FROM unit WHERE code = 'P05'").fetchone()[0]
+    text = _flat(" ".join(_pages(classification_pdf(unit_sheet_data(db, unit_id, 2018, 3, dt.date(2018, 10, 5))))))
+    db.close()
+    summary = text[text.index("Mức xếp loại Số người Tỷ lệ"):text.index("Tổng số:")]
+    shares = {level: (int(n), float(p.replace(",", ".")))
+              for level, n, p in re.findall(r"((?:Không )?[Hh]oàn thành[^\d]*?) (\d+) ([\d,]+)%", summary)}
+    assert set(shares) == set(LEVELS)
+    classified = sum(n for n, _ in shares.values())
+    assert abs(sum(p for _, p in shares.values()) - 100) <= 0.2
+    for n, p in shares.values():
+        assert abs(p - 100 * n / classified) <= 0.05
+    assert re.search(rf"{NOT_CLASSIFIED} \d+ Ghi chú:", summary)  # counted, no percentage
+    assert (f"Ghi chú: Tỷ lệ (%) tính trên {classified} người được xếp loại ở bốn mức trên, "
+            "không tính người không đánh giá.") in summary

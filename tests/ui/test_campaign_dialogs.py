@@ -47,11 +47,15 @@ def test_registering_an_initiative_from_the_row(qtbot, campaign_db, tmp_path, mo
 
     def fill(d):
         assert d.unit.text() == "Phòng Nội vụ (NV)"
-        assert d.registered_on.text() == dt.date.today().strftime("%d/%m/%Y")
+        # The 2018 campaign is long over: its registration deadline, not today (which would be late).
+        assert d.registered_on.text() == "03/11/2018"
+        assert d.registered_note.isVisibleTo(d)
+        assert d.registered_note.text() == "(ngày tính theo thời gian của đợt thi đua)"
         type_text(d.title, "Phần mềm quản lý hồ sơ cán bộ")
         d.kind.setCurrentIndex(d.kind.findText("Giải pháp"))
         d.field.setCurrentIndex(d.field.findText(DEFAULT_FIELDS[0]))
         d.registered_on.setText("05/11/2018")
+        assert not d.registered_note.isVisibleTo(d)  # no longer the campaign's default
         d.authors.choice.set_value(author.id)
         d.authors.add_button.click()
 

@@ -9,6 +9,7 @@ from models.campaigns.campaigns import list_campaigns, participants
 from models.common.codes import TrackingState, UnitKind
 from models.people.units import Unit, save_unit
 from ui.kit import messages
+from ui.campaigns.campaigns_page import CampaignsPage
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import COLOURS, INACTIVE, SOON
 
@@ -224,4 +225,32 @@ def test_the_register_pdf_is_written_from_the_tracking_screen(qtbot, tmp_path, a
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP" in unicodedata.normalize("NFC", text)
     assert "Đã lưu danh sách đăng ký" in answers.infos[0]
+    db.close()
+
+
+def test_an_old_campaign_opens_on_its_own_final_day_not_today(qtbot, tmp_path):
+    """Issue 18: the demo's 2018 campaign opened years later said "Quá hạn 2955 ngày"."""
+    from models.demo.sample import create_demo_database
+    from models.store.db import connect
+
+    path = tmp_path / "demo.sqlite3"
+    create_demo_database(path)
+    db = connect(path)
+    page = CampaignsPage(db, path)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.campaign_combo.currentText().startswith("2018 - ")
+    assert page.as_of.text() == "28/01/2019"  # the day after the report deadline
+    assert page.as_of_note.isVisible()
+    assert page.as_of_note.text() == "(ngày tính theo thời gian của đợt thi đua)"
+    days = {page.model.index(r, M.COL_DAYS).data() for r in range(page.model.rowCount())}
+    # Never registered: overdue from 03/11/2018 to 28/01/2019; never reported: by one day.
+    assert days == {"", "Quá hạn 1 ngày", "Quá hạn 86 ngày"}
+    assert "trạng thái tính đến ngày 28/01/2019" in page.count_label.text()
+    page.set_as_of(dt.date.today())  # a day typed by the user: the note goes, the day stays on F5
+    assert not page.as_of_note.isVisible()
+    page.refresh_today()
+    assert page.as_of.text() == dt.date.today().strftime("%d/%m/%Y")
+    page.set_as_of(dt.date(2019, 1, 28))  # back at the default: the note again
+    assert page.as_of_note.isVisible()
     db.close()

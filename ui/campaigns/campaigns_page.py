@@ -18,7 +18,10 @@ from sqlite_utils import Database
 from models.exchange import xlsx
 from models.store.output import write_atomically
 from models.campaigns.campaigns import (
+    LIVE_DAYS_AFTER_REPORT_DEADLINE,
+    PERIOD_NOTE,
     Campaign,
+    default_as_of,
     delete_campaign,
     get_campaign,
     list_campaigns,
@@ -70,7 +73,9 @@ class CampaignsPage(ListPage):
                          parent, undo)
         self._campaigns: list[Campaign] = []
         self._as_of = dt.date.today()
-        self._as_of_follows_today = True  # left at today: moves on with the calendar (F5)
+        # Left at its default (today, or the campaign's own period when today lies past it): follows
+        # the calendar (F5) and the chosen campaign.
+        self._as_of_follows_default = True
         self._build_top()
         self._build_filters()
         self._build_actions()
@@ -109,7 +114,13 @@ class CampaignsPage(ListPage):
         as_of_caption, self.as_of, self.as_of_error = as_of_fields(
             "Trạng thái và số ngày còn / quá hạn tính đến ngày này (Enter để tính lại)", self.as_of_changed)
         self.as_of.set_date(self._as_of)
-        for widget in (as_of_caption, self.as_of, self.as_of_error):
+        self.as_of_note = QLabel(PERIOD_NOTE)
+        self.as_of_note.setObjectName("as_of_note")
+        self.as_of_note.setToolTip(
+            f"Đợt thi đua đã qua hạn báo cáo kết quả hơn {LIVE_DAYS_AFTER_REPORT_DEADLINE} ngày: trạng thái mặc "
+            "định tính đến ngày sau hạn báo cáo kết quả (như khi đợt vừa kết thúc), không tính đến hôm nay.")
+        self.as_of_note.hide()
+        for widget in (as_of_caption, self.as_of, self.as_of_error, self.as_of_note):
             top.addWidget(widget)
         self.info = QLabel()
         self.info.setObjectName("campaign_info")
@@ -171,10 +182,23 @@ class CampaignsPage(ListPage):
         index = self.campaign_combo.findData(current) if current is not None else -1
         self.campaign_combo.setCurrentIndex(index if index >= 0 else (0 if self._campaigns else -1))
         self.campaign_combo.blockSignals(False)
-        if self._as_of_follows_today and self._as_of != dt.date.today():
-            self._as_of = dt.date.today()
-            self.as_of.set_date(self._as_of)
+        self._follow_default()
         self.refresh_status()
+
+    def _default_as_of(self) -> dt.date:
+        campaign, today = self.campaign(), dt.date.today()
+        return default_as_of(campaign, today) if campaign else today
+
+    def _follow_default(self) -> None:
+        """The as-of day back to its default when the user left it there; the note says when that
+        default is the campaign's own period rather than today."""
+        if self._as_of_follows_default and self._as_of != self._default_as_of():
+            self._as_of = self._default_as_of()
+            self.as_of.set_date(self._as_of)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        self.as_of_note.setVisible(self._as_of == self._default_as_of() != dt.date.today())
 
     def refresh_status(self) -> None:
         keep = self.selected()
@@ -205,16 +229,18 @@ class CampaignsPage(ListPage):
         )
 
     def _campaign_changed(self) -> None:
+        self._follow_default()
         self.refresh_status()
 
     def as_of_changed(self) -> None:
-        value = read_as_of(self.as_of, self.as_of_error, dt.date.today)
+        value = read_as_of(self.as_of, self.as_of_error, self._default_as_of)
         if value is None:
             return
-        self._as_of_follows_today = value == dt.date.today()
+        self._as_of_follows_default = value == self._default_as_of()
         if value != self._as_of:
             self._as_of = value
             self.refresh_status()
+        self._show_note()
 
     def set_as_of(self, value: dt.date) -> None:
         """Compute the states as of ``value`` (what typing a date and pressing Enter does)."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.campaigns.campaigns import Campaign, Participant, participants
+from models.campaigns.campaigns import PERIOD_NOTE, Campaign, Participant, default_registration_date, participants
 from models.common.codes import Assessment, InitiativeKind, label
 from models.common.errors import ValidationError
 from models.campaigns.initiatives import Initiative, check_initiative, normalised, save_initiative
@@ -158,6 +158,12 @@ class InitiativeDialog(RecordDialog):
         self.field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.field.setMinimumContentsLength(30)
         self.registered_on = f.add("registered_on", "Ngày đăng ký", DateEdit(), required=True)
+        self.registered_note = QLabel(PERIOD_NOTE)
+        self.registered_note.setObjectName("registered_note")
+        self.registered_note.setToolTip("Đợt thi đua đã kết thúc: ngày đăng ký mặc định là hạn đăng ký của đợt, "
+                                        "không phải hôm nay. Sửa thành ngày đăng ký thật nếu khác.")
+        self.registered_note.hide()
+        f.layout_.addRow("", self.registered_note)
         self.description = f.add("description", "Mô tả", QPlainTextEdit())
         everyone = {p.id: p for p in list_staff(db)}
         self.authors = f.add("author_ids", "Tác giả", AuthorPicker(everyone))
@@ -179,11 +185,21 @@ class InitiativeDialog(RecordDialog):
         if initiative:
             self._fill(initiative)
         else:
-            self.registered_on.set_date(self.today)
+            self._default_registration()
         if isinstance(self.unit, SearchableCombo):
             self.unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
         self._unit_changed()
         self.mark_clean()
+
+    def _default_registration(self) -> None:
+        """Today, or the campaign's registration deadline when the campaign is over (the note beside
+        it says so, until the date is changed)."""
+        day = default_registration_date(self.campaign, self.today)
+        self.registered_on.set_date(day)
+        if day != self.today:
+            shown = self.registered_on.text()
+            self.registered_note.show()
+            self.registered_on.textChanged.connect(lambda text: self.registered_note.setVisible(text == shown))
 
     def _fill(self, i: Initiative) -> None:
         self.form.show_record(i, (*self.FIELDS, *self.DATES))

@@ -6,11 +6,9 @@ whatever today's data would say.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from models.yearend.lists import STAFF, UNIT, Adjustment, PrintableList
-from models.campaigns.campaigns import Campaign
 from models.common.codes import ListKind, label
 from models.yearend.review import CampaignReview
 
@@ -20,9 +18,6 @@ IN_LIST = "Trong danh sách"
 NOT_IN = "Không"
 STATUSES = (IN_LIST, ADDED, REMOVED, NOT_IN)
 SUBJECT_LABELS = {UNIT: "Tập thể", STAFF: "Cá nhân"}
-# After the report deadline every reason that has a deadline can apply: a review made earlier
-# would leave out "Không báo cáo kết quả", so the screen opens on the day after.
-DAYS_AFTER_REPORT_DEADLINE = 1
 
 
 @dataclass(frozen=True)
@@ -59,12 +54,6 @@ def review_spec(kind: ListKind) -> ListSpec:
         return ListSpec(label(kind).lower(), (UNIT,), "Lý do phê bình", "Ví dụ: Không triển khai kế hoạch của quận")
     return ListSpec(label(kind).lower(), (UNIT, STAFF), "Thành tích",
                     "Ví dụ: Có mô hình “Dân vận khéo” được Quận ủy biểu dương")
-
-
-def default_as_of(campaign: Campaign, today: dt.date) -> dt.date:
-    """Today, or the first day after the report deadline when today is not past it yet."""
-    first_full_day = campaign.report_deadline + dt.timedelta(days=DAYS_AFTER_REPORT_DEADLINE)
-    return today if today >= first_full_day else first_full_day
 
 
 AS_OF_TIP = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.campaigns.campaigns import Campaign, list_campaigns
+from models.campaigns.campaigns import Campaign, default_as_of, list_campaigns
 from models.common.codes import ListKind, ReviewReason, label
 from models.common.dates import format_date
 from models.yearend.review import CampaignReview, campaign_review, review_settings, save_review_settings
@@ -17,7 +17,7 @@ from models.yearend.review import CampaignReview, campaign_review, review_settin
 from ui.kit.undo import Change
 from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, as_of_fields, captioned, read_as_of
 from ui.yearend.list_page import YearEndPage
-from ui.yearend.review_data import AS_OF_TIP, default_as_of
+from ui.yearend.review_data import AS_OF_TIP
 from ui.yearend.review_dialogs import ReviewSettingsDialog
 from ui.yearend.review_panel import ReviewListPanel
 
@@ -69,7 +69,7 @@ class ReviewPage(YearEndPage):
     def _campaign_changed(self) -> None:
         campaign = self.campaign()
         if campaign is not None:
-            self._as_of = default_as_of(campaign, self.today)
+            self._as_of = default_as_of(campaign, self.today, final=True)
             self.as_of.set_date(self._as_of)
             self.as_of_error.hide()
         self.refresh()
@@ -101,7 +101,7 @@ class ReviewPage(YearEndPage):
     def as_of_changed(self) -> None:
         campaign = self.campaign()
         value = read_as_of(self.as_of, self.as_of_error,
-                           lambda: default_as_of(campaign, self.today) if campaign else self.today)
+                           lambda: default_as_of(campaign, self.today, final=True) if campaign else self.today)
         if value is not None and value != self._as_of:
             self._as_of = value
             self.refresh()
