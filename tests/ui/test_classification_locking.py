@@ -66,12 +66,18 @@ def test_a_locked_quarter_is_read_only_and_unlocking_needs_a_reason(qtbot, cls_d
     assert _levels(page)[1] == "Không hoàn thành nhiệm vụ"
 
 
-def test_a_blocking_cap_refuses_the_lock_with_the_domains_message(qtbot, cls_db, tmp_path, answers):
+def _page_breaking_the_leaders_cap(qtbot, cls_db, tmp_path, severity: Severity):
+    """3 of 4 leaders Hoàn thành xuất sắc, saved, under a 50% cap of ``severity``."""
     rules = rule_set_for(cls_db, 2018, 3)
-    save_rule_set(cls_db, replace(rules, caps=(Cap(CapScope.LEADERS, XS, 0.5, Severity.BLOCK),)))
+    save_rule_set(cls_db, replace(rules, caps=(Cap(CapScope.LEADERS, XS, 0.5, severity),)))
     page = _page(qtbot, cls_db, tmp_path)
     _fill_and_save(qtbot, page, "1112222222")
-    assert page.banner.property("severity") == "block"
+    assert page.banner.property("severity") == severity.value
+    return page
+
+
+def test_a_blocking_cap_refuses_the_lock_with_the_domains_message(qtbot, cls_db, tmp_path, answers):
+    page = _page_breaking_the_leaders_cap(qtbot, cls_db, tmp_path, Severity.BLOCK)
     assert page.banner.text() == "Không chốt được: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%"
     page.lock_action.trigger()
     assert answers.errors == ["Chưa chốt được: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%"]
@@ -258,11 +264,7 @@ def test_the_lock_history_names_the_operator_typed_at_the_first_start(qtbot, cls
 
 
 def test_the_lock_confirmation_repeats_an_active_cap_warning(qtbot, cls_db, tmp_path, answers):
-    rules = rule_set_for(cls_db, 2018, 3)
-    save_rule_set(cls_db, replace(rules, caps=(Cap(CapScope.LEADERS, XS, 0.5, Severity.WARN),)))
-    page = _page(qtbot, cls_db, tmp_path)
-    _fill_and_save(qtbot, page, "1112222222")
-    assert page.banner.property("severity") == "warn"
+    page = _page_breaking_the_leaders_cap(qtbot, cls_db, tmp_path, Severity.WARN)
     answers.confirm_answer = False
     page.lock_action.trigger()
     assert answers.asked[-1].endswith(
