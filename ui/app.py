@@ -14,18 +14,21 @@ from models.store.db import APP_AUTHOR, APP_NAME, connect, create_database
 from resources import UI_FONT_FAMILY, ui_font_files
 
 from ui.kit import messages
+from ui.kit.translation import install_vietnamese_qt_texts
 
 _STARTED = time.perf_counter()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with its names set and the bundled UI font loaded (created once)."""
+    """The QApplication with its names set, the bundled UI font loaded and Qt's own texts
+    (standard buttons, input and file dialogs) in Vietnamese (created once)."""
     app = QApplication.instance()
     if app is None:
         QCoreApplication.setOrganizationName(APP_AUTHOR)
         QCoreApplication.setApplicationName(APP_NAME)
         app = QApplication(argv or [sys.argv[0]])
     load_fonts(app)
+    install_vietnamese_qt_texts(app)
     return app
 
 

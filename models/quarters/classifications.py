@@ -16,6 +16,8 @@ from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.quarters.rules import Cap, RuleSet, check_quarter, percent, rule_set_for
 from models.common.text import name_sort_key
+from models.store.history import session_name
+from models.store.settings import get_setting
 
 
 def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
@@ -333,6 +335,12 @@ def set_submitted(db: Database, unit_id: int, year: int, quarter: int, submitted
 def violations_of(db: Database, unit_id: int, year: int, quarter: int) -> list[Violation]:
     people = roster(db, unit_id, year, quarter)
     return cap_violations(rule_set_for(db, year, quarter), [(p.is_leader, p.entry.level) for p in people])
+
+
+def operator_who(db: Database) -> str:
+    """Who the lock history names: the operator's name typed at the first start (with the system
+    user), not only the computer's login."""
+    return session_name(get_setting(db, "operator_name") or "")
 
 
 def lock_quarter(db: Database, unit_id: int, year: int, quarter: int, now: dt.datetime, who: str = "") -> None:

@@ -74,6 +74,16 @@ def answers(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def own_user_settings(tmp_path_factory):
+    """Every UI test: the folders the file dialogs remember (QSettings) go to a folder of its own,
+    never to the real user's settings."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+
+
+@pytest.fixture(autouse=True)
 def free_widgets_after_each_test(qapp):
     """Free each test's widgets right after it (pending deletions, then Python's garbage), so a
     test never leaves Qt objects behind for a later event loop to free at a random moment."""

@@ -66,12 +66,18 @@ def test_a_locked_quarter_is_read_only_and_unlocking_needs_a_reason(qtbot, cls_d
     assert _levels(page)[1] == "Không hoàn thành nhiệm vụ"
 
 
-def test_a_blocking_cap_refuses_the_lock_with_the_domains_message(qtbot, cls_db, tmp_path, answers):
+def _page_breaking_the_leaders_cap(qtbot, cls_db, tmp_path, severity: Severity):
+    """3 of 4 leaders Hoàn thành xuất sắc, saved, under a 50% cap of ``severity``."""
     rules = rule_set_for(cls_db, 2018, 3)
-    save_rule_set(cls_db, replace(rules, caps=(Cap(CapScope.LEADERS, XS, 0.5, Severity.BLOCK),)))
+    save_rule_set(cls_db, replace(rules, caps=(Cap(CapScope.LEADERS, XS, 0.5, severity),)))
     page = _page(qtbot, cls_db, tmp_path)
     _fill_and_save(qtbot, page, "1112222222")
-    assert page.banner.property("severity") == "block"
+    assert page.banner.property("severity") == severity.value
+    return page
+
+
+def test_a_blocking_cap_refuses_the_lock_with_the_domains_message(qtbot, cls_db, tmp_path, answers):
+    page = _page_breaking_the_leaders_cap(qtbot, cls_db, tmp_path, Severity.BLOCK)
     assert page.banner.text() == "Không chốt được: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%"
     page.lock_action.trigger()
     assert answers.errors == ["Chưa chốt được: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%"]
@@ -240,3 +246,30 @@ def test_results_are_exported_for_the_unit_and_quarter(qtbot, cls_db, tmp_path, 
     sheet = openpyxl.load_workbook(out).active
     assert sheet.max_row == 11
     assert answers.infos[-1].startswith("Đã xuất kết quả của 10 người")
+
+
+def test_the_lock_history_names_the_operator_typed_at_the_first_start(qtbot, cls_db, tmp_path, monkeypatch):
+    from models.store.settings import set_setting
+
+    set_setting(cls_db, "operator_name", "Nguyễn Thị Lan - Phòng Nội vụ")
+    monkeypatch.setattr("getpass.getuser", lambda: "admin")
+    page = _page(qtbot, cls_db, tmp_path)
+    _fill_and_save(qtbot, page)
+    page.lock_action.trigger()
+    monkeypatch.setattr(actions, "ask_unlock_reason", lambda parent, what: "Sửa sai")
+    page.lock_action.trigger()
+    history = lock_history(cls_db, cls_db.units["P01"], 2018, 3)
+    assert [(e.action, e.who) for e in history] == [
+        ("lock", "Nguyễn Thị Lan - Phòng Nội vụ (admin)"), ("unlock", "Nguyễn Thị Lan - Phòng Nội vụ (admin)")]
+
+
+def test_the_lock_confirmation_repeats_an_active_cap_warning(qtbot, cls_db, tmp_path, answers):
+    page = _page_breaking_the_leaders_cap(qtbot, cls_db, tmp_path, Severity.WARN)
+    answers.confirm_answer = False
+    page.lock_action.trigger()
+    assert answers.asked[-1].endswith(
+        "\n\nCảnh báo: 3/4 lãnh đạo xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt mức 50%\nVẫn chốt?")
+    assert not quarter_state(cls_db, cls_db.units["P01"], 2018, 3).locked
+    _fill_and_save(qtbot, page, "1122222222")  # within the cap: no warning to repeat
+    page.lock_action.trigger()
+    assert "Cảnh báo" not in answers.asked[-1]

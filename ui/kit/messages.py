@@ -1,6 +1,9 @@
 """Questions and messages to the user. Tests replace these functions instead of clicking boxes."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 XLSX_FILTER = "Tệp Excel (*.xlsx)"
@@ -43,18 +46,63 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+# Where the file dialogs open. The folder is the user's, on this computer, so it is kept in the
+# user's Qt settings (QSettings), not in the database: a database copied to another computer (or a
+# backup restored) must not carry folders that do not exist there, and the dialogs that ask for a
+# file (Excel, PDF) do not all have the database at hand.
+def _folders() -> QSettings:
+    from models.store.db import APP_AUTHOR, APP_NAME
+
+    return QSettings(APP_AUTHOR, APP_NAME)
+
+
+def documents_folder() -> str:
+    """The user's Documents folder (the home folder when there is none)."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return str(documents if documents.is_dir() else Path.home())
+
+
+def start_path(kind: str, suggested: str = "") -> str:
+    """Where a file dialog for ``kind`` ("pdf", "xlsx", "import") opens: the folder last used for
+    that kind when it still exists, else the user's Documents; with ``suggested`` as the file name."""
+    folder = str(_folders().value(f"folders/{kind}", "") or "")
+    if not folder or not Path(folder).is_dir():
+        folder = documents_folder()
+    return str(Path(folder) / suggested) if suggested else folder
+
+
+def remember_folder(kind: str, path: str) -> None:
+    """The next dialog for ``kind`` opens in the folder of ``path``."""
+    settings = _folders()
+    settings.setValue(f"folders/{kind}", str(Path(path).parent))
+    settings.sync()
+
+
 def open_xlsx(parent: QWidget | None, title: str) -> str:
     """A chosen .xlsx file to read, or "" when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", XLSX_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, title, start_path("import"), XLSX_FILTER)
+    if path:
+        remember_folder("import", path)
+    return path
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str, kind: str) -> str:
+    """A path to write a ``kind`` file ("xlsx", "pdf", its extension) to, or "" when cancelled or
+    refused (:func:`refuses_target`). The dialog opens in the folder last used for that kind."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, start_path(kind, suggested), file_filter)
+    if path and not path.lower().endswith(f".{kind}"):
+        path += f".{kind}"
+    if not path or refuses_target(parent, path, kind):
+        return ""
+    remember_folder(kind, path)
     return path
 
 
 def save_xlsx(parent: QWidget | None, title: str, suggested: str) -> str:
     """A path to write a .xlsx file to, or "" when cancelled or refused (:func:`refuses_target`)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, XLSX_FILTER)
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return "" if path and refuses_target(parent, path, "xlsx") else path
+    return ask_save_path(parent, title, suggested, XLSX_FILTER, "xlsx")
 
 
 def refuses_target(parent: QWidget | None, path: str, kind: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
 from models.store.db import connect, database_path  # database_path: re-exported for its importers in ui/
@@ -23,10 +23,7 @@ PDF_FILTER = "Tệp PDF (*.pdf)"
 
 def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str:
     """A path to write a PDF to, or "" when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, PDF_FILTER)
-    if path and not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    return "" if path and messages.refuses_target(parent, path, "pdf") else path
+    return messages.ask_save_path(parent, title, suggested, PDF_FILTER, "pdf")
 
 
 def build_pdf(parent: QWidget | None, db_path: str | Path, label: str,

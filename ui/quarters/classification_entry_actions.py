@@ -7,16 +7,16 @@ module functions here that tests replace.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from models.quarters.classifications import Entry, lock_quarter, unlock_quarter
+from models.quarters.classifications import Entry, cap_violations, lock_quarter, operator_who, unlock_quarter
 from models.common.codes import LEVEL_KEYS, NOT_CLASSIFIED, NOT_CLASSIFIED_KEYS, HeadLevel, NotClassifiedReason, label
 from models.common.errors import DomainError
 from models.people.units import get_unit
+from models.quarters.rules import RuleSet
 
 from ui.kit import messages
 from ui.quarters.classification_entry_import import ClassificationImportDialog, export_unit_results, save_unit_template
@@ -47,13 +47,6 @@ def ask_unlock_reason(parent, what: str) -> str | None:
     """The reason for unlocking (kept in the history); ``None`` when cancelled."""
     text, ok = QInputDialog.getText(parent, "Mở chốt", f"Lý do mở chốt {what} (được lưu vào lịch sử):")
     return text if ok else None
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment: the history records none
-        return ""
 
 
 class EntryKeysMixin:
@@ -178,12 +171,12 @@ class LockAndFilesMixin:
         unsaved = "\nCác thay đổi chưa lưu sẽ được lưu trước." if self.dirty else ""
         if not messages.confirm(self, "Chốt kết quả",
                                 f"Chốt kết quả xếp loại {self._where()}?\nSau khi chốt, kết quả chỉ để xem; muốn "
-                                f"sửa phải mở chốt và ghi lý do.{unsaved}", yes="Chốt"):
+                                f"sửa phải mở chốt và ghi lý do.{unsaved}{self._cap_warnings()}", yes="Chốt"):
             return False
         if self.dirty and not self.save():
             return False
         try:
-            lock_quarter(self.db, *self._shown, dt.datetime.now(), current_user())
+            lock_quarter(self.db, *self._shown, dt.datetime.now(), operator_who(self.db))
         except DomainError as e:
             messages.error(self, "Chưa chốt được", str(e))
             return False
@@ -192,6 +185,16 @@ class LockAndFilesMixin:
         self.changed.emit()
         return True
 
+    def _cap_warnings(self) -> str:
+        """The caps the results about to be locked break without blocking the lock (the amber
+        banner), for the confirmation: locking must not pass over them unsaid."""
+        rule_set = self._rule_set(*self._shown[1:])
+        if not isinstance(rule_set, RuleSet):
+            return ""
+        people = [(r.person.is_leader, r.entry.level) for r in self.model.rows()]
+        warnings = [v.message for v in cap_violations(rule_set, people) if not v.blocking]
+        return "".join(f"\n\nCảnh báo: {w}" for w in warnings) + ("\nVẫn chốt?" if warnings else "")
+
     def unlock(self) -> bool:
         if self._shown is None or not self._state.locked:
             return False
@@ -199,7 +202,7 @@ class LockAndFilesMixin:
         if reason is None:
             return False
         try:
-            unlock_quarter(self.db, *self._shown, reason, dt.datetime.now(), current_user())
+            unlock_quarter(self.db, *self._shown, reason, dt.datetime.now(), operator_who(self.db))
         except DomainError as e:
             messages.error(self, "Chưa mở chốt", str(e))
             return False
