@@ -5,10 +5,11 @@ import datetime as dt
 import getpass
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlite_utils import Database
 
-from models.store.history_labels import field_label, is_hidden, reference_names, show_value
+from models.store.history_labels import FIELD_LABELS, field_label, is_hidden, reference_names, show_value
 
 TABLE_LABELS = {
     "unit": "Đơn vị",
@@ -35,6 +36,8 @@ TABLE_LABELS = {
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
 }
+__all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
+           "recorded_at_insert", "session_name"]
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
 def session_name(operator: str = "") -> str:
     """Who the history names: the name typed at first start, and the system user."""
@@ -79,7 +82,7 @@ class Change:
         return [(k, old.get(k), new.get(k)) for k in keys
                 if not is_hidden(self.table, k) and (self.action != "update" or old.get(k) != new.get(k))]
 
-    @property
+    @cached_property  # computed once: the screen reads it to show, sort and search 10,000 rows
     def subject(self) -> str:
         """The record, as a person reads it: a code, a name, a quarter."""
         row = self.new or self.old or {}
@@ -93,7 +96,7 @@ class Change:
             parts.append(f"năm {row['year']}")
         return " - ".join(parts) or f"#{self.record_id}"
 
-    @property
+    @cached_property
     def summary(self) -> str:
         shown = []
         for field, before, after in self.fields():

@@ -113,6 +113,9 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "title_rule_set": {"name": Field("Tên quy định")},
 }
 
+# The labels of the columns (the table-independent meaning), by column name.
+FIELD_LABELS: dict[str, str] = {column: field.label for column, field in _COMMON.items()}
+
 # Stored codes that models.common.codes does not name (they are plain words in the schema), and the
 # keys of the settings table.
 _EXTRA_CODES = {
