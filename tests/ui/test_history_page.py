@@ -65,3 +65,13 @@ def test_searching_a_date_as_shown_finds_the_change_stored_in_iso(qtbot, db, tmp
         "Đơn vị: Phường 1 (P01); Năm: 2018; Quý: 2; Ngày nộp: 31/08/2018; Đã chốt: Không")
     page.search.setText("2018-08-31")  # what the database stores is not what the secretary sees
     assert page.model.rowCount() == 0
+
+
+def test_a_long_change_is_shown_whole_in_its_tooltip_one_field_a_line(qtbot, db, tmp_path):
+    from PySide6.QtCore import Qt
+
+    save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
+    page = HistoryPage(db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(page)
+    tip = page.model.index(0, HistoryTableModel.COL_CHANGES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[:3] == ["Mã: P01", "Tên: Phường 1", "Loại: Phường"]

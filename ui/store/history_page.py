@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlite_utils import Database
 
@@ -37,6 +38,11 @@ class HistoryTableModel(RecordTableModel):
         Column("Thay đổi", lambda c: c.summary, width=420),
     ]
     # The search looks in every column as shown (a date typed 31/08/2018 finds a value stored 2018-08-31).
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.COL_CHANGES:
+            return self.record(index.row()).summary.replace("; ", "\n")  # a long change, one field a line
+        return super().data(index, role)
 
 
 class HistoryPage(ListPage):
@@ -77,8 +83,6 @@ class HistoryPage(ListPage):
 
     @staticmethod
     def _descending():
-        from PySide6.QtCore import Qt
-
         return Qt.SortOrder.DescendingOrder
 
     def _fill_choices(self) -> None:
