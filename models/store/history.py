@@ -9,7 +9,7 @@ from functools import cached_property
 
 from sqlite_utils import Database
 
-from models.store.history_labels import FIELD_LABELS, field_label, is_hidden, reference_names, show_value
+from models.store.history_labels import FIELD_LABELS, HIDDEN, reference_names, show, table_fields
 
 TABLE_LABELS = {
     "unit": "Đơn vị",
@@ -71,16 +71,17 @@ class Change:
     def action_label(self) -> str:
         return ACTION_LABELS[self.action]
 
-    @property
+    @cached_property
     def when(self) -> str:
-        return dt.datetime.strptime(self.at, "%Y-%m-%d %H:%M:%S").strftime("%d/%m/%Y %H:%M:%S")
+        at = self.at  # YYYY-MM-DD HH:MM:SS, written by the triggers
+        return f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:19]}"
 
     def fields(self) -> list[tuple[str, object, object]]:
         """(field, old, new) of the shown values that changed (all shown values of an insert or a delete)."""
         old, new = self.old or {}, self.new or {}
-        keys = list(new or old)
-        return [(k, old.get(k), new.get(k)) for k in keys
-                if not is_hidden(self.table, k) and (self.action != "update" or old.get(k) != new.get(k))]
+        known = table_fields(self.table)
+        return [(k, old.get(k), new.get(k)) for k in (new or old)
+                if (k not in known or known[k].form != HIDDEN) and (self.action != "update" or old.get(k) != new.get(k))]
 
     @cached_property  # computed once: the screen reads it to show, sort and search 10,000 rows
     def subject(self) -> str:
@@ -98,20 +99,21 @@ class Change:
 
     @cached_property
     def summary(self) -> str:
-        shown = []
-        for field, before, after in self.fields():
-            label = field_label(self.table, field)
+        shown, known = [], table_fields(self.table)
+        for column, before, after in self.fields():
+            field = known.get(column)
+            label = field.label if field else column
             if self.action == "update":
-                shown.append(f"{label}: {self._show(field, before)} → {self._show(field, after)}")
+                shown.append(f"{label}: {show(field, before, self.names)} → {show(field, after, self.names)}")
             else:
-                shown.append(f"{label}: {self._show(field, after if self.action == 'insert' else before)}")
+                shown.append(f"{label}: {show(field, after if self.action == 'insert' else before, self.names)}")
         if not shown and self.action == "update":
             return "Đổi thứ tự"  # only a sort position changed
         return "; ".join(shown)
 
     def _show(self, field: str, value) -> str:
-        """A value as a person reads it (see models.store.history_labels.show_value)."""
-        return show_value(self.table, field, value, self.names)
+        """A value as a person reads it (see models.store.history_labels.show)."""
+        return show(table_fields(self.table).get(field), value, self.names)
 
 
 def list_changes(db: Database, since: dt.date | None = None, until: dt.date | None = None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cache
 
 from sqlite_utils import Database
 
@@ -128,33 +129,33 @@ CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.
 
 def field_of(table: str, column: str) -> Field | None:
     """The label and display form of a column of a tracked table; ``None`` when it has none."""
-    return _BY_TABLE.get(table, {}).get(column) or _COMMON.get(column)
+    return table_fields(table).get(column)
 
 
-def field_label(table: str, column: str) -> str:
-    found = field_of(table, column)
-    return found.label if found else column
-
-
-def is_hidden(table: str, column: str) -> bool:
-    found = field_of(table, column)
-    return found is not None and found.form == HIDDEN
+@cache
+def table_fields(table: str) -> dict[str, Field]:
+    """Column -> label and display form, for the columns of ``table`` (read once per table)."""
+    return {**_COMMON, **_BY_TABLE.get(table, {})}
 
 
 def _date(value) -> str:
     if value == UNKNOWN_DATE:
         return "(không rõ)"
+    text = str(value)
     try:
-        return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+        dt.date.fromisoformat(text)
     except ValueError:
-        return str(value)
+        return text
+    return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
 
 
 def _datetime(value) -> str:
+    text = str(value)
     try:
-        return dt.datetime.fromisoformat(str(value)).strftime("%d/%m/%Y %H:%M")
+        dt.datetime.fromisoformat(text)
     except ValueError:
-        return str(value)
+        return text
+    return f"{_date(text[:10])} {text[11:16]}".rstrip()
 
 
 def _number(value) -> str:
@@ -183,11 +184,11 @@ _FORMS = {DATE: _date, DATETIME: _datetime, NUMBER: _number, CODE: _code, CODES:
           SHARE: lambda v: _number(round(float(v) * 100, 2)) + "%" if isinstance(v, (int, float)) else str(v)}
 
 
-def show_value(table: str, column: str, value, names: dict | None = None) -> str:
-    """A stored value as a person reads it: dates dd/mm/yyyy, Có/Không, a code's label, a record's name."""
+def show(found: Field | None, value, names: dict | None = None) -> str:
+    """A stored value of a field (see :func:`table_fields`) as a person reads it: dates dd/mm/yyyy,
+    Có/Không, a code's label, a record's name (from ``names``, see :func:`reference_names`)."""
     if value is None or value == "":
         return "(trống)"
-    found = field_of(table, column)
     form = found.form if found else TEXT
     if form.startswith("ref:"):
         name = (names or {}).get((form[4:], value))
