@@ -5,8 +5,11 @@ import datetime as dt
 import getpass
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlite_utils import Database
+
+from models.store.history_labels import FIELD_LABELS, HIDDEN, reference_names, show, table_fields
 
 TABLE_LABELS = {
     "unit": "Đơn vị",
@@ -33,43 +36,9 @@ TABLE_LABELS = {
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
 }
+__all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
+           "recorded_at_insert", "session_name"]
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
-FIELD_LABELS = {
-    "code": "Mã", "name": "Tên", "full_name": "Họ và tên", "kind": "Loại", "head_name": "Người đứng đầu",
-    "head_title": "Chức vụ người đứng đầu", "active": "Hoạt động", "birth_date": "Ngày sinh", "gender": "Giới tính",
-    "position": "Chức vụ", "category": "Đối tượng", "is_leader": "Lãnh đạo, quản lý",
-    "recruited_on": "Ngày tuyển dụng", "ended_on": "Ngày nghỉ", "salary_coefficient": "Hệ số lương",
-    "unit_id": "Đơn vị", "staff_id": "Cán bộ", "start_date": "Từ ngày", "title": "Tên mô hình",
-    "registered_on": "Ngày đăng ký", "reported_on": "Ngày báo cáo", "assessment": "Đánh giá",
-    "assessment_note": "Ghi chú đánh giá", "recognised": "Công nhận sáng kiến", "level": "Xếp loại",
-    "reason": "Lý do", "note": "Ghi chú", "year": "Năm", "quarter": "Quý", "submitted_on": "Ngày nộp",
-    "locked": "Đã chốt", "result": "Kết quả", "value": "Giá trị", "key": "Khóa",
-    "list_kind": "Danh sách", "action": "Thao tác", "text": "Nội dung in", "decision_number": "Số quyết định",
-    "decision_date": "Ngày quyết định", "signer_name": "Người ký", "reopen_reason": "Lý do mở lại",
-    "disabled_reasons": "Lý do phê bình không áp dụng", "min_quarters": "Số quý tối thiểu",
-    "form": "Hình thức kỷ luật", "effective_year": "Năm áp dụng",
-    "from_year": "Áp dụng từ năm", "required_level": "Mức xếp loại tối thiểu các quý",
-    "min_classified_quarters": "Số quý được xếp loại tối thiểu", "min_months": "Số tháng công tác tối thiểu",
-    "leavers_qualify": "Xét người nghỉ việc trong năm", "individual_discipline": "Kỷ luật không xét cá nhân (từ mức)",
-    "collective_discipline": "Kỷ luật không xét tập thể (từ mức)", "initiative_required": "Cần sáng kiến",
-    "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở (%)", "cap_scope": "Phạm vi tính tỷ lệ",
-    "ranking": "Thứ tự xếp hạng", "ttldtt_percent": "Tỷ lệ Lao động tiên tiến của TTLĐTT (trên %)",
-    "ttldxs_completed_percent": "Tỷ lệ hoàn thành nhiệm vụ của TTLĐXS (%)",
-    "ttldxs_ldtt_percent": "Tỷ lệ Lao động tiên tiến của TTLĐXS (từ %)",
-    "ttldxs_min_cstdcs": "Số Chiến sĩ thi đua cơ sở tối thiểu của TTLĐXS",
-    "bonus_ldtt": "Thưởng Lao động tiên tiến (lần lương cơ sở)",
-    "bonus_cstdcs": "Thưởng Chiến sĩ thi đua cơ sở (lần lương cơ sở)",
-    "bonus_ttldtt": "Thưởng Tập thể lao động tiên tiến (lần lương cơ sở)",
-    "bonus_ttldxs": "Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", "priority": "Thứ tự ưu tiên",
-    "highest_bonus_only": "Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất",
-    "initiative_id": "Mô hình, sáng kiến", "campaign_id": "Đợt thi đua", "signer_authority": "Quyền hạn ký",
-    "signer_title": "Chức vụ người ký", "issuer": "Cơ quan ban hành", "recipients": "Nơi nhận",
-    "as_of": "Số liệu tính đến", "digest": "Mã kiểm tra bản chốt", "approved_at": "Phê duyệt lúc",
-    "approved_by": "Người phê duyệt", "reopened_at": "Mở lại lúc", "reopened_by": "Người mở lại",
-    "at": "Thời điểm", "who": "Người thực hiện",
-}
-
-
 def session_name(operator: str = "") -> str:
     """Who the history names: the name typed at first start, and the system user."""
     try:
@@ -92,7 +61,7 @@ class Change:
     unit_id: int | None
     old: dict | None
     new: dict | None
-    names: dict | None = None  # ("unit_id" / "staff_id", id) -> code, to show people and units by code
+    names: dict | None = None  # (referenced table, id) -> name, to show references by name
 
     @property
     def table_label(self) -> str:
@@ -102,23 +71,24 @@ class Change:
     def action_label(self) -> str:
         return ACTION_LABELS[self.action]
 
-    @property
+    @cached_property
     def when(self) -> str:
-        return dt.datetime.strptime(self.at, "%Y-%m-%d %H:%M:%S").strftime("%d/%m/%Y %H:%M:%S")
+        at = self.at  # YYYY-MM-DD HH:MM:SS, written by the triggers
+        return f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:19]}"
 
     def fields(self) -> list[tuple[str, object, object]]:
-        """(field, old, new) of the values that changed (all values of an insert or a delete)."""
+        """(field, old, new) of the shown values that changed (all shown values of an insert or a delete)."""
         old, new = self.old or {}, self.new or {}
-        keys = list(new or old)
-        return [(k, old.get(k), new.get(k)) for k in keys
-                if k != "id" and (self.action != "update" or old.get(k) != new.get(k))]
+        known = table_fields(self.table)
+        return [(k, old.get(k), new.get(k)) for k in (new or old)
+                if (k not in known or known[k].form != HIDDEN) and (self.action != "update" or old.get(k) != new.get(k))]
 
-    @property
+    @cached_property  # computed once: the screen reads it to show, sort and search 10,000 rows
     def subject(self) -> str:
         """The record, as a person reads it: a code, a name, a quarter."""
         row = self.new or self.old or {}
         parts = [str(row[k]) for k in ("code", "full_name", "name", "title") if row.get(k)]
-        for key in ("staff_id", "unit_id"):
+        for key in ("staff_id", "unit_id", "initiative_id", "campaign_id", "evaluation_id", "rule_set_id"):
             if row.get(key) is not None and not parts:
                 parts.append(self._show(key, row[key]))
         if "year" in row and "quarter" in row:
@@ -127,39 +97,23 @@ class Change:
             parts.append(f"năm {row['year']}")
         return " - ".join(parts) or f"#{self.record_id}"
 
-    @property
+    @cached_property
     def summary(self) -> str:
-        shown = []
-        for field, before, after in self.fields():
-            label = FIELD_LABELS.get(field, field)
+        shown, known = [], table_fields(self.table)
+        for column, before, after in self.fields():
+            field = known.get(column)
+            label = field.label if field else column
             if self.action == "update":
-                shown.append(f"{label}: {self._show(field, before)} → {self._show(field, after)}")
+                shown.append(f"{label}: {show(field, before, self.names)} → {show(field, after, self.names)}")
             else:
-                shown.append(f"{label}: {self._show(field, after if self.action == 'insert' else before)}")
+                shown.append(f"{label}: {show(field, after if self.action == 'insert' else before, self.names)}")
+        if not shown and self.action == "update":
+            return "Đổi thứ tự"  # only a sort position changed
         return "; ".join(shown)
 
     def _show(self, field: str, value) -> str:
-        """A value as a person reads it: a unit or person by code, a stored code by its label."""
-        if value is not None and field in ("unit_id", "staff_id") and self.names:
-            return str(self.names.get((field, value), value))
-        if isinstance(value, str) and value in _CODE_LABELS:
-            return _CODE_LABELS[value]
-        return _text(value)
-
-
-def _code_labels() -> dict[str, str]:
-    from models.common.codes import LABELS
-
-    return {member.value: text for member, text in LABELS.items()}
-
-
-_CODE_LABELS = _code_labels()
-
-
-def _text(value) -> str:
-    if value is None or value == "":
-        return "(trống)"
-    return str(value)
+        """A value as a person reads it (see models.store.history_labels.show)."""
+        return show(table_fields(self.table).get(field), value, self.names)
 
 
 def list_changes(db: Database, since: dt.date | None = None, until: dt.date | None = None,
@@ -185,8 +139,7 @@ def list_changes(db: Database, since: dt.date | None = None, until: dt.date | No
     sql = ("SELECT id, at, who, table_name, record_id, action, unit_id, old, new FROM change_log"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id DESC LIMIT ?")
     rows = db.query(sql, [*params, limit])
-    names = {("unit_id", i): code for i, code in db.execute("SELECT id, code FROM unit")}
-    names.update({("staff_id", i): f"{code} {name}" for i, code, name in db.execute("SELECT id, code, full_name FROM staff")})
+    names = reference_names(db)
     return [Change(r["id"], r["at"], r["who"], r["table_name"], r["record_id"], r["action"], r["unit_id"],
                    json.loads(r["old"]) if r["old"] else None, json.loads(r["new"]) if r["new"] else None, names)
             for r in rows]

@@ -50,3 +50,28 @@ def test_the_operator_is_asked_once_per_database_and_named_in_the_history(tmp_pa
     assert list_changes(db, table="unit")[0].who.startswith("Nguyễn Thị Lan")
     assert list_changes(db, since=dt.date.today(), unit_id=list_units(db)[0].id)
     db.close()
+
+
+def test_searching_a_date_as_shown_finds_the_change_stored_in_iso(qtbot, db, tmp_path):
+    unit = save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
+    db.execute("INSERT INTO unit_quarter (unit_id, year, quarter, submitted_on) VALUES (?, 2018, 2, '2018-08-31')",
+               [unit.id])
+    page = HistoryPage(db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 2
+    page.search.setText("31/08/2018")
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, HistoryTableModel.COL_CHANGES).data() == (
+        "Đơn vị: Phường 1 (P01); Năm: 2018; Quý: 2; Ngày nộp: 31/08/2018; Đã chốt: Không")
+    page.search.setText("2018-08-31")  # what the database stores is not what the secretary sees
+    assert page.model.rowCount() == 0
+
+
+def test_a_long_change_is_shown_whole_in_its_tooltip_one_field_a_line(qtbot, db, tmp_path):
+    from PySide6.QtCore import Qt
+
+    save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
+    page = HistoryPage(db, tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(page)
+    tip = page.model.index(0, HistoryTableModel.COL_CHANGES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[:3] == ["Mã: P01", "Tên: Phường 1", "Loại: Phường"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlite_utils import Database
 
@@ -36,9 +37,12 @@ class HistoryTableModel(RecordTableModel):
         Column("Bản ghi", lambda c: c.subject, width=220),
         Column("Thay đổi", lambda c: c.summary, width=420),
     ]
+    # The search looks in every column as shown (a date typed 31/08/2018 finds a value stored 2018-08-31).
 
-    def search_text(self, c) -> str:
-        return f"{c.who} {c.table_label} {c.subject} {c.summary}"
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.COL_CHANGES:
+            return self.record(index.row()).summary.replace("; ", "\n")  # a long change, one field a line
+        return super().data(index, role)
 
 
 class HistoryPage(ListPage):
@@ -79,8 +83,6 @@ class HistoryPage(ListPage):
 
     @staticmethod
     def _descending():
-        from PySide6.QtCore import Qt
-
         return Qt.SortOrder.DescendingOrder
 
     def _fill_choices(self) -> None:
