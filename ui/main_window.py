@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.undo = UndoHistory(self)
         self.lock = None  # the database's lock file (ui.store.safety), held while the window is open
         self.status_label = QLabel()
+        # a long folder path is cut at the window's edge (whole in the tooltip), never widens the window
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_pages()
         self._build_menus()
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self._show_area(0)
         self.setWindowTitle(f"{APP_TITLE} — {self.db_path.name}")
         self.status_label.setText(f"Cơ sở dữ liệu: {self.db_path}")
+        self.status_label.setToolTip(str(self.db_path))
 
     def page(self, index: int):
         """The screen of area ``index``, built on first use."""

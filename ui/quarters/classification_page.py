@@ -40,7 +40,7 @@ from ui.quarters.classification_entry_header import CapBanner, EntryHeader
 from ui.quarters.classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from ui.quarters.classification_table import SHORT, ClassificationTableModel, EntryRow
 from ui.kit.list_page import ListPage
-from ui.kit.widgets import ChoiceCombo, screen_shortcut
+from ui.kit.widgets import ChoiceCombo, screen_shortcut, text_label
 
 M = ClassificationTableModel
 SHOW_FILTERS = [("Chưa xếp loại", "missing"), ("Lãnh đạo, quản lý", "leaders"), (NOT_CLASSIFIED, "not_classified")]
@@ -153,8 +153,7 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.toolbar) + 1, self.hint)
         layout.removeWidget(self.count_label)
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
+        self.notice = text_label("notice")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.notice)
