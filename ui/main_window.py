@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         self.lock = None  # the database's lock file (ui.store.safety), held while the window is open
         self.status_label = QLabel()
         # a long folder path is cut at the window's edge (whole in the tooltip), never widens the window
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setMinimumWidth(1)
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_pages()
         self._build_menus()
