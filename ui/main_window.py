@@ -105,8 +105,6 @@ class MainWindow(QMainWindow):
         self.undo = UndoHistory(self)
         self.lock = None  # the database's lock file (ui.store.safety), held while the window is open
         self.status_label = QLabel()
-        # a long folder path is cut at the window's edge (whole in the tooltip), never widens the window
-        self.status_label.setMinimumWidth(1)
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_pages()
         self._build_menus()
