@@ -5,8 +5,9 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -59,6 +60,26 @@ def build_screen(screen: str, *args, **kw):
     return getattr(importlib.import_module(module_name), class_name)(*args, **kw)
 
 
+class NavList(QListWidget):
+    """The navigation list. A letter or digit typed while it has the focus is meant for the screen
+    (a result typed on Xếp loại quý, a search...), never a jump to the area starting with that letter:
+    ``to_screen()`` puts the focus on the screen and gives the widget that gets the key."""
+
+    def __init__(self, to_screen):
+        super().__init__()
+        self._to_screen = to_screen
+
+    def keyPressEvent(self, event) -> None:
+        commands = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+        text = event.text()
+        if text and text.isprintable() and not text.isspace() and not event.modifiers() & commands:
+            target = self._to_screen()
+            if target is not None:
+                QApplication.sendEvent(target, QKeyEvent(event.type(), event.key(), event.modifiers(), text))
+                return
+        super().keyPressEvent(event)
+
+
 class MainWindow(QMainWindow):
     """Areas are added as they are built; each is a page with a ``changed`` signal."""
 
@@ -66,7 +87,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.db_path = Path(db_path)
-        self.nav = QListWidget()
+        self.nav = NavList(self.focus_screen)
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet(
@@ -80,6 +101,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_area)
+        self.nav.clicked.connect(lambda _index: self.focus_screen())  # a click leaves the keys to the screen
         self.undo = UndoHistory(self)
         self.lock = None  # the database's lock file (ui.store.safety), held while the window is open
         self.status_label = QLabel()
@@ -105,6 +127,7 @@ class MainWindow(QMainWindow):
         self._show_area(0)
         self.setWindowTitle(f"{APP_TITLE} — {self.db_path.name}")
         self.status_label.setText(f"Cơ sở dữ liệu: {self.db_path}")
+        self.status_label.setToolTip(str(self.db_path))
 
     def page(self, index: int):
         """The screen of area ``index``, built on first use."""
@@ -125,8 +148,26 @@ class MainWindow(QMainWindow):
     def open_classification(self, unit_id: int, year: int, quarter: int) -> None:
         """Go to the entry screen of one unit's quarter (from the quarter review)."""
         index = next(i for i, area in enumerate(AREAS) if area[1] == CLASSIFICATION_SCREEN)
-        self.nav.setCurrentRow(index)
+        self.show_area(index)
         self.page(index).show_unit(unit_id, year, quarter)
+        self.focus_screen()
+
+    def show_area(self, index: int) -> None:
+        """Show area ``index`` (Ctrl+1..9, menu Xem) with the focus in its screen: keys typed next go
+        to its table (its first row still to enter), not to a search box or the navigation."""
+        self.nav.setCurrentRow(index)
+        self.focus_screen()
+
+    def focus_screen(self) -> QWidget | None:
+        """Put the focus on the shown screen's table (where ``focus_entry()`` says, if it has one);
+        gives the table (None for a screen without one)."""
+        page = self.page(self.stack.currentIndex())
+        table = getattr(page, "table", None)
+        if hasattr(page, "focus_entry"):
+            page.focus_entry()
+        elif table is not None:
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return table
 
     def _show_area(self, index: int) -> None:
         if index >= 0:
@@ -169,7 +210,7 @@ class MainWindow(QMainWindow):
             data.addSeparator()
         view = self.menuBar().addMenu("&Xem")
         for i, (title, _screen, _excel) in enumerate(AREAS):
-            self._menu_action(view, title, lambda _=False, row=i: self.nav.setCurrentRow(row),
+            self._menu_action(view, title, lambda _=False, row=i: self.show_area(row),
                               QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None)  # Ctrl+1 ... Ctrl+9
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         self._menu_action(help_menu, "Phím tắt", self.show_shortcuts, QKeySequence("F1"))
@@ -299,5 +340,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def focus_current_table(self) -> None:
-        page = self.page(self.stack.currentIndex())
-        page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_screen()

@@ -14,7 +14,7 @@ from models.store.output import write_atomically
 from ui.kit import messages
 from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
+from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table, text_label
 
 
 def on_selected(method=None, *, also: str = ""):
@@ -49,8 +49,7 @@ class ListPage(LazyLoad, QWidget):
         self.search = SearchBox(search_hint)
         self.search.setObjectName("search")
         self.search.textChanged.connect(self._search_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
+        self.count_label = text_label("count")
         self.filters = QHBoxLayout()
         self.search.setMinimumWidth(220)
         self.filters.addWidget(self.search, 3)

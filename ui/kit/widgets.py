@@ -386,11 +386,17 @@ def quarter_fields(year: int, quarter: int) -> tuple[QLabel, QSpinBox, QLabel, C
     return (*captioned("&Năm:", year_spin(year), "year"), *captioned("&Quý:", combo, "quarter", 5))
 
 
+def wrapping(label: QLabel) -> QLabel:
+    """``label`` wrapped on several lines when its line is longer than the room it has: a message, a
+    notice or an error never widens the window past the screen (it asks only its longest word's width)."""
+    label.setWordWrap(True)
+    return label
+
+
 def text_label(name: str, rich: bool = False) -> QLabel:
     """A label named ``name`` for a sentence or a paragraph (wrapped; ``rich``: HTML)."""
-    label = QLabel()
+    label = wrapping(QLabel())
     label.setObjectName(name)
-    label.setWordWrap(True)
     if rich:
         label.setTextFormat(Qt.TextFormat.RichText)
     return label
@@ -409,8 +415,7 @@ def as_of_fields(tip: str, changed, caption_tip: bool = False) -> tuple[QLabel, 
         caption.setToolTip(tip)
     caption.setBuddy(edit)
     edit.editingFinished.connect(changed)
-    error = QLabel()
-    error.setObjectName("as_of_error")
+    error = text_label("as_of_error")
     error.setStyleSheet(ERROR_STYLE)
     error.hide()
     return caption, edit, error

@@ -15,7 +15,7 @@ from models.quarters.rules import RuleSet
 from models.people.units import Unit
 
 from ui.kit.dates import date_error_text
-from ui.kit.widgets import ERROR_STYLE, DateEdit, SearchableCombo, captioned, quarter_fields
+from ui.kit.widgets import ERROR_STYLE, DateEdit, SearchableCombo, captioned, quarter_fields, text_label
 
 BANNER_STYLES = {
     "ok": "background: #e3f1e1; color: #1d5e20; border: 1px solid #a9d3a4;",
@@ -86,15 +86,13 @@ class EntryHeader(QWidget):
             top.addWidget(widget)
 
         second = QHBoxLayout()
-        self.rules_label = QLabel()
-        self.rules_label.setObjectName("rules")
+        self.rules_label = text_label("rules")
         submitted_caption = QLabel("Ngày đơn vị n&ộp:")
         self.submitted = DateEdit()
         self.submitted.setObjectName("submitted")
         self.submitted.setFixedWidth(118)
         submitted_caption.setBuddy(self.submitted)
-        self.lateness = QLabel()
-        self.lateness.setObjectName("lateness")
+        self.lateness = text_label("lateness")  # a bad date's message wraps beside the field
         second.addWidget(self.rules_label, 1)
         for widget in (submitted_caption, self.submitted, self.lateness):
             second.addWidget(widget)

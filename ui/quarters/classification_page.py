@@ -40,7 +40,7 @@ from ui.quarters.classification_entry_header import CapBanner, EntryHeader
 from ui.quarters.classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from ui.quarters.classification_table import SHORT, ClassificationTableModel, EntryRow
 from ui.kit.list_page import ListPage
-from ui.kit.widgets import ChoiceCombo, screen_shortcut
+from ui.kit.widgets import ChoiceCombo, screen_shortcut, text_label
 
 M = ClassificationTableModel
 SHOW_FILTERS = [("Chưa xếp loại", "missing"), ("Lãnh đạo, quản lý", "leaders"), (NOT_CLASSIFIED, "not_classified")]
@@ -153,8 +153,7 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.toolbar) + 1, self.hint)
         layout.removeWidget(self.count_label)
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
+        self.notice = text_label("notice")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.notice)
@@ -233,8 +232,7 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         self._show_lock_action()
         self._show_lateness()
         self._entries_changed()
-        if self.model.rowCount():
-            self._go_to_row(0, M.COL_LEVEL)
+        self._go_to_row(self.first_to_enter(), M.COL_LEVEL)
         self.last_switch_ms = (time.perf_counter() - started) * 1000
 
     def _show_lock_action(self) -> None:
@@ -332,6 +330,16 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
             return index.row()
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
+
+    def first_to_enter(self) -> int:
+        """The first row shown whose level is still to be entered (the first row when none is)."""
+        rows = self.model.rowCount()
+        return next((row for row in range(rows) if self.model.record(row).entry.blank), 0)
+
+    def focus_entry(self) -> None:
+        """Keys typed next go to the table, on the first person still to classify (opening the screen)."""
+        self._go_to_row(self.first_to_enter(), M.COL_LEVEL)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _go_to_row(self, row: int, column: int | None = None) -> None:
         if not 0 <= row < self.model.rowCount():
