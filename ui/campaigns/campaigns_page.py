@@ -44,7 +44,7 @@ from ui.campaigns.initiative_dialog import InitiativeDialog
 from ui.kit.list_page import ListPage, on_selected
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import OVERDUE_FILTER, CountsBar, TrackingTableModel
-from ui.kit.widgets import ChoiceCombo, as_of_fields, captioned, read_as_of
+from ui.kit.widgets import ChoiceCombo, as_of_fields, captioned, read_as_of, wrapping
 
 NEW = "new"  # choose_initiative's answer for "register another one"
 
@@ -114,13 +114,13 @@ class CampaignsPage(ListPage):
         as_of_caption, self.as_of, self.as_of_error = as_of_fields(
             "Trạng thái và số ngày còn / quá hạn tính đến ngày này (Enter để tính lại)", self.as_of_changed)
         self.as_of.set_date(self._as_of)
-        self.as_of_note = QLabel(PERIOD_NOTE)
+        self.as_of_note = wrapping(QLabel(PERIOD_NOTE))
         self.as_of_note.setObjectName("as_of_note")
         self.as_of_note.setToolTip(
             f"Đợt thi đua đã qua hạn báo cáo kết quả hơn {LIVE_DAYS_AFTER_REPORT_DEADLINE} ngày: trạng thái mặc "
             "định tính đến ngày sau hạn báo cáo kết quả (như khi đợt vừa kết thúc), không tính đến hôm nay.")
         self.as_of_note.hide()
-        for widget in (as_of_caption, self.as_of, self.as_of_error, self.as_of_note):
+        for widget in (as_of_caption, self.as_of, self.as_of_error):
             top.addWidget(widget)
         self.info = QLabel()
         self.info.setObjectName("campaign_info")
@@ -129,7 +129,10 @@ class CampaignsPage(ListPage):
         self.counts.chosen.connect(self._count_chosen)
         layout = self.layout()
         layout.insertLayout(0, top)
-        layout.insertWidget(1, self.info)
+        info_row = QHBoxLayout()  # the campaign's dates, then (old campaigns) why the day is not today
+        info_row.addWidget(self.info, 1)
+        info_row.addWidget(self.as_of_note)
+        layout.insertLayout(1, info_row)
         layout.insertWidget(2, self.counts)
 
     def _build_filters(self) -> None:

@@ -21,7 +21,7 @@ from models.exchange.xlsx import write_workbook
 
 from ui.kit.list_page import ListPage
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
+from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo, wrapping
 
 SHOWN = 10_000  # the newest changes matching the filters
 RESTORES = "khoi_phuc"  # the kind-of-record filter's choice for the restores
@@ -62,7 +62,7 @@ class HistoryPage(ListPage):
         self.table_filter = ChoiceCombo(sorted([*((v, k) for k, v in TABLE_LABELS.items()), (RESTORE_LABEL, RESTORES)],
                                                key=lambda item: sort_key(item[0])), "Mọi loại bản ghi")
         self.unit_filter = SearchableCombo([], "Mọi đơn vị")
-        self.date_error = QLabel()
+        self.date_error = wrapping(QLabel())
         self.date_error.setStyleSheet("color: #b00020;")
         for widget, stretch in ((self.since, 1), (self.until, 1), (self.who, 1), (self.table_filter, 1),
                                 (self.unit_filter, 2)):
