@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 source scripts/setup-env.sh
 # Qt needs these even offscreen (already present on most desktops).
 ensure_system_packages libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
-ensure_venv "[dev]"
+ensure_venv "[dev,bundle]"   # bundle: pyinstaller, for tests/test_bundle.py
 export QT_QPA_PLATFORM=offscreen
 set +e
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
