@@ -555,9 +555,15 @@ def main(argv: list[str] | None = None) -> int:
                      quit_after_show=args.quit_after_show)
     # The database is closed and everything is saved by now. Skip the interpreter's teardown:
     # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
-    sys.stdout.flush()
-    sys.stderr.flush()
+    flush_output()
     os._exit(status)
+
+
+def flush_output() -> None:
+    """Flush stdout and stderr; the Windows bundle (a window, no console) has neither: they are None."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
 
 
 if __name__ == "__main__":

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import main
 from ui.main_window import AREAS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = "TDKT.exe" if sys.platform == "win32" else "TDKT"
-
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +46,7 @@ def run_bundle(exe: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return result
 
 
+@pytest.mark.slow
 def test_bundle_runs_commands_and_window_alone(bundle, tmp_path):
     internal = bundle.parent / "_internal"
     assert not list(internal.rglob("_tkinter*")), "tkinter is excluded"
@@ -64,3 +64,10 @@ def test_bundle_runs_commands_and_window_alone(bundle, tmp_path):
     shots = sorted((tmp_path / "shots").glob("*.png"))
     assert len(shots) == len(AREAS) == 11
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in shots)
+
+
+def test_closing_the_window_without_console_streams_does_not_fail(monkeypatch, capsys):
+    # The Windows bundle is a window without a console: sys.stdout and sys.stderr are None there.
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    main.flush_output()  # sys.stdout.flush() raised AttributeError before
