@@ -2,10 +2,13 @@ from PySide6.QtWidgets import QPushButton
 
 from models.common.codes import UnitKind
 from models.store.first_steps import first_steps_pending
+from models.store.settings import council_names
+from ui.store.council_dialog import CouncilDialog
 from ui.main_window import MainWindow
 from ui.people.unit_dialog import UnitDialog
 
 from .screens import main_window, open_demo_file, shown
+from .title_fixtures import accept_with
 
 
 def test_an_empty_database_shows_four_steps_to_do(qtbot, db, tmp_path):
@@ -53,3 +56,12 @@ def test_the_window_with_the_checklist_fits_1366_x_728(qtbot, db, tmp_path):
         hint = window.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 728, hint
     assert window.width() <= 1366
+
+
+def test_the_council_button_opens_the_council_dialog_and_ticks_its_step(qtbot, db, tmp_path, monkeypatch):
+    window = main_window(qtbot, db, tmp_path)
+    opened = accept_with(monkeypatch, CouncilDialog, lambda dialog: dialog.place.setText("Quận 3"))
+    window.first_steps.findChild(QPushButton, "first_steps_council").click()
+    assert len(opened) == 1
+    assert council_names(db).place == "Quận 3"
+    assert window.first_steps.steps()[0] == ("council", True)
