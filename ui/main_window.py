@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -25,6 +26,7 @@ from models.common.errors import DomainError
 
 from ui.kit import messages
 from ui.kit.undo import UndoHistory
+from ui.store.first_steps_panel import FirstStepsPanel
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
 
@@ -98,7 +100,13 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        # a new database: the checklist of its first steps, until they are done
+        self.first_steps = FirstStepsPanel(db, self._first_step_actions())
+        right.addWidget(self.first_steps)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_area)
         self.nav.clicked.connect(lambda _index: self.focus_screen())  # a click leaves the keys to the screen
@@ -109,6 +117,21 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_menus()
         self.resize(1280, 760)
+
+    def _first_step_actions(self) -> dict:
+        """The buttons of the first-steps checklist: the dialogs and screens that do each step."""
+        units, staff, campaigns = 0, 1, 2
+
+        def on(index: int, method: str):
+            return lambda: getattr(self._on_page(index), method)()
+
+        return {
+            "council": [("Nhập...", self.edit_council_names)],
+            "units": [("Tải tệp mẫu...", on(units, "save_template")), ("Nhập từ Excel...", on(units, "import_excel")),
+                      ("Thêm...", on(units, "add"))],
+            "staff": [("Nhập từ Excel...", on(staff, "import_excel")), ("Thêm...", on(staff, "add"))],
+            "campaign": [("Thêm đợt...", on(campaigns, "add_campaign"))],
+        }
 
     def _build_pages(self) -> None:
         self.nav.blockSignals(True)
@@ -125,6 +148,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.nav.setCurrentRow(0)
         self._show_area(0)
+        self.first_steps.set_database(self.db)
         self.setWindowTitle(f"{APP_TITLE} — {self.db_path.name}")
         self.status_label.setText(f"Cơ sở dữ liệu: {self.db_path}")
         self.status_label.setToolTip(str(self.db_path))
@@ -241,6 +265,7 @@ class MainWindow(QMainWindow):
         db, before = self.db, dialog.before
         self.undo.push(Change("Sửa thông tin in trên văn bản", lambda: set_council_names(db, before)))
         self.statusBar().showMessage("Đã lưu thông tin in trên văn bản", 8000)
+        self.first_steps.refresh()
         return True
 
     def undo_last(self) -> None:
@@ -261,6 +286,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Something was written: every screen reloads what it shows."""
         sender = self.sender()
+        self.first_steps.refresh()
         for page in self._pages:
             if page is not None and page is not sender:
                 page.reload()

@@ -70,6 +70,22 @@ def fold(value: str) -> str:
     return _SPACE.sub(" ", folded).strip()
 
 
+
+def match_rank(folded_name: str, folded_query: str) -> int:
+    """How well a folded name matches a folded search: 0 the same name, 1 the name starts with the
+    query, 2 it contains the query, 3 it contains every word, 4 the match is elsewhere (title, unit)."""
+    if not folded_query:
+        return 4
+    if folded_name == folded_query:
+        return 0
+    if folded_name.startswith(folded_query):
+        return 1
+    if folded_query in folded_name:
+        return 2
+    if all(word in folded_name for word in folded_query.split()):
+        return 3
+    return 4
+
 _WEIGHTS: dict[str, tuple[str, str, str]] = {}
 
 

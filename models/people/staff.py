@@ -11,7 +11,7 @@ from models.common.codes import Gender, StaffCategory, label
 from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
-from models.common.text import clean, code_error, fold, normalise_code
+from models.common.text import clean, code_error, fold, match_rank, normalise_code
 from models.store.records import insert_sql, update_sql
 
 MAX_STAFF_CODE = 30
@@ -197,15 +197,18 @@ def staff_by_id(db: Database, staff_ids) -> dict[int, Staff]:
 
 
 def search_staff(db: Database, query: str) -> list[Staff]:
-    """People whose code or name contains ``query``, ignoring case and diacritics."""
-    escaped = fold(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """People whose code or name contains ``query``, ignoring case and diacritics: the same name
+    first, then names starting with it, containing it, then matches of the code (each by code)."""
+    folded = fold(query)
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     needle = f"%{escaped}%"
-    return _fetch(
+    found = _fetch(
         db,
         _CURRENT_SQL + " WHERE s.name_folded LIKE ? ESCAPE '\\' OR lower(s.code) LIKE ? ESCAPE '\\' "
         "ORDER BY s.code",
         [needle, needle],
     )
+    return sorted(found, key=lambda p: match_rank(p.name_folded, folded))
 
 
 def _validate_for_save(db: Database, person: Staff, today: dt.date) -> Staff:

@@ -413,6 +413,12 @@ def test_search_staff_ignores_case_and_diacritics(db, people, query, codes):
     assert [p.code for p in search_staff(db, query)] == codes
 
 
+def test_search_staff_lists_the_same_name_first(db, people, units, today):
+    add_staff(db, _new(units[0].id, code="A-1", full_name="Lê Nguyễn Văn An"), today)
+    add_staff(db, _new(units[1].id, code="Z-9", full_name="Nguyễn Văn An"), today)
+    assert [p.code for p in search_staff(db, "nguyen van an")] == ["Z-9", "CB01", "CB02", "A-1"]
+
+
 def test_search_staff_finds_decomposed_query(db, people):
     assert [p.code for p in search_staff(db, unicodedata.normalize("NFD", "Ửng"))] == ["CB03"]
 

@@ -3,7 +3,9 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 
-from models.people.staff import get_staff, list_staff, unit_history
+from models.common.codes import Gender, StaffCategory
+from models.people.units import list_units
+from models.people.staff import Staff, add_staff, get_staff, list_staff, unit_history
 from ui.people.staff_dialog import StaffDialog
 from ui.people.staff_page import StaffPage, StaffTableModel
 
@@ -147,3 +149,21 @@ def test_the_salary_coefficient_is_typed_with_a_decimal_comma(qtbot, sample_db):
     dialog.salary_coefficient.setText("2,34")
     assert dialog.try_save(), dialog.form.errors
     assert get_staff(sample_db, person.id).salary_coefficient == 2.34
+
+
+def test_search_lists_name_matches_before_other_columns(qtbot, sample_db, tmp_path):
+    ids = {u.code: u.id for u in list_units(sample_db)}
+    for code, name, position in [("CB21", "Nguyễn Thị Bé", "Phó trưởng phòng Văn hóa"),
+                                 ("CB22", "Nguyễn Văn Anh Tú", ""), ("CB23", "Nguyễn Văn An", ""),
+                                 ("CB24", "Lê Nguyễn Văn An", "")]:
+        add_staff(sample_db, Staff(code=code, full_name=name, gender=Gender.NAM, position=position,
+                                   category=StaffCategory.CONG_CHUC, unit_id=ids["NV"],
+                                   recruited_on=dt.date(2005, 3, 1)), TODAY)
+    page = _page(qtbot, sample_db, tmp_path)
+    page.search.setText("nguyen van an")
+    assert _names(page) == ["Nguyễn Văn An", "Nguyễn Văn Ánh", "Nguyễn Văn Anh Tú", "Lê Nguyễn Văn An",
+                            "Nguyễn Thị Bé"]
+    page.search.setText("Nguyễn Văn An")  # narrowing again keeps the ranking
+    assert _names(page)[0] == "Nguyễn Văn An"
+    page.search.setText("van")  # a title containing "Văn" comes after every name containing it
+    assert _names(page)[-1] == "Nguyễn Thị Bé"

@@ -169,3 +169,14 @@ def test_no_question_for_a_new_name_a_taken_code_or_an_edit_keeping_the_name(qtb
     dialog.head_name.setText("Võ Thị Hường")
     assert dialog.try_save()
     assert answers.asked == []
+
+
+def test_an_error_disappears_as_soon_as_its_field_is_fixed(qtbot, sample_db):
+    dialog = shown(qtbot, UnitDialog(sample_db))
+    dialog.code.setText("TP")
+    assert refused_save(dialog, "name", "kind") == {"name": "Chưa nhập tên đơn vị", "kind": "Chưa chọn loại đơn vị"}
+    dialog.name.setText("Phòng Tư pháp")
+    assert dialog.form.error_text("name") == ""
+    assert dialog.form.error_text("kind") == "Chưa chọn loại đơn vị"  # the other error stays until fixed
+    dialog.kind.setCurrentIndex(1)
+    assert dialog.form.error_text("kind") == ""

@@ -8,10 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -181,6 +183,11 @@ class SearchableCombo(ChoiceCombo):
         return self._typed(self.itemData(index)) if index >= 0 else None
 
 
+# The signal telling that a field was changed, by kind of widget (the first kind that fits).
+_CHANGED = {QLineEdit: "textChanged", QComboBox: "currentIndexChanged", QPlainTextEdit: "textChanged",
+            QAbstractButton: "toggled", QSpinBox: "valueChanged", QDoubleSpinBox: "valueChanged"}
+
+
 class ErrorForm(QWidget):
     """A form whose every field has a red message line under it, empty until something is wrong."""
 
@@ -211,7 +218,14 @@ class ErrorForm(QWidget):
         self.fields[name] = widget
         self.errors[name] = error
         self._rows[name] = box
+        changed = _CHANGED.get(next((t for t in _CHANGED if isinstance(widget, t)), None))
+        if changed is not None:  # fixing the field takes its error away at once
+            getattr(widget, changed).connect(lambda *_: self.clear_error(name))
         return widget
+
+    def clear_error(self, name: str) -> None:
+        self.errors[name].hide()
+        self.errors[name].setText("")
 
     def show_record(self, record, names) -> None:
         """Show ``record``'s attributes ``names`` in the fields of the same names."""

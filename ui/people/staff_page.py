@@ -11,7 +11,7 @@ from models.common.codes import StaffCategory, UnitKind, label
 from models.common.dates import format_date
 from models.people.snapshots import restore_staff, snapshot_staff
 from models.people.staff import delete_staff, list_staff, staff_data, undo_last_move, unit_history
-from models.common.text import fold, name_sort_key, sort_key
+from models.common.text import fold, match_rank, name_sort_key, sort_key
 from models.people.units import list_units
 
 from ui.kit import messages
@@ -58,6 +58,19 @@ class StaffTableModel(RecordTableModel):
 
     def is_inactive(self, p) -> bool:
         return p.ended_on is not None
+
+    def _filtered(self, within: list[int] | None = None) -> list[int]:
+        """Matches in sort order, but names matching the search first: the same name, then names
+        starting with it, containing it, containing every word, then matches in other columns."""
+        found = super()._filtered(within)
+        if not self._words:
+            return found
+        query, people = " ".join(self._words), self._all
+        if within is not None:  # an earlier ranking: back to the sort order before ranking again
+            kept = set(found)
+            found = [i for i in self._order if i in kept]
+        ranks = {i: match_rank(people[i].name_folded or fold(people[i].full_name), query) for i in found}
+        return sorted(found, key=ranks.__getitem__)
 
 
 class StaffPage(ListPage):
