@@ -110,7 +110,8 @@ def _bare_table(data) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     from reports.award_list import _columns
-    from reports.document import PageLayout, document_styles, markup
+    from reports.document import PageLayout, document_styles
+    from reports.wording import markup
 
     layout = PageLayout()
     st = document_styles()

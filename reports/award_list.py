@@ -23,10 +23,8 @@ from models.common.text import money
 
 from reports.council import council_parts
 from reports.paged_table import CellParagraph
-from reports.document import (
-    Column, PageLayout, attachment_reference, build_document, data_table, document_styles, header_block, markup,
-    nfc, scaled_columns, short_date, signature_block, styles_for, title_block, upper,
-)
+from reports.document import Column, PageLayout, build_document, data_table, document_styles, header_block, scaled_columns, signature_block, styles_for, title_block
+from reports.wording import attachment_reference, markup, nfc, short_date, upper
 
 NUMBER_SUFFIX = "QĐ-HĐTĐKT"
 AMOUNT_HEADING = "Số tiền thưởng (đồng)"

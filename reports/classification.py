@@ -25,10 +25,8 @@ from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
 from models.quarters.classification_report import DistrictSheetData, UnitSheetData
 
 from reports.council import council_parts
-from reports.document import (
-    OfficialParts, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block, markup,
-    nfc, paragraph, scaled_columns, short_date, signature_block, styles_for, title_block,
-)
+from reports.document import OfficialParts, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block, paragraph, scaled_columns, signature_block, styles_for, title_block
+from reports.wording import markup, nfc, short_date
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"
 NOT_LOCKED_NOTE = "(Kết quả chưa chốt)"

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -39,9 +37,9 @@ from reportlab.platypus import (
 
 from reports.fonts import FontFamily, document_fonts
 from reports.paged_table import CellParagraph, PagedTable
+from reports.wording import markup, nfc, place_date_line, upper
 
 NBSP = "\u00a0"
-BLANK_DATE = "ngày ..... tháng ..... năm ........"
 
 
 # --------------------------------------------------------------------------- data
@@ -121,45 +119,6 @@ def scaled_columns(spec, layout: PageLayout) -> list[Column]:
     return [Column(h, w * mm * scale, align, wrap) for h, w, align, wrap in spec]
 
 
-# --------------------------------------------------------------------------- text
-
-
-def nfc(text: object) -> str:
-    """``text`` as a string in Unicode NFC (``None`` becomes the empty string)."""
-    return "" if text is None else unicodedata.normalize("NFC", str(text))
-
-
-def markup(text: object) -> str:
-    """``text`` made safe for Paragraph markup: NFC, ``& < >`` escaped, line breaks kept."""
-    return escape(nfc(text)).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
-def upper(text: object) -> str:
-    """Upper case of Vietnamese text (NFC before and after: "đ" -> "Đ", "ư" -> "Ư")."""
-    return nfc(nfc(text).upper())
-
-
-def vietnamese_date(date: dt.date | None) -> str:
-    """"ngày 05 tháng 01 năm 2019": days below 10 and months 1-2 padded, months 3-12 not
-    (Decree 30); dotted blanks for handwriting when ``date`` is ``None``."""
-    if date is None:
-        return BLANK_DATE
-    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
-
-
-def place_date_line(place: str, date: dt.date | None) -> str:
-    """"Gò Vấp, ngày 05 tháng 01 năm 2019" (see :func:`vietnamese_date` for the padding)."""
-    place = nfc(place).strip()
-    when = vietnamese_date(date)
-    return f"{place}, {when}" if place else when[0].upper() + when[1:]
-
-
-def short_date(date: dt.date | None) -> str:
-    """dd/mm/yyyy, or the empty string for ``None``."""
-    return "" if date is None else f"{date.day:02d}/{date.month:02d}/{date.year:04d}"
-
-
 def number_line(header: DocumentHeader) -> str:
     """"Số: 15/DS-HĐTĐKT", or "Số:        /DS-HĐTĐKT" with a blank to fill in; empty when the
     header has neither a number nor a suffix (attached lists often carry none)."""
@@ -171,16 +130,6 @@ def number_line(header: DocumentHeader) -> str:
     if suffix:
         return f"Số:{NBSP * 10}/{suffix}"
     return ""
-
-
-def attachment_reference(
-    number: str = "", date: dt.date | None = None, issuer: str = "", kind: str = "Quyết định"
-) -> str:
-    """The italic line under the title of an attached list:
-    "(Kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của Chủ tịch ...)"."""
-    number = nfc(number).strip() or "........"
-    issuer = nfc(issuer).strip() or "........................"
-    return f"(Kèm theo {nfc(kind)} số {number} {vietnamese_date(date)} của {issuer})"
 
 
 # --------------------------------------------------------------------------- styles
@@ -487,28 +436,20 @@ def build_document(story: Sequence[Flowable], layout: PageLayout, title: str = "
 
 
 __all__ = [
-    "BLANK_DATE",
     "Column",
     "DocumentHeader",
     "DocumentStyles",
     "PageLayout",
     "PagedTable",
     "Signature",
-    "attachment_reference",
     "build_document",
     "data_table",
     "document_styles",
     "header_block",
-    "markup",
-    "nfc",
     "number_line",
     "paragraph",
-    "place_date_line",
-    "short_date",
     "signature_block",
     "styles_for",
     "title_block",
     "two_lines",
-    "upper",
-    "vietnamese_date",
 ]

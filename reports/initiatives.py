@@ -13,10 +13,8 @@ from models.campaigns.campaigns import campaign_subtitle
 from models.campaigns.registers import RegisterData, RegisterEntry
 
 from reports.council import council_parts
-from reports.document import (
-    PageLayout, build_document, data_table, header_block, markup, nfc, scaled_columns, short_date, signature_block,
-    styles_for, title_block,
-)
+from reports.document import PageLayout, build_document, data_table, header_block, scaled_columns, signature_block, styles_for, title_block
+from reports.wording import markup, nfc, short_date
 
 TITLE = "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"
 KINDS = ("Mô hình", "Sáng kiến", "Giải pháp")

@@ -7,23 +7,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from reports.document import (
-    Column,
-    DocumentHeader,
-    PageLayout,
-    Signature,
-    attachment_reference,
-    build_document,
-    data_table,
-    document_styles,
-    header_block,
-    number_line,
-    place_date_line,
-    signature_block,
-    title_block,
-    two_lines,
-    vietnamese_date,
-)
+from reports.document import Column, DocumentHeader, PageLayout, Signature, build_document, data_table, document_styles, header_block, number_line, signature_block, title_block, two_lines
+from reports.wording import attachment_reference, place_date_line, vietnamese_date
 
 from .pdf_text import pages as _pages, raw_pages as _raw_pages, runs as _runs
 

@@ -30,7 +30,8 @@ from ui.kit import messages
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.dates import read_dates
-from ui.kit.widgets import DateEdit, lay_out
+from ui.kit.widgets import DateEdit
+from ui.kit.layout import lay_out
 
 
 class UnitChecklist(QWidget):

@@ -44,7 +44,8 @@ from ui.campaigns.initiative_dialog import InitiativeDialog
 from ui.kit.list_page import ListPage, on_selected
 from ui.campaigns.participant_dialogs import AddParticipantDialog, OwnDeadlinesDialog
 from ui.campaigns.tracking_table import OVERDUE_FILTER, CountsBar, TrackingTableModel
-from ui.kit.widgets import ChoiceCombo, as_of_fields, captioned, read_as_of, wrapping
+from ui.kit.widgets import ChoiceCombo
+from ui.kit.layout import as_of_fields, captioned, read_as_of, wrapping
 
 NEW = "new"  # choose_initiative's answer for "register another one"
 

@@ -29,7 +29,8 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo, field_button, lay_out
+from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
+from ui.kit.layout import field_button, lay_out
 
 NOT_ASSESSED = "— Chưa đánh giá —"
 NO_FIELD = "— Không chọn lĩnh vực —"

@@ -24,7 +24,7 @@ from models.exchange.xlsx import ImportRejected
 
 from ui.kit import messages
 from ui.kit.tasks import run_with_progress
-from ui.kit.widgets import text_label
+from ui.kit.layout import text_label
 
 TITLES = {
     "units": "Nhập danh sách đơn vị từ Excel",

@@ -14,7 +14,8 @@ from models.store.output import write_atomically
 from ui.kit import messages
 from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table, text_label
+from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
+from ui.kit.layout import text_label
 
 
 def on_selected(method=None, *, also: str = ""):

@@ -17,7 +17,8 @@ from ui.kit import messages
 from ui.people.discipline_dialog import DisciplineDialog
 from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo, captioned
+from ui.kit.widgets import ChoiceCombo
+from ui.kit.layout import captioned
 
 ALL_YEARS = "Tất cả các năm"
 

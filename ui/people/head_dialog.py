@@ -22,7 +22,8 @@ from models.people.units import Unit
 
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo, field_button, lay_out
+from ui.kit.widgets import ChoiceCombo
+from ui.kit.layout import field_button, lay_out
 
 
 class CriteriaTable(QWidget):

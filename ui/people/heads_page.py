@@ -25,7 +25,8 @@ from ui.kit import messages
 from ui.people.head_dialog import CriteriaTemplateDialog, HeadDialog
 from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo, captioned, year_spin
+from ui.kit.widgets import ChoiceCombo
+from ui.kit.layout import captioned, year_spin
 
 EVALUATED = [("Đã đánh giá", True), ("Chưa đánh giá", False)]
 _LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}

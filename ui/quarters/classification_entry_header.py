@@ -15,7 +15,8 @@ from models.quarters.rules import RuleSet
 from models.people.units import Unit
 
 from ui.kit.dates import date_error_text
-from ui.kit.widgets import ERROR_STYLE, DateEdit, SearchableCombo, captioned, quarter_fields, text_label
+from ui.kit.widgets import ERROR_STYLE, DateEdit, SearchableCombo
+from ui.kit.layout import captioned, quarter_fields, text_label
 
 BANNER_STYLES = {
     "ok": "background: #e3f1e1; color: #1d5e20; border: 1px solid #a9d3a4;",

@@ -40,7 +40,8 @@ from ui.quarters.classification_entry_header import CapBanner, EntryHeader
 from ui.quarters.classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from ui.quarters.classification_table import SHORT, ClassificationTableModel, EntryRow
 from ui.kit.list_page import ListPage
-from ui.kit.widgets import ChoiceCombo, screen_shortcut, text_label
+from ui.kit.widgets import ChoiceCombo
+from ui.kit.layout import screen_shortcut, text_label
 
 M = ClassificationTableModel
 SHOW_FILTERS = [("Chưa xếp loại", "missing"), ("Lãnh đạo, quản lý", "leaders"), (NOT_CLASSIFIED, "not_classified")]

@@ -24,7 +24,8 @@ from models.quarters.rules import percent
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import ERROR_STYLE, LazyLoad, quarter_fields, screen_shortcut, tabbed_screen, text_label
+from ui.kit.widgets import ERROR_STYLE, LazyLoad
+from ui.kit.layout import quarter_fields, screen_shortcut, tabbed_screen, text_label
 
 
 class QuarterReviewPage(LazyLoad, QWidget):

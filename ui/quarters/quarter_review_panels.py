@@ -42,7 +42,8 @@ from ui.quarters.quarter_review_tables import (
     entry_text,
 )
 from ui.kit.tasks import run_with_progress
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table, text_label
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, SearchableCombo, make_table
+from ui.kit.layout import text_label
 
 PAID = [("Được chi", True), ("Không được chi", False)]
 ALL_PAID = "Được chi: tất cả"

@@ -10,7 +10,8 @@ from models.quarters.rules import RuleSet, save_rule_set
 
 from ui.kit.record_dialog import RecordDialog
 from ui.rules.rules_editors import CapsEditor, CoefficientsEditor, percent_spin
-from ui.kit.widgets import QUARTERS, ChoiceCombo, _row, pair_grid
+from ui.kit.widgets import QUARTERS, ChoiceCombo
+from ui.kit.layout import _row, pair_grid
 
 
 

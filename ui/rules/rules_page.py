@@ -32,7 +32,8 @@ from ui.quarters.quarter_review_tables import SHORT, amount_text, decimal
 from ui.rules.rule_set_dialog import RuleSetDialog
 from ui.rules.rules_editors import BaseSalaryEditor
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ERROR_STYLE, field_button, lay_out, text_label
+from ui.kit.widgets import ERROR_STYLE
+from ui.kit.layout import field_button, lay_out, text_label
 
 
 def _next(year: int, quarter: int) -> tuple[int, int]:

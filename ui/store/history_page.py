@@ -21,7 +21,8 @@ from models.exchange.xlsx import write_workbook
 
 from ui.kit.list_page import ListPage
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo, wrapping
+from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
+from ui.kit.layout import wrapping
 
 SHOWN = 10_000  # the newest changes matching the filters
 RESTORES = "khoi_phuc"  # the kind-of-record filter's choice for the restores

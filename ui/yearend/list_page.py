@@ -18,7 +18,8 @@ from sqlite_utils import Database
 from models.common.errors import DomainError
 
 from ui.kit.undo import UndoHistory
-from ui.kit.widgets import LazyLoad, screen_shortcut, tabbed_screen, text_label
+from ui.kit.widgets import LazyLoad
+from ui.kit.layout import screen_shortcut, tabbed_screen, text_label
 from ui.yearend.list_panel import YearEndListPanel
 
 

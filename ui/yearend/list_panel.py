@@ -21,7 +21,7 @@ from models.yearend.titles import without_gc_passes
 
 from ui.kit.list_page import ListPage
 from ui.yearend.list_actions import ListActions
-from ui.kit.widgets import text_label
+from ui.kit.layout import text_label
 from ui.yearend.list_data import banner_text, reopened_text
 
 APPROVED_STYLE = "background: #e3f1dc; border: 1px solid #7fb069; padding: 6px;"

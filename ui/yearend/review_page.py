@@ -15,7 +15,8 @@ from models.common.dates import format_date
 from models.yearend.review import CampaignReview, campaign_review, review_settings, save_review_settings
 
 from ui.kit.undo import Change
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, as_of_fields, captioned, read_as_of
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo
+from ui.kit.layout import as_of_fields, captioned, read_as_of
 from ui.yearend.list_page import YearEndPage
 from ui.yearend.review_data import AS_OF_TIP
 from ui.yearend.review_dialogs import ReviewSettingsDialog

@@ -20,7 +20,8 @@ from models.common.errors import DomainError
 from models.yearend.lists import STAFF, UNIT
 from models.yearend.review import CampaignReview, campaign_review, draft_list, list_key, printable_list
 
-from ui.kit.widgets import ChoiceCombo, text_label
+from ui.kit.widgets import ChoiceCombo
+from ui.kit.layout import text_label
 from ui.yearend.list_data import ADDED, adjustment_text, slug
 from ui.yearend.list_panel import YearEndListPanel
 from ui.yearend.review_data import ReviewRow, counts_text, picker_rows, review_rows, review_spec

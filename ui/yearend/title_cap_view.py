@@ -16,7 +16,8 @@ from models.yearend.titles import TitleProposals
 
 from ui.yearend.titles_data import CapRow, cap_rows, cap_summary, group_label, movable
 from ui.yearend.titles_tables import CapTableModel
-from ui.kit.widgets import ChoiceCombo, make_table, text_label
+from ui.kit.widgets import ChoiceCombo, make_table
+from ui.kit.layout import text_label
 
 MOVE_TIP = ("Đổi thứ tự ưu tiên của Hội đồng giữa người đang chọn và người liền {where} "
             "(chỉ giữa những người bằng nhau theo các tiêu chí xếp trước) ({keys})")

@@ -20,7 +20,7 @@ from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleC
 from models.yearend.title_rules import TitleRules, save_title_rules
 
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import _row, pair_grid
+from ui.kit.layout import _row, pair_grid
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text
 from ui.kit.widgets import ChoiceCombo, ErrorForm
 

@@ -19,7 +19,8 @@ from ui.kit.list_page import on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text, ranking_text
 from ui.kit.undo import Change, UndoHistory
-from ui.kit.widgets import field_button, make_table, text_label
+from ui.kit.widgets import make_table
+from ui.kit.layout import field_button, text_label
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from models.quarters.classifications import classification_rows, classified_year
 from models.yearend.title_lists import money
 from models.yearend.titles import TitleProposals, title_proposals
 
-from ui.kit.widgets import ERROR_STYLE, ChoiceCombo, captioned
+from ui.kit.widgets import ERROR_STYLE, ChoiceCombo
+from ui.kit.layout import captioned
 from ui.yearend.list_page import YearEndPage
 from ui.yearend.titles_data import SHORT_TITLES, decimal_text
 from ui.yearend.titles_panel import TitleListPanel
