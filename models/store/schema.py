@@ -330,6 +330,7 @@ TRACKED = {
     "discipline": None,
     "title_rule_set": None,
     "title_priority": None,
+    "yearly_rating": None,
 }
 
 
@@ -490,3 +491,22 @@ def _titles(body: str):  # migrations 0007 on: their body is models.store.schema
 
 MIGRATIONS(name="0007_title_rules")(_titles("create_title_tables"))  # the tables and the shipped 2018 regime
 MIGRATIONS(name="0008_title_highest_bonus_only")(_titles("add_highest_bonus_only"))  # a rule set setting
+
+
+@MIGRATIONS(name="0009_yearly_rating")
+def m0009_yearly_rating(db: Database) -> None:
+    # A person's year-end quality rating (xếp loại chất lượng cuối năm), one per person and year, on the
+    # same four levels as the quarters; the title rule sets of 2024 on judge by it.
+    db.execute(
+        """
+        CREATE TABLE yearly_rating (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            level TEXT NOT NULL CHECK (level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (staff_id, year)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
