@@ -423,7 +423,7 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
     "unit template": (("--unit",), dict(help="mã đơn vị (classifications: tệp điền sẵn cán bộ của đơn vị)")),
     "unit export": (("--unit",), dict(help="mã đơn vị, cho classifications")),
-    "unit report": (("--unit",), dict(help="mã đơn vị (bỏ trống: toàn quận)")),
+    "unit report": (("--unit",), dict(help="mã đơn vị (bỏ trống: bảng tổng hợp mọi đơn vị)")),
     "title": (("--title",), dict(metavar="CODE", help="titles: LDTT (Lao động tiên tiến), CSTDCS (Chiến sĩ thi đua "
                                  "cơ sở), TTLDTT (Tập thể lao động tiên tiến), TTLDXS (Tập thể lao động xuất sắc); "
                                  "bỏ trống: cả bốn danh sách")),

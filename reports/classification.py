@@ -30,7 +30,6 @@ from reports.wording import markup, nfc, short_date
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"
 NOT_LOCKED_NOTE = "(Kết quả chưa chốt)"
-DISTRICT_TOTAL = "Toàn quận"
 # The four levels as the district table abbreviates them, with the legend printed under it.
 LEVEL_ABBREVIATIONS = (
     ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"),
@@ -107,7 +106,8 @@ class DistrictRow:
 
 @dataclass(frozen=True)
 class DistrictClassificationReport(OfficialParts):
-    """Everything the district table prints; ``totals`` is the last, bold row ("Toàn quận")."""
+    """Everything the table of units prints; ``totals`` is the last, bold row ("Toàn quận",
+    "Toàn phường": the council's ``total_label``)."""
 
     year: int
     quarter: int
@@ -327,7 +327,7 @@ def _legend(layout: PageLayout) -> Paragraph:
 
 def render_district_classification(data: DistrictClassificationReport) -> bytes:
     """The district table as PDF bytes (landscape A4): header, title and period, the units with
-    the count and share of each level, the bold "Toàn quận" row, the legend of the abbreviations,
+    the count and share of each level, the bold total row ("Toàn phường"), the legend of the abbreviations,
     the signature block and Nơi nhận."""
     layout = PageLayout(landscape=True)
     note = f"(Số liệu tính đến {short_date(data.as_of)})" if data.as_of else ""
@@ -339,7 +339,6 @@ def render_district_classification(data: DistrictClassificationReport) -> bytes:
 
 
 __all__ = [
-    "DISTRICT_TOTAL",
     "DistrictClassificationReport",
     "DistrictRow",
     "LEVEL_ABBREVIATIONS",
@@ -394,7 +393,7 @@ def district_pdf(data: DistrictSheetData) -> bytes:
     ]
     submitted = sum(1 for u in review.units if u.submitted_on is not None)
     totals = DistrictRow(
-        unit_name="Toàn quận", total=sum(r.total for r in rows),
+        unit_name=data.council.total_label, total=sum(r.total for r in rows),
         counts=tuple(review.district_counts[lv] for lv in LEVELS),
         not_classified=sum(r.not_classified for r in rows), unclassified=sum(r.unclassified for r in rows),
         status=f"{submitted}/{len(rows)} đã nộp",

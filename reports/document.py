@@ -35,6 +35,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from models.store.settings import CouncilNames
+
 from reports.fonts import FontFamily, document_fonts
 from reports.paged_table import CellParagraph, PagedTable
 from reports.wording import markup, nfc, place_date_line, upper
@@ -51,11 +53,11 @@ class DocumentHeader:
     place-date line on the right. An empty ``number`` prints a blank to be filled in by hand
     ("Số:        /DS-HĐTĐKT"); a ``number`` without "/" gets ``number_suffix`` appended."""
 
-    parent_body: str = "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"
-    issuing_body: str = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+    parent_body: str = CouncilNames.parent_body
+    issuing_body: str = CouncilNames.issuing_body
     number: str = ""
     number_suffix: str = "DS-HĐTĐKT"
-    place: str = "Gò Vấp"
+    place: str = CouncilNames.place
     date: dt.date | None = None
 
 

@@ -8,16 +8,35 @@ from models.common.text import fold
 
 
 class UnitKind(StrEnum):
+    """The kinds of unit, in the order councils list them. The kinds of a ward's council since
+    01/07/2025 (migration 0010; sources in docs/council-levels.md): its offices are the cơ quan chuyên
+    môn of Nghị định 150/2025/NĐ-CP (Văn phòng HĐND và UBND, Phòng Kinh tế or Phòng Kinh tế, Hạ tầng
+    và Đô thị, Phòng Văn hóa - Xã hội), beside them the Trung tâm Phục vụ hành chính công; then its
+    schools, health station, the Mặt trận and đoàn thể, and the khu phố (ấp in a commune)."""
+
     CO_QUAN = "co_quan"
+    TRUNG_TAM_HCC = "trung_tam_hcc"
     SU_NGHIEP = "su_nghiep"
+    TRUONG_HOC = "truong_hoc"
+    TRAM_Y_TE = "tram_y_te"
     MAT_TRAN = "mat_tran"
     DANG = "dang"
     PHUONG = "phuong"
+    KHU_PHO = "khu_pho"
     KHAC = "khac"
 
 
-# Units are listed as councils list them: offices first, the wards last.
+# Units are listed as councils list them: offices first, the wards (a district's) or the khu phố (a
+# ward's) last.
 KIND_ORDER = {kind: i for i, kind in enumerate(UnitKind)}
+
+
+class CouncilLevel(StrEnum):
+    """Whose emulation council the database serves (models.store.settings.CouncilNames.level)."""
+
+    DISTRICT = "level_district"
+    WARD = "level_ward"
+    DEPARTMENT = "level_department"
 
 
 class Gender(StrEnum):
@@ -170,11 +189,18 @@ class TitleRank(StrEnum):
 # (a test checks it).
 LABELS: dict[StrEnum, str] = {
     UnitKind.CO_QUAN: "Cơ quan chuyên môn",
+    UnitKind.TRUNG_TAM_HCC: "Trung tâm Phục vụ hành chính công",
     UnitKind.SU_NGHIEP: "Đơn vị sự nghiệp",
+    UnitKind.TRUONG_HOC: "Trường học",
+    UnitKind.TRAM_Y_TE: "Trạm y tế",
     UnitKind.MAT_TRAN: "Mặt trận - Đoàn thể",
     UnitKind.DANG: "Tổ chức cơ sở Đảng",
     UnitKind.PHUONG: "Phường",
+    UnitKind.KHU_PHO: "Khu phố - Ấp",
     UnitKind.KHAC: "Khác",
+    CouncilLevel.DISTRICT: "Cấp quận, huyện",
+    CouncilLevel.WARD: "Cấp phường, xã, đặc khu",
+    CouncilLevel.DEPARTMENT: "Sở, ban, ngành thành phố",
     Gender.NAM: "Nam",
     Gender.NU: "Nữ",
     StaffCategory.CAN_BO: "Cán bộ",

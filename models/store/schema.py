@@ -510,3 +510,9 @@ def m0009_yearly_rating(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
+
+
+# The unit kinds of a ward's council: the unit table is rebuilt (a CHECK cannot be altered), outside
+# a transaction because the foreign keys are switched off for the copy (the body keeps it atomic).
+MIGRATIONS(name="0010_ward_unit_kinds", transactional=False)(
+    lambda db: import_module("models.store.schema_units").add_ward_unit_kinds(db))

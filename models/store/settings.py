@@ -6,12 +6,18 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from sqlite_utils import Database
 
+from models.common.codes import CouncilLevel
 from models.common.text import blank_fields, clean
 
 
 @dataclass(frozen=True)
 class CouncilNames:
-    """What every official document prints in its header and signature block."""
+    """What every official document prints in its header and signature block, and the council's
+    level with the words that name its area: ``area`` "quận" prints "Toàn quận" (the total line of a
+    table, :attr:`total_label`), "toàn quận" (:attr:`everyone`) and, with ``area_name``, the
+    council's own name "Hội đồng Thi đua - Khen thưởng quận Gò Vấp" (:attr:`council_name`). The
+    defaults are the 2018 Gò Vấp district council's; :mod:`models.store.council_wording` holds the
+    usual wording of each level."""
 
     parent_body: str = "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"
     issuing_body: str = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
@@ -20,6 +26,25 @@ class CouncilNames:
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
     recipients: tuple[str, ...] = ("Thường trực Quận ủy;", "Thường trực HĐND quận;", "Các cơ quan, đơn vị, UBND 16 phường;", "Lưu: VT, NV.")
+    level: CouncilLevel = CouncilLevel.DISTRICT
+    area: str = "quận"  # "phường", "xã", "đặc khu", "huyện", "Sở", "Ban"
+    area_name: str = "Gò Vấp"  # a setting saved before the level existed: its place (as printed then)
+
+    @property
+    def total_label(self) -> str:
+        """The bold last line of a table of units: "Toàn quận", "Toàn phường"."""
+        return f"Toàn {self.area}"
+
+    @property
+    def everyone(self) -> str:
+        """All units together, inside a sentence: "toàn quận", "toàn phường"."""
+        return f"toàn {self.area}"
+
+    @property
+    def council_name(self) -> str:
+        """"Hội đồng Thi đua - Khen thưởng quận Gò Vấp": the reference line's "của ..."."""
+        name = clean(self.area_name)
+        return f"Hội đồng Thi đua - Khen thưởng {clean(self.area)} {name}" if name else "Hội đồng Thi đua - Khen thưởng"
 
 
 def get_setting(db: Database, key: str, default=None):
@@ -41,6 +66,12 @@ def council_names(db: Database) -> CouncilNames:
     values = {k: v for k, v in stored.items() if k in known}
     if "recipients" in values:
         values["recipients"] = tuple(values["recipients"])
+    if "area_name" not in values and "place" in values:
+        values["area_name"] = values["place"]  # saved before the level: the council's name used the place
+    try:
+        values["level"] = CouncilLevel(values.get("level", CouncilLevel.DISTRICT))
+    except ValueError:
+        values["level"] = CouncilLevel.DISTRICT
     return replace(CouncilNames(), **values)
 
 
@@ -51,6 +82,7 @@ def check_council_names(names: CouncilNames) -> dict[str, str]:
         "issuing_body": "Tên cơ quan ban hành không được để trống",
         "place": "Địa danh ghi trước ngày tháng (ví dụ “Gò Vấp”) không được để trống",
         "signer_title": "Chức vụ người ký không được để trống",
+        "area": "Từ chỉ địa bàn (ví dụ “phường”, in trong “Toàn phường”) không được để trống",
     })
 
 
@@ -64,9 +96,10 @@ def set_council_names(db: Database, names: CouncilNames) -> None:
         raise ValidationError(errors)
     cleaned = replace(
         names,
-        **{f.name: clean(getattr(names, f.name)) for f in fields(CouncilNames) if f.name != "recipients"},
-        recipients=tuple(r for r in (clean(x) for x in names.recipients) if r),
+        **{f.name: clean(getattr(names, f.name)) for f in fields(CouncilNames) if f.name not in ("recipients", "level")},
+        recipients=tuple(r for r in (clean(x) for x in names.recipients) if r), level=CouncilLevel(names.level),
     )
     value = asdict(cleaned)
     value["recipients"] = list(cleaned.recipients)
+    value["level"] = str(cleaned.level)
     set_setting(db, "council_names", value)

@@ -98,7 +98,7 @@ class Approval:
     signer_title: str
     signer_name: str
     recipients: tuple[str, ...] = ()
-    issuer: str = ""  # "Hội đồng Thi đua - Khen thưởng quận Gò Vấp": the reference line's "của ..."
+    issuer: str = ""  # the reference line's "của ..." (default: CouncilNames.council_name)
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,7 @@ def digest_of(snapshot: str) -> str:
 
 
 def default_issuer(council: CouncilNames) -> str:
-    place = clean(council.place)
-    return f"Hội đồng Thi đua - Khen thưởng quận {place}" if place else "Hội đồng Thi đua - Khen thưởng"
+    return council.council_name
 
 
 def draft_signer(council: CouncilNames) -> Approval:

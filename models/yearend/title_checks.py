@@ -14,7 +14,7 @@ from typing import NamedTuple
 from models.common.codes import DISCIPLINE_SEVERITY, HeadLevel, NotClassifiedReason, TitleCode, label
 from models.common.dates import format_date
 from models.people.discipline import Discipline
-from models.yearend.title_rank import DISTRICT_SCOPE, CapGroup, CapRank
+from models.yearend.title_rank import CapGroup, CapRank
 from models.yearend.title_rules import TitleRules, percent_text, share_of
 
 LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}  # best first
@@ -200,7 +200,7 @@ def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rule
         return TitleDecision(TitleCode.CSTDCS, eligible, eligible, tuple(conditions),
                              verdict=_verdict(conditions, p.ldtt_removal))
     pct = percent_text(rules.cstdcs_cap_percent)
-    where = DISTRICT_SCOPE if group.unit_id is None else f"của {group.scope}"
+    where = group.scope if group.unit_id is None else f"của {group.scope}"
     base = f"chỉ tiêu {group.quota} ({pct} của {group.earned_ldtt} người đạt Lao động tiên tiến)"
     cut = ""
     if rank is None:

@@ -1,5 +1,5 @@
 """The cap of Chiến sĩ thi đua cơ sở: a share of those who earned Lao động tiên tiến, counted per
-unit or district-wide (a rule setting), and the ranking that decides who fits under it.
+unit or across all the council's units (a rule setting), and the ranking that decides who fits under it.
 
 The ranking follows the rule set's criteria in order (the number of quarters rated Hoàn thành
 xuất sắc nhiệm vụ, most first; the council's order of priority for the year, people without a
@@ -12,9 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from models.common.codes import HeadLevel, TitleCapScope, TitleRank, label
-
-DISTRICT_SCOPE = "toàn quận"
-
 
 @dataclass(frozen=True, slots=True)
 class CapRank:
@@ -45,10 +42,10 @@ class CapRank:
 
 @dataclass(frozen=True, slots=True)
 class CapGroup:
-    """The people the cap counts together: one unit's, or the whole district's."""
+    """The people the cap counts together: one unit's, or all the council's units'."""
 
-    scope: str  # the unit's name, or "toàn quận"
-    unit_id: int | None  # None: district-wide
+    scope: str  # the unit's name, or the council's "toàn quận" / "toàn phường" (CouncilNames.everyone)
+    unit_id: int | None  # None: all units together
     earned_ldtt: int  # people of the scope proposed Lao động tiên tiến (the cap's base)
     quota: int  # the cap, rounded down
     ranked: tuple[int, ...]  # staff ids of the eligible people, best first
@@ -63,9 +60,10 @@ def _excellent(person) -> int:
     return sum(q.level == HeadLevel.XUAT_SAC for q in person.quarters)
 
 
-def rank_groups(people: list, rules, unit_names: dict[int, str],
-                priorities: dict[int, int]) -> tuple[list[CapGroup], dict[int, CapRank]]:
-    """The cap's groups (scopes with at least one Lao động tiên tiến) and, where a group's cap
+def rank_groups(people: list, rules, unit_names: dict[int, str], priorities: dict[int, int],
+                everyone: str) -> tuple[list[CapGroup], dict[int, CapRank]]:
+    """The cap's groups (scopes with at least one Lao động tiên tiến; ``everyone`` names the scope
+    of all units together: "toàn phường") and, where a group's cap
     binds, each eligible person's rank. ``people`` (``models.yearend.title_checks.Draft``) carry
     ``staff_id``, ``unit_id``, ``name_key``, ``code``, ``quarters``, their Lao động tiên tiến
     decision (``ldtt``) and the other conditions (``cstdcs_conditions``)."""
@@ -90,7 +88,7 @@ def rank_groups(people: list, rules, unit_names: dict[int, str],
             continue
         eligible = sorted((p for p in members if all(c.met is not False for c in p.cstdcs_conditions)), key=key)
         quota = rules.cap(earned)
-        scope = DISTRICT_SCOPE if unit_id is None else unit_names[unit_id]
+        scope = everyone if unit_id is None else unit_names[unit_id]
         groups.append(CapGroup(scope, unit_id, earned, quota, tuple(p.staff_id for p in eligible)))
         if len(eligible) > quota:
             for i, p in enumerate(eligible, 1):
@@ -98,4 +96,4 @@ def rank_groups(people: list, rules, unit_names: dict[int, str],
     return groups, ranks
 
 
-__all__ = ["CapGroup", "CapRank", "DISTRICT_SCOPE", "rank_groups"]
+__all__ = ["CapGroup", "CapRank", "rank_groups"]

@@ -55,6 +55,7 @@ from models.yearend.title_checks import (
 )
 from models.yearend.title_rank import CapGroup, CapRank, rank_groups
 from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
+from models.store.settings import council_names
 
 
 NO_UNIT = (99, "", 0)  # where a person without a unit sorts: after every unit
@@ -303,7 +304,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
             p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
         drafts.append(p)
     drafts.sort(key=lambda p: (p.name_key, p.code))
-    groups, ranks = rank_groups(drafts, rules, {u: i["name"] for u, i in units.items()}, _priorities(db, year))
+    groups, ranks = rank_groups(drafts, rules, {u: i["name"] for u, i in units.items()}, _priorities(db, year),
+                                council_names(db).everyone)
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
         p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)

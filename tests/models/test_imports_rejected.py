@@ -136,7 +136,8 @@ def test_bad_staff_file_is_rejected_with_exact_messages_and_nothing_written(
             ["Dòng 2, cột Mã đơn vị: mã đơn vị chỉ gồm chữ không dấu, chữ số và - _ . / "
              "(ví dụ P01, NV)",
              "Dòng 2, cột Loại đơn vị: “Quận” không hợp lệ, chọn một trong: Cơ quan chuyên môn, "
-             "Đơn vị sự nghiệp, Mặt trận - Đoàn thể, Tổ chức cơ sở Đảng, Phường, Khác"],
+             "Trung tâm Phục vụ hành chính công, Đơn vị sự nghiệp, Trường học, Trạm y tế, Mặt trận - Đoàn thể, "
+             "Tổ chức cơ sở Đảng, Phường, Khu phố - Ấp, Khác"],
             id="bad-code-and-kind",
         ),
     ],
@@ -163,7 +164,8 @@ def test_one_bad_row_among_good_rows_writes_none_of_them(seeded, tmp_path, today
     found = _rejected(lambda: import_units(seeded, _units_file(tmp_path, unit_rows)))
     assert found == [
         "Dòng 5, cột Loại đơn vị: “Phường mới” không hợp lệ, chọn một trong: Cơ quan chuyên môn, "
-        "Đơn vị sự nghiệp, Mặt trận - Đoàn thể, Tổ chức cơ sở Đảng, Phường, Khác"
+        "Trung tâm Phục vụ hành chính công, Đơn vị sự nghiệp, Trường học, Trạm y tế, Mặt trận - Đoàn thể, "
+        "Tổ chức cơ sở Đảng, Phường, Khu phố - Ấp, Khác"
     ]
     assert _dump(seeded) == before
 

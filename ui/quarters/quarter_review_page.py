@@ -20,6 +20,7 @@ from models.common.errors import DomainError
 from models.quarters.classifications import default_quarter
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, QuarterReview, quarter_review
 from models.quarters.rules import percent
+from models.common.text import fold
 
 from ui.quarters.quarter_review_panels import IncomePanel, PersonPanel, UnitsReviewPanel
 from ui.quarters.quarter_review_tables import LATE_COLOUR, MISSING_COLOUR, SHORT
@@ -47,6 +48,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
         self.income = IncomePanel(db, db_path, self.quarter, self.undo)
         self.tabs = tabbed_screen(self, self.top, self.summary, [
             (self.units, "Theo đơn &vị"), (self.people, "Theo &cán bộ"), (self.income, "T&hu nhập tăng thêm")])
+        self._show_council()
         self.units.opened.connect(lambda unit_id: self.open_unit.emit(unit_id, *self.quarter()))
         self.income.chosen.connect(self.show_person)
         screen_shortcut(self, "Làm mới", "F5", self.load)
@@ -59,7 +61,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
         for widget in (year_caption, self.year, quarter_caption, self.quarter_combo):
             self.top.addWidget(widget)
         self.top.addStretch(1)
-        self.print_button = QPushButton("In bảng tổng hợp toàn quận (PDF)...")
+        self.print_button = QPushButton()  # "In bảng tổng hợp toàn phường (PDF)...": the council's words
         self.print_button.setObjectName("print_district")
         self.print_button.setToolTip("Bảng tổng hợp kết quả đánh giá, phân loại của các đơn vị trong quý (Ctrl+P)")
         self.print_button.clicked.connect(self.print_district)
@@ -107,9 +109,13 @@ class QuarterReviewPage(LazyLoad, QWidget):
             review, error = None, str(e)
         self.review = review
         self.units.set_review(review)
+        self._show_council()
         self._show_summary(review, error)
         self.income.reload()
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
+
+    def _show_council(self) -> None:
+        self.print_button.setText(f"In bảng tổng hợp {self.units.council.everyone} (PDF)...")
 
     def _show_summary(self, review: QuarterReview | None, error: str) -> None:
         if review is None:
@@ -127,7 +133,7 @@ class QuarterReviewPage(LazyLoad, QWidget):
                  f"Đã nộp <b>{counts[SUBMITTED]}</b> · {chip(LATE, LATE_COLOUR)} · {chip(MISSING, MISSING_COLOUR)}")
         shares = " · ".join(f"{SHORT[lv]} <b>{percent(review.district_share(lv))}</b>" for lv in HeadLevel)
         over = sum(1 for u in review.units if u.violations)
-        second = (f"<b>Toàn quận</b> ({review.district_classified:,} người đã xếp loại): ".replace(",", ".")
+        second = (f"<b>{self.units.council.total_label}</b> ({review.district_classified:,} người đã xếp loại): ".replace(",", ".")
                   + (shares if review.district_classified else "chưa có kết quả")
                   + (f" &nbsp;·&nbsp; {over} đơn vị vượt giới hạn" if over else ""))
         self.summary.setText(f"{first}<br>{second}")
@@ -142,7 +148,9 @@ class QuarterReviewPage(LazyLoad, QWidget):
         from ui.kit.pdf_export import ask_pdf_path, write_pdf
 
         year, quarter = self.quarter()
-        path = ask_pdf_path(self, "In bảng tổng hợp xếp loại toàn quận", f"xep-loai-toan-quan-quy{quarter}-{year}.pdf")
+        everyone = self.units.council.everyone
+        path = ask_pdf_path(self, f"In bảng tổng hợp xếp loại {everyone}",
+                            f"xep-loai-{fold(everyone).replace(' ', '-')}-quy{quarter}-{year}.pdf")
         if not path:
             return
 
@@ -152,4 +160,4 @@ class QuarterReviewPage(LazyLoad, QWidget):
 
             return district_pdf(district_sheet_data(db, year, quarter, dt.date.today()))
 
-        write_pdf(self, self.db_path, path, "bảng tổng hợp xếp loại toàn quận", build)
+        write_pdf(self, self.db_path, path, f"bảng tổng hợp xếp loại {everyone}", build)

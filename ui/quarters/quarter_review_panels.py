@@ -20,6 +20,7 @@ from models.quarters.rules import base_salaries, base_salary_on, rule_set_for
 from models.people.staff import list_staff
 from models.common.text import sort_key
 from models.store.output import write_atomically
+from models.store.settings import council_names
 
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
@@ -78,7 +79,8 @@ def export_model(panel: ListPage, title: str, file_name: str, sheet: str, model,
 
 
 class UnitsReviewPanel(ListPage):
-    """Every unit of the quarter against the district; the "Toàn quận" line stays above the rows."""
+    """Every unit of the quarter against all units together; their totals line ("Toàn phường") stays
+    above the rows."""
 
     noun = "đơn vị"
     kind = "quarter_review"
@@ -100,8 +102,8 @@ class UnitsReviewPanel(ListPage):
         self.export_action = self.action("Xuất bảng tổng hợp ra Excel...", self.export_excel, "Ctrl+E")
         self.export_action.setIconText("Xuất Excel...")
         self._build_totals()
-        self.legend = QLabel(
-            "Ô %: so với toàn quận — "
+        self.legend = QLabel()
+        self.legend_tail = (
             f"{_chip(ABOVE_STRONG, f'cao hơn &gt;{round(STRONG * 100)} điểm')} "
             f"{_chip(ABOVE, f'cao hơn {round(NOTABLE * 100)}–{round(STRONG * 100)}')} "
             f"{_chip(BELOW, f'thấp hơn {round(NOTABLE * 100)}–{round(STRONG * 100)}')} "
@@ -109,6 +111,7 @@ class UnitsReviewPanel(ListPage):
             f" &nbsp;·&nbsp; Vượt giới hạn: {_chip(WARN_COLOUR, 'cảnh báo')} {_chip(MISSING_COLOUR, 'chặn chốt')}"
             " &nbsp;·&nbsp; Rê chuột lên ô để xem chi tiết."
         )
+        self.show_council()
         self.legend.setWordWrap(True)
         self.legend.setObjectName("legend")
         self.layout().addWidget(self.legend)
@@ -162,12 +165,20 @@ class UnitsReviewPanel(ListPage):
     def set_review(self, review: QuarterReview | None) -> None:
         keep = self.selected()
         self.review = review
+        self.show_council()  # the names may have changed in Tệp > Thông tin in trên văn bản
         self.model.set_review(review)
         self.totals_model.set_review(review)
         self.update_count()
         if keep is not None:
             self.select_where(lambda u: u.unit_id == keep.unit_id)
         self.selection_changed()
+
+    def show_council(self) -> None:
+        """The council's words ("toàn phường", "Toàn phường") in the legend and the totals line."""
+        self.council = council_names(self.db)
+        self.legend.setText(f"Ô %: so với {self.council.everyone} — {self.legend_tail}")
+        for model in (self.model, self.totals_model):
+            model.total_label = self.council.total_label
 
     def load(self) -> None:
         self.set_review(self.review)

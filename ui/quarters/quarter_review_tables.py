@@ -14,6 +14,7 @@ from models.common.codes import CapScope, HeadLevel, label
 from models.common.dates import format_date
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, IncomeRow, QuarterReview, UnitQuarterSummary
 from models.quarters.rules import percent
+from models.store.settings import CouncilNames
 from models.common.text import fold, money, name_sort_key, sort_key
 
 from ui.kit.table_model import Column, Index, RecordTableModel
@@ -85,12 +86,13 @@ def points(diff: float) -> str:
 
 @dataclass(frozen=True)
 class DistrictRow:
-    """The "Toàn quận" line: the units' counts added up, the district's shares."""
+    """The totals line ("Toàn quận", "Toàn phường": the council's ``total_label``): the units' counts
+    added up, the shares of all units together."""
 
     review: QuarterReview
     units: tuple[UnitQuarterSummary, ...] = field(default=())
     unit_code: str = ""
-    unit_name: str = "Toàn quận"
+    unit_name: str = ""
     # What a unit row has and the totals line does not: lets every sort key work on it too.
     submitted_on: None = None
     status: str = ""
@@ -212,13 +214,14 @@ class UnitReviewTableModel(RecordTableModel):
         super().__init__(parent)
         self.totals = totals
         self.review: QuarterReview | None = None
+        self.total_label = CouncilNames().total_label  # the screen sets the council's own
 
     def set_review(self, review: QuarterReview | None) -> None:
         self.review = review
         if review is None:
             self.set_records([])
         elif self.totals:
-            self.set_records([DistrictRow(review, review.units)])
+            self.set_records([DistrictRow(review, review.units, unit_name=self.total_label)])
         else:
             self.set_records(list(review.units))
 
@@ -248,7 +251,7 @@ class UnitReviewTableModel(RecordTableModel):
         if level is not None and self.review is not None and u.classified:
             mine, district = u.share(level), self.review.district_share(level)
             text = (f"{label(level)}: {percent(mine)} ({u.counts.get(level, 0)}/{u.classified} người đã xếp loại)"
-                    f"\nToàn quận: {percent(district)}")
+                    f"\n{self.total_label}: {percent(district)}")
             if not self.totals and abs(mine - district) > 0.0005:
                 text += f"; {'cao' if mine > district else 'thấp'} hơn {points(mine - district)} điểm"
             return text

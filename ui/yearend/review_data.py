@@ -51,9 +51,9 @@ class ReviewRow:
 def review_spec(kind: ListKind) -> ListSpec:
     """The words of a campaign's criticism or commendation list."""
     if kind == ListKind.CRITICISM:
-        return ListSpec(label(kind).lower(), (UNIT,), "Lý do phê bình", "Ví dụ: Không triển khai kế hoạch của quận")
+        return ListSpec(label(kind).lower(), (UNIT,), "Lý do phê bình", "Ví dụ: Không triển khai kế hoạch thi đua của Hội đồng")
     return ListSpec(label(kind).lower(), (UNIT, STAFF), "Thành tích",
-                    "Ví dụ: Có mô hình “Dân vận khéo” được Quận ủy biểu dương")
+                    "Ví dụ: Có mô hình “Dân vận khéo” được cấp ủy biểu dương")
 
 
 AS_OF_TIP = (

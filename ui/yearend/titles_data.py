@@ -92,7 +92,7 @@ def title_spec(title: TitleCode, year: int) -> ListSpec:
     """The words the add, remove and approve dialogs use for ``year``'s list of ``title``."""
     collective = title in COLLECTIVE_TITLES
     name = f"danh sách {label(title)} năm {year}"
-    example = ("Ví dụ: Hoàn thành xuất sắc nhiệm vụ; đơn vị được Ủy ban nhân dân quận tặng giấy khen" if collective
+    example = ("Ví dụ: Hoàn thành xuất sắc nhiệm vụ; đơn vị được Chủ tịch Ủy ban nhân dân tặng giấy khen" if collective
                else "Ví dụ: Hoàn thành tốt nhiệm vụ 4/4 quý; được Hội đồng xét đặc cách")
     return ListSpec(name, (UNIT,) if collective else (STAFF,), "Thành tích", example,
                     f"Danh sách đề nghị công nhận danh hiệu {label(title)} năm {year}")
@@ -269,7 +269,7 @@ def cap_rows(p: TitleProposals, group: CapGroup, council: list[int]) -> list[Cap
 
 def group_label(group: CapGroup) -> str:
     """"Phòng Tài chính - Kế hoạch: 3 người, chỉ tiêu 1 — phải xếp hạng"."""
-    scope = group.scope[:1].upper() + group.scope[1:]  # "toàn quận" opens the line
+    scope = group.scope[:1].upper() + group.scope[1:]  # "toàn phường" opens the line
     text = f"{scope}: {len(group.ranked)} người, chỉ tiêu {group.quota}"
     return text + " — phải xếp hạng" if group.binding else text
 

@@ -1,0 +1,57 @@
+"""The body of migration 0010 (registered in ``models.store.schema``): the unit kinds of a ward's
+council (Trung tâm Phục vụ hành chính công, Trường học, Trạm y tế, Khu phố - Ấp) join the CHECK list
+of ``unit.kind``.
+
+SQLite cannot change a CHECK constraint in place: the table is rebuilt as
+https://www.sqlite.org/lang_altertable.html (section 7) prescribes, with the foreign keys switched off
+for the copy (other tables point at ``unit``) and checked before the commit. The new table's text is
+the current one with the value list replaced, so columns a later migration adds come along whatever
+the order. Value lists are written out (never read from the live enums), as in ``models.store.schema``.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+from models.common.errors import DomainError
+
+UNIT_KINDS_2018 = "kind IN ('co_quan', 'su_nghiep', 'mat_tran', 'dang', 'phuong', 'khac')"
+UNIT_KINDS_2025 = ("kind IN ('co_quan', 'trung_tam_hcc', 'su_nghiep', 'truong_hoc', 'tram_y_te', 'mat_tran', "
+                   "'dang', 'phuong', 'khu_pho', 'khac')")
+
+
+def add_ward_unit_kinds(db: Database) -> None:
+    replace_check(db, "unit", UNIT_KINDS_2018, UNIT_KINDS_2025)
+
+
+def replace_check(db: Database, table: str, old: str, new: str) -> None:
+    """Rebuild ``table`` with the CHECK text ``old`` replaced by ``new``, its rows, indexes and
+    triggers kept, in one transaction. Run outside a transaction (a migration registered with
+    ``transactional=False``): switching the foreign keys off is a no-op inside one. A table already
+    holding ``new`` is left alone, so a run interrupted after the commit is not repeated."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    if new in sql:
+        return
+    if old not in sql:
+        raise DomainError(f"Bảng {table} không có ràng buộc như dự kiến; không nâng cấp được cơ sở dữ liệu.")
+    temporary = f"_rebuild_{table}"
+    create = re.sub(rf'^CREATE TABLE\s+"?{table}"?', f'CREATE TABLE "{temporary}"', sql, count=1).replace(old, new)
+    keep = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL",
+        [table])]
+    foreign_keys = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            db.execute(create)
+            db.execute(f'INSERT INTO "{temporary}" SELECT * FROM "{table}"')
+            db.execute(f'DROP TABLE "{table}"')
+            db.execute(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
+            for statement in keep:
+                db.execute(statement)
+            if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise DomainError(f"Dữ liệu tham chiếu tới bảng {table} không khớp; không nâng cấp được cơ sở dữ liệu.")
+    finally:
+        if foreign_keys:
+            db.execute("PRAGMA foreign_keys = ON")
