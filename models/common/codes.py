@@ -253,7 +253,7 @@ LABELS: dict[StrEnum, str] = {
     TitleCode.TTLDTT: "Tập thể lao động tiên tiến",
     TitleCode.TTLDXS: "Tập thể lao động xuất sắc",
     TitleCapScope.PER_UNIT: "Từng đơn vị",
-    TitleCapScope.DISTRICT: "Toàn quận",
+    TitleCapScope.DISTRICT: "Chung tất cả đơn vị",  # level-neutral: the whole district, ward or department
     TitleRank.EXCELLENT_QUARTERS: "Số quý Hoàn thành xuất sắc nhiệm vụ",
     TitleRank.COUNCIL_ORDER: "Thứ tự ưu tiên của Hội đồng",
 }

@@ -35,7 +35,7 @@ def _dump(db):
 def test_the_four_titles_have_their_vietnamese_names():
     assert labels_of(TitleCode) == [
         "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc"]
-    assert label(TitleCapScope.PER_UNIT) == "Từng đơn vị" and label(TitleCapScope.DISTRICT) == "Toàn quận"
+    assert label(TitleCapScope.PER_UNIT) == "Từng đơn vị" and label(TitleCapScope.DISTRICT) == "Chung tất cả đơn vị"
     assert labels_of(TitleRank) == ["Số quý Hoàn thành xuất sắc nhiệm vụ", "Thứ tự ưu tiên của Hội đồng"]
 
 
@@ -223,4 +223,4 @@ def test_a_rule_change_is_in_the_history_with_labels(db):
     save_title_rules(db, replace(shipped, min_months=12, cap_scope=TitleCapScope.DISTRICT))
     (change,) = list_changes(db, table="title_rule_set", since=dt.date(2000, 1, 1))
     assert change.table_label == "Quy định xét danh hiệu thi đua"
-    assert change.summary == ("Số tháng công tác tối thiểu: 10 → 12; Phạm vi tính tỷ lệ: Từng đơn vị → Toàn quận")
+    assert change.summary == ("Số tháng công tác tối thiểu: 10 → 12; Phạm vi tính tỷ lệ: Từng đơn vị → Chung tất cả đơn vị")

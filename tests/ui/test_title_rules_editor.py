@@ -214,7 +214,7 @@ def test_a_district_wide_cap_shows_one_group_for_the_district(qtbot, titles_db, 
     assert [view.group_combo.itemText(i) for i in range(view.group_combo.count())] == [
         f"Toàn quận: {len(group.ranked)} người, chỉ tiêu {earned * 15 // 100}"]
     assert view.summary.text().startswith(f"Chỉ tiêu {earned * 15 // 100} = 15% của {earned} người đạt Lao động tiên "
-                                          "tiến (toàn quận, làm tròn xuống).")
+                                          "tiến (chung tất cả đơn vị, làm tròn xuống).")
     assert all(status(page.panels[CSTDCS], n) == PROPOSED for n in authors)  # far under the district's quota
 
 

@@ -1,0 +1,83 @@
+"""Issue #15 part 1: a ward council's database prints no district wording. Every report the command
+line makes (every ``report`` kind) is rendered from the 2018 sample turned into Phường Gò Vấp's
+council, read back with pypdf, and searched for "quận" in any case."""
+import datetime as dt
+import io
+import shutil
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from main import REPORT_KINDS
+from models.common.codes import ListKind, TitleCode
+from models.store.db import connect
+from models.yearend.lists import Approval, approve
+from models.yearend.review import campaign_review, draft_list, list_key
+from models.yearend.title_lists import printable_list
+from models.yearend.titles import list_key as title_key
+from tests.cli_helpers import demo, run  # noqa: F401  (fixtures)
+from tests.ward_data import to_ward
+
+AS_OF = dt.date(2019, 1, 31)
+NOW = dt.datetime(2019, 2, 5, 9, 0)
+APPROVAL = Approval("16/QĐ-HĐTĐKT", dt.date(2019, 2, 5), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Phường",
+                    ("Như trên;", "Lưu: VT."))  # issuer left empty: the council's own name
+
+# (name, report kind, arguments): every kind of REPORT_KINDS at least once.
+REPORTS = (
+    ("initiatives", "initiatives", ("--campaign", "1")),
+    ("classification-all", "classification", ("--year", "2018", "--quarter", "3")),
+    ("classification-unit", "classification", ("--year", "2018", "--quarter", "3", "--unit", "P05")),
+    ("criticism", "criticism", ("--campaign", "1", "--as-of", "31/01/2019")),
+    ("commendation", "commendation", ("--campaign", "1", "--as-of", "31/01/2019")),
+    ("titles", "titles", ("--year", "2018", "--as-of", "31/01/2019")),
+    ("titles-cstdcs", "titles", ("--year", "2018", "--title", "CSTDCS", "--as-of", "31/01/2019")),
+)
+
+
+def _approve_two_lists(path) -> None:
+    """One campaign list and one title list approved: their reference line names the council."""
+    db = connect(path)
+    try:
+        review = campaign_review(db, 1, AS_OF)
+        approve(db, list_key(1, ListKind.CRITICISM), APPROVAL, draft_list(db, review, ListKind.CRITICISM), NOW)
+        approve(db, title_key(2018, TitleCode.CSTDCS), APPROVAL, printable_list(db, 2018, TitleCode.CSTDCS, AS_OF), NOW)
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def ward_pdfs(demo, tmp_path_factory):  # noqa: F811
+    folder = tmp_path_factory.mktemp("ward")
+    path = folder / "ward.sqlite3"
+    shutil.copy(demo, path)
+    to_ward(path)
+    _approve_two_lists(path)
+    texts = {}
+    for name, kind, arguments in REPORTS:
+        out = folder / f"{name}.pdf"
+        result = run("report", kind, "--db", path, *arguments, "-o", out)
+        assert result.returncode == 0, (name, result.stderr)
+        reader = PdfReader(io.BytesIO(out.read_bytes()))
+        texts[name] = unicodedata.normalize("NFC", " ".join(" ".join(p.extract_text().split()) for p in reader.pages))
+    return texts
+
+
+def test_the_reports_cover_every_report_kind_of_the_command_line():
+    assert {kind for _, kind, _ in REPORTS} == set(REPORT_KINDS)
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in REPORTS])
+def test_a_ward_database_prints_no_district_word(ward_pdfs, name):
+    text = ward_pdfs[name]
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP" in text and "Gò Vấp, ngày" in text
+    assert "quận" not in text.lower(), text[max(0, text.lower().find("quận") - 80):text.lower().find("quận") + 80]
+
+
+def test_a_ward_database_prints_the_ward_words_where_the_district_ones_stood(ward_pdfs):
+    assert "Toàn phường" in ward_pdfs["classification-all"]
+    assert "- Thường trực Đảng ủy phường; - Thường trực HĐND phường;" in ward_pdfs["classification-all"]
+    for name in ("criticism", "titles-cstdcs"):  # approved: the reference line names the council
+        assert ("(Kèm theo Quyết định số 16/QĐ-HĐTĐKT ngày 05 tháng 02 năm 2019 của Hội đồng Thi đua - Khen "
+                "thưởng phường Gò Vấp)") in ward_pdfs[name]
