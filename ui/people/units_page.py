@@ -24,9 +24,9 @@ class UnitsTableModel(RecordTableModel):
     COL_CODE, COL_NAME, COL_KIND, COL_HEAD, COL_HEAD_TITLE, COL_STAFF, COL_STATE = range(7)
     columns = [
         Column("Mã", lambda u: u.code, key=lambda u: sort_key(u.code), width=80),
-        Column("Tên đơn vị", lambda u: u.name, width=300),
-        Column("Loại đơn vị", lambda u: u.kind_label, width=170),
-        Column("Người đứng đầu", lambda u: u.head_name, width=180),
+        Column("Tên đơn vị", lambda u: u.name, width=280),
+        Column("Loại đơn vị", lambda u: u.kind_label, width=245),  # "Trung tâm Phục vụ hành chính công"
+        Column("Người đứng đầu", lambda u: u.head_name, width=165),
         Column("Chức vụ", lambda u: u.head_title, width=130),
         Column("Số cán bộ", lambda u: str(u.staff_count), key=lambda u: u.staff_count, align=RIGHT, width=80),
         Column("Trạng thái", lambda u: "Đang hoạt động" if u.active else "Ngừng hoạt động", width=120),
