@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         db, before = self.db, dialog.before
         self.undo.push(Change("Sửa thông tin in trên văn bản", lambda: set_council_names(db, before)))
         self.statusBar().showMessage("Đã lưu thông tin in trên văn bản", 8000)
-        self.first_steps.refresh()
+        self.refresh_all()  # the screens show the council's words ("toàn phường")
         return True
 
     def undo_last(self) -> None:

@@ -16,7 +16,7 @@ from ui.quarters.quarter_review_tables import UnitReviewTableModel
 from ui.store.council_dialog import CouncilDialog
 
 from ..ward_data import to_ward
-from .screens import cells, column, held, open_demo_file, page_on_file
+from .screens import cells, column, go_to, held, main_window, open_demo_file, page_on_file
 from .title_fixtures import accept_with
 
 WARD_RECIPIENTS = "Thường trực Đảng ủy phường;\nThường trực HĐND phường;\nCác cơ quan, đơn vị, khu phố thuộc phường;\nLưu: VT."
@@ -135,3 +135,15 @@ def test_a_ward_databases_quarter_review_shows_the_ward_words(qtbot, tmp_path):
     assert "Toàn phường" in page.summary.text() and page.units.legend.text().startswith("Ô %: so với toàn phường — ")
     assert column(page.units.totals_model, UnitReviewTableModel.COL_UNIT) == ["Toàn phường"]
     db.close()
+
+
+def test_the_screen_shown_takes_the_new_words_as_soon_as_they_are_saved(qtbot, sample_db, tmp_path, monkeypatch):
+    window = main_window(qtbot, sample_db, tmp_path)
+    review = go_to(window, "Tổng hợp quý")
+    assert review.print_button.text() == "In bảng tổng hợp toàn quận (PDF)..."
+    _questions(monkeypatch, True)
+    accept_with(monkeypatch, CouncilDialog, lambda dialog: dialog.level.set_value(CouncilLevel.WARD))
+    assert window.edit_council_names()
+    assert review.print_button.text() == "In bảng tổng hợp toàn phường (PDF)..."
+    window.undo_last()
+    assert review.print_button.text() == "In bảng tổng hợp toàn quận (PDF)..."
