@@ -25,8 +25,8 @@ def test_unit_template_offers_the_unit_kinds_as_a_drop_down(tmp_path):
     write_template("units", path)
     rules = load_workbook(path).active.data_validations.dataValidation
     assert [(r.formula1, str(r.sqref)) for r in rules] == [
-        ('"Cơ quan chuyên môn,Đơn vị sự nghiệp,Mặt trận - Đoàn thể,Tổ chức cơ sở Đảng,'
-         'Phường,Khác"', "C2:C1000")
+        ('"Cơ quan chuyên môn,Trung tâm Phục vụ hành chính công,Đơn vị sự nghiệp,Trường học,Trạm y tế,'
+         'Mặt trận - Đoàn thể,Tổ chức cơ sở Đảng,Phường,Khu phố - Ấp,Khác"', "C2:C1000")
     ]
 
 

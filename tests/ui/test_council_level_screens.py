@@ -51,8 +51,8 @@ def test_choosing_the_ward_level_offers_its_wording_and_fills_it_when_accepted(q
     assert window.edit_council_names()
     (question,) = asked
     assert question.startswith("Điền cách ghi theo cấp|Bạn vừa chọn “Cấp phường, xã, đặc khu”. Điền cách ghi thường "
-                               "dùng của cấp này?\n\nCác dòng sau sẽ được thay:\n• Từ chỉ địa bàn: “quận” → “phường”\n"
-                               "• Cơ quan cấp trên: “ỦY BAN NHÂN DÂN QUẬN GÒ VẤP” → “ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP”\n")
+                               "dùng của cấp này?\n\nCác dòng sau sẽ được thay:\n• Từ chỉ địa bàn: “quận”\n    → “phường”\n"
+                               "• Cơ quan cấp trên: “ỦY BAN NHÂN DÂN QUẬN GÒ VẤP”\n    → “ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP”\n")
     assert question.endswith("|Điền cách ghi mới|Giữ nguyên")
     names = council_names(db)
     assert (names.level, names.area, names.total_label) == (CouncilLevel.WARD, "phường", "Toàn phường")

@@ -89,7 +89,7 @@ class CouncilDialog(RecordDialog):
         changed = wording_changes(current, proposed)
         if not changed:
             return False
-        lines = "\n".join(f"• {name}: “{old}” → “{new}”" for name, old, new in changed)
+        lines = "\n".join(f"• {name}: “{old}”\n    → “{new}”" for name, old, new in changed)
         opening = (f"Bạn vừa chọn “{label(current.level)}”. " if asked_by_level else "") + (
             "Điền cách ghi thường dùng của cấp này?")
         if not messages.confirm(self, "Điền cách ghi theo cấp", f"{opening}\n\nCác dòng sau sẽ được thay:\n{lines}\n\n"
