@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
 from models.quarters.classification_report import DistrictSheetData, UnitSheetData
+from models.store.settings import CouncilNames
 
 from reports.council import council_parts
 from reports.document import OfficialParts, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block, paragraph, scaled_columns, signature_block, styles_for, title_block
@@ -114,6 +115,7 @@ class DistrictClassificationReport(OfficialParts):
     rows: list[DistrictRow] = field(default_factory=list)
     totals: DistrictRow | None = None
     as_of: dt.date | None = None
+    units_covered: str = CouncilNames().units_covered  # under the title: "Các cơ quan, đơn vị, khu phố"
 
 
 # --------------------------------------------------------------------------- text
@@ -143,8 +145,9 @@ def unit_subtitle(quarter: int, year: int) -> str:
     return f"Cán bộ, công chức, viên chức, người lao động quý {quarter} năm {year}"
 
 
-def district_subtitle(quarter: int, year: int) -> str:
-    return f"Các cơ quan, đơn vị, UBND các phường quý {quarter} năm {year}"
+def district_subtitle(quarter: int, year: int, units_covered: str = CouncilNames().units_covered) -> str:
+    """"Các cơ quan, đơn vị, UBND các phường quý 3 năm 2018" (``units_covered``: the council's)."""
+    return f"{units_covered} quý {quarter} năm {year}"
 
 
 def _note(locked: bool, as_of: dt.date | None) -> str:
@@ -332,7 +335,8 @@ def render_district_classification(data: DistrictClassificationReport) -> bytes:
     layout = PageLayout(landscape=True)
     note = f"(Số liệu tính đến {short_date(data.as_of)})" if data.as_of else ""
     story: list[Flowable] = [header_block(data.header, layout)]
-    story += title_block(TITLE, layout, subtitle=district_subtitle(data.quarter, data.year), note=note)
+    story += title_block(TITLE, layout, subtitle=district_subtitle(data.quarter, data.year, data.units_covered),
+                         note=note)
     story.append(district_table(list(data.rows), data.totals, layout))
     story.append(keep_together([_legend(layout), signature_block(data.signature, data.recipients, layout)]))
     return build_document(story, layout, title=f"{TITLE} - quý {data.quarter} năm {data.year}")
@@ -400,7 +404,7 @@ def district_pdf(data: DistrictSheetData) -> bytes:
     )
     return render_district_classification(DistrictClassificationReport(
         year=review.year, quarter=review.quarter, header=header, signature=signature, recipients=recipients,
-        rows=rows, totals=totals, as_of=data.as_of,
+        rows=rows, totals=totals, as_of=data.as_of, units_covered=data.council.units_covered,
     ))
 
 

@@ -77,6 +77,8 @@ def test_a_ward_database_prints_no_district_word(ward_pdfs, name):
 
 def test_a_ward_database_prints_the_ward_words_where_the_district_ones_stood(ward_pdfs):
     assert "Toàn phường" in ward_pdfs["classification-all"]
+    assert "Các cơ quan, đơn vị, khu phố quý 3 năm 2018" in ward_pdfs["classification-all"]
+    assert "UBND các phường" not in ward_pdfs["classification-all"]  # a district's units, not a ward's
     assert "- Thường trực Đảng ủy phường; - Thường trực HĐND phường;" in ward_pdfs["classification-all"]
     for name in ("criticism", "titles-cstdcs"):  # approved: the reference line names the council
         assert ("(Kèm theo Quyết định số 16/QĐ-HĐTĐKT ngày 05 tháng 02 năm 2019 của Hội đồng Thi đua - Khen "

@@ -41,6 +41,15 @@ class CouncilNames:
         return f"toàn {self.area}"
 
     @property
+    def units_covered(self) -> str:
+        """Whom a table of all the council's units covers (under its title): "Các cơ quan, đơn vị,
+        UBND các phường" (a district), "Các cơ quan, đơn vị, khu phố" (a ward), "Các phòng, đơn vị"."""
+        if self.level == CouncilLevel.DEPARTMENT:
+            return "Các phòng, đơn vị"
+        below = {"quận": "UBND các phường", "huyện": "UBND các xã, thị trấn", "phường": "khu phố", "xã": "ấp"}
+        return ", ".join(["Các cơ quan, đơn vị"] + ([below[self.area]] if self.area in below else []))
+
+    @property
     def council_name(self) -> str:
         """"Hội đồng Thi đua - Khen thưởng quận Gò Vấp": the reference line's "của ..."."""
         name = clean(self.area_name)

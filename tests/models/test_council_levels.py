@@ -95,6 +95,18 @@ def test_the_usual_wording_of_a_district_and_of_a_city_department():
     assert (department.total_label, department.council_name) == ("Toàn Sở", "Hội đồng Thi đua - Khen thưởng Sở Nội vụ")
 
 
+def test_whom_the_table_of_all_units_covers_follows_the_level():
+    def covered(level, area):
+        return replace(CouncilNames(), level=level, area=area).units_covered
+
+    assert CouncilNames().units_covered == "Các cơ quan, đơn vị, UBND các phường"  # as printed before
+    assert covered(CouncilLevel.DISTRICT, "huyện") == "Các cơ quan, đơn vị, UBND các xã, thị trấn"
+    assert covered(CouncilLevel.WARD, "phường") == "Các cơ quan, đơn vị, khu phố"
+    assert covered(CouncilLevel.WARD, "xã") == "Các cơ quan, đơn vị, ấp"
+    assert covered(CouncilLevel.WARD, "đặc khu") == "Các cơ quan, đơn vị"
+    assert covered(CouncilLevel.DEPARTMENT, "Sở") == "Các phòng, đơn vị"
+
+
 def test_the_wording_changes_name_each_field_with_its_old_and_new_text():
     current = CouncilNames()
     assert wording_changes(current, level_wording(current, CouncilLevel.DISTRICT)) == [
