@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from models.common.dates import format_date
 from models.common.errors import DomainError, ValidationError
+from models.people.staff import unit_on
 
 
 class SuccessionKind(StrEnum):
@@ -247,3 +248,34 @@ def undo_succession(db: Database, done: SuccessionDone) -> None:
                    [_ids(done.succession_ids)])
         db.conn.executemany("UPDATE unit SET active = ? WHERE id = ?",
                             [(int(a), u) for u, a in done.were_active.items()])
+
+
+# --------------------------------------------------------------------------- a year across a succession
+
+
+def year_end_unit(db: Database, staff_id: int, last_unit: int, ends: dict[int, dt.date], year: int) -> int:
+    """The unit a person is counted in at the end of ``year``: the unit of their last classified
+    quarter, unless a successor took it over by 31/12; then the unit they belonged to on 31/12
+    (the merger moved them there). ``ends``: :func:`unit_ends`."""
+    end = ends.get(last_unit)
+    if end is None or end > dt.date(year, 12, 31):
+        return last_unit
+    return unit_on(db, staff_id, dt.date(year, 12, 31)) or last_unit
+
+
+def quarters_where(quarters: list[tuple[int, int]], names: dict[int, str], ends: dict[int, dt.date],
+                   year: int) -> str:
+    """"Q1-Q2 tại Phường 10 (cũ), Q3-Q4 tại Phường Gò Vấp" for quarters ((quarter, unit id), in
+    order) spent in more than one unit; empty when all are in one. "(cũ)": a unit taken over by a
+    successor by the end of the year."""
+    if len({u for _q, u in quarters}) < 2:
+        return ""
+    runs: list[list] = []
+    for quarter, unit in quarters:
+        if runs and runs[-1][2] == unit and runs[-1][1] == quarter - 1:
+            runs[-1][1] = quarter
+        else:
+            runs.append([quarter, quarter, unit])
+    old = {u for u, end in ends.items() if end <= dt.date(year, 12, 31)}
+    return ", ".join(f"Q{a}" + (f"-Q{b}" if b != a else "") + f" tại {names.get(u, '')}" + (" (cũ)" if u in old else "")
+                     for a, b, u in runs)

@@ -151,3 +151,41 @@ def test_undo_is_refused_once_a_moved_membership_was_changed(wards):
     with pytest.raises(DomainError, match="Không hoàn tác được"):
         undo_succession(db, done)
     assert db.execute("SELECT count(*) FROM unit_succession").fetchone() == (2,)
+
+
+# --------------------------------------------------------------------------- a year across the merger
+
+def _classify(db, unit_id, year, quarter, levels):
+    from models.quarters.classifications import Entry, save_quarter
+
+    save_quarter(db, unit_id, year, quarter, [Entry(s, lv) for s, lv in levels.items()], None, TODAY)
+
+
+def test_a_year_across_the_merger_is_judged_whole_in_the_unit_of_year_end(wards):
+    from models.common.codes import HeadLevel, TitleCode
+    from models.yearend.titles import title_proposals
+
+    db, ids, people = wards
+    xs, tot = HeadLevel.XUAT_SAC, HeadLevel.TOT
+    _classify(db, ids["P10"], 2024, 4, {people["A"]: tot, people["B"]: tot})
+    for q in (1, 2):
+        _classify(db, ids["P10"], 2025, q, {people["A"]: xs, people["B"]: tot})
+        _classify(db, ids["P17"], 2025, q, {people["C"]: tot})
+    _merge(db, ids)
+    for q in (3, 4):
+        _classify(db, ids["GV"], 2025, q, {people["A"]: xs, people["B"]: tot, people["C"]: tot})
+    found = title_proposals(db, 2025)
+    a = found.person(people["A"])
+    assert a.unit_name == "Ủy ban nhân dân phường Gò Vấp"
+    assert [q.unit_id for q in a.quarters] == [ids["P10"], ids["P10"], ids["GV"], ids["GV"]]
+    assert found.why(TitleCode.LDTT, "staff", people["A"]) == (
+        "Đủ điều kiện Lao động tiên tiến: 4/4 quý được xếp loại năm 2025 đạt Hoàn thành tốt nhiệm vụ trở lên "
+        "(Q1-Q2 tại Ủy ban nhân dân Phường 10 (cũ), Q3-Q4 tại Ủy ban nhân dân phường Gò Vấp); "
+        "đủ 10 tháng công tác (tuyển dụng 01/01/2010); không bị kỷ luật trong năm 2025.")
+    # The collective titles of 2025 go to the new ward, counting all three; the old wards are not on them.
+    assert [(u.code, u.counted, u.earned_ldtt) for u in found.units] == [("GV", 3, 3)]
+    assert TitleCode.TTLDTT in found.units[0].titles
+    # 2024 is judged as it was: Phường 10 was in activity all that year.
+    before = title_proposals(db, 2024)
+    assert [(u.code, u.active) for u in before.units] == [("P10", True)]
+    assert TitleCode.TTLDTT in before.units[0].titles
