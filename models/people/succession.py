@@ -125,14 +125,22 @@ def active_in_year(active: bool, ends: dt.date | None, year: int) -> bool:
     return active or (ends is not None and ends > dt.date(year, 12, 31))
 
 
+def succession_notes(db: Database) -> dict[int, str]:
+    """Old unit id -> "Sáp nhập vào Phường Gò Vấp từ 01/07/2025" (the new units by name)."""
+    found: dict[int, list[Succession]] = {}
+    for s in list_successions(db):
+        found.setdefault(s.from_unit_id, []).append(s)
+    notes = {}
+    for unit_id, mine in found.items():
+        verb = _VERBS[mine[0].kind]
+        names = ", ".join(sorted(s.to_name for s in mine))
+        notes[unit_id] = f"{verb[0].upper()}{verb[1:]} {names} từ {format_date(mine[0].effective_on)}"
+    return notes
+
+
 def succession_note(db: Database, unit_id: int) -> str:
-    """"Sáp nhập vào Phường Gò Vấp từ 01/07/2025" for an old unit; empty for any other."""
-    mine = [s for s in list_successions(db) if s.from_unit_id == unit_id]
-    if not mine:
-        return ""
-    verb = _VERBS[mine[0].kind]
-    names = ", ".join(sorted(s.to_name for s in mine))
-    return f"{verb[0].upper()}{verb[1:]} {names} từ {format_date(mine[0].effective_on)}"
+    """:func:`succession_notes` of one unit; empty for a unit that was not taken over."""
+    return succession_notes(db).get(unit_id, "")
 
 
 # --------------------------------------------------------------------------- planning
