@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import Campaign
-from models.common.codes import HeadLevel, StaffCategory, UnitKind
+from models.campaigns.initiatives import get_initiative, save_initiative
+from models.common.codes import Assessment, HeadLevel, InitiativeKind, StaffCategory, UnitKind
 from models.demo.campaign import CampaignPlan, build_demo_campaign
 from models.demo.classification import QuarterPlan, build_demo_classifications
 from models.demo.sample import CB, CC, LD, NAM, NU, VC, _Slot, _UnitSpec, plan_units, refuse_if_not_empty, save_plan
@@ -178,6 +180,15 @@ def _ratings(db: Database, year: int) -> None:
         [(s, year, sorted(ls, key=order.index)[len(ls) // 2].value) for s, ls in sorted(levels.items())])
 
 
+def _recognise_outstanding(db: Database, campaign_id: int, entered: dt.date) -> None:
+    """The council recognises the outstanding ones ("Tiêu biểu xuất sắc") as sáng kiến at the cơ sở:
+    their authors may become Chiến sĩ thi đua cơ sở."""
+    for (initiative_id,) in db.execute("SELECT id FROM initiative WHERE campaign_id = ? AND assessment = ? "
+                                       "ORDER BY id", [campaign_id, Assessment.TIEU_BIEU.value]).fetchall():
+        found = get_initiative(db, initiative_id)
+        save_initiative(db, replace(found, kind=InitiativeKind.SANG_KIEN, recognised=True), entered)
+
+
 def build_ward_sample(db: Database, today: dt.date = DEMO_TODAY) -> None:
     """Fill an empty, migrated database with the 2026 ward sample, in one transaction (the same
     rows every time). Raises :class:`DomainError` when the database already has units."""
@@ -202,7 +213,10 @@ def build_ward_sample(db: Database, today: dt.date = DEMO_TODAY) -> None:
                                                    (OVER_CAP_UNIT, (2025, 3)), ("THKD", (2025, 3)), None,
                                                    salaries=False))
         _ratings(db, 2025)
-        build_demo_campaign(db, CampaignPlan(CAMPAIGN_2025, SEED + 3, entered))
+        campaign_2025 = build_demo_campaign(db, CampaignPlan(
+            CAMPAIGN_2025, SEED + 3, entered, missing=1, late=2, not_reported=1, reported_late=1, not_effective=1,
+            outstanding=5, not_assessed=1))
+        _recognise_outstanding(db, campaign_2025, entered)
         build_demo_campaign(db, CampaignPlan(CAMPAIGN_2026, SEED + 4, today, not_reported=0, reported_late=0,
                                              heads=False))
         set_council_names(db, COUNCIL)
