@@ -125,8 +125,22 @@ def active_in_year(active: bool, ends: dt.date | None, year: int) -> bool:
     return active or (ends is not None and ends > dt.date(year, 12, 31))
 
 
-def succession_notes(db: Database) -> dict[int, str]:
-    """Old unit id -> "Sáp nhập vào Phường Gò Vấp từ 01/07/2025" (the new units by name)."""
+@dataclass(frozen=True)
+class UnitEnd:
+    """How an old unit ended: "Sáp nhập vào Phường Gò Vấp từ 01/07/2025" (``text``)."""
+
+    kind: SuccessionKind
+    effective_on: dt.date
+    text: str
+
+    @property
+    def short(self) -> str:
+        """"Đã sáp nhập từ 01/07/2025"."""
+        return f"Đã {KIND_LABELS[self.kind].lower()} từ {format_date(self.effective_on)}"
+
+
+def succession_notes(db: Database) -> dict[int, UnitEnd]:
+    """Old unit id -> how it ended, the new units by name."""
     found: dict[int, list[Succession]] = {}
     for s in list_successions(db):
         found.setdefault(s.from_unit_id, []).append(s)
@@ -134,13 +148,15 @@ def succession_notes(db: Database) -> dict[int, str]:
     for unit_id, mine in found.items():
         verb = _VERBS[mine[0].kind]
         names = ", ".join(sorted(s.to_name for s in mine))
-        notes[unit_id] = f"{verb[0].upper()}{verb[1:]} {names} từ {format_date(mine[0].effective_on)}"
+        notes[unit_id] = UnitEnd(mine[0].kind, mine[0].effective_on,
+                                 f"{verb[0].upper()}{verb[1:]} {names} từ {format_date(mine[0].effective_on)}")
     return notes
 
 
 def succession_note(db: Database, unit_id: int) -> str:
     """:func:`succession_notes` of one unit; empty for a unit that was not taken over."""
-    return succession_notes(db).get(unit_id, "")
+    found = succession_notes(db).get(unit_id)
+    return found.text if found is not None else ""
 
 
 # --------------------------------------------------------------------------- planning

@@ -1,6 +1,8 @@
 """The units screen's "Sáp nhập / chia tách / đổi tên..." action: preview, confirmation, undo."""
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from models.common.codes import UnitKind
 from models.people.staff import list_staff, unit_on
 from models.people.units import Unit, list_units, save_unit
@@ -93,7 +95,10 @@ def test_the_action_moves_everyone_and_ctrl_z_undoes_it(qtbot, sample_db, tmp_pa
     assert unit_on(sample_db, 1, dt.date(2025, 6, 30)) == _ids(sample_db)["P01"]
     page.state_filter.setCurrentIndex(page.state_filter.findText("Tất cả trạng thái"))
     states = dict(zip(column(page.model, UnitsTableModel.COL_CODE), column(page.model, UnitsTableModel.COL_STATE)))
-    assert states["P01"] == "Ngừng hoạt động: sáp nhập vào Ủy ban nhân dân phường Gò Vấp từ 01/07/2025"
+    assert states["P01"] == "Đã sáp nhập từ 01/07/2025"
+    row = column(page.model, UnitsTableModel.COL_CODE).index("P01")
+    assert page.model.index(row, UnitsTableModel.COL_STATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Sáp nhập vào Ủy ban nhân dân phường Gò Vấp từ 01/07/2025")
     assert states["GV"] == "Đang hoạt động"
     assert window.undo_action.text() == ("Hoàn tác: Sáp nhập đơn vị: Ủy ban nhân dân Phường 1, Ủy ban nhân dân "
                                          "Phường 10 sáp nhập vào Ủy ban nhân dân phường Gò Vấp từ 01/07/2025")

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from models.people.snapshots import restore_unit, snapshot_unit
 from models.common.text import sort_key
-from models.people.succession import succession_notes, undo_succession
+from models.people.succession import UnitEnd, succession_notes, undo_succession
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
 
 from ui.kit import messages
@@ -36,15 +36,22 @@ class UnitsTableModel(RecordTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.notes: dict[int, str] = {}  # unit id -> "Sáp nhập vào ... từ 01/07/2025"
-        state = Column("Trạng thái", self.state_text, width=300)
+        self.notes: dict[int, UnitEnd] = {}  # old unit id -> how it was merged, split or renamed
+        state = Column("Trạng thái", self.state_text, width=180)
         self.columns = [*type(self).columns[:self.COL_STATE], state]
 
     def state_text(self, unit) -> str:
         if unit.active:
             return "Đang hoạt động"
         note = self.notes.get(unit.id)
-        return f"Ngừng hoạt động: {note[0].lower()}{note[1:]}" if note else "Ngừng hoạt động"
+        return note.short if note else "Ngừng hoạt động"
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        """The state's tooltip says what the old unit became: "Sáp nhập vào ... từ 01/07/2025"."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.COL_STATE:
+            note = self.notes.get(self.record(index.row()).id)
+            return note.text if note else None
+        return super().data(index, role)
 
     def search_text(self, unit) -> str:
         return f"{unit.code} {unit.name} {unit.head_name} {unit.head_title}"
