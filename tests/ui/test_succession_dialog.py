@@ -108,3 +108,24 @@ def test_the_action_moves_everyone_and_ctrl_z_undoes_it(qtbot, sample_db, tmp_pa
     assert list_staff(sample_db, gv) == []
     assert {u.code for u in list_units(sample_db, active_only=True)} == {"P01", "P10", "NV", "DT", "GV"}
     assert sample_db.execute("SELECT count(*) FROM unit_succession").fetchone() == (0,)
+
+
+def test_the_entry_screen_keeps_a_merged_unit_for_the_quarters_before_its_end(qtbot, sample_db, tmp_path, answers):
+    from models.people.succession import SuccessionKind, apply_succession, plan_succession
+    from ui.quarters.classification_page import ClassificationPage
+    from ui.quarters.classification_table import ClassificationTableModel as M
+
+    gv, ids = _new_ward(sample_db), _ids(sample_db)
+    apply_succession(sample_db, plan_succession(sample_db, SuccessionKind.SAP_NHAP, [ids["P10"]], [gv],
+                                                dt.date(2025, 7, 1), TODAY))
+    sample_db.execute("UPDATE unit SET active = 0 WHERE code = 'DT'")  # dissolved, not merged: gone
+    page = shown(qtbot, ClassificationPage(sample_db, tmp_path / "tdkt.sqlite3"))
+    combo = page.unit_combo
+    assert {combo.itemText(i) for i in range(combo.count())} == {
+        "Ủy ban nhân dân Phường 1 (P01)", "Ủy ban nhân dân Phường 10 (P10) - đến 30/06/2025", "Phòng Nội vụ (NV)",
+        "Ủy ban nhân dân phường Gò Vấp (GV)"}
+    page.show_unit(ids["P10"], 2025, 2)
+    names = [page.model.index(r, M.COL_NAME).data() for r in range(page.model.rowCount())]
+    assert names == ["Đỗ Minh Đức"]  # still in Phường 10 in Q2/2025
+    page.show_unit(ids["P10"], 2025, 3)
+    assert page.model.rowCount() == 0  # in the new ward from Q3
