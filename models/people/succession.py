@@ -266,6 +266,13 @@ def undo_succession(db: Database, done: SuccessionDone) -> None:
                       "AND start_date = ?", [ids, day]).fetchone()[0]
     if kept != len(done.membership_ids):
         raise DomainError("Không hoàn tác được: quá trình công tác của cán bộ đã được sửa sau khi sáp nhập")
+    (classified,) = db.execute(
+        "SELECT count(*) FROM classification WHERE staff_id IN (SELECT value FROM json_each(?)) "
+        "AND unit_id IN (SELECT value FROM json_each(?))",
+        [_ids(m.staff_id for m in done.plan.moves), _ids(done.plan.new_ids)]).fetchone()
+    if classified:
+        raise DomainError(f"Không hoàn tác được: đã có {classified} kết quả xếp loại quý của cán bộ đã chuyển, ghi ở "
+                          "đơn vị mới; hãy xóa các kết quả đó trước")
     with db.atomic():
         db.execute("DELETE FROM staff_unit WHERE id IN (SELECT value FROM json_each(?))", [ids])
         db.execute("DELETE FROM unit_succession WHERE id IN (SELECT value FROM json_each(?))",

@@ -153,6 +153,19 @@ def test_undo_is_refused_once_a_moved_membership_was_changed(wards):
     assert db.execute("SELECT count(*) FROM unit_succession").fetchone() == (2,)
 
 
+def test_undo_is_refused_once_the_new_unit_holds_quarters_of_the_people_moved(wards):
+    from models.common.codes import HeadLevel
+
+    db, ids, people = wards
+    done = _merge(db, ids)
+    _classify(db, ids["GV"], 2025, 3, {people["A"]: HeadLevel.TOT})
+    with pytest.raises(DomainError) as e:
+        undo_succession(db, done)
+    assert str(e.value) == ("Không hoàn tác được: đã có 1 kết quả xếp loại quý của cán bộ đã chuyển, ghi ở đơn vị mới; "
+                            "hãy xóa các kết quả đó trước")
+    assert unit_on(db, people["A"], MERGER) == ids["GV"]
+
+
 # --------------------------------------------------------------------------- a year across the merger
 
 def _classify(db, unit_id, year, quarter, levels):
