@@ -114,6 +114,7 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "head_criterion": {"name": Field("Tiêu chí")},
     "rule_set": {"name": Field("Tên quy định")},
     "title_rule_set": {"name": Field("Tên quy định")},
+    "unit_succession": {"kind": Field("Hình thức", CODE), "note": Field("Căn cứ")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.

@@ -202,3 +202,14 @@ def test_a_year_across_the_merger_is_judged_whole_in_the_unit_of_year_end(wards)
     before = title_proposals(db, 2024)
     assert [(u.code, u.active) for u in before.units] == [("P10", True)]
     assert TitleCode.TTLDTT in before.units[0].titles
+
+
+def test_the_history_names_the_old_unit_and_says_what_became_of_it(wards):
+    from models.store.history import list_changes
+
+    db, ids, _people = wards
+    _merge(db, ids)
+    found = sorted((c.subject, c.summary) for c in list_changes(db) if c.table == "unit_succession")
+    assert found[0] == ("Ủy ban nhân dân Phường 10 (P10)",
+                        "Đơn vị cũ: Ủy ban nhân dân Phường 10 (P10); Đơn vị mới: Ủy ban nhân dân phường Gò Vấp (GV); "
+                        "Hình thức: Sáp nhập; Có hiệu lực từ ngày: 01/07/2025; Căn cứ: Nghị quyết 1685/NQ-UBTVQH15")
