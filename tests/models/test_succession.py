@@ -213,3 +213,20 @@ def test_the_history_names_the_old_unit_and_says_what_became_of_it(wards):
     assert found[0] == ("Ủy ban nhân dân Phường 10 (P10)",
                         "Đơn vị cũ: Ủy ban nhân dân Phường 10 (P10); Đơn vị mới: Ủy ban nhân dân phường Gò Vấp (GV); "
                         "Hình thức: Sáp nhập; Có hiệu lực từ ngày: 01/07/2025; Căn cứ: Nghị quyết 1685/NQ-UBTVQH15")
+
+
+def test_the_review_of_a_year_before_the_merger_still_looks_at_the_old_units(wards):
+    from models.campaigns.campaigns import Campaign, save_campaign
+    from models.yearend.review import campaign_review
+
+    db, ids, _people = wards
+    campaign = save_campaign(db, Campaign(name="Đợt thi đua năm 2024", year=2024, start_date=dt.date(2024, 3, 1),
+                                          registration_deadline=dt.date(2024, 3, 31),
+                                          report_deadline=dt.date(2024, 12, 15)), [ids["P10"], ids["GV"]])
+    _merge(db, ids)
+    review = campaign_review(db, campaign.id, dt.date(2025, 1, 31))
+    p10 = review.unit(ids["P10"])
+    assert p10.active and p10.why_criticism.startswith("Bị đề nghị phê bình: Không đăng ký")
+    db.execute("UPDATE unit SET active = 0 WHERE id = ?", [ids["GV"]])  # deactivated by hand, not merged
+    assert campaign_review(db, campaign.id, dt.date(2025, 1, 31)).unit(ids["GV"]).why_criticism == (
+        "Không xét: đơn vị đã ngừng hoạt động.")
