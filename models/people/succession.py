@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from models.common.dates import format_date
 from models.common.errors import DomainError, ValidationError
 from models.people.staff import unit_on
+from models.people.units import Unit, list_units
 
 
 class SuccessionKind(StrEnum):
@@ -137,6 +138,13 @@ class UnitEnd:
     def short(self) -> str:
         """"Đã sáp nhập từ 01/07/2025"."""
         return f"Đã {KIND_LABELS[self.kind].lower()} từ {format_date(self.effective_on)}"
+
+
+def units_in_activity(db: Database, year: int) -> list[Unit]:
+    """The units a list of ``year`` may name (by code): the active ones and those taken over by a
+    successor only after the year's end (:func:`active_in_year`)."""
+    ends = unit_ends(db)
+    return [u for u in list_units(db) if active_in_year(u.active, ends.get(u.id), year)]
 
 
 def succession_notes(db: Database) -> dict[int, UnitEnd]:

@@ -230,3 +230,13 @@ def test_the_review_of_a_year_before_the_merger_still_looks_at_the_old_units(war
     db.execute("UPDATE unit SET active = 0 WHERE id = ?", [ids["GV"]])  # deactivated by hand, not merged
     assert campaign_review(db, campaign.id, dt.date(2025, 1, 31)).unit(ids["GV"]).why_criticism == (
         "Không xét: đơn vị đã ngừng hoạt động.")
+
+
+def test_the_units_a_years_list_may_name(wards):
+    from models.people.succession import units_in_activity
+
+    db, ids, _people = wards
+    _merge(db, ids)
+    db.execute("UPDATE unit SET active = 0 WHERE id = ?", [ids["KT"]])  # deactivated by hand: gone for every year
+    assert [u.code for u in units_in_activity(db, 2024)] == ["GV", "P10", "P17", "VP"]
+    assert [u.code for u in units_in_activity(db, 2025)] == ["GV", "VP"]
