@@ -240,3 +240,17 @@ def test_the_units_a_years_list_may_name(wards):
     db.execute("UPDATE unit SET active = 0 WHERE id = ?", [ids["KT"]])  # deactivated by hand: gone for every year
     assert [u.code for u in units_in_activity(db, 2024)] == ["GV", "P10", "P17", "VP"]
     assert [u.code for u in units_in_activity(db, 2025)] == ["GV", "VP"]
+
+
+def test_the_check_finds_someone_left_in_a_unit_after_its_end(wards):
+    from models.check import full_check
+
+    db, ids, people = wards
+    _merge(db, ids)
+    assert full_check(db) == []
+    # Someone added to Phường 17 afterwards (an import of old data, say): still in a unit that has ended.
+    late = _person(db, "MUON", ids["GV"])
+    db.execute("UPDATE staff_unit SET unit_id = ? WHERE staff_id = ?", [ids["P17"], late])
+    assert [(f.what, f.serious) for f in full_check(db)] == [(
+        "Cán bộ MUON - Nguyễn Văn MUON vẫn thuộc Ủy ban nhân dân Phường 17, đơn vị đã sáp nhập, chia tách hoặc đổi tên "
+        "từ ngày 01/07/2025: hãy chuyển sang đơn vị mới (màn hình Cán bộ)", False)]
