@@ -133,24 +133,19 @@ UNIT_SPECS: tuple[_UnitSpec, ...] = (
     *(_khu_pho(n) for n in range(1, 9)),
 )
 
-CAMPAIGN_2025 = Campaign(
-    name="Đợt thi đua “Phường mới - Hành động mới” năm 2025",
-    year=2025,
-    start_date=dt.date(2025, 7, 15),
-    registration_deadline=dt.date(2025, 8, 15),
-    report_deadline=dt.date(2025, 12, 20),
-    description="Phát động khi thành lập phường Gò Vấp (01/07/2025): mỗi cơ quan, đơn vị, trường học, khu phố "
-                "đăng ký 01 mô hình, sáng kiến, giải pháp về cải cách hành chính và chính quyền số.",
-)
-CAMPAIGN_2026 = Campaign(
-    name="Phong trào thi đua cải cách hành chính, chuyển đổi số năm 2026",
-    year=2026,
-    start_date=dt.date(2026, 3, 2),
-    registration_deadline=dt.date(2026, 3, 31),
-    report_deadline=dt.date(2026, 12, 15),
-    description="Mỗi cơ quan, đơn vị, trường học, khu phố đăng ký 01 mô hình, sáng kiến, giải pháp trước "
-                "31/03/2026 và báo cáo kết quả trước 15/12/2026.",
-)
+_UNITS_REGISTER = "Mỗi cơ quan, đơn vị, trường học, khu phố đăng ký 01 mô hình, sáng kiến, giải pháp"
+# (name, start, registration deadline, report deadline, description) by year
+_CAMPAIGNS = {
+    2025: ("Đợt thi đua “Phường mới - Hành động mới” năm 2025", (7, 15), (8, 15), (12, 20),
+           f"Phát động khi thành lập phường Gò Vấp (01/07/2025). {_UNITS_REGISTER} về cải cách hành chính và "
+           "chính quyền số."),
+    2026: ("Phong trào thi đua cải cách hành chính, chuyển đổi số năm 2026", (3, 2), (3, 31), (12, 15),
+           f"{_UNITS_REGISTER} trước 31/03/2026 và báo cáo kết quả trước 15/12/2026."),
+}
+CAMPAIGN_2025, CAMPAIGN_2026 = (
+    Campaign(name=name, year=year, start_date=dt.date(year, *start), registration_deadline=dt.date(year, *reg),
+             report_deadline=dt.date(year, *report), description=text)
+    for year, (name, start, reg, report, text) in _CAMPAIGNS.items())
 COUNCIL = CouncilNames(
     parent_body="ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP",
     issuing_body="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
