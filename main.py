@@ -327,14 +327,15 @@ YEAREND = {
 
 # --- the database file: new, sample, backup, restore, check ------------------------------------------
 
-def _create_demo(path: Path) -> None:
+def _demo(args) -> None:
     from models.demo.sample import create_demo_database  # only here: the window starts without it
 
-    create_demo_database(path)
+    create_demo_database(args.sub_db, args.sample)
+    print(f"Đã tạo cơ sở dữ liệu mẫu: {args.sub_db}")
 
 
 def _creating(create: Callable, done: str) -> Callable:
-    """``demo``, ``init``: ``create(path)`` the database of ``--db``, then say ``done``."""
+    """``init``: ``create(path)`` the database of ``--db``, then say ``done``."""
     def run(args) -> None:
         create(args.sub_db)
         print(done.format(args.sub_db))
@@ -383,7 +384,7 @@ def _check(args) -> int:
 
 
 STORE = {
-    ("demo", None): _creating(_create_demo, "Đã tạo cơ sở dữ liệu mẫu: {}"),
+    ("demo", None): _demo,
     ("init", None): _creating(create_database, "Đã tạo cơ sở dữ liệu mới (trống): {}"),
     ("backup", None): _backup, ("restore", None): _restore, ("check", None): _check,
 }
@@ -433,11 +434,15 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "year!": (("--year",), dict(type=int, required=True)),
     "registration": (("--registration-deadline",), dict(required=True, metavar=_DATE)),
     "report": (("--report-deadline",), dict(required=True, metavar=_DATE)),
+    "sample": (("--sample",), dict(choices=("2018", "2026"), default="2018",
+                                   help="2018: quận Gò Vấp năm 2018 (mặc định); 2026: phường Gò Vấp sau sáp nhập "
+                                        "01/07/2025")),
     "start": (("--start",), dict(metavar=_DATE, help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")),
 }
 _XLSX_FILE = ("out?", "-o xlsx", "force")
 COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds), its arguments)
-    "demo": ("tạo cơ sở dữ liệu mẫu (Gò Vấp 2018)", None, ("db",)),
+    "demo": ("tạo cơ sở dữ liệu mẫu (quận Gò Vấp 2018, hoặc phường Gò Vấp 2026 với --sample 2026)", None,
+             ("db", "sample")),
     "init": ("tạo cơ sở dữ liệu mới, trống (không ghi đè tệp đã có)", None, ("db",)),
     "template": ("ghi tệp Excel mẫu để trống", KIND_HELP, (*_XLSX_FILE, "db?", "year", "quarter", "unit template")),
     "import": ("nhập từ Excel (tất cả hoặc không gì cả)", KIND_HELP, ("file", "db", "campaign", "dry-run")),

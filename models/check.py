@@ -37,6 +37,7 @@ def full_check(db: Database) -> list[Finding]:
     findings = _sqlite_findings(db, "integrity_check", 50)
     findings += _staff_without_unit(db)
     findings += _classifications_outside_their_unit(db)
+    findings += _members_of_ended_units(db)
     findings += _damaged_snapshots(db)
     return findings
 
@@ -97,6 +98,24 @@ def _staff_without_unit(db: Database) -> list[Finding]:
     ).fetchall()
     return [Finding(f"Cán bộ {code} - {name} không có quá trình công tác (không thuộc đơn vị nào)")
             for code, name in rows]
+
+
+def _members_of_ended_units(db: Database) -> list[Finding]:
+    """People still in a unit after a successor took it over (joined it later, or left out of the move)."""
+    from models.common.dates import format_date
+    from models.people.succession import unit_ends
+
+    ends = unit_ends(db)
+    if not ends:
+        return []
+    rows = db.execute(
+        "SELECT s.code, s.full_name, s.ended_on, u.id, u.name FROM staff s "
+        "JOIN (SELECT staff_id, unit_id, max(start_date) FROM staff_unit GROUP BY staff_id) h ON h.staff_id = s.id "
+        "JOIN unit u ON u.id = h.unit_id ORDER BY s.code").fetchall()
+    return [Finding(f"Cán bộ {code} - {name} vẫn thuộc {unit}, đơn vị đã sáp nhập, chia tách hoặc đổi tên từ ngày "
+                    f"{format_date(ends[unit_id])}: hãy chuyển sang đơn vị mới (màn hình Cán bộ)", serious=False)
+            for code, name, ended, unit_id, unit in rows
+            if unit_id in ends and (ended is None or ended >= ends[unit_id].isoformat())]
 
 
 def _classifications_outside_their_unit(db: Database) -> list[Finding]:

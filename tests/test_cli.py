@@ -16,6 +16,17 @@ def test_demo_creates_the_sample_database(tmp_path):
     assert "chỉ tạo dữ liệu mẫu trong một tệp mới" in again.stderr
 
 
+def test_demo_sample_2026_creates_the_ward_after_the_merger(tmp_path):
+    db = tmp_path / "ward.sqlite3"
+    result = run("demo", "--db", db, "--sample", "2026")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Đã tạo cơ sở dữ liệu mẫu: {db}\n"
+    assert (_count(db, "unit"), _count(db, "staff"), _count(db, "unit_succession")) == (25, 300, 12)
+    wrong = run("demo", "--db", tmp_path / "x.sqlite3", "--sample", "2019")
+    assert wrong.returncode == 2 and "invalid choice: '2019'" in wrong.stderr
+    assert not (tmp_path / "x.sqlite3").exists()
+
+
 def test_template_writes_the_exact_headers(tmp_path):
     for kind, headers in (("units", UNIT_HEADERS), ("staff", STAFF_HEADERS)):
         out = tmp_path / f"{kind}.xlsx"

@@ -41,18 +41,27 @@ def load_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
-def offer_sample_data(path: Path) -> None:
-    """First run, no database yet: offer the Gò Vấp 2018 sample data; an empty one otherwise."""
-    from models.demo.sample import create_demo_database
+SAMPLE_CHOICES = ("Mẫu quận Gò Vấp 2018", "Mẫu phường Gò Vấp 2026")  # models.demo.sample.SAMPLES, in order
 
-    if messages.confirm(
+
+def offer_sample_data(path: Path) -> None:
+    """First run, no database yet: offer a sample (the district of 2018, or the ward of 2026 after
+    the 2025 merger); an empty database otherwise."""
+    from models.demo.sample import SAMPLES, create_demo_database
+
+    chosen = messages.choose(
         None, "Chào mừng đến với TĐKT",
         f"Chưa có cơ sở dữ liệu tại:\n{path}\n\n"
-        "Tạo dữ liệu mẫu (các đơn vị của quận Gò Vấp năm 2018 và khoảng 600 cán bộ) để dùng thử?\n"
+        "Tạo dữ liệu mẫu để dùng thử?\n"
+        "• Quận Gò Vấp 2018: các đơn vị của quận và khoảng 600 cán bộ, đợt thi đua cao điểm về cải cách "
+        "hành chính.\n"
+        "• Phường Gò Vấp 2026: phường mới sau sáp nhập ngày 01/07/2025, khoảng 300 cán bộ, xếp loại các quý "
+        "năm 2025 và đợt thi đua năm 2026 đang diễn ra.\n"
         "Chọn “Bắt đầu trống” để tự nhập dữ liệu của đơn vị mình.",
-        yes="Tạo dữ liệu mẫu", no="Bắt đầu trống",
-    ):
-        create_demo_database(path)
+        list(SAMPLE_CHOICES), "Bắt đầu trống",
+    )
+    if chosen is not None:
+        create_demo_database(path, SAMPLES[chosen])
 
 
 def operator_name(db, ask: bool) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -49,42 +50,58 @@ TITLES = {
     DEFAULT_FIELDS[10]: ["Sắp xếp lại vị trí việc làm, nâng cao năng suất lao động"],
 }
 KINDS = (InitiativeKind.MO_HINH, InitiativeKind.SANG_KIEN, InitiativeKind.GIAI_PHAP)
-MISSING = 3  # units that never register
-LATE = 4  # registered after the deadline
-NOT_REPORTED = 2
-REPORTED_LATE = 3
-NOT_EFFECTIVE = 3
-OUTSTANDING = 6
-NOT_ASSESSED = 2
+
+
+@dataclass(frozen=True)
+class CampaignPlan:
+    """A sample campaign and its mix of units: how many never register, register late, do not
+    report, report late, and how the reports are assessed (2018's seed campaign by default). A
+    report or an assessment that would come after ``entered_on`` is not there yet: a campaign still
+    in progress."""
+
+    campaign: Campaign = CAMPAIGN
+    seed: int = SEED
+    entered_on: dt.date = ENTERED_ON
+    missing: int = 3  # units that never register
+    late: int = 4  # registered after the deadline
+    not_reported: int = 2
+    reported_late: int = 3
+    not_effective: int = 3
+    outstanding: int = 6
+    not_assessed: int = 2
+    heads: bool = True  # the heads' evaluations of the campaign's year
 
 
 def _day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rng.randint(0, (last - first).days))
 
 
-def build_demo_campaign(db: Database) -> int:
-    """Add the seed's campaign with initiatives and the 2018 head evaluations; returns its id."""
-    rng = random.Random(SEED)
-    campaign = save_campaign(db, CAMPAIGN)
+def build_demo_campaign(db: Database, plan: CampaignPlan = CampaignPlan()) -> int:
+    """Add the sample campaign with initiatives and the heads' evaluations; returns its id."""
+    rng = random.Random(plan.seed)
+    spec, days = plan.campaign, dt.timedelta
+    campaign = save_campaign(db, spec)
     units = db.execute(
         "SELECT u.id, u.code, u.name FROM campaign_unit cu JOIN unit u ON u.id = cu.unit_id "
         "WHERE cu.campaign_id = ? ORDER BY u.code", [campaign.id]
     ).fetchall()
     order = list(range(len(units)))
     rng.shuffle(order)
-    missing = set(order[:MISSING])
-    late = set(order[MISSING:MISSING + LATE])
+    missing = set(order[:plan.missing])
+    late = set(order[plan.missing:plan.missing + plan.late])
     registered = [i for i in range(len(units)) if i not in missing]
     rng.shuffle(registered)
-    not_reported = set(registered[:NOT_REPORTED])
-    reported_late = set(registered[NOT_REPORTED:NOT_REPORTED + REPORTED_LATE])
+    not_reported = set(registered[:plan.not_reported])
+    reported_late = set(registered[plan.not_reported:plan.not_reported + plan.reported_late])
     reported = [i for i in registered if i not in not_reported]
     rng.shuffle(reported)
-    cut = [NOT_EFFECTIVE, NOT_EFFECTIVE + OUTSTANDING, NOT_EFFECTIVE + OUTSTANDING + NOT_ASSESSED]
+    cut = [plan.not_effective, plan.not_effective + plan.outstanding,
+           plan.not_effective + plan.outstanding + plan.not_assessed]
     assessment = {}
     for n, i in enumerate(reported):
         assessment[i] = (Assessment.KHONG_HIEU_QUA if n < cut[0] else Assessment.TIEU_BIEU if n < cut[1]
                          else None if n < cut[2] else Assessment.HIEU_QUA)
+    assessed = spec.report_deadline < plan.entered_on  # the council assesses after the deadline
     fields = list(TITLES)
     for i, (unit_id, code, name) in enumerate(units):
         if i in missing:
@@ -92,19 +109,21 @@ def build_demo_campaign(db: Database) -> int:
         field = fields[rng.randrange(len(fields))]
         title = rng.choice(TITLES[field])
         if i in late:
-            registered_on = _day(rng, dt.date(2018, 11, 5), dt.date(2018, 11, 20))
+            registered_on = _day(rng, spec.registration_deadline + days(2), spec.registration_deadline + days(17))
         else:
-            registered_on = _day(rng, dt.date(2018, 11, 2), CAMPAIGN.registration_deadline)
+            registered_on = _day(rng, spec.start_date, spec.registration_deadline)
         reported_on = None
         if i not in not_reported:
-            reported_on = (_day(rng, dt.date(2019, 1, 28), dt.date(2019, 2, 12)) if i in reported_late
-                           else _day(rng, dt.date(2019, 1, 8), CAMPAIGN.report_deadline))
+            reported_on = (_day(rng, spec.report_deadline + days(1), spec.report_deadline + days(16)) if i in reported_late
+                           else _day(rng, spec.report_deadline - days(19), spec.report_deadline))
+            if reported_on > plan.entered_on:
+                reported_on = None
         staff = [r[0] for r in db.execute(
             "SELECT s.id FROM staff s JOIN staff_unit h ON h.staff_id = s.id AND h.unit_id = ? "
             "WHERE s.ended_on IS NULL ORDER BY s.id", [unit_id]
         )]
         kind = KINDS[rng.randrange(3)]
-        verdict = assessment.get(i)
+        verdict = assessment.get(i) if assessed and reported_on else None
         save_initiative(db, Initiative(
             campaign_id=campaign.id, unit_id=unit_id, title=title, kind=kind, field=field,
             registered_on=registered_on, reported_on=reported_on,
@@ -115,12 +134,13 @@ def build_demo_campaign(db: Database) -> int:
                              Assessment.TIEU_BIEU: "Có thể nhân rộng ra các đơn vị khác."}.get(verdict, ""),
             recognised=verdict == Assessment.TIEU_BIEU and kind == InitiativeKind.SANG_KIEN,
             author_ids=tuple(rng.sample(staff, k=min(len(staff), rng.randint(1, 3)))),
-        ), ENTERED_ON)
-    _head_evaluations(db, rng, [u[0] for u in units], missing)
+        ), plan.entered_on)
+    if plan.heads:
+        _head_evaluations(db, rng, [u[0] for u in units], missing, spec.year)
     return campaign.id
 
 
-def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], missing: set[int]) -> None:
+def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], missing: set[int], year: int) -> None:
     criteria = criteria_template(db)
     failing = {unit_ids[i] for i in sorted(missing)[:1]}  # one head of a unit that did not register
     for unit_id in unit_ids:
@@ -131,7 +151,7 @@ def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], mis
         results = ["Đạt" if level != HeadLevel.KHONG_HOAN_THANH or n % 3 else "Chưa đạt"
                    for n in range(len(criteria))]
         save_evaluation(db, HeadEvaluation(
-            unit_id=unit_id, year=2018, level=level,
+            unit_id=unit_id, year=year, level=level,
             note="Chưa đăng ký mô hình, sáng kiến trong đợt thi đua." if level == HeadLevel.KHONG_HOAN_THANH else "",
             criteria=tuple(Criterion(c, r) for c, r in zip(criteria, results)),
         ))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -22,14 +23,30 @@ LATE_UNIT = "P12"  # submitted Q3 on 12/10/2018, after the deadline (05/10)
 SALARY_STEPS = (2.34, 2.67, 3.0, 3.33, 3.66, 3.99, 4.32, 4.65, 4.98, 5.36, 5.76, 6.2)
 
 
-def build_demo_classifications(db: Database) -> None:
-    rng = random.Random(SEED)
-    for (staff_id,) in db.execute("SELECT id FROM staff ORDER BY id").fetchall():
-        if rng.random() < 0.9:
-            db.execute("UPDATE staff SET salary_coefficient = ? WHERE id = ?", [rng.choice(SALARY_STEPS), staff_id])
+@dataclass(frozen=True)
+class QuarterPlan:
+    """Which quarters a sample classifies, and its particular cases (a unit over the leaders' cap,
+    a unit late, the quarter left open); 2018's by default."""
+
+    quarters: tuple[tuple[int, int], ...] = QUARTERS
+    seed: int = SEED
+    entered_on: dt.date = ENTERED_ON
+    over_cap: tuple[str, tuple[int, int]] | None = (OVER_CAP_UNIT, (2018, 3))
+    late: tuple[str, tuple[int, int]] | None = (LATE_UNIT, (2018, 3))
+    open_quarter: tuple[int, int] | None = (2018, 4)  # not locked
+    salaries: bool = True  # also give most people a salary coefficient
+
+
+def build_demo_classifications(db: Database, plan: QuarterPlan = QuarterPlan()) -> None:
+    rng = random.Random(plan.seed)
+    if plan.salaries:
+        for (staff_id,) in db.execute("SELECT id FROM staff ORDER BY id").fetchall():
+            if rng.random() < 0.9:
+                db.execute("UPDATE staff SET salary_coefficient = ? WHERE id = ?",
+                           [rng.choice(SALARY_STEPS), staff_id])
     units = db.execute("SELECT id, code FROM unit WHERE active = 1 ORDER BY code").fetchall()
     genders = dict(db.execute("SELECT id, gender FROM staff").fetchall())
-    for year, quarter in QUARTERS:
+    for year, quarter in plan.quarters:
         first, last = quarter_bounds(year, quarter)
         for unit_id, code in units:
             people = roster(db, unit_id, year, quarter)
@@ -46,7 +63,7 @@ def build_demo_classifications(db: Database) -> None:
                     reasons[p.staff_id] = NotClassifiedReason.OM_DAI_NGAY
             # At most half of the classified leaders excellent (the cap), except in the one unit over it.
             leaders = [p for p in people if p.is_leader and p.staff_id not in reasons]
-            over = code == OVER_CAP_UNIT and (year, quarter) == (2018, 3)
+            over = plan.over_cap == (code, (year, quarter))
             excellent = {p.staff_id for p in (leaders if over else leaders[:len(leaders) // 2])}
             entries = []
             for p in people:
@@ -63,8 +80,9 @@ def build_demo_classifications(db: Database) -> None:
                                      note="Hoàn thành vượt chỉ tiêu cải cách hành chính"
                                      if level == HeadLevel.XUAT_SAC and rng.random() < 0.2 else ""))
             next_month = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
-            day = 12 if code == LATE_UNIT and (year, quarter) == (2018, 3) else rng.randint(1, 5)
-            save_quarter(db, unit_id, year, quarter, entries, next_month.replace(day=day), ENTERED_ON)
-            if quarter < 4 and not (code == OVER_CAP_UNIT and quarter == 3):
-                lock_quarter(db, unit_id, year, quarter, dt.datetime(year, 3 * quarter + 1, 20, 9, 0),
+            day = 12 if plan.late == (code, (year, quarter)) else rng.randint(1, 5)
+            save_quarter(db, unit_id, year, quarter, entries, next_month.replace(day=day), plan.entered_on)
+            if (year, quarter) != plan.open_quarter and not over:
+                locked_at = dt.datetime(year + 1, 1, 20, 9, 0) if quarter == 4 else dt.datetime(year, 3 * quarter + 1, 20, 9, 0)
+                lock_quarter(db, unit_id, year, quarter, locked_at,
                              who="Thư ký Hội đồng")

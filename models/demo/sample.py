@@ -342,13 +342,13 @@ def _roster(rng: random.Random, spec: _UnitSpec, size: int) -> list[_Slot]:
     return slots[:size]
 
 
-def _sizes(rng: random.Random) -> list[int]:
+def _sizes(rng: random.Random, specs: tuple[_UnitSpec, ...], total: int) -> list[int]:
     """Each unit's head count; the wards absorb the difference so that the total is exact."""
-    sizes = [s.size if isinstance(s.size, int) else rng.randint(*s.size) for s in UNIT_SPECS]
-    wards = [i for i, s in enumerate(UNIT_SPECS) if s.kind == UnitKind.PHUONG]
-    step = 1 if sum(sizes) < STAFF_TOTAL else -1
+    sizes = [s.size if isinstance(s.size, int) else rng.randint(*s.size) for s in specs]
+    wards = [i for i, s in enumerate(specs) if s.kind == UnitKind.PHUONG]
+    step = 1 if sum(sizes) < total else -1
     turn = 0
-    while sum(sizes) != STAFF_TOTAL:
+    while sum(sizes) != total:
         sizes[wards[turn % len(wards)]] += step
         turn += 1
     return sizes
@@ -364,10 +364,17 @@ def _gender(rng: random.Random, spec: _UnitSpec, slot: _Slot) -> Gender:
 
 
 def _plan(rng: random.Random) -> tuple[list[Unit], list[_Person]]:
+    units, people = plan_units(rng, UNIT_SPECS, STAFF_TOTAL)
+    _add_history(rng, people)
+    return units, people
+
+
+def plan_units(rng: random.Random, specs: tuple[_UnitSpec, ...], total: int) -> tuple[list[Unit], list[_Person]]:
+    """The units of ``specs`` and ``total`` invented people filling their rosters (codes CB0001...)."""
     units: list[Unit] = []
     people: list[_Person] = []
     taken: set[str] = set()
-    for spec, size in zip(UNIT_SPECS, _sizes(rng)):
+    for spec, size in zip(specs, _sizes(rng, specs, total)):
         members = []
         for slot in _roster(rng, spec, size):
             gender = _gender(rng, spec, slot)
@@ -394,7 +401,6 @@ def _plan(rng: random.Random) -> tuple[list[Unit], list[_Person]]:
             Unit(spec.code, spec.name, spec.kind, head_name, spec.head_title, spec.active)
         )
         people.extend(members)
-    _add_history(rng, people)
     return units, people
 
 
@@ -438,13 +444,38 @@ def _unit_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM unit").fetchone()[0]
 
 
-def _refuse_if_not_empty(db: Database) -> None:
+def refuse_if_not_empty(db: Database) -> None:
     n = _unit_count(db)
     if n:
         raise DomainError(
             f"Tệp dữ liệu đã có {n} đơn vị: chỉ tạo dữ liệu mẫu trong một tệp mới. "
             "Hãy chọn tên tệp khác để không ghi lẫn vào dữ liệu thật."
         )
+
+
+def save_plan(db: Database, units: list[Unit], people: list[_Person], today: dt.date) -> dict[str, int]:
+    """Write the planned units and people (with their moves); gives the unit ids by code."""
+    ids = {unit.code: save_unit(db, unit).id for unit in units}
+    for p in people:
+        saved = add_staff(
+            db,
+            Staff(
+                code=p.code,
+                full_name=p.full_name,
+                gender=p.gender,
+                category=p.category,
+                unit_id=ids[p.came_from or p.unit],
+                birth_date=p.birth,
+                position=p.position,
+                is_leader=p.is_leader,
+                recruited_on=p.recruited,
+                ended_on=p.ended,
+            ),
+            today,
+        )
+        if p.moved_on is not None:
+            move_staff(db, saved.id, ids[p.unit], p.moved_on, today)
+    return ids
 
 
 def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
@@ -458,40 +489,32 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
         raise DomainError("Dữ liệu mẫu mô tả năm 2018: ngày nhập phải từ 01/12/2018 trở đi")
     units, people = _plan(random.Random(SEED))
     with db.atomic():
-        _refuse_if_not_empty(db)
-        ids = {unit.code: save_unit(db, unit).id for unit in units}
-        for p in people:
-            saved = add_staff(
-                db,
-                Staff(
-                    code=p.code,
-                    full_name=p.full_name,
-                    gender=p.gender,
-                    category=p.category,
-                    unit_id=ids[p.came_from or p.unit],
-                    birth_date=p.birth,
-                    position=p.position,
-                    is_leader=p.is_leader,
-                    recruited_on=p.recruited,
-                    ended_on=p.ended,
-                ),
-                today,
-            )
-            if p.moved_on is not None:
-                move_staff(db, saved.id, ids[p.unit], p.moved_on, today)
+        refuse_if_not_empty(db)
+        save_plan(db, units, people, today)
         build_demo_campaign(db)
         build_demo_classifications(db)
         build_demo_titles(db, today)
 
 
-def create_demo_database(path: str | Path) -> None:
-    """Create (or fill, when it has no unit yet) the database file ``path`` with the sample data.
+SAMPLES = ("2018", "2026")  # the district of 2018 (this module), the ward of 2026 (models.demo.sample_2026)
+
+
+def create_demo_database(path: str | Path, sample: str = "2018") -> None:
+    """Create (or fill, when it has no unit yet) the database file ``path`` with the sample data
+    ``sample``: "2018" (quận Gò Vấp, the seed's campaign) or "2026" (phường Gò Vấp after the 2025 merger).
 
     Raises :class:`DomainError` and leaves the file's data alone when it already holds units.
     """
+    if sample not in SAMPLES:
+        raise DomainError(f"Không có dữ liệu mẫu “{sample}”: chọn một trong {', '.join(SAMPLES)}")
     db = connect(path, who="Dữ liệu mẫu")
     try:
-        _refuse_if_not_empty(db)
-        build_demo(db)
+        refuse_if_not_empty(db)
+        if sample == "2026":
+            from models.demo.sample_2026 import build_ward_sample  # it builds on this module
+
+            build_ward_sample(db)
+        else:
+            build_demo(db)
     finally:
         db.close()

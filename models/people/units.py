@@ -24,6 +24,7 @@ TABLE_LABELS = {
     "unit_quarter_event": "lịch sử chốt kết quả quý",
     "award_adjustment": "điều chỉnh danh sách khen thưởng, phê bình",
     "discipline": "quyết định kỷ luật",
+    "unit_succession": "sáp nhập, chia tách, đổi tên đơn vị",
 }
 
 

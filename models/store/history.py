@@ -36,6 +36,7 @@ TABLE_LABELS = {
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
     "yearly_rating": "Xếp loại chất lượng cuối năm",
+    "unit_succession": "Sáp nhập, chia tách, đổi tên đơn vị",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]
@@ -89,7 +90,7 @@ class Change:
         """The record, as a person reads it: a code, a name, a quarter."""
         row = self.new or self.old or {}
         parts = [str(row[k]) for k in ("code", "full_name", "name", "title") if row.get(k)]
-        for key in ("staff_id", "unit_id", "initiative_id", "campaign_id", "evaluation_id", "rule_set_id"):
+        for key in ("staff_id", "unit_id", "from_unit_id", "initiative_id", "campaign_id", "evaluation_id", "rule_set_id"):
             if row.get(key) is not None and not parts:
                 parts.append(self._show(key, row[key]))
         if "year" in row and "quarter" in row:

@@ -100,6 +100,8 @@ _COMMON: dict[str, Field] = {
     "bonus_ttldxs": Field("Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", NUMBER),
     "priority": Field("Thứ tự ưu tiên"),
     "highest_bonus_only": Field("Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất", FLAG),
+    "from_unit_id": Field("Đơn vị cũ", UNIT), "to_unit_id": Field("Đơn vị mới", UNIT),
+    "effective_on": Field("Có hiệu lực từ ngày", DATE),
 }
 
 # Columns whose meaning depends on the table.
@@ -112,6 +114,7 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "head_criterion": {"name": Field("Tiêu chí")},
     "rule_set": {"name": Field("Tên quy định")},
     "title_rule_set": {"name": Field("Tên quy định")},
+    "unit_succession": {"kind": Field("Hình thức", CODE), "note": Field("Căn cứ")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.
@@ -123,6 +126,7 @@ _EXTRA_CODES = {
     "lock": "Chốt", "unlock": "Mở chốt", "add": "Thêm vào danh sách", "remove": "Bỏ khỏi danh sách",
     "base_salaries": "Mức lương cơ sở", "council_names": "Tên Hội đồng, cơ quan",
     "head_criteria": "Tiêu chí đánh giá người đứng đầu",
+    "sap_nhap": "Sáp nhập", "chia_tach": "Chia tách", "doi_ten": "Đổi tên",
 }
 CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.items()}, **_EXTRA_CODES}
 

@@ -331,6 +331,7 @@ TRACKED = {
     "title_rule_set": None,
     "title_priority": None,
     "yearly_rating": None,
+    "unit_succession": "from_unit_id",
 }
 
 
@@ -516,3 +517,24 @@ def m0009_yearly_rating(db: Database) -> None:
 # a transaction because the foreign keys are switched off for the copy (the body keeps it atomic).
 MIGRATIONS(name="0010_ward_unit_kinds", transactional=False)(
     lambda db: import_module("models.store.schema_units").add_ward_unit_kinds(db))
+
+
+@MIGRATIONS(name="0012_unit_succession")
+def m0012_unit_succession(db: Database) -> None:
+    # A unit merged into, split into or renamed as another from a date: the old unit ends the day
+    # before ``effective_on`` and keeps its history. One row per (old unit, new unit).
+    db.execute(
+        f"""
+        CREATE TABLE unit_succession (
+            id INTEGER PRIMARY KEY,
+            from_unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            to_unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            kind TEXT NOT NULL CHECK (kind IN ('sap_nhap', 'chia_tach', 'doi_ten')),
+            effective_on TEXT NOT NULL {_date_check('effective_on', nullable=False)},
+            note TEXT NOT NULL DEFAULT '',
+            CHECK (from_unit_id <> to_unit_id),
+            UNIQUE (from_unit_id, to_unit_id)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX unit_succession_to ON unit_succession(to_unit_id)")

@@ -28,6 +28,7 @@ from models.common.dates import format_date
 from models.common.errors import DomainError, ValidationError
 from models.campaigns.initiatives import Initiative, list_initiatives
 from models.common.codes import KIND_ORDER
+from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
 from models.store.settings import council_names
 from models.common.text import name_sort_key, sort_key
 
@@ -263,11 +264,11 @@ def _unit_findings(inits: list[Initiative], registration_deadline: dt.date, repo
 
 
 def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.date, year: int,
-                 settings: ReviewSettings) -> UnitReview:
+                 settings: ReviewSettings, ends: dt.date | None = None) -> UnitReview:
     all_findings, good = _unit_findings(inits, p.registration_deadline, p.report_deadline, as_of, head, year)
     findings = [f for f in all_findings if f.reason not in settings.disabled_reasons]
     switched_off = [f for f in all_findings if f.reason in settings.disabled_reasons]
-    if not p.unit_active:
+    if not active_in_year(p.unit_active, ends, year):  # merged after the year: still reviewed for it
         return UnitReview(p.unit_id, p.unit_code, p.unit_name, p.unit_kind, (), False, "",
                           "Không xét: đơn vị đã ngừng hoạt động.", "Không xét: đơn vị đã ngừng hoạt động.", False)
     if findings:
@@ -324,8 +325,11 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
     required_label = label(required)
     at_least = required_label if required == order[0] else f"từ {required_label[0].lower()}{required_label[1:]} trở lên"
     result = []
+    ends = unit_ends(db)  # a unit merged by the year's end: its people count in their unit of 31/12
+    all_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if ends else {}
     for staff_id, quarters in by_person.items():
-        unit_id = quarters[-1][2]
+        unit_id = year_end_unit(db, staff_id, quarters[-1][2], ends, year)
+        where = quarters_where([(q, u) for q, _lv, u in quarters], all_names, ends, year) if ends else ""
         if unit_id not in unit_names:  # the person's unit does not take part in the campaign
             elsewhere[staff_id] = (quarters[-1][0], unit_id)
             continue
@@ -345,6 +349,8 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
             listed = ", ".join(str(q) for q, _ in classified)
             text = f"{at_least[0].upper()}{at_least[1:]} {n}/{n} quý được xếp loại năm {year}"
             why = f"Đủ điều kiện nêu gương: {at_least[0].lower()}{at_least[1:]} cả {n} quý được xếp loại năm {year} (quý {listed})."
+            if where:
+                why = f"{why[:-1]}; {where}."
             commended = True
         result.append(PersonReview(
             staff_id, code, full_name, position, unit_id, unit_names[unit_id],
@@ -370,11 +376,12 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     heads = {u: HeadLevel(lv) for u, lv in db.execute(
         "SELECT unit_id, level FROM head_evaluation WHERE year = ?", [campaign.year])}
     units = []
+    ends = unit_ends(db)
     for p in members:
         if p.joined_on > as_of and p.joined_on > campaign.start_date:  # had not joined yet on that day
             continue
         mine = sorted(by_unit.get(p.unit_id, ()), key=lambda i: (i.registered_on, i.id))
-        units.append(_review_unit(p, mine, heads.get(p.unit_id), as_of, campaign.year, settings))
+        units.append(_review_unit(p, mine, heads.get(p.unit_id), as_of, campaign.year, settings, ends.get(p.unit_id)))
     units.sort(key=lambda u: (KIND_ORDER[u.unit_kind], sort_key(u.unit_name)))
     names = {u.unit_id: u.unit_name for u in units if u.active}
     elsewhere: dict[int, tuple[int, int]] = {}

@@ -124,6 +124,7 @@ class Draft:
     cstdcs_conditions: list[Condition] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)  # recognised ones the person authored
     cstdcs: TitleDecision | None = None
+    where: str = ""  # "Q1-Q2 tại Phường 10 (cũ), Q3-Q4 tại ..." when the quarters span units
 
 
 def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
@@ -140,6 +141,8 @@ def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
                                     f"(cần ít nhất {rules.min_classified_quarters})", False))
     else:
         conditions.append(Condition(f"{len(classified)}/{len(classified)} quý được xếp loại năm {year} đạt {phrase}"))
+    if p.where:  # a year across a merger is judged whole: say where each quarter was spent
+        conditions[-1] = Condition(f"{conditions[-1].text} ({p.where})", conditions[-1].met)
     for q in p.quarters:
         if q.level is None and q.reason is not None:
             note = f"Quý {q.quarter}/{year} không đánh giá ({label(q.reason)})"

@@ -48,6 +48,7 @@ from models.people.discipline import Discipline, list_discipline, worst_by_perso
 from models.common.codes import KIND_ORDER
 from models.quarters.rules import base_salaries, base_salary_on
 from models.people.staff import unit_on, unit_printed_under
+from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
 from models.common.text import name_sort_key, sort_key
 from models.yearend.title_checks import (
     Condition, Draft, QuarterResult, TitleDecision, collective_decisions, cstdcs_decision, initiative_condition,
@@ -281,6 +282,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     ):
         quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
     units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
+    ends = unit_ends(db)  # units merged, split or renamed: a year across it is judged whole
+    names = {u: i["name"] for u, i in units.items()}
     worst = worst_by_person(db, year)
     authored = _authored(db, year)
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
@@ -294,9 +297,10 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
             continue
         left = from_iso(ended)
         mine = tuple(quarters[staff_id])
-        p = Draft(staff_id, code, full_name, position, mine[-1].unit_id, from_iso(recruited),
-                  left if left is not None and left < year_end else None, mine, worst.get(staff_id),
-                  name_sort_key(full_name))
+        p = Draft(staff_id, code, full_name, position, year_end_unit(db, staff_id, mine[-1].unit_id, ends, year),
+                  from_iso(recruited), left if left is not None and left < year_end else None, mine,
+                  worst.get(staff_id), name_sort_key(full_name),
+                  where=quarters_where([(q.quarter, q.unit_id) for q in mine], names, ends, year) if ends else "")
         p.ldtt = ldtt_decision(p, year, rules)
         # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
         p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
@@ -304,8 +308,7 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
             p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
         drafts.append(p)
     drafts.sort(key=lambda p: (p.name_key, p.code))
-    groups, ranks = rank_groups(drafts, rules, {u: i["name"] for u, i in units.items()}, _priorities(db, year),
-                                council_names(db).everyone)
+    groups, ranks = rank_groups(drafts, rules, names, _priorities(db, year), council_names(db).everyone)
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
         p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
@@ -314,7 +317,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
         by_unit[p.unit_id].append(p)
     unit_order = {u: (KIND_ORDER[UnitKind(i["kind"])], sort_key(i["name"]), u) for u, i in units.items()}
     former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
-    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u))
+    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u),
+                       ends.get(u))
                  for u in sorted(by_unit, key=unit_order.get)]
     people = tuple(PersonProposal(
         p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id]["name"], p.recruited_on, p.left_on,
@@ -327,8 +331,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
 
 
 def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: TitleRules,
-          former: tuple[Discipline, ...], removed_because: str | None) -> UnitProposal:
-    active = bool(info["active"])
+          former: tuple[Discipline, ...], removed_because: str | None, ends: dt.date | None = None) -> UnitProposal:
+    active = active_in_year(bool(info["active"]), ends, year)
     counts, decisions = collective_decisions(members, active, year, rules, former, removed_because)
     return UnitProposal(unit_id, info["code"], info["name"], UnitKind(info["kind"]), active,
                         tuple(m.staff_id for m in members),

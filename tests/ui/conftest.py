@@ -55,6 +55,8 @@ class Answers:
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.typed: str | None = None  # what the user types when asked for a line of text
+        self.choice = 0  # the option picked when offered several (messages.choose)
+        self.offered: list[list[str]] = []
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +69,13 @@ def answers(monkeypatch):
         return a.confirm_answer
 
     monkeypatch.setattr(messages, "confirm", confirm)
+
+    def choose(parent, title, text, options, cancel):
+        a.asked.append(text)
+        a.offered.append(list(options))
+        return a.choice if a.confirm_answer else None
+
+    monkeypatch.setattr(messages, "choose", choose)
     monkeypatch.setattr(messages, "error", lambda parent, title, text: a.errors.append(text))
     monkeypatch.setattr(messages, "inform", lambda parent, title, text: a.infos.append(text))
     monkeypatch.setattr(messages, "ask_text", lambda parent, title, label, text="": a.typed)

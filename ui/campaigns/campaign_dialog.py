@@ -4,17 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
-    QWidget,
 )
 from sqlite_utils import Database
 
@@ -23,7 +17,7 @@ from models.campaigns.campaigns import (
 )
 from models.common.dates import DateError
 from models.common.errors import ValidationError
-from models.common.text import fold, sort_key
+from models.common.text import fold
 from models.people.units import list_units
 
 from ui.kit import messages
@@ -31,43 +25,7 @@ from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.dates import read_dates
 from ui.kit.widgets import DateEdit
-from ui.kit.layout import lay_out
-
-
-class UnitChecklist(QWidget):
-    """The units taking part in a new campaign: all active units, checked by default."""
-
-    def __init__(self, units, parent=None):
-        super().__init__(parent)
-        self.list = QListWidget()
-        self.list.setMinimumHeight(130)
-        for unit in sorted(units, key=lambda u: (sort_key(u.code))):
-            item = QListWidgetItem(f"{unit.code} - {unit.name}")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, unit.id)
-            self.list.addItem(item)
-        self.all_button = QPushButton("Chọn tất cả")
-        self.none_button = QPushButton("Bỏ chọn")
-        for button, state in ((self.all_button, Qt.CheckState.Checked), (self.none_button, Qt.CheckState.Unchecked)):
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _=False, s=state: self.set_all(s))
-        buttons = lay_out(self.all_button, self.none_button, None, vertical=True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-
-    def set_all(self, state: Qt.CheckState) -> None:
-        for i in range(self.list.count()):
-            self.list.item(i).setCheckState(state)
-
-    def checked_ids(self) -> list[int]:
-        return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+from ui.kit.unit_checklist import UnitChecklist
 
 
 class CampaignDialog(RecordDialog):

@@ -20,6 +20,18 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Đồng �
     return box.clickedButton() is yes_button
 
 
+def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: str) -> int | None:
+    """One of ``options`` (its index), or ``None`` for ``cancel`` (the default button, and Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    cancel_button = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel_button)
+    box.setEscapeButton(cancel_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def allow_duplicate(parent: QWidget | None, title: str, question: str, field: str, refusal: str) -> None:
     """Before saving a record named like another (legal, usually a mistake) ask ``question``; when
     the user says no, raise ``ValidationError({field: refusal})``: the dialog stays open, nothing is

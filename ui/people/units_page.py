@@ -1,6 +1,7 @@
 """The units screen: every unit with its kind, head and current head count."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -8,6 +9,7 @@ from sqlite_utils import Database
 
 from models.people.snapshots import restore_unit, snapshot_unit
 from models.common.text import sort_key
+from models.people.succession import UnitEnd, succession_notes, undo_succession
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
 
 from ui.kit import messages
@@ -32,6 +34,25 @@ class UnitsTableModel(RecordTableModel):
         Column("Trạng thái", lambda u: "Đang hoạt động" if u.active else "Ngừng hoạt động", width=120),
     ]
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.notes: dict[int, UnitEnd] = {}  # old unit id -> how it was merged, split or renamed
+        state = Column("Trạng thái", self.state_text, width=180)
+        self.columns = [*type(self).columns[:self.COL_STATE], state]
+
+    def state_text(self, unit) -> str:
+        if unit.active:
+            return "Đang hoạt động"
+        note = self.notes.get(unit.id)
+        return note.short if note else "Ngừng hoạt động"
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        """The state's tooltip says what the old unit became: "Sáp nhập vào ... từ 01/07/2025"."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.COL_STATE:
+            note = self.notes.get(self.record(index.row()).id)
+            return note.text if note else None
+        return super().data(index, role)
+
     def search_text(self, unit) -> str:
         return f"{unit.code} {unit.name} {unit.head_name} {unit.head_title}"
 
@@ -52,10 +73,14 @@ class UnitsPage(ListPage):
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa đơn vị đang chọn")
         self.toggle_action = self.action("Ngừng hoạt động", self.toggle_active, "Ctrl+D")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa đơn vị chưa có dữ liệu")
+        self.succession_action = self.action("Sáp nhập / chia tách / đổi tên...", self.record_succession, "Ctrl+M",
+                                             "Ghi nhận đơn vị sáp nhập, chia tách, đổi tên và chuyển cán bộ sang đơn vị mới")
+        self.today: dt.date | None = None  # None: the clock's day (tests set it)
         self.add_excel_actions()
         self.start(UnitsTableModel.COL_CODE)
 
     def load(self) -> None:
+        self.model.notes = succession_notes(self.db)
         self.show_records(list_units(self.db))
 
     def apply_filters(self) -> None:
@@ -121,3 +146,15 @@ class UnitsPage(ListPage):
             return
         self.remember(f"Xóa đơn vị {unit.code}", lambda: restore_unit(self.db, unit.id, before))
         self.after_change()
+
+    def record_succession(self) -> None:
+        """Merge, split or rename units from a date, moving their people in one step (undoable)."""
+        from ui.people.succession_dialog import SuccessionDialog
+
+        unit = self.selected()
+        dialog = SuccessionDialog(self.db, self.today or dt.date.today(),
+                                  unit.id if unit is not None and unit.active else None, parent=self)
+        if dialog.exec():
+            done = dialog.result_record
+            self.remember(done.text, lambda: undo_succession(self.db, done))
+            self.after_change(lambda u: u.id == done.plan.new_ids[0])

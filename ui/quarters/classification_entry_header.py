@@ -116,12 +116,15 @@ class EntryHeader(QWidget):
             button.setArrowType(arrow)
             button.setToolTip(f"{act.text()} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
 
-    def set_units(self, units: list[Unit], keep: int | None) -> None:
-        """The active units as "Tên (MÃ)", keeping ``keep`` chosen when it is still there."""
+    def set_units(self, units: list[Unit], keep: int | None, ends: dict | None = None) -> None:
+        """The units as "Tên (MÃ)", keeping ``keep`` chosen when it is still there; a unit taken
+        over by a successor (``ends``: unit id -> the successor's first day) says its last day."""
+        ends = ends or {}
         self.unit_combo.blockSignals(True)
         self.unit_combo.clear()
         for u in units:
-            self.unit_combo.add_choice(f"{u.name} ({u.code})", u.id)
+            last = f" - đến {format_date(ends[u.id] - dt.timedelta(days=1))}" if u.id in ends else ""
+            self.unit_combo.add_choice(f"{u.name} ({u.code}){last}", u.id)
         index = self.unit_combo.findData(keep) if keep is not None else -1
         self.unit_combo.setCurrentIndex(index if index >= 0 else (0 if units else -1))
         self.unit_combo.blockSignals(False)

@@ -32,6 +32,7 @@ from models.common.codes import LEVEL_KEYS, NOT_CLASSIFIED, HeadLevel, label
 from models.common.dates import DateError
 from models.common.errors import DomainError, ValidationError
 from models.quarters.rules import RuleSet, percent, rule_set_for
+from models.people.succession import unit_ends
 from models.people.units import Unit, list_units
 
 from ui.kit import messages
@@ -184,11 +185,13 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
 
     def load(self) -> None:
         """Units, rule sets and the shown quarter as stored, keeping unsaved results on screen."""
-        # Active units only (issue 18): a dissolved or merged unit's past quarters stay in the review
-        # screen, its reports and the year-end lists; new results are never entered for it here.
-        self._units = list_units(self.db, active_only=True)
+        # Active units only (issue 18): a dissolved unit's past quarters stay in the review screen, its
+        # reports and the year-end lists; new results are never entered for it here. A unit merged,
+        # split or renamed from a date (issue 15) stays, marked, for the quarters before that date.
+        ends = unit_ends(self.db)
+        self._units = [u for u in list_units(self.db) if u.active or u.id in ends]
         self._rules = {}
-        self.header.set_units(self._units, self._shown[0] if self._shown else None)
+        self.header.set_units(self._units, self._shown[0] if self._shown else None, ends)
         self._show_quarter(keep_edits=True)
 
     def _target_changed(self) -> None:

@@ -108,12 +108,13 @@ def review_rows(review: CampaignReview, kind: ListKind, frozen: PrintableList | 
 
 
 def picker_rows(rows: list[ReviewRow], kind: ListKind, year: int, units, staff) -> list[ReviewRow]:
-    """What the "add" dialog offers: the rows considered, then the other active units (and, for
-    commendation, the other people still working), which can be added by hand."""
+    """What the "add" dialog offers: the rows considered, then the other units (``units``: those in
+    activity in the campaign's year) and, for commendation, the other people still working, which can
+    be added by hand."""
     picked = list(rows)
     known = {r.key for r in rows}
     for u in units:
-        if u.active and (UNIT, u.id) not in known:
+        if (UNIT, u.id) not in known:
             why = outside_why(UNIT, year, campaign=True)
             picked.append(ReviewRow(len(picked), UNIT, u.id, u.code, u.name, label(u.kind), NOT_IN, "", why, why))
     if kind == ListKind.COMMENDATION:

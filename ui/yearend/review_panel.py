@@ -137,10 +137,10 @@ class ReviewListPanel(YearEndListPanel):
     def pick_rows(self) -> list[ReviewRow]:
         """What the "add" dialog offers: the rows considered, then the other active units (and people)."""
         from models.people.staff import list_staff
-        from models.people.units import list_units
+        from models.people.succession import units_in_activity
 
         people = list_staff(self.db) if self.list_kind == ListKind.COMMENDATION else []
-        return picker_rows(self.rows, self.list_kind, self.campaign.year, list_units(self.db, active_only=True),
+        return picker_rows(self.rows, self.list_kind, self.campaign.year, units_in_activity(self.db, self.campaign.year),
                            people)
 
     def printable_reader(self):

@@ -176,12 +176,13 @@ def _outside_row(order: int, entry, adjustment: Adjustment | None, why: str, yea
 
 
 def title_picker_rows(rows: list[TitleRow], title: TitleCode, year: int, units, staff) -> list[TitleRow]:
-    """What the "add" dialog offers: the rows considered, then the other active units (collective
-    titles) or the other people still working (individual titles), who can be added by hand."""
+    """What the "add" dialog offers: the rows considered, then the other units (collective titles:
+    ``units``, those in activity that year) or the other people still working (individual titles),
+    who can be added by hand."""
     picked = list(rows)
     known = {r.key for r in rows}
     if title in COLLECTIVE_TITLES:
-        others = [(UNIT, u.id, u.code, u.name, label(u.kind), "") for u in units if u.active]
+        others = [(UNIT, u.id, u.code, u.name, label(u.kind), "") for u in units]
     else:
         others = [(STAFF, p.id, p.code, p.full_name, p.position, p.unit_name) for p in staff if p.active]
     for subject, subject_id, code, name, position, unit in others:

@@ -170,10 +170,10 @@ class TitleListPanel(YearEndListPanel):
 
     def pick_rows(self) -> list[TitleRow]:
         from models.people.staff import list_staff
-        from models.people.units import list_units
+        from models.people.succession import units_in_activity
 
         collective = self.list_title in COLLECTIVE_TITLES
-        units = list_units(self.db, active_only=True) if collective else []
+        units = units_in_activity(self.db, self.year) if collective else []  # a unit merged later: still there
         people = [] if collective else list_staff(self.db)
         return title_picker_rows(self.rows, self.list_title, self.year, units, people)
 
