@@ -100,6 +100,13 @@ _COMMON: dict[str, Field] = {
     "bonus_ttldxs": Field("Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", NUMBER),
     "priority": Field("Thứ tự ưu tiên"),
     "highest_bonus_only": Field("Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất", FLAG),
+    "judging": Field("Căn cứ xét Lao động tiên tiến", CODE),
+    "achievements": Field("Thành tích của Chiến sĩ thi đua cơ sở (có ít nhất một)", CODES),
+    "cap_base": Field("Tỷ lệ Chiến sĩ thi đua cơ sở tính trên", CODE),
+    "maternity_counts": Field("Nghỉ thai sản tính là thời gian công tác", FLAG),
+    "bonus_base_day": Field("Ngày lấy mức lương cơ sở", CODE),
+    "source": Field("Căn cứ pháp lý"), "to_check": Field("Giá trị cần kiểm tra"),
+    "reference": Field("Căn cứ công nhận"),
 }
 
 # Columns whose meaning depends on the table.
@@ -112,6 +119,7 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "head_criterion": {"name": Field("Tiêu chí")},
     "rule_set": {"name": Field("Tên quy định")},
     "title_rule_set": {"name": Field("Tên quy định")},
+    "staff_achievement": {"kind": Field("Loại thành tích", CODE), "title": Field("Tên thành tích")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.

@@ -9,9 +9,9 @@ total and the same on every run.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from models.common.codes import HeadLevel, TitleCapScope, TitleRank, label
+from models.common.codes import CapBase, HeadLevel, TitleCapScope, TitleRank, label
 
 DISTRICT_SCOPE = "toàn quận"
 
@@ -52,6 +52,7 @@ class CapGroup:
     earned_ldtt: int  # people of the scope proposed Lao động tiên tiến (the cap's base)
     quota: int  # the cap, rounded down
     ranked: tuple[int, ...]  # staff ids of the eligible people, best first
+    considered: int = field(default=0, compare=False)  # everyone of the scope (the base under CapBase.MEMBERS)
 
     @property
     def binding(self) -> bool:
@@ -89,13 +90,21 @@ def rank_groups(people: list, rules, unit_names: dict[int, str],
         if not earned:
             continue
         eligible = sorted((p for p in members if all(c.met is not False for c in p.cstdcs_conditions)), key=key)
-        quota = rules.cap(earned)
+        considered = sum(p.judged for p in members)
+        quota = rules.cap(earned if rules.cap_base == CapBase.LDTT else considered)
         scope = DISTRICT_SCOPE if unit_id is None else unit_names[unit_id]
-        groups.append(CapGroup(scope, unit_id, earned, quota, tuple(p.staff_id for p in eligible)))
+        groups.append(CapGroup(scope, unit_id, earned, quota, tuple(p.staff_id for p in eligible), considered))
         if len(eligible) > quota:
             for i, p in enumerate(eligible, 1):
                 ranks[p.staff_id] = CapRank(i, quota, _excellent(p), priorities.get(p.staff_id))
     return groups, ranks
 
 
-__all__ = ["CapGroup", "CapRank", "DISTRICT_SCOPE", "rank_groups"]
+def cap_base_text(rules, group: CapGroup) -> str:
+    """What the share is taken of: "20 người đạt Lao động tiên tiến" or "25 cá nhân được xét"."""
+    if rules.cap_base == CapBase.LDTT:
+        return f"{group.earned_ldtt} người đạt Lao động tiên tiến"
+    return f"{group.considered} cá nhân được xét"
+
+
+__all__ = ["CapGroup", "CapRank", "DISTRICT_SCOPE", "cap_base_text", "rank_groups"]
