@@ -77,11 +77,12 @@ class TitlesPage(YearEndPage):
 
     def compute(self, year: int) -> TitleProposals:
         if classification_rows(self.db, year) < self.WORKER_FROM_ROWS or not self.isVisible():
-            return title_proposals(self.db, year)
+            return title_proposals(self.db, year, on=self.today)
         from ui.kit.pdf_export import database_path
         from ui.kit.tasks import on_own_connection, run_with_progress
 
-        work = on_own_connection(database_path(self.db), lambda db, _progress: title_proposals(db, year))
+        today = self.today
+        work = on_own_connection(database_path(self.db), lambda db, _progress: title_proposals(db, year, on=today))
         return run_with_progress(self, f"Đang xét danh hiệu năm {year}...", work)
 
     def _show_info(self, year: int | None, p: TitleProposals | None, error: str) -> None:
@@ -92,8 +93,11 @@ class TitlesPage(YearEndPage):
         else:
             r = p.rules
             bonus = " · ".join(f"{SHORT_TITLES[t]} {decimal_text(r.bonus[t])}" for t in TitleCode)
-            salary = (f"lương cơ sở ngày 31/12/{year}: {money(p.base_salary)} đ" if p.base_salary
-                      else f"chưa có lương cơ sở ngày {format_date(dt.date(year, 12, 31))} (không tính tiền thưởng)")
+            day = r.base_day(year, self.today)
+            salary = (f"lương cơ sở ngày {format_date(day)}: {money(p.base_salary)} đ" if p.base_salary
+                      else f"chưa có lương cơ sở ngày {format_date(day)} (không tính tiền thưởng)")
+            if p.salary is not None and day != dt.date(year, 12, 31):
+                salary += (f" theo {p.salary.decree}" if p.salary.decree else "") + " (khi phê duyệt: ngày quyết định)"
             self.info.setText(f"Quy định: {r.name} (áp dụng từ năm {r.from_year})  ·  Tiền thưởng (lần lương cơ sở): "
                               f"{bonus}; {salary}")
 
