@@ -86,9 +86,19 @@ def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) ->
     return draft_list(db, title_proposals(db, year, on=as_of), title, as_of)
 
 
+def title_years(db: Database) -> list[int]:
+    """The years whose titles can be proposed, newest first: those with a quarterly result or a
+    year-end rating (the rule sets of 2024 on judge by it)."""
+    return [r[0] for r in db.execute(
+        "SELECT year FROM classification UNION SELECT year FROM yearly_rating ORDER BY year DESC")]
+
+
 def require_year_results(db: Database, year: int) -> None:
-    """:class:`DomainError` when ``year`` has no quarterly result and no approved title list: nobody to consider."""
-    if not classification_rows(db, year) and not any(current_approval(db, list_key(year, t)) for t in TitleCode):
+    """:class:`DomainError` when ``year`` has no quarterly result, no year-end rating and no approved
+    title list: nobody to consider."""
+    rated = db.execute("SELECT 1 FROM yearly_rating WHERE year = ? LIMIT 1", [year]).fetchone()
+    if (not classification_rows(db, year) and not rated
+            and not any(current_approval(db, list_key(year, t)) for t in TitleCode)):
         raise DomainError(f"Năm {year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
 
 
@@ -140,6 +150,6 @@ def set_council_order(db: Database, year: int, staff_ids: Sequence[int]) -> None
 
 
 __all__ = [
-    "council_order", "decided_list", "draft_list", "salary_line", "list_key", "list_title", "money", "printable_list", "set_council_order",
-    "total_line",
+    "council_order", "decided_list", "draft_list", "list_key", "list_title", "money", "printable_list", "salary_line",
+    "set_council_order", "title_years", "total_line",
 ]

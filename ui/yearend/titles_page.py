@@ -12,8 +12,8 @@ import datetime as dt
 
 from models.common.codes import TitleCode
 from models.common.dates import format_date
-from models.quarters.classifications import classification_rows, classified_years
-from models.yearend.title_lists import money
+from models.quarters.classifications import classification_rows
+from models.yearend.title_lists import money, title_years
 from models.yearend.titles import TitleProposals, title_proposals
 
 from ui.kit.widgets import ERROR_STYLE, ChoiceCombo
@@ -62,7 +62,7 @@ class TitlesPage(YearEndPage):
 
     def load(self) -> None:
         """The years again (keeping the one chosen; the newest at first), then the four lists."""
-        self.year_combo.refill([(str(year), year) for year in classified_years(self.db)])
+        self.year_combo.refill([(str(year), year) for year in title_years(self.db)])
         self.refresh()
 
     def show_computed(self, year: int | None, proposals: TitleProposals | None, error: str) -> None:
