@@ -40,9 +40,14 @@ class TitlesPage(YearEndPage):
         self.rules_button = self.top_button(
             "&Quy định danh hiệu...", "rules_button",
             "Xem, sửa các quy định xét danh hiệu thi đua: điều kiện, tỷ lệ, tiền thưởng", self.edit_rules)
+        self.achievements_button = self.top_button(
+            "&Thành tích...", "achievements_button",
+            "Đề tài khoa học, giải pháp công tác của năm: thành tích xét Chiến sĩ thi đua cơ sở (ngoài sáng kiến)",
+            self.edit_achievements)
         self.top.addWidget(caption)
         self.top.addWidget(self.year_combo)
         self.top.addStretch(1)
+        self.top.addWidget(self.achievements_button)
         self.top.addWidget(self.rules_button)
 
     def make_panel(self, title: TitleCode) -> TitleListPanel:
@@ -100,6 +105,19 @@ class TitlesPage(YearEndPage):
                 salary += (f" theo {p.salary.decree}" if p.salary.decree else "") + " (khi phê duyệt: ngày quyết định)"
             self.info.setText(f"Quy định: {r.name} (áp dụng từ năm {r.from_year})  ·  Tiền thưởng (lần lương cơ sở): "
                               f"{bonus}; {salary}")
+
+    def edit_achievements(self) -> None:
+        """The year's research works and solutions; the lists are computed again when one changed."""
+        from ui.yearend.achievements_dialog import AchievementsDialog
+
+        year = self.year()
+        if year is None:
+            return
+        dialog = AchievementsDialog(self.db, year, self.undo, parent=self)
+        dialog.exec()
+        if dialog.modified:
+            self.refresh()
+            self.changed.emit()
 
     # The rule sets.
     def edit_rules(self) -> None:
