@@ -89,7 +89,7 @@ _COMMON_SOURCE = (
     "Tiền thưởng: LĐTT 0,3; CSTĐCS 1,0; TTLĐTT 0,8; TTLĐXS 1,5 lần mức lương cơ sở có hiệu lực vào ngày ban hành "
     "quyết định khen thưởng. "
     f"Tỷ lệ Chiến sĩ thi đua cơ sở (15% số người đạt Lao động tiên tiến) và thời gian công tác tối thiểu (10 tháng): "
-    f"{_CHECK}. Số điều, khoản của từng giá trị: docs/law.md (theo các nguồn thứ cấp, cần đối chiếu văn bản gốc)."
+    f"{_CHECK}. Số điều, khoản theo các nguồn thứ cấp: cần đối chiếu văn bản gốc."
 )
 _TO_CHECK = json.dumps(["cstdcs_cap_percent", "cap_base", "min_months"])
 _NOTE = ("Điều, khoản theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được trong phần mềm. Các giá trị đánh dấu "
@@ -120,4 +120,4 @@ def title_rules_2024_and_2025(db: Database) -> None:
     db.execute("UPDATE title_rule_set SET source = ? WHERE from_year = 2017 AND source = ''",
                ["Luật Thi đua, Khen thưởng 2003 (sửa đổi, bổ sung 2013); Nghị định 91/2017/NĐ-CP (tỷ lệ 15% Chiến sĩ "
                 "thi đua cơ sở: Điều 9; chỉ nhận mức thưởng cao nhất: Điều 66 khoản 2 điểm c), theo các nguồn thứ "
-                "cấp. Chi tiết: docs/law.md."])
+                "cấp."])

@@ -149,6 +149,7 @@ class TitleRuleSetDialog(RecordDialog):
         f.add("from_year", "Áp dụng từ năm", _row(self.from_year, "(đến khi có quy định sau)"), required=True)
         _heading(f, "Lao động tiên tiến")
         self.judging = f.add("judging", "Căn cứ xét", ChoiceCombo([(label(j), j) for j in TitleJudging]))
+        self.judging.currentIndexChanged.connect(lambda _i: self._judging_changed())
         self.required_level = f.add("required_level", "Mọi quý được xếp loại từ mức", ChoiceCombo(
             [(label(lv), lv) for lv in HeadLevel if lv != HeadLevel.KHONG_HOAN_THANH]))
         self.min_quarters = _spin(1, 4, " quý")
@@ -174,7 +175,7 @@ class TitleRuleSetDialog(RecordDialog):
         self.cap_percent = _number()
         self.cap_percent.setObjectName("cstdcs_cap_percent")
         f.add("cstdcs_cap_percent", "Tỷ lệ tối đa",
-              _row(self.cap_percent, "% số người đạt Lao động tiên tiến (làm tròn xuống)"))
+              _row(self.cap_percent, "% (làm tròn xuống)"))
         self.cap_base = f.add("cap_base", "Tỷ lệ tính trên", ChoiceCombo([(label(b), b) for b in CapBase]))
         self.cap_scope = f.add("cap_scope", "Tính tỷ lệ theo", ChoiceCombo([(label(s), s) for s in TitleCapScope]))
         self.ranks = [ChoiceCombo([(label(k), k) for k in TitleRank], NO_CRITERION) for _ in TitleRank]
@@ -229,6 +230,14 @@ class TitleRuleSetDialog(RecordDialog):
         self.checked = f.add("to_check", "Giá trị đánh dấu ⚠", QCheckBox("đã kiểm tra theo quy định của thành phố"))
         self.checked.setToolTip("Chọn rồi lưu: bỏ dấu “cần kiểm tra” ở các giá trị đã đối chiếu với văn bản")
 
+    def _judging_changed(self) -> None:
+        """The yearly rating has one level and no quarters: say so, and the quarters' count waits."""
+        yearly = self.judging.value() == TitleJudging.YEARLY_RATING
+        form = self.form.left
+        form.layout_.labelForField(form._rows["required_level"]).setText(
+            "Xếp loại cuối năm từ mức:" if yearly else "Mọi quý được xếp loại từ mức:")
+        self.min_quarters.setEnabled(not yearly)
+
     def _show(self, r: TitleRules) -> None:
         self.name.setText(r.name)
         self.from_year.setValue(r.from_year)
@@ -238,6 +247,7 @@ class TitleRuleSetDialog(RecordDialog):
         self.individual_discipline.set_value(r.individual_discipline)
         self.leavers.setChecked(r.leavers_qualify)
         self.judging.set_value(r.judging)
+        self._judging_changed()
         self.maternity.setChecked(r.maternity_counts)
         for achievement, box in self.achievements.items():
             box.setChecked(achievement in r.achievements)

@@ -150,7 +150,7 @@ class TitleRulesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
-        self.resize(980, 500)
+        self.resize(980, 600)
         self.load()
         if year is not None:
             rows = [self.model.record(i) for i in range(self.model.rowCount())]
