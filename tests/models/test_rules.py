@@ -29,7 +29,7 @@ from models.quarters.rules import (
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 
-from .db_rows import CLASSIFICATION_TABLES, every_row, older_database, refused, upgraded
+from .db_rows import CLASSIFICATION_TABLES, every_row, refused, upgraded_from
 
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"
@@ -290,12 +290,9 @@ def test_the_shipped_base_salaries_run_to_2_340_000_from_01_07_2024_each_with_it
 
 
 def test_migration_0014_gives_a_saved_list_the_shipped_values_it_lacks_and_keeps_the_users_own(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    old = older_database(path, "0014_base_salaries_through_2024")
-    old.execute("INSERT INTO setting (key, value) VALUES ('base_salaries', ?)",
-                ['[["2018-07-01", 1390000], ["2019-07-01", 1500000], ["2020-01-01", 1600000]]'])
-    old.close()
-    with upgraded(path) as db:
+    stored = '[["2018-07-01", 1390000], ["2019-07-01", 1500000], ["2020-01-01", 1600000]]'
+    with upgraded_from(tmp_path, "0014_base_salaries_through_2024",
+                       ("INSERT INTO setting (key, value) VALUES ('base_salaries', ?)", [stored])) as db:
         assert base_salaries(db) == (
             BaseSalary(dt.date(2017, 7, 1), 1_300_000, "Nghị định 47/2017/NĐ-CP"),
             BaseSalary(dt.date(2018, 7, 1), 1_390_000, "Nghị định 72/2018/NĐ-CP"),  # the same: gains its decree

@@ -18,7 +18,7 @@ from models.yearend.title_rules import (
     share_of,
 )
 
-from .db_rows import older_database, rows_of, upgraded
+from .db_rows import rows_of, upgraded_from
 
 SHIPPED = "Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP"
 SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."
@@ -153,11 +153,7 @@ def test_a_rule_set_saved_reads_back_exactly_with_text_numbers_accepted(db):
 
 
 def test_migration_0008_turns_highest_bonus_only_on_in_the_rule_sets_already_there(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    old = older_database(path, "0008_title_highest_bonus_only")
-    old.execute("UPDATE title_rule_set SET min_months = 11")
-    old.close()
-    with upgraded(path) as db:
+    with upgraded_from(tmp_path, "0008_title_highest_bonus_only", "UPDATE title_rule_set SET min_months = 11") as db:
         shipped = rule_for(db, 2018)
         assert (shipped.min_months, shipped.highest_bonus_only) == (11, True)
         with pytest.raises(Exception, match="CHECK constraint failed"):

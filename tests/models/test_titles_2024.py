@@ -17,7 +17,7 @@ from models.yearend.title_lists import decided_list, draft_list, printable_list
 from models.yearend.title_rules import TitleRules, list_title_rules, rule_for, save_title_rules
 from models.yearend.titles import Condition, title_proposals
 
-from .db_rows import older_database, upgraded
+from .db_rows import older_database, upgraded, upgraded_from
 from . import titles_data
 from .titles_data import TS, initiative, name, person, unit
 
@@ -72,11 +72,7 @@ def test_2024_and_2025_ship_the_2022_law_beside_the_2018_set_with_their_sources_
 
 
 def test_migration_0015_keeps_every_existing_rule_set_as_it_judged(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    old = older_database(path, "0015_title_rule_shapes")
-    old.execute("UPDATE title_rule_set SET initiative_required = 0")
-    old.close()
-    with upgraded(path) as db:
+    with upgraded_from(tmp_path, "0015_title_rule_shapes", "UPDATE title_rule_set SET initiative_required = 0") as db:
         shipped = rule_for(db, 2018)
         assert (shipped.achievements, shipped.judging, shipped.cap_base, shipped.maternity_counts,
                 shipped.bonus_base_day) == ((), TitleJudging.QUARTERS, CapBase.LDTT, False, BonusBaseDay.YEAR_END)
