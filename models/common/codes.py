@@ -164,6 +164,7 @@ class TitleRank(StrEnum):
 
     EXCELLENT_QUARTERS = "rank_excellent_quarters"
     COUNCIL_ORDER = "rank_council_order"
+    YEARLY_RATING = "rank_yearly_rating"  # the year-end rating, best first (the rule sets judging by it)
 
 
 class TitleJudging(StrEnum):
@@ -261,6 +262,7 @@ LABELS: dict[StrEnum, str] = {
     TitleCapScope.DISTRICT: "Toàn quận",
     TitleRank.EXCELLENT_QUARTERS: "Số quý Hoàn thành xuất sắc nhiệm vụ",
     TitleRank.COUNCIL_ORDER: "Thứ tự ưu tiên của Hội đồng",
+    TitleRank.YEARLY_RATING: "Mức xếp loại cuối năm",
     TitleJudging.QUARTERS: "Kết quả xếp loại các quý",
     TitleJudging.YEARLY_RATING: "Xếp loại chất lượng cuối năm",
     CapBase.LDTT: "số người đạt Lao động tiên tiến",

@@ -112,7 +112,7 @@ def title_rules_2024_and_2025(db: Database) -> None:
             "bonus_ldtt, bonus_cstdcs, bonus_ttldtt, bonus_ttldxs, note, highest_bonus_only, judging, achievements, "
             "cap_base, maternity_counts, bonus_base_day, source, to_check) "
             "VALUES (?, ?, 'tot', 1, 10, 0, 'khien_trach', 'canh_cao', 1, 15, 'cap_per_unit', "
-            "'[\"rank_excellent_quarters\", \"rank_council_order\"]', 50, 100, 70, 1, 0.3, 1.0, 0.8, 1.5, ?, 1, "
+            "'[\"rank_yearly_rating\", \"rank_council_order\"]', 50, 100, 70, 1, 0.3, 1.0, 0.8, 1.5, ?, 1, "
             "'judge_yearly_rating', '[\"ach_sang_kien\", \"ach_de_tai\", \"ach_giai_phap\"]', 'cap_of_ldtt', 1, "
             "'base_decision_date', ?, ?)",
             [name, year, _NOTE, _COMMON_SOURCE.format(decree=decree), _TO_CHECK],

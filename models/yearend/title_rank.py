@@ -24,6 +24,7 @@ class CapRank:
     quota: int
     excellent_quarters: int
     council_order: int | None  # the council's priority for the year; None: not placed
+    rating: HeadLevel | None = None  # the year-end rating (ranked by it under TitleRank.YEARLY_RATING)
 
     @property
     def within(self) -> bool:
@@ -36,6 +37,8 @@ class CapRank:
         for key in ranking:
             if key == TitleRank.EXCELLENT_QUARTERS:
                 parts.append(f"{self.excellent_quarters} quý {label(HeadLevel.XUAT_SAC)}")
+            elif key == TitleRank.YEARLY_RATING:
+                parts.append(f"xếp loại cuối năm: {label(self.rating)}" if self.rating else "chưa có xếp loại cuối năm")
             elif self.council_order is None:
                 parts.append("chưa có thứ tự ưu tiên của Hội đồng")
             else:
@@ -60,6 +63,9 @@ class CapGroup:
         return len(self.ranked) > self.quota
 
 
+_RATING_ORDER = {level: i for i, level in enumerate(HeadLevel)}  # best first
+
+
 def _excellent(person) -> int:
     return sum(q.level == HeadLevel.XUAT_SAC for q in person.quarters)
 
@@ -79,6 +85,8 @@ def rank_groups(people: list, rules, unit_names: dict[int, str],
         for criterion in rules.ranking:
             if criterion == TitleRank.EXCELLENT_QUARTERS:
                 parts.append(-_excellent(p))
+            elif criterion == TitleRank.YEARLY_RATING:
+                parts.append(_RATING_ORDER.get(p.rating, len(_RATING_ORDER)))
             else:
                 place = priorities.get(p.staff_id)
                 parts.append((0, place) if place is not None else (1, 0))
@@ -96,7 +104,7 @@ def rank_groups(people: list, rules, unit_names: dict[int, str],
         groups.append(CapGroup(scope, unit_id, earned, quota, tuple(p.staff_id for p in eligible), considered))
         if len(eligible) > quota:
             for i, p in enumerate(eligible, 1):
-                ranks[p.staff_id] = CapRank(i, quota, _excellent(p), priorities.get(p.staff_id))
+                ranks[p.staff_id] = CapRank(i, quota, _excellent(p), priorities.get(p.staff_id), p.rating)
     return groups, ranks
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from models.common.codes import Achievement, BonusBaseDay, CapBase, HeadLevel, TitleCode, TitleJudging
+from models.common.codes import Achievement, BonusBaseDay, CapBase, HeadLevel, TitleCode, TitleJudging, TitleRank
 from models.common.errors import NotFound, ValidationError
 from models.quarters.classifications import Entry, save_quarter
 from models.quarters.ratings import set_rating
@@ -67,6 +67,7 @@ def test_2024_and_2025_ship_the_2022_law_beside_the_2018_set_with_their_sources_
         assert rules.bonus == {TitleCode.LDTT: Decimal("0.3"), TitleCode.CSTDCS: Decimal("1"),
                                TitleCode.TTLDTT: Decimal("0.8"), TitleCode.TTLDXS: Decimal("1.5")}
         assert rules.to_check == ("cstdcs_cap_percent", "cap_base", "min_months")
+        assert rules.ranking == (TitleRank.YEARLY_RATING, TitleRank.COUNCIL_ORDER)
         assert "cần kiểm tra theo quy định của thành phố" in rules.source
     assert "Nghị định 98/2023/NĐ-CP" in from_2024.source and "Nghị định 152/2025/NĐ-CP" in from_2025.source
 
@@ -193,6 +194,20 @@ def test_the_share_counted_on_everyone_considered_allows_more(db, p01):
     assert len(proposals.proposed(CSTDCS)) == 3
     within = proposals.person(proposals.proposed(CSTDCS)[0].staff_id).decisions[CSTDCS].conditions[-1]
     assert within.text.endswith("chỉ tiêu 3 (15% của 20 cá nhân được xét)")
+
+
+def test_over_the_cap_the_better_year_end_rating_comes_first(db, p01):
+    ids = _rated(db, p01, [TOT] * 6 + [XS])  # the one rated "xuất sắc" is last by name
+    for staff_id in ids:
+        add_achievement(db, StaffAchievement(staff_id, YEAR, Achievement.GIAI_PHAP, f"Giải pháp {staff_id}"))
+    proposals = title_proposals(db, YEAR, on=AS_OF)
+    assert [p.staff_id for p in proposals.proposed(CSTDCS)] == [ids[-1]]  # 15% of 7: one
+    first = proposals.person(ids[-1]).decisions[CSTDCS]
+    assert first.conditions[-1].text.startswith(
+        "Xếp thứ 1/7 người đủ điều kiện của Ủy ban nhân dân Phường An Hội Tây (xếp loại cuối năm: Hoàn thành xuất "
+        "sắc nhiệm vụ, chưa có thứ tự ưu tiên của Hội đồng)")
+    assert proposals.person(ids[0]).decisions[CSTDCS].verdict == (
+        "Đủ điều kiện nhưng ngoài giới hạn 15%: xếp thứ 2, chỉ tiêu 1.")
 
 
 # --- maternity leave -------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def test_editing_the_months_changes_the_proposals_and_ctrl_z_puts_them_back(qtbo
     dialog = edits[0]
     assert dialog.windowTitle() == "Sửa quy định xét danh hiệu"
     assert (dialog.name.text(), dialog.cap_percent.text(), dialog.bonus[LDTT].text()) == (RULES_NAME, "15", "0,3")
-    assert [c.value() for c in dialog.ranks] == [TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER]
+    assert [c.value() for c in dialog.ranks] == [TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER, None]
     assert list_title_rules(titles_db)[0] == replace(original, min_months=12)  # every other value as it was
     assert status(panel, newcomer) == NOT_PROPOSED
     select(panel, newcomer)
@@ -150,8 +150,11 @@ def test_a_later_rule_set_with_a_wider_cap_lets_the_second_author_in_and_can_be_
         dialog.from_year.setValue(2018)
         dialog.cap_percent.setText("20")
         dialog.cap_scope.set_value(TitleCapScope.PER_UNIT)
-        # A copy of the latest set (2025) reads the year-end rating: 2018 reads the quarters, one initiative.
+        # A copy of the latest set (2025) reads the year-end rating: 2018 reads the quarters, ranks by
+        # the excellent quarters, and asks for one initiative.
         dialog.judging.set_value(TitleJudging.QUARTERS)
+        for combo, criterion in zip(dialog.ranks, (TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER, None)):
+            combo.set_value(criterion)
         for achievement, box in dialog.achievements.items():
             box.setChecked(achievement == Achievement.SANG_KIEN)
 

@@ -275,7 +275,8 @@ def group_label(group: CapGroup) -> str:
 
 
 _RANK_WORDS = {TitleRank.EXCELLENT_QUARTERS: f"số quý {label(HeadLevel.XUAT_SAC)}",
-               TitleRank.COUNCIL_ORDER: "thứ tự ưu tiên của Hội đồng"}
+               TitleRank.COUNCIL_ORDER: "thứ tự ưu tiên của Hội đồng",
+               TitleRank.YEARLY_RATING: "mức xếp loại cuối năm"}
 
 
 def ranking_text(rules: TitleRules) -> str:
