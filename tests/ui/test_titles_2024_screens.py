@@ -4,6 +4,8 @@ reading, achievements, sources and the values marked "cần kiểm tra theo quy 
 year's achievements are entered, refused with a message, deleted and undone."""
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from models.common.codes import (
     Achievement, BonusBaseDay, CapBase, Gender, HeadLevel, StaffCategory, TitleJudging, UnitKind,
 )
@@ -96,6 +98,9 @@ def test_an_achievement_is_entered_refused_deleted_and_undone_and_the_titles_fol
     dialog = opened[0]
     assert dialog.error.isHidden() and dialog.model.rowCount() == 1
     assert [a.title for a in list_achievements(db, 2025)] == ["Số hóa sổ hộ tịch"]
+    cstdcs = page.show_list("cstdcs")
+    column = cstdcs.model.column_of["initiative"]
+    assert cstdcs.model.headerData(column, Qt.Orientation.Horizontal) == "Thành tích"  # "Sáng kiến" under 2018
     assert page.proposals.person(staff_id).decisions["cstdcs"].conditions[1].text == (
         "Có thành tích: đề tài, đề án, công trình khoa học “Số hóa sổ hộ tịch” đã nghiệm thu và áp dụng tại đơn vị")
     dialog.add()  # the name was cleared once saved: the domain's message
