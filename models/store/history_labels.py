@@ -105,7 +105,7 @@ _COMMON: dict[str, Field] = {
     "cap_base": Field("Tỷ lệ Chiến sĩ thi đua cơ sở tính trên", CODE),
     "maternity_counts": Field("Nghỉ thai sản tính là thời gian công tác", FLAG),
     "bonus_base_day": Field("Ngày lấy mức lương cơ sở", CODE),
-    "source": Field("Căn cứ pháp lý"), "to_check": Field("Giá trị cần kiểm tra"),
+    "source": Field("Căn cứ pháp lý"), "to_check": Field("Giá trị cần kiểm tra", CODES),
     "reference": Field("Căn cứ công nhận"),
 }
 
@@ -131,6 +131,9 @@ _EXTRA_CODES = {
     "lock": "Chốt", "unlock": "Mở chốt", "add": "Thêm vào danh sách", "remove": "Bỏ khỏi danh sách",
     "base_salaries": "Mức lương cơ sở", "council_names": "Tên Hội đồng, cơ quan",
     "head_criteria": "Tiêu chí đánh giá người đứng đầu",
+    # The values of a title rule set that may be marked "cần kiểm tra theo quy định của thành phố".
+    "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở", "cap_base": "Tỷ lệ Chiến sĩ thi đua cơ sở tính trên",
+    "min_months": "Số tháng công tác tối thiểu",
 }
 CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.items()}, **_EXTRA_CODES}
 

@@ -307,3 +307,12 @@ def test_an_achievement_is_recorded_refused_when_wrong_and_deleted(db, p01):
     assert list_achievements(db, YEAR) == []
     with pytest.raises(NotFound):
         delete_achievement(db, saved.id)
+
+
+def test_ticking_the_values_as_checked_is_in_the_history_in_vietnamese(db):
+    from models.store.history import list_changes
+
+    save_title_rules(db, replace(rule_for(db, YEAR), to_check=()))
+    (change,) = list_changes(db, table="title_rule_set", since=dt.date(2000, 1, 1))
+    assert change.summary == ("Giá trị cần kiểm tra: Tỷ lệ tối đa Chiến sĩ thi đua cơ sở, Tỷ lệ Chiến sĩ thi đua cơ sở "
+                              "tính trên, Số tháng công tác tối thiểu → (không có)")
