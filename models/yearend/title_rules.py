@@ -10,8 +10,12 @@ ranking, the shares of the collective titles, and the bonuses as multiples of th
 Shares are percentages held as :class:`~decimal.Decimal` and compared exactly (``Fraction``):
 15% of 20 is exactly 3, and 50% of 10 is not "more than 50%".
 
-The shipped set (from 2017: Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP) carries the
-values of DOMAIN.md, marked for checking against the texts.
+The shipped sets (docs/law.md): from 2017, Luật Thi đua, Khen thưởng and Nghị định 91/2017/NĐ-CP
+(Lao động tiên tiến from the quarters, one recognised initiative, the base salary of 31/12); from
+2024 and 2025, Luật Thi đua, khen thưởng 06/2022/QH15 with Nghị định 98/2023/NĐ-CP and 152/2025/NĐ-CP
+(the year-end rating, at least one of a list of achievements, maternity leave counted as worked, the
+base salary of the decision date). Each carries its legal source; the values that could not be
+confirmed are named in ``to_check`` ("cần kiểm tra theo quy định của thành phố").
 """
 from __future__ import annotations
 
