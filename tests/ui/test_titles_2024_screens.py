@@ -111,3 +111,34 @@ def test_an_achievement_is_entered_refused_deleted_and_undone_and_the_titles_fol
     assert list_achievements(db, 2025) == []
     page.undo.undo()
     assert [a.title for a in list_achievements(db, 2025)] == ["Số hóa sổ hộ tịch"]
+
+
+def test_approving_a_2024_list_freezes_the_bonus_on_the_decision_dates_base_salary(qtbot, db, tmp_path, monkeypatch):
+    from models.yearend.lists import current_approval
+    from models.yearend.titles import list_key
+    from ui.yearend.approval_dialog import ApprovalDialog
+    from ui.yearend.titles_page import TitlesPage
+
+    from .title_fixtures import accept_with
+
+    staff_id = _ward(db)
+    set_rating(db, staff_id, 2024, HeadLevel.TOT)
+    page = TitlesPage(db, tmp_path / "tdkt.sqlite3", today=dt.date(2024, 7, 15))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_year(2024)
+    panel = page.show_list("ldtt")
+    assert [r.amount for r in panel.rows] == [710_000]  # the draft: 15/07/2024, 2.340.000 đ
+
+    def fill(dialog):
+        dialog.number.setText("15/QĐ-UBND")
+        dialog.date.setText("30/06/2024")  # still 1.800.000 đ that day
+        dialog.name.setText("Nguyễn Văn Chủ")
+
+    opened = accept_with(monkeypatch, ApprovalDialog, fill)
+    panel.approve()
+    assert opened[0].result_record is not None
+    frozen = current_approval(db, list_key(2024, "ldtt")).printable()
+    assert [e.amount for e in frozen.individuals] == [540_000]
+    assert frozen.total_line == ("Tổng số: 1 cá nhân; tổng số tiền thưởng: 540.000 đồng\n"
+                                 "Mức lương cơ sở 1.800.000 đồng theo Nghị định 24/2023/NĐ-CP")
