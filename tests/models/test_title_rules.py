@@ -36,7 +36,8 @@ def test_the_four_titles_have_their_vietnamese_names():
     assert labels_of(TitleCode) == [
         "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc"]
     assert label(TitleCapScope.PER_UNIT) == "Từng đơn vị" and label(TitleCapScope.DISTRICT) == "Toàn quận"
-    assert labels_of(TitleRank) == ["Số quý Hoàn thành xuất sắc nhiệm vụ", "Thứ tự ưu tiên của Hội đồng"]
+    assert labels_of(TitleRank) == [
+        "Số quý Hoàn thành xuất sắc nhiệm vụ", "Thứ tự ưu tiên của Hội đồng", "Mức xếp loại cuối năm"]
 
 
 @pytest.mark.parametrize("text, title", [
