@@ -96,7 +96,7 @@ def _approve_ldtt_2018(path, then: str | None = None):
 
 
 def test_a_year_no_rule_set_covers_is_refused_but_its_approved_lists_still_print(own_demo, tmp_path):
-    _approve_ldtt_2018(own_demo, then="UPDATE title_rule_set SET from_year = 2019")
+    _approve_ldtt_2018(own_demo, then="UPDATE title_rule_set SET from_year = 2019 WHERE from_year = 2017")
     out = tmp_path / "x.pdf"
     result = run("report", "titles", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
     assert result.returncode == 1
@@ -150,3 +150,38 @@ def test_arguments_a_report_does_not_use_are_refused_not_ignored(demo, tmp_path,
     assert result.returncode == 1
     assert message in result.stderr
     assert not out.exists()
+
+
+def _rated_2025(path):
+    """A ward of 2025 judged by its year-end ratings only (no quarter entered)."""
+    from models.common.codes import Gender, HeadLevel, StaffCategory, UnitKind
+    from models.people.staff import Staff, add_staff
+    from models.people.units import Unit, save_unit
+    from models.quarters.ratings import set_rating
+
+    db = connect(path)
+    try:
+        unit_id = save_unit(db, Unit(code="AHT", name="Ủy ban nhân dân phường An Hội Tây", kind=UnitKind.PHUONG)).id
+        for i, (name, level) in enumerate([("Nguyễn Thị Lan", HeadLevel.TOT), ("Trần Văn Minh", HeadLevel.XUAT_SAC),
+                                           ("Lê Thị Hạnh", HeadLevel.HOAN_THANH)], 1):
+            staff_id = add_staff(db, Staff(code=f"AHT{i:02d}", full_name=name, gender=Gender.NU,
+                                           category=StaffCategory.CONG_CHUC, unit_id=unit_id, position="Chuyên viên",
+                                           recruited_on=dt.date(2015, 1, 1)), dt.date(2026, 1, 15)).id
+            set_rating(db, staff_id, 2025, level)
+    finally:
+        db.close()
+
+
+def test_the_2025_titles_use_the_2022_law_and_the_base_salary_of_the_as_of_date(tmp_path):
+    path = tmp_path / "ward.sqlite3"
+    _rated_2025(path)
+    out = tmp_path / "titles-2025.pdf"
+    result = run("report", "titles", "--year", "2025", "--as-of", "15/01/2026", "--db", path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(_pages(out))
+    assert "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025" in text
+    assert "Nguyễn Thị Lan" in text and "Trần Văn Minh" in text and "Lê Thị Hạnh" not in text
+    assert "Xếp loại chất lượng cuối năm 2025: Hoàn thành tốt nhiệm vụ" in text
+    # 0,3 x 2.340.000 = 702.000, rounded up to 710.000 (not 420.000 on the 2018 base salary)
+    assert "Tổng số: 2 cá nhân; tổng số tiền thưởng: 1.420.000 đồng" in text
+    assert "Mức lương cơ sở 2.340.000 đồng theo Nghị định 73/2024/NĐ-CP" in text

@@ -183,6 +183,38 @@ class TitleRank(StrEnum):
 
     EXCELLENT_QUARTERS = "rank_excellent_quarters"
     COUNCIL_ORDER = "rank_council_order"
+    YEARLY_RATING = "rank_yearly_rating"  # the year-end rating, best first (the rule sets judging by it)
+
+
+class TitleJudging(StrEnum):
+    """What a title rule set reads to judge Lao động tiên tiến: the quarters (the 2018 regime) or the
+    year-end quality rating (Luật Thi đua, khen thưởng 2022: "hoàn thành tốt nhiệm vụ trở lên")."""
+
+    QUARTERS = "judge_quarters"
+    YEARLY_RATING = "judge_yearly_rating"
+
+
+class CapBase(StrEnum):
+    """The denominator of the Chiến sĩ thi đua cơ sở share."""
+
+    LDTT = "cap_of_ldtt"  # those who earned Lao động tiên tiến (Nghị định 91/2017/NĐ-CP)
+    MEMBERS = "cap_of_members"  # every person considered in the scope
+
+
+class BonusBaseDay(StrEnum):
+    """The day whose base salary (lương cơ sở) the bonuses use."""
+
+    YEAR_END = "base_year_end"
+    DECISION_DATE = "base_decision_date"
+
+
+class Achievement(StrEnum):
+    """What, besides Lao động tiên tiến, can make a person Chiến sĩ thi đua cơ sở (a rule set names
+    the ones it accepts; one of them is enough)."""
+
+    SANG_KIEN = "ach_sang_kien"  # an initiative recognised at the cơ sở (from the campaigns' initiatives)
+    DE_TAI = "ach_de_tai"  # a research work accepted and applied in the unit
+    GIAI_PHAP = "ach_giai_phap"  # a work solution recognised by the competent authority
 
 
 # Keyed by member; StrEnum members hash as their value, so values must be unique across enums
@@ -256,6 +288,16 @@ LABELS: dict[StrEnum, str] = {
     TitleCapScope.DISTRICT: "Chung tất cả đơn vị",  # level-neutral: the whole district, ward or department
     TitleRank.EXCELLENT_QUARTERS: "Số quý Hoàn thành xuất sắc nhiệm vụ",
     TitleRank.COUNCIL_ORDER: "Thứ tự ưu tiên của Hội đồng",
+    TitleRank.YEARLY_RATING: "Mức xếp loại cuối năm",
+    TitleJudging.QUARTERS: "Kết quả xếp loại các quý",
+    TitleJudging.YEARLY_RATING: "Xếp loại chất lượng cuối năm",
+    CapBase.LDTT: "số người đạt Lao động tiên tiến",
+    CapBase.MEMBERS: "số cá nhân được xét",
+    BonusBaseDay.YEAR_END: "Ngày 31/12 của năm xét",
+    BonusBaseDay.DECISION_DATE: "Ngày quyết định khen thưởng",
+    Achievement.SANG_KIEN: "Sáng kiến được công nhận ở cơ sở",
+    Achievement.DE_TAI: "Đề tài, đề án, công trình khoa học đã nghiệm thu và áp dụng tại đơn vị",
+    Achievement.GIAI_PHAP: "Giải pháp công tác được cấp có thẩm quyền công nhận",
 }
 
 YES, NO = "Có", "Không"

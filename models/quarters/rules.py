@@ -216,11 +216,30 @@ def delete_rule_set(db: Database, rule_set_id: int) -> None:
 class BaseSalary:
     start: dt.date
     amount: int  # đồng per month
+    decree: str = ""  # the document that set it ("Nghị định 73/2024/NĐ-CP"); empty for a value the user added
+
+    @property
+    def stated(self) -> str:
+        """"Mức lương cơ sở 2.340.000 đồng theo Nghị định 73/2024/NĐ-CP" (without the decree when unknown)."""
+        from models.common.text import money
+
+        return f"Mức lương cơ sở {money(self.amount)} đồng" + (f" theo {self.decree}" if self.decree else "")
 
 
-# Mức lương cơ sở: 1,300,000 đ from 01/07/2017 (Nghị định 47/2017/NĐ-CP), 1,390,000 đ from 01/07/2018
-# (Nghị định 72/2018/NĐ-CP). Later values are added in the settings.
-DEFAULT_BASE_SALARIES = (BaseSalary(dt.date(2017, 7, 1), 1_300_000), BaseSalary(dt.date(2018, 7, 1), 1_390_000))
+# Mức lương cơ sở, shipped (docs/law.md): each value from the first day of the decree that set it. The
+# user adds the next ones in the settings.
+DEFAULT_BASE_SALARIES = (
+    BaseSalary(dt.date(2017, 7, 1), 1_300_000, "Nghị định 47/2017/NĐ-CP"),
+    BaseSalary(dt.date(2018, 7, 1), 1_390_000, "Nghị định 72/2018/NĐ-CP"),
+    BaseSalary(dt.date(2019, 7, 1), 1_490_000, "Nghị định 38/2019/NĐ-CP"),
+    BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định 24/2023/NĐ-CP"),
+    BaseSalary(dt.date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP"),
+)
+
+
+def _stored(entry: list) -> BaseSalary:
+    # Stored as [start, amount] before migration 0014, [start, amount, decree] since.
+    return BaseSalary(dt.date.fromisoformat(entry[0]), int(entry[1]), str(entry[2]) if len(entry) > 2 else "")
 
 
 def base_salaries(db: Database) -> tuple[BaseSalary, ...]:
@@ -229,7 +248,7 @@ def base_salaries(db: Database) -> tuple[BaseSalary, ...]:
     stored = get_setting(db, "base_salaries")
     if not stored:
         return DEFAULT_BASE_SALARIES
-    return tuple(sorted((BaseSalary(dt.date.fromisoformat(s), int(a)) for s, a in stored), key=lambda b: b.start))
+    return tuple(sorted((_stored(e) for e in stored), key=lambda b: b.start))
 
 
 def set_base_salaries(db: Database, salaries: list[BaseSalary]) -> None:
@@ -239,15 +258,23 @@ def set_base_salaries(db: Database, salaries: list[BaseSalary]) -> None:
         raise ValidationError({"base_salaries": "Mức lương cơ sở phải lớn hơn 0"})
     if len({b.start for b in salaries}) != len(salaries):
         raise ValidationError({"base_salaries": "Mỗi ngày áp dụng chỉ một mức lương cơ sở"})
-    set_setting(db, "base_salaries", [[b.start.isoformat(), b.amount] for b in sorted(salaries, key=lambda b: b.start)])
+    set_setting(db, "base_salaries", [[b.start.isoformat(), b.amount, clean(b.decree)]
+                                      for b in sorted(salaries, key=lambda b: b.start)])
+
+
+def base_salary_in_force(salaries: tuple[BaseSalary, ...], day: dt.date) -> BaseSalary | None:
+    """The base salary in force on ``day`` (the latest starting no later than it)."""
+    found = [b for b in salaries if b.start <= day]
+    return max(found, key=lambda b: b.start) if found else None
 
 
 def base_salary_on(salaries: tuple[BaseSalary, ...], day: dt.date) -> int | None:
-    found = [b.amount for b in salaries if b.start <= day]
-    return found[-1] if found else None
+    found = base_salary_in_force(salaries, day)
+    return found.amount if found else None
 
 
 __all__ = [
     "Cap", "RuleSet", "BaseSalary", "list_rule_sets", "rule_set_for", "save_rule_set", "delete_rule_set",
-    "check_quarter", "percent", "base_salaries", "set_base_salaries", "base_salary_on",
+    "check_quarter", "percent", "base_salaries", "set_base_salaries", "base_salary_on", "base_salary_in_force",
+    "DEFAULT_BASE_SALARIES",
 ]

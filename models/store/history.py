@@ -37,6 +37,7 @@ TABLE_LABELS = {
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
     "yearly_rating": "Xếp loại chất lượng cuối năm",
     "unit_succession": "Sáp nhập, chia tách, đổi tên đơn vị",
+    "staff_achievement": "Thành tích xét Chiến sĩ thi đua cơ sở",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

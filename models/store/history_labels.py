@@ -102,6 +102,13 @@ _COMMON: dict[str, Field] = {
     "highest_bonus_only": Field("Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất", FLAG),
     "from_unit_id": Field("Đơn vị cũ", UNIT), "to_unit_id": Field("Đơn vị mới", UNIT),
     "effective_on": Field("Có hiệu lực từ ngày", DATE),
+    "judging": Field("Căn cứ xét Lao động tiên tiến", CODE),
+    "achievements": Field("Thành tích của Chiến sĩ thi đua cơ sở (có ít nhất một)", CODES),
+    "cap_base": Field("Tỷ lệ Chiến sĩ thi đua cơ sở tính trên", CODE),
+    "maternity_counts": Field("Nghỉ thai sản tính là thời gian công tác", FLAG),
+    "bonus_base_day": Field("Ngày lấy mức lương cơ sở", CODE),
+    "source": Field("Căn cứ pháp lý"), "to_check": Field("Giá trị cần kiểm tra", CODES),
+    "reference": Field("Căn cứ công nhận"),
 }
 
 # Columns whose meaning depends on the table.
@@ -115,6 +122,7 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "rule_set": {"name": Field("Tên quy định")},
     "title_rule_set": {"name": Field("Tên quy định")},
     "unit_succession": {"kind": Field("Hình thức", CODE), "note": Field("Căn cứ")},
+    "staff_achievement": {"kind": Field("Loại thành tích", CODE), "title": Field("Tên thành tích")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.
@@ -127,6 +135,9 @@ _EXTRA_CODES = {
     "base_salaries": "Mức lương cơ sở", "council_names": "Tên Hội đồng, cơ quan",
     "head_criteria": "Tiêu chí đánh giá người đứng đầu",
     "sap_nhap": "Sáp nhập", "chia_tach": "Chia tách", "doi_ten": "Đổi tên",
+    # The values of a title rule set that may be marked "cần kiểm tra theo quy định của thành phố".
+    "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở", "cap_base": "Tỷ lệ Chiến sĩ thi đua cơ sở tính trên",
+    "min_months": "Số tháng công tác tối thiểu",
 }
 CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.items()}, **_EXTRA_CODES}
 

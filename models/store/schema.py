@@ -332,6 +332,7 @@ TRACKED = {
     "title_priority": None,
     "yearly_rating": None,
     "unit_succession": "from_unit_id",
+    "staff_achievement": None,
 }
 
 
@@ -486,8 +487,12 @@ def m0006_discipline(db: Database) -> None:
     db.execute("CREATE INDEX discipline_year ON discipline(effective_year)")
 
 
-def _titles(body: str):  # migrations 0007 on: their body is models.store.schema_titles.<body>, imported when run
-    return lambda db: getattr(import_module("models.store.schema_titles"), body)(db)
+def _body(module: str, body: str):  # a migration whose body is models.store.<module>.<body>, imported when run
+    return lambda db: getattr(import_module(f"models.store.{module}"), body)(db)
+
+
+def _titles(body: str):  # migrations 0007 on: their body is models.store.schema_titles.<body>
+    return _body("schema_titles", body)
 
 
 MIGRATIONS(name="0007_title_rules")(_titles("create_title_tables"))  # the tables and the shipped 2018 regime
@@ -538,3 +543,10 @@ def m0012_unit_succession(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX unit_succession_to ON unit_succession(to_unit_id)")
+def _law(body: str):  # migrations 0014-0016: their body is models.store.schema_law.<body>
+    return _body("schema_law", body)
+
+
+MIGRATIONS(name="0014_base_salaries_through_2024")(_law("base_salaries_through_2024"))
+MIGRATIONS(name="0015_title_rule_shapes")(_law("title_rule_shapes"))  # the 2022 law's rule shapes, achievements
+MIGRATIONS(name="0016_title_rules_2024_2025")(_law("title_rules_2024_and_2025"))  # the shipped 2024, 2025 sets

@@ -14,7 +14,9 @@ from typing import NamedTuple
 from models.common.codes import DISCIPLINE_SEVERITY, HeadLevel, NotClassifiedReason, TitleCode, label
 from models.common.dates import format_date
 from models.people.discipline import Discipline
-from models.yearend.title_rank import CapGroup, CapRank
+from models.common.codes import Achievement
+from models.yearend.achievements import StaffAchievement
+from models.yearend.title_rank import CapGroup, CapRank, cap_base_text
 from models.yearend.title_rules import TitleRules, percent_text, share_of
 
 LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}  # best first
@@ -124,24 +126,68 @@ class Draft:
     cstdcs_conditions: list[Condition] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)  # recognised ones the person authored
     cstdcs: TitleDecision | None = None
+    rating: HeadLevel | None = None  # the year-end quality rating (read by the rule sets that judge by it)
+    achieved: list[str] = field(default_factory=list)  # other achievements that counted, as the list says them
+    judged: bool = False  # Lao động tiên tiến had something to judge by (counted in the collective shares)
     where: str = ""  # "Q1-Q2 tại Phường 10 (cũ), Q3-Q4 tại ..." when the quarters span units
 
 
-def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
-    conditions: list[Condition] = []
+def _maternity(p: Draft, rules: TitleRules) -> list[QuarterResult]:
+    """The quarters "không đánh giá" for maternity leave that count as worked (by the rule set)."""
+    if not rules.maternity_counts:
+        return []
+    return [q for q in p.quarters if q.level is None and q.reason == NotClassifiedReason.THAI_SAN]
+
+
+def _quarters_conditions(p: Draft, year: int, rules: TitleRules) -> tuple[list[Condition], str]:
+    """Lao động tiên tiến by the quarters: the conditions and the list's text when they are met."""
     classified = [q for q in p.quarters if q.level is not None]
+    leave = _maternity(p, rules)
     below = [q for q in classified if LEVEL_ORDER[q.level] > LEVEL_ORDER[rules.required_level]]
     phrase = _level_phrase(rules.required_level)
+    counted = len(classified) + len(leave)
+    p.judged = bool(counted)
+    if not counted:
+        return [Condition(f"Không có quý nào được xếp loại trong năm {year}", False)], ""
+    if below:
+        return [Condition(f"Quý {q.quarter}/{year} xếp loại {label(q.level)}", False) for q in below], ""
+    if counted < rules.min_classified_quarters:
+        return [Condition(f"Chỉ có {counted} quý được xếp loại trong năm {year} "
+                          f"(cần ít nhất {rules.min_classified_quarters})", False)], ""
+    if not leave:
+        met = f"{len(classified)}/{len(classified)} quý được xếp loại năm {year} đạt {phrase}"
+        return [Condition(met)], f"{phrase} {len(classified)}/{len(classified)} quý được xếp loại năm {year}"
+    leave_text = f"{len(leave)} quý nghỉ thai sản được tính là thời gian công tác"
     if not classified:
-        conditions.append(Condition(f"Không có quý nào được xếp loại trong năm {year}", False))
-    elif below:
-        conditions += [Condition(f"Quý {q.quarter}/{year} xếp loại {label(q.level)}", False) for q in below]
-    elif len(classified) < rules.min_classified_quarters:
-        conditions.append(Condition(f"Chỉ có {len(classified)} quý được xếp loại trong năm {year} "
-                                    f"(cần ít nhất {rules.min_classified_quarters})", False))
-    else:
-        conditions.append(Condition(f"{len(classified)}/{len(classified)} quý được xếp loại năm {year} đạt {phrase}"))
-    if p.where:  # a year across a merger is judged whole: say where each quarter was spent
+        return [Condition(f"Nghỉ thai sản cả năm {year}: {leave_text}")], f"Nghỉ thai sản năm {year} ({leave_text})"
+    met = f"{len(classified)}/{len(classified)} quý được xếp loại năm {year} đạt {phrase}; {leave_text}"
+    return [Condition(met)], f"{phrase} {len(classified)}/{len(classified)} quý được xếp loại năm {year}; {leave_text}"
+
+
+def _rating_conditions(p: Draft, year: int, rules: TitleRules) -> tuple[list[Condition], str]:
+    """Lao động tiên tiến by the year-end quality rating. Without one, someone on maternity leave
+    in the year is judged by their quarters when the rule set counts the leave as worked."""
+    phrase = _level_phrase(rules.required_level)
+    if p.rating is None:
+        if _maternity(p, rules):
+            conditions, text = _quarters_conditions(p, year, rules)
+            note = Condition(f"Chưa có xếp loại chất lượng cuối năm {year}: xét theo các quý (nghỉ thai sản được "
+                             "tính là thời gian công tác)", None)
+            return [note, *conditions], text
+        p.judged = False
+        return [Condition(f"Chưa có xếp loại chất lượng cuối năm {year}: hãy nhập xếp loại để xét danh hiệu",
+                          False)], ""
+    p.judged = True
+    rated = f"Xếp loại chất lượng cuối năm {year}: {label(p.rating)}"
+    if LEVEL_ORDER[p.rating] > LEVEL_ORDER[rules.required_level]:
+        return [Condition(f"{rated} (cần {_lower(phrase)})", False)], ""
+    return [Condition(f"{rated}, đạt {_lower(phrase)}")], f"{rated}"
+
+
+def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
+    reading = _rating_conditions if rules.by_rating else _quarters_conditions
+    conditions, text = reading(p, year, rules)
+    if p.where and conditions:  # a year across a merger is judged whole: say where each quarter was spent
         conditions[-1] = Condition(f"{conditions[-1].text} ({p.where})", conditions[-1].met)
     for q in p.quarters:
         if q.level is None and q.reason is not None:
@@ -167,8 +213,7 @@ def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
         conditions.append(Condition(f"Đã nghỉ việc ngày {format_date(p.left_on)}, trước khi kết thúc năm {year}",
                                     None if rules.leavers_qualify else False))
     ok = all(c.met is not False for c in conditions)
-    text = f"{phrase} {len(classified)}/{len(classified)} quý được xếp loại năm {year}" if ok else ""
-    return TitleDecision(TitleCode.LDTT, ok, ok, tuple(conditions), text)
+    return TitleDecision(TitleCode.LDTT, ok, ok, tuple(conditions), text if ok else "")
 
 
 def ldtt_condition(p: Draft, removed_because: str | None) -> Condition:
@@ -194,6 +239,27 @@ def initiative_condition(p: Draft, authored: list[tuple[str, bool]], year: int) 
     return Condition(f"Không là tác giả sáng kiến nào được công nhận ở cơ sở trong năm {year}", False)
 
 
+def achievement_condition(p: Draft, accepted: tuple[Achievement, ...], authored: list[tuple[str, bool]],
+                          entered: list[StaffAchievement], year: int) -> Condition:
+    """Chiến sĩ thi đua cơ sở's second condition: at least one of the achievements the rule set
+    accepts; the sentence names those that counted, or says that none did (and which were asked)."""
+    if accepted == (Achievement.SANG_KIEN,):  # the 2018 shape, said as it always was
+        return initiative_condition(p, authored, year)
+    recognised = [t for t, ok in authored if ok] if Achievement.SANG_KIEN in accepted else []
+    others = [a for a in entered if a.kind in accepted]
+    p.initiatives = recognised
+    p.achieved = [a.phrase for a in others]
+    counted = [f"sáng kiến “{t}” được công nhận ở cơ sở" for t in recognised] + p.achieved
+    if counted:
+        return Condition("Có thành tích: " + "; ".join(counted))
+    asked = "; ".join(_lower(label(a)) for a in accepted)
+    text = f"Không có thành tích nào để xét năm {year} (cần ít nhất một: {asked})"
+    pending = [t for t, ok in authored if not ok] if Achievement.SANG_KIEN in accepted else []
+    if pending:
+        text += "; " + ", ".join(f"“{t}”" for t in pending) + " chưa được công nhận là sáng kiến ở cơ sở"
+    return Condition(text, False)
+
+
 def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rules: TitleRules) -> TitleDecision:
     """Chiến sĩ thi đua cơ sở: the person's conditions, then the cap of their group (``rank`` set
     when the cap forces a choice)."""
@@ -204,7 +270,7 @@ def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rule
                              verdict=_verdict(conditions, p.ldtt_removal))
     pct = percent_text(rules.cstdcs_cap_percent)
     where = group.scope if group.unit_id is None else f"của {group.scope}"
-    base = f"chỉ tiêu {group.quota} ({pct} của {group.earned_ldtt} người đạt Lao động tiên tiến)"
+    base = f"chỉ tiêu {group.quota} ({pct} của {cap_base_text(rules, group)})"
     cut = ""
     if rank is None:
         cap = Condition(f"Trong giới hạn {pct}: {len(group.ranked)} người đủ điều kiện {where}, {base}")
@@ -218,6 +284,8 @@ def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rule
         text = "Đạt danh hiệu Lao động tiên tiến"
         if p.initiatives:
             text += "; tác giả sáng kiến " + ", ".join(f"“{t}”" for t in p.initiatives) + " được công nhận ở cơ sở"
+        if p.achieved:
+            text += "; " + "; ".join(p.achieved)
     return TitleDecision(TitleCode.CSTDCS, True, not cut, (*conditions, cap), text, rank, cut)
 
 
@@ -232,8 +300,11 @@ class CollectiveCounts:
     cstdcs: int
 
 
-def _classified(m: Draft) -> bool:
-    return any(q.level is not None for q in m.quarters)
+def _failing(m: Draft, year: int, rules: TitleRules) -> list[str]:
+    """When ``m`` did not complete their tasks ("quý 2/2018", "cuối năm 2025"); empty when they did."""
+    if rules.by_rating and m.rating is not None:
+        return [f"cuối năm {year}"] if m.rating == HeadLevel.KHONG_HOAN_THANH else []
+    return [f"quý {q.quarter}/{year}" for q in m.quarters if q.level == HeadLevel.KHONG_HOAN_THANH]
 
 
 def collective_decisions(members: list[Draft], active: bool, year: int, rules: TitleRules,
@@ -247,9 +318,9 @@ def collective_decisions(members: list[Draft], active: bool, year: int, rules: T
     decisions barring collectives taken while someone not a member at year end belonged to the
     unit. ``removed_because``: the secretary removed the unit from the TTLĐTT list (the reason)."""
     considered = [m for m in members if m.left_on is None or rules.leavers_qualify]
-    counted = [m for m in considered if _classified(m)]
+    counted = [m for m in considered if m.judged]
     earned = sum(m.ldtt.proposed for m in counted)
-    failing = [(m, q) for m in counted for q in m.quarters if q.level == HeadLevel.KHONG_HOAN_THANH]
+    failing = [(m, when) for m in counted for when in _failing(m, year, rules)]
     completed = len(counted) - len({m.staff_id for m, _ in failing})
     cstdcs = sum(m.cstdcs.proposed for m in counted)
     cut = sum(m.cstdcs.eligible and not m.cstdcs.proposed for m in counted)
@@ -268,8 +339,8 @@ def collective_decisions(members: list[Draft], active: bool, year: int, rules: T
     if len(considered) < len(members):
         conditions.append(Condition(f"Không tính {len(members) - len(considered)} người đã nghỉ việc trong năm", None))
     if len(counted) < len(considered):
-        conditions.append(Condition(f"{len(considered) - len(counted)} người không được xếp loại quý nào "
-                                    "(không tính vào tỷ lệ)", None))
+        unrated = "chưa có xếp loại cuối năm" if rules.by_rating else "không được xếp loại quý nào"
+        conditions.append(Condition(f"{len(considered) - len(counted)} người {unrated} (không tính vào tỷ lệ)", None))
     severity = DISCIPLINE_SEVERITY[rules.collective_discipline]
     barred = [m for m in members if m.discipline is not None and m.discipline.severity >= severity]
     gone = [d for d in former if d.severity >= severity]
@@ -304,7 +375,7 @@ def collective_decisions(members: list[Draft], active: bool, year: int, rules: T
 def _completed_condition(completed: int, n: int, failing: list, year: int, rules: TitleRules) -> Condition:
     met = share_of(completed, n) >= rules.ttldxs_completed_percent
     threshold = percent_text(rules.ttldxs_completed_percent)
-    who = ", ".join(f"{m.full_name} quý {q.quarter}/{year}" for m, q in failing)
+    who = ", ".join(f"{m.full_name} {when}" for m, when in failing)
     if rules.ttldxs_completed_percent == 100:
         text = (f"100% cá nhân hoàn thành nhiệm vụ ({completed}/{n})" if met else
                 f"Chưa đủ 100% cá nhân hoàn thành nhiệm vụ ({completed}/{n}): "
@@ -330,5 +401,5 @@ def _cstdcs_count_condition(cstdcs: int, cut: int, rules: TitleRules) -> Conditi
 
 __all__ = [
     "CollectiveCounts", "Condition", "Draft", "LEVEL_ORDER", "QuarterResult", "TitleDecision", "collective_decisions",
-    "cstdcs_decision", "initiative_condition", "ldtt_condition", "ldtt_decision", "removal_condition",
+    "achievement_condition", "cstdcs_decision", "initiative_condition", "ldtt_condition", "ldtt_decision", "removal_condition",
 ]

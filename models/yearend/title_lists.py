@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from models.yearend.lists import PrintableList, current_approval, draft_signer
-from models.common.codes import COLLECTIVE_TITLES, TitleCode, label
+from models.common.codes import COLLECTIVE_TITLES, BonusBaseDay, TitleCode, label
 from models.common.errors import DomainError, ValidationError
 from models.store.settings import council_names
 from models.common.text import money
@@ -41,20 +41,40 @@ def total_line(title: TitleCode, count: int, total: int) -> str:
     return f"{line}; tổng số tiền thưởng: {money(total)} đồng" if total else line
 
 
+def salary_line(proposals: TitleProposals) -> str:
+    """"Mức lương cơ sở 2.340.000 đồng theo Nghị định 73/2024/NĐ-CP", printed under the total of
+    a list whose rule set pays on the base salary of the decision's date (so that the reader knows
+    which); empty otherwise, and when no base salary is known."""
+    if proposals.rules.bonus_base_day != BonusBaseDay.DECISION_DATE or proposals.salary is None:
+        return ""
+    return proposals.salary.stated
+
+
 def draft_list(db: Database, proposals: TitleProposals, title: TitleCode, as_of: dt.date) -> PrintableList:
     """The list of ``title`` as it stands (the rules' proposals with the adjustments), unapproved;
     ``as_of`` is the day its figures were taken."""
     title = TitleCode(title)
     council = council_names(db)
     entries = tuple(proposals.entries(title))
+    total = total_line(title, len(entries), sum(e.amount for e in entries))
+    stated = salary_line(proposals)
     collective = title in COLLECTIVE_TITLES
     return PrintableList(
         kind=title.value, title=list_title(title, proposals.year), subtitle="",
         parent_body=council.parent_body, issuing_body=council.issuing_body, place=council.place, as_of=as_of,
         collectives=entries if collective else (), individuals=() if collective else entries,
         text_heading=TEXT_HEADING, draft_signer=draft_signer(council),
-        total_line=total_line(title, len(entries), sum(e.amount for e in entries)),
+        total_line=f"{total}\n{stated}" if stated else total,
     )
+
+
+def decided_list(db: Database, proposals: TitleProposals, title: TitleCode, as_of: dt.date,
+                 decided_on: dt.date) -> PrintableList:
+    """The list of ``title`` as a decision of ``decided_on`` approves it: under a rule set paying on
+    the base salary of the decision's date, the bonuses are worked out again for that day."""
+    if proposals.rules.bonus_base_day == BonusBaseDay.DECISION_DATE:
+        proposals = title_proposals(db, proposals.year, on=decided_on)
+    return draft_list(db, proposals, title, as_of)
 
 
 def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) -> PrintableList:
@@ -63,12 +83,22 @@ def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) ->
     approved = current_approval(db, list_key(year, title))
     if approved is not None:
         return approved.printable()
-    return draft_list(db, title_proposals(db, year), title, as_of)
+    return draft_list(db, title_proposals(db, year, on=as_of), title, as_of)
+
+
+def title_years(db: Database) -> list[int]:
+    """The years whose titles can be proposed, newest first: those with a quarterly result or a
+    year-end rating (the rule sets of 2024 on judge by it)."""
+    return [r[0] for r in db.execute(
+        "SELECT year FROM classification UNION SELECT year FROM yearly_rating ORDER BY year DESC")]
 
 
 def require_year_results(db: Database, year: int) -> None:
-    """:class:`DomainError` when ``year`` has no quarterly result and no approved title list: nobody to consider."""
-    if not classification_rows(db, year) and not any(current_approval(db, list_key(year, t)) for t in TitleCode):
+    """:class:`DomainError` when ``year`` has no quarterly result, no year-end rating and no approved
+    title list: nobody to consider."""
+    rated = db.execute("SELECT 1 FROM yearly_rating WHERE year = ? LIMIT 1", [year]).fetchone()
+    if (not classification_rows(db, year) and not rated
+            and not any(current_approval(db, list_key(year, t)) for t in TitleCode)):
         raise DomainError(f"Năm {year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
 
 
@@ -82,7 +112,7 @@ def year_printable_lists(db: Database, year: int, as_of: dt.date) -> list[Printa
         if approved is not None:
             lists.append(approved.printable())
             continue
-        proposals = proposals or title_proposals(db, year)
+        proposals = proposals or title_proposals(db, year, on=as_of)
         lists.append(draft_list(db, proposals, title, as_of))
     return lists
 
@@ -120,6 +150,6 @@ def set_council_order(db: Database, year: int, staff_ids: Sequence[int]) -> None
 
 
 __all__ = [
-    "council_order", "draft_list", "list_key", "list_title", "money", "printable_list", "set_council_order",
-    "total_line",
+    "council_order", "decided_list", "draft_list", "list_key", "list_title", "money", "printable_list", "salary_line",
+    "set_council_order", "title_years", "total_line",
 ]

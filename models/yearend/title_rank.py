@@ -9,9 +9,9 @@ total and the same on every run.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from models.common.codes import HeadLevel, TitleCapScope, TitleRank, label
+from models.common.codes import CapBase, HeadLevel, TitleCapScope, TitleRank, label
 
 @dataclass(frozen=True, slots=True)
 class CapRank:
@@ -21,6 +21,7 @@ class CapRank:
     quota: int
     excellent_quarters: int
     council_order: int | None  # the council's priority for the year; None: not placed
+    rating: HeadLevel | None = None  # the year-end rating (ranked by it under TitleRank.YEARLY_RATING)
 
     @property
     def within(self) -> bool:
@@ -33,6 +34,8 @@ class CapRank:
         for key in ranking:
             if key == TitleRank.EXCELLENT_QUARTERS:
                 parts.append(f"{self.excellent_quarters} quý {label(HeadLevel.XUAT_SAC)}")
+            elif key == TitleRank.YEARLY_RATING:
+                parts.append(f"xếp loại cuối năm: {label(self.rating)}" if self.rating else "chưa có xếp loại cuối năm")
             elif self.council_order is None:
                 parts.append("chưa có thứ tự ưu tiên của Hội đồng")
             else:
@@ -49,11 +52,15 @@ class CapGroup:
     earned_ldtt: int  # people of the scope proposed Lao động tiên tiến (the cap's base)
     quota: int  # the cap, rounded down
     ranked: tuple[int, ...]  # staff ids of the eligible people, best first
+    considered: int = field(default=0, compare=False)  # everyone of the scope (the base under CapBase.MEMBERS)
 
     @property
     def binding(self) -> bool:
         """More eligible people than the quota: the ranking decides."""
         return len(self.ranked) > self.quota
+
+
+_RATING_ORDER = {level: i for i, level in enumerate(HeadLevel)}  # best first
 
 
 def _excellent(person) -> int:
@@ -76,6 +83,8 @@ def rank_groups(people: list, rules, unit_names: dict[int, str], priorities: dic
         for criterion in rules.ranking:
             if criterion == TitleRank.EXCELLENT_QUARTERS:
                 parts.append(-_excellent(p))
+            elif criterion == TitleRank.YEARLY_RATING:
+                parts.append(_RATING_ORDER.get(p.rating, len(_RATING_ORDER)))
             else:
                 place = priorities.get(p.staff_id)
                 parts.append((0, place) if place is not None else (1, 0))
@@ -87,13 +96,21 @@ def rank_groups(people: list, rules, unit_names: dict[int, str], priorities: dic
         if not earned:
             continue
         eligible = sorted((p for p in members if all(c.met is not False for c in p.cstdcs_conditions)), key=key)
-        quota = rules.cap(earned)
+        considered = sum(p.judged for p in members)
+        quota = rules.cap(earned if rules.cap_base == CapBase.LDTT else considered)
         scope = everyone if unit_id is None else unit_names[unit_id]
-        groups.append(CapGroup(scope, unit_id, earned, quota, tuple(p.staff_id for p in eligible)))
+        groups.append(CapGroup(scope, unit_id, earned, quota, tuple(p.staff_id for p in eligible), considered))
         if len(eligible) > quota:
             for i, p in enumerate(eligible, 1):
-                ranks[p.staff_id] = CapRank(i, quota, _excellent(p), priorities.get(p.staff_id))
+                ranks[p.staff_id] = CapRank(i, quota, _excellent(p), priorities.get(p.staff_id), p.rating)
     return groups, ranks
 
 
-__all__ = ["CapGroup", "CapRank", "rank_groups"]
+def cap_base_text(rules, group: CapGroup) -> str:
+    """What the share is taken of: "20 người đạt Lao động tiên tiến" or "25 cá nhân được xét"."""
+    if rules.cap_base == CapBase.LDTT:
+        return f"{group.earned_ldtt} người đạt Lao động tiên tiến"
+    return f"{group.considered} cá nhân được xét"
+
+
+__all__ = ["CapGroup", "CapRank", "cap_base_text", "rank_groups"]

@@ -10,11 +10,16 @@ ranking, the shares of the collective titles, and the bonuses as multiples of th
 Shares are percentages held as :class:`~decimal.Decimal` and compared exactly (``Fraction``):
 15% of 20 is exactly 3, and 50% of 10 is not "more than 50%".
 
-The shipped set (from 2017: Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP) carries the
-values of DOMAIN.md, marked for checking against the texts.
+The shipped sets (docs/law.md): from 2017, Luật Thi đua, Khen thưởng and Nghị định 91/2017/NĐ-CP
+(Lao động tiên tiến from the quarters, one recognised initiative, the base salary of 31/12); from
+2024 and 2025, Luật Thi đua, khen thưởng 06/2022/QH15 with Nghị định 98/2023/NĐ-CP and 152/2025/NĐ-CP
+(the year-end rating, at least one of a list of achievements, maternity leave counted as worked, the
+base salary of the decision date). Each carries its legal source; the values that could not be
+confirmed are named in ``to_check`` ("cần kiểm tra theo quy định của thành phố").
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field, replace
@@ -23,7 +28,10 @@ from fractions import Fraction
 
 from sqlite_utils import Database
 
-from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleRank, label
+from models.common.codes import (
+    Achievement, BonusBaseDay, CapBase, DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleJudging, TitleRank,
+    label,
+)
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean
 from models.store.records import save_record, taken_by_another
@@ -61,7 +69,9 @@ class TitleRules:
     # Chiến sĩ thi đua cơ sở: Lao động tiên tiến, author of an initiative recognised at the cơ sở
     # in a campaign of the year, within the cap (a share of those who earned Lao động tiên tiến,
     # rounded down) counted per unit or district-wide, ranked by ``ranking`` then by name.
-    initiative_required: bool = True
+    # Chiến sĩ thi đua cơ sở needs at least one of ``achievements`` (none listed: Lao động tiên
+    # tiến within the cap is enough); the 2018 set lists only the recognised initiative.
+    achievements: tuple[Achievement, ...] = (Achievement.SANG_KIEN,)
     cstdcs_cap_percent: Decimal = Decimal(15)
     cap_scope: TitleCapScope = TitleCapScope.PER_UNIT
     ranking: tuple[TitleRank, ...] = (TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER)
@@ -80,10 +90,34 @@ class TitleRules:
     highest_bonus_only: bool = True
     note: str = ""
     id: int | None = None
+    # The shapes of Luật Thi đua, khen thưởng 2022 (migration 0015; the defaults are the 2018 ones).
+    judging: TitleJudging = TitleJudging.QUARTERS  # Lao động tiên tiến from the quarters or the yearly rating
+    cap_base: CapBase = CapBase.LDTT  # the denominator of the Chiến sĩ thi đua cơ sở share
+    maternity_counts: bool = False  # a quarter "không đánh giá" for maternity leave counts as worked at the level
+    bonus_base_day: BonusBaseDay = BonusBaseDay.YEAR_END  # the day whose base salary the bonuses use
+    source: str = ""  # the legal texts the values come from, shown in the settings
+    to_check: tuple[str, ...] = ()  # fields whose value could not be confirmed ("cần kiểm tra ...")
 
-    def cap(self, earned_ldtt: int) -> int:
-        """How many may be Chiến sĩ thi đua cơ sở among ``earned_ldtt`` Lao động tiên tiến (rounded down)."""
-        return math.floor(Fraction(self.cstdcs_cap_percent) * earned_ldtt / 100)
+    @property
+    def initiative_required(self) -> bool:
+        return Achievement.SANG_KIEN in self.achievements
+
+    @property
+    def by_rating(self) -> bool:
+        return self.judging == TitleJudging.YEARLY_RATING
+
+    def cap(self, base: int) -> int:
+        """How many may be Chiến sĩ thi đua cơ sở: the share of ``base`` (those who earned Lao động
+        tiên tiến, or everyone considered, by ``cap_base``), rounded down."""
+        return math.floor(Fraction(self.cstdcs_cap_percent) * base / 100)
+
+    def base_day(self, year: int, decided_on: dt.date | None) -> dt.date:
+        """The day whose base salary pays ``year``'s bonuses: 31/12 of the year, or under
+        "decision date" the decision's date (a draft: the day its figures are taken), 31/12 when
+        none is known."""
+        if self.bonus_base_day == BonusBaseDay.DECISION_DATE and decided_on is not None:
+            return decided_on
+        return dt.date(year, 12, 31)
 
     def bonus_amount(self, title: TitleCode, base_salary: int | None) -> int:
         """The title's bonus in đồng: multiple x base salary, rounded up to the nearest 10,000 đ
@@ -118,6 +152,7 @@ def normalised(r: TitleRules) -> TitleRules:
     changes = {f: _decimal(getattr(r, f)) for f in _PERCENT_FIELDS}
     bonus = {t: _decimal(r.bonus.get(t, Decimal(0))) for t in TitleCode}
     return replace(r, name=clean(r.name), note=(r.note or "").strip(), ranking=tuple(r.ranking), bonus=bonus,
+                   achievements=tuple(r.achievements), source=(r.source or "").strip(), to_check=tuple(r.to_check),
                    **changes)
 
 
@@ -139,6 +174,14 @@ def check_title_rules(r: TitleRules) -> dict[str, str]:
             errors[name] = "Chưa chọn hình thức kỷ luật"
     if not isinstance(r.cap_scope, TitleCapScope):
         errors["cap_scope"] = "Chưa chọn phạm vi tính tỷ lệ Chiến sĩ thi đua cơ sở"
+    if not isinstance(r.judging, TitleJudging):
+        errors["judging"] = "Chưa chọn căn cứ xét Lao động tiên tiến"
+    if not isinstance(r.cap_base, CapBase):
+        errors["cap_base"] = "Chưa chọn cách tính tỷ lệ Chiến sĩ thi đua cơ sở"
+    if not isinstance(r.bonus_base_day, BonusBaseDay):
+        errors["bonus_base_day"] = "Chưa chọn ngày lấy mức lương cơ sở"
+    if any(not isinstance(a, Achievement) for a in r.achievements) or len(set(r.achievements)) != len(r.achievements):
+        errors["achievements"] = "Mỗi thành tích chỉ chọn một lần"
     if any(not isinstance(k, TitleRank) for k in r.ranking) or len(set(r.ranking)) != len(r.ranking):
         errors["ranking"] = "Mỗi tiêu chí xếp hạng chỉ chọn một lần"
     for name in _PERCENT_FIELDS:
@@ -156,7 +199,8 @@ def check_title_rules(r: TitleRules) -> dict[str, str]:
 _COLUMNS = ("id, name, from_year, required_level, min_classified_quarters, min_months, leavers_qualify, "
             "individual_discipline, collective_discipline, initiative_required, cstdcs_cap_percent, cap_scope, "
             "ranking, ttldtt_percent, ttldxs_completed_percent, ttldxs_ldtt_percent, ttldxs_min_cstdcs, "
-            + ", ".join(f"bonus_{t.value}" for t in TitleCode) + ", note, highest_bonus_only")
+            + ", ".join(f"bonus_{t.value}" for t in TitleCode) + ", note, highest_bonus_only, judging, achievements, "
+            "cap_base, maternity_counts, bonus_base_day, source, to_check")
 
 
 def _exact(value: float) -> Decimal:
@@ -172,13 +216,19 @@ def _from_row(r: dict) -> TitleRules:
         min_classified_quarters=r["min_classified_quarters"], min_months=r["min_months"],
         leavers_qualify=bool(r["leavers_qualify"]), individual_discipline=DisciplineForm(r["individual_discipline"]),
         collective_discipline=DisciplineForm(r["collective_discipline"]),
-        initiative_required=bool(r["initiative_required"]), cstdcs_cap_percent=_exact(r["cstdcs_cap_percent"]),
+        achievements=tuple(Achievement(a) for a in json.loads(r["achievements"]) if a in _ACHIEVEMENTS),
+        cstdcs_cap_percent=_exact(r["cstdcs_cap_percent"]),
         cap_scope=TitleCapScope(r["cap_scope"]), ranking=tuple(TitleRank(k) for k in json.loads(r["ranking"]) if k in known),
         ttldtt_percent=_exact(r["ttldtt_percent"]), ttldxs_completed_percent=_exact(r["ttldxs_completed_percent"]),
         ttldxs_ldtt_percent=_exact(r["ttldxs_ldtt_percent"]), ttldxs_min_cstdcs=r["ttldxs_min_cstdcs"],
         bonus={t: _exact(r[f"bonus_{t.value}"]) for t in TitleCode}, note=r["note"],
-        highest_bonus_only=bool(r["highest_bonus_only"]),
+        highest_bonus_only=bool(r["highest_bonus_only"]), judging=TitleJudging(r["judging"]),
+        cap_base=CapBase(r["cap_base"]), maternity_counts=bool(r["maternity_counts"]),
+        bonus_base_day=BonusBaseDay(r["bonus_base_day"]), source=r["source"], to_check=tuple(json.loads(r["to_check"])),
     )
+
+
+_ACHIEVEMENTS = {a.value for a in Achievement}
 
 
 def list_title_rules(db: Database) -> list[TitleRules]:
@@ -208,11 +258,15 @@ def _row(r: TitleRules) -> dict:
         "name": r.name, "from_year": r.from_year, "required_level": r.required_level.value,
         "min_classified_quarters": r.min_classified_quarters, "min_months": r.min_months,
         "leavers_qualify": int(r.leavers_qualify), "individual_discipline": r.individual_discipline.value,
-        "collective_discipline": r.collective_discipline.value, "initiative_required": int(r.initiative_required),
+        "collective_discipline": r.collective_discipline.value,
+        "initiative_required": int(r.initiative_required),  # kept in step with ``achievements`` (history readers)
         **{f: float(getattr(r, f)) for f in _PERCENT_FIELDS}, "cap_scope": r.cap_scope.value,
         "ranking": json.dumps([k.value for k in r.ranking]), "ttldxs_min_cstdcs": r.ttldxs_min_cstdcs,
         **{f"bonus_{t.value}": float(r.bonus[t]) for t in TitleCode}, "note": r.note,
-        "highest_bonus_only": int(r.highest_bonus_only),
+        "highest_bonus_only": int(r.highest_bonus_only), "judging": r.judging.value,
+        "achievements": json.dumps([a.value for a in r.achievements]), "cap_base": r.cap_base.value,
+        "maternity_counts": int(r.maternity_counts), "bonus_base_day": r.bonus_base_day.value, "source": r.source,
+        "to_check": json.dumps(list(r.to_check)),
     }
 
 
@@ -239,7 +293,9 @@ def delete_title_rules(db: Database, rules_id: int) -> None:
         db.execute("DELETE FROM title_rule_set WHERE id = ?", [rules_id])
 
 
+CHECK_MARK = "cần kiểm tra theo quy định của thành phố"  # beside a value ``to_check`` names
+
 __all__ = [
-    "BONUS_ROUNDING", "DEFAULT_BONUS", "REQUIRES", "TitleRules", "check_title_rules", "delete_title_rules", "get_title_rules",
+    "BONUS_ROUNDING", "CHECK_MARK", "DEFAULT_BONUS", "REQUIRES", "TitleRules", "check_title_rules", "delete_title_rules", "get_title_rules",
     "list_title_rules", "normalised", "percent_text", "rule_for", "save_title_rules", "share_of",
 ]

@@ -46,12 +46,14 @@ from models.common.codes import (
 )
 from models.people.discipline import Discipline, list_discipline, worst_by_person
 from models.common.codes import KIND_ORDER
-from models.quarters.rules import base_salaries, base_salary_on
+from models.quarters.ratings import ratings_of_year
+from models.quarters.rules import BaseSalary, base_salaries, base_salary_in_force
+from models.yearend.achievements import ENTERED, achievements_of_year, recognised_initiatives
 from models.people.staff import unit_on, unit_printed_under
 from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
 from models.common.text import name_sort_key, sort_key
 from models.yearend.title_checks import (
-    Condition, Draft, QuarterResult, TitleDecision, collective_decisions, cstdcs_decision, initiative_condition,
+    Condition, Draft, QuarterResult, TitleDecision, achievement_condition, collective_decisions, cstdcs_decision,
     ldtt_condition, ldtt_decision,
 )
 from models.yearend.title_rank import CapGroup, CapRank, rank_groups
@@ -130,7 +132,7 @@ class TitleProposals(AdjustedLists):
 
     year: int
     rules: TitleRules
-    base_salary: int | None  # in force on 31/12 of the year
+    base_salary: int | None  # in force on the rule set's day (``TitleRules.base_day``), the amount of ``salary``
     people: tuple[PersonProposal, ...]  # by Vietnamese name order
     units: tuple[UnitProposal, ...]  # by the council's unit order (kind, then name)
     cap_groups: tuple[CapGroup, ...]  # one per unit, or one for the district, by the rule set
@@ -139,6 +141,7 @@ class TitleProposals(AdjustedLists):
     # subject's place in the printed order.
     outsiders: dict[tuple[str, int], PrintedEntry] = field(default_factory=dict, repr=False, compare=False)
     order: dict[tuple[str, int], tuple] = field(default_factory=dict, repr=False, compare=False)
+    salary: BaseSalary | None = field(default=None, compare=False)  # the base salary used, with its decree
     _people: dict[int, PersonProposal] = field(init=False, repr=False, compare=False)
     _units: dict[int, UnitProposal] = field(init=False, repr=False, compare=False)
     _bonuses: dict[TitleCode, int] = field(init=False, repr=False, compare=False)
@@ -215,6 +218,8 @@ class TitleProposals(AdjustedLists):
             return adjustment.why
         found = self.person(subject_id) if subject == STAFF else self.unit(subject_id)
         if found is None:
+            if subject == STAFF and self.rules.by_rating:
+                return f"Không xét: không có xếp loại chất lượng cuối năm và kết quả xếp loại quý nào năm {self.year}."
             return (f"Không xét: không có kết quả xếp loại quý nào năm {self.year}." if subject == STAFF
                     else f"Không xét: đơn vị không có cán bộ được xếp loại năm {self.year}.")
         if title not in found.decisions:
@@ -238,18 +243,6 @@ class TitleProposals(AdjustedLists):
 # --------------------------------------------------------------------------- the proposals
 
 
-def _authored(db: Database, year: int) -> dict[int, list[tuple[str, bool]]]:
-    """staff id -> (title, recognised at the cơ sở) of the initiatives they authored in the year's campaigns."""
-    found: dict[int, list[tuple[str, bool]]] = defaultdict(list)
-    for staff_id, title, recognised in db.execute(
-        "SELECT a.staff_id, i.title, i.recognised FROM initiative_author a JOIN initiative i ON i.id = a.initiative_id "
-        "JOIN campaign c ON c.id = i.campaign_id WHERE c.year = ? ORDER BY i.registered_on, i.id", [year]
-    ):
-        found[staff_id].append((title, bool(recognised)))
-    return found
-
-
-
 @contextmanager
 def without_gc_passes() -> Iterator[None]:
     """Build many small records at once without the collector's passes (none is in a cycle): a
@@ -264,17 +257,18 @@ def without_gc_passes() -> Iterator[None]:
             gc.enable()
 
 
-def title_proposals(db: Database, year: int) -> TitleProposals:
+def title_proposals(db: Database, year: int, on: dt.date | None = None) -> TitleProposals:
     """Every person and unit of ``year`` with the titles they qualify for, every condition and
     a sentence per title, under the rule set in force for the year (:class:`DomainError` when
-    there is none). Bonuses use the base salary in force on 31/12 of the year."""
+    there is none). Bonuses use the base salary in force on the rule set's day: 31/12 of the
+    year, or the decision's date ``on`` (a draft: the day its figures are taken)."""
     rules = rule_for(db, year)
     with without_gc_passes():
-        return _proposals(db, year, rules)
+        return _proposals(db, year, rules, on)
 
 
-def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
-    base = base_salary_on(base_salaries(db), dt.date(year, 12, 31))
+def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
+    salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
     quarters: dict[int, list[QuarterResult]] = defaultdict(list)
     codes = {None: None, **{c.value: c for c in (*HeadLevel, *NotClassifiedReason)}}
     for staff_id, quarter, level, reason, unit_id in db.execute(
@@ -285,7 +279,9 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     ends = unit_ends(db)  # units merged, split or renamed: a year across it is judged whole
     names = {u: i["name"] for u, i in units.items()}
     worst = worst_by_person(db, year)
-    authored = _authored(db, year)
+    authored = recognised_initiatives(db, year) if rules.achievements else {}
+    entered = achievements_of_year(db, year) if set(ENTERED) & set(rules.achievements) else {}
+    ratings = ratings_of_year(db, year) if rules.by_rating else {}
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
     removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
     year_end = dt.date(year, 12, 31)
@@ -293,19 +289,25 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     for staff_id, code, full_name, position, recruited, ended in db.execute(
         "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"  # a scan beats 80,000 lookups
     ):
-        if staff_id not in quarters:
+        if staff_id not in quarters and staff_id not in ratings:
             continue
         left = from_iso(ended)
-        mine = tuple(quarters[staff_id])
-        p = Draft(staff_id, code, full_name, position, year_end_unit(db, staff_id, mine[-1].unit_id, ends, year),
-                  from_iso(recruited), left if left is not None and left < year_end else None, mine,
-                  worst.get(staff_id), name_sort_key(full_name),
+        mine = tuple(quarters.get(staff_id, ()))
+        # Rated but never classified in a quarter: under the unit they belonged to on 31/12.
+        unit_id = (year_end_unit(db, staff_id, mine[-1].unit_id, ends, year) if mine
+                   else unit_printed_under(db, staff_id, year_end))
+        if unit_id is None:
+            continue
+        p = Draft(staff_id, code, full_name, position, unit_id, from_iso(recruited),
+                  left if left is not None and left < year_end else None, mine, worst.get(staff_id),
+                  name_sort_key(full_name), rating=ratings.get(staff_id),
                   where=quarters_where([(q.quarter, q.unit_id) for q in mine], names, ends, year) if ends else "")
         p.ldtt = ldtt_decision(p, year, rules)
         # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
         p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
-        if rules.initiative_required:
-            p.cstdcs_conditions.append(initiative_condition(p, authored.get(staff_id, []), year))
+        if rules.achievements:
+            p.cstdcs_conditions.append(achievement_condition(p, rules.achievements, authored.get(staff_id, []),
+                                                             entered.get(staff_id, []), year))
         drafts.append(p)
     drafts.sort(key=lambda p: (p.name_key, p.code))
     groups, ranks = rank_groups(drafts, rules, names, _priorities(db, year), council_names(db).everyone)
@@ -327,7 +329,8 @@ def _proposals(db: Database, year: int, rules: TitleRules) -> TitleProposals:
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
     order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], p.name_key, p.code) for p in drafts})
     outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
-    return TitleProposals(year, rules, base, people, tuple(unit_list), tuple(groups), adjusted, outsiders, order)
+    return TitleProposals(year, rules, salary.amount if salary else None, people, tuple(unit_list), tuple(groups),
+                          adjusted, outsiders, order, salary)
 
 
 def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: TitleRules,

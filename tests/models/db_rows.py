@@ -44,6 +44,19 @@ def older_database(path, stop_before: str) -> Database:
 
 
 @contextlib.contextmanager
+def upgraded_from(tmp_path, stop_before: str, *statements):
+    """A file left by an older version (migrated up to ``stop_before``, then ``statements`` run on
+    it), opened by the app, which migrates it; closed afterwards."""
+    path = tmp_path / "old.sqlite3"
+    old = older_database(path, stop_before)
+    for statement in statements:
+        old.execute(*statement) if isinstance(statement, tuple) else old.execute(statement)
+    old.close()
+    with upgraded(path) as db:
+        yield db
+
+
+@contextlib.contextmanager
 def upgraded(path):
     """The older file at ``path`` opened by the app (which migrates it), closed afterwards."""
     db = connect(path)

@@ -103,7 +103,12 @@ def test_the_2025_titles_are_judged_whole_in_the_ward_of_year_end(ward):
     assert {"VP", "KT", "VHXH", "TTHCC", "TYT", "MTTQ", "DU"} <= set(codes)
     assert sum(u.counted for u in found.units) == len([p for p in found.people if any(q.level for q in p.quarters)])
     ldtt, ttldtt = found.entries(TitleCode.LDTT), found.entries(TitleCode.TTLDTT)
-    assert 150 <= len(ldtt) <= 250 and 10 <= len(ttldtt) <= 20
+    # The 2025 rule set (Luật 06/2022, Nghị định 152/2025) judges Lao động tiên tiến by the year-end rating.
+    (rated_good,) = ward.execute(
+        "SELECT count(*) FROM yearly_rating WHERE year = 2025 AND level IN ('xuat_sac', 'tot')").fetchone()
+    assert len(ldtt) == rated_good and 200 <= rated_good < 300
+    assert all("Xếp loại chất lượng cuối năm 2025" in e.text for e in ldtt)
+    assert 10 <= len(ttldtt) <= 21
     # The outstanding initiatives of the 2025 campaign are recognised sáng kiến: their authors within the 15% cap.
     cstdcs = found.entries(TitleCode.CSTDCS)
     assert 1 <= len(cstdcs) <= 10 and all("được công nhận ở cơ sở" in e.text for e in cstdcs)

@@ -17,6 +17,7 @@ from models.quarters.rules import (
     Cap,
     RuleSet,
     base_salaries,
+    base_salary_in_force,
     base_salary_on,
     delete_rule_set,
     list_rule_sets,
@@ -28,7 +29,7 @@ from models.quarters.rules import (
 from models.people.staff import Staff, add_staff
 from models.people.units import Unit, save_unit
 
-from .db_rows import CLASSIFICATION_TABLES, every_row, refused
+from .db_rows import CLASSIFICATION_TABLES, every_row, refused, upgraded_from
 
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"
@@ -268,13 +269,37 @@ def test_deleting_a_rule_set_that_does_not_exist_is_refused(db):
 # --- base salary ----------------------------------------------------------------------------------
 
 
-def test_the_default_base_salary_is_1_390_000_from_01_07_2018_and_1_300_000_before(db):
+def test_the_shipped_base_salaries_run_to_2_340_000_from_01_07_2024_each_with_its_decree(db):
     assert base_salaries(db) == DEFAULT_BASE_SALARIES == (
-        BaseSalary(dt.date(2017, 7, 1), 1_300_000), BaseSalary(dt.date(2018, 7, 1), 1_390_000))
-    assert base_salary_on(base_salaries(db), dt.date(2018, 7, 1)) == 1_390_000
-    assert base_salary_on(base_salaries(db), dt.date(2024, 4, 1)) == 1_390_000
-    assert base_salary_on(base_salaries(db), dt.date(2018, 6, 30)) == 1_300_000
+        BaseSalary(dt.date(2017, 7, 1), 1_300_000, "Nghị định 47/2017/NĐ-CP"),
+        BaseSalary(dt.date(2018, 7, 1), 1_390_000, "Nghị định 72/2018/NĐ-CP"),
+        BaseSalary(dt.date(2019, 7, 1), 1_490_000, "Nghị định 38/2019/NĐ-CP"),
+        BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định 24/2023/NĐ-CP"),
+        BaseSalary(dt.date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP"))
     assert base_salary_on(base_salaries(db), dt.date(2017, 6, 30)) is None
+    assert base_salary_on(base_salaries(db), dt.date(2018, 6, 30)) == 1_300_000
+    assert base_salary_on(base_salaries(db), dt.date(2018, 7, 1)) == 1_390_000
+    assert base_salary_on(base_salaries(db), dt.date(2019, 6, 30)) == 1_390_000
+    assert base_salary_on(base_salaries(db), dt.date(2023, 6, 30)) == 1_490_000
+    assert base_salary_on(base_salaries(db), dt.date(2023, 7, 1)) == 1_800_000
+    assert base_salary_on(base_salaries(db), dt.date(2024, 6, 30)) == 1_800_000
+    assert base_salary_on(base_salaries(db), dt.date(2024, 7, 1)) == 2_340_000
+    in_force = base_salary_in_force(base_salaries(db), dt.date(2026, 1, 15))
+    assert in_force.stated == "Mức lương cơ sở 2.340.000 đồng theo Nghị định 73/2024/NĐ-CP"
+    assert BaseSalary(dt.date(2026, 7, 1), 2_500_000).stated == "Mức lương cơ sở 2.500.000 đồng"
+
+
+def test_migration_0014_gives_a_saved_list_the_shipped_values_it_lacks_and_keeps_the_users_own(tmp_path):
+    stored = '[["2018-07-01", 1390000], ["2019-07-01", 1500000], ["2020-01-01", 1600000]]'
+    with upgraded_from(tmp_path, "0014_base_salaries_through_2024",
+                       ("INSERT INTO setting (key, value) VALUES ('base_salaries', ?)", [stored])) as db:
+        assert base_salaries(db) == (
+            BaseSalary(dt.date(2017, 7, 1), 1_300_000, "Nghị định 47/2017/NĐ-CP"),
+            BaseSalary(dt.date(2018, 7, 1), 1_390_000, "Nghị định 72/2018/NĐ-CP"),  # the same: gains its decree
+            BaseSalary(dt.date(2019, 7, 1), 1_500_000),  # the user's own amount wins, without a decree
+            BaseSalary(dt.date(2020, 1, 1), 1_600_000),
+            BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định 24/2023/NĐ-CP"),
+            BaseSalary(dt.date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP"))
 
 
 def test_stored_base_salaries_apply_from_their_day_in_date_order(db):

@@ -12,6 +12,7 @@ from models.people.succession import (
     undo_succession, unit_ends,
 )
 from models.people.units import list_units
+from models.quarters.ratings import set_rating
 from tests.models.units_data import save_unit_ids
 
 MERGER = dt.date(2025, 7, 1)
@@ -187,13 +188,17 @@ def test_a_year_across_the_merger_is_judged_whole_in_the_unit_of_year_end(wards)
     _merge(db, ids)
     for q in (3, 4):
         _classify(db, ids["GV"], 2025, q, {people["A"]: xs, people["B"]: tot, people["C"]: tot})
+    # The rule sets of 2024 on judge by the year-end rating (Luật 06/2022/QH15).
+    for year, rated in ((2024, {"A": tot, "B": tot}), (2025, {"A": xs, "B": tot, "C": tot})):
+        for who, level in rated.items():
+            set_rating(db, people[who], year, level)
     found = title_proposals(db, 2025)
     a = found.person(people["A"])
     assert a.unit_name == "Ủy ban nhân dân phường Gò Vấp"
     assert [q.unit_id for q in a.quarters] == [ids["P10"], ids["P10"], ids["GV"], ids["GV"]]
     assert found.why(TitleCode.LDTT, "staff", people["A"]) == (
-        "Đủ điều kiện Lao động tiên tiến: 4/4 quý được xếp loại năm 2025 đạt Hoàn thành tốt nhiệm vụ trở lên "
-        "(Q1-Q2 tại Ủy ban nhân dân Phường 10 (cũ), Q3-Q4 tại Ủy ban nhân dân phường Gò Vấp); "
+        "Đủ điều kiện Lao động tiên tiến: xếp loại chất lượng cuối năm 2025: Hoàn thành xuất sắc nhiệm vụ, "
+        "đạt hoàn thành tốt nhiệm vụ trở lên (Q1-Q2 tại Ủy ban nhân dân Phường 10 (cũ), Q3-Q4 tại Ủy ban nhân dân phường Gò Vấp); "
         "đủ 10 tháng công tác (tuyển dụng 01/01/2010); không bị kỷ luật trong năm 2025.")
     # The collective titles of 2025 go to the new ward, counting all three; the old wards are not on them.
     assert [(u.code, u.counted, u.earned_ldtt) for u in found.units] == [("GV", 3, 3)]

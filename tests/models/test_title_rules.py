@@ -18,7 +18,7 @@ from models.yearend.title_rules import (
     share_of,
 )
 
-from .db_rows import older_database, rows_of, upgraded
+from .db_rows import rows_of, upgraded_from
 
 SHIPPED = "Luật Thi đua, Khen thưởng; Nghị định 91/2017/NĐ-CP"
 SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."
@@ -36,7 +36,8 @@ def test_the_four_titles_have_their_vietnamese_names():
     assert labels_of(TitleCode) == [
         "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc"]
     assert label(TitleCapScope.PER_UNIT) == "Từng đơn vị" and label(TitleCapScope.DISTRICT) == "Chung tất cả đơn vị"
-    assert labels_of(TitleRank) == ["Số quý Hoàn thành xuất sắc nhiệm vụ", "Thứ tự ưu tiên của Hội đồng"]
+    assert labels_of(TitleRank) == [
+        "Số quý Hoàn thành xuất sắc nhiệm vụ", "Thứ tự ưu tiên của Hội đồng", "Mức xếp loại cuối năm"]
 
 
 @pytest.mark.parametrize("text, title", [
@@ -57,8 +58,10 @@ def test_an_unknown_title_name_gives_none(text):
 
 
 def test_the_shipped_rule_set_is_the_2018_regime_from_2017_marked_for_checking(db):
-    (shipped,) = list_title_rules(db)
-    assert shipped == TitleRules(name=SHIPPED, from_year=2017, note=SHIPPED_NOTE, id=shipped.id)
+    shipped = list_title_rules(db)[0]
+    assert shipped == TitleRules(name=SHIPPED, from_year=2017, note=SHIPPED_NOTE, id=shipped.id,
+                                 source=shipped.source)
+    assert "Nghị định 91/2017/NĐ-CP" in shipped.source and shipped.to_check == ()
     assert (shipped.required_level, shipped.min_classified_quarters, shipped.min_months) == (HeadLevel.TOT, 1, 10)
     assert (shipped.individual_discipline, shipped.collective_discipline) == (
         DisciplineForm.KHIEN_TRACH, DisciplineForm.CANH_CAO)
@@ -113,13 +116,15 @@ def test_a_percentage_prints_with_a_decimal_comma(value, text):
 
 
 def test_a_year_uses_the_latest_rule_set_starting_no_later_than_it(db):
-    later = save_title_rules(db, TitleRules(name="Luật Thi đua, khen thưởng 2022", from_year=2024,
+    later = save_title_rules(db, TitleRules(name="Quy định của thành phố", from_year=2026,
                                             cstdcs_cap_percent=Decimal(30)))
     assert rule_for(db, 2017).name == SHIPPED
     assert rule_for(db, 2023).name == SHIPPED
-    assert rule_for(db, 2024) == later
+    assert rule_for(db, 2024).name == "Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 98/2023/NĐ-CP"
+    assert rule_for(db, 2025).name == "Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025/NĐ-CP"
+    assert rule_for(db, 2026) == later
     assert rule_for(db, 2030).cap(10) == 3
-    assert [r.from_year for r in list_title_rules(db)] == [2017, 2024]
+    assert [r.from_year for r in list_title_rules(db)] == [2017, 2024, 2025, 2026]
 
 
 def test_a_year_before_every_rule_set_has_none(db):
@@ -135,7 +140,7 @@ def test_a_rule_set_saved_reads_back_exactly_with_text_numbers_accepted(db):
     saved = save_title_rules(db, TitleRules(
         name="  Quy định   của quận  ", from_year=2020, required_level=HeadLevel.XUAT_SAC, min_classified_quarters=2,
         min_months=12, leavers_qualify=True, individual_discipline=DisciplineForm.CANH_CAO,
-        collective_discipline=DisciplineForm.HA_BAC_LUONG, initiative_required=False,
+        collective_discipline=DisciplineForm.HA_BAC_LUONG, achievements=(),
         cstdcs_cap_percent="12,5", cap_scope=TitleCapScope.DISTRICT, ranking=(TitleRank.COUNCIL_ORDER,),
         ttldtt_percent=Decimal(60), ttldxs_completed_percent=Decimal(90), ttldxs_ldtt_percent=Decimal("75.5"),
         ttldxs_min_cstdcs=2, bonus={TitleCode.LDTT: "0,35", TitleCode.CSTDCS: Decimal(2), TitleCode.TTLDTT: 1,
@@ -149,12 +154,8 @@ def test_a_rule_set_saved_reads_back_exactly_with_text_numbers_accepted(db):
 
 
 def test_migration_0008_turns_highest_bonus_only_on_in_the_rule_sets_already_there(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    old = older_database(path, "0008_title_highest_bonus_only")
-    old.execute("UPDATE title_rule_set SET min_months = 11")
-    old.close()
-    with upgraded(path) as db:
-        (shipped,) = list_title_rules(db)
+    with upgraded_from(tmp_path, "0008_title_highest_bonus_only", "UPDATE title_rule_set SET min_months = 11") as db:
+        shipped = rule_for(db, 2018)
         assert (shipped.min_months, shipped.highest_bonus_only) == (11, True)
         with pytest.raises(Exception, match="CHECK constraint failed"):
             db.execute("UPDATE title_rule_set SET highest_bonus_only = 2")
@@ -195,6 +196,8 @@ def test_a_wrong_rule_set_is_refused_with_the_field_and_nothing_is_written(db, c
 
 
 def test_deleting_a_later_rule_set_hands_its_years_back_and_the_last_one_cannot_go(db):
+    for shipped_later in list_title_rules(db)[1:]:
+        delete_title_rules(db, shipped_later.id)
     later = save_title_rules(db, TitleRules(name="Quy định 2024", from_year=2024))
     delete_title_rules(db, later.id)
     assert rule_for(db, 2025).name == SHIPPED

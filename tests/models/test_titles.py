@@ -257,7 +257,7 @@ def test_an_author_who_is_not_ldtt_is_not_cstdcs(db, p01):
 
 
 def test_without_the_initiative_condition_ldtt_within_the_cap_is_enough(db, p01):
-    _rules(db, initiative_required=False)
+    _rules(db, achievements=())
     ids = team(db, p01, [GOOD] * 7)
     proposals = title_proposals(db, YEAR)
     assert [proposals.person(i).decisions[CSTDCS].proposed for i in ids] == [True] + [False] * 6

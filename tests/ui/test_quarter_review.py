@@ -236,8 +236,8 @@ def test_extra_income_per_person_with_the_estimated_amount(qtbot, review_db, tmp
 def test_from_q2_2024_good_is_paid_80_percent(qtbot, review_db, tmp_path):
     page = _page(qtbot, review_db, tmp_path, quarter=(2024, 2))
     page.tabs.setCurrentWidget(page.income)
-    # 2,34 x 1.390.000 x 3 x 1,8 x 0,8
-    assert _rows(page.income.model)["CB03"][I.COL_PAID:] == ["Có", "80%", "1,8", "2,34", "14.051.232 đ"]
+    # 2,34 x 1.800.000 (the base salary from 01/07/2023) x 3 x 1,8 x 0,8
+    assert _rows(page.income.model)["CB03"][I.COL_PAID:] == ["Có", "80%", "1,8", "2,34", "18.195.840 đ"]
     assert "Quyết định 20/2024/QĐ-UBND" in page.summary.text()
 
 

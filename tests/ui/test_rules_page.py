@@ -167,28 +167,32 @@ def test_a_new_rule_set_starts_from_the_latest_and_the_next_quarter(qtbot, db, t
 def test_base_salary_is_edited_checked_and_undone(qtbot, db, tmp_path, answers):
     page = _page(qtbot, db, tmp_path)
     editor = page.salaries
-    assert editor.values() == [("01/07/2017", 1_300_000), ("01/07/2018", 1_390_000)]
+    assert editor.values() == [
+        ("01/07/2017", 1_300_000, "Nghị định 47/2017/NĐ-CP"), ("01/07/2018", 1_390_000, "Nghị định 72/2018/NĐ-CP"),
+        ("01/07/2019", 1_490_000, "Nghị định 38/2019/NĐ-CP"), ("01/07/2023", 1_800_000, "Nghị định 24/2023/NĐ-CP"),
+        ("01/07/2024", 2_340_000, "Nghị định 73/2024/NĐ-CP")]
     assert not page.save_salaries_button.isEnabled()
     editor.add_row()
-    start, amount = editor.rows[2]
-    start.setText("31/02/2019")
+    start, amount, decree = editor.rows[5]
+    start.setText("31/02/2026")
     amount.setValue(0)
     assert page.salary_status.text() == "Có thay đổi chưa lưu"
     page.save_salaries_button.click()
-    assert page.salary_error.text() == "Dòng 3: ngày 31/02/2019 không tồn tại"
-    start.setText("1/7/2019")
+    assert page.salary_error.text() == "Dòng 6: ngày 31/02/2026 không tồn tại"
+    start.setText("1/7/2026")
     page.save_salaries_button.click()
     assert page.salary_error.text() == "Mức lương cơ sở phải lớn hơn 0"
-    amount.setValue(1_490_000)
-    assert amount.text() == "1.490.000 đ/tháng"
+    amount.setValue(2_530_000)
+    decree.setText("  Nghị định mới/2026/NĐ-CP ")
+    assert amount.text() == "2.530.000 đ/tháng"
     page.save_salaries_button.click()
-    assert base_salaries(db)[1:] == (BaseSalary(dt.date(2018, 7, 1), 1_390_000),
-                                     BaseSalary(dt.date(2019, 7, 1), 1_490_000))
+    assert base_salaries(db)[-2:] == (BaseSalary(dt.date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP"),
+                                      BaseSalary(dt.date(2026, 7, 1), 2_530_000, "Nghị định mới/2026/NĐ-CP"))
     assert page.salary_error.isHidden()
-    assert page.salary_status.text().endswith("từ 01/07/2018: 1.390.000 đ; từ 01/07/2019: 1.490.000 đ")
+    assert page.salary_status.text().endswith("từ 01/07/2024: 2.340.000 đ; từ 01/07/2026: 2.530.000 đ")
     assert page.undo.next_text == "Sửa lương cơ sở"
     page.undo.undo()
-    assert base_salaries(db)[-1] == BaseSalary(dt.date(2018, 7, 1), 1_390_000)
+    assert base_salaries(db)[-1] == BaseSalary(dt.date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP")
 
 
 def test_an_empty_base_salary_list_is_refused(qtbot, db, tmp_path):

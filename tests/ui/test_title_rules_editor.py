@@ -4,7 +4,7 @@ again after a change."""
 from dataclasses import replace
 from decimal import Decimal
 
-from models.common.codes import TitleCapScope, TitleRank
+from models.common.codes import Achievement, TitleCapScope, TitleJudging, TitleRank
 from models.yearend.title_rules import list_title_rules, save_title_rules
 from models.yearend.titles import title_proposals
 from ui.yearend.title_rule_set_dialog import TitleRuleSetDialog
@@ -57,21 +57,21 @@ def test_the_dialog_lists_the_rule_sets_and_every_value(qtbot, titles_db, tmp_pa
     opened = _run_rules_dialog(monkeypatch, lambda d: None)
     page.rules_button.click()
     dialog = opened[0]
-    assert dialog.model.rowCount() == 1
-    assert dialog.model.index(0, 0).data() == "Từ 2017"
+    assert dialog.model.rowCount() == 3  # the 2018 regime, then the 2022 law's sets of 2024 and 2025
+    assert [dialog.model.index(i, 0).data() for i in range(3)] == ["2017 - 2023", "2024", "Từ 2025"]
     assert dialog.model.index(0, 3).data() == "LĐTT 0,3 · CSTĐCS 1 · TTLĐTT 0,8 · TTLĐXS 1,5"
     text = dialog.details.text()
-    assert f"<b>{RULES_NAME}</b> — áp dụng từ năm 2017 đến nay" in text
+    assert f"<b>{RULES_NAME}</b> — áp dụng từ năm 2017 đến hết năm 2023" in text
+    assert "<b>Căn cứ:</b> Luật Thi đua, Khen thưởng 2003 (sửa đổi, bổ sung 2013); Nghị định 91/2017/NĐ-CP" in text
     assert "công tác từ 10 tháng; không bị kỷ luật từ mức Khiển trách" in text
     assert ("tối đa 15% số người đạt Lao động tiên tiến (từng đơn vị, làm tròn xuống); khi vượt, xếp theo số quý "
             "Hoàn thành xuất sắc nhiệm vụ, rồi thứ tự ưu tiên của Hội đồng, rồi tên") in text
-    assert not dialog.delete_button.isEnabled()  # the titles need one rule set
     assert not dialog.modified
 
 
 def test_editing_the_months_changes_the_proposals_and_ctrl_z_puts_them_back(qtbot, titles_db, tmp_path, monkeypatch):
     newcomer = _newcomer(titles_db)
-    (original,) = list_title_rules(titles_db)
+    original = list_title_rules(titles_db)[0]
     page = open_page(qtbot, titles_db, tmp_path)
     panel = page.show_list(LDTT)
     assert status(panel, newcomer) == PROPOSED
@@ -82,8 +82,8 @@ def test_editing_the_months_changes_the_proposals_and_ctrl_z_puts_them_back(qtbo
     dialog = edits[0]
     assert dialog.windowTitle() == "Sửa quy định xét danh hiệu"
     assert (dialog.name.text(), dialog.cap_percent.text(), dialog.bonus[LDTT].text()) == (RULES_NAME, "15", "0,3")
-    assert [c.value() for c in dialog.ranks] == [TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER]
-    assert list_title_rules(titles_db) == [replace(original, min_months=12)]  # every other value as it was
+    assert [c.value() for c in dialog.ranks] == [TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER, None]
+    assert list_title_rules(titles_db)[0] == replace(original, min_months=12)  # every other value as it was
     assert status(panel, newcomer) == NOT_PROPOSED
     select(panel, newcomer)
     assert "✘ Chưa đủ 12 tháng công tác (tuyển dụng 01/03/2018)" in details(panel)
@@ -91,7 +91,7 @@ def test_editing_the_months_changes_the_proposals_and_ctrl_z_puts_them_back(qtbo
     assert page.undo.next_text == f"Sửa quy định xét danh hiệu {RULES_NAME}"
     page.undo.undo()
     page.reload()
-    assert list_title_rules(titles_db) == [original]
+    assert list_title_rules(titles_db)[0] == original
     assert status(panel, newcomer) == PROPOSED
 
 
@@ -136,7 +136,7 @@ def test_a_new_rule_set_starts_as_a_copy_and_needs_a_year_of_its_own(qtbot, titl
     assert dialog.windowTitle() == "Thêm quy định xét danh hiệu"
     assert dialog.cap_percent.text() == "15" and dialog.min_months.value() == 10  # copied from the latest set
     assert dialog.form.error_text("from_year") == "Đã có quy định xét danh hiệu áp dụng từ năm 2017"
-    assert len(list_title_rules(titles_db)) == 1
+    assert len(list_title_rules(titles_db)) == 3
 
 
 def test_a_later_rule_set_with_a_wider_cap_lets_the_second_author_in_and_can_be_deleted(
@@ -150,13 +150,20 @@ def test_a_later_rule_set_with_a_wider_cap_lets_the_second_author_in_and_can_be_
         dialog.from_year.setValue(2018)
         dialog.cap_percent.setText("20")
         dialog.cap_scope.set_value(TitleCapScope.PER_UNIT)
+        # A copy of the latest set (2025) reads the year-end rating: 2018 reads the quarters, ranks by
+        # the excellent quarters, and asks for one initiative.
+        dialog.judging.set_value(TitleJudging.QUARTERS)
+        for combo, criterion in zip(dialog.ranks, (TitleRank.EXCELLENT_QUARTERS, TitleRank.COUNCIL_ORDER, None)):
+            combo.set_value(criterion)
+        for achievement, box in dialog.achievements.items():
+            box.setChecked(achievement == Achievement.SANG_KIEN)
 
     accept_with(monkeypatch, TitleRuleSetDialog, fill)
     opened = _run_rules_dialog(monkeypatch, lambda d: d.add_button.click())
     page.rules_button.click()
-    assert [(r.from_year, r.cstdcs_cap_percent) for r in list_title_rules(titles_db)] == [(2017, Decimal(15)),
-                                                                                          (2018, Decimal(20))]
-    assert opened[0].model.index(0, 0).data() == "2017" and opened[0].model.index(1, 0).data() == "Từ 2018"
+    assert [(r.from_year, r.cstdcs_cap_percent) for r in list_title_rules(titles_db)] == [
+        (2017, Decimal(15)), (2018, Decimal(20)), (2024, Decimal(15)), (2025, Decimal(15))]
+    assert opened[0].model.index(0, 0).data() == "2017" and opened[0].model.index(1, 0).data() == "2018 - 2023"
     assert [status(panel, n) for n in (first, second, third)] == [PROPOSED, PROPOSED, OUT_OF_QUOTA]
     assert page.info.text().startswith("Quy định: Quy định năm 2018 (tỷ lệ 20%) (áp dụng từ năm 2018)")
     combo = page.panels[CSTDCS].cap_view.group_combo
@@ -166,7 +173,7 @@ def test_a_later_rule_set_with_a_wider_cap_lets_the_second_author_in_and_can_be_
     _run_rules_dialog(monkeypatch, lambda d: (d.select(list_title_rules(titles_db)[1].id), d.delete_button.click()))
     page.rules_button.click()
     assert "Xóa quy định “Quy định năm 2018 (tỷ lệ 20%)” (áp dụng từ năm 2018)?" in answers.asked[-1]
-    assert [r.from_year for r in list_title_rules(titles_db)] == [2017]
+    assert [r.from_year for r in list_title_rules(titles_db)] == [2017, 2024, 2025]
     assert [status(panel, n) for n in (first, second)] == [PROPOSED, OUT_OF_QUOTA]
     page.undo.undo()  # the deleted set comes back
     assert [r.name for r in list_title_rules(titles_db)][1] == "Quy định năm 2018 (tỷ lệ 20%)"
@@ -180,7 +187,8 @@ def test_the_rules_screen_opens_the_same_dialog_and_the_titles_screen_follows(qt
     assert status(page.panels[LDTT], newcomer) == PROPOSED
     rules = go_to(window, "Quy định áp dụng")
     accept_with(monkeypatch, TitleRuleSetDialog, lambda d: d.min_months.setValue(11))
-    _run_rules_dialog(monkeypatch, lambda d: d.edit_button.click())
+    # Opened from the rules screen, the dialog selects the newest set: choose the one of 2018.
+    _run_rules_dialog(monkeypatch, lambda d: (d.select(list_title_rules(titles_db)[0].id), d.edit_button.click()))
     rules.title_rules_action.trigger()
     assert list_title_rules(titles_db)[0].min_months == 11
     go_to(window, "Danh hiệu cuối năm")
@@ -191,7 +199,7 @@ def test_the_rules_screen_opens_the_same_dialog_and_the_titles_screen_follows(qt
 
 
 def test_a_rule_set_without_the_councils_order_disables_moving(qtbot, titles_db, tmp_path):
-    (rules,) = list_title_rules(titles_db)
+    rules = list_title_rules(titles_db)[0]
     save_title_rules(titles_db, replace(rules, ranking=(TitleRank.EXCELLENT_QUARTERS,)))
     page = open_page(qtbot, titles_db, tmp_path)
     panel = page.show_list(CSTDCS)

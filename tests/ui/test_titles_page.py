@@ -365,7 +365,7 @@ def test_an_approved_list_shows_its_frozen_rows_when_the_year_cannot_be_computed
     draft = printable_list(titles_db, YEAR, LDTT, dt.date(2019, 1, 10))
     approve(titles_db, list_key(YEAR, LDTT), Approval("25/QĐ-HĐTĐKT", dt.date(2019, 1, 15), "", "CHỦ TỊCH",
                                                       "Nguyễn Văn Chủ"), draft, dt.datetime(2019, 1, 15, 9))
-    (rules,) = list_title_rules(titles_db)
+    rules = list_title_rules(titles_db)[0]
     save_title_rules(titles_db, replace(rules, from_year=2019))  # no rule set covers 2018 any more
     page = open_page(qtbot, titles_db, tmp_path)
     panel = page.show_list(LDTT)

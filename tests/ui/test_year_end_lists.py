@@ -17,7 +17,7 @@ from .review_fixtures import review_db  # noqa: F401  (a fixture)
 from .title_fixtures import demo_file, titles_db  # noqa: F401  (fixtures)
 
 CONTRACT = {"db", "db_path", "key", "spec", "title", "approval", "list_open", "selected", "pick_rows", "draft",
-            "pdf_builder", "pdf_file_name", "remember", "after_change"}
+            "decided", "pdf_builder", "pdf_file_name", "remember", "after_change"}
 
 
 def _members(protocol) -> set[str]:

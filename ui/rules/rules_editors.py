@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -194,13 +195,13 @@ class CapsEditor(RowsEditor):
 
 
 class BaseSalaryEditor(RowsEditor):
-    """Áp dụng từ ngày | Mức lương cơ sở. Rows read back as (date text, amount): the screen checks
-    the dates and says which row is wrong."""
+    """Áp dụng từ ngày | Mức lương cơ sở | Căn cứ. Rows read back as (date text, amount, decree): the
+    screen checks the dates and says which row is wrong."""
 
-    headers = ["Áp dụng từ ngày", "Mức lương cơ sở"]
-    widths = [130, 170]
+    headers = ["Áp dụng từ ngày", "Mức lương cơ sở", "Căn cứ (văn bản quy định)"]
+    widths = [130, 170, 200]
 
-    def make_row(self, value: BaseSalary | tuple[str, int]) -> list[QWidget]:
+    def make_row(self, value: BaseSalary | tuple[str, int, str]) -> list[QWidget]:
         start = DateEdit()
         start.setText(format_date(value.start) if isinstance(value, BaseSalary) else value[0])
         amount = QSpinBox()
@@ -210,11 +211,13 @@ class BaseSalaryEditor(RowsEditor):
         amount.setSingleStep(10_000)
         amount.setSuffix(" đ/tháng")
         amount.setValue(value.amount if isinstance(value, BaseSalary) else value[1])
-        return [start, amount]
+        decree = QLineEdit(value.decree if isinstance(value, BaseSalary) else value[2])
+        decree.setPlaceholderText("ví dụ: Nghị định 73/2024/NĐ-CP")
+        return [start, amount, decree]
 
-    def read_row(self, widgets) -> tuple[str, int]:
-        return widgets[0].text(), widgets[1].value()
+    def read_row(self, widgets) -> tuple[str, int, str]:
+        return widgets[0].text(), widgets[1].value(), widgets[2].text().strip()
 
-    def new_value(self) -> tuple[str, int]:
+    def new_value(self) -> tuple[str, int, str]:
         values = self.values()
-        return ("", values[-1][1] if values else 1_390_000)
+        return ("", values[-1][1] if values else 2_340_000, "")

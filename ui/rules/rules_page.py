@@ -148,7 +148,7 @@ class RulesPage(ListPage):
         self.details = text_label("details", rich=True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.details, 1)
-        salary_box = QGroupBox("Lương cơ sở (để ước tính thu nhập tăng thêm)")
+        salary_box = QGroupBox("Lương cơ sở (thu nhập tăng thêm, tiền thưởng danh hiệu thi đua)")
         column = QVBoxLayout(salary_box)
         self.salaries = BaseSalaryEditor(visible_rows=3)
         self.salaries.setObjectName("base_salaries")
@@ -192,7 +192,7 @@ class RulesPage(ListPage):
         self._salaries_edited()
 
     def salaries_dirty(self) -> bool:
-        stored = [(format_date(b.start), b.amount) for b in self._stored_salaries]
+        stored = [(format_date(b.start), b.amount, b.decree) for b in self._stored_salaries]
         return self.salaries.values() != stored
 
     def _salaries_edited(self) -> None:
@@ -253,7 +253,7 @@ class RulesPage(ListPage):
     # Base salaries.
     def save_base_salaries(self) -> None:
         salaries, errors = [], []
-        for number, (text, amount) in enumerate(self.salaries.values(), start=1):
+        for number, (text, amount, decree) in enumerate(self.salaries.values(), start=1):
             try:
                 start = parse_date(text)
             except DateError as e:
@@ -262,7 +262,7 @@ class RulesPage(ListPage):
             if start is None:
                 errors.append(f"Dòng {number}: chưa nhập ngày áp dụng")
                 continue
-            salaries.append(BaseSalary(start, amount))
+            salaries.append(BaseSalary(start, amount, decree))
         if not errors and not salaries:
             errors.append("Cần ít nhất một mức lương cơ sở")
         if not errors:

@@ -6,6 +6,7 @@ it and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
@@ -62,9 +63,13 @@ class ApprovalDialog(RecordDialog):
     """Defaults come from the council's settings (names printed on documents)."""
 
     def __init__(self, db: Database, key: ListKey, printable: PrintableList, who: str = "",
-                 today: dt.date | None = None, now: dt.datetime | None = None, heading: str = "", parent=None):
+                 today: dt.date | None = None, now: dt.datetime | None = None, heading: str = "", parent=None,
+                 decided: Callable[[dt.date], PrintableList] | None = None):
+        """``decided``: the list as the decision of a given day approves it (its bonuses on that
+        day's base salary), when that differs from ``printable``."""
         super().__init__("Phê duyệt danh sách", parent)
         self.db, self.key, self.printable, self.who, self.now = db, key, printable, who, now
+        self.decided = decided
         self.save_button.setText("Phê duyệt")
         signer = draft_signer(council_names(db))
         f = self.form
@@ -103,4 +108,5 @@ class ApprovalDialog(RecordDialog):
         approval, errors = self.approval()
         if errors:  # an unreadable date: say so with the other missing fields, write nothing
             raise ValidationError({**check_approval(approval), **errors})
-        return approve(self.db, self.key, approval, self.printable, self.now or dt.datetime.now(), self.who)
+        printable = self.decided(approval.decision_date) if self.decided and approval.decision_date else self.printable
+        return approve(self.db, self.key, approval, printable, self.now or dt.datetime.now(), self.who)

@@ -56,6 +56,8 @@ class YearEndList(Protocol):
 
     def draft(self): ...  # the list as it would be approved now
 
+    def decided(self, day: dt.date): ...  # the list as a decision of ``day`` approves it
+
     def pdf_builder(self) -> Callable[[Database], bytes]: ...  # runs on a worker thread
 
     def pdf_file_name(self) -> str: ...
@@ -152,7 +154,8 @@ def approve_list(panel: YearEndList) -> None:
         return
     db, key = panel.db, panel.key
     who = current_who(db)
-    dialog = ApprovalDialog(db, key, panel.draft(), who, heading=panel.spec.summary, parent=panel)
+    dialog = ApprovalDialog(db, key, panel.draft(), who, heading=panel.spec.summary, parent=panel,
+                            decided=panel.decided)
     if not dialog.exec():
         return
     record = dialog.result_record

@@ -88,6 +88,11 @@ class YearEndListPanel(ListActions, ListPage):
     def loaded(self) -> None:
         """After every load: anything else the tab shows."""
 
+    def decided(self, day: dt.date):
+        """The list as a decision of ``day`` approves it: the draft, unless the subclass's figures
+        depend on the decision's date."""
+        return self.draft()
+
     # What is shown.
     @property
     def list_open(self) -> bool:

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.common.codes import DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleRank, label
-from models.yearend.title_rules import TitleRules, save_title_rules
+from models.common.codes import (
+    Achievement, BonusBaseDay, CapBase, DisciplineForm, HeadLevel, TitleCapScope, TitleCode, TitleJudging, TitleRank,
+    label,
+)
+from models.yearend.title_rules import CHECK_MARK, TitleRules, save_title_rules
 
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.layout import _row, pair_grid
@@ -87,6 +90,25 @@ def _caption(form: ErrorForm, name: str, text: str) -> None:
     form.layout_.labelForField(form.fields[name].parentWidget()).setText(text)
 
 
+CHECK_STYLE = "color: #a15c00;"
+MATERNITY_TIP = ("Quý “không đánh giá” vì nghỉ thai sản được tính như một quý đạt mức yêu cầu; người chưa có xếp loại "
+                 "cuối năm mà có nghỉ thai sản thì xét theo các quý. Bỏ chọn: chỉ xét các quý được xếp loại.")
+BASE_DAY_TIP = ("Ngày quyết định khen thưởng: dự thảo dùng ngày lấy số liệu, danh sách phê duyệt dùng ngày quyết định; "
+                "bản in ghi rõ mức lương cơ sở và nghị định quy định mức đó.")
+
+
+def _mark(form: ErrorForm, name: str) -> QLabel:
+    """The "cần kiểm tra theo quy định của thành phố" line under a field (hidden until the rule
+    set names the field among its values to check)."""
+    mark = QLabel(f"⚠ {CHECK_MARK}")
+    mark.setObjectName(f"check_{name}")
+    mark.setStyleSheet(CHECK_STYLE)
+    mark.hide()
+    column = form._rows[name].layout()
+    column.insertWidget(column.count() - 1, mark)
+    return mark
+
+
 def _heading(form: ErrorForm, text: str) -> None:
     caption = QLabel(f"<b>{text}</b>")
     caption.setContentsMargins(0, 6, 0, 0)
@@ -107,6 +129,8 @@ class TitleRuleSetDialog(RecordDialog):
         old.setParent(None)
         self._build_left(self.form.left)
         self._build_right(self.form.right)
+        self.to_check: tuple[str, ...] = ()
+        self.marks = {name: _mark(form, name) for form in (self.form.left, self.form.right) for name in form.fields}
         shown = rules or template or TitleRules(name="", from_year=from_year or 2018)
         self._show(shown)
         if rules is None:
@@ -124,6 +148,8 @@ class TitleRuleSetDialog(RecordDialog):
         self.from_year.setObjectName("from_year")
         f.add("from_year", "Áp dụng từ năm", _row(self.from_year, "(đến khi có quy định sau)"), required=True)
         _heading(f, "Lao động tiên tiến")
+        self.judging = f.add("judging", "Căn cứ xét", ChoiceCombo([(label(j), j) for j in TitleJudging]))
+        self.judging.currentIndexChanged.connect(lambda _i: self._judging_changed())
         self.required_level = f.add("required_level", "Mọi quý được xếp loại từ mức", ChoiceCombo(
             [(label(lv), lv) for lv in HeadLevel if lv != HeadLevel.KHONG_HOAN_THANH]))
         self.min_quarters = _spin(1, 4, " quý")
@@ -133,13 +159,24 @@ class TitleRuleSetDialog(RecordDialog):
         self.individual_discipline = f.add("individual_discipline", "Không xét nếu bị kỷ luật từ mức", ChoiceCombo(
             [(label(d), d) for d in DisciplineForm]))
         self.leavers = f.add("leavers_qualify", "Người nghỉ việc trước 31/12", QCheckBox("vẫn được xét danh hiệu"))
+        self.maternity = f.add("maternity_counts", "Nghỉ thai sản", QCheckBox("tính là thời gian công tác"))
+        self.maternity.setToolTip(MATERNITY_TIP)
         _heading(f, "Chiến sĩ thi đua cơ sở")
-        self.initiative = f.add("initiative_required", "Sáng kiến",
-                                QCheckBox("phải là tác giả sáng kiến được công nhận ở cơ sở"))
+        self.achievements = {a: QCheckBox(label(a)) for a in Achievement}
+        self.initiative = self.achievements[Achievement.SANG_KIEN]
+        choices = QWidget()
+        column = QVBoxLayout(choices)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        for box in self.achievements.values():
+            column.addWidget(box)
+        choices.setFocusProxy(self.initiative)
+        f.add("achievements", "Có ít nhất một thành tích", choices)
         self.cap_percent = _number()
         self.cap_percent.setObjectName("cstdcs_cap_percent")
         f.add("cstdcs_cap_percent", "Tỷ lệ tối đa",
-              _row(self.cap_percent, "% số người đạt Lao động tiên tiến (làm tròn xuống)"))
+              _row(self.cap_percent, "% (làm tròn xuống)"))
+        self.cap_base = f.add("cap_base", "Tỷ lệ tính trên", ChoiceCombo([(label(b), b) for b in CapBase]))
         self.cap_scope = f.add("cap_scope", "Tính tỷ lệ theo", ChoiceCombo([(label(s), s) for s in TitleCapScope]))
         self.ranks = [ChoiceCombo([(label(k), k) for k in TitleRank], NO_CRITERION) for _ in TitleRank]
         for i, combo in enumerate(self.ranks, 1):
@@ -181,9 +218,25 @@ class TitleRuleSetDialog(RecordDialog):
         self.highest_bonus = f.add("highest_bonus_only", "Đạt nhiều danh hiệu",
                                    QCheckBox("chỉ nhận mức tiền thưởng cao nhất"))
         self.highest_bonus.setToolTip(HIGHEST_BONUS_TIP)
+        self.base_day = f.add("bonus_base_day", "Lương cơ sở tại", ChoiceCombo([(label(d), d) for d in BonusBaseDay]))
+        self.base_day.setToolTip(BASE_DAY_TIP)
+        _heading(f, "Căn cứ")
+        self.source = f.add("source", "Căn cứ pháp lý", QPlainTextEdit())
+        self.source.setTabChangesFocus(True)
+        self.source.setFixedHeight(110)
         self.note = f.add("note", "Ghi chú", QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(64)
+        self.checked = f.add("to_check", "Giá trị đánh dấu ⚠", QCheckBox("đã kiểm tra theo quy định của thành phố"))
+        self.checked.setToolTip("Chọn rồi lưu: bỏ dấu “cần kiểm tra” ở các giá trị đã đối chiếu với văn bản")
+
+    def _judging_changed(self) -> None:
+        """The yearly rating has one level and no quarters: say so, and the quarters' count waits."""
+        yearly = self.judging.value() == TitleJudging.YEARLY_RATING
+        form = self.form.left
+        form.layout_.labelForField(form._rows["required_level"]).setText(
+            "Xếp loại cuối năm từ mức:" if yearly else "Mọi quý được xếp loại từ mức:")
+        self.min_quarters.setEnabled(not yearly)
 
     def _show(self, r: TitleRules) -> None:
         self.name.setText(r.name)
@@ -193,7 +246,20 @@ class TitleRuleSetDialog(RecordDialog):
         self.min_months.setValue(r.min_months)
         self.individual_discipline.set_value(r.individual_discipline)
         self.leavers.setChecked(r.leavers_qualify)
-        self.initiative.setChecked(r.initiative_required)
+        self.judging.set_value(r.judging)
+        self._judging_changed()
+        self.maternity.setChecked(r.maternity_counts)
+        for achievement, box in self.achievements.items():
+            box.setChecked(achievement in r.achievements)
+        self.cap_base.set_value(r.cap_base)
+        self.base_day.set_value(r.bonus_base_day)
+        self.source.setPlainText(r.source)
+        self.to_check = r.to_check
+        for name, mark in self.marks.items():
+            mark.setVisible(name in r.to_check)
+        self.checked.setChecked(False)
+        self.checked.parentWidget().setVisible(bool(r.to_check))
+        self.form.right.layout_.labelForField(self.checked.parentWidget()).setVisible(bool(r.to_check))
         self.cap_percent.setText(decimal_text(r.cstdcs_cap_percent))
         self.cap_scope.set_value(r.cap_scope)
         for combo, criterion in zip(self.ranks, (*r.ranking, *[None] * len(self.ranks))):
@@ -218,13 +284,16 @@ class TitleRuleSetDialog(RecordDialog):
             name=self.name.text(), from_year=self.from_year.value(), required_level=self.required_level.value(),
             min_classified_quarters=self.min_quarters.value(), min_months=self.min_months.value(),
             leavers_qualify=self.leavers.isChecked(), individual_discipline=self.individual_discipline.value(),
-            collective_discipline=self.collective_discipline.value(), initiative_required=self.initiative.isChecked(),
+            collective_discipline=self.collective_discipline.value(),
+            achievements=tuple(a for a, box in self.achievements.items() if box.isChecked()),
             cstdcs_cap_percent=self.cap_percent.text(), cap_scope=self.cap_scope.value(),
             ranking=tuple(k for k in (c.value() for c in self.ranks) if k is not None),
             ttldtt_percent=self.ttldtt_percent.text(), ttldxs_completed_percent=self.completed_percent.text(),
             ttldxs_ldtt_percent=self.xs_ldtt_percent.text(), ttldxs_min_cstdcs=self.min_cstdcs.value(),
             bonus={t: edit.text() for t, edit in self.bonus.items()}, highest_bonus_only=self.highest_bonus.isChecked(),
-            note=self.note.toPlainText(),
+            note=self.note.toPlainText(), judging=self.judging.value(), cap_base=self.cap_base.value(),
+            maternity_counts=self.maternity.isChecked(), bonus_base_day=self.base_day.value(),
+            source=self.source.toPlainText(), to_check=() if self.checked.isChecked() else self.to_check,
             id=self.rules.id if self.rules else None,
         )
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from sqlite_utils import Database
 
-from models.common.codes import TitleCode, label
-from models.yearend.title_rules import TitleRules, delete_title_rules, list_title_rules, save_title_rules
+from models.common.codes import Achievement, BonusBaseDay, TitleCode, label
+from models.yearend.title_rules import CHECK_MARK, TitleRules, delete_title_rules, list_title_rules, save_title_rules
 
 from ui.kit import messages
 from ui.kit.list_page import on_selected
@@ -21,6 +21,7 @@ from ui.yearend.titles_data import SHORT_TITLES, decimal_text, ranking_text
 from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import make_table
 from ui.kit.layout import field_button, text_label
+from ui.yearend.title_rule_set_dialog import CHECK_STYLE
 
 
 @dataclass(frozen=True)
@@ -64,27 +65,46 @@ class TitleRulesTableModel(RecordTableModel):
         return f"{r.rules.name} {r.rules.note}"
 
 
+def _achievements_text(r: TitleRules) -> str:
+    if r.achievements == (Achievement.SANG_KIEN,):  # the 2018 shape, said as it always was
+        return "phải là tác giả sáng kiến được công nhận ở cơ sở; "
+    if not r.achievements:
+        return ""
+    return "có ít nhất một thành tích: " + "; ".join(label(a).lower() for a in r.achievements) + "; "
+
+
+def _marked(r: TitleRules, name: str) -> str:
+    return f" <span style='{CHECK_STYLE}'>(⚠ {CHECK_MARK})</span>" if name in r.to_check else ""
+
+
 def details_html(row: TitleRulesRow) -> str:
-    """Every value of a rule set, as the secretary checks it against the decision."""
+    """Every value of a rule set, as the secretary checks it against the decision, with its legal
+    source and the values marked "cần kiểm tra theo quy định của thành phố"."""
     r = row.rules
     until = f"đến hết năm {row.until}" if row.until else "đến nay (chưa có quy định sau)"
     leavers = "vẫn được xét" if r.leavers_qualify else "không được đề nghị"
-    initiative = "phải là tác giả sáng kiến được công nhận ở cơ sở; " if r.initiative_required else ""
+    level = (f"xếp loại chất lượng cuối năm từ mức {label(r.required_level)}" if r.by_rating else
+             f"mọi quý được xếp loại từ mức {label(r.required_level)} (ít nhất {r.min_classified_quarters} quý)")
+    maternity = "; nghỉ thai sản tính là thời gian công tác" if r.maternity_counts else ""
+    base_day = ("" if r.bonus_base_day == BonusBaseDay.YEAR_END
+                else "; mức lương cơ sở có hiệu lực vào ngày quyết định khen thưởng")
     lines = [
         f"<b>{escape(r.name)}</b> — áp dụng từ năm {r.from_year} {until}.",
-        f"<b>Lao động tiên tiến:</b> mọi quý được xếp loại từ mức {label(r.required_level)} (ít nhất "
-        f"{r.min_classified_quarters} quý); công tác từ {r.min_months} tháng; không bị kỷ luật từ mức "
-        f"{label(r.individual_discipline)}; người nghỉ việc trước 31/12 {leavers}.",
-        f"<b>Chiến sĩ thi đua cơ sở:</b> {initiative}tối đa {_pct(r.cstdcs_cap_percent)} số người đạt Lao động tiên "
-        f"tiến ({label(r.cap_scope).lower()}, làm tròn xuống); khi vượt, xếp theo {ranking_text(r)}.",
+        f"<b>Lao động tiên tiến:</b> {level}; công tác từ {r.min_months} tháng{_marked(r, 'min_months')}; không bị "
+        f"kỷ luật từ mức {label(r.individual_discipline)}; người nghỉ việc trước 31/12 {leavers}{maternity}.",
+        f"<b>Chiến sĩ thi đua cơ sở:</b> {_achievements_text(r)}tối đa {_pct(r.cstdcs_cap_percent)} "
+        f"{label(r.cap_base)} ({label(r.cap_scope).lower()}, làm tròn xuống)"
+        f"{_marked(r, 'cstdcs_cap_percent') or _marked(r, 'cap_base')}; khi vượt, xếp theo {ranking_text(r)}.",
         f"<b>Tập thể lao động tiên tiến:</b> trên {_pct(r.ttldtt_percent)} cá nhân đạt Lao động tiên tiến; không có "
         f"thành viên bị kỷ luật từ mức {label(r.collective_discipline)}.",
         f"<b>Tập thể lao động xuất sắc:</b> từ {_pct(r.ttldxs_completed_percent)} cá nhân hoàn thành nhiệm vụ, từ "
         f"{_pct(r.ttldxs_ldtt_percent)} đạt Lao động tiên tiến, ít nhất {r.ttldxs_min_cstdcs} Chiến sĩ thi đua cơ sở.",
         f"<b>Tiền thưởng</b> (lần lương cơ sở): {bonus_text(r)}; "
-        + ("đạt hai danh hiệu (cá nhân, tập thể) chỉ nhận mức thưởng cao nhất." if r.highest_bonus_only
-           else "đạt hai danh hiệu (cá nhân, tập thể) nhận tiền thưởng của cả hai."),
+        + ("đạt hai danh hiệu (cá nhân, tập thể) chỉ nhận mức thưởng cao nhất" if r.highest_bonus_only
+           else "đạt hai danh hiệu (cá nhân, tập thể) nhận tiền thưởng của cả hai") + f"{base_day}.",
     ]
+    if r.source:
+        lines.append(f"<b>Căn cứ:</b> {escape(r.source)}")
     if r.note:
         lines.append(f"<i>Ghi chú: {escape(r.note)}</i>")
     return "<br>".join(lines)
@@ -130,7 +150,7 @@ class TitleRulesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
-        self.resize(980, 500)
+        self.resize(980, 600)
         self.load()
         if year is not None:
             rows = [self.model.record(i) for i in range(self.model.rowCount())]

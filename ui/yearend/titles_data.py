@@ -15,7 +15,7 @@ from models.common.codes import COLLECTIVE_TITLES, HeadLevel, TitleCode, TitleRa
 from models.yearend.title_checks import Condition
 from models.common.text import money
 from models.yearend.title_lists import total_line
-from models.yearend.title_rank import CapGroup
+from models.yearend.title_rank import CapGroup, cap_base_text
 from models.yearend.title_rules import TitleRules, percent_text, share_of
 from models.yearend.titles import PersonProposal, TitleProposals, UnitProposal
 
@@ -109,10 +109,10 @@ def _status(entry, adjustment: Adjustment | None, eligible: bool) -> str:
 
 
 def _initiative(p: PersonProposal, rules: TitleRules) -> bool | None:
-    # The conditions of Chiến sĩ thi đua cơ sở are: Lao động tiên tiến, then the initiative (when
-    # the rule set asks for one), then the cap (models.yearend.titles).
+    # The conditions of Chiến sĩ thi đua cơ sở are: Lao động tiên tiến, then the initiative or one
+    # of the achievements (when the rule set asks for them), then the cap (models.yearend.titles).
     conditions = p.decisions[TitleCode.CSTDCS].conditions
-    return conditions[1].met if rules.initiative_required and len(conditions) > 1 else None
+    return conditions[1].met if rules.achievements and len(conditions) > 1 else None
 
 
 def title_rows(p: TitleProposals, title: TitleCode, frozen: PrintableList | None = None) -> list[TitleRow]:
@@ -276,7 +276,8 @@ def group_label(group: CapGroup) -> str:
 
 
 _RANK_WORDS = {TitleRank.EXCELLENT_QUARTERS: f"số quý {label(HeadLevel.XUAT_SAC)}",
-               TitleRank.COUNCIL_ORDER: "thứ tự ưu tiên của Hội đồng"}
+               TitleRank.COUNCIL_ORDER: "thứ tự ưu tiên của Hội đồng",
+               TitleRank.YEARLY_RATING: "mức xếp loại cuối năm"}
 
 
 def ranking_text(rules: TitleRules) -> str:
@@ -287,7 +288,7 @@ def ranking_text(rules: TitleRules) -> str:
 def cap_summary(group: CapGroup, rules: TitleRules) -> str:
     """The quota, where it comes from, and where the cut falls."""
     pct = percent_text(rules.cstdcs_cap_percent)
-    text = (f"Chỉ tiêu {group.quota} = {pct} của {group.earned_ldtt} người đạt Lao động tiên tiến "
+    text = (f"Chỉ tiêu {group.quota} = {pct} của {cap_base_text(rules, group)} "
             f"({label(rules.cap_scope).lower()}, làm tròn xuống). ")
     if not group.binding:
         return text + f"{len(group.ranked)} người đủ điều kiện: tất cả trong chỉ tiêu."

@@ -12,8 +12,8 @@ import datetime as dt
 
 from models.common.codes import TitleCode
 from models.common.dates import format_date
-from models.quarters.classifications import classification_rows, classified_years
-from models.yearend.title_lists import money
+from models.quarters.classifications import classification_rows
+from models.yearend.title_lists import money, title_years
 from models.yearend.titles import TitleProposals, title_proposals
 
 from ui.kit.widgets import ERROR_STYLE, ChoiceCombo
@@ -40,9 +40,14 @@ class TitlesPage(YearEndPage):
         self.rules_button = self.top_button(
             "&Quy định danh hiệu...", "rules_button",
             "Xem, sửa các quy định xét danh hiệu thi đua: điều kiện, tỷ lệ, tiền thưởng", self.edit_rules)
+        self.achievements_button = self.top_button(
+            "&Thành tích...", "achievements_button",
+            "Đề tài khoa học, giải pháp công tác của năm: thành tích xét Chiến sĩ thi đua cơ sở (ngoài sáng kiến)",
+            self.edit_achievements)
         self.top.addWidget(caption)
         self.top.addWidget(self.year_combo)
         self.top.addStretch(1)
+        self.top.addWidget(self.achievements_button)
         self.top.addWidget(self.rules_button)
 
     def make_panel(self, title: TitleCode) -> TitleListPanel:
@@ -62,7 +67,7 @@ class TitlesPage(YearEndPage):
 
     def load(self) -> None:
         """The years again (keeping the one chosen; the newest at first), then the four lists."""
-        self.year_combo.refill([(str(year), year) for year in classified_years(self.db)])
+        self.year_combo.refill([(str(year), year) for year in title_years(self.db)])
         self.refresh()
 
     def show_computed(self, year: int | None, proposals: TitleProposals | None, error: str) -> None:
@@ -77,11 +82,12 @@ class TitlesPage(YearEndPage):
 
     def compute(self, year: int) -> TitleProposals:
         if classification_rows(self.db, year) < self.WORKER_FROM_ROWS or not self.isVisible():
-            return title_proposals(self.db, year)
+            return title_proposals(self.db, year, on=self.today)
         from ui.kit.pdf_export import database_path
         from ui.kit.tasks import on_own_connection, run_with_progress
 
-        work = on_own_connection(database_path(self.db), lambda db, _progress: title_proposals(db, year))
+        today = self.today
+        work = on_own_connection(database_path(self.db), lambda db, _progress: title_proposals(db, year, on=today))
         return run_with_progress(self, f"Đang xét danh hiệu năm {year}...", work)
 
     def _show_info(self, year: int | None, p: TitleProposals | None, error: str) -> None:
@@ -92,10 +98,26 @@ class TitlesPage(YearEndPage):
         else:
             r = p.rules
             bonus = " · ".join(f"{SHORT_TITLES[t]} {decimal_text(r.bonus[t])}" for t in TitleCode)
-            salary = (f"lương cơ sở ngày 31/12/{year}: {money(p.base_salary)} đ" if p.base_salary
-                      else f"chưa có lương cơ sở ngày {format_date(dt.date(year, 12, 31))} (không tính tiền thưởng)")
+            day = r.base_day(year, self.today)
+            salary = (f"lương cơ sở ngày {format_date(day)}: {money(p.base_salary)} đ" if p.base_salary
+                      else f"chưa có lương cơ sở ngày {format_date(day)} (không tính tiền thưởng)")
+            if p.salary is not None and day != dt.date(year, 12, 31):
+                salary += (f" theo {p.salary.decree}" if p.salary.decree else "") + " (khi phê duyệt: ngày quyết định)"
             self.info.setText(f"Quy định: {r.name} (áp dụng từ năm {r.from_year})  ·  Tiền thưởng (lần lương cơ sở): "
                               f"{bonus}; {salary}")
+
+    def edit_achievements(self) -> None:
+        """The year's research works and solutions; the lists are computed again when one changed."""
+        from ui.yearend.achievements_dialog import AchievementsDialog
+
+        year = self.year()
+        if year is None:
+            return
+        dialog = AchievementsDialog(self.db, year, self.undo, parent=self)
+        dialog.exec()
+        if dialog.modified:
+            self.refresh()
+            self.changed.emit()
 
     # The rule sets.
     def edit_rules(self) -> None:

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QSplitter, QTextBrowser
 from sqlite_utils import Database
 
-from models.common.codes import COLLECTIVE_TITLES, TitleCode, label
+from models.common.codes import COLLECTIVE_TITLES, Achievement, TitleCode, label
 from models.common.errors import DomainError
-from models.yearend.title_lists import council_order, draft_list, printable_list, set_council_order
+from models.yearend.title_lists import council_order, decided_list, draft_list, printable_list, set_council_order
 from models.yearend.title_rules import REQUIRES
 from models.yearend.titles import TitleProposals, list_key, title_proposals
 
@@ -119,7 +119,7 @@ class TitleListPanel(YearEndListPanel):
         if proposals is not None or error:
             return proposals, error
         try:
-            return title_proposals(self.db, self.year), ""
+            return title_proposals(self.db, self.year, on=self.as_of), ""
         except DomainError as e:
             return None, str(e)
 
@@ -130,6 +130,8 @@ class TitleListPanel(YearEndListPanel):
         return frozen_rows(frozen) if frozen is not None else []
 
     def loaded(self) -> None:
+        if self.proposals is not None:
+            self.model.name_achievements(self.proposals.rules.achievements == (Achievement.SANG_KIEN,))
         if self.cap_view is not None:
             council = council_order(self.db, self.year) if self.proposals is not None else []
             self.cap_view.show_proposals(self.proposals, council, self.list_open)
@@ -167,6 +169,9 @@ class TitleListPanel(YearEndListPanel):
 
     def draft(self):
         return draft_list(self.db, self.proposals, self.list_title, self.as_of)
+
+    def decided(self, day: dt.date):
+        return decided_list(self.db, self.proposals, self.list_title, self.as_of, day)
 
     def pick_rows(self) -> list[TitleRow]:
         from models.people.staff import list_staff

@@ -2,6 +2,8 @@
 one Chiến sĩ thi đua cơ sở cap group."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
@@ -86,6 +88,17 @@ class TitleTableModel(ListTableModel):
         self.column_of = {name: i for i, name in enumerate(named)}
         self.col_status = self.column_of["status"]
         self.brushes = _BRUSHES
+
+    def name_achievements(self, only_initiative: bool) -> None:
+        """The achievement column's heading: "Sáng kiến" under a rule set asking for a recognised
+        initiative only (2018), "Thành tích" under one accepting other achievements (2024 on)."""
+        column = self.column_of.get("initiative")
+        if column is None:
+            return
+        heading = "Sáng kiến" if only_initiative else "Thành tích"
+        if self.columns[column].title != heading:
+            self.columns[column] = replace(self.columns[column], title=heading)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
 
     def search_text(self, record: TitleRow) -> str:
         # Not the sentences: folding 20,000 of them would cost a third of a second per tab.
