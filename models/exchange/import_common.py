@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from models.common.codes import from_label, labels_of
 from models.common.dates import DateError, parse_date
-from models.common.text import normalise_code
+from models.common.text import fold, normalise_code
 from models.exchange.xlsx import Row, cell_text
 
 Progress = Callable[[int, int], None]
@@ -66,6 +66,28 @@ def choice_cell(errors: CellErrors, row: Row, header: str, enum, required: bool 
     if member is None:
         errors.add(row, header, f"“{text}” không hợp lệ, chọn một trong: {', '.join(labels_of(enum))}")
     return member
+
+
+def int_cell(errors: CellErrors, row: Row, header: str, low: int, high: int, what: str) -> int | None:
+    """A whole number from ``low`` to ``high`` (``what`` names it in the message); required."""
+    text = cell_text(row.cells[header])
+    if not text:
+        errors.add(row, header, "bỏ trống (bắt buộc)")
+        return None
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        errors.add(row, header, f"“{text}” không phải {what}")
+        return None
+    return int(text)
+
+
+def name_cell(errors: CellErrors, row: Row, code: str, stored: str | None, header: str = "Họ và tên") -> None:
+    """The name typed beside a person's code: required, and the same as the stored name ``stored``
+    (ignoring case, diacritics and spacing) when the code is known."""
+    name = cell_text(row.cells[header])
+    if not name:
+        errors.add(row, header, "bỏ trống (bắt buộc)")
+    elif stored is not None and fold(name) != fold(stored):
+        errors.add(row, header, f"“{name}” không khớp với mã {code} (“{stored}”)")
 
 
 def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:

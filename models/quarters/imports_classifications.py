@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from models.quarters.classifications import Entry, quarter_text, quarter_units, roster
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
 from models.common.errors import DomainError
-from models.exchange.import_common import CellErrors, ImportResult, Progress, code_cell, report_progress
+from models.exchange.import_common import CellErrors, ImportResult, Progress, code_cell, int_cell, name_cell, report_progress
 from models.quarters.rules import list_rule_sets, rule_set_for
 from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import fold
@@ -101,17 +101,6 @@ def _sheet_name(path: Path) -> str:
     return python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names[0]
 
 
-def _int_cell(errors: CellErrors, row, header: str, low: int, high: int, what: str) -> int | None:
-    text = cell_text(row.cells[header])
-    if not text:
-        errors.add(row, header, "bỏ trống (bắt buộc)")
-        return None
-    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-        errors.add(row, header, f"“{text}” không phải {what}")
-        return None
-    return int(text)
-
-
 def import_classifications(
     db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportResult:
@@ -135,13 +124,9 @@ def import_classifications(
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
         code, person = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
-        name = cell_text(row.cells["Họ và tên"])
-        if not name:
-            errors.add(row, "Họ và tên", "bỏ trống (bắt buộc)")
-        elif person is not None and fold(name) != fold(person["full_name"]):
-            errors.add(row, "Họ và tên", f"“{name}” không khớp với mã {code} (“{person['full_name']}”)")
-        year = _int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ")
-        quarter = _int_cell(errors, row, "Quý", 1, 4, "quý hợp lệ (1, 2, 3 hoặc 4)")
+        name_cell(errors, row, code, person["full_name"] if person is not None else None)
+        year = int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ")
+        quarter = int_cell(errors, row, "Quý", 1, 4, "quý hợp lệ (1, 2, 3 hoặc 4)")
         if year is not None and quarter is not None and not any(s <= (year, quarter) for s in starts):
             errors.add(row, "Năm", f"chưa có quy định áp dụng cho {quarter_text(year, quarter)}")
             year = None

@@ -11,18 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.quarters.classifications import Entry, RosterPerson
-from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
+from models.common.codes import LEVEL_SHORT, NOT_CLASSIFIED, HeadLevel, label
 from models.common.text import name_sort_key, sort_key
 
 from ui.kit.table_model import Column, Index, RecordTableModel
 
-# Short forms used in Vietnamese classification reports (status line, counts).
-SHORT = {
-    HeadLevel.XUAT_SAC: "HTXSNV",
-    HeadLevel.TOT: "HTTNV",
-    HeadLevel.HOAN_THANH: "HTNV",
-    HeadLevel.KHONG_HOAN_THANH: "KHTNV",
-}
+SHORT = LEVEL_SHORT  # short forms used in Vietnamese classification reports (status line, counts)
 _LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}
 
 ERROR_BACKGROUND = QBrush(QColor("#f4b8b8"))
