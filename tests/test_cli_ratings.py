@@ -66,7 +66,7 @@ def test_the_proposal_is_printed_and_written_only_when_asked(tmp_path):
     assert result.stdout.splitlines() == [
         "CB0001\tNguyễn Văn An\tP1\tQ2 HTXSNV · Q3 HTTNV · Q4 HTXSNV\tHoàn thành tốt nhiệm vụ\tChưa có xếp loại: sẽ ghi",
         "CB0002\tNguyễn Văn Bình\tP1\tQ2 HTTNV · Q3 HTTNV · Q4 HTTNV\tHoàn thành tốt nhiệm vụ\t"
-        "Khác xếp loại đã có (Hoàn thành xuất sắc nhiệm vụ): chỉ ghi khi đồng ý thay",
+        "Đã có Hoàn thành xuất sắc nhiệm vụ: chỉ thay khi đồng ý",
         "CB0003\tNguyễn Văn Chi\tP1\tQ2 KĐG · Q3 KĐG · Q4 KĐG\t-\tKhông có quý nào được xếp loại: không đề xuất",
         "Quy tắc đề xuất: mức thấp nhất trong các quý đã xếp loại của năm (quý “Không đánh giá” không tính). "
         "Sẽ ghi 1 người chưa có xếp loại; 1 người đã có xếp loại khác đề xuất (chỉ thay khi đồng ý); "

@@ -51,6 +51,7 @@ AREAS = [
     ("Tổng kết thi đua", "ui.yearend.review_page:ReviewPage", False),
     ("Danh hiệu cuối năm", "ui.yearend.titles_page:TitlesPage", False),
     ("Quy định áp dụng", "ui.rules.rules_page:RulesPage", False),
+    ("Xếp loại cuối năm", "ui.quarters.rating_page:RatingPage", True),  # after Ctrl+1..9: they keep their screens
     ("Kỷ luật", "ui.people.discipline_page:DisciplinePage", True),
     ("Nhật ký", "ui.store.history_page:HistoryPage", False),
 ]

@@ -127,7 +127,7 @@ class Proposal:
     @property
     def quarters_text(self) -> str:
         """"Q1 HTXSNV · Q2 HTTNV · Q3 KĐG" (no result entered for a missing quarter)."""
-        return " · ".join(f"Q{q} {LEVEL_SHORT[level] if level else 'KĐG'}" for q, level in self.quarters)
+        return quarters_text(self.quarters)
 
     @property
     def proposed_text(self) -> str:
@@ -141,7 +141,7 @@ class Proposal:
             return "Chưa có xếp loại: sẽ ghi"
         if self.current == self.proposed:
             return "Giống xếp loại đã có"
-        return f"Khác xếp loại đã có ({label(self.current)}): chỉ ghi khi đồng ý thay"
+        return f"Đã có {label(self.current)}: chỉ thay khi đồng ý"
 
     @property
     def fills(self) -> bool:
@@ -160,15 +160,26 @@ def proposed_level(levels: list[Level | None]) -> Level | None:
 
 def propose_ratings(db: Database, year: int, unit_id: int | None = None) -> list[Proposal]:
     """The proposal for every person who worked in ``year`` (of ``unit_id``, or all); writes nothing."""
-    quarters: dict[int, list[tuple[int, Level | None]]] = {}
-    for staff_id, quarter, level in db.execute(
-            "SELECT staff_id, quarter, level FROM classification WHERE year = ? ORDER BY quarter", [year]):
-        quarters.setdefault(staff_id, []).append((quarter, Level(level) if level else None))
+    quarters = year_quarters(db, year)
     return [
-        Proposal(p.staff_id, p.code, p.full_name, p.unit_code, tuple(quarters.get(p.staff_id, ())),
+        Proposal(p.staff_id, p.code, p.full_name, p.unit_code, quarters.get(p.staff_id, ()),
                  proposed_level([level for _, level in quarters.get(p.staff_id, ())]), p.level)
         for p in year_roster(db, year, unit_id)
     ]
+
+
+def year_quarters(db: Database, year: int) -> dict[int, tuple[tuple[int, Level | None], ...]]:
+    """staff id -> (quarter, level; None: "Không đánh giá") of every quarter of ``year`` entered."""
+    found: dict[int, list[tuple[int, Level | None]]] = {}
+    for staff_id, quarter, level in db.execute(
+            "SELECT staff_id, quarter, level FROM classification WHERE year = ? ORDER BY quarter", [year]):
+        found.setdefault(staff_id, []).append((quarter, Level(level) if level else None))
+    return {staff_id: tuple(quarters) for staff_id, quarters in found.items()}
+
+
+def quarters_text(quarters: tuple[tuple[int, Level | None], ...]) -> str:
+    """"Q1 HTXSNV · Q2 HTTNV · Q3 KĐG" (a quarter without a result is left out)."""
+    return " · ".join(f"Q{q} {LEVEL_SHORT[level] if level else 'KĐG'}" for q, level in quarters)
 
 
 def apply_proposals(db: Database, year: int, proposals: list[Proposal], replace: bool = False) -> int:

@@ -113,7 +113,7 @@ def test_the_preview_writes_nothing_and_applying_never_replaces_without_asking(s
     assert [(p.code, p.quarters_text, p.proposed, p.current, p.state) for p in proposals] == [
         ("CB0001", "Q2 HTXSNV · Q3 HTTNV · Q4 HTXSNV", TOT, None, "Chưa có xếp loại: sẽ ghi"),
         ("CB0002", "Q2 HTTNV · Q3 HTTNV · Q4 HTTNV", TOT, XS,
-         "Khác xếp loại đã có (Hoàn thành xuất sắc nhiệm vụ): chỉ ghi khi đồng ý thay"),
+         "Đã có Hoàn thành xuất sắc nhiệm vụ: chỉ thay khi đồng ý"),
         ("CB0003", "Q2 KĐG · Q3 KĐG · Q4 KĐG", None, None, "Không có quý nào được xếp loại: không đề xuất"),
     ]
     assert staffed.execute(ROWS).fetchall() == [("CB0002", 2018, "xuat_sac", "Hội đồng xét")]
