@@ -142,7 +142,7 @@ class RosterPerson:
 class Violation:
     cap: Cap
     count: int
-    total: int
+    total: int  # the cap's denominator: the people counted (or, for a cap over a level, rated that level)
 
     @property
     def blocking(self) -> bool:
@@ -151,6 +151,9 @@ class Violation:
     @property
     def message(self) -> str:
         who = "lãnh đạo" if self.cap.scope == CapScope.LEADERS else "cán bộ"
+        if self.cap.of_level is not None:
+            return (f"{self.count} {who} xếp loại {label(self.cap.level)}, vượt {percent(self.cap.max_share)} "
+                    f"của {self.total} {who} xếp loại {label(self.cap.of_level)}")
         return (f"{self.count}/{self.total} {who} xếp loại {label(self.cap.level)}, "
                 f"vượt mức {percent(self.cap.max_share)}")
 
@@ -177,15 +180,18 @@ class LockEvent:
 def check_cap(cap: Cap, people: list[tuple[bool, HeadLevel | None]]) -> Violation | None:
     """The cap's violation among (is leader, level) of the classified people, or ``None``.
 
-    Exactly the maximum share passes; people not classified do not count.
+    Exactly the maximum share passes; people not classified do not count. A cap over another level
+    (``cap.of_level``) compares with the number rated that level: with none rated it, one rated
+    ``cap.level`` is already too many.
     """
     counted = [level for leader, level in people
                if level is not None and (cap.scope == CapScope.ALL or leader)]
     if not counted:
         return None
     count = sum(1 for level in counted if level == cap.level)
-    if count > cap.max_share * len(counted) + 1e-9:
-        return Violation(cap, count, len(counted))
+    total = len(counted) if cap.of_level is None else sum(1 for level in counted if level == cap.of_level)
+    if count > cap.max_share * total + 1e-9:
+        return Violation(cap, count, total)
     return None
 
 

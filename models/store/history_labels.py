@@ -100,6 +100,8 @@ _COMMON: dict[str, Field] = {
     "bonus_ttldxs": Field("Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", NUMBER),
     "priority": Field("Thứ tự ưu tiên"),
     "highest_bonus_only": Field("Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất", FLAG),
+    "of_level": Field("Tính trên số người xếp loại", CODE), "score": Field("Điểm", NUMBER),
+    "scored": Field("Chấm điểm (thang 100)", FLAG),
 }
 
 # Columns whose meaning depends on the table.

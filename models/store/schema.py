@@ -510,3 +510,11 @@ def m0009_yearly_rating(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
+
+
+def _quarters(body: str):  # migrations 0017 on: their body is models.store.schema_quarters.<body>
+    return lambda db: getattr(import_module("models.store.schema_quarters"), body)(db)
+
+
+MIGRATIONS(name="0017_scores_and_level_caps")(_quarters("add_scores_and_level_caps"))  # Nghị định 335 shapes
+MIGRATIONS(name="0018_city_rule_sets_2024_2026")(_quarters("city_rule_sets_2024_2026"))  # QĐ 20/2024, NĐ 335
