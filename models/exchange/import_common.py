@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from models.common.codes import from_label, labels_of
 from models.common.dates import DateError, parse_date
 from models.common.text import fold, normalise_code
-from models.exchange.xlsx import Row, cell_text
+from models.exchange.xlsx import ImportRejected, Row, Rows, cell_text, get_column_letter, read_rows
 
 Progress = Callable[[int, int], None]
 WARNINGS_SHOWN = 20  # lines of warnings in a summary (the import window lists them all)
@@ -128,3 +128,22 @@ def cell_message(message: str) -> str:
     if message.startswith("Chưa nhập"):
         return "bỏ trống (bắt buộc)"
     return message[:1].lower() + message[1:]
+
+
+def read_rows_with_optional(path, headers: list[str], required: int,
+                            name_optional: bool = True) -> tuple[Rows, list[str]]:
+    """The file's rows and the headers it has: all of ``headers``, or the first ``required`` (or
+    more) when only columns after them are missing at the end of the header row. A file refused
+    for another reason lists the optional columns missing too, unless ``name_optional`` is False
+    (a column the template has only for some rule sets)."""
+    try:
+        return read_rows(path, headers), headers
+    except ImportRejected as e:
+        missing = {f"Dòng 1, cột {h}: thiếu tiêu đề “{h}” ở cột {get_column_letter(i + 1)}": i
+                   for i, h in enumerate(headers) if i >= required}
+        if not e.errors or any(m not in missing for m in e.errors):
+            if name_optional:
+                raise
+            raise ImportRejected([m for m in e.errors if m not in missing]) from None
+        present = headers[:min(missing[m] for m in e.errors)]
+        return read_rows(path, present), present
