@@ -224,6 +224,8 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         self.model.errors = {}
         self.errors_list.hide()
         self.model.set_records(rows)
+        scored = isinstance(rule_set, RuleSet) and rule_set.scored
+        self.table.setColumnHidden(M.COL_SCORE, not (scored or any(r.entry.score is not None for r in rows)))
         self.header.set_submitted(self._state.submitted_on, submitted_text, self.model.read_only)
         if target is not None:
             self.header.show_rules(rule_set, *target[1:])

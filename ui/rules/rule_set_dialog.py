@@ -69,7 +69,7 @@ class RuleSetDialog(RecordDialog):
         if rule_set is None and start is not None:
             self.year.setValue(start[0])
             self.quarter.set_value(start[1])
-        self.resize(max(self.sizeHint().width(), 880), self.sizeHint().height())
+        self.resize(max(self.sizeHint().width(), 1060), self.sizeHint().height())
         self.mark_clean()
 
     def _snapshot(self) -> dict[str, object]:

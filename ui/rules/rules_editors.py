@@ -174,7 +174,7 @@ class CapsEditor(RowsEditor):
     trên" is the people classified, or the people rated another level (Nghị định 335/2025/NĐ-CP)."""
 
     headers = ["Đối tượng", "Mức xếp loại", "Tối đa", "Tính trên", "Mức độ"]
-    widths = [150, 228, 72, 228, 185]
+    widths = [120, 226, 72, 256, 130]
 
     def make_row(self, cap: Cap) -> list[QWidget]:
         scope = ChoiceCombo([(label(s), s) for s in CapScope])
