@@ -90,6 +90,14 @@ def name_cell(errors: CellErrors, row: Row, code: str, stored: str | None, heade
         errors.add(row, header, f"“{name}” không khớp với mã {code} (“{stored}”)")
 
 
+def person_cells(errors: CellErrors, row: Row, header: str, known: dict, unknown: str) -> tuple[str, dict | None]:
+    """A person's code (``header``) and the name beside it, checked as :func:`code_cell` and
+    :func:`name_cell` do: the code and what ``known`` holds for it (a dict with "full_name")."""
+    code, person = code_cell(errors, row, header, known, unknown)
+    name_cell(errors, row, code, person["full_name"] if person is not None else None)
+    return code, person
+
+
 def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:
     try:
         return parse_date(row.cells[header])

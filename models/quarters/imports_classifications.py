@@ -17,7 +17,7 @@ from models.quarters.classifications import Entry, quarter_text, quarter_units, 
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
 from models.common.errors import DomainError
 from models.exchange.import_common import (
-    CellErrors, ImportResult, Progress, cell_message, code_cell, int_cell, name_cell, read_rows_with_optional,
+    CellErrors, ImportResult, Progress, cell_message, int_cell, person_cells, read_rows_with_optional,
     report_progress,
 )
 from models.quarters.rules import list_rule_sets, rule_set_for
@@ -147,8 +147,7 @@ def import_classifications(
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code, person = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
-        name_cell(errors, row, code, person["full_name"] if person is not None else None)
+        code, person = person_cells(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
         year = int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ")
         quarter = int_cell(errors, row, "Quý", 1, 4, "quý hợp lệ (1, 2, 3 hoặc 4)")
         if year is not None and quarter is not None and not any(s <= (year, quarter) for s in starts):

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from models.common.codes import LEVEL_SHORT, Level, label, labels_of, level_from_text
 from models.common.text import clean
-from models.exchange.import_common import CellErrors, ImportResult, Progress, code_cell, int_cell, name_cell, report_progress
+from models.exchange.import_common import CellErrors, ImportResult, Progress, int_cell, person_cells, report_progress
 from models.exchange.xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
 from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.quarters.ratings import year_roster, year_units
@@ -58,8 +58,7 @@ def import_ratings(db: Database, path: str | Path, dry_run: bool = False,
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, len(rows) * 2)
-        code, person = code_cell(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
-        name_cell(errors, row, code, person["full_name"] if person is not None else None)
+        code, person = person_cells(errors, row, STAFF_CODE, staff, NO_SUCH_STAFF)
         year = int_cell(errors, row, "Năm", 2000, 2100, "năm hợp lệ (từ 2000 đến 2100)")
         level = _level(errors, row)
         note = clean(cell_text(row.cells["Ghi chú"]))

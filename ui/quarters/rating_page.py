@@ -29,6 +29,7 @@ from models.quarters.ratings import (
 from ui.kit import messages
 from ui.kit.layout import captioned, screen_shortcut, text_label, wrapping, year_spin
 from ui.kit.list_page import ListPage
+from ui.kit.unsaved import GuardsUnsaved
 from ui.kit.widgets import ChoiceCombo
 from ui.quarters.classification_table import SHORT
 from ui.quarters.rating_table import RatingRow, RatingTableModel
@@ -90,7 +91,7 @@ class ProposalDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class RatingPage(ListPage):
+class RatingPage(GuardsUnsaved, ListPage):
     kind = "ratings"
     noun = "người"
 
@@ -98,7 +99,6 @@ class RatingPage(ListPage):
         super().__init__(db, db_path, RatingTableModel(), "Tìm theo mã, họ tên, chức vụ, đơn vị... (Ctrl+F)",
                          parent, undo)
         self._shown: tuple[int, int | None] | None = None  # (year, unit id or None) in the table
-        self._window_watched = None
         years = classified_years(db)
         year_caption, self.year = captioned("&Năm:", year_spin(years[-1] if years else dt.date.today().year), "year")
         unit_caption, self.unit_combo = captioned("Đơn &vị:", ChoiceCombo([], ALL_UNITS), "unit_combo", 24)
@@ -223,8 +223,7 @@ class RatingPage(ListPage):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and self._level_key(event):
             return True
-        if watched is self._window_watched and event.type() == QEvent.Type.Close and not self.settle_unsaved():
-            event.ignore()
+        if self.window_close_refused(watched, event):
             return True
         return super().eventFilter(watched, event)
 
@@ -345,17 +344,3 @@ class RatingPage(ListPage):
     def import_excel(self) -> None:
         if self.settle_unsaved():
             super().import_excel()
-
-    # Leaving.
-    def showEvent(self, event) -> None:
-        window = self.window()
-        if window is not self and window is not self._window_watched:
-            window.installEventFilter(self)  # closing the window with unsaved ratings asks first
-            self._window_watched = window
-        super().showEvent(event)
-
-    def closeEvent(self, event) -> None:
-        if self.window() is self and not self.settle_unsaved():
-            event.ignore()
-            return
-        super().closeEvent(event)
