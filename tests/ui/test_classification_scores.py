@@ -35,3 +35,19 @@ def test_a_score_is_typed_kept_across_a_level_change_and_saved(qtbot, cls_db, tm
     page.clear_selected()  # Delete on the score: the score only
     assert page.save()
     assert _scores(cls_db) == [("T1", "tot", None)]
+
+
+def test_the_quarter_review_says_a_cap_over_another_level_in_short():
+    import datetime as dt
+
+    from models.common.codes import CapScope, HeadLevel, Severity, UnitKind
+    from models.quarters.classifications import Violation
+    from models.quarters.quarter_review import UnitQuarterSummary
+    from models.quarters.rules import Cap
+    from ui.quarters.quarter_review_tables import short_violations
+
+    over = Violation(Cap(CapScope.ALL, HeadLevel.XUAT_SAC, 0.2, Severity.WARN, HeadLevel.TOT), 2, 5)
+    share = Violation(Cap(CapScope.LEADERS, HeadLevel.XUAT_SAC, 0.5), 3, 4)
+    summary = UnitQuarterSummary(1, "P10", "Phường 10", UnitKind.PHUONG, 9, {}, 0, 0, dt.date(2026, 4, 2),
+                                 "submitted", False, (over, share))
+    assert short_violations(summary) == "ĐV 2 HTXSNV > 20% của 5 HTTNV; LĐ 3/4 > 50%"

@@ -157,3 +157,13 @@ def test_someone_who_did_not_work_that_year_is_not_listed(qtbot, rated_db, tmp_p
     assert "Trần Văn Mới" not in [row[2] for row in cells(page.model)]
     page.year.setValue(2019)
     assert "Trần Văn Mới" in [row[2] for row in cells(page.model)]
+
+
+def test_closing_with_unsaved_ratings_asks_and_saves_when_told(qtbot, rated_db, tmp_path, answers):
+    page = _show(qtbot, rated_db, tmp_path)
+    page._go_to_row(0, M.COL_LEVEL)
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    answers.confirm_answer = False  # "Lưu"
+    page.close()
+    assert len(answers.asked) == 1 and answers.asked[0].startswith("Xếp loại cuối năm năm 2018 có 1 thay đổi chưa lưu")
+    assert ratings_of_year(rated_db, 2018)[1] == Level.HOAN_THANH
