@@ -167,3 +167,19 @@ def test_closing_with_unsaved_ratings_asks_and_saves_when_told(qtbot, rated_db, 
     page.close()
     assert len(answers.asked) == 1 and answers.asked[0].startswith("Xếp loại cuối năm năm 2018 có 1 thay đổi chưa lưu")
     assert ratings_of_year(rated_db, 2018)[1] == Level.HOAN_THANH
+
+
+def test_the_import_window_imports_ratings(qtbot, rated_db, tmp_path):
+    from tests.models.imports_data import write_xlsx
+    from ui.kit.import_dialog import ImportDialog
+    from models.quarters.imports_ratings import HEADERS
+
+    path = write_xlsx(tmp_path / "xep_loai.xlsx", HEADERS, [
+        ["CB0001", "Nguyễn Văn An", 2018, "HTTNV", ""], ["CB0002", "Nguyễn Văn Bình", 2018, "HTXSNV", "Hội đồng xét"]])
+    dialog = ImportDialog("ratings", tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.set_file(path)
+    assert dialog.summary.text() == ("Kiểm tra xong, chưa ghi gì (chạy thử): sẽ thêm 1, cập nhật 0, giữ nguyên 1 dòng. "
+                                     "Bấm “Nhập vào cơ sở dữ liệu” để ghi.")
+    assert dialog.run_import()
+    assert rated_db.execute(ROWS).fetchall() == [("CB0001", "tot", ""), ("CB0002", "xuat_sac", "Hội đồng xét")]
