@@ -41,13 +41,13 @@ class RatingTableModel(RecordTableModel):
         Column("STT", lambda r: str(r.stt), key=lambda r: r.stt,
                align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=44),
         Column("Mã", lambda r: r.person.code, key=lambda r: sort_key(r.person.code), width=72),
-        Column("Họ và tên", lambda r: r.person.full_name, key=lambda r: name_sort_key(r.person.full_name), width=170),
+        Column("Họ và tên", lambda r: r.person.full_name, key=lambda r: name_sort_key(r.person.full_name), width=160),
         Column("Đơn vị", lambda r: r.person.unit_code, width=60),
-        Column("Chức vụ", lambda r: r.person.position, width=120),
-        Column("Các quý", lambda r: r.quarters, width=300),
+        Column("Chức vụ", lambda r: r.person.position, width=110),
+        Column("Các quý", lambda r: r.quarters, width=270),
         Column("Xếp loại cuối năm", lambda r: label(r.level) if r.level else "",
-               key=lambda r: _LEVEL_ORDER.get(r.level, 9), width=196),
-        Column("Ghi chú", lambda r: r.note, width=170),
+               key=lambda r: _LEVEL_ORDER.get(r.level, 9), width=214),
+        Column("Ghi chú", lambda r: r.note, width=150),
     ]
 
     edited = Signal()  # the user changed a note in the table
