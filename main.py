@@ -39,14 +39,15 @@ exports, xlsx = _Lazy("models.exports"), _Lazy("models.exchange.xlsx")
 imports, imports_discipline, units = (_Lazy(f"models.people.{m}") for m in ("imports", "imports_discipline", "units"))
 campaigns, imports_campaigns, registers = (_Lazy(f"models.campaigns.{m}")
                                            for m in ("campaigns", "imports_campaigns", "registers"))
-imports_classifications, classification_report, rules = (
-    _Lazy(f"models.quarters.{m}") for m in ("imports_classifications", "classification_report", "rules"))
+imports_classifications, classification_report, rules, imports_ratings, ratings = (
+    _Lazy(f"models.quarters.{m}")
+    for m in ("imports_classifications", "classification_report", "rules", "imports_ratings", "ratings"))
 review, title_lists = _Lazy("models.yearend.review"), _Lazy("models.yearend.title_lists")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline")
+KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline", "ratings")
 KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
-             "classifications (xếp loại quý), discipline (kỷ luật)")
+             "classifications (xếp loại quý), discipline (kỷ luật), ratings (xếp loại chất lượng cuối năm)")
 REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles")
 REPORT_HELP = ("initiatives: danh sách đăng ký mô hình, sáng kiến; classification: bảng tổng hợp xếp loại quý; "
                "criticism: danh sách tập thể bị phê bình; commendation: danh sách tập thể, cá nhân được nêu "
@@ -284,7 +285,43 @@ def _classification_pdf(db, args, as_of) -> bytes:
                               else classification_report.district_sheet_data(db, year, quarter, today))
 
 
+def _export_ratings(db, args, out) -> int:
+    if args.year is None:
+        raise Rejected("Cần --year NĂM (năm xếp loại cuối năm)")
+    if not 2000 <= args.year <= 2100:
+        raise Rejected(f"--year: năm {args.year} không hợp lệ (từ 2000 đến 2100)")
+    return imports_ratings.export_ratings(db, args.year, out, _unit_id(db, args.unit, required=False))
+
+
+def _propose_ratings(args) -> None:
+    """``propose ratings``: the proposal from the quarters shown; written only with --apply."""
+    if args.year is None or not 2000 <= args.year <= 2100:
+        raise Rejected("Cần --year NĂM (từ 2000 đến 2100)")
+
+    def work(db):
+        unit_id = _unit_id(db, args.unit, required=False)
+        proposals = ratings.propose_ratings(db, args.year, unit_id)
+        for p in proposals:
+            print(f"{p.code}\t{p.full_name}\t{p.unit_code}\t{p.quarters_text or '-'}\t{p.proposed_text or '-'}"
+                  f"\t{p.state}")
+        print(ratings.proposal_summary(proposals))
+        if not args.apply:
+            print("Chưa ghi gì. Thêm --apply để ghi các đề xuất cho người chưa có xếp loại"
+                  " (thêm --replace để thay cả xếp loại đã có khác đề xuất).")
+            return
+        with write_transaction(db):
+            written = ratings.apply_proposals(db, args.year, proposals, replace=args.replace)
+        print(f"Đã ghi {written} xếp loại cuối năm năm {args.year}.")
+
+    _with_db(args, work)
+
+
 QUARTERS = {
+    ("template", "ratings"): _template,
+    ("import", "ratings"): _importing(
+        lambda db, args, today: imports_ratings.import_ratings(db, args.file, dry_run=args.dry_run)),
+    ("export", "ratings"): _exporting(_export_ratings),
+    ("propose", "ratings"): _propose_ratings,
     ("template", "classifications"): _classification_template,
     ("import", "classifications"): _importing(
         lambda db, args, today: imports_classifications.import_classifications(db, args.file, dry_run=args.dry_run)),
@@ -396,6 +433,8 @@ def _writes(args) -> bool:
     """Whether the command writes the database (and so takes its lock)."""
     if args.command == "campaign":
         return args.action == "add"
+    if args.command == "propose":
+        return args.apply
     return args.command in ("demo", "init", "restore", "import") and not getattr(args, "dry_run", False)
 
 
@@ -423,7 +462,9 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "year": (("--year",), dict(type=int, help="năm")),
     "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
     "unit template": (("--unit",), dict(help="mã đơn vị (classifications: tệp điền sẵn cán bộ của đơn vị)")),
-    "unit export": (("--unit",), dict(help="mã đơn vị, cho classifications")),
+    "unit export": (("--unit",), dict(help="mã đơn vị, cho classifications và ratings")),
+    "apply": (("--apply",), dict(action="store_true", help="ghi các đề xuất (mặc định: chỉ in ra để xem)")),
+    "replace": (("--replace",), dict(action="store_true", help="với --apply: thay cả xếp loại đã có khác đề xuất")),
     "unit report": (("--unit",), dict(help="mã đơn vị (bỏ trống: bảng tổng hợp mọi đơn vị)")),
     "title": (("--title",), dict(metavar="CODE", help="titles: LDTT (Lao động tiên tiến), CSTDCS (Chiến sĩ thi đua "
                                  "cơ sở), TTLDTT (Tập thể lao động tiên tiến), TTLDXS (Tập thể lao động xuất sắc); "
@@ -447,6 +488,8 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
     "template": ("ghi tệp Excel mẫu để trống", KIND_HELP, (*_XLSX_FILE, "db?", "year", "quarter", "unit template")),
     "import": ("nhập từ Excel (tất cả hoặc không gì cả)", KIND_HELP, ("file", "db", "campaign", "dry-run")),
     "export": ("xuất ra Excel", KIND_HELP, (*_XLSX_FILE, "db", "campaign", "year", "quarter", "unit export")),
+    "propose": ("đề xuất xếp loại cuối năm từ kết quả các quý (chỉ in ra; --apply để ghi)",
+                "ratings (xếp loại chất lượng cuối năm)", ("db", "year", "unit export", "apply", "replace")),
     "campaign": ("đợt thi đua", None, None),  # its actions: CAMPAIGN_ACTIONS
     "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
     "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),

@@ -11,6 +11,7 @@ from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
 from models.campaigns.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
 from models.people.imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
 from models.campaigns.initiatives import list_initiatives
+from models.quarters.imports_ratings import COLUMNS as RATING_COLUMNS, SHEET_TITLE as RATING_TITLE
 from models.people.staff import list_staff
 from models.common.text import name_sort_key, sort_key
 from models.people.units import list_units
@@ -55,6 +56,7 @@ LAYOUTS = {
     "initiatives": (INITIATIVE_COLUMNS, "Mô hình, sáng kiến"),
     "heads": (HEAD_COLUMNS, "Người đứng đầu"),
     "discipline": (DISCIPLINE_COLUMNS, DISCIPLINE_TITLE),
+    "ratings": (RATING_COLUMNS, RATING_TITLE),
 }
 KINDS = tuple(LAYOUTS)
 

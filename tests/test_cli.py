@@ -85,7 +85,8 @@ def test_screenshots_saves_one_png_per_main_screen(tmp_path):
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert pngs == ["01-don-vi.png", "02-can-bo.png", "03-phong-trao-thi-dua.png", "04-nguoi-dung-dau.png",
                      "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
-                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-ky-luat.png", "11-nhat-ky.png"]
+                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-xep-loai-cuoi-nam.png", "11-ky-luat.png",
+                     "12-nhat-ky.png"]
     assert all((tmp_path / "shots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
 
 
@@ -99,7 +100,7 @@ def test_main_py_holds_no_sql_and_dispatches_through_one_table():
     assert not re.search(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b", source)
     commands = {c for c, _ in main.HANDLERS}
     assert commands == {"demo", "init", "template", "import", "export", "campaign", "report", "backup", "restore",
-                        "check"}
+                        "check", "propose"}  # propose: the yearly ratings from the quarters (issue 14)
     for command in ("template", "import", "export"):
         assert {k for c, k in main.HANDLERS if c == command} == set(main.KINDS)
     assert {k for c, k in main.HANDLERS if c == "report"} == set(main.REPORT_KINDS)
@@ -135,4 +136,4 @@ def test_screenshots_work_without_a_display(tmp_path):
                              str(tmp_path / "anh")], capture_output=True, text=True, env=_without_display(),
                             cwd=ROOT, timeout=180)
     assert result.returncode == 0, result.stderr
-    assert len(list((tmp_path / "anh").glob("*.png"))) == 11
+    assert len(list((tmp_path / "anh").glob("*.png"))) == 12

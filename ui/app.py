@@ -96,7 +96,7 @@ def save_screenshots(window, folder: Path) -> list[Path]:
              "Người đứng đầu": "nguoi-dung-dau", "Xếp loại quý": "xep-loai-quy",
              "Tổng hợp quý": "tong-hop-quy", "Tổng kết thi đua": "tong-ket-thi-dua",
              "Danh hiệu cuối năm": "danh-hieu-cuoi-nam",
-             "Quy định áp dụng": "quy-dinh-ap-dung", "Kỷ luật": "ky-luat",
+             "Quy định áp dụng": "quy-dinh-ap-dung", "Xếp loại cuối năm": "xep-loai-cuoi-nam", "Kỷ luật": "ky-luat",
              "Nhật ký": "nhat-ky"}
     for i, (title, page) in enumerate(window.pages):
         window.nav.setCurrentRow(i)

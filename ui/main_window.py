@@ -51,6 +51,7 @@ AREAS = [
     ("Tổng kết thi đua", "ui.yearend.review_page:ReviewPage", False),
     ("Danh hiệu cuối năm", "ui.yearend.titles_page:TitlesPage", False),
     ("Quy định áp dụng", "ui.rules.rules_page:RulesPage", False),
+    ("Xếp loại cuối năm", "ui.quarters.rating_page:RatingPage", True),  # after Ctrl+1..9: they keep their screens
     ("Kỷ luật", "ui.people.discipline_page:DisciplinePage", True),
     ("Nhật ký", "ui.store.history_page:HistoryPage", False),
 ]
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
             self, "Phím tắt",
             "Ctrl+1 ... Ctrl+9: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu,\n"
             "  Xếp loại quý, Tổng hợp quý, Tổng kết thi đua, Danh hiệu cuối năm, Quy định áp dụng\n"
-            "  (Kỷ luật, Nhật ký: menu Xem)\n"
+            "  (Xếp loại cuối năm, Kỷ luật, Nhật ký: menu Xem)\n"
             "Ctrl+F: tìm (gõ có dấu hay không dấu đều được); Esc: xóa ô tìm\n"
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"
@@ -355,6 +356,8 @@ class MainWindow(QMainWindow):
             "Danh hiệu cuối năm: Alt+M chọn năm; Alt+L / Alt+H / Alt+N / Alt+C các danh hiệu; thêm, loại, phê duyệt,\n"
             "  in như Tổng kết thi đua; Ctrl+↑ / Ctrl+↓ đổi thứ tự ưu tiên (Chiến sĩ thi đua cơ sở);\n"
             "  Ctrl+K quy định danh hiệu\n"
+            "Xếp loại cuối năm: 1-4 hoặc X/T/H/K xếp loại rồi xuống dòng; Del xóa; F2 ghi chú; Ctrl+S lưu;\n"
+            "  Ctrl+D đề xuất từ các quý (xem trước rồi mới ghi); Alt+N chọn năm; Alt+V chọn đơn vị\n"
             "Kỷ luật: Ctrl+N thêm quyết định; F2/Enter sửa; Del xóa; Alt+N chọn năm áp dụng;\n"
             "  trong hộp thoại gõ mã hoặc họ tên rồi ↓ để chọn cán bộ\n"
             "Ctrl+Z: hoàn tác thay đổi gần nhất (thêm, sửa, xóa, chuyển đơn vị, lưu kết quả xếp loại)\n"

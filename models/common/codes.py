@@ -86,6 +86,13 @@ LEVEL_KEYS = {
     HeadLevel.HOAN_THANH: ("3", "H"),
     HeadLevel.KHONG_HOAN_THANH: ("4", "K"),
 }
+# The short forms of the levels in Vietnamese classification reports (and accepted by the imports).
+LEVEL_SHORT = {
+    HeadLevel.XUAT_SAC: "HTXSNV",
+    HeadLevel.TOT: "HTTNV",
+    HeadLevel.HOAN_THANH: "HTNV",
+    HeadLevel.KHONG_HOAN_THANH: "KHTNV",
+}
 NOT_CLASSIFIED = "Không đánh giá"
 NOT_CLASSIFIED_KEYS = ("0", "-")
 
@@ -333,3 +340,11 @@ def title_from_text(text: str) -> TitleCode | None:
     alias = str(text).strip().lower()
     found = next((t for t in TitleCode if t.value == alias), None)
     return found or from_label(TitleCode, str(text))
+
+
+def level_from_text(text: str) -> HeadLevel | None:
+    """The level named by ``text``: its label ("Hoàn thành tốt nhiệm vụ", ignoring case and
+    diacritics), its stored code ("tot") or its short form ("HTTNV", any case); else ``None``."""
+    short = str(text).strip().upper()
+    found = next((level for level, s in LEVEL_SHORT.items() if s == short), None)
+    return found or from_label(HeadLevel, str(text))

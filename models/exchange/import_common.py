@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from models.common.codes import from_label, labels_of
 from models.common.dates import DateError, parse_date
-from models.common.text import normalise_code
-from models.exchange.xlsx import Row, cell_text
+from models.common.text import fold, normalise_code
+from models.exchange.xlsx import ImportRejected, Row, Rows, cell_text, get_column_letter, read_rows
 
 Progress = Callable[[int, int], None]
 WARNINGS_SHOWN = 20  # lines of warnings in a summary (the import window lists them all)
@@ -68,6 +68,36 @@ def choice_cell(errors: CellErrors, row: Row, header: str, enum, required: bool 
     return member
 
 
+def int_cell(errors: CellErrors, row: Row, header: str, low: int, high: int, what: str) -> int | None:
+    """A whole number from ``low`` to ``high`` (``what`` names it in the message); required."""
+    text = cell_text(row.cells[header])
+    if not text:
+        errors.add(row, header, "bỏ trống (bắt buộc)")
+        return None
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        errors.add(row, header, f"“{text}” không phải {what}")
+        return None
+    return int(text)
+
+
+def name_cell(errors: CellErrors, row: Row, code: str, stored: str | None, header: str = "Họ và tên") -> None:
+    """The name typed beside a person's code: required, and the same as the stored name ``stored``
+    (ignoring case, diacritics and spacing) when the code is known."""
+    name = cell_text(row.cells[header])
+    if not name:
+        errors.add(row, header, "bỏ trống (bắt buộc)")
+    elif stored is not None and fold(name) != fold(stored):
+        errors.add(row, header, f"“{name}” không khớp với mã {code} (“{stored}”)")
+
+
+def person_cells(errors: CellErrors, row: Row, header: str, known: dict, unknown: str) -> tuple[str, dict | None]:
+    """A person's code (``header``) and the name beside it, checked as :func:`code_cell` and
+    :func:`name_cell` do: the code and what ``known`` holds for it (a dict with "full_name")."""
+    code, person = code_cell(errors, row, header, known, unknown)
+    name_cell(errors, row, code, person["full_name"] if person is not None else None)
+    return code, person
+
+
 def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:
     try:
         return parse_date(row.cells[header])
@@ -106,3 +136,22 @@ def cell_message(message: str) -> str:
     if message.startswith("Chưa nhập"):
         return "bỏ trống (bắt buộc)"
     return message[:1].lower() + message[1:]
+
+
+def read_rows_with_optional(path, headers: list[str], required: int,
+                            name_optional: bool = True) -> tuple[Rows, list[str]]:
+    """The file's rows and the headers it has: all of ``headers``, or the first ``required`` (or
+    more) when only columns after them are missing at the end of the header row. A file refused
+    for another reason lists the optional columns missing too, unless ``name_optional`` is False
+    (a column the template has only for some rule sets)."""
+    try:
+        return read_rows(path, headers), headers
+    except ImportRejected as e:
+        missing = {f"Dòng 1, cột {h}: thiếu tiêu đề “{h}” ở cột {get_column_letter(i + 1)}": i
+                   for i, h in enumerate(headers) if i >= required}
+        if not e.errors or any(m not in missing for m in e.errors):
+            if name_optional:
+                raise
+            raise ImportRejected([m for m in e.errors if m not in missing]) from None
+        present = headers[:min(missing[m] for m in e.errors)]
+        return read_rows(path, present), present

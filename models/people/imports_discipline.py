@@ -20,10 +20,12 @@ from sqlite_utils import Database
 from models.common.codes import DisciplineForm, labels_of
 from models.common.dates import format_date
 from models.people.discipline import list_discipline
-from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, report_progress
+from models.exchange.import_common import (
+    CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, read_rows_with_optional, report_progress,
+)
 from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import clean
-from models.exchange.xlsx import Column, ImportRejected, cell_text, get_column_letter, read_rows, write_workbook
+from models.exchange.xlsx import Column, ImportRejected, cell_text, write_workbook
 
 HEADERS = ["Mã cán bộ", "Hình thức kỷ luật", "Số quyết định", "Ngày quyết định", "Năm áp dụng", "Ghi chú"]
 REQUIRED = 4  # the first four columns must be there; the others may be left out
@@ -44,16 +46,7 @@ _UPDATE = "UPDATE discipline SET form = ?, decision_date = ?, effective_year = ?
 
 def read_discipline_rows(path: str | Path):
     """The file's rows and the headers it has: all six, or the first four (or five)."""
-    try:
-        return read_rows(path, HEADERS), HEADERS
-    except ImportRejected as e:
-        # Only the optional columns missing, at the end of the header row: read the file without them.
-        missing = {f"Dòng 1, cột {h}: thiếu tiêu đề “{h}” ở cột {get_column_letter(i + 1)}": i
-                   for i, h in enumerate(HEADERS) if i >= REQUIRED}
-        if not e.errors or any(m not in missing for m in e.errors):
-            raise
-        present = HEADERS[:min(missing[m] for m in e.errors)]
-        return read_rows(path, present), present
+    return read_rows_with_optional(path, HEADERS, REQUIRED)
 
 
 def import_discipline(

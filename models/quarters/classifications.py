@@ -105,12 +105,14 @@ class Entry:
     level: HeadLevel | None = None
     reason: NotClassifiedReason | None = None
     note: str = ""
+    score: float | None = None  # out of 100 (Nghị định 335/2025/NĐ-CP); optional
 
     @staticmethod
     def from_row(staff_id: int, row: dict) -> Entry:
-        """The entry stored in a ``classification`` row (its ``level``, ``reason`` and ``note``)."""
+        """The entry stored in a ``classification`` row (its ``level``, ``reason``, ``note`` and,
+        when the row has it, ``score``)."""
         return Entry(staff_id, HeadLevel(row["level"]) if row["level"] else None,
-                     NotClassifiedReason(row["reason"]) if row["reason"] else None, row["note"])
+                     NotClassifiedReason(row["reason"]) if row["reason"] else None, row["note"], row.get("score"))
 
     @property
     def blank(self) -> bool:
@@ -142,7 +144,7 @@ class RosterPerson:
 class Violation:
     cap: Cap
     count: int
-    total: int
+    total: int  # the cap's denominator: the people counted (or, for a cap over a level, rated that level)
 
     @property
     def blocking(self) -> bool:
@@ -151,6 +153,9 @@ class Violation:
     @property
     def message(self) -> str:
         who = "lãnh đạo" if self.cap.scope == CapScope.LEADERS else "cán bộ"
+        if self.cap.of_level is not None:
+            return (f"{self.count} {who} xếp loại {label(self.cap.level)}, vượt {percent(self.cap.max_share)} "
+                    f"của {self.total} {who} xếp loại {label(self.cap.of_level)}")
         return (f"{self.count}/{self.total} {who} xếp loại {label(self.cap.level)}, "
                 f"vượt mức {percent(self.cap.max_share)}")
 
@@ -177,15 +182,18 @@ class LockEvent:
 def check_cap(cap: Cap, people: list[tuple[bool, HeadLevel | None]]) -> Violation | None:
     """The cap's violation among (is leader, level) of the classified people, or ``None``.
 
-    Exactly the maximum share passes; people not classified do not count.
+    Exactly the maximum share passes; people not classified do not count. A cap over another level
+    (``cap.of_level``) compares with the number rated that level: with none rated it, one rated
+    ``cap.level`` is already too many.
     """
     counted = [level for leader, level in people
                if level is not None and (cap.scope == CapScope.ALL or leader)]
     if not counted:
         return None
     count = sum(1 for level in counted if level == cap.level)
-    if count > cap.max_share * len(counted) + 1e-9:
-        return Violation(cap, count, len(counted))
+    total = len(counted) if cap.of_level is None else sum(1 for level in counted if level == cap.of_level)
+    if count > cap.max_share * total + 1e-9:
+        return Violation(cap, count, total)
     return None
 
 
@@ -196,7 +204,7 @@ def cap_violations(rule_set: RuleSet, people: list[tuple[bool, HeadLevel | None]
 
 def _entries(db: Database, unit_id: int, year: int, quarter: int) -> dict[int, Entry]:
     rows = db.query(
-        "SELECT staff_id, level, reason, note FROM classification WHERE unit_id = ? AND year = ? AND quarter = ?",
+        "SELECT staff_id, level, reason, note, score FROM classification WHERE unit_id = ? AND year = ? AND quarter = ?",
         [unit_id, year, quarter],
     )
     return {r["staff_id"]: Entry.from_row(r["staff_id"], r) for r in rows}
@@ -268,7 +276,18 @@ def check_entries(db: Database, unit_id: int, year: int, quarter: int, entries: 
             errors[key] = "Đã xếp loại thì không ghi lý do không đánh giá"
         elif e.reason is not None and not isinstance(e.reason, NotClassifiedReason):
             errors[key] = "Lý do không đánh giá không hợp lệ"
+        elif e.score is not None:
+            errors.update({key: problem for problem in [score_problem(e.score, e.level)] if problem})
     return errors
+
+
+def score_problem(score: object, level: HeadLevel | None) -> str:
+    """What is wrong with a score (out of 100, only beside a level), or ""."""
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
+        return f"Điểm “{score}” không hợp lệ (từ 0 đến 100)"
+    if level is None:
+        return "Chỉ ghi điểm khi có xếp loại (người không đánh giá không có điểm)"
+    return ""
 
 
 def _not_in_unit(db: Database, staff_id: int, year: int, quarter: int) -> str:
@@ -310,11 +329,12 @@ def save_quarter(db: Database, unit_id: int, year: int, quarter: int, entries: l
             [(e.staff_id, year, quarter) for e in entries if e.blank],
         )
         db.conn.executemany(
-            "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(staff_id, year, quarter) DO UPDATE SET "
-            "unit_id = excluded.unit_id, level = excluded.level, reason = excluded.reason, note = excluded.note",
+            "INSERT INTO classification (staff_id, unit_id, year, quarter, level, reason, note, score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(staff_id, year, quarter) DO UPDATE SET "
+            "unit_id = excluded.unit_id, level = excluded.level, reason = excluded.reason, note = excluded.note, "
+            "score = excluded.score",
             [(e.staff_id, unit_id, year, quarter, e.level.value if e.level else None,
-              e.reason.value if e.reason else None, e.note.strip()) for e in entries if not e.blank],
+              e.reason.value if e.reason else None, e.note.strip(), e.score) for e in entries if not e.blank],
         )
         if submitted_on is not None:
             set_submitted(db, unit_id, year, quarter, submitted_on)

@@ -26,16 +26,22 @@ SHARE_COLUMNS = {
 
 @dataclass(frozen=True)
 class Cap:
-    """At most ``max_share`` of the people in ``scope`` (classified that quarter) rated ``level``."""
+    """At most ``max_share`` of the people in ``scope`` (classified that quarter) rated ``level``;
+    with ``of_level``, at most ``max_share`` of the number of people in ``scope`` rated ``of_level``
+    (Nghị định 335/2025/NĐ-CP: Hoàn thành xuất sắc at most 20% of those rated Hoàn thành tốt)."""
 
     scope: CapScope
     level: HeadLevel
     max_share: float
     severity: Severity = Severity.WARN
+    of_level: HeadLevel | None = None
 
     @property
     def text(self) -> str:
         who = "lãnh đạo, quản lý" if self.scope == CapScope.LEADERS else "cán bộ của đơn vị"
+        if self.of_level is not None:
+            return (f"Số {who} xếp loại {label(self.level)} tối đa {percent(self.max_share)} số {who} xếp loại "
+                    f"{label(self.of_level)}")
         return f"Tối đa {percent(self.max_share)} {who} xếp loại {label(self.level)}"
 
 
@@ -50,6 +56,7 @@ class RuleSet:
     deadline_day: int = 5
     note: str = ""
     id: int | None = None
+    scored: bool = False  # people are scored out of 100 (Nghị định 335/2025/NĐ-CP): a score column
 
     @property
     def start(self) -> tuple[int, int]:
@@ -101,6 +108,8 @@ def check_rule_set(rs: RuleSet) -> dict[str, str]:
         errors["coefficients"] = "Mỗi năm chỉ một hệ số tăng thêm tối đa"
     if any(not 0 <= cap.max_share <= 1 for cap in rs.caps):
         errors["caps"] = "Giới hạn phải từ 0% đến 100%"
+    elif any(cap.of_level == cap.level for cap in rs.caps):
+        errors["caps"] = "Giới hạn tính theo số người của một mức khác: chọn mức khác với mức bị giới hạn"
     if not isinstance(rs.deadline_day, int) or not 1 <= rs.deadline_day <= 28:
         errors["deadline_day"] = "Hạn nộp phải là ngày từ 1 đến 28 của tháng đầu quý sau"
     return errors
@@ -110,7 +119,7 @@ def list_rule_sets(db: Database) -> list[RuleSet]:
     """Every rule set, oldest first."""
     rows = list(db.query(
         "SELECT id, name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
-        "share_khong_hoan_thanh, deadline_day, note FROM rule_set ORDER BY from_year, from_quarter"
+        "share_khong_hoan_thanh, deadline_day, note, scored FROM rule_set ORDER BY from_year, from_quarter"
     ))
     coefficients: dict[int, list[tuple[int, float]]] = {}
     for rs_id, year, c in db.execute(
@@ -118,15 +127,17 @@ def list_rule_sets(db: Database) -> list[RuleSet]:
     ):
         coefficients.setdefault(rs_id, []).append((year, c))
     caps: dict[int, list[Cap]] = {}
-    for rs_id, scope, level, share, severity in db.execute(
-        "SELECT rule_set_id, scope, level, max_share, severity FROM rule_cap ORDER BY rule_set_id, position"
+    for rs_id, scope, level, share, severity, of_level in db.execute(
+        "SELECT rule_set_id, scope, level, max_share, severity, of_level FROM rule_cap ORDER BY rule_set_id, position"
     ):
-        caps.setdefault(rs_id, []).append(Cap(CapScope(scope), HeadLevel(level), share, Severity(severity)))
+        caps.setdefault(rs_id, []).append(Cap(CapScope(scope), HeadLevel(level), share, Severity(severity),
+                                              HeadLevel(of_level) if of_level else None))
     return [
         RuleSet(
             id=r["id"], name=r["name"], from_year=r["from_year"], from_quarter=r["from_quarter"],
             shares={level: r[column] for level, column in SHARE_COLUMNS.items()}, deadline_day=r["deadline_day"],
             note=r["note"], coefficients=tuple(coefficients.get(r["id"], ())), caps=tuple(caps.get(r["id"], ())),
+            scored=bool(r["scored"]),
         )
         for r in rows
     ]
@@ -161,7 +172,7 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
     row = {
         "name": rs.name, "from_year": rs.from_year, "from_quarter": rs.from_quarter,
         **{col: float(rs.shares.get(level, 0)) for level, col in SHARE_COLUMNS.items()},
-        "deadline_day": rs.deadline_day, "note": rs.note,
+        "deadline_day": rs.deadline_day, "note": rs.note, "scored": int(bool(rs.scored)),
     }
     with db.atomic():
         rs_id = save_record(db, "rule_set", row, rs.id, "Không tìm thấy quy định")
@@ -173,9 +184,10 @@ def save_rule_set(db: Database, rs: RuleSet) -> RuleSet:
             [(rs_id, y, float(c)) for y, c in rs.coefficients],
         )
         db.conn.executemany(
-            "INSERT INTO rule_cap (rule_set_id, position, scope, level, max_share, severity) VALUES (?, ?, ?, ?, ?, ?)",
-            [(rs_id, i, c.scope.value, c.level.value, float(c.max_share), c.severity.value)
-             for i, c in enumerate(rs.caps)],
+            "INSERT INTO rule_cap (rule_set_id, position, scope, level, max_share, severity, of_level) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rs_id, i, c.scope.value, c.level.value, float(c.max_share), c.severity.value,
+              c.of_level.value if c.of_level else None) for i, c in enumerate(rs.caps)],
         )
     return next(r for r in list_rule_sets(db) if r.id == rs_id)
 

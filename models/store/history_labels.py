@@ -109,6 +109,8 @@ _COMMON: dict[str, Field] = {
     "bonus_base_day": Field("Ngày lấy mức lương cơ sở", CODE),
     "source": Field("Căn cứ pháp lý"), "to_check": Field("Giá trị cần kiểm tra", CODES),
     "reference": Field("Căn cứ công nhận"),
+    "of_level": Field("Tính trên số người xếp loại", CODE), "score": Field("Điểm", NUMBER),
+    "scored": Field("Chấm điểm (thang 100)", FLAG),
 }
 
 # Columns whose meaning depends on the table.

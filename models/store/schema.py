@@ -543,6 +543,8 @@ def m0012_unit_succession(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX unit_succession_to ON unit_succession(to_unit_id)")
+
+
 def _law(body: str):  # migrations 0014-0016: their body is models.store.schema_law.<body>
     return _body("schema_law", body)
 
@@ -550,3 +552,11 @@ def _law(body: str):  # migrations 0014-0016: their body is models.store.schema_
 MIGRATIONS(name="0014_base_salaries_through_2024")(_law("base_salaries_through_2024"))
 MIGRATIONS(name="0015_title_rule_shapes")(_law("title_rule_shapes"))  # the 2022 law's rule shapes, achievements
 MIGRATIONS(name="0016_title_rules_2024_2025")(_law("title_rules_2024_and_2025"))  # the shipped 2024, 2025 sets
+
+
+def _quarters(body: str):  # migrations 0017 on: their body is models.store.schema_quarters.<body>
+    return lambda db: getattr(import_module("models.store.schema_quarters"), body)(db)
+
+
+MIGRATIONS(name="0017_scores_and_level_caps")(_quarters("add_scores_and_level_caps"))  # Nghị định 335 shapes
+MIGRATIONS(name="0018_city_rule_sets_2024_2026")(_quarters("city_rule_sets_2024_2026"))  # QĐ 20/2024, NĐ 335

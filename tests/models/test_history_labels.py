@@ -98,7 +98,8 @@ def test_shares_and_lists_of_codes_are_shown_in_words(db):
                "VALUES (?, 9, 'leaders', 'xuat_sac', 0.5, 'block')", [rule_set_id[0]])
     assert _last(db, "rule_cap").summary == (
         f"Quy định áp dụng: {rule_set_id[1]}; Phạm vi áp dụng: Lãnh đạo, quản lý; "
-        "Xếp loại: Hoàn thành xuất sắc nhiệm vụ; Tỷ lệ tối đa: 50%; Mức xử lý khi vượt: Chặn (không cho chốt)")
+        "Xếp loại: Hoàn thành xuất sắc nhiệm vụ; Tỷ lệ tối đa: 50%; Mức xử lý khi vượt: Chặn (không cho chốt); "
+        "Tính trên số người xếp loại: (trống)")
     campaign_id = db.execute(
         "INSERT INTO campaign (name, year, start_date, registration_deadline, report_deadline) "
         "VALUES ('Đợt cao điểm', 2018, '2018-08-31', '2018-09-15', '2018-12-31')").lastrowid

@@ -1,5 +1,6 @@
 """Rule sets ("Quy định áp dụng") for the quarterly classification: data, not code. The shipped
-rule sets (4631 from Q2/2018, 3728 from Q3/2019, QĐ 20/2024 from Q2/2024), the one in force for a
+rule sets (4631 from Q2/2018, 3728 from Q3/2019, QĐ 20/2024 from Q2/2024 without the leaders' cap,
+Nghị định 335/2025 from Q1/2026, scored, with its cap over the "tốt" count), the one in force for a
 quarter, the maximum coefficient by year, the deadline, caps, editing with exact refusals, and the
 base salary."""
 import datetime as dt
@@ -34,6 +35,8 @@ from .db_rows import CLASSIFICATION_TABLES, every_row, refused, upgraded_from
 NAME_4631 = "Quyết định 4631/QĐ-UBND ngày 19/10/2018"
 NAME_3728 = "Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)"
 NAME_2024 = "Quyết định 20/2024/QĐ-UBND"
+NAME_335 = "Nghị định 335/2025/NĐ-CP (công chức, từ 01/01/2026)"
+CAP_335 = Cap(CapScope.ALL, HeadLevel.XUAT_SAC, 0.2, Severity.WARN, of_level=HeadLevel.TOT)
 SHIPPED_NOTE = "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."
 LEADERS_CAP = Cap(CapScope.LEADERS, HeadLevel.XUAT_SAC, 0.5, Severity.WARN)
 XS, TOT, HT, KHT = HeadLevel.XUAT_SAC, HeadLevel.TOT, HeadLevel.HOAN_THANH, HeadLevel.KHONG_HOAN_THANH
@@ -75,17 +78,26 @@ def classified(db, today):
 # --- the shipped rule sets ----------------------------------------------------------------------
 
 
-def test_the_shipped_rule_sets_are_4631_3728_and_20_2024_oldest_first(db):
+def test_the_shipped_rule_sets_are_4631_3728_20_2024_and_335_2025_oldest_first(db):
     sets = list_rule_sets(db)
     assert [(rs.name, rs.start) for rs in sets] == [
-        (NAME_4631, (2018, 2)), (NAME_3728, (2019, 3)), (NAME_2024, (2024, 2)),
+        (NAME_4631, (2018, 2)), (NAME_3728, (2019, 3)), (NAME_2024, (2024, 2)), (NAME_335, (2026, 1)),
     ]
-    assert all(rs.deadline_day == 5 and rs.note == SHIPPED_NOTE for rs in sets)
-    assert all(rs.caps == (LEADERS_CAP,) for rs in sets)
+    assert all(rs.deadline_day == 5 for rs in sets)
+    assert all(rs.note == SHIPPED_NOTE and rs.caps == (LEADERS_CAP,) and not rs.scored for rs in sets[:2])
+    # QĐ 20/2024 dropped the leaders' 50% cap; Nghị định 335/2025 scores and caps XS over the TOT count.
+    assert sets[2].caps == () and not sets[2].scored
+    assert sets[2].note.startswith("Quyết định 20/2024/QĐ-UBND ngày 02/05/2024 của UBND Thành phố Hồ Chí Minh")
+    assert sets[3].caps == (CAP_335,) and sets[3].scored
+    assert sets[3].shares == sets[2].shares and sets[3].coefficients == ((2026, 1.8),)
+    assert sets[2].note.endswith("cần kiểm tra theo quy định của thành phố.")
+    assert sets[3].note.endswith("cần kiểm tra theo quy định của thành phố.")
+    assert CAP_335.text == ("Số cán bộ của đơn vị xếp loại Hoàn thành xuất sắc nhiệm vụ tối đa 20% số cán bộ của "
+                            "đơn vị xếp loại Hoàn thành tốt nhiệm vụ")
 
 
 def test_the_shipped_shares_pay_good_and_excellent_and_2024_pays_good_80_percent(db):
-    first, amended, latest = list_rule_sets(db)
+    first, amended, latest, _decree = list_rule_sets(db)
     assert first.shares == amended.shares == {XS: 1.0, TOT: 1.0, HT: 0.0, KHT: 0.0}
     assert latest.shares == {XS: 1.0, TOT: 0.8, HT: 0.0, KHT: 0.0}
     for rs in (first, amended, latest):
@@ -94,7 +106,7 @@ def test_the_shipped_shares_pay_good_and_excellent_and_2024_pays_good_80_percent
 
 
 def test_the_maximum_coefficient_is_0_6_in_2018_1_2_in_2019_and_1_8_from_2020(db):
-    first, amended, latest = list_rule_sets(db)
+    first, amended, latest, _decree = list_rule_sets(db)
     assert first.coefficients == ((2018, 0.6), (2019, 1.2), (2020, 1.8))
     assert [first.max_coefficient(y) for y in (2018, 2019, 2020, 2021)] == [0.6, 1.2, 1.8, 1.8]
     assert first.max_coefficient(2017) == 0.0
@@ -109,7 +121,9 @@ def test_the_maximum_coefficient_is_0_6_in_2018_1_2_in_2019_and_1_8_from_2020(db
     (2019, 3, NAME_3728),  # 3728 in force from its quarter
     (2024, 1, NAME_3728),
     (2024, 2, NAME_2024),
-    (2030, 4, NAME_2024),
+    (2025, 4, NAME_2024),
+    (2026, 1, NAME_335),
+    (2030, 4, NAME_335),
 ])
 def test_a_quarter_uses_the_rule_set_in_force_and_it_changes_at_its_quarter(db, year, quarter, name):
     assert rule_set_for(db, year, quarter).name == name
@@ -168,7 +182,7 @@ def test_a_new_rule_set_changes_the_rule_in_force_from_its_quarter_only(db):
     assert rule_set_for(db, 2019, 1) == saved
     assert rule_set_for(db, 2019, 2) == saved
     assert rule_set_for(db, 2019, 3).name == NAME_3728
-    assert [rs.start for rs in list_rule_sets(db)] == [(2018, 2), (2019, 1), (2019, 3), (2024, 2)]
+    assert [rs.start for rs in list_rule_sets(db)] == [(2018, 2), (2019, 1), (2019, 3), (2024, 2), (2026, 1)]
     assert db.execute(
         "SELECT position, scope, level, max_share, severity FROM rule_cap WHERE rule_set_id = ? ORDER BY position",
         [saved.id],
@@ -187,7 +201,7 @@ def test_editing_a_rule_set_replaces_its_coefficients_and_caps(db):
     assert rule_set_for(db, 2018, 3).shares[TOT] == 0.9
     assert db.execute("SELECT count(*) FROM rule_coefficient WHERE rule_set_id = ?", [first.id]).fetchone() == (2,)
     assert db.execute("SELECT count(*) FROM rule_cap WHERE rule_set_id = ?", [first.id]).fetchone() == (1,)
-    assert len(list_rule_sets(db)) == 3
+    assert len(list_rule_sets(db)) == 4
 
 
 @pytest.mark.parametrize("changes, errors", [
@@ -236,10 +250,10 @@ def test_moving_a_rule_set_start_after_classified_quarters_it_alone_covers_is_re
 def test_deleting_an_unused_rule_set_removes_its_coefficients_and_caps(db):
     latest = list_rule_sets(db)[-1]
     delete_rule_set(db, latest.id)
-    assert [rs.name for rs in list_rule_sets(db)] == [NAME_4631, NAME_3728]
+    assert [rs.name for rs in list_rule_sets(db)] == [NAME_4631, NAME_3728, NAME_2024]
     assert db.execute("SELECT count(*) FROM rule_coefficient WHERE rule_set_id = ?", [latest.id]).fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM rule_cap WHERE rule_set_id = ?", [latest.id]).fetchone() == (0,)
-    assert rule_set_for(db, 2024, 2).name == NAME_3728
+    assert rule_set_for(db, 2026, 1).name == NAME_2024
 
 
 def test_the_only_rule_set_of_classified_quarters_cannot_be_deleted(classified):

@@ -16,6 +16,8 @@ from models.quarters.imports_classifications import import_classifications
 from models.people.imports_discipline import HEADERS as DISCIPLINE_HEADERS
 from models.people.imports_discipline import import_discipline
 from models.people.staff import Staff, add_staff
+from models.quarters.imports_ratings import HEADERS as RATING_HEADERS
+from models.quarters.imports_ratings import import_ratings
 from models.people.units import Unit, save_unit
 
 
@@ -48,6 +50,7 @@ IMPORTERS = {
     "units": (UNIT_HEADERS, lambda db, path: import_units(db, path)),
     "classifications": (CLASSIFICATION_HEADERS, lambda db, path: import_classifications(db, path)),
     "discipline": (DISCIPLINE_HEADERS, lambda db, path: import_discipline(db, path, TODAY)),
+    "ratings": (RATING_HEADERS, lambda db, path: import_ratings(db, path)),
 }
 GOOD_ROWS = {
     "staff": [["CB01", "Nguyễn Văn Ánh", "01/06/1985", "Nam", "P01", "Chuyên viên", "Công chức",
@@ -56,6 +59,7 @@ GOOD_ROWS = {
     "units": [["P05", "Phường 5", "Phường", "", ""], ["NV", "Phòng Nội vụ", "Cơ quan chuyên môn", "", ""]],
     "classifications": [["OLD", "Phạm Văn Cũ", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""]],
     "discipline": [["OLD", "Khiển trách", "12/QĐ-UBND", "10/05/2018", "", ""]],
+    "ratings": [["OLD", "Phạm Văn Cũ", 2018, "Hoàn thành tốt nhiệm vụ", ""]],
 }
 
 

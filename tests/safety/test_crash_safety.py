@@ -137,7 +137,7 @@ def test_killing_a_migration_rolls_it_back_and_the_next_start_completes_it(tmp_p
     assert names == ["0001_units_and_staff", "0002_campaigns_initiatives_heads"]
     assert "salary_coefficient" not in columns  # the half-done migration was rolled back whole
     db = connect(path)  # the next start: backup, then the migration again
-    assert db.execute("SELECT count(*) FROM rule_set").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM rule_set").fetchone() == (4,)  # with NĐ 335/2025 (0018)
     assert db.execute("SELECT code FROM unit").fetchall() == [("P01",)]
     db.close()
     backups = list((tmp_path / "backups").glob("tdkt-*-truoc-nang-cap.sqlite3"))

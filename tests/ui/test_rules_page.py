@@ -47,15 +47,18 @@ def _rows(page):
 def test_the_shipped_rule_sets_are_listed_with_their_periods(qtbot, db, tmp_path):
     page = _page(qtbot, db, tmp_path)
     rows = _rows(page)
-    assert [r[R.COL_PERIOD] for r in rows] == ["Q2/2018 → Q2/2019", "Q3/2019 → Q1/2024", "Từ Q2/2024"]
+    assert [r[R.COL_PERIOD] for r in rows] == ["Q2/2018 → Q2/2019", "Q3/2019 → Q1/2024", "Q2/2024 → Q4/2025",
+                                               "Từ Q1/2026"]
     assert rows[0][R.COL_NAME] == NAME_4631
     assert rows[0][R.COL_SHARES] == "100% / 100% / 0% / 0%"
     assert rows[2][R.COL_SHARES] == "100% / 80% / 0% / 0%"
     assert rows[0][R.COL_COEFFICIENTS] == "2018: 0,6 · 2019: 1,2 · 2020: 1,8"
     assert rows[0][R.COL_CAPS] == "LĐ, QL: HTXSNV ≤ 50% (cảnh báo)"
+    assert rows[2][R.COL_CAPS] == ""  # QĐ 20/2024 dropped the leaders' cap
+    assert rows[3][R.COL_CAPS] == "Toàn ĐV: HTXSNV ≤ 20% số HTTNV (cảnh báo)"  # Nghị định 335/2025
     assert rows[0][R.COL_DEADLINE] == "Ngày 05, tháng đầu quý sau"
     assert page.selected().rule_set.from_year == 2024  # the one in force
-    assert "Áp dụng từ quý 2/2024 đến nay" in page.details.text()
+    assert "Áp dụng từ quý 2/2024 đến hết quý 4/2025." in page.details.text()
 
 
 def test_editing_the_cap_and_the_share_of_good_changes_the_quarter_review(qtbot, sample_db, tmp_path, monkeypatch):
@@ -63,7 +66,7 @@ def test_editing_the_cap_and_the_share_of_good_changes_the_quarter_review(qtbot,
 
     def fill(dialog):
         dialog.shares[HeadLevel.TOT].setValue(80)
-        dialog.caps.rows[0][3].set_value(Severity.BLOCK)
+        dialog.caps.rows[0][4].set_value(Severity.BLOCK)
 
     _accept_with(monkeypatch, fill)
     window = main_window(qtbot, sample_db, tmp_path)
@@ -129,7 +132,7 @@ def test_deleting_the_only_rule_set_covering_classified_quarters_is_refused(qtbo
         "Không thể xóa: đã có 8 kết quả xếp loại trong thời gian quy định này áp dụng "
         "và không có quy định nào trước đó thay thế"
     ]
-    assert len(_rows(page)) == 3 and len(list_rule_sets(sample_db)) == 3
+    assert len(_rows(page)) == 4 and len(list_rule_sets(sample_db)) == 4
 
 
 def test_deleting_a_later_rule_set_can_be_undone(qtbot, db, tmp_path, answers):
@@ -137,7 +140,7 @@ def test_deleting_a_later_rule_set_can_be_undone(qtbot, db, tmp_path, answers):
     page.select_where(lambda r: r.rule_set.from_year == 2024)
     page.delete_action.trigger()
     assert "Xóa quy định “Quyết định 20/2024/QĐ-UBND” (áp dụng từ quý 2/2024)?" in answers.asked[0]
-    assert [r[R.COL_PERIOD] for r in _rows(page)] == ["Q2/2018 → Q2/2019", "Từ Q3/2019"]
+    assert [r[R.COL_PERIOD] for r in _rows(page)] == ["Q2/2018 → Q2/2019", "Q3/2019 → Q4/2025", "Từ Q1/2026"]
     assert rule_set_for(db, 2024, 2).shares[HeadLevel.TOT] == 1.0  # the quarter falls back to the 3728 rules
     page.undo.undo()
     page.reload()
@@ -147,21 +150,23 @@ def test_deleting_a_later_rule_set_can_be_undone(qtbot, db, tmp_path, answers):
 def test_a_new_rule_set_starts_from_the_latest_and_the_next_quarter(qtbot, db, tmp_path, monkeypatch):
     def fill(dialog):
         assert dialog.name.text() == ""
-        assert (dialog.year.value(), dialog.quarter.value()) == (2024, 3)
+        assert (dialog.year.value(), dialog.quarter.value()) == (2026, 2)
         assert dialog.shares[HeadLevel.TOT].value() == 80
-        assert dialog.coefficients.values() == [(2024, 1.8)]
+        assert dialog.coefficients.values() == [(2026, 1.8)]
+        assert dialog.scored.isChecked()  # as the Nghị định 335/2025 set it starts from
         dialog.name.setText("Quyết định thử nghiệm")
         dialog.deadline.setValue(10)
 
     _accept_with(monkeypatch, fill)
     page = _page(qtbot, db, tmp_path)
     page.add_action.trigger()
-    added = rule_set_for(db, 2024, 3)
-    assert (added.name, added.deadline_day, added.deadline(2024, 3)) == ("Quyết định thử nghiệm", 10,
-                                                                          dt.date(2024, 10, 10))
+    added = rule_set_for(db, 2026, 2)
+    assert (added.name, added.deadline_day, added.deadline(2026, 2)) == ("Quyết định thử nghiệm", 10,
+                                                                          dt.date(2026, 7, 10))
+    assert added.scored and added.caps == rule_set_for(db, 2026, 1).caps
     assert page.selected().rule_set.id == added.id
     page.undo.undo()
-    assert rule_set_for(db, 2024, 3).name == "Quyết định 20/2024/QĐ-UBND"
+    assert rule_set_for(db, 2026, 2).name == "Nghị định 335/2025/NĐ-CP (công chức, từ 01/01/2026)"
 
 
 def test_base_salary_is_edited_checked_and_undone(qtbot, db, tmp_path, answers):
@@ -203,7 +208,7 @@ def test_an_empty_base_salary_list_is_refused(qtbot, db, tmp_path):
     assert page.salary_error.text() == "Cần ít nhất một mức lương cơ sở"
 
 
-@pytest.mark.parametrize("rows", [0, 3])
+@pytest.mark.parametrize("rows", [0, 4])
 def test_the_rule_sets_model_passes_the_model_tester(qtbot, qtmodeltester, db, tmp_path, rows):
     if rows:
         page = _page(qtbot, db, tmp_path)

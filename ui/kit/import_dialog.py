@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.people import imports, imports_discipline
 from models.campaigns import imports_campaigns
-from models.quarters import imports_classifications
+from models.quarters import imports_classifications, imports_ratings
 from models.store.db import connect
 from models.common.errors import DomainError
 from models.exchange.xlsx import ImportRejected
@@ -33,6 +33,7 @@ TITLES = {
     "heads": "Nhập đánh giá người đứng đầu từ Excel",
     "classifications": "Nhập kết quả xếp loại quý từ Excel",
     "discipline": "Nhập quyết định kỷ luật từ Excel",
+    "ratings": "Nhập xếp loại chất lượng cuối năm từ Excel",
 }
 HEADERS = {
     "units": imports.UNIT_HEADERS,
@@ -41,6 +42,7 @@ HEADERS = {
     "heads": imports_campaigns.HEAD_HEADERS,
     "classifications": imports_classifications.HEADERS,
     "discipline": imports_discipline.HEADERS,
+    "ratings": imports_ratings.HEADERS,
 }
 
 
@@ -58,6 +60,8 @@ def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progres
         return imports_classifications.import_classifications(db, path, dry_run=dry_run, progress=progress)
     if kind == "discipline":
         return imports_discipline.import_discipline(db, path, today, dry_run=dry_run, progress=progress)
+    if kind == "ratings":
+        return imports_ratings.import_ratings(db, path, dry_run=dry_run, progress=progress)
     return imports_campaigns.import_head_evaluations(db, path, dry_run=dry_run, progress=progress)
 
 

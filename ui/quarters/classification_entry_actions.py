@@ -82,7 +82,7 @@ class EntryKeysMixin:
         if r is None:
             return
         row = self.current_row()
-        self.model.set_entry(row, Entry(r.person.staff_id, level, None, r.entry.note))
+        self.model.set_entry(row, Entry(r.person.staff_id, level, None, r.entry.note, r.entry.score))
         self._go_to_row(row + 1)
         self._entries_changed()
 
@@ -106,7 +106,9 @@ class EntryKeysMixin:
             return
         row = self.current_row()
         if self.table.currentIndex().column() == M.COL_NOTE:
-            entry = Entry(r.person.staff_id, r.entry.level, r.entry.reason, "")
+            entry = Entry(r.person.staff_id, r.entry.level, r.entry.reason, "", r.entry.score)
+        elif self.table.currentIndex().column() == M.COL_SCORE:
+            entry = Entry(r.person.staff_id, r.entry.level, r.entry.reason, r.entry.note)
         else:
             entry = Entry(r.person.staff_id)
         self.model.set_entry(row, entry)
@@ -124,7 +126,7 @@ class EntryKeysMixin:
             f"lại; người {NOT_CLASSIFIED} giữ nguyên.", yes="Đặt tất cả",
         ):
             return
-        self.model.set_entries({r.person.staff_id: Entry(r.person.staff_id, level, None, r.entry.note)
+        self.model.set_entries({r.person.staff_id: Entry(r.person.staff_id, level, None, r.entry.note, r.entry.score)
                                 for r in targets})
         self.notice.setText(f"Đã đặt {len(targets)} người thành {SHORT[level]}; sửa từng người rồi Lưu (Ctrl+S)")
         self._entries_changed()
@@ -138,7 +140,7 @@ class EntryKeysMixin:
 
     def edit_selected(self) -> None:
         """Double-click or Enter: choose the level on the level column, the reason on the reason
-        column of someone not classified; edit the note elsewhere."""
+        column of someone not classified; edit the score on its column, the note elsewhere."""
         r = self._editable_row()
         if r is None:
             return
@@ -151,6 +153,8 @@ class EntryKeysMixin:
                 self.set_not_classified()
             elif chosen is not None:
                 self.set_level(chosen)
+        elif column == M.COL_SCORE:
+            self.table.edit(self.table.currentIndex())
         else:
             self.edit_note()
 

@@ -41,6 +41,7 @@ from ui.quarters.classification_entry_header import CapBanner, EntryHeader
 from ui.quarters.classification_entry_actions import EntryKeysMixin, LockAndFilesMixin
 from ui.quarters.classification_table import SHORT, ClassificationTableModel, EntryRow
 from ui.kit.list_page import ListPage
+from ui.kit.unsaved import GuardsUnsaved
 from ui.kit.widgets import ChoiceCombo
 from ui.kit.layout import screen_shortcut, text_label
 
@@ -50,7 +51,7 @@ KEYS_HINT = ("Phím:  1/X xuất sắc  ·  2/T tốt  ·  3/H hoàn thành  · 
              "0/- không đánh giá (chọn lý do)  ·  Del xóa  ·  F2 ghi chú  ·  Alt+←/→ đơn vị trước, sau")
 
 
-class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
+class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, GuardsUnsaved, ListPage):
     noun = "người"
     kind = "classifications"
 
@@ -63,7 +64,6 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         self._stored_submitted: dt.date | None = None
         self._state = QuarterState(None, False)
         self._rules: dict[tuple[int, int], RuleSet | str] = {}  # per quarter: the rule set or why none
-        self._window_watched = None
         self._dirty = False  # as of the last change (``dirty`` computes it afresh)
         self.last_switch_ms = 0.0
         year, quarter = default_quarter(db, dt.date.today())
@@ -227,6 +227,8 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         self.model.errors = {}
         self.errors_list.hide()
         self.model.set_records(rows)
+        scored = isinstance(rule_set, RuleSet) and rule_set.scored
+        self.table.setColumnHidden(M.COL_SCORE, not (scored or any(r.entry.score is not None for r in rows)))
         self.header.set_submitted(self._state.submitted_on, submitted_text, self.model.read_only)
         if target is not None:
             self.header.show_rules(rule_set, *target[1:])
@@ -367,8 +369,7 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and self._entry_key(event):
             return True
-        if watched is self._window_watched and event.type() == QEvent.Type.Close and not self.settle_unsaved():
-            event.ignore()
+        if self.window_close_refused(watched, event):
             return True
         return super().eventFilter(watched, event)
 
@@ -458,17 +459,3 @@ class ClassificationPage(EntryKeysMixin, LockAndFilesMixin, ListPage):
         if staff_id is not None and self.model.row_of_staff(staff_id) >= 0:
             self._go_to_row(self.model.row_of_staff(staff_id))
             self.table.setFocus()
-
-    # Leaving.
-    def showEvent(self, event) -> None:
-        window = self.window()
-        if window is not self and window is not self._window_watched:
-            window.installEventFilter(self)  # closing the window with unsaved results asks first
-            self._window_watched = window
-        super().showEvent(event)
-
-    def closeEvent(self, event) -> None:
-        if self.window() is self and not self.settle_unsaved():
-            event.ignore()
-            return
-        super().closeEvent(event)

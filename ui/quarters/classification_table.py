@@ -11,18 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.quarters.classifications import Entry, RosterPerson
-from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
+from models.common.codes import LEVEL_SHORT, NOT_CLASSIFIED, HeadLevel, label
 from models.common.text import name_sort_key, sort_key
 
 from ui.kit.table_model import Column, Index, RecordTableModel
 
-# Short forms used in Vietnamese classification reports (status line, counts).
-SHORT = {
-    HeadLevel.XUAT_SAC: "HTXSNV",
-    HeadLevel.TOT: "HTTNV",
-    HeadLevel.HOAN_THANH: "HTNV",
-    HeadLevel.KHONG_HOAN_THANH: "KHTNV",
-}
+SHORT = LEVEL_SHORT  # short forms used in Vietnamese classification reports (status line, counts)
 _LEVEL_ORDER = {level: i for i, level in enumerate(HeadLevel)}
 
 ERROR_BACKGROUND = QBrush(QColor("#f4b8b8"))
@@ -32,6 +26,26 @@ LEVEL_BACKGROUND = {
     HeadLevel.XUAT_SAC: QBrush(QColor("#d6ecd2")),
     HeadLevel.KHONG_HOAN_THANH: QBrush(QColor("#ece3d4")),
 }
+
+
+def score_text(score: float | None) -> str:
+    """A score as typed in Vietnamese: "92", "80,5"; "" for none."""
+    if score is None:
+        return ""
+    return str(int(score)) if float(score).is_integer() else f"{score:g}".replace(".", ",")
+
+
+def parse_score(value) -> float | None | bool:
+    """The score typed in a cell ("80,5" or "80.5"); None when emptied; False when it is not a
+    number from 0 to 100."""
+    text = str(value if value is not None else "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        score = float(text)
+    except ValueError:
+        return False
+    return score if 0 <= score <= 100 else False
 
 
 @dataclass
@@ -64,7 +78,7 @@ def _level_key(r: EntryRow) -> int:
 
 
 class ClassificationTableModel(RecordTableModel):
-    COL_STT, COL_CODE, COL_NAME, COL_POSITION, COL_LEADER, COL_LEVEL, COL_REASON, COL_NOTE = range(8)
+    COL_STT, COL_CODE, COL_NAME, COL_POSITION, COL_LEADER, COL_LEVEL, COL_REASON, COL_NOTE, COL_SCORE = range(9)
     _CENTER = Qt.AlignmentFlag.AlignCenter
     columns = [
         Column("STT", lambda r: str(r.stt), key=lambda r: r.stt,
@@ -77,8 +91,11 @@ class ClassificationTableModel(RecordTableModel):
         Column("Xếp loại", lambda r: r.level_text, key=_level_key, width=206),
         Column("Lý do không đánh giá", lambda r: r.reason_text, width=146),
         Column("Ghi chú", lambda r: r.entry.note, width=160),
+        # Shown when the quarter's rule set scores people (Nghị định 335/2025/NĐ-CP), or a score is stored.
+        Column("Điểm", lambda r: score_text(r.entry.score), key=lambda r: (r.entry.score is None, r.entry.score or 0),
+               align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=56),
     ]
-    _ENTRY_COLUMNS = (COL_LEVEL, COL_REASON, COL_NOTE)
+    _ENTRY_COLUMNS = (COL_LEVEL, COL_REASON, COL_NOTE, COL_SCORE)
 
     edited = Signal()  # the user changed a note in the table
 
@@ -125,7 +142,7 @@ class ClassificationTableModel(RecordTableModel):
     def _entries_changed(self, first: int, last: int) -> None:
         for col in self._ENTRY_COLUMNS:  # cached sort keys of these columns are stale now
             self._sort_keys.pop(col, None)
-        self.dataChanged.emit(self.index(first, self.COL_LEVEL), self.index(last, self.COL_NOTE))
+        self.dataChanged.emit(self.index(first, self.COL_LEVEL), self.index(last, self.COL_SCORE))
 
     # Qt's model interface.
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -134,6 +151,8 @@ class ClassificationTableModel(RecordTableModel):
         r: EntryRow = self._all[self._visible[index.row()]]
         col = index.column()
         if role == Qt.ItemDataRole.EditRole:
+            if col == self.COL_SCORE:
+                return score_text(r.entry.score)
             return r.entry.note if col == self.COL_NOTE else super().data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.BackgroundRole:
             if r.person.staff_id in self.errors:
@@ -158,20 +177,28 @@ class ClassificationTableModel(RecordTableModel):
         return super().data(index, role)
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.COL_NOTE
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in self._TYPED
                 or self.read_only or index.row() >= len(self._visible)):
             return False
-        note = " ".join(str(value or "").split())
         r: EntryRow = self.record(index.row())
-        if note != r.entry.note:
-            r.entry = replace(r.entry, note=note)
+        if index.column() == self.COL_SCORE:
+            score = parse_score(value)
+            if score is False:  # not a number from 0 to 100: the cell keeps what it had
+                return False
+            changed = replace(r.entry, score=score)
+        else:
+            changed = replace(r.entry, note=" ".join(str(value or "").split()))
+        if changed != r.entry:
+            r.entry = changed
             self._entries_changed(index.row(), index.row())
             self.edited.emit()
         return True
 
+    _TYPED = (COL_NOTE, COL_SCORE)  # the cells edited in the table itself
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == self.COL_NOTE and not self.read_only:
+        if index.isValid() and index.column() in self._TYPED and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.quarters.classifications import Entry, PersonQuarter
-from models.common.codes import CapScope, HeadLevel, label
+from models.common.codes import LEVEL_SHORT, CapScope, HeadLevel, label
 from models.common.dates import format_date
 from models.quarters.quarter_review import LATE, MISSING, SUBMITTED, IncomeRow, QuarterReview, UnitQuarterSummary
 from models.quarters.rules import percent
@@ -22,13 +22,7 @@ from ui.kit.table_model import Column, Index, RecordTableModel
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 
-# Short names of the levels for narrow columns; the full label is in the header's tooltip.
-SHORT = {
-    HeadLevel.XUAT_SAC: "HTXSNV",
-    HeadLevel.TOT: "HTTNV",
-    HeadLevel.HOAN_THANH: "HTNV",
-    HeadLevel.KHONG_HOAN_THANH: "KHTNV",
-}
+SHORT = LEVEL_SHORT  # short names of the levels for narrow columns; the full label is in the header's tooltip
 STATUS_ORDER = {SUBMITTED: 0, LATE: 1, MISSING: 2}
 
 # How far a unit's share may stray from the district's before its cell is tinted, in points.
@@ -165,8 +159,10 @@ def short_violations(u: Row) -> str:
     """"LĐ 4/4 > 50%" per broken cap: the column is narrow; the tooltip has the whole sentence."""
     if not isinstance(u, UnitQuarterSummary):
         return f"{sum(1 for x in u.units if x.violations)} đơn vị" if any(x.violations for x in u.units) else ""
-    return "; ".join(
-        f"{'LĐ' if v.cap.scope == CapScope.LEADERS else 'ĐV'} {v.count}/{v.total} > {percent(v.cap.max_share)}"
+    return "; ".join(  # a cap over another level: "ĐV 2 HTXSNV > 20% của 5 HTTNV"
+        f"{'LĐ' if v.cap.scope == CapScope.LEADERS else 'ĐV'} "
+        + (f"{v.count}/{v.total} > {percent(v.cap.max_share)}" if v.cap.of_level is None else
+           f"{v.count} {SHORT[v.cap.level]} > {percent(v.cap.max_share)} của {v.total} {SHORT[v.cap.of_level]}")
         for v in u.violations
     )
 

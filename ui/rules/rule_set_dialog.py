@@ -1,7 +1,7 @@
 """Adding or editing a rule set ("Quy định áp dụng") of the quarterly classification."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel, label
@@ -44,6 +44,8 @@ class RuleSetDialog(RecordDialog):
         f.add("shares", "Tỷ lệ chi thu nhập tăng thêm", shares_box)
         self.coefficients = f.add("coefficients", "Hệ số tăng thêm tối đa", CoefficientsEditor(visible_rows=3, buttons_below=True))
         self.caps = f.add("caps", "Giới hạn xếp loại", CapsEditor(visible_rows=3, buttons_below=True))
+        self.scored = f.add("scored", "Chấm điểm", QCheckBox("Chấm điểm theo thang 100 (Nghị định 335/2025/NĐ-CP): "
+                                                             "thêm cột Điểm khi nhập, nhập và xuất Excel"))
         self.deadline = QSpinBox()
         self.deadline.setObjectName("deadline_day")
         self.deadline.setRange(1, 28)
@@ -59,6 +61,7 @@ class RuleSetDialog(RecordDialog):
                 spin.setValue(round(shown.shares.get(level, 0) * 100))
             self.coefficients.set_values(shown.coefficients)
             self.caps.set_values(shown.caps)
+            self.scored.setChecked(shown.scored)
             self.deadline.setValue(shown.deadline_day)
             self.note.setPlainText(shown.note if rule_set else "")
         else:
@@ -66,7 +69,7 @@ class RuleSetDialog(RecordDialog):
         if rule_set is None and start is not None:
             self.year.setValue(start[0])
             self.quarter.set_value(start[1])
-        self.resize(max(self.sizeHint().width(), 880), self.sizeHint().height())
+        self.resize(max(self.sizeHint().width(), 1060), self.sizeHint().height())
         self.mark_clean()
 
     def _snapshot(self) -> dict[str, object]:
@@ -85,6 +88,7 @@ class RuleSetDialog(RecordDialog):
             deadline_day=self.deadline.value(),
             note=self.note.toPlainText(),
             id=self.rule_set.id if self.rule_set else None,
+            scored=self.scored.isChecked(),
         )
 
     def save(self) -> RuleSet:

@@ -171,10 +171,11 @@ class CoefficientsEditor(RowsEditor):
 
 
 class CapsEditor(RowsEditor):
-    """Đối tượng | Mức xếp loại | Tối đa | Mức độ: each cap warns or blocks locking."""
+    """Đối tượng | Mức xếp loại | Tối đa | Tính trên | Mức độ: each cap warns or blocks locking; "Tính
+    trên" is the people classified, or the people rated another level (Nghị định 335/2025/NĐ-CP)."""
 
-    headers = ["Đối tượng", "Mức xếp loại", "Tối đa", "Mức độ"]
-    widths = [150, 228, 72, 185]
+    headers = ["Đối tượng", "Mức xếp loại", "Tối đa", "Tính trên", "Mức độ"]
+    widths = [120, 226, 72, 256, 130]
 
     def make_row(self, cap: Cap) -> list[QWidget]:
         scope = ChoiceCombo([(label(s), s) for s in CapScope])
@@ -182,13 +183,15 @@ class CapsEditor(RowsEditor):
         level = ChoiceCombo([(label(lv), lv) for lv in HeadLevel])
         level.set_value(cap.level)
         share = percent_spin(cap.max_share)
+        of_level = ChoiceCombo([(f"số người {label(lv)}", lv) for lv in HeadLevel], "số người được xếp loại")
+        of_level.set_value(cap.of_level)
         severity = ChoiceCombo([(label(s), s) for s in Severity])
         severity.set_value(cap.severity)
-        return [scope, level, share, severity]
+        return [scope, level, share, of_level, severity]
 
     def read_row(self, widgets) -> Cap:
-        scope, level, share, severity = widgets
-        return Cap(scope.value(), level.value(), share.value() / 100, severity.value())
+        scope, level, share, of_level, severity = widgets
+        return Cap(scope.value(), level.value(), share.value() / 100, severity.value(), of_level.value())
 
     def new_value(self) -> Cap:
         return Cap(CapScope.LEADERS, HeadLevel.XUAT_SAC, 0.5, Severity.WARN)

@@ -66,7 +66,8 @@ def rule_rows(sets: list[RuleSet]) -> list[RuleRow]:
 
 def cap_text(cap) -> str:
     who = "LĐ, QL" if cap.scope == CapScope.LEADERS else "Toàn ĐV"
-    return f"{who}: {SHORT[cap.level]} ≤ {percent(cap.max_share)} ({label(cap.severity).split(' (')[0].lower()})"
+    over = f" số {SHORT[cap.of_level]}" if cap.of_level is not None else ""
+    return f"{who}: {SHORT[cap.level]} ≤ {percent(cap.max_share)}{over} ({label(cap.severity).split(' (')[0].lower()})"
 
 
 def coefficients_text(rs: RuleSet) -> str:
@@ -113,6 +114,8 @@ def details_html(row: RuleRow) -> str:
         f"Tỷ lệ chi: {shares}.",
         f"Hệ số tăng thêm tối đa: {coefficients}.",
         f"Giới hạn xếp loại:<br>{caps}",
+        "Chấm điểm theo thang 100: có (cột Điểm khi nhập, nhập và xuất Excel)." if rs.scored else
+        "Chấm điểm theo thang 100: không.",
         f"Hạn nộp: ngày {rs.deadline_day:02d} của tháng đầu quý sau (quý {rs.from_quarter}/{rs.from_year}: "
         f"{format_date(example)}).",
     ]
@@ -175,12 +178,18 @@ class RulesPage(ListPage):
     # Loading.
     def load(self) -> None:
         keep = self.selected()
-        self.model.set_records(rule_rows(list_rule_sets(self.db)))
+        sets = list_rule_sets(self.db)
+        self.model.set_records(rule_rows(sets))
         self.update_count()
         if keep is not None:
             self.select_where(lambda r: r.rule_set.id == keep.rule_set.id)
-        elif self.model.rowCount():
-            self.table.selectRow(self.model.rowCount() - 1)  # the newest: the one in force
+        elif self.model.rowCount():  # the one in force today (a later one may be shipped already: 2026)
+            today = quarter_of(self.today)
+            started = [rs.id for rs in sets if rs.start <= today]
+            if started:
+                self.select_where(lambda r: r.rule_set.id == started[-1])
+            else:
+                self.table.selectRow(self.model.rowCount() - 1)
         self.selection_changed()
         if not self.salaries_dirty():
             self.load_base_salaries()
