@@ -42,11 +42,12 @@ campaigns, imports_campaigns, registers = (_Lazy(f"models.campaigns.{m}")
 imports_classifications, classification_report, rules = (
     _Lazy(f"models.quarters.{m}") for m in ("imports_classifications", "classification_report", "rules"))
 review, title_lists = _Lazy("models.yearend.review"), _Lazy("models.yearend.title_lists")
+award_exchange = _Lazy("models.awards.exchange")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline")
+KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline", "awards")
 KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
-             "classifications (xếp loại quý), discipline (kỷ luật)")
+             "classifications (xếp loại quý), discipline (kỷ luật), awards (sổ khen thưởng)")
 REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles")
 REPORT_HELP = ("initiatives: danh sách đăng ký mô hình, sáng kiến; classification: bảng tổng hợp xếp loại quý; "
                "criticism: danh sách tập thể bị phê bình; commendation: danh sách tập thể, cá nhân được nêu "
@@ -325,6 +326,27 @@ YEAREND = {
 }
 
 
+# --- the award register: every award by year; who is due for the next one; statistics ----------------
+
+def _year_arg(year: int | None, required: bool = False) -> int | None:
+    if year is None:
+        if required:
+            raise Rejected("Cần --year NĂM")
+        return None
+    if not 1945 <= year <= 2100:
+        raise Rejected(f"--year: năm {year} không hợp lệ (từ 1945 đến 2100)")
+    return year
+
+
+AWARDS = {
+    ("template", "awards"): _template,
+    ("import", "awards"): _importing(
+        lambda db, args, today: award_exchange.import_awards(db, args.file, dry_run=args.dry_run)),
+    ("export", "awards"): _exporting(
+        lambda db, args, out: award_exchange.export_awards(db, out, _year_arg(args.year))),
+}
+
+
 # --- the database file: new, sample, backup, restore, check ------------------------------------------
 
 def _create_demo(path: Path) -> None:
@@ -388,7 +410,7 @@ STORE = {
     ("backup", None): _backup, ("restore", None): _restore, ("check", None): _check,
 }
 
-HANDLERS: dict[tuple[str, str | None], Callable] = {**PEOPLE, **CAMPAIGNS, **QUARTERS, **YEAREND, **STORE}
+HANDLERS: dict[tuple[str, str | None], Callable] = {**PEOPLE, **CAMPAIGNS, **QUARTERS, **YEAREND, **AWARDS, **STORE}
 
 
 def _writes(args) -> bool:

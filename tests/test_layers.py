@@ -53,9 +53,9 @@ MODEL_LEVELS = {
     "models.common": 0,
     "models.store": 1, "models.exchange": 1,
     "models.people": 2,
-    "models.campaigns": 3, "models.quarters": 3,
+    "models.campaigns": 3, "models.quarters": 3, "models.awards": 3,
     "models.yearend": 4,
-    "models.demo": 5, "models.check": 5, "models.exports": 5,
+    "models.demo": 5, "models.check": 5, "models.exports": 5, "models.analysis": 5,
 }
 UI_LEVELS = {
     "ui.kit": 0,

@@ -35,6 +35,9 @@ TABLE_LABELS = {
     "discipline": "Kỷ luật",
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
+    "yearly_rating": "Xếp loại chất lượng cuối năm",  # (missing on main; #14 may add it too)
+    "award": "Khen thưởng",
+    "due_rule": "Quy tắc xét khen thưởng tiếp theo",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

@@ -331,6 +331,8 @@ TRACKED = {
     "title_rule_set": None,
     "title_priority": None,
     "yearly_rating": None,
+    "award": "unit_id",
+    "due_rule": None,
 }
 
 
@@ -340,7 +342,7 @@ def change_trigger_sql(db: Database) -> list[str]:
     name the person working, which each connection keeps in its own temp table."""
     statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
     for table, unit_column in TRACKED.items():
-        skip = {"name_folded", "title_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
+        skip = {"name_folded", "title_folded", "form_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
         columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in skip]
 
         def row(alias: str) -> str:
@@ -510,3 +512,11 @@ def m0009_yearly_rating(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
+
+
+def _awards(body: str):  # migrations 0025-0027: their body is models.store.schema_awards.<body>
+    return lambda db: getattr(import_module("models.store.schema_awards"), body)(db)
+
+
+MIGRATIONS(name="0025_award_register")(_awards("create_award_table"))  # every award to a person or a collective
+MIGRATIONS(name="0026_due_rules")(_awards("create_due_rules"))  # who is due for the next award, as data

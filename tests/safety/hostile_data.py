@@ -13,6 +13,8 @@ from models.common.codes import Gender, StaffCategory, UnitKind
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
 from models.quarters.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
 from models.quarters.imports_classifications import import_classifications
+from models.awards.exchange import HEADERS as AWARD_HEADERS
+from models.awards.exchange import import_awards
 from models.people.imports_discipline import HEADERS as DISCIPLINE_HEADERS
 from models.people.imports_discipline import import_discipline
 from models.people.staff import Staff, add_staff
@@ -48,6 +50,7 @@ IMPORTERS = {
     "units": (UNIT_HEADERS, lambda db, path: import_units(db, path)),
     "classifications": (CLASSIFICATION_HEADERS, lambda db, path: import_classifications(db, path)),
     "discipline": (DISCIPLINE_HEADERS, lambda db, path: import_discipline(db, path, TODAY)),
+    "awards": (AWARD_HEADERS, lambda db, path: import_awards(db, path)),
 }
 GOOD_ROWS = {
     "staff": [["CB01", "Nguyễn Văn Ánh", "01/06/1985", "Nam", "P01", "Chuyên viên", "Công chức",
@@ -56,6 +59,8 @@ GOOD_ROWS = {
     "units": [["P05", "Phường 5", "Phường", "", ""], ["NV", "Phòng Nội vụ", "Cơ quan chuyên môn", "", ""]],
     "classifications": [["OLD", "Phạm Văn Cũ", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""]],
     "discipline": [["OLD", "Khiển trách", "12/QĐ-UBND", "10/05/2018", "", ""]],
+    "awards": [["OLD", "", 2018, "Giấy khen", "Cấp huyện", "12/QĐ-UBND", "10/12/2018", "Hoàn thành tốt", "417.000"],
+               ["", "P03", 2018, "Tập thể lao động tiên tiến", "Quận", "13/QĐ-UBND", "", "", ""]],
 }
 
 

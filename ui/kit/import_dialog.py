@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.awards import exchange as award_exchange
 from models.people import imports, imports_discipline
 from models.campaigns import imports_campaigns
 from models.quarters import imports_classifications
@@ -33,6 +34,7 @@ TITLES = {
     "heads": "Nhập đánh giá người đứng đầu từ Excel",
     "classifications": "Nhập kết quả xếp loại quý từ Excel",
     "discipline": "Nhập quyết định kỷ luật từ Excel",
+    "awards": "Nhập sổ khen thưởng từ Excel",
 }
 HEADERS = {
     "units": imports.UNIT_HEADERS,
@@ -41,6 +43,7 @@ HEADERS = {
     "heads": imports_campaigns.HEAD_HEADERS,
     "classifications": imports_classifications.HEADERS,
     "discipline": imports_discipline.HEADERS,
+    "awards": award_exchange.HEADERS,
 }
 
 
@@ -58,6 +61,8 @@ def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progres
         return imports_classifications.import_classifications(db, path, dry_run=dry_run, progress=progress)
     if kind == "discipline":
         return imports_discipline.import_discipline(db, path, today, dry_run=dry_run, progress=progress)
+    if kind == "awards":
+        return award_exchange.import_awards(db, path, dry_run=dry_run, progress=progress)
     return imports_campaigns.import_head_evaluations(db, path, dry_run=dry_run, progress=progress)
 
 
