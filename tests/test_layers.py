@@ -60,7 +60,7 @@ MODEL_LEVELS = {
 UI_LEVELS = {
     "ui.kit": 0,
     "ui.store": 1, "ui.people": 1,
-    "ui.campaigns": 2, "ui.quarters": 2,
+    "ui.campaigns": 2, "ui.quarters": 2, "ui.awards": 2,
     "ui.yearend": 3,
     "ui.rules": 4,  # edits the rule sets of the quarters and of the year-end titles
     "ui.main_window": 5,

@@ -52,6 +52,8 @@ AREAS = [
     ("Danh hiệu cuối năm", "ui.yearend.titles_page:TitlesPage", False),
     ("Quy định áp dụng", "ui.rules.rules_page:RulesPage", False),
     ("Kỷ luật", "ui.people.discipline_page:DisciplinePage", True),
+    ("Sổ khen thưởng", "ui.awards.register_page:RegisterPage", True),
+    ("Thống kê", "ui.awards.statistics_page:StatisticsPage", False),
     ("Nhật ký", "ui.store.history_page:HistoryPage", False),
 ]
 

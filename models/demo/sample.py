@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.store.db import connect
+from models.demo.awards import build_demo_awards
 from models.demo.campaign import build_demo_campaign
 from models.demo.classification import build_demo_classifications
 from models.demo.titles import build_demo_titles
@@ -482,6 +483,7 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
         build_demo_campaign(db)
         build_demo_classifications(db)
         build_demo_titles(db, today)
+        build_demo_awards(db)
 
 
 def create_demo_database(path: str | Path) -> None:

@@ -13,6 +13,7 @@ from models.people.units import delete_unit, list_units, set_unit_active, unit_d
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
+from ui.people.award_history import add_history_action
 from ui.people.unit_dialog import UnitDialog
 from ui.kit.widgets import ChoiceCombo
 
@@ -52,6 +53,7 @@ class UnitsPage(ListPage):
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa đơn vị đang chọn")
         self.toggle_action = self.action("Ngừng hoạt động", self.toggle_active, "Ctrl+D")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa đơn vị chưa có dữ liệu")
+        self.history_action = add_history_action(self, collective=True)
         self.add_excel_actions()
         self.start(UnitsTableModel.COL_CODE)
 
@@ -71,6 +73,7 @@ class UnitsPage(ListPage):
         self.edit_action.setEnabled(has)
         self.delete_action.setEnabled(has)
         self.toggle_action.setEnabled(has)
+        self.history_action.setEnabled(has)
         self.toggle_action.setText("Kích hoạt lại" if has and not unit.active else "Ngừng hoạt động")
 
     def add(self) -> None:
