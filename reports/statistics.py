@@ -28,6 +28,15 @@ def statistics_title(stats: Statistics) -> str:
     return f"THỐNG KÊ THI ĐUA, KHEN THƯỞNG {years.upper()}"
 
 
+SHEETS = {"theo đơn vị": "Theo đơn vị", "theo hình thức": "Theo hình thức", "theo năm": "Theo năm",
+          "theo lý do": "Phê bình", "giới hạn tỷ lệ": "Xếp loại quý"}
+
+
+def sheet_name(heading: str) -> str:
+    """The workbook sheet of a table: "Theo đơn vị", "Theo hình thức", "Theo năm", "Phê bình", "Xếp loại quý"."""
+    return next(name for part, name in SHEETS.items() if part in heading)
+
+
 def tables(stats: Statistics) -> list[tuple[str, list[str], list[list]]]:
     """(heading, column headings, rows) of every table: what the PDF prints and the workbook holds."""
     kinds = stats.kinds
@@ -96,7 +105,7 @@ def write_statistics_xlsx(stats: Statistics, path: str | Path) -> int:
     workbook.remove(workbook.active)
     count = 0
     for heading, columns, rows in tables(stats):
-        sheet = workbook.create_sheet(heading[:31].replace("/", "-"))
+        sheet = workbook.create_sheet(sheet_name(heading))
         sheet.append([heading])
         sheet["A1"].font = Font(bold=True)
         sheet.append(columns)

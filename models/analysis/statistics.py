@@ -23,7 +23,7 @@ SHORT = {AwardKind.LDTT: "LĐTT", AwardKind.CSTDCS: "CSTĐCS", AwardKind.TTLDTT:
          AwardKind.BANG_KHEN: "Bằng khen", AwardKind.CO_THI_DUA: "Cờ thi đua", AwardKind.HUAN_CHUONG: "Huân chương",
          AwardKind.HUY_CHUONG: "Huy chương", AwardKind.KY_NIEM_CHUONG: "Kỷ niệm chương",
          AwardKind.DANH_HIEU_VINH_DU: "Danh hiệu vinh dự", AwardKind.KHAC: "Khác"}
-CAP_SERIES = "Tỷ lệ bị giới hạn"
+CAP_SERIES = "Tỷ lệ theo giới hạn"  # the share the first cap limits, drawn against its line
 LEVEL_SHORT = {Level.XUAT_SAC: "Xuất sắc", Level.TOT: "Tốt", Level.HOAN_THANH: "Hoàn thành",
                Level.KHONG_HOAN_THANH: "Không hoàn thành"}
 
