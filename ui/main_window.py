@@ -53,6 +53,7 @@ AREAS = [
     ("Quy định áp dụng", "ui.rules.rules_page:RulesPage", False),
     ("Kỷ luật", "ui.people.discipline_page:DisciplinePage", True),
     ("Sổ khen thưởng", "ui.awards.register_page:RegisterPage", True),
+    ("Đến hạn khen thưởng", "ui.awards.due_page:DuePage", False),
     ("Thống kê", "ui.awards.statistics_page:StatisticsPage", False),
     ("Nhật ký", "ui.store.history_page:HistoryPage", False),
 ]

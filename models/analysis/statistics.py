@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from models.common.award_codes import AwardKind, award_label
+from models.common.award_codes import AwardKind
 from models.common.codes import KIND_ORDER, CapScope, Level, ListKind, ReviewReason, UnitKind, label
 from models.common.errors import DomainError
 from models.common.text import sort_key
@@ -237,5 +237,38 @@ def compute_statistics(db: Database, year: int, from_year: int | None = None, as
     return stats
 
 
-def kind_heading(kind: str) -> str:
-    return award_label(kind)
+SHEETS = {"theo đơn vị": "Theo đơn vị", "theo hình thức": "Theo hình thức", "theo năm": "Theo năm",
+          "theo lý do": "Phê bình", "giới hạn tỷ lệ": "Xếp loại quý"}
+
+
+def sheet_name(heading: str) -> str:
+    """The workbook sheet of a table: "Theo đơn vị", "Theo hình thức", "Theo năm", "Phê bình", "Xếp loại quý"."""
+    return next(name for part, name in SHEETS.items() if part in heading)
+
+
+def tables(stats: Statistics) -> list[tuple[str, list[str], list[list]]]:
+    """(heading, column headings, rows) of every table: what the PDF prints and the workbook holds."""
+    kinds = stats.kinds
+    found = [(f"Khen thưởng năm {stats.year} theo đơn vị và hình thức",
+              ["Đơn vị", *[SHORT[AwardKind(k)] for k in kinds], "Tổng số", "Tiền thưởng (đồng)"],
+              [[u.name, *[u.counts.get(k, 0) for k in kinds], sum(u.counts.values()), u.bonus] for u in stats.by_unit]
+              + [["Tổng cộng", *[sum(stats.by_kind[k][:2]) for k in kinds], stats.total, stats.bonus]]),
+             (f"Khen thưởng năm {stats.year} theo hình thức", ["Hình thức", "Cá nhân", "Tập thể", "Tiền thưởng (đồng)"],
+              [[SHORT[AwardKind(k)], *stats.by_kind[k]] for k in kinds]),
+             ]
+    if len(stats.years) > 1:
+        all_kinds = [str(k) for k in AwardKind if any(stats.by_year[y][str(k)] for y in stats.years)]
+        found.append((f"Khen thưởng {stats.from_year}-{stats.year} theo năm",
+                      ["Năm", *[SHORT[AwardKind(k)] for k in all_kinds], "Tiền thưởng (đồng)", "Tập thể bị phê bình"],
+                      [[y, *[stats.by_year[y][k] for k in all_kinds], stats.bonus_by_year.get(y, 0),
+                        stats.criticism_by_year.get(y, 0)] for y in stats.years]))
+    found.append((f"Tập thể bị phê bình năm {stats.year} theo lý do", ["Lý do", "Số tập thể"],
+                  [[reason, n] for reason, n in sorted(stats.criticism.items(), key=lambda x: -x[1])]))
+    quarter_rows = []
+    for q in stats.quarters:
+        caps = "; ".join(f"{text}: {share * 100:.1f}% (giới hạn {cap * 100:g}%), {over} đơn vị vượt"
+                         for text, share, cap, over in q.caps)
+        quarter_rows.append([f"Quý {q.quarter}", q.classified, *[q.counts[level] for level in Level], caps])
+    found.append((f"Xếp loại quý năm {stats.year} và giới hạn tỷ lệ",
+                  ["Quý", "Được xếp loại", *[label(level) for level in Level], "Giới hạn tỷ lệ"], quarter_rows))
+    return found

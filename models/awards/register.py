@@ -212,6 +212,12 @@ def award_years(db: Database) -> list[int]:
     return years
 
 
+def latest_year(db: Database, default: int) -> int:
+    """The newest year of the register (``default`` when it is empty): where the screens start."""
+    year = db.execute("SELECT max(year) FROM award").fetchone()[0]
+    return default if year is None else year
+
+
 @dataclass(frozen=True)
 class SearchFilter:
     query: str = ""
@@ -330,6 +336,6 @@ def amount_text(amount: int) -> str:
 
 __all__ = [
     "Award", "SearchFilter", "SearchResult", "amount_text", "award_years", "awards_of_staff", "awards_of_unit",
-    "check_award", "delete_award", "field_errors", "get_award", "list_awards", "record_approved_list", "remove_approved_list",
+    "check_award", "delete_award", "field_errors", "get_award", "latest_year", "list_awards", "record_approved_list", "remove_approved_list",
     "restore_award", "save_award", "search_awards", "snapshot_award",
 ]

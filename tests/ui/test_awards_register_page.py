@@ -104,7 +104,7 @@ def test_deleting_asks_first_and_undo_puts_it_back(qtbot, register_db, tmp_path,
 
 def test_the_register_and_the_statistics_are_areas_before_the_history():
     titles = [title for title, _screen, _excel in AREAS]
-    assert titles[-3:] == ["Sổ khen thưởng", "Thống kê", "Nhật ký"]
+    assert titles[-4:] == ["Sổ khen thưởng", "Đến hạn khen thưởng", "Thống kê", "Nhật ký"]
 
 
 def test_the_staff_and_units_screens_show_the_history_by_year(qtbot, register_db, tmp_path, monkeypatch):
