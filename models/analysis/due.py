@@ -129,64 +129,65 @@ def save_due_rule(db: Database, rule: DueRule) -> DueRule:
     return next(r for r in list_due_rules(db) if r.id == rule.id)
 
 
-def _years_of(db: Database, column: str, kind: str, level: str | None, first: int, last: int) -> dict[int, set[int]]:
-    sql = f"SELECT {column}, year FROM award WHERE kind = ? AND year BETWEEN ? AND ? AND {column} IS NOT NULL"
-    params: list = [kind, first, last]
-    if level:
-        sql += " AND level = ?"
-        params.append(level)
+def _held(db: Database, rule: DueRule, column: str, first: int, year: int) -> dict[int, set[int]]:
+    """subject id -> the years from ``first`` to ``year`` holding what ``rule`` counts."""
+    if rule.counted == "rating":
+        allowed = [str(level) for level, rank in _RANK.items() if rank >= _RANK[rule.counted_level]]
+        sql = (f"SELECT staff_id, year FROM yearly_rating WHERE year BETWEEN ? AND ? AND level IN "
+               f"({', '.join('?' * len(allowed))})")
+        params = [first, year, *allowed]
+    else:
+        sql = f"SELECT {column}, year FROM award WHERE year BETWEEN ? AND ? AND kind = ? AND {column} IS NOT NULL"
+        params = [first, year, rule.counted.split(":", 1)[1]]
     found: dict[int, set[int]] = defaultdict(set)
-    for subject_id, year in db.execute(sql, params):
-        found[subject_id].add(year)
+    for subject_id, held_year in db.execute(sql, params):
+        found[subject_id].add(held_year)
     return found
 
 
-def _rated_years(db: Database, level: Level, first: int, last: int) -> dict[int, set[int]]:
-    found: dict[int, set[int]] = defaultdict(set)
-    for staff_id, year, rated in db.execute("SELECT staff_id, year, level FROM yearly_rating WHERE year BETWEEN ? "
-                                            "AND ?", [first, last]):
-        if _RANK[Level(rated)] >= _RANK[level]:
-            found[staff_id].add(year)
-    return found
+def _last(db: Database, column: str, kind: str, level: str, year: int) -> dict[int, int]:
+    """subject id -> the last year up to ``year`` it received ``kind`` at ``level``."""
+    return dict(db.execute(f"SELECT {column}, max(year) FROM award INDEXED BY award_kind WHERE kind = ? AND level = ? AND year <= ? AND "
+                           f"{column} IS NOT NULL GROUP BY {column}", [kind, level, year]).fetchall())
 
 
 def _subjects(db: Database, subject: str, year: int) -> dict[int, tuple[str, str, str]]:
     """id -> (code, name, unit name) of the people working in ``year`` or the active units."""
     if subject == "unit":
         return {r[0]: (r[1], r[2], "") for r in db.execute("SELECT id, code, name FROM unit WHERE active = 1")}
-    end = f"{year}-12-31"
-    return {r[0]: (r[1], r[2], r[3] or "") for r in db.execute(
-        "SELECT s.id, s.code, s.full_name, (SELECT u.name FROM staff_unit su JOIN unit u ON u.id = su.unit_id "
-        "WHERE su.staff_id = s.id AND su.start_date <= ? ORDER BY su.start_date DESC LIMIT 1) FROM staff s "
-        "WHERE s.ended_on IS NULL OR s.ended_on > ?", [end, f"{year}-01-01"])}
+    units = dict(db.execute("SELECT id, name FROM unit").fetchall())
+    unit_of: dict[int, int] = {}
+    for staff_id, unit_id in db.execute("SELECT staff_id, unit_id FROM staff_unit WHERE start_date <= ? "
+                                        "ORDER BY staff_id, start_date", [f"{year}-12-31"]):
+        unit_of[staff_id] = unit_id  # the last membership started by the year's end
+    return {r[0]: (r[1], r[2], units.get(unit_of.get(r[0]), "")) for r in db.execute(
+        "SELECT id, code, full_name FROM staff WHERE ended_on IS NULL OR ended_on > ?", [f"{year}-01-01"])}
 
 
 def due_entries(db: Database, year: int, rules: list[DueRule] | None = None) -> list[DueEntry]:
     """Everyone (and every unit) meeting an active rule in ``year``, rule by rule, by unit and name."""
     rules = list_due_rules(db, active_only=True) if rules is None else rules
     disciplined = {r[0] for r in db.execute("SELECT staff_id FROM discipline WHERE effective_year = ?", [year])}
+    subjects_of: dict[str, dict] = {}
     entries = []
     for rule in rules:
         column = "unit_id" if rule.subject == "unit" else "staff_id"
-        first = year - 40
-        if rule.counted == "rating":
-            held = _rated_years(db, rule.counted_level, first, year)
-        else:
-            held = _years_of(db, column, rule.counted.split(":", 1)[1], None, first, year)
-        received = _years_of(db, column, str(rule.target_kind), str(rule.target_level), first, year)
-        after = _years_of(db, column, *rule.after.split(":"), first, year) if rule.after else None
-        subjects = _subjects(db, rule.subject, year)
+        window = tuple(range(year - rule.count + 1, year + 1))
+        held = _held(db, rule, column, window[0], year)
+        received = _last(db, column, str(rule.target_kind), str(rule.target_level), year)
+        after = _last(db, column, *rule.after.split(":"), year) if rule.after else None
+        if rule.subject not in subjects_of:
+            subjects_of[rule.subject] = _subjects(db, rule.subject, year)
+        subjects = subjects_of[rule.subject]
         for subject_id, years in held.items():
-            if subject_id not in subjects or (rule.subject == "staff" and subject_id in disciplined):
+            if len(years) < rule.count or subject_id not in subjects \
+                    or (rule.subject == "staff" and subject_id in disciplined):
                 continue
-            window = tuple(range(year - rule.count + 1, year + 1))
-            if not all(y in years for y in window):
-                continue
-            start = max(received.get(subject_id, {0}))
+            start = received.get(subject_id, 0)
             if after is not None:
                 if subject_id not in after:
                     continue
-                start = max(start, max(y for y in after[subject_id] if y <= year))
+                start = max(start, after[subject_id])
             if window[0] <= start:
                 continue
             code, name, unit_name = subjects[subject_id]

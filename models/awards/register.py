@@ -26,7 +26,7 @@ from models.store.records import insert_sql, save_record
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 MAX_AMOUNT = 100_000_000_000
-SEARCH_LIMIT = 500  # rows a search shows; typing more narrows it
+SEARCH_LIMIT = 200  # rows a search shows (newest first); typing more narrows it
 
 
 @dataclass(frozen=True)
@@ -232,71 +232,121 @@ class SearchResult:
     more: bool  # more awards match than were read (SEARCH_LIMIT)
 
 
-_BROAD = 3000  # matching this many people or more: read the awards in year order and stop at the limit
+NARROW = 12_000  # a search expected to read at most this many index entries reads them through the indexes
 
 
 class _Values:
-    """The distinct forms and decision numbers, read once per change of the register."""
+    """What the search looks up besides names: the distinct forms and decision numbers with their counts,
+    the awards per person and per unit, the count of each kind; read again after any change."""
 
     def __init__(self):
         self.key = None
-        self.forms: list[str] = []
-        self.numbers: list[tuple[str, str]] = []
 
     def of(self, db: Database) -> _Values:
         key = (id(db.conn), db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0])
         if key != self.key:
-            self.forms = [r[0] for r in db.execute("SELECT DISTINCT form_folded FROM award")]
-            self.numbers = [(r[0], fold(r[0])) for r in db.execute("SELECT DISTINCT decision_number FROM award")]
+            self.forms = db.execute("SELECT form_folded, count(*) FROM award GROUP BY form_folded").fetchall()
+            self.numbers = [(n, fold(n), c) for n, c in db.execute(
+                "SELECT decision_number, count(*) FROM award GROUP BY decision_number")]
+            self.kinds = dict(db.execute("SELECT kind, count(*) FROM award INDEXED BY award_kind GROUP BY kind"))
+            total = sum(self.kinds.values())
+            self.people = [(i, f"{code.lower()} {name}") for i, code, name in
+                           db.execute("SELECT id, code, name_folded FROM staff")]
+            self.units = [(i, f"{code.lower()} {name}") for i, code, name in
+                          db.execute("SELECT id, code, name_folded FROM unit")]
+            self.last: tuple[str, list, list] = ("", self.people, self.units)
+            self.per_person = max(1.0, total / max(len(self.people), 1))
+            self.per_unit = max(1.0, total / max(len(self.units), 1))
             self.key = key
         return self
+
+
+    def matching(self, query: str) -> tuple[list[int], list[int]]:
+        """The ids of the people and of the units whose code or folded name contains ``query``; a query
+        that extends the previous one (typing on) looks only among the previous matches."""
+        previous, people, units = self.last
+        if not query.startswith(previous):
+            people, units = self.people, self.units
+        people = [(i, hay) for i, hay in people if query in hay]
+        units = [(i, hay) for i, hay in units if query in hay]
+        self.last = (query, people, units)
+        return [i for i, _hay in people], [i for i, _hay in units]
 
 
 _VALUES = _Values()
 
 
 def search_awards(db: Database, wanted: SearchFilter, limit: int = SEARCH_LIMIT) -> SearchResult:
-    """The awards matching ``wanted``, newest year first: a person's or a unit's name or code, an award's
-    form or decision number contain the query (case and diacritics ignored)."""
-    clauses, params = [], []
+    """The awards matching ``wanted``, newest year first (then newest entered): a person's or a unit's name
+    or code, an award's form or decision number contain the query (case and diacritics ignored).
+
+    A search expected to match few awards (at most :data:`NARROW`) collects their (year, id) from the
+    indexes alone and reads only the rows shown; a broad one walks the year index newest first and stops
+    at ``limit``: either way a keystroke reads a few thousand index entries, never the whole register."""
+    filters, params = [], []
     if wanted.year is not None:
-        clauses.append("a.year = ?")
+        filters.append("a.year = ?")
         params.append(wanted.year)
     if wanted.kind is not None:
-        clauses.append("a.kind = ?")
+        filters.append("a.kind = ?")
         params.append(str(wanted.kind))
     if wanted.collective is not None:
-        clauses.append("a.unit_id IS NOT NULL" if wanted.collective else "a.staff_id IS NOT NULL")
+        filters.append("a.unit_id IS NOT NULL" if wanted.collective else "a.staff_id IS NOT NULL")
+    values = _VALUES.of(db)
     query = fold(wanted.query)
-    broad = False
+    sources: list[tuple[str, list]] = []  # (the index's column, the values it is looked up with)
     if query:
-        like = f"%{query.replace('%', '').replace('_', '')}%"
-        staff = [r[0] for r in db.execute(
-            "SELECT id FROM staff WHERE name_folded LIKE ? OR lower(code) LIKE ?", [like, like])]
-        units = [r[0] for r in db.execute(
-            "SELECT id FROM unit WHERE name_folded LIKE ? OR lower(code) LIKE ?", [like, like])]
-        values = _VALUES.of(db)
-        forms = [f for f in values.forms if query in f]
-        numbers = [n for n, folded in values.numbers if query in folded]
-        broad = len(staff) >= _BROAD
-        terms = []
-        for column, found in (("a.staff_id", staff), ("a.unit_id", units), ("a.form_folded", forms),
-                              ("a.decision_number", numbers)):
-            if found:
-                terms.append(f"{column} IN (SELECT value FROM json_each(?))")
-                params.append(json.dumps(found, ensure_ascii=False))
-        if not terms:
+        staff, units = values.matching(query)
+        forms = [(f, c) for f, c in values.forms if query in f]
+        numbers = [(n, c) for n, folded, c in values.numbers if query in folded]
+        # A form or a decision number is read through its index in order, at most a page of it.
+        expected = (len(staff) * values.per_person + len(units) * values.per_unit
+                    + sum(min(c, limit + 1) for _f, c in forms) + sum(min(c, limit + 1) for _n, c in numbers))
+        sources = [(column, found) for column, found in (
+            ("staff_id", staff), ("unit_id", units), ("form_folded", [f for f, _c in forms]),
+            ("decision_number", [n for n, _c in numbers])) if found]
+        if not sources:
             return SearchResult([], False)
-        clauses.append("(" + " OR ".join(terms) + ")")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    # A narrow search reads the few awards through the indexes, then sorts them; a broad one (or none)
-    # walks the year index newest first and stops at the limit.
-    order = "a.year DESC, a.id DESC"
-    if query and not broad:
-        rows = db.execute(f"SELECT * FROM ({_SELECT} {where}) ORDER BY year DESC, id DESC LIMIT ?",
-                          [*params, limit + 1]).fetchall()
+    elif wanted.kind is not None:
+        expected = values.kinds.get(str(wanted.kind), 0)
+        sources = [("kind", [str(wanted.kind)])]
     else:
-        rows = db.execute(f"{_SELECT} {where} ORDER BY {order} LIMIT ?", [*params, limit + 1]).fetchall()
+        expected = NARROW + 1
+    if expected <= NARROW:
+        found: set[tuple[int, int]] = set()
+        year = [wanted.year] if wanted.year is not None else []
+        in_year = " AND year = ?" if year else ""
+        for column, keys in sources:
+            if column in ("staff_id", "unit_id"):  # a few awards each: all of them, from the index alone
+                found.update(db.execute(f"SELECT year, id FROM award WHERE {column} IN (SELECT value FROM "
+                                        f"json_each(?)){in_year}", [json.dumps(keys), *year]).fetchall())
+                continue
+            for key in keys:  # the newest page of each, in the index's order
+                found.update(db.execute(f"SELECT year, id FROM award WHERE {column} = ?{in_year} ORDER BY year DESC, "
+                                        "id DESC LIMIT ?", [key, *year, limit + 1]).fetchall())
+        ids = [i for _y, i in sorted(found, reverse=True)]
+        if wanted.kind is None and wanted.collective is None:
+            ids = ids[:limit + 1]  # the index entries are the order: read only the rows shown
+        where = " AND ".join(["a.id IN (SELECT value FROM json_each(?))", *filters])
+        rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY a.year DESC, a.id DESC LIMIT ?",
+                          [json.dumps(ids), *params, limit + 1]).fetchall()
+    else:  # at least 1 award in 20 matches: walk the year index newest first until the page is full
+        wanted_sets = {column: set(keys) for column, keys in sources if column != "kind"}
+        where = ("WHERE " + " AND ".join(filters)) if filters else ""
+        cursor = db.execute(f"SELECT a.id, a.staff_id, a.unit_id, a.form_folded, a.decision_number FROM award a "
+                            f"INDEXED BY award_year {where} ORDER BY a.year DESC, a.id DESC", params)
+        staff, units = wanted_sets.get("staff_id"), wanted_sets.get("unit_id")
+        forms, numbers = wanted_sets.get("form_folded"), wanted_sets.get("decision_number")
+        ids = []
+        for award_id, staff_id, unit_id, form, number in cursor:  # rows are read as the loop asks
+            if not wanted_sets or (staff and staff_id in staff) or (units and unit_id in units) \
+                    or (forms and form in forms) or (numbers and number in numbers):
+                ids.append(award_id)
+                if len(ids) > limit:
+                    break
+        cursor.close()
+        rows = db.execute(f"{_SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.year DESC, a.id DESC",
+                          [json.dumps(ids)]).fetchall()
     return SearchResult([_award(r) for r in rows[:limit]], len(rows) > limit)
 
 

@@ -40,11 +40,15 @@ def create_award_table(db: Database) -> None:
         ) STRICT
         """
     )
+    # Each index ends with the rowid, so (x, year) gives a search the awards' (year, id) without reading
+    # the rows (see models.awards.register.search_awards); award_year walks the register newest first.
     db.execute("CREATE INDEX award_staff ON award(staff_id, year)")
     db.execute("CREATE INDEX award_unit ON award(unit_id, year)")
-    db.execute("CREATE INDEX award_year ON award(year, kind)")
+    db.execute("CREATE INDEX award_year ON award(year)")
+    db.execute("CREATE INDEX award_kind ON award(kind, level, year)")
+    db.execute("CREATE INDEX award_form ON award(form_folded, year)")
+    db.execute("CREATE INDEX award_decision ON award(decision_number, year)")
     db.execute("CREATE INDEX award_approval_rows ON award(approval_id) WHERE approval_id IS NOT NULL")
-    db.execute("CREATE INDEX award_decision ON award(decision_number)")
 
 
 # The shipped rules (see models.awards.due for what each field means and docs/law.md for the sources).

@@ -46,6 +46,9 @@ class AwardTableModel(RecordTableModel):
         Column("Nguồn", lambda a: "Danh sách đã duyệt" if a.automatic else "Nhập tay / tệp", width=120),
     ]
 
+    def haystack(self, record) -> str:
+        return ""  # the search runs in the database (models.awards.register.search_awards)
+
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < self.rowCount() \
                 and index.column() in (self.COL_FORM, self.COL_REASON):
