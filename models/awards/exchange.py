@@ -22,7 +22,8 @@ from models.awards.register import Award, field_errors, list_awards
 from models.common.award_codes import award_label
 from models.common.award_codes import AwardKind, kind_labels, kind_of_form, level_labels, level_of_text
 from models.common.text import clean, fold, normalise_code
-from models.exchange.import_common import CellErrors, ImportResult, Progress, cell_message, date_cell, report_progress
+from models.exchange.import_common import CellErrors, ImportResult, Progress, cell_message, date_cell, finish_import, \
+    report_progress
 from models.exchange.xlsx import Column, ImportRejected, cell_text, read_rows, write_workbook
 from models.people.imports import NO_SUCH_STAFF, NO_SUCH_UNIT, STAFF_CODE, UNIT_CODE
 from models.store.records import insert_sql
@@ -171,17 +172,12 @@ def import_awards(db: Database, path: str | Path, dry_run: bool = False, progres
                                                      "cách mở lại danh sách, không sửa qua tệp nhập")
         else:
             changed.append({**values, "id": old[0]})
-    if errors:
-        raise ImportRejected(errors.items)
-    result = ImportResult(len(new), len(changed), unchanged, dry_run, warnings=rows.warnings)
-    if dry_run:
-        return result
-    with db.atomic():
+    def write() -> None:
         if new:
             db.conn.executemany(insert_sql("award", new[0]), new)
         db.conn.executemany(_UPDATE, changed)
-    report_progress(progress, len(rows) * 2, len(rows) * 2)
-    return result
+
+    return finish_import(db, rows, errors, (len(new), len(changed), unchanged), dry_run, progress, write)
 
 
 def export_rows(db: Database, year: int | None = None) -> list[list]:

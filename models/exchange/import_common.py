@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from models.common.codes import from_label, labels_of
 from models.common.dates import DateError, parse_date
 from models.common.text import normalise_code
-from models.exchange.xlsx import Row, cell_text
+from models.exchange.xlsx import ImportRejected, Row, Rows, cell_text
 
 Progress = Callable[[int, int], None]
 WARNINGS_SHOWN = 20  # lines of warnings in a summary (the import window lists them all)
@@ -106,3 +106,19 @@ def cell_message(message: str) -> str:
     if message.startswith("Chưa nhập"):
         return "bỏ trống (bắt buộc)"
     return message[:1].lower() + message[1:]
+
+
+def finish_import(db, rows: Rows, errors: CellErrors, counts: tuple[int, int, int], dry_run: bool,
+                  progress: Progress | None, write: Callable[[], None]) -> ImportResult:
+    """The end every importer shares: refuse the file (:class:`ImportRejected`, nothing written) when
+    ``errors`` has any; else ``write()`` in one transaction unless ``dry_run``. ``counts``: (added, updated,
+    unchanged)."""
+    if errors:
+        raise ImportRejected(errors.items)
+    result = ImportResult(*counts, dry_run, warnings=rows.warnings)
+    if dry_run:
+        return result
+    with db.atomic():
+        write()
+    report_progress(progress, len(rows) * 2, len(rows) * 2)
+    return result

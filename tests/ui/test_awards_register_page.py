@@ -102,9 +102,10 @@ def test_deleting_asks_first_and_undo_puts_it_back(qtbot, register_db, tmp_path,
     assert next(a for a in list_awards(register_db) if a.year == 2016) == old
 
 
-def test_the_register_and_the_statistics_are_areas_before_the_history():
+def test_the_register_the_due_list_and_the_statistics_are_areas_after_the_rules():
     titles = [title for title, _screen, _excel in AREAS]
-    assert titles[-4:] == ["Sổ khen thưởng", "Đến hạn khen thưởng", "Thống kê", "Nhật ký"]
+    assert titles[-6:] == ["Quy định áp dụng", "Sổ khen thưởng", "Đến hạn khen thưởng", "Thống kê", "Kỷ luật",
+                           "Nhật ký"]
 
 
 def test_the_staff_and_units_screens_show_the_history_by_year(qtbot, register_db, tmp_path, monkeypatch):

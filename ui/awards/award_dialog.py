@@ -10,12 +10,12 @@ from sqlite_utils import Database
 from models.awards.exchange import parse_amount
 from models.awards.register import Award, check_award, normalised, save_award
 from models.common.award_codes import AwardKind, AwardLevel, award_label
-from models.common.dates import DateError
 from models.common.errors import ValidationError
 from models.common.text import money
 from models.people.staff import Staff, list_staff
 from models.people.units import list_units
 
+from ui.kit.dates import read_dates
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.widgets import ChoiceCombo, DateEdit, SearchableCombo
 from ui.people.discipline_dialog import StaffPicker
@@ -116,12 +116,8 @@ class AwardDialog(RecordDialog):
             self.form_text.setText(self._auto_form)
 
     def save(self) -> Award:
-        errors: dict[str, str] = {}
-        try:
-            decided = self.decision_date.date()
-        except DateError as e:
-            decided = None
-            errors["decision_date"] = str(e)[:1].upper() + str(e)[1:]
+        dates, errors = read_dates(self.form, ["decision_date"])
+        decided = dates["decision_date"]
         year_text = self.year.text().strip()
         year = int(year_text) if year_text.isascii() and year_text.isdigit() else None
         if year is None:

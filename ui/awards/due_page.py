@@ -20,6 +20,7 @@ from models.common.errors import ValidationError
 from models.awards.register import latest_year
 
 from ui.kit import messages
+from ui.awards.statistics_page import award_year_spin
 from ui.kit.widgets import ChoiceCombo, LazyLoad
 
 COLUMNS = ["Chọn", "Khen thưởng đến hạn", "Cá nhân / Tập thể", "Đơn vị", "Lý do (căn cứ)"]
@@ -31,11 +32,8 @@ class DuePage(LazyLoad, QWidget):
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(parent)
         self.init_screen(db, db_path, undo)
-        self.year = QSpinBox()
+        self.year = award_year_spin(latest_year(db, dt.date.today().year))
         self.year.setObjectName("year")
-        self.year.setRange(1945, 2100)
-        self.year.setKeyboardTracking(False)
-        self.year.setValue(latest_year(db, dt.date.today().year))
         self.year.valueChanged.connect(self.reload)
         caption = QLabel("&Năm xét:")
         caption.setBuddy(self.year)

@@ -18,12 +18,10 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.awards.award_dialog import AwardDialog
 from ui.kit import messages
-from ui.kit.layout import captioned
-from ui.kit.list_page import ListPage, on_selected
+from ui.kit.list_page import YearListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo
 
-ALL_YEARS = "Tất cả các năm"
 CENTER = Qt.AlignmentFlag.AlignCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -36,12 +34,12 @@ class AwardTableModel(RecordTableModel):
         Column("Mã", lambda a: a.code, key=lambda a: sort_key(a.code), width=75),
         Column("Cá nhân / Tập thể", lambda a: a.name,
                key=lambda a: sort_key(a.name) if a.is_collective else name_sort_key(a.name), width=190),
-        Column("Hình thức khen thưởng", lambda a: a.form, width=210),
+        Column("Hình thức khen thưởng", lambda a: a.form, width=190),
         Column("Cấp khen", lambda a: a.level_label, key=lambda a: list(type(a.level)).index(a.level), width=110),
         Column("Số quyết định", lambda a: a.decision_number, width=115),
         Column("Ngày quyết định", lambda a: format_date(a.decision_date), key=lambda a: a.decision_date or "",
                width=110),
-        Column("Lý do", lambda a: a.reason, width=200),
+        Column("Lý do", lambda a: a.reason, width=180),
         Column("Số tiền", lambda a: amount_text(a.amount), key=lambda a: a.amount, align=RIGHT, width=100),
         Column("Nguồn", lambda a: "Danh sách đã duyệt" if a.automatic else "Nhập tay / tệp", width=120),
     ]
@@ -57,16 +55,14 @@ class AwardTableModel(RecordTableModel):
         return super().data(index, role)
 
 
-class RegisterPage(ListPage):
+class RegisterPage(YearListPage):
     kind = "awards"
     noun = "khen thưởng"
 
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, AwardTableModel(),
                          "Tìm theo mã, họ tên, đơn vị, hình thức, số quyết định... (Ctrl+F)", parent, undo)
-        year_caption, self.year_filter = captioned("&Năm:", ChoiceCombo([], ALL_YEARS), "year_filter")
-        self.add_leading_filter(year_caption, self.year_filter)
-        self.year_filter.currentIndexChanged.connect(self.apply_filters)
+        self.add_year_filter("&Năm:")
         self.kind_filter = self.add_filter(
             "kind_filter", ChoiceCombo([(award_label(k), k) for k in AwardKind], "Tất cả hình thức"))
         self.subject_filter = self.add_filter(
@@ -100,25 +96,8 @@ class RegisterPage(ListPage):
             self.count_label.setText(f"Hiển thị {shown:,} khen thưởng".replace(",", "."))
 
     def load(self) -> None:
-        self._refresh_years(set(award_years(self.db)))
+        self.refresh_years(set(award_years(self.db)))
         self.apply_filters()
-
-    def _refresh_years(self, years: set[int]) -> None:
-        current = self.year_filter.value()
-        if current is not None:
-            years.add(current)
-        self.year_filter.blockSignals(True)
-        self.year_filter.clear()
-        self.year_filter.addItem(ALL_YEARS, None)
-        for year in sorted(years, reverse=True):
-            self.year_filter.add_choice(f"Năm {year}", year)
-        self.year_filter.set_value(current)
-        self.year_filter.blockSignals(False)
-
-    def show_year(self, year: int | None) -> None:
-        if year is not None and self.year_filter.findData(year) < 0:
-            self.year_filter.add_choice(f"Năm {year}", year)
-        self.year_filter.set_value(year)
 
     def selection_changed(self) -> None:
         chosen = self.selected()
@@ -126,26 +105,14 @@ class RegisterPage(ListPage):
         self.delete_action.setEnabled(chosen is not None and not chosen.automatic)
 
     # Excel: the awards of the year shown (or all), in the import's columns.
-    def exporter(self):
+    stem = "khen-thuong"
+    import_context = ("Mỗi dòng ghi Mã cán bộ (khen cá nhân) hoặc Mã đơn vị (khen tập thể), không ghi cả hai. "
+                      "Khen thưởng đã có (cùng người hoặc đơn vị, năm, hình thức, số quyết định) thì được cập nhật.")
+
+    def export_function(self):
         from models.awards.exchange import export_awards
 
-        year = self.year_filter.value()
-        return lambda db, path: export_awards(db, path, year)
-
-    def file_stem(self) -> str:
-        year = self.year_filter.value()
-        return "khen-thuong" if year is None else f"khen-thuong-{year}"
-
-    def import_excel(self) -> None:
-        from ui.kit.import_dialog import ImportDialog
-
-        dialog = ImportDialog(
-            self.kind, self.db_path, self,
-            context="Mỗi dòng ghi Mã cán bộ (khen cá nhân) hoặc Mã đơn vị (khen tập thể), không ghi cả hai. "
-                    "Khen thưởng đã có (cùng người hoặc đơn vị, năm, hình thức, số quyết định) thì được cập nhật.",
-        )
-        if dialog.exec() and dialog.written:
-            self.after_change()
+        return export_awards
 
     # Editing.
     def _after_save(self, saved: Award) -> None:

@@ -20,14 +20,13 @@ from ui.awards.chart_view import ChartView
 from models.awards.register import latest_year
 
 from ui.kit import messages
+from ui.kit.layout import year_spin
 from ui.kit.widgets import LazyLoad
 
 
-def _spin(value: int) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(1945, 2100)
-    spin.setKeyboardTracking(False)
-    spin.setValue(value)
+def award_year_spin(value: int) -> QSpinBox:
+    spin = year_spin(value)
+    spin.setMinimum(1945)  # the register holds awards from 1945 on
     return spin
 
 
@@ -38,9 +37,9 @@ class StatisticsPage(LazyLoad, QWidget):
         super().__init__(parent)
         self.init_screen(db, db_path, undo)
         last = latest_year(db, dt.date.today().year)
-        self.year = _spin(last)
+        self.year = award_year_spin(last)
         self.year.setObjectName("year")
-        self.from_year = _spin(max(last - 4, 1945))
+        self.from_year = award_year_spin(max(last - 4, 1945))
         self.from_year.setObjectName("from_year")
         self.year.valueChanged.connect(self.reload)
         self.from_year.valueChanged.connect(self.reload)
