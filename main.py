@@ -166,6 +166,8 @@ def _reporting(builder: Callable) -> Callable:
         as_of = _as_of(args)
         if args.title is not None and args.kind != "titles":
             raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
+        if args.from_year is not None:
+            raise Rejected("--from-year chỉ dùng cho statistics (thống kê)")
         if args.campaign is not None and args.kind in ("titles", "classification"):
             raise Rejected(f"--campaign không dùng cho {args.kind}")
         if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):

@@ -66,6 +66,8 @@ def test_report_due_lists_the_people_with_the_rule_and_its_source(demo, tmp_path
     assert "cần kiểm tra" in text and "2015, 2016, 2017" in text
     missing = run("report", "due", "--db", demo, "-o", out)
     assert (missing.returncode, missing.stderr.strip()) == (1, "Cần --year NĂM")
+    other = run("report", "due", "--db", demo, "--year", "2017", "--from-year", "2014", "-o", out)
+    assert (other.returncode, other.stderr.strip()) == (1, "--from-year chỉ dùng cho statistics (thống kê)")
 
 
 def test_report_statistics_pdf_has_the_charts_and_tables_and_xlsx_the_numbers(demo, tmp_path):
