@@ -42,13 +42,14 @@ def chart_drawing(chart: Chart, width: float, height: float = 210) -> Drawing:
                        textAnchor="middle"))
     plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
     legend_h = 16 * ((len(chart.series) + 2) // 3)
-    plot.x, plot.y = 40, 40 + legend_h
-    plot.width, plot.height = width - 55, height - 70 - legend_h
+    angled = len(chart.categories) > 5 and max((len(c) for c in chart.categories), default=0) > 8
+    plot.x, plot.y = 40, 40 + legend_h + (45 if angled else 0)  # room for the slanted names above the legend
+    plot.width, plot.height = width - 55, height - 30 - plot.y
     plot.data = [list(values) or [0] for _name, values in chart.series]
     plot.categoryAxis.categoryNames = [nfc(c if len(c) <= 22 else c[:21] + "…") for c in chart.categories]
     plot.categoryAxis.labels.fontName = fonts.regular
     plot.categoryAxis.labels.fontSize = 8
-    if len(chart.categories) > 5 and max((len(c) for c in chart.categories), default=0) > 8:
+    if angled:
         plot.categoryAxis.labels.angle = 20
         plot.categoryAxis.labels.boxAnchor = "ne"
     plot.valueAxis.valueMin = 0

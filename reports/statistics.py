@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer, Table
 
 from models.analysis.statistics import Statistics, sheet_name, tables
 from models.common.text import money
@@ -40,8 +40,6 @@ def render_statistics(stats: Statistics, council: CouncilNames, today: dt.date) 
     charts = stats.charts()
     for i in range(0, len(charts), 2):  # two charts side by side
         pair = charts[i:i + 2]
-        from reportlab.platypus import Table
-
         row = [chart_drawing(c, width / 2 - 6) for c in pair] + [""] * (2 - len(pair))
         story.append(Table([row], colWidths=[width / 2] * 2, style=[("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(Spacer(1, 4 * mm))
@@ -51,7 +49,7 @@ def render_statistics(stats: Statistics, council: CouncilNames, today: dt.date) 
             widths = [width * 0.07, width * 0.1, *[width * 0.1] * 4, width * 0.43]
         cols = [Column(h, w, "LEFT" if i == 0 or i == len(columns) - 1 and heading.startswith("Xếp loại")
                        else "RIGHT") for i, (h, w) in enumerate(zip(columns, widths))]
-        story.append(KeepTogether([paragraph(heading, st.subtitle), Spacer(1, 2 * mm)]))
+        story.append(paragraph(heading, st.subtitle.clone("statistics-heading", keepWithNext=1, spaceAfter=2 * mm)))
         story.append(data_table(cols, [[_cell(v) for v in r] for r in rows], empty_text="Không có số liệu."))
         story.append(Spacer(1, 5 * mm))
     return build_document(story, LAYOUT, title=statistics_title(stats))
