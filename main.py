@@ -43,15 +43,18 @@ imports_classifications, classification_report, rules, imports_ratings, ratings 
     _Lazy(f"models.quarters.{m}")
     for m in ("imports_classifications", "classification_report", "rules", "imports_ratings", "ratings"))
 review, title_lists = _Lazy("models.yearend.review"), _Lazy("models.yearend.title_lists")
+award_exchange = _Lazy("models.awards.exchange")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline", "ratings")
+KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline", "ratings", "awards")
 KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
-             "classifications (xếp loại quý), discipline (kỷ luật), ratings (xếp loại chất lượng cuối năm)")
-REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles")
+             "classifications (xếp loại quý), discipline (kỷ luật), ratings (xếp loại chất lượng cuối năm), "
+             "awards (sổ khen thưởng)")
+REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles", "statistics", "due")
 REPORT_HELP = ("initiatives: danh sách đăng ký mô hình, sáng kiến; classification: bảng tổng hợp xếp loại quý; "
                "criticism: danh sách tập thể bị phê bình; commendation: danh sách tập thể, cá nhân được nêu "
-               "gương; titles: danh sách đề nghị công nhận danh hiệu thi đua của năm")
+               "gương; titles: danh sách đề nghị công nhận danh hiệu thi đua của năm; statistics: thống kê khen thưởng có biểu đồ "
+               "(PDF, hoặc .xlsx chỉ số liệu); due: danh sách đến hạn xét khen thưởng")
 FIELD_LABELS = {
     "name": "Tên", "year": "Năm", "start_date": "Ngày bắt đầu", "registration_deadline": "Hạn đăng ký",
     "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
@@ -165,6 +168,8 @@ def _reporting(builder: Callable) -> Callable:
         as_of = _as_of(args)
         if args.title is not None and args.kind != "titles":
             raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
+        if args.from_year is not None:
+            raise Rejected("--from-year chỉ dùng cho statistics (thống kê)")
         if args.campaign is not None and args.kind in ("titles", "classification"):
             raise Rejected(f"--campaign không dùng cho {args.kind}")
         if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):
@@ -362,6 +367,68 @@ YEAREND = {
 }
 
 
+# --- the award register: every award by year; who is due for the next one; statistics ----------------
+
+def _year_arg(year: int | None, required: bool = False) -> int | None:
+    if year is None:
+        if required:
+            raise Rejected("Cần --year NĂM")
+        return None
+    if not 1945 <= year <= 2100:
+        raise Rejected(f"--year: năm {year} không hợp lệ (từ 1945 đến 2100)")
+    return year
+
+
+def _council(db):
+    from models.store.settings import council_names
+
+    return council_names(db)
+
+
+def _statistics(args) -> None:
+    """``report statistics``: the PDF with its charts, or (OUT.xlsx) the numbers alone."""
+    from models.analysis.statistics import compute_statistics
+
+    year = _year_arg(args.year, required=True)
+    first = _year_arg(args.from_year)
+    if first is not None and first > year:
+        raise Rejected(f"--from-year {first} sau --year {year}")
+    kind = "xlsx" if args.out.suffix.lower() == ".xlsx" else "pdf"
+    _check_target(args, kind)
+
+    def work(db):
+        stats = compute_statistics(db, year, first, dt.date.today())
+        if kind == "xlsx":
+            from reports.statistics import write_statistics_xlsx
+
+            return output.write_atomically(args.out, lambda out: write_statistics_xlsx(stats, out))
+        from reports.statistics import render_statistics
+
+        output.write_atomically(args.out, render_statistics(stats, _council(db), dt.date.today()))
+
+    _with_db(args, work)
+    print(f"Đã ghi {args.out}")
+
+
+def _due_pdf(db, args, as_of) -> bytes:
+    from models.analysis.due import due_entries
+    from reports.due import render_due
+
+    year = _year_arg(args.year, required=True)
+    return render_due(due_entries(db, year), year, _council(db), dt.date.today())
+
+
+AWARDS = {
+    ("report", "statistics"): _statistics,
+    ("report", "due"): _reporting(_due_pdf),
+    ("template", "awards"): _template,
+    ("import", "awards"): _importing(
+        lambda db, args, today: award_exchange.import_awards(db, args.file, dry_run=args.dry_run)),
+    ("export", "awards"): _exporting(
+        lambda db, args, out: award_exchange.export_awards(db, out, _year_arg(args.year))),
+}
+
+
 # --- the database file: new, sample, backup, restore, check ------------------------------------------
 
 def _demo(args) -> None:
@@ -426,7 +493,7 @@ STORE = {
     ("backup", None): _backup, ("restore", None): _restore, ("check", None): _check,
 }
 
-HANDLERS: dict[tuple[str, str | None], Callable] = {**PEOPLE, **CAMPAIGNS, **QUARTERS, **YEAREND, **STORE}
+HANDLERS: dict[tuple[str, str | None], Callable] = {**PEOPLE, **CAMPAIGNS, **QUARTERS, **YEAREND, **AWARDS, **STORE}
 
 
 def _writes(args) -> bool:
@@ -473,6 +540,7 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
                                  "(mặc định: hôm nay)")),
     "name": (("--name",), dict(required=True)),
     "year!": (("--year",), dict(type=int, required=True)),
+    "from-year": (("--from-year",), dict(type=int, metavar="Y0", help="statistics: thống kê từ năm này đến --year")),
     "registration": (("--registration-deadline",), dict(required=True, metavar=_DATE)),
     "report": (("--report-deadline",), dict(required=True, metavar=_DATE)),
     "sample": (("--sample",), dict(choices=("2018", "2026"), default="2018",
@@ -495,7 +563,7 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
     "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),
     "check": ("kiểm tra cơ sở dữ liệu", None, ("db",)),
     "report": ("in báo cáo PDF", REPORT_HELP, ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report",
-                                               "-o", "force")),
+                                               "from-year", "-o", "force")),
 }
 CAMPAIGN_ACTIONS = {
     "add": ("thêm đợt thi đua (in ra số id)", ("db", "name", "year!", "registration", "report", "start")),

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BENCH, DATA, PYTHON, ROOT, ensure_city, offscreen_env, verdict  # noqa: E402
 
 BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_campaign.py",
-              "bench_classification.py", "bench_review.py", "bench_titles.py"]
+              "bench_classification.py", "bench_review.py", "bench_titles.py", "bench_awards.py"]
 
 
 def _row(r: dict) -> tuple[str, str, str, str, str, str]:
@@ -50,6 +50,10 @@ def _row(r: dict) -> tuple[str, str, str, str, str, str]:
     if r["name"] == "titles":
         return ("title proposals, 20,000", f"{r['proposals_ms']:.0f} ms (LĐTT list {r['list_ms']:.0f} ms)", "-", "-",
                 r["target"], verdict(r["pass"]))
+    if r["name"] == "awards":
+        return (f"award register, {r['awards']:,}", f"keystroke median {r['search_median_ms']:.1f} / max "
+                f"{r['search_max_ms']:.1f} ms; statistics {r['stats_year_ms']:.0f} ms (20 years "
+                f"{r['stats_span_ms']:.0f} ms)", "-", "-", r["target"], verdict(r["pass"]))
     raise ValueError(r["name"])
 
 

@@ -9,6 +9,7 @@ from models.common.codes import YES, NO, Assessment, Gender, HeadLevel, Initiati
 from models.people.heads import list_evaluations
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
 from models.campaigns.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
+from models.awards.exchange import COLUMNS as AWARD_COLUMNS, SHEET_TITLE as AWARD_TITLE
 from models.people.imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
 from models.campaigns.initiatives import list_initiatives
 from models.quarters.imports_ratings import COLUMNS as RATING_COLUMNS, SHEET_TITLE as RATING_TITLE
@@ -57,6 +58,7 @@ LAYOUTS = {
     "heads": (HEAD_COLUMNS, "Người đứng đầu"),
     "discipline": (DISCIPLINE_COLUMNS, DISCIPLINE_TITLE),
     "ratings": (RATING_COLUMNS, RATING_TITLE),
+    "awards": (AWARD_COLUMNS, AWARD_TITLE),
 }
 KINDS = tuple(LAYOUTS)
 

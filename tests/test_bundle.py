@@ -62,7 +62,7 @@ def test_bundle_runs_commands_and_window_alone(bundle, tmp_path):
 
     run_bundle(bundle, tmp_path, "--db", "x.db", "--screenshots", "shots")
     shots = sorted((tmp_path / "shots").glob("*.png"))
-    assert len(shots) == len(AREAS) == 11
+    assert len(shots) == len(AREAS) == 15
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in shots)
 
 

@@ -85,8 +85,9 @@ def test_screenshots_saves_one_png_per_main_screen(tmp_path):
     pngs = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert pngs == ["01-don-vi.png", "02-can-bo.png", "03-phong-trao-thi-dua.png", "04-nguoi-dung-dau.png",
                      "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
-                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-xep-loai-cuoi-nam.png", "11-ky-luat.png",
-                     "12-nhat-ky.png"]
+                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-xep-loai-cuoi-nam.png",
+                     "11-so-khen-thuong.png", "12-den-han-khen-thuong.png", "13-thong-ke.png", "14-ky-luat.png",
+                     "15-nhat-ky.png"]
     assert all((tmp_path / "shots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
 
 
@@ -136,4 +137,4 @@ def test_screenshots_work_without_a_display(tmp_path):
                              str(tmp_path / "anh")], capture_output=True, text=True, env=_without_display(),
                             cwd=ROOT, timeout=180)
     assert result.returncode == 0, result.stderr
-    assert len(list((tmp_path / "anh").glob("*.png"))) == 12
+    assert len(list((tmp_path / "anh").glob("*.png"))) == 15

@@ -53,14 +53,14 @@ MODEL_LEVELS = {
     "models.common": 0,
     "models.store": 1, "models.exchange": 1,
     "models.people": 2,
-    "models.campaigns": 3, "models.quarters": 3,
+    "models.campaigns": 3, "models.quarters": 3, "models.awards": 3,
     "models.yearend": 4,
-    "models.demo": 5, "models.check": 5, "models.exports": 5,
+    "models.demo": 5, "models.check": 5, "models.exports": 5, "models.analysis": 5,
 }
 UI_LEVELS = {
     "ui.kit": 0,
     "ui.store": 1, "ui.people": 1,
-    "ui.campaigns": 2, "ui.quarters": 2,
+    "ui.campaigns": 2, "ui.quarters": 2, "ui.awards": 2,
     "ui.yearend": 3,
     "ui.rules": 4,  # edits the rule sets of the quarters and of the year-end titles
     "ui.main_window": 5,

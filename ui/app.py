@@ -96,11 +96,13 @@ def save_screenshots(window, folder: Path) -> list[Path]:
              "Người đứng đầu": "nguoi-dung-dau", "Xếp loại quý": "xep-loai-quy",
              "Tổng hợp quý": "tong-hop-quy", "Tổng kết thi đua": "tong-ket-thi-dua",
              "Danh hiệu cuối năm": "danh-hieu-cuoi-nam",
-             "Quy định áp dụng": "quy-dinh-ap-dung", "Xếp loại cuối năm": "xep-loai-cuoi-nam", "Kỷ luật": "ky-luat",
+             "Quy định áp dụng": "quy-dinh-ap-dung", "Xếp loại cuối năm": "xep-loai-cuoi-nam",
+             "Sổ khen thưởng": "so-khen-thuong", "Đến hạn khen thưởng": "den-han-khen-thuong", "Thống kê": "thong-ke",
+             "Kỷ luật": "ky-luat",
              "Nhật ký": "nhat-ky"}
     for i, (title, page) in enumerate(window.pages):
         window.nav.setCurrentRow(i)
-        if page.model.rowCount():
+        if getattr(page, "model", None) is not None and page.model.rowCount():  # a list screen
             page.table.selectRow(0)
         QApplication.processEvents()
         path = folder / f"{i + 1:02d}-{slugs.get(title, f'man-hinh-{i + 1}')}.png"

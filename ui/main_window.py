@@ -52,6 +52,9 @@ AREAS = [
     ("Danh hiệu cuối năm", "ui.yearend.titles_page:TitlesPage", False),
     ("Quy định áp dụng", "ui.rules.rules_page:RulesPage", False),
     ("Xếp loại cuối năm", "ui.quarters.rating_page:RatingPage", True),  # after Ctrl+1..9: they keep their screens
+    ("Sổ khen thưởng", "ui.awards.register_page:RegisterPage", True),
+    ("Đến hạn khen thưởng", "ui.awards.due_page:DuePage", False),
+    ("Thống kê", "ui.awards.statistics_page:StatisticsPage", False),
     ("Kỷ luật", "ui.people.discipline_page:DisciplinePage", True),
     ("Nhật ký", "ui.store.history_page:HistoryPage", False),
 ]
@@ -337,7 +340,7 @@ class MainWindow(QMainWindow):
             self, "Phím tắt",
             "Ctrl+1 ... Ctrl+9: chuyển màn hình Đơn vị, Cán bộ, Phong trào thi đua, Người đứng đầu,\n"
             "  Xếp loại quý, Tổng hợp quý, Tổng kết thi đua, Danh hiệu cuối năm, Quy định áp dụng\n"
-            "  (Xếp loại cuối năm, Kỷ luật, Nhật ký: menu Xem)\n"
+            "  (Xếp loại cuối năm, Sổ khen thưởng, Đến hạn khen thưởng, Thống kê, Kỷ luật, Nhật ký: menu Xem)\n"
             "Ctrl+F: tìm (gõ có dấu hay không dấu đều được); Esc: xóa ô tìm\n"
             "Ctrl+N: thêm; F2 hoặc Enter: sửa dòng đang chọn; Del: xóa\n"
             "Ctrl+D: ngừng / kích hoạt lại đơn vị; Ctrl+M: chuyển đơn vị cho cán bộ\n"

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.store.db import connect
+from models.demo.awards import build_demo_awards
 from models.demo.campaign import build_demo_campaign
 from models.demo.classification import build_demo_classifications
 from models.demo.titles import build_demo_titles
@@ -494,6 +495,7 @@ def build_demo(db: Database, today: dt.date = DEMO_TODAY) -> None:
         build_demo_campaign(db)
         build_demo_classifications(db)
         build_demo_titles(db, today)
+        build_demo_awards(db)
 
 
 SAMPLES = ("2018", "2026")  # the district of 2018 (this module), the ward of 2026 (models.demo.sample_2026)

@@ -155,3 +155,19 @@ def read_rows_with_optional(path, headers: list[str], required: int,
             raise ImportRejected([m for m in e.errors if m not in missing]) from None
         present = headers[:min(missing[m] for m in e.errors)]
         return read_rows(path, present), present
+
+
+def finish_import(db, rows: Rows, errors: CellErrors, counts: tuple[int, int, int], dry_run: bool,
+                  progress: Progress | None, write: Callable[[], None]) -> ImportResult:
+    """The end every importer shares: refuse the file (:class:`ImportRejected`, nothing written) when
+    ``errors`` has any; else ``write()`` in one transaction unless ``dry_run``. ``counts``: (added, updated,
+    unchanged)."""
+    if errors:
+        raise ImportRejected(errors.items)
+    result = ImportResult(*counts, dry_run, warnings=rows.warnings)
+    if dry_run:
+        return result
+    with db.atomic():
+        write()
+    report_progress(progress, len(rows) * 2, len(rows) * 2)
+    return result

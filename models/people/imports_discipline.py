@@ -21,11 +21,12 @@ from models.common.codes import DisciplineForm, labels_of
 from models.common.dates import format_date
 from models.people.discipline import list_discipline
 from models.exchange.import_common import (
-    CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, read_rows_with_optional, report_progress,
+    CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, finish_import, read_rows_with_optional,
+    report_progress,
 )
 from models.people.imports import NO_SUCH_STAFF, STAFF_CODE
 from models.common.text import clean
-from models.exchange.xlsx import Column, ImportRejected, cell_text, write_workbook
+from models.exchange.xlsx import Column, cell_text, write_workbook
 
 HEADERS = ["Mã cán bộ", "Hình thức kỷ luật", "Số quyết định", "Ngày quyết định", "Năm áp dụng", "Ghi chú"]
 REQUIRED = 4  # the first four columns must be there; the others may be left out
@@ -102,16 +103,11 @@ def import_discipline(
             unchanged += 1
         else:
             changed.append((*values, old.id))
-    if errors:
-        raise ImportRejected(errors.items)
-    result = ImportResult(len(new), len(changed), unchanged, dry_run, warnings=rows.warnings)
-    if dry_run:
-        return result
-    with db.atomic():
+    def write() -> None:
         db.conn.executemany(_INSERT, new)
         db.conn.executemany(_UPDATE, changed)
-    report_progress(progress, len(rows) * 2, len(rows) * 2)
-    return result
+
+    return finish_import(db, rows, errors, (len(new), len(changed), unchanged), dry_run, progress, write)
 
 
 _WRONG = -1

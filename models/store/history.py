@@ -38,6 +38,8 @@ TABLE_LABELS = {
     "yearly_rating": "Xếp loại chất lượng cuối năm",
     "unit_succession": "Sáp nhập, chia tách, đổi tên đơn vị",
     "staff_achievement": "Thành tích xét Chiến sĩ thi đua cơ sở",
+    "award": "Khen thưởng",
+    "due_rule": "Quy tắc xét khen thưởng tiếp theo",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

@@ -11,6 +11,7 @@ from functools import cache
 
 from sqlite_utils import Database
 
+from models.common.award_codes import AWARD_LABELS
 from models.common.codes import LABELS, NO, YES
 
 # Display forms
@@ -125,6 +126,15 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "title_rule_set": {"name": Field("Tên quy định")},
     "unit_succession": {"kind": Field("Hình thức", CODE), "note": Field("Căn cứ")},
     "staff_achievement": {"kind": Field("Loại thành tích", CODE), "title": Field("Tên thành tích")},
+    "award": {"kind": Field("Loại khen thưởng", CODE), "form": Field("Hình thức khen thưởng"),
+              "form_folded": Field("Hình thức (để tìm)", HIDDEN), "level": Field("Cấp khen", CODE),
+              "authority": Field("Cơ quan ban hành"), "reason": Field("Lý do"), "amount": Field("Số tiền", NUMBER),
+              "approval_id": Field("Ghi từ danh sách đã phê duyệt", HIDDEN)},
+    "due_rule": {"name": Field("Tên quy tắc"), "subject": Field("Áp dụng cho", CODE),
+                 "target_kind": Field("Khen thưởng được xét", CODE), "target_level": Field("Cấp khen", CODE),
+                 "counted": Field("Điều kiện tính"), "count": Field("Số năm liên tục"),
+                 "counted_level": Field("Mức xếp loại năm tối thiểu", CODE), "after": Field("Tính từ sau khi được"),
+                 "source": Field("Căn cứ"), "to_check": Field("Cần kiểm tra", FLAG)},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.
@@ -140,6 +150,7 @@ _EXTRA_CODES = {
     # The values of a title rule set that may be marked "cần kiểm tra theo quy định của thành phố".
     "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở", "cap_base": "Tỷ lệ Chiến sĩ thi đua cơ sở tính trên",
     "min_months": "Số tháng công tác tối thiểu",
+    "staff": "Cá nhân", "unit": "Tập thể", **{code.value: text for code, text in AWARD_LABELS.items()},
 }
 CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.items()}, **_EXTRA_CODES}
 

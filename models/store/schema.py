@@ -333,6 +333,9 @@ TRACKED = {
     "yearly_rating": None,
     "unit_succession": "from_unit_id",
     "staff_achievement": None,
+
+    "award": "unit_id",
+    "due_rule": None,
 }
 
 
@@ -342,7 +345,7 @@ def change_trigger_sql(db: Database) -> list[str]:
     name the person working, which each connection keeps in its own temp table."""
     statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
     for table, unit_column in TRACKED.items():
-        skip = {"name_folded", "title_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
+        skip = {"name_folded", "title_folded", "form_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
         columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in skip]
 
         def row(alias: str) -> str:
@@ -560,3 +563,10 @@ def _quarters(body: str):  # migrations 0017 on: their body is models.store.sche
 
 MIGRATIONS(name="0017_scores_and_level_caps")(_quarters("add_scores_and_level_caps"))  # Nghị định 335 shapes
 MIGRATIONS(name="0018_city_rule_sets_2024_2026")(_quarters("city_rule_sets_2024_2026"))  # QĐ 20/2024, NĐ 335
+
+def _awards(body: str):  # migrations 0025-0027: their body is models.store.schema_awards.<body>
+    return lambda db: getattr(import_module("models.store.schema_awards"), body)(db)
+
+
+MIGRATIONS(name="0025_award_register")(_awards("create_award_table"))  # every award to a person or a collective
+MIGRATIONS(name="0026_due_rules")(_awards("create_due_rules"))  # who is due for the next award, as data

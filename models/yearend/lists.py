@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from sqlite_utils import Database
 
+from models.awards.register import record_approved_list, remove_approved_list
 from models.common.codes import ListKind, TitleCode
 from models.common.dates import format_date, iso
 from models.common.errors import DomainError, ValidationError
@@ -399,6 +400,9 @@ def approve(db: Database, key: ListKey, approval: Approval, printable: Printable
              approval.issuer, json.dumps(list(approval.recipients), ensure_ascii=False), iso(printable.as_of),
              snapshot, digest_of(snapshot), now.strftime("%Y-%m-%d %H:%M:%S"), who],
         )
+        if key.campaign_id is None:  # a yearly title list: its titles go into the award register
+            record_approved_list(db, cursor.lastrowid, key.year, key.kind, frozen.entries, approval.decision_number,
+                                 approval.decision_date, approval.issuer)
     return current_approval(db, key) or _missing(cursor)
 
 
@@ -423,6 +427,7 @@ def reopen(db: Database, key: ListKey, reason: str, now: dt.datetime, who: str =
     with db.atomic():
         db.execute("UPDATE award_approval SET reopened_at = ?, reopen_reason = ?, reopened_by = ? WHERE id = ?",
                    [now.strftime("%Y-%m-%d %H:%M:%S"), reason, who, current.id])
+        remove_approved_list(db, current.id)  # the titles it wrote leave the register
 
 
 def damaged_snapshots(db: Database) -> list[tuple[int, str, str]]:

@@ -13,6 +13,8 @@ from models.common.codes import Gender, StaffCategory, UnitKind
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS, import_staff, import_units
 from models.quarters.imports_classifications import HEADERS as CLASSIFICATION_HEADERS
 from models.quarters.imports_classifications import import_classifications
+from models.awards.exchange import HEADERS as AWARD_HEADERS
+from models.awards.exchange import import_awards
 from models.people.imports_discipline import HEADERS as DISCIPLINE_HEADERS
 from models.people.imports_discipline import import_discipline
 from models.people.staff import Staff, add_staff
@@ -51,6 +53,7 @@ IMPORTERS = {
     "classifications": (CLASSIFICATION_HEADERS, lambda db, path: import_classifications(db, path)),
     "discipline": (DISCIPLINE_HEADERS, lambda db, path: import_discipline(db, path, TODAY)),
     "ratings": (RATING_HEADERS, lambda db, path: import_ratings(db, path)),
+    "awards": (AWARD_HEADERS, lambda db, path: import_awards(db, path)),
 }
 GOOD_ROWS = {
     "staff": [["CB01", "Nguyễn Văn Ánh", "01/06/1985", "Nam", "P01", "Chuyên viên", "Công chức",
@@ -60,6 +63,8 @@ GOOD_ROWS = {
     "classifications": [["OLD", "Phạm Văn Cũ", 2018, 3, "Hoàn thành tốt nhiệm vụ", "", ""]],
     "discipline": [["OLD", "Khiển trách", "12/QĐ-UBND", "10/05/2018", "", ""]],
     "ratings": [["OLD", "Phạm Văn Cũ", 2018, "Hoàn thành tốt nhiệm vụ", ""]],
+    "awards": [["OLD", "", 2018, "Giấy khen", "Cấp huyện", "12/QĐ-UBND", "10/12/2018", "Hoàn thành tốt", "417.000"],
+               ["", "P03", 2018, "Tập thể lao động tiên tiến", "Quận", "13/QĐ-UBND", "", "", ""]],
 }
 
 

@@ -12,7 +12,8 @@ def test_navigation_by_list_and_keyboard(qtbot, sample_db, tmp_path):
     qtbot.waitUntil(window.isActiveWindow)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Đơn vị", "Cán bộ", "Phong trào thi đua", "Người đứng đầu", "Xếp loại quý", "Tổng hợp quý", "Tổng kết thi đua",
-        "Danh hiệu cuối năm", "Quy định áp dụng", "Xếp loại cuối năm", "Kỷ luật", "Nhật ký"]
+        "Danh hiệu cuối năm", "Quy định áp dụng", "Xếp loại cuối năm", "Sổ khen thưởng", "Đến hạn khen thưởng",
+        "Thống kê", "Kỷ luật", "Nhật ký"]
     assert window.stack.currentWidget() is window.units_page
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.staff_page
@@ -138,9 +139,10 @@ def test_every_area_names_a_screen_class():
 
     assert [title for title, _screen, _excel in AREAS] == [
         "Đơn vị", "Cán bộ", "Phong trào thi đua", "Người đứng đầu", "Xếp loại quý", "Tổng hợp quý", "Tổng kết thi đua",
-        "Danh hiệu cuối năm", "Quy định áp dụng", "Xếp loại cuối năm", "Kỷ luật", "Nhật ký"]
+        "Danh hiệu cuối năm", "Quy định áp dụng", "Xếp loại cuối năm", "Sổ khen thưởng", "Đến hạn khen thưởng",
+        "Thống kê", "Kỷ luật", "Nhật ký"]
     assert [excel for _title, _screen, excel in AREAS] == [True, True, False, False, True, False, False, False, False,
-                                                           True, True, False]
+                                                           True, True, False, False, True, False]
     import importlib
 
     for _title, screen, _excel in AREAS:

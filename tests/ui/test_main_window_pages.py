@@ -69,5 +69,6 @@ def test_screenshots_cover_the_new_screens(qtbot, sample_db, tmp_path):
     names = [p.name for p in save_screenshots(window, tmp_path / "shots")]
     assert names == ["01-don-vi.png", "02-can-bo.png", "03-phong-trao-thi-dua.png", "04-nguoi-dung-dau.png",
                      "05-xep-loai-quy.png", "06-tong-hop-quy.png", "07-tong-ket-thi-dua.png",
-                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-xep-loai-cuoi-nam.png", "11-ky-luat.png",
-                     "12-nhat-ky.png"]
+                     "08-danh-hieu-cuoi-nam.png", "09-quy-dinh-ap-dung.png", "10-xep-loai-cuoi-nam.png",
+                     "11-so-khen-thuong.png", "12-den-han-khen-thuong.png", "13-thong-ke.png", "14-ky-luat.png",
+                     "15-nhat-ky.png"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.awards import exchange as award_exchange
 from models.people import imports, imports_discipline
 from models.campaigns import imports_campaigns
 from models.quarters import imports_classifications, imports_ratings
@@ -34,6 +35,7 @@ TITLES = {
     "classifications": "Nhập kết quả xếp loại quý từ Excel",
     "discipline": "Nhập quyết định kỷ luật từ Excel",
     "ratings": "Nhập xếp loại chất lượng cuối năm từ Excel",
+    "awards": "Nhập sổ khen thưởng từ Excel",
 }
 HEADERS = {
     "units": imports.UNIT_HEADERS,
@@ -43,6 +45,7 @@ HEADERS = {
     "classifications": imports_classifications.HEADERS,
     "discipline": imports_discipline.HEADERS,
     "ratings": imports_ratings.HEADERS,
+    "awards": award_exchange.HEADERS,
 }
 
 
@@ -62,6 +65,8 @@ def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progres
         return imports_discipline.import_discipline(db, path, today, dry_run=dry_run, progress=progress)
     if kind == "ratings":
         return imports_ratings.import_ratings(db, path, dry_run=dry_run, progress=progress)
+    if kind == "awards":
+        return award_exchange.import_awards(db, path, dry_run=dry_run, progress=progress)
     return imports_campaigns.import_head_evaluations(db, path, dry_run=dry_run, progress=progress)
 
 

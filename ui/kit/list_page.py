@@ -226,3 +226,60 @@ class ListPage(LazyLoad, QWidget):
 
         headers = HEADERS[self.kind]
         messages.inform(self, "Đã lưu tệp mẫu", f"Tệp mẫu có các cột: {' | '.join(headers)}\n{path}")
+
+
+ALL_YEARS = "Tất cả các năm"
+
+
+class YearListPage(ListPage):
+    """A list screen shown by year (Kỷ luật, Sổ khen thưởng): a year filter before the search ("Tất cả các
+    năm" or one year), the Excel export of the year shown (``export_function()`` returns ``(db, path, year)
+    -> rows``, run in a worker thread), file names with the year (``stem``), and the import window with the
+    screen's own explanation (``import_context``)."""
+
+    stem = ""
+    import_context = ""
+
+    def add_year_filter(self, caption: str) -> None:
+        from ui.kit.layout import captioned
+
+        year_caption, self.year_filter = captioned(caption, ChoiceCombo([], ALL_YEARS), "year_filter")
+        self.add_leading_filter(year_caption, self.year_filter)
+        self.year_filter.currentIndexChanged.connect(self.apply_filters)
+
+    def export_function(self):
+        raise NotImplementedError
+
+    def exporter(self):
+        export, year = self.export_function(), self.year_filter.value()
+        return lambda db, path: export(db, path, year)
+
+    def file_stem(self) -> str:
+        year = self.year_filter.value()
+        return self.stem if year is None else f"{self.stem}-{year}"
+
+    def import_excel(self) -> None:
+        from ui.kit.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.kind, self.db_path, self, context=self.import_context)
+        if dialog.exec() and dialog.written:
+            self.after_change()
+
+    def refresh_years(self, years: set[int]) -> None:
+        """Offer ``years`` (newest first) after "Tất cả các năm"; the year chosen stays offered."""
+        current = self.year_filter.value()
+        if current is not None:
+            years.add(current)  # the year chosen stays offered while it is chosen
+        self.year_filter.blockSignals(True)
+        self.year_filter.clear()
+        self.year_filter.addItem(ALL_YEARS, None)
+        for year in sorted(years, reverse=True):
+            self.year_filter.add_choice(f"Năm {year}", year)
+        self.year_filter.set_value(current)
+        self.year_filter.blockSignals(False)
+
+    def show_year(self, year: int | None) -> None:
+        """Show the records of one year (``None``: every year)."""
+        if year is not None and self.year_filter.findData(year) < 0:
+            self.year_filter.add_choice(f"Năm {year}", year)
+        self.year_filter.set_value(year)

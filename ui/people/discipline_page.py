@@ -15,12 +15,8 @@ from models.common.text import name_sort_key, sort_key
 
 from ui.kit import messages
 from ui.people.discipline_dialog import DisciplineDialog
-from ui.kit.list_page import ListPage, on_selected
+from ui.kit.list_page import YearListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
-from ui.kit.widgets import ChoiceCombo
-from ui.kit.layout import captioned
-
-ALL_YEARS = "Tất cả các năm"
 
 
 @dataclass(frozen=True)
@@ -68,16 +64,14 @@ class DisciplineTableModel(RecordTableModel):
         return f"{d.staff_code} {d.full_name} {r.unit_code} {r.unit_name} {d.form_label} {d.decision_number} {d.note}"
 
 
-class DisciplinePage(ListPage):
+class DisciplinePage(YearListPage):
     kind = "discipline"
     noun = "quyết định kỷ luật"
 
     def __init__(self, db: Database, db_path: Path, parent=None, undo=None):
         super().__init__(db, db_path, DisciplineTableModel(),
                          "Tìm theo mã, họ tên, đơn vị, số quyết định... (Ctrl+F)", parent, undo)
-        year_caption, self.year_filter = captioned("&Năm áp dụng:", ChoiceCombo([], ALL_YEARS), "year_filter")
-        self.add_leading_filter(year_caption, self.year_filter)
-        self.year_filter.currentIndexChanged.connect(self.apply_filters)
+        self.add_year_filter("&Năm áp dụng:")
         self.add_action = self.action("Thêm", self.add, "Ctrl+N", "Thêm quyết định kỷ luật")
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa quyết định đang chọn; Enter")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa quyết định đang chọn")
@@ -85,26 +79,14 @@ class DisciplinePage(ListPage):
         self.start(DisciplineTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
 
     # Excel: the decisions of the year shown (or all), in the import's columns.
-    def exporter(self):
+    stem = "ky-luat"
+    import_context = ("Năm áp dụng và Ghi chú có thể để trống (năm áp dụng là năm của ngày quyết định). "
+                      "Quyết định đã có (cùng mã cán bộ, cùng số quyết định) thì được cập nhật.")
+
+    def export_function(self):
         from models.people.imports_discipline import export_discipline
 
-        year = self.year_filter.value()
-        return lambda db, path: export_discipline(db, path, year)
-
-    def file_stem(self) -> str:
-        year = self.year_filter.value()
-        return "ky-luat" if year is None else f"ky-luat-{year}"
-
-    def import_excel(self) -> None:
-        from ui.kit.import_dialog import ImportDialog
-
-        dialog = ImportDialog(
-            self.kind, self.db_path, self,
-            context="Năm áp dụng và Ghi chú có thể để trống (năm áp dụng là năm của ngày quyết định). "
-                    "Quyết định đã có (cùng mã cán bộ, cùng số quyết định) thì được cập nhật.",
-        )
-        if dialog.exec() and dialog.written:
-            self.after_change()
+        return export_discipline
 
     def load(self) -> None:
         decisions = list_discipline(self.db)
@@ -113,26 +95,8 @@ class DisciplinePage(ListPage):
         for d in decisions:
             p = people.get(d.staff_id)
             rows.append(DisciplineRow(d, p.unit_code if p else "", p.unit_name if p else ""))
-        self._refresh_years({d.effective_year for d in decisions})
+        self.refresh_years({d.effective_year for d in decisions})
         self.show_records(rows, lambda r: r.decision.id)
-
-    def _refresh_years(self, years: set[int]) -> None:
-        current = self.year_filter.value()
-        if current is not None:
-            years.add(current)  # the year chosen stays offered while it is chosen
-        self.year_filter.blockSignals(True)
-        self.year_filter.clear()
-        self.year_filter.addItem(ALL_YEARS, None)
-        for year in sorted(years, reverse=True):
-            self.year_filter.add_choice(f"Năm {year}", year)
-        self.year_filter.set_value(current)
-        self.year_filter.blockSignals(False)
-
-    def show_year(self, year: int | None) -> None:
-        """Show the decisions of one effective year (``None``: every year)."""
-        if year is not None and self.year_filter.findData(year) < 0:
-            self.year_filter.add_choice(f"Năm {year}", year)
-        self.year_filter.set_value(year)
 
     def apply_filters(self) -> None:
         year = self.year_filter.value()

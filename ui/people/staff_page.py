@@ -16,6 +16,7 @@ from models.people.units import list_units
 
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
+from ui.people.award_history import add_history_action
 from ui.people.staff_dialog import StaffDialog
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, SearchableCombo
@@ -91,6 +92,7 @@ class StaffPage(ListPage):
         self.edit_action = self.action("Sửa", self.edit_selected, "F2", "Sửa thông tin cán bộ đang chọn")
         self.move_action = self.action("Chuyển đơn vị", self.move_selected, "Ctrl+M")
         self.delete_action = self.action("Xóa", self.delete_selected, "Del", "Xóa cán bộ chưa có dữ liệu")
+        self.history_action = add_history_action(self, collective=False)
         self.add_excel_actions()
         self._build_history_panel()
         self.start(StaffTableModel.COL_NAME)
@@ -146,7 +148,7 @@ class StaffPage(ListPage):
     def selection_changed(self) -> None:
         person = self.selected()
         has = person is not None
-        for act in (self.edit_action, self.move_action, self.delete_action):
+        for act in (self.edit_action, self.move_action, self.delete_action, self.history_action):
             act.setEnabled(has)
         self.history.clear()
         self.undo_move_button.setEnabled(False)

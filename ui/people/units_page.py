@@ -15,6 +15,7 @@ from models.people.units import delete_unit, list_units, set_unit_active, unit_d
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
+from ui.people.award_history import add_history_action
 from ui.people.unit_dialog import UnitDialog
 from ui.kit.widgets import ChoiceCombo
 
@@ -76,6 +77,7 @@ class UnitsPage(ListPage):
         self.succession_action = self.action("Sáp nhập / chia tách / đổi tên...", self.record_succession, "Ctrl+M",
                                              "Ghi nhận đơn vị sáp nhập, chia tách, đổi tên và chuyển cán bộ sang đơn vị mới")
         self.today: dt.date | None = None  # None: the clock's day (tests set it)
+        self.history_action = add_history_action(self, collective=True)
         self.add_excel_actions()
         self.start(UnitsTableModel.COL_CODE)
 
@@ -96,6 +98,7 @@ class UnitsPage(ListPage):
         self.edit_action.setEnabled(has)
         self.delete_action.setEnabled(has)
         self.toggle_action.setEnabled(has)
+        self.history_action.setEnabled(has)
         self.toggle_action.setText("Kích hoạt lại" if has and not unit.active else "Ngừng hoạt động")
 
     def add(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.common.codes import LEVEL_KEYS, Level, label
+from models.common.codes import LEVEL_KEYS, Level
 from models.common.errors import DomainError, ValidationError
 from models.people.units import list_units
 from models.quarters.classifications import classified_years

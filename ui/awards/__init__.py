@@ -1,0 +1,1 @@
+"""The award register, due awards and statistics screens (issue #17)."""
