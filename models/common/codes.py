@@ -46,6 +46,13 @@ class Assessment(StrEnum):
     KHONG_HIEU_QUA = "khong_hieu_qua"
 
 
+class AuthorRole(StrEnum):
+    """An author's part in an initiative, as the unit reports it (the first author usually chủ trì)."""
+
+    CHU_TRI = "chu_tri"
+    THAM_GIA = "tham_gia"
+
+
 class HeadLevel(StrEnum):
     """Evaluation of a head of unit under district Decision 3767/QĐ-UBND."""
 
@@ -187,6 +194,8 @@ LABELS: dict[StrEnum, str] = {
     Assessment.TIEU_BIEU: "Tiêu biểu xuất sắc",
     Assessment.HIEU_QUA: "Hiệu quả",
     Assessment.KHONG_HIEU_QUA: "Không hiệu quả",
+    AuthorRole.CHU_TRI: "Chủ trì",
+    AuthorRole.THAM_GIA: "Tham gia",
     HeadLevel.XUAT_SAC: "Hoàn thành xuất sắc nhiệm vụ",
     HeadLevel.TOT: "Hoàn thành tốt nhiệm vụ",
     HeadLevel.HOAN_THANH: "Hoàn thành nhiệm vụ",

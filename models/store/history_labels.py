@@ -74,6 +74,8 @@ _COMMON: dict[str, Field] = {
     "key": Field("Cài đặt", CODE), "value": Field("Giá trị"),
     "disabled_reasons": Field("Lý do phê bình không áp dụng", CODES), "min_quarters": Field("Số quý tối thiểu"),
     "required_level": Field("Mức xếp loại tối thiểu các quý", CODE),
+    "include_effective": Field("Nêu gương cả tác giả mô hình được đánh giá Hiệu quả", FLAG),
+    "role": Field("Vai trò tác giả", CODE), "share": Field("Tỷ lệ đóng góp (%)", NUMBER),
     "list_kind": Field("Danh sách", CODE), "text": Field("Nội dung in"), "decision_number": Field("Số quyết định"),
     "decision_date": Field("Ngày quyết định", DATE), "signer_authority": Field("Quyền hạn ký"),
     "signer_title": Field("Chức vụ người ký"), "signer_name": Field("Người ký"), "issuer": Field("Cơ quan ban hành"),

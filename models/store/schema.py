@@ -510,3 +510,10 @@ def m0009_yearly_rating(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
+
+
+def _campaigns(body: str):  # migrations 0019 on: their body is models.store.schema_campaigns.<body>
+    return lambda db: getattr(import_module("models.store.schema_campaigns"), body)(db)
+
+
+MIGRATIONS(name="0019_initiative_author_roles")(_campaigns("add_author_roles"))

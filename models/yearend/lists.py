@@ -84,6 +84,7 @@ class PrintedEntry:
     text: str  # the achievement, or the reasons for criticism
     group: str = ""  # lists grouped by unit print this heading (titles); empty otherwise
     amount: int = 0  # a bonus in đồng, for the title lists; 0 when the list has none
+    initiative: str = ""  # a campaign's commended person: the initiative they are commended for
 
     @property
     def subject_key(self) -> tuple[str, int]:

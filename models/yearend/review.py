@@ -3,10 +3,11 @@
 Criticism (collectives): every reason of :class:`ReviewReason` that applies to a participating
 unit on the chosen day; a reason tied to a deadline applies only once the deadline has passed
 (the deadline day itself is on time). Commendation: collectives whose initiative the council
-assessed "Tiêu biểu xuất sắc" and that have no criticism reason; individuals rated at the required
-level (by default "Hoàn thành xuất sắc nhiệm vụ") in every classified quarter of the campaign's
-year, with at least ``min_quarters`` quarters classified. Every unit and person considered gets a
-one-sentence answer to "why" or "why not".
+assessed "Tiêu biểu xuất sắc" and that have no criticism reason; individuals who made the campaign
+succeed - the authors of the initiatives the council assessed "Tiêu biểu xuất sắc" (and, as a
+setting, "Hiệu quả"), with no quarter of the campaign's period below the chosen level
+(``models.yearend.review_people``). Every unit and person considered gets a one-sentence answer to
+"why" or "why not".
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from models.common.codes import Assessment, HeadLevel, ListKind, ReviewReason, U
 from models.common.dates import format_date
 from models.common.errors import DomainError, ValidationError
 from models.campaigns.initiatives import Initiative, list_initiatives
+from models.yearend.review_people import PersonReview, review_people
 from models.common.codes import KIND_ORDER
 from models.store.settings import council_names
 from models.common.text import name_sort_key, sort_key
@@ -39,35 +41,39 @@ TITLES = {
 
 @dataclass(frozen=True)
 class ReviewSettings:
+    """How a campaign is reviewed: the criticism reasons switched off; for the individuals, the level
+    no quarter of the campaign's period may fall below, and whether the authors of initiatives assessed
+    "Hiệu quả" are proposed too (else only "Tiêu biểu xuất sắc")."""
+
     disabled_reasons: frozenset[ReviewReason] = frozenset()
-    min_quarters: int = 2
-    required_level: HeadLevel = HeadLevel.XUAT_SAC
+    required_level: HeadLevel = HeadLevel.TOT
+    include_effective: bool = False
 
 
 def review_settings(db: Database, campaign_id: int) -> ReviewSettings:
-    row = next(db.query("SELECT disabled_reasons, min_quarters, required_level FROM review_config "
+    row = next(db.query("SELECT disabled_reasons, required_level, include_effective FROM review_config "
                         "WHERE campaign_id = ?", [campaign_id]), None)
     if row is None:
         return ReviewSettings()
     known = {r.value for r in ReviewReason}
     return ReviewSettings(frozenset(ReviewReason(r) for r in json.loads(row["disabled_reasons"]) if r in known),
-                          row["min_quarters"], HeadLevel(row["required_level"]))
+                          HeadLevel(row["required_level"]), bool(row["include_effective"]))
 
 
 def save_review_settings(db: Database, campaign_id: int, settings: ReviewSettings) -> None:
     get_campaign(db, campaign_id)
-    if not 1 <= settings.min_quarters <= 4:
-        raise ValidationError({"min_quarters": "Số quý được xếp loại tối thiểu phải từ 1 đến 4"})
+    if not isinstance(settings.required_level, HeadLevel):
+        raise ValidationError({"required_level": "Chưa chọn mức xếp loại quý tối thiểu"})
     for kind in ListKind:
         if current_approval(db, ListKey(kind, campaign_id=campaign_id)) is not None:
             raise DomainError(f"{label(kind)} của đợt này đã được phê duyệt; hãy mở lại trước khi đổi cách xét")
     with db.atomic():
         db.execute(
-            "INSERT INTO review_config (campaign_id, disabled_reasons, min_quarters, required_level) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(campaign_id) DO UPDATE SET disabled_reasons = excluded.disabled_reasons, "
-            "min_quarters = excluded.min_quarters, required_level = excluded.required_level",
-            [campaign_id, json.dumps(sorted(r.value for r in settings.disabled_reasons)), settings.min_quarters,
-             settings.required_level.value],
+            "INSERT INTO review_config (campaign_id, disabled_reasons, required_level, include_effective) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(campaign_id) DO UPDATE SET disabled_reasons = excluded.disabled_reasons, "
+            "required_level = excluded.required_level, include_effective = excluded.include_effective",
+            [campaign_id, json.dumps(sorted(r.value for r in settings.disabled_reasons)),
+             settings.required_level.value, int(settings.include_effective)],
         )
 
 
@@ -104,37 +110,17 @@ class UnitReview:
 
 
 @dataclass(frozen=True)
-class PersonReview:
-    staff_id: int
-    code: str
-    full_name: str
-    position: str
-    unit_id: int
-    unit_name: str
-    quarters: tuple[tuple[int, HeadLevel | None], ...]  # (quarter, level; None: not classified)
-    commended: bool
-    text: str
-    why: str
-
-    @property
-    def position_unit(self) -> str:
-        return f"{self.position}, {self.unit_name}" if self.position else self.unit_name
-
-
-@dataclass(frozen=True)
 class CampaignReview(AdjustedLists):
     campaign: Campaign
     as_of: dt.date
     settings: ReviewSettings
     units: tuple[UnitReview, ...]  # by kind of unit, then name
-    people: tuple[PersonReview, ...]  # everyone classified in the year in a participating unit, by name
+    people: tuple[PersonReview, ...]  # the authors of the campaign's initiatives, by name
     adjusted: dict[ListKind, tuple[Adjustment, ...]] = field(default_factory=dict)
-    # Rows for subjects added by an adjustment that the rules did not consider (a person with no
-    # classification that year, a unit outside the campaign), with their unit kind for the order.
-    outsiders: dict[tuple[str, int], tuple[PrintedEntry, UnitKind | None, str]] = field(default_factory=dict)
-    # People classified in the year whose last classified quarter belongs to a unit outside the
-    # campaign: staff id -> (that quarter, the unit's name).
-    elsewhere: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # Rows for subjects added by an adjustment that the rules did not consider (a person who authored
+    # none of the campaign's initiatives, a unit outside the campaign), with their unit kind for the
+    # order, a person's code and the unit they print under.
+    outsiders: dict[tuple[str, int], tuple] = field(default_factory=dict)
 
     # by id, built once: the screens look up every row (a scan per lookup was quadratic, 30 s at 20,000 staff)
     @cached_property
@@ -164,14 +150,14 @@ class CampaignReview(AdjustedLists):
         adjusted = list(self.adjusted.get(kind, ()))
         # Rows only for the subjects added by hand: one per person would cost ~0.1 s on 20,000 staff.
         wanted = {a.subject_key for a in adjusted if a.action == Action.ADD}
-        base = {key: entry for key, (entry, _kind, _code) in self.outsiders.items()}
+        base = {key: entry for key, (entry, *_rest) in self.outsiders.items()}
         base.update({(UNIT, u.unit_id): _unit_entry(u, "") for u in self.units if (UNIT, u.unit_id) in wanted})
         base.update({(STAFF, p.staff_id): _person_entry(p, "") for p in self.people
                      if (STAFF, p.staff_id) in wanted})
         merged = apply_adjustments(collectives + individuals, adjusted, base)
         kinds = {u.unit_id: u.unit_kind for u in self.units}
         codes = {p.staff_id: p.code for p in self.people}
-        for (subject, subject_id), (_entry, unit_kind, code) in self.outsiders.items():
+        for (subject, subject_id), (_entry, unit_kind, code, *_unit) in self.outsiders.items():
             if subject == UNIT:
                 kinds[subject_id] = unit_kind
             else:
@@ -186,22 +172,34 @@ class CampaignReview(AdjustedLists):
         """One sentence: why the unit or person is, or is not, on the list ``kind``."""
         adjustment = self.adjustment_for(kind, subject, subject_id)
         if adjustment is not None:
-            return adjustment.why
+            note = self.added_note(subject, subject_id) if adjustment.action == Action.ADD else ""
+            return adjustment.why + note
         if subject == UNIT:
             unit = self.unit(subject_id)
             if unit is None:
                 return "Đơn vị không tham gia đợt thi đua này."
             return unit.why_criticism if kind == ListKind.CRITICISM else unit.why_commendation
         person = self.person(subject_id)
-        if person is None and subject_id in self.elsewhere:
-            quarter, unit_name = self.elsewhere[subject_id]
-            return (f"Không xét: quý được xếp loại cuối cùng của năm {self.campaign.year} (quý {quarter}) thuộc "
-                    f"{unit_name}, đơn vị không tham gia đợt thi đua.")
         if person is None:
-            return f"Không xét: không có kết quả xếp loại quý nào năm {self.campaign.year}."
+            return (f"Không xét: không là tác giả mô hình, sáng kiến, giải pháp nào của đợt thi đua được Hội đồng "
+                    f"đánh giá; muốn nêu gương, Hội đồng thêm vào danh sách và ghi rõ lý do.")
         if kind == ListKind.CRITICISM:
             return "Danh sách phê bình chỉ gồm tập thể."
         return person.why
+
+    def added_note(self, subject: str, subject_id: int) -> str:
+        """For a person added by hand whose unit is proposed for criticism: the sentence saying so."""
+        person = self.person(subject_id) if subject == STAFF else None
+        unit_id = person.unit_id if person else None
+        if person is None:
+            outsider = self.outsiders.get((subject, subject_id))
+            unit_id = outsider[3] if outsider and len(outsider) > 3 else None
+        unit = self.unit(unit_id) if unit_id is not None else None
+        if person is not None and person.criticised_unit:
+            return f" Lưu ý: {person.criticised_unit}."
+        if unit is not None and unit.criticised:
+            return f" Lưu ý: {unit.unit_name} bị đề nghị phê bình ({unit.reasons_text})."
+        return ""
 
 
 def _unit_entry(u: UnitReview, text: str) -> PrintedEntry:
@@ -209,7 +207,7 @@ def _unit_entry(u: UnitReview, text: str) -> PrintedEntry:
 
 
 def _person_entry(p: PersonReview, text: str) -> PrintedEntry:
-    return PrintedEntry(STAFF, p.staff_id, p.full_name, p.position_unit, text)
+    return PrintedEntry(STAFF, p.staff_id, p.full_name, p.position_unit, text, initiative=p.initiative_text)
 
 
 def list_key(campaign_id: int, kind: ListKind) -> ListKey:
@@ -302,57 +300,6 @@ def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.d
     return UnitReview(p.unit_id, p.unit_code, p.unit_name, p.unit_kind, tuple(findings), commended, text, why_c, why_m)
 
 
-# --------------------------------------------------------------------------- people
-
-
-def _review_people(db: Database, year: int, unit_names: dict[int, str], settings: ReviewSettings,
-                   elsewhere: dict[int, tuple[int, int]]) -> list[PersonReview]:
-    """Everyone classified in ``year`` whose last classified quarter belongs to a unit of
-    ``unit_names``; the others go into ``elsewhere`` (staff id -> (quarter, unit id))."""
-    rows = db.execute(
-        "SELECT c.staff_id, c.quarter, c.level, c.unit_id FROM classification c WHERE c.year = ? "
-        "ORDER BY c.staff_id, c.quarter", [year],
-    ).fetchall()
-    by_person: dict[int, list[tuple[int, str | None, int]]] = defaultdict(list)
-    for staff_id, quarter, level, unit_id in rows:
-        by_person[staff_id].append((quarter, level, unit_id))
-    if not by_person:
-        return []
-    staff = {r["id"]: r for r in db.query("SELECT id, code, full_name, position FROM staff")}
-    required = settings.required_level
-    order = list(HeadLevel)  # best first
-    required_label = label(required)
-    at_least = required_label if required == order[0] else f"từ {required_label[0].lower()}{required_label[1:]} trở lên"
-    result = []
-    for staff_id, quarters in by_person.items():
-        unit_id = quarters[-1][2]
-        if unit_id not in unit_names:  # the person's unit does not take part in the campaign
-            elsewhere[staff_id] = (quarters[-1][0], unit_id)
-            continue
-        code, full_name, position = staff[staff_id]["code"], staff[staff_id]["full_name"], staff[staff_id]["position"]
-        classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
-        below = [(q, lv) for q, lv in classified if order.index(lv) > order.index(required)]
-        n = len(classified)
-        if below:
-            q, lv = below[0]
-            why = f"Không đủ điều kiện nêu gương: quý {q}/{year} xếp loại {label(lv)}."
-            commended, text = False, ""
-        elif n < settings.min_quarters:
-            why = (f"Không đủ điều kiện nêu gương: chỉ có {n} quý được xếp loại trong năm {year} "
-                   f"(cần ít nhất {settings.min_quarters}).")
-            commended, text = False, ""
-        else:
-            listed = ", ".join(str(q) for q, _ in classified)
-            text = f"{at_least[0].upper()}{at_least[1:]} {n}/{n} quý được xếp loại năm {year}"
-            why = f"Đủ điều kiện nêu gương: {at_least[0].lower()}{at_least[1:]} cả {n} quý được xếp loại năm {year} (quý {listed})."
-            commended = True
-        result.append(PersonReview(
-            staff_id, code, full_name, position, unit_id, unit_names[unit_id],
-            tuple((q, HeadLevel(lv) if lv else None) for q, lv, _u in quarters), commended, text, why))
-    result.sort(key=lambda p: (name_sort_key(p.full_name), p.code))
-    return result
-
-
 # --------------------------------------------------------------------------- the review
 
 
@@ -377,15 +324,15 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
         units.append(_review_unit(p, mine, heads.get(p.unit_id), as_of, campaign.year, settings))
     units.sort(key=lambda u: (KIND_ORDER[u.unit_kind], sort_key(u.unit_name)))
     names = {u.unit_id: u.unit_name for u in units if u.active}
-    elsewhere: dict[int, tuple[int, int]] = {}
-    people = _review_people(db, campaign.year, names, settings, elsewhere)
+    criticised = {u.unit_id: f"{u.unit_name} bị đề nghị phê bình ({u.reasons_text})" for u in units if u.criticised}
+    considered = [i for u in units if u.active for i in by_unit.get(u.unit_id, ())]
+    people = review_people(db, campaign, considered, as_of, settings.required_level, settings.include_effective,
+                           criticised, names)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
     wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == Action.ADD} - known
-    unit_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if elsewhere else {}
     return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted,
-                          _outsiders(db, wanted, as_of),
-                          {s: (q, unit_names.get(u, "")) for s, (q, u) in elsewhere.items()})
+                          _outsiders(db, wanted, as_of))
 
 
 def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
@@ -398,14 +345,15 @@ def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
             row = next(db.query("SELECT name, kind FROM unit WHERE id = ?", [subject_id]), None)
             if row:
                 kind = UnitKind(row["kind"])
-                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row["name"], label(kind), ""), kind, "")
+                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row["name"], label(kind), ""), kind, "", None)
             continue
         row = next(db.query("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]), None)
         if row:
             unit_id = unit_printed_under(db, subject_id, as_of)
             unit = db["unit"].get(unit_id)["name"] if unit_id else ""
             where = ", ".join(x for x in (row["position"], unit) if x)
-            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row["full_name"], where, ""), None, row["code"])
+            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row["full_name"], where, ""), None, row["code"],
+                                          unit_id)
     return found
 
 

@@ -307,7 +307,7 @@ def test_a_campaign_with_an_approved_list_cannot_be_deleted(db):
 def test_a_campaign_with_adjustments_and_settings_but_no_approval_is_deleted_with_them(db):
     uid = unit(db, "P01", "Ủy ban nhân dân Phường 1")
     cid = campaign(db).id
-    save_review_settings(db, cid, ReviewSettings(min_quarters=3))
+    save_review_settings(db, cid, ReviewSettings(include_effective=True))
     adjust(db, list_key(cid, K), "remove", UNIT, uid, "Đơn vị mới thành lập", NOW)
     delete_campaign(db, cid)
     assert db.execute("SELECT count(*) FROM award_adjustment").fetchone() == (0,)
@@ -364,6 +364,7 @@ def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
 @pytest.mark.parametrize("sql", [
     "INSERT INTO review_config (campaign_id, min_quarters) VALUES (1, 5)",
     "INSERT INTO review_config (campaign_id, min_quarters) VALUES (1, 0)",
+    "INSERT INTO review_config (campaign_id, include_effective) VALUES (1, 2)",
     "INSERT INTO review_config (campaign_id, required_level) VALUES (1, 'A')",
     "INSERT INTO review_config (campaign_id, disabled_reasons) VALUES (1, 'not json')",
     "INSERT INTO award_adjustment (campaign_id, list_kind, action, unit_id, reason, at) "

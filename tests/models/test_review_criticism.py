@@ -255,11 +255,11 @@ def test_switching_one_reason_off_keeps_the_others(db, p01):
 def test_settings_are_per_campaign_and_default_when_never_saved(db, p01):
     cid, uid = p01
     other = campaign(db, name="Phong trào thi đua Dân vận khéo", unit_ids=[uid]).id
-    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), 3, TOT))
-    assert review_settings(db, cid) == ReviewSettings(frozenset({R.HEAD_FAILED}), 3, TOT)
-    assert review_settings(db, other) == ReviewSettings(frozenset(), 2, XS)
-    assert db.execute("SELECT campaign_id, disabled_reasons, min_quarters, required_level FROM review_config"
-                      ).fetchall() == [(cid, '["crit_head_failed"]', 3, "tot")]
+    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), XS, True))
+    assert review_settings(db, cid) == ReviewSettings(frozenset({R.HEAD_FAILED}), XS, True)
+    assert review_settings(db, other) == ReviewSettings(frozenset(), TOT, False)
+    assert db.execute("SELECT campaign_id, disabled_reasons, required_level, include_effective FROM review_config"
+                      ).fetchall() == [(cid, '["crit_head_failed"]', "xuat_sac", 1)]
 
 
 # --- late joiners and inactive units ---------------------------------------------------------
@@ -373,20 +373,12 @@ def test_an_unknown_campaign_is_not_found(db):
         save_review_settings(db, 99, ReviewSettings())
 
 
-@pytest.mark.parametrize("min_quarters", [0, 5, -1])
-def test_min_quarters_out_of_range_is_refused_and_nothing_written(db, p01, min_quarters):
+def test_a_quarterly_level_that_is_not_a_level_is_refused_and_nothing_written(db, p01):
     cid, _ = p01
-    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), 3))
+    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), XS))
     before = dump(db)
     with pytest.raises(ValidationError) as caught:
-        save_review_settings(db, cid, ReviewSettings(min_quarters=min_quarters))
-    assert caught.value.errors == {"min_quarters": "Số quý được xếp loại tối thiểu phải từ 1 đến 4"}
+        save_review_settings(db, cid, ReviewSettings(required_level="A"))
+    assert caught.value.errors == {"required_level": "Chưa chọn mức xếp loại quý tối thiểu"}
     assert dump(db) == before
-    assert review_settings(db, cid).min_quarters == 3
-
-
-@pytest.mark.parametrize("min_quarters", [1, 4])
-def test_min_quarters_at_the_ends_of_the_range_is_accepted(db, p01, min_quarters):
-    cid, _ = p01
-    save_review_settings(db, cid, ReviewSettings(min_quarters=min_quarters))
-    assert review_settings(db, cid).min_quarters == min_quarters
+    assert review_settings(db, cid).required_level == XS
