@@ -49,6 +49,13 @@ class ReviewSettings:
     required_level: HeadLevel = HeadLevel.TOT
     include_effective: bool = False
 
+    @property
+    def individuals_text(self) -> str:
+        """"cá nhân: tác giả mô hình Tiêu biểu xuất sắc, không quý nào của đợt dưới mức ..." (screens)."""
+        which = "Tiêu biểu xuất sắc hoặc Hiệu quả" if self.include_effective else "Tiêu biểu xuất sắc"
+        return (f"cá nhân: tác giả mô hình, sáng kiến {which}, không quý nào của đợt dưới mức "
+                f"{label(self.required_level)}")
+
 
 def review_settings(db: Database, campaign_id: int) -> ReviewSettings:
     row = next(db.query("SELECT disabled_reasons, required_level, include_effective FROM review_config "

@@ -96,8 +96,7 @@ class ReviewPage(YearEndPage):
         reasons = f"không xét: {', '.join(off)}" if off else "xét đủ 6 lý do phê bình"
         self.info.setText(
             f"Hạn đăng ký {format_date(c.registration_deadline)}  ·  Hạn báo cáo kết quả "
-            f"{format_date(c.report_deadline)}  ·  Cách xét: {reasons}; cá nhân {label(s.required_level).lower()} "
-            f"mọi quý được xếp loại năm {c.year}, ít nhất {s.min_quarters} quý")
+            f"{format_date(c.report_deadline)}  ·  Cách xét: {reasons}; {s.individuals_text}")
 
     def as_of_changed(self) -> None:
         campaign = self.campaign()
