@@ -75,6 +75,8 @@ _COMMON: dict[str, Field] = {
     "disabled_reasons": Field("Lý do phê bình không áp dụng", CODES), "min_quarters": Field("Số quý tối thiểu"),
     "required_level": Field("Mức xếp loại tối thiểu các quý", CODE),
     "include_effective": Field("Nêu gương cả tác giả mô hình được đánh giá Hiệu quả", FLAG),
+    "deadline_day_counts": Field("Nộp đúng ngày hạn là đúng hạn (“chậm nhất ngày”)", FLAG),
+    "decided_on": Field("Ngày quyết định", DATE),
     "role": Field("Vai trò tác giả", CODE), "share": Field("Tỷ lệ đóng góp (%)", NUMBER),
     "list_kind": Field("Danh sách", CODE), "text": Field("Nội dung in"), "decision_number": Field("Số quyết định"),
     "decision_date": Field("Ngày quyết định", DATE), "signer_authority": Field("Quyền hạn ký"),

@@ -517,3 +517,4 @@ def _campaigns(body: str):  # migrations 0019 on: their body is models.store.sch
 
 
 MIGRATIONS(name="0019_initiative_author_roles")(_campaigns("add_author_roles"))
+MIGRATIONS(name="0020_deadline_day_and_decision_dates")(_campaigns("add_deadline_day_and_decision_dates"))

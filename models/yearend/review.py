@@ -224,29 +224,34 @@ def list_key(campaign_id: int, kind: ListKind) -> ListKey:
 # --------------------------------------------------------------------------- units
 
 
-def _unit_findings(inits: list[Initiative], registration_deadline: dt.date, report_deadline: dt.date,
-                   as_of: dt.date, head: HeadLevel | None, year: int) -> tuple[list[Finding], list[str]]:
+# Said of a registration or report dated on the deadline day itself (only on time "chậm nhất ngày" X).
+_ON_THE_DAY = ", đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”"
+
+
+def _unit_findings(inits: list[Initiative], p, as_of: dt.date, head: HeadLevel | None,
+                   year: int) -> tuple[list[Finding], list[str]]:
     """All reasons that apply (before switching any off) and, for the "why not" sentence, what
-    went right."""
+    went right. ``p``: the participant, with its deadlines and whether their day is on time."""
     findings: list[Finding] = []
     good: list[str] = []
-    reg = format_date(registration_deadline)
-    rep = format_date(report_deadline)
+    reg = p.deadline_text(p.registration_deadline)
+    rep = p.deadline_text(p.report_deadline)
     if not inits:
-        if as_of > registration_deadline:
+        if as_of > p.registration_due:
             findings.append(Finding(ReviewReason.NOT_REGISTERED, f"hạn đăng ký {reg}"))
         else:
             good.append(f"chưa đến hạn đăng ký ({reg})")
     else:
         first = inits[0]
-        if first.registered_on > registration_deadline:
+        if first.registered_on > p.registration_due:
             findings.append(Finding(ReviewReason.REGISTERED_LATE,
                                     f"đăng ký ngày {format_date(first.registered_on)}, hạn {reg}"))
         else:
-            good.append(f"đăng ký đúng hạn ({format_date(first.registered_on)})")
+            on_the_day = _ON_THE_DAY if first.registered_on == p.registration_deadline else ""
+            good.append(f"đăng ký đúng hạn ({format_date(first.registered_on)}{on_the_day})")
         not_reported = [i for i in inits if i.reported_on is None or i.reported_on > as_of]
-        late = [i for i in inits if i.reported_on is not None and report_deadline < i.reported_on <= as_of]
-        if not_reported and as_of > report_deadline:
+        late = [i for i in inits if i.reported_on is not None and p.report_due < i.reported_on <= as_of]
+        if not_reported and as_of > p.report_due:
             findings.append(Finding(ReviewReason.NOT_REPORTED, f"hạn báo cáo {rep}"))
         elif not_reported:
             good.append(f"chưa đến hạn báo cáo ({rep})")
@@ -254,7 +259,8 @@ def _unit_findings(inits: list[Initiative], registration_deadline: dt.date, repo
             findings.append(Finding(ReviewReason.REPORTED_LATE,
                                     f"báo cáo ngày {format_date(late[0].reported_on)}, hạn {rep}"))
         elif not not_reported:
-            good.append("báo cáo kết quả đúng hạn")
+            on_the_day = [i.reported_on for i in inits if i.reported_on == p.report_deadline]
+            good.append("báo cáo kết quả đúng hạn" + (f" ({format_date(on_the_day[0])}{_ON_THE_DAY})" if on_the_day else ""))
         assessed = [i for i in inits if i.assessment is not None and i.reported_on is not None and i.reported_on <= as_of]
         if any(i.assessment == Assessment.KHONG_HIEU_QUA for i in assessed):
             findings.append(Finding(ReviewReason.INEFFECTIVE, "Hội đồng đánh giá Không hiệu quả"))
@@ -269,7 +275,7 @@ def _unit_findings(inits: list[Initiative], registration_deadline: dt.date, repo
 
 def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.date, year: int,
                  settings: ReviewSettings) -> UnitReview:
-    all_findings, good = _unit_findings(inits, p.registration_deadline, p.report_deadline, as_of, head, year)
+    all_findings, good = _unit_findings(inits, p, as_of, head, year)
     findings = [f for f in all_findings if f.reason not in settings.disabled_reasons]
     switched_off = [f for f in all_findings if f.reason in settings.disabled_reasons]
     if not p.unit_active:

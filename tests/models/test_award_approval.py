@@ -351,7 +351,11 @@ def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
     old = older_database(path, "0005_year_end_lists")
     assert not old["award_approval"].exists()
     uid = unit(old, "P01", "Ủy ban nhân dân Phường 1")
-    cid = campaign(old).id
+    # As that version wrote it (today's save_campaign writes columns added since).
+    cid = old.execute("INSERT INTO campaign (name, year, start_date, registration_deadline, report_deadline) "
+                      "VALUES ('Đợt thi đua', 2018, '2018-11-02', '2018-11-03', '2019-01-27')").lastrowid
+    old.execute("INSERT INTO campaign_unit (campaign_id, unit_id, joined_on) VALUES (?, ?, '2018-11-02')", [cid, uid])
+    old.conn.commit()
     old.close()
     with upgraded(path) as db:
         assert MIGRATIONS.pending(db) == []

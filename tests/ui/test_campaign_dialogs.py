@@ -233,6 +233,28 @@ def test_a_new_campaign_starts_with_the_default_fields_and_every_active_unit(qtb
     assert [p.unit_code for p in participants(campaign_db, campaign.id)] == ["P01", "P10"]
 
 
+def test_the_deadline_wording_is_chosen_in_the_dialog_and_shown_beside_the_deadlines(qtbot, campaign_db, tmp_path):
+    """Issue 13: "chậm nhất ngày X" (the default, as before) or "trước ngày X"."""
+    dialog = CampaignDialog(campaign_db, today=dt.date(2019, 3, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.deadline_day_counts.value() is True
+    assert dialog.deadline_day_counts.currentText() == "“chậm nhất ngày X”: nộp đúng ngày hạn vẫn là đúng hạn"
+    dialog.deadline_day_counts.set_value(False)
+    dialog.name.setText("Phong trào “Dân vận khéo” năm 2019")
+    dialog.start_date.setText("01/03/2019")
+    dialog.registration_deadline.setText("15/03/2019")
+    dialog.report_deadline.setText("30/11/2019")
+    assert dialog.try_save()
+    campaign = list_campaigns(campaign_db)[0]
+    assert campaign.deadline_day_counts is False
+    edit = CampaignDialog(campaign_db, campaign)
+    qtbot.addWidget(edit)
+    assert edit.deadline_day_counts.currentText() == "“trước ngày X”: nộp đúng ngày hạn là trễ hạn"
+    page = _page(qtbot, campaign_db, tmp_path)
+    page.campaign_combo.set_value(campaign.id)
+    assert "Hạn đăng ký trước ngày 15/03/2019  ·  Hạn báo cáo kết quả trước ngày 30/11/2019" in page.info.text()
+
+
 def test_campaign_deadline_before_the_start_is_refused_beside_the_field(qtbot, campaign_db):
     dialog = CampaignDialog(campaign_db)
     qtbot.addWidget(dialog)

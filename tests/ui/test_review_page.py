@@ -83,7 +83,7 @@ def test_selecting_a_row_shows_why_it_is_or_is_not_on_the_list(qtbot, review_db,
     page = open_page(qtbot, review_db, tmp_path)
     panel = page.panels[CRITICISM]
     select(panel, "Ủy ban nhân dân Phường 10")
-    assert "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn 03/11/2018)." in why(panel)
+    assert "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn chậm nhất ngày 03/11/2018)." in why(panel)
     select(panel, "Quận đoàn")  # reported on the deadline day: on time, but ineffective
     assert "Thực hiện không hiệu quả (Hội đồng đánh giá Không hiệu quả)" in why(panel)
     assert "Báo cáo kết quả trễ hạn" not in why(panel)

@@ -227,8 +227,8 @@ class CampaignsPage(ListPage):
             self.info.setText("Chưa có đợt thi đua nào. Bấm “Thêm đợt thi đua” (Ctrl+Shift+N) để tạo đợt đầu tiên.")
             return
         self.info.setText(
-            f"Bắt đầu {format_date(c.start_date)}  ·  Hạn đăng ký {format_date(c.registration_deadline)}  ·  "
-            f"Hạn báo cáo kết quả {format_date(c.report_deadline)}  ·  "
+            f"Bắt đầu {format_date(c.start_date)}  ·  Hạn đăng ký {c.deadline_text(c.registration_deadline)}  ·  "
+            f"Hạn báo cáo kết quả {c.deadline_text(c.report_deadline)}  ·  "
             f"Mỗi đơn vị tối đa {c.max_per_unit} mô hình, sáng kiến, giải pháp"
         )
 

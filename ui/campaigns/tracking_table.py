@@ -48,6 +48,8 @@ def next_deadline(s: UnitStatus) -> dt.date:
 
 def _deadline_text(s: UnitStatus) -> str:
     text = format_date(next_deadline(s))
+    if not s.participant.deadline_day_counts:  # "trước ngày X": the day itself is late, say so
+        text = f"trước {text}"
     return f"{text} (riêng)" if s.participant.own_deadlines else text
 
 
@@ -164,8 +166,8 @@ class TrackingTableModel(RecordTableModel):
         p = s.participant
         if column == self.COL_DEADLINE:
             own = f"Hạn riêng (tham gia từ {format_date(p.joined_on)})" if p.own_deadlines else "Hạn chung của đợt"
-            return (f"{own}: đăng ký đến {format_date(p.registration_deadline)}, "
-                    f"báo cáo kết quả đến {format_date(p.report_deadline)}")
+            return (f"{own}: đăng ký {p.deadline_text(p.registration_deadline)}, "
+                    f"báo cáo kết quả {p.deadline_text(p.report_deadline)}")
         if self.happened_later(s, column):
             return f"Sau ngày {format_date(self.as_of)}: chưa tính vào trạng thái"
         if column == self.COL_TITLE and len(s.initiatives) > 1:
