@@ -25,7 +25,8 @@ from models.yearend.lists import (
 )
 from models.campaigns.campaigns import Campaign, get_campaign, participants
 from models.common.codes import Assessment, HeadLevel, ListKind, ReviewReason, UnitKind, label
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
+from models.people.heads import known_from
 from models.common.errors import DomainError, ValidationError
 from models.campaigns.initiatives import Initiative, list_initiatives
 from models.yearend.review_people import PersonReview, review_people
@@ -228,8 +229,7 @@ def list_key(campaign_id: int, kind: ListKind) -> ListKey:
 _ON_THE_DAY = ", đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”"
 
 
-def _unit_findings(inits: list[Initiative], p, as_of: dt.date, head: HeadLevel | None,
-                   year: int) -> tuple[list[Finding], list[str]]:
+def _unit_findings(inits: list[Initiative], p, as_of: dt.date, head, year: int) -> tuple[list[Finding], list[str]]:
     """All reasons that apply (before switching any off) and, for the "why not" sentence, what
     went right. ``p``: the participant, with its deadlines and whether their day is on time."""
     findings: list[Finding] = []
@@ -266,16 +266,25 @@ def _unit_findings(inits: list[Initiative], p, as_of: dt.date, head: HeadLevel |
             findings.append(Finding(ReviewReason.INEFFECTIVE, "Hội đồng đánh giá Không hiệu quả"))
         elif assessed:
             good.append(f"được đánh giá {assessed[0].assessment_label}")
-    if head == HeadLevel.KHONG_HOAN_THANH:
-        findings.append(Finding(ReviewReason.HEAD_FAILED, f"đánh giá năm {year}"))
-    elif head is not None:
-        good.append(f"người đứng đầu {label(head)[0].lower() + label(head)[1:]} năm {year}")
+    if head is not None:
+        level, decided, _day = head
+        when = f", quyết định ngày {format_date(decided)}" if decided else ""
+        if level == HeadLevel.KHONG_HOAN_THANH:
+            findings.append(Finding(ReviewReason.HEAD_FAILED, f"đánh giá năm {year}{when}"))
+        else:
+            good.append(f"người đứng đầu {label(level)[0].lower() + label(level)[1:]} năm {year}{when}")
     return findings, good
 
 
-def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.date, year: int,
+def _review_unit(p, inits: list[Initiative], head, head_later, as_of: dt.date, year: int,
                  settings: ReviewSettings) -> UnitReview:
+    """``head``: (level, decided on, counted from) of the head's evaluation known on ``as_of``;
+    ``head_later``: the one decided after ``as_of`` (not counted; the why sentence says so)."""
     all_findings, good = _unit_findings(inits, p, as_of, head, year)
+    if head_later is not None:
+        level, decided, day = head_later
+        when = f"quyết định ngày {format_date(decided)}" if decided else f"chưa ghi ngày quyết định, tính từ {format_date(day)}"
+        good.append(f"đánh giá người đứng đầu năm {year} ({when}) chưa tính vì sau ngày xét")
     findings = [f for f in all_findings if f.reason not in settings.disabled_reasons]
     switched_off = [f for f in all_findings if f.reason in settings.disabled_reasons]
     if not p.unit_active:
@@ -327,14 +336,18 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     for i in list_initiatives(db, campaign_id):
         if i.registered_on <= as_of:
             by_unit[i.unit_id].append(i)
-    heads = {u: HeadLevel(lv) for u, lv in db.execute(
-        "SELECT unit_id, level FROM head_evaluation WHERE year = ?", [campaign.year])}
+    heads, heads_later = {}, {}  # decided by as_of; decided after it (not counted, but said)
+    for u, lv, decided in db.execute(
+            "SELECT unit_id, level, decided_on FROM head_evaluation WHERE year = ?", [campaign.year]):
+        day = known_from(from_iso(decided), campaign.year)
+        (heads if day <= as_of else heads_later)[u] = (HeadLevel(lv), from_iso(decided), day)
     units = []
     for p in members:
         if p.joined_on > as_of and p.joined_on > campaign.start_date:  # had not joined yet on that day
             continue
         mine = sorted(by_unit.get(p.unit_id, ()), key=lambda i: (i.registered_on, i.id))
-        units.append(_review_unit(p, mine, heads.get(p.unit_id), as_of, campaign.year, settings))
+        units.append(_review_unit(p, mine, heads.get(p.unit_id), heads_later.get(p.unit_id), as_of, campaign.year,
+                                  settings))
     units.sort(key=lambda u: (KIND_ORDER[u.unit_kind], sort_key(u.unit_name)))
     names = {u.unit_id: u.unit_name for u in units if u.active}
     criticised = {u.unit_id: f"{u.unit_name} bị đề nghị phê bình ({u.reasons_text})" for u in units if u.criticised}
