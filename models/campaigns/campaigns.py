@@ -145,6 +145,27 @@ def default_registration_date(campaign: Campaign, today: dt.date) -> dt.date:
     return campaign.registration_deadline if campaign_over(campaign, today) else today
 
 
+# A decision about a campaign (a recognition, the approval of its year-end lists) comes after its start
+# and at most this many years after its report deadline: a later one is a typing error in the year.
+DECISION_YEARS_AFTER = 2
+
+
+def check_decision_date(campaign: Campaign, day: dt.date, what: str = "Ngày quyết định") -> str:
+    """The message refusing ``day`` as the date of a decision about ``campaign`` ("" when it makes
+    sense): before the campaign's start, or more than DECISION_YEARS_AFTER years after its report
+    deadline."""
+    if day < campaign.start_date:
+        return (f"{what} {format_date(day)} trước ngày bắt đầu đợt thi đua ({format_date(campaign.start_date)}): "
+                "kiểm tra lại ngày, tháng, năm")
+    latest = campaign.report_deadline.replace(year=campaign.report_deadline.year + DECISION_YEARS_AFTER) \
+        if (campaign.report_deadline.month, campaign.report_deadline.day) != (2, 29) \
+        else dt.date(campaign.report_deadline.year + DECISION_YEARS_AFTER, 2, 28)
+    if day > latest:
+        return (f"{what} {format_date(day)} sau hạn báo cáo kết quả của đợt ({format_date(campaign.report_deadline)}) "
+                f"hơn {DECISION_YEARS_AFTER} năm: kiểm tra lại năm")
+    return ""
+
+
 def check_campaign(c: Campaign) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not c.name:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from models.campaigns.campaigns import Participant, get_campaign, last_day_on_time, participants
 from models.common.codes import TrackingState, label
 from models.campaigns.initiatives import Initiative, list_initiatives
+from models.campaigns.recognitions import recognitions_of_campaign
 
 OVERDUE = {TrackingState.REGISTRATION_OVERDUE, TrackingState.NOT_REPORTED}
 
@@ -20,6 +21,12 @@ class UnitStatus:
     state: TrackingState
     initiatives: tuple[Initiative, ...]
     days: int | None  # > 0 days left before the next deadline, < 0 days overdue, None: nothing due
+    recognitions: tuple = ()  # the unit's initiatives' recognitions decided by the day (Recognition)
+
+    @property
+    def recognition_text(self) -> str:
+        """"Cơ sở - 12/QĐ-HĐSK, 20/12/2018" for each recognition (the tracking table's cell)."""
+        return "; ".join(r.short_text for r in self.recognitions)
 
     @property
     def initiative(self) -> Initiative | None:
@@ -82,6 +89,7 @@ def campaign_status(db: Database, campaign_id: int, as_of: dt.date) -> list[Unit
             by_unit.setdefault(i.unit_id, []).append(i)
     result = []
     start = get_campaign(db, campaign_id).start_date
+    recognised = recognitions_of_campaign(db, campaign_id)
     for p in participants(db, campaign_id):
         if p.joined_on > as_of and p.joined_on > start:  # a late joiner, not taking part yet
             continue
@@ -89,7 +97,9 @@ def campaign_status(db: Database, campaign_id: int, as_of: dt.date) -> list[Unit
         mine = tuple(sorted(by_unit.get(p.unit_id, ()), key=lambda i: (i.registered_on, i.id)))
         state, days = state_of(mine[0] if mine else None, p.registration_deadline, p.report_deadline, as_of,
                                p.deadline_day_counts)
-        result.append(UnitStatus(p, state, mine, days))
+        known = tuple(r for i in mine for r in recognised.get(i.id, ())
+                      if r.decision_date is None or r.decision_date <= as_of)
+        result.append(UnitStatus(p, state, mine, days, known))
     return result
 
 

@@ -36,6 +36,8 @@ TABLE_LABELS = {
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
     "yearly_rating": "Xếp loại chất lượng cuối năm",
+    "initiative_recognition": "Công nhận sáng kiến",
+    "recognition_author": "Tác giả sáng kiến được công nhận",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

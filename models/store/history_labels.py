@@ -77,7 +77,8 @@ _COMMON: dict[str, Field] = {
     "include_effective": Field("Nêu gương cả tác giả mô hình được đánh giá Hiệu quả", FLAG),
     "deadline_day_counts": Field("Nộp đúng ngày hạn là đúng hạn (“chậm nhất ngày”)", FLAG),
     "decided_on": Field("Ngày quyết định", DATE),
-    "role": Field("Vai trò tác giả", CODE), "share": Field("Tỷ lệ đóng góp (%)", NUMBER),
+    "role": Field("Vai trò tác giả", CODE), "body": Field("Cấp công nhận", CODE),
+    "recognition_id": Field("Công nhận sáng kiến", HIDDEN), "share": Field("Tỷ lệ đóng góp (%)", NUMBER),
     "list_kind": Field("Danh sách", CODE), "text": Field("Nội dung in"), "decision_number": Field("Số quyết định"),
     "decision_date": Field("Ngày quyết định", DATE), "signer_authority": Field("Quyền hạn ký"),
     "signer_title": Field("Chức vụ người ký"), "signer_name": Field("Người ký"), "issuer": Field("Cơ quan ban hành"),
@@ -116,6 +117,7 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "head_criterion": {"name": Field("Tiêu chí")},
     "rule_set": {"name": Field("Tên quy định")},
     "title_rule_set": {"name": Field("Tên quy định")},
+    "initiative_recognition": {"scope": Field("Phạm vi ảnh hưởng", CODE), "title": Field("Tên sáng kiến")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.

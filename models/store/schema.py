@@ -331,6 +331,8 @@ TRACKED = {
     "title_rule_set": None,
     "title_priority": None,
     "yearly_rating": None,
+    "initiative_recognition": "unit_id",
+    "recognition_author": None,
 }
 
 
@@ -518,3 +520,4 @@ def _campaigns(body: str):  # migrations 0019 on: their body is models.store.sch
 
 MIGRATIONS(name="0019_initiative_author_roles")(_campaigns("add_author_roles"))
 MIGRATIONS(name="0020_deadline_day_and_decision_dates")(_campaigns("add_deadline_day_and_decision_dates"))
+MIGRATIONS(name="0021_initiative_recognition")(_campaigns("create_recognitions"))
