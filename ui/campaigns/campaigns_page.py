@@ -167,8 +167,19 @@ class CampaignsPage(ListPage):
         self.export_initiatives_action = self.action("Xuất mô hình theo mẫu nhập...", self.export_initiatives)
         self.export_initiatives_action.setIconText("Xuất mô hình...")
         self.template_action = self.action("Tải tệp mẫu...", self.save_template)
+        self.toolbar.addSeparator()
+        self.recognitions_action = self.action(
+            "Sáng kiến được công nhận...", self.show_recognitions, tip="Các quyết định công nhận sáng kiến (cả sáng "
+            "kiến ngoài đợt thi đua): cấp công nhận, số, ngày, phạm vi ảnh hưởng")
+        self.recognitions_action.setIconText("Công nhận sáng kiến...")
         self.refresh_action = self._page_action("Làm mới", self.refresh_today, "F5",
                                                 "Tính lại trạng thái (đến hôm nay nếu đang xem hôm nay)")
+
+    def show_recognitions(self) -> None:
+        from ui.campaigns.recognition_dialog import RecognitionsDialog
+
+        RecognitionsDialog(self.db, parent=self).exec()
+        self.refresh_status()
 
     # What is shown.
     def campaign(self) -> Campaign | None:

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QLabel,
@@ -187,7 +186,7 @@ class InitiativeDialog(RecordDialog):
     """``participant`` fixes the unit (opened from a row of the tracking table); without it and
     without ``initiative`` the unit is chosen among the campaign's participants."""
 
-    FIELDS = ("title", "kind", "description", "result_summary", "assessment", "assessment_note", "recognised")
+    FIELDS = ("title", "kind", "description", "result_summary", "assessment", "assessment_note")
     DATES = ("registered_on", "reported_on")
 
     def __init__(self, db: Database, campaign: Campaign, initiative: Initiative | None = None,
@@ -238,7 +237,18 @@ class InitiativeDialog(RecordDialog):
         self.assessment = f.add("assessment", "Đánh giá của Hội đồng",
                                 ChoiceCombo([(label(a), a) for a in Assessment], NOT_ASSESSED))
         self.assessment_note = f.add("assessment_note", "Ghi chú đánh giá", QLineEdit())
-        self.recognised = f.add("recognised", "Công nhận", QCheckBox("Được công nhận là sáng kiến cấp cơ sở"))
+        self.recognitions = QLabel()
+        self.recognitions.setObjectName("recognitions")
+        self.recognitions.setWordWrap(True)
+        self.recognise_button = field_button("Ghi nhận công nhận...", self.recognise)
+        self.recognise_button.setToolTip("Ghi quyết định công nhận sáng kiến (cấp công nhận, số, ngày, phạm vi)"
+                                         if initiative else "Lưu mô hình trước rồi mới ghi nhận công nhận")
+        self.recognise_button.setEnabled(initiative is not None)
+        box = QWidget()
+        box.setLayout(lay_out((self.recognitions, 1), self.recognise_button))
+        box.layout().setContentsMargins(0, 0, 0, 0)
+        f.layout_.addRow("Công nhận:", box)
+        self._show_recognitions()
         for edit in (self.registered_on, self.reported_on):
             edit.setMaximumWidth(140)
         for text in (self.description, self.result_summary):
@@ -253,6 +263,20 @@ class InitiativeDialog(RecordDialog):
             self.unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
         self._unit_changed()
         self.mark_clean()
+
+    def _show_recognitions(self) -> None:
+        from models.campaigns.recognitions import recognitions_of_campaign
+        from ui.campaigns.recognition_dialog import recognitions_text
+
+        found = recognitions_of_campaign(self.db, self.campaign.id).get(self.initiative.id, []) if self.initiative else []
+        self.recognitions.setText(recognitions_text(found) or "<i>Chưa được công nhận là sáng kiến</i>")
+
+    def recognise(self) -> None:
+        """Record a recognition of this (saved) initiative; it is saved at once, apart from the form."""
+        from ui.campaigns.recognition_dialog import RecognitionDialog
+
+        if RecognitionDialog(self.db, initiative=self.initiative, today=self.today, parent=self).exec():
+            self._show_recognitions()
 
     def _default_registration(self) -> None:
         """Today, or the campaign's registration deadline when the campaign is over (the note beside
