@@ -27,7 +27,9 @@ from models.store.settings import CouncilNames, set_council_names
 from models.people.units import get_unit, save_unit
 
 from .db_rows import older_database, refused, upgraded
-from .year_end_data import AFTER, LATER, REG, TOT, XS, campaign, classify, outstanding_town, person, register, unit
+from .year_end_data import (
+    AFTER, LATER, REG, TOT, XS, campaign, classify, dump, outstanding_town, person, register, unit,
+)
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
 NOW = dt.datetime(2019, 2, 5, 14, 0)
@@ -391,3 +393,36 @@ def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
 def test_the_year_end_tables_refuse_what_the_program_never_writes(town, sql):
     with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
         town.db.execute(sql)
+
+
+# --- the decision's date makes sense (issue 13) ------------------------------------------------
+
+
+@pytest.mark.parametrize("day, message", [
+    (dt.date(2018, 11, 1), "Ngày quyết định 01/11/2018 trước ngày bắt đầu đợt thi đua (02/11/2018): kiểm tra lại "
+                           "ngày, tháng, năm"),
+    (dt.date(2018, 11, 2), ""),
+    (dt.date(2021, 1, 27), ""),
+    (dt.date(2021, 1, 28), "Ngày quyết định 28/01/2021 sau hạn báo cáo kết quả của đợt (27/01/2019) hơn 2 năm: kiểm "
+                           "tra lại năm"),
+])
+def test_a_campaign_list_decided_before_the_campaign_or_years_after_it_is_refused(town, day, message):
+    before = dump(town.db)
+    if not message:
+        assert _approve(town, ListKind.CRITICISM, replace(DECISION, decision_date=day)).approval.decision_date == day
+        return
+    with pytest.raises(ValidationError) as caught:
+        _approve(town, ListKind.CRITICISM, replace(DECISION, decision_date=day))
+    assert caught.value.errors == {"decision_date": message}
+    assert dump(town.db) == before
+
+
+@pytest.mark.parametrize("day, message", [
+    (dt.date(2017, 12, 31), "Ngày quyết định 31/12/2017 trước năm 2018 của danh sách: kiểm tra lại năm"),
+    (dt.date(2020, 12, 31), ""),
+    (dt.date(2021, 1, 1), "Ngày quyết định 01/01/2021 sau năm 2018 của danh sách hơn 2 năm: kiểm tra lại năm"),
+])
+def test_a_years_list_decided_before_that_year_or_years_after_it_is_refused(db, day, message):
+    from models.yearend.lists import ListKey, decision_date_problem
+
+    assert decision_date_problem(db, ListKey("ldtt", year=2018), day) == message
