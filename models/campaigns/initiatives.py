@@ -218,12 +218,17 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
     with db.atomic():
         initiative = replace(initiative, id=save_record(db, "initiative", _row(initiative), initiative.id,
                                                         "Không tìm thấy mô hình, sáng kiến, giải pháp"))
-        db.execute("DELETE FROM initiative_author WHERE initiative_id = ?", [initiative.id])
-        db.conn.executemany(
-            "INSERT INTO initiative_author (initiative_id, staff_id, role, share) VALUES (?, ?, ?, ?)",
-            [(initiative.id, a.staff_id, a.role.value, a.share) for a in initiative.authors],
-        )
+        write_authors(db, initiative.id, initiative.authors)
     return get_initiative(db, initiative.id)
+
+
+def write_authors(db: Database, initiative_id: int, authors: tuple[Author, ...]) -> None:
+    """Replace the initiative's authors (the caller holds the transaction)."""
+    db.execute("DELETE FROM initiative_author WHERE initiative_id = ?", [initiative_id])
+    db.conn.executemany(
+        "INSERT INTO initiative_author (initiative_id, staff_id, role, share) VALUES (?, ?, ?, ?)",
+        [(initiative_id, a.staff_id, a.role.value, a.share) for a in authors],
+    )
 
 
 _AUTHORS = ("SELECT initiative_id, staff_id, role, share FROM initiative_author WHERE initiative_id IN ({ids}) "
