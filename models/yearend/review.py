@@ -281,10 +281,11 @@ def _review_unit(p, inits: list[Initiative], head, head_later, as_of: dt.date, y
     """``head``: (level, decided on, counted from) of the head's evaluation known on ``as_of``;
     ``head_later``: the one decided after ``as_of`` (not counted; the why sentence says so)."""
     all_findings, good = _unit_findings(inits, p, as_of, head, year)
+    later = ""
     if head_later is not None:
-        level, decided, day = head_later
+        _level, decided, day = head_later
         when = f"quyết định ngày {format_date(decided)}" if decided else f"chưa ghi ngày quyết định, tính từ {format_date(day)}"
-        good.append(f"đánh giá người đứng đầu năm {year} ({when}) chưa tính vì sau ngày xét")
+        later = f" Đánh giá người đứng đầu năm {year} ({when}) chưa tính vì sau ngày xét."
     findings = [f for f in all_findings if f.reason not in settings.disabled_reasons]
     switched_off = [f for f in all_findings if f.reason in settings.disabled_reasons]
     if not p.unit_active:
@@ -298,6 +299,7 @@ def _review_unit(p, inits: list[Initiative], head, head_later, as_of: dt.date, y
         if switched_off:
             why_c += " (lý do " + ", ".join(f"“{label(f.reason)}”" for f in switched_off) + " không áp dụng trong đợt này)"
         why_c += "."
+    why_c += later
     reported = [i for i in inits if i.reported_on is not None and i.reported_on <= as_of]
     best = next((i for i in reported if i.assessment == Assessment.TIEU_BIEU), None)
     commended = best is not None and not findings

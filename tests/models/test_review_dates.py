@@ -40,7 +40,7 @@ def test_a_head_rating_decided_in_january_does_not_criticise_the_unit_as_of_nove
     assert _reasons(db, cid, uid, dt.date(2018, 11, 3)) == []
     assert campaign_review(db, cid, dt.date(2019, 1, 14)).why(K, "unit", uid) == (
         "Không bị phê bình: đăng ký đúng hạn (03/11/2018, đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”), chưa đến "
-        "hạn báo cáo (chậm nhất ngày 27/01/2019), đánh giá người đứng đầu năm 2018 (quyết định ngày 15/01/2019) chưa "
+        "hạn báo cáo (chậm nhất ngày 27/01/2019). Đánh giá người đứng đầu năm 2018 (quyết định ngày 15/01/2019) chưa "
         "tính vì sau ngày xét.")
     review = campaign_review(db, cid, dt.date(2019, 1, 15))  # the day it was decided
     assert [f.reason for f in review.unit(uid).findings] == [ReviewReason.HEAD_FAILED]
@@ -53,7 +53,7 @@ def test_a_head_rating_without_a_decision_date_counts_from_the_end_of_its_year(d
     save_evaluation(db, HeadEvaluation(unit_id=uid, year=2018, level=KHT))
     assert _reasons(db, cid, uid, dt.date(2018, 12, 30)) == []
     assert campaign_review(db, cid, dt.date(2018, 12, 30)).why(K, "unit", uid).endswith(
-        "đánh giá người đứng đầu năm 2018 (chưa ghi ngày quyết định, tính từ 31/12/2018) chưa tính vì sau ngày xét.")
+        "Đánh giá người đứng đầu năm 2018 (chưa ghi ngày quyết định, tính từ 31/12/2018) chưa tính vì sau ngày xét.")
     assert _reasons(db, cid, uid, dt.date(2018, 12, 31)) == [ReviewReason.HEAD_FAILED]
 
 
