@@ -4,8 +4,9 @@ recognised it (Hội đồng sáng kiến cơ sở, cấp quận/phường, cấ
 
 A recognition names one of a campaign's initiatives (its authors are the initiative's), or an
 initiative outside any campaign, named here with its unit and its authors (the yearly titles need
-those too: Chiến sĩ thi đua cơ sở asks for a recognised initiative, Luật Thi đua, khen thưởng
-06/2022/QH15 Điều 25; recognition under Nghị định 13/2012/NĐ-CP Điều 3-6).
+those too: Chiến sĩ thi đua cơ sở asks for an initiative recognised at the cơ sở - Nghị định
+91/2017/NĐ-CP, then Luật Thi đua, khen thưởng 06/2022/QH15; recognition itself follows the Điều lệ
+Sáng kiến issued with Nghị định 13/2012/NĐ-CP).
 
 ``recognised_initiatives(db, year)`` is the one answer to "which initiatives of each person were
 recognised in year Y" (by the decision's year).

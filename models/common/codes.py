@@ -54,7 +54,7 @@ class AuthorRole(StrEnum):
 
 
 class RecognitionBody(StrEnum):
-    """Who recognised an initiative as a sáng kiến (Nghị định 13/2012/NĐ-CP, Điều 5-6)."""
+    """Who recognised an initiative as a sáng kiến (Điều lệ Sáng kiến, Nghị định 13/2012/NĐ-CP)."""
 
     CO_SO = "co_so"
     QUAN = "quan"
