@@ -52,10 +52,10 @@ class ReviewSettings:
 
     @property
     def individuals_text(self) -> str:
-        """"cá nhân: tác giả mô hình Tiêu biểu xuất sắc, không quý nào của đợt dưới mức ..." (screens)."""
+        """"cá nhân: tác giả mô hình Tiêu biểu xuất sắc, các quý của đợt từ ... trở lên" (screens)."""
         which = "Tiêu biểu xuất sắc hoặc Hiệu quả" if self.include_effective else "Tiêu biểu xuất sắc"
-        return (f"cá nhân: tác giả mô hình, sáng kiến {which}, không quý nào của đợt dưới mức "
-                f"{label(self.required_level)}")
+        level = label(self.required_level)
+        return f"cá nhân: tác giả mô hình {which}, các quý của đợt từ {level[0].lower()}{level[1:]} trở lên"
 
 
 def review_settings(db: Database, campaign_id: int) -> ReviewSettings:

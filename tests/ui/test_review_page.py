@@ -220,7 +220,8 @@ def test_switching_a_reason_off_changes_both_lists_and_can_be_undone(qtbot, revi
     assert settings.disabled_reasons == {ReviewReason.REGISTERED_LATE} and settings.include_effective
     assert rows(page.panels[CRITICISM])["Ủy ban nhân dân Phường 10"] == (NOT_IN, "")
     assert "không xét: Đăng ký trễ hạn" in page.info.text()
-    assert "tác giả mô hình, sáng kiến Tiêu biểu xuất sắc hoặc Hiệu quả" in page.info.text()
+    assert ("cá nhân: tác giả mô hình Tiêu biểu xuất sắc hoặc Hiệu quả, các quý của đợt từ hoàn thành tốt nhiệm vụ "
+            "trở lên") in page.info.text()
     # Phường 10 no longer criticised, its "Hiệu quả" initiative now counts: its author is proposed.
     assert rows(page.panels[COMMENDATION])["Đỗ Minh Đức"][0] == IN_LIST
     page.undo.undo()
