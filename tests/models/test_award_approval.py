@@ -28,7 +28,8 @@ from models.people.units import get_unit, save_unit
 
 from .db_rows import older_database, refused, upgraded
 from .year_end_data import (
-    AFTER, LATER, REG, TOT, XS, campaign, classify, dump, outstanding_town, person, register, unit,
+    AFTER, LATER, REG, TOT, XS, campaign, classify, decision_date_cases, dump, outstanding_town, person, register,
+    unit,
 )
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
@@ -398,14 +399,7 @@ def test_the_year_end_tables_refuse_what_the_program_never_writes(town, sql):
 # --- the decision's date makes sense (issue 13) ------------------------------------------------
 
 
-@pytest.mark.parametrize("day, message", [
-    (dt.date(2018, 11, 1), "Ngày quyết định 01/11/2018 trước ngày bắt đầu đợt thi đua (02/11/2018): kiểm tra lại "
-                           "ngày, tháng, năm"),
-    (dt.date(2018, 11, 2), ""),
-    (dt.date(2021, 1, 27), ""),
-    (dt.date(2021, 1, 28), "Ngày quyết định 28/01/2021 sau hạn báo cáo kết quả của đợt (27/01/2019) hơn 2 năm: kiểm "
-                           "tra lại năm"),
-])
+@pytest.mark.parametrize("day, message", decision_date_cases())
 def test_a_campaign_list_decided_before_the_campaign_or_years_after_it_is_refused(town, day, message):
     before = dump(town.db)
     if not message:

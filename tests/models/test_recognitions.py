@@ -14,7 +14,7 @@ from models.common.errors import ValidationError
 from models.store.schema import MIGRATIONS
 
 from .db_rows import older_database, upgraded
-from .year_end_data import LATER, REP, campaign, dump, person, register, unit
+from .year_end_data import LATER, REP, campaign, decision_date_cases, dump, person, register, unit
 
 CO_SO, QUAN = RecognitionBody.CO_SO, RecognitionBody.QUAN
 DECIDED = dt.date(2018, 12, 20)
@@ -81,14 +81,7 @@ def test_a_wrong_recognition_is_refused_and_nothing_is_written(town, changes, er
     assert dump(db) == before
 
 
-@pytest.mark.parametrize("decided, message", [
-    (dt.date(2018, 11, 1), "Ngày quyết định công nhận 01/11/2018 trước ngày bắt đầu đợt thi đua (02/11/2018): "
-                           "kiểm tra lại ngày, tháng, năm"),
-    (dt.date(2018, 11, 2), ""),
-    (dt.date(2021, 1, 27), ""),
-    (dt.date(2021, 1, 28), "Ngày quyết định công nhận 28/01/2021 sau hạn báo cáo kết quả của đợt (27/01/2019) hơn 2 "
-                           "năm: kiểm tra lại năm"),
-])
+@pytest.mark.parametrize("decided, message", decision_date_cases("Ngày quyết định công nhận"))
 def test_a_decision_date_before_the_campaign_or_years_after_it_is_refused(town, decided, message):
     db, _cid, _p01, _an, _binh, iid = town
     recognition = Recognition(CO_SO, "12/QĐ-HĐSK", decided, initiative_id=iid)

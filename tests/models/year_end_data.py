@@ -79,3 +79,16 @@ def outstanding_town(db) -> SimpleNamespace:
     register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU, authors=(an,))
     classify(db, p01, an, {2: XS, 3: XS, 4: XS})
     return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an)
+
+
+def decision_date_cases(what: str = "Ngày quyết định"):
+    """(day, message) at both edges of a decision date about the campaign of ``campaign`` (issue 13):
+    not before its start (02/11/2018), at most two years after its report deadline (27/01/2019)."""
+    return [
+        (dt.date(2018, 11, 1), f"{what} 01/11/2018 trước ngày bắt đầu đợt thi đua (02/11/2018): kiểm tra lại ngày, "
+                               "tháng, năm"),
+        (dt.date(2018, 11, 2), ""),
+        (dt.date(2021, 1, 27), ""),
+        (dt.date(2021, 1, 28), f"{what} 28/01/2021 sau hạn báo cáo kết quả của đợt (27/01/2019) hơn 2 năm: kiểm tra "
+                               "lại năm"),
+    ]
