@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 from sqlite_utils import Database
 
+from models.campaigns.campaigns import list_campaigns
 from models.campaigns.initiatives import Initiative
 from models.campaigns.recognitions import (
     Recognition, check_recognition, delete_recognition, list_recognitions, normalised, save_recognition,
@@ -125,7 +126,7 @@ class RecognitionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Sáng kiến được công nhận")
         self.db, self.today = db, today or dt.date.today()
-        campaigns = {r[0]: f"{r[2]} - {r[1]}" for r in db.execute("SELECT id, name, year FROM campaign")}
+        campaigns = {c.id: f"{c.year} - {c.name}" for c in list_campaigns(db)}
         self.model = RecognitionTableModel(campaigns, self)
         self.table = make_table(self.model)
         self.table.setObjectName("recognitions_table")
