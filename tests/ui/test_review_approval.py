@@ -161,3 +161,19 @@ def test_an_added_person_prints_in_the_approved_commendation(qtbot, review_db, t
          "Mô hình “Bộ phận một cửa thân thiện”"),
     ]
     assert rows(panel)["Đỗ Minh Đức"] == (NOT_IN, "")
+
+
+def test_a_decision_dated_before_the_campaign_is_refused_beside_the_date(qtbot, review_db, tmp_path, monkeypatch):
+    """Issue 13: a decision date before the campaign's start (or years after it) is a typing error."""
+    page = open_page(qtbot, review_db, tmp_path)
+    panel = page.panels[CRITICISM]
+
+    def fill(dialog):
+        _fill_decision(dialog)
+        dialog.date.setText("05/03/2017")
+
+    dialog = accept_with(monkeypatch, ApprovalDialog, fill)
+    panel.approve_action.trigger()
+    assert dialog[0].form.error_text("decision_date") == (
+        "Ngày quyết định 05/03/2017 trước ngày bắt đầu đợt thi đua (02/11/2018): kiểm tra lại ngày, tháng, năm")
+    assert approval(review_db, CRITICISM) is None
