@@ -225,6 +225,7 @@ def _campaign_add(args) -> None:
             return campaigns.save_campaign(db, campaigns.Campaign(
                 name=args.name, year=args.year, start_date=start,
                 registration_deadline=registration, report_deadline=report,
+                deadline_day_counts=args.deadline_day_counts == "yes",
             ))
         except ValidationError as e:
             raise Rejected("\n".join(f"{FIELD_LABELS.get(k, k)}: {v}" for k, v in e.errors.items())) from None
@@ -547,6 +548,9 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
                                    help="2018: quận Gò Vấp năm 2018 (mặc định); 2026: phường Gò Vấp sau sáp nhập "
                                         "01/07/2025")),
     "start": (("--start",), dict(metavar=_DATE, help="ngày bắt đầu (mặc định: hôm nay, hoặc hạn đăng ký nếu đã qua)")),
+    "deadline day": (("--deadline-day-counts",), dict(choices=("yes", "no"), default="yes", help=(
+        "yes: hạn ghi “chậm nhất ngày X”, nộp đúng ngày X vẫn là đúng hạn (mặc định); no: hạn ghi “trước ngày X”, "
+        "nộp đúng ngày X là trễ hạn"))),
 }
 _XLSX_FILE = ("out?", "-o xlsx", "force")
 COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds), its arguments)
@@ -566,7 +570,8 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
                                                "from-year", "-o", "force")),
 }
 CAMPAIGN_ACTIONS = {
-    "add": ("thêm đợt thi đua (in ra số id)", ("db", "name", "year!", "registration", "report", "start")),
+    "add": ("thêm đợt thi đua (in ra số id)", ("db", "name", "year!", "registration", "report", "start",
+                                                "deadline day")),
     "list": ("liệt kê các đợt thi đua", ("db",)),
 }
 

@@ -8,7 +8,9 @@ from sqlite_utils import Database
 from models.common.codes import YES, NO, Assessment, Gender, HeadLevel, InitiativeKind, StaffCategory, UnitKind, labels_of
 from models.people.heads import list_evaluations
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
-from models.campaigns.imports_campaigns import HEAD_HEADERS, INITIATIVE_HEADERS, NOT_ASSESSED
+from models.campaigns.imports_campaigns import (
+    AUTHOR_SEPARATOR, HEAD_HEADERS, INITIATIVE_AUTHORS, INITIATIVE_HEADERS, NOT_ASSESSED,
+)
 from models.awards.exchange import COLUMNS as AWARD_COLUMNS, SHEET_TITLE as AWARD_TITLE
 from models.people.imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
 from models.campaigns.initiatives import list_initiatives
@@ -44,6 +46,7 @@ INITIATIVE_COLUMNS = [
     Column(INITIATIVE_HEADERS[4], 14, is_date=True),
     Column(INITIATIVE_HEADERS[5], 16, is_date=True),
     Column(INITIATIVE_HEADERS[6], 20, (*labels_of(Assessment), NOT_ASSESSED)),
+    Column(INITIATIVE_AUTHORS, 30),  # optional: staff codes separated by ";", the first one chủ trì
 ]
 HEAD_COLUMNS = [
     Column(HEAD_HEADERS[0], 12),
@@ -109,9 +112,10 @@ def export(db: Database, kind: str, path: str | Path) -> int:
 
 def export_initiatives(db: Database, campaign_id: int, path: str | Path) -> int:
     """A campaign's initiatives in the import's columns (re-importing the file changes nothing)."""
+    codes = dict(db.execute("SELECT id, code FROM staff").fetchall())
     rows = [
         [i.unit_code, i.title, i.kind_label, i.field, i.registered_on, i.reported_on,
-         i.assessment_label or NOT_ASSESSED]
+         i.assessment_label or NOT_ASSESSED, f"{AUTHOR_SEPARATOR} ".join(codes[s] for s in i.author_ids)]
         for i in list_initiatives(db, campaign_id)
     ]
     write_workbook(path, "Mô hình, sáng kiến", INITIATIVE_COLUMNS, rows)

@@ -39,9 +39,18 @@ def decision_number(number: str) -> str:
     return number if not number or "/" in number else f"{number}/{NUMBER_SUFFIX}"
 
 
-def _columns(layout: PageLayout, individuals: bool, text_heading: str, amounts: bool) -> list[Column]:
-    """Widths in mm on the 165 mm portrait frame (scaled if the frame differs)."""
-    if individuals:
+INITIATIVE_HEADING = "Mô hình, sáng kiến, giải pháp"
+
+
+def _columns(layout: PageLayout, individuals: bool, text_heading: str, amounts: bool,
+             initiatives: bool = False) -> list[Column]:
+    """Widths in mm on the 165 mm portrait frame (scaled if the frame differs). ``initiatives``: the
+    individuals' table has the initiative each person is commended for (a campaign's list)."""
+    if individuals and initiatives:
+        spec = [("STT", 11, "CENTER", False), ("Họ và tên", 34, "LEFT", True),
+                ("Chức vụ, đơn vị", 38, "LEFT", True), (INITIATIVE_HEADING, 42, "LEFT", True),
+                (text_heading, 40, "LEFT", True)]
+    elif individuals:
         spec = [("STT", 12, "CENTER", False), ("Họ và tên", 46, "LEFT", True),
                 ("Chức vụ, đơn vị", 50, "LEFT", True), (text_heading, 57, "LEFT", True)]
     else:
@@ -96,7 +105,7 @@ def _bold(style_name: str, base: ParagraphStyle, font: str) -> ParagraphStyle:
 
 
 def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals: bool, amounts: bool,
-           empty_text: str) -> Flowable:
+           empty_text: str, initiatives: bool = False) -> Flowable:
     """One section's table: numbered rows, a heading row before each group and, with amounts, each
     group's total (when there are several groups) and the table's total."""
     st = document_styles()
@@ -123,6 +132,8 @@ def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals
         row = [str(number), entry.name]
         if individuals:
             row.append(entry.position_unit)
+        if initiatives:
+            row.append(entry.initiative)
         row.append(entry.text)
         if amounts:
             row.append(money(entry.amount))
@@ -207,8 +218,9 @@ def _story(data: PrintableList, layout: PageLayout) -> list[Flowable]:
         if len(sections) > 1:
             story.append(CondPageBreak(35 * mm))  # a section heading never sits alone at a page foot
             story.append(Paragraph(markup(heading), section_style))
-        story.append(_table(entries, _columns(layout, individuals, data.text_heading, amounts), individuals,
-                            amounts, ""))
+        initiatives = individuals and any(e.initiative for e in entries)
+        story.append(_table(entries, _columns(layout, individuals, data.text_heading, amounts, initiatives),
+                            individuals, amounts, "", initiatives))
     if amounts and len(sections) > 1:
         story.append(Paragraph(markup(f"Tổng số tiền thưởng: {money(sum(e.amount for e in data.entries))} đồng."),
                                st.body))
@@ -218,5 +230,5 @@ def _story(data: PrintableList, layout: PageLayout) -> list[Flowable]:
     return story
 
 
-__all__ = ["AMOUNT_HEADING", "RestartPageNumbers", "decision_number", "money", "render_award_list",
+__all__ = ["AMOUNT_HEADING", "INITIATIVE_HEADING", "RestartPageNumbers", "decision_number", "money", "render_award_list",
            "render_award_lists"]

@@ -56,7 +56,7 @@ def register_pdf(data: RegisterData) -> bytes:
     subtitle = campaign_subtitle(data.campaign_name, data.year)
     note = f"(Số liệu tính đến {short_date(data.as_of)})" if data.as_of else ""
     story = [header_block(header, layout)]
-    story += title_block(TITLE, layout, subtitle=subtitle, note=note)
+    story += title_block(TITLE, layout, subtitle=subtitle, reference=data.deadlines, note=note)
     rows = [
         [str(i), r.unit_name, r.title, r.kind, r.field, short_date(r.registered_on), short_date(r.reported_on),
          r.assessment]

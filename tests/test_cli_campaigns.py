@@ -58,6 +58,18 @@ def test_campaign_add_prints_the_new_id_and_list_prints_id_year_name(tmp_path):
     assert _rows(db, "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1") == [(3,)]
 
 
+def test_campaign_add_deadline_day_counts_yes_by_default_no_for_before_the_day(tmp_path):
+    """Issue 13: "chậm nhất ngày X" (yes, the default, as before) or "trước ngày X" (no)."""
+    db = _council(tmp_path)
+    assert _add_campaign(db).returncode == 0
+    assert _add_campaign(db, "--deadline-day-counts", "no").returncode == 0
+    assert _add_campaign(db, "--deadline-day-counts", "yes").returncode == 0
+    assert _rows(db, "SELECT id, deadline_day_counts FROM campaign ORDER BY id") == [(1, 1), (2, 0), (3, 1)]
+    wrong = _add_campaign(db, "--deadline-day-counts", "maybe")
+    assert wrong.returncode == 2 and "--deadline-day-counts" in wrong.stderr
+    assert "--deadline-day-counts {yes,no}" in run("campaign", "add", "--help").stdout
+
+
 def test_campaign_add_without_start_starts_on_the_registration_deadline_when_it_has_passed(tmp_path):
     db = _council(tmp_path)
     result = run("campaign", "add", "--db", db, "--name", NAME, "--year", 2018,
@@ -102,7 +114,7 @@ def test_campaign_usage_errors_exit_2(tmp_path):
 
 
 def test_template_writes_the_exact_headers(tmp_path):
-    for kind, headers in (("initiatives", INITIATIVE_HEADERS), ("heads", HEAD_HEADERS)):
+    for kind, headers in (("initiatives", [*INITIATIVE_HEADERS, "Tác giả"]), ("heads", HEAD_HEADERS)):
         out = tmp_path / f"{kind}.xlsx"
         result = run("template", kind, out)
         assert result.returncode == 0, result.stderr

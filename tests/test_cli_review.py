@@ -68,6 +68,9 @@ def test_report_commendation_prints_collectives_then_individuals_in_vietnamese_o
     individuals = text[text.index("II. CÁ NHÂN"):]
     positions = [individuals.find(f"{number} {name}") for number, name in enumerate(names, start=1)]
     assert -1 not in positions and positions == sorted(positions)
+    # Issue 13: each person is printed with the initiative they are commended for.
+    assert "Mô hình, sáng kiến, giải pháp" in individuals
+    assert all(e.initiative and e.initiative in individuals for e in expected.individuals)
 
 
 def test_without_as_of_the_list_is_taken_today(demo, tmp_path):

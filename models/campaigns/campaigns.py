@@ -39,10 +39,36 @@ class Campaign:
     max_per_unit: int = 1
     fields: tuple[str, ...] = DEFAULT_FIELDS
     id: int | None = None
+    # "chậm nhất ngày X": the deadline day itself is on time; False: "trước ngày X", it is late.
+    deadline_day_counts: bool = True
 
     @property
     def subtitle(self) -> str:
         return campaign_subtitle(self.name, self.year)
+
+    def deadline_text(self, day: dt.date) -> str:
+        """"chậm nhất ngày 03/11/2018" or "trước ngày 03/11/2018", as the campaign words its deadlines."""
+        return deadline_text(day, self.deadline_day_counts)
+
+    @property
+    def deadlines_text(self) -> str:
+        """"Hạn đăng ký: trước ngày 03/11/2018 · Hạn báo cáo kết quả: trước ngày 27/01/2019"."""
+        return (f"Hạn đăng ký: {self.deadline_text(self.registration_deadline)}  ·  "
+                f"Hạn báo cáo kết quả: {self.deadline_text(self.report_deadline)}")
+
+
+DEADLINE_WORDINGS = ((True, "chậm nhất ngày"), (False, "trước ngày"))
+DEADLINE_DAY_NOTE = {True: "nộp đúng ngày hạn vẫn là đúng hạn", False: "nộp đúng ngày hạn là trễ hạn"}
+
+
+def deadline_text(day: dt.date, day_counts: bool) -> str:
+    return f"{dict(DEADLINE_WORDINGS)[bool(day_counts)]} {format_date(day)}"
+
+
+def last_day_on_time(deadline: dt.date, day_counts: bool) -> dt.date:
+    """The last day that is on time: the deadline itself ("chậm nhất ngày"), or the day before
+    ("trước ngày")."""
+    return deadline if day_counts else deadline - dt.timedelta(days=1)
 
 
 def campaign_subtitle(name: str, year: int) -> str:
@@ -65,6 +91,20 @@ class Participant:
     registration_deadline: dt.date
     report_deadline: dt.date
     own_deadlines: bool = False  # the unit joined late and has deadlines of its own
+    deadline_day_counts: bool = True  # the campaign's wording: is the deadline day itself on time
+
+    @property
+    def registration_due(self) -> dt.date:
+        """The last day a registration is on time."""
+        return last_day_on_time(self.registration_deadline, self.deadline_day_counts)
+
+    @property
+    def report_due(self) -> dt.date:
+        """The last day a report is on time."""
+        return last_day_on_time(self.report_deadline, self.deadline_day_counts)
+
+    def deadline_text(self, day: dt.date) -> str:
+        return deadline_text(day, self.deadline_day_counts)
 
 
 # The days a campaign's screens default to (issue 18): a campaign is "live" from its start until
@@ -105,6 +145,27 @@ def default_registration_date(campaign: Campaign, today: dt.date) -> dt.date:
     return campaign.registration_deadline if campaign_over(campaign, today) else today
 
 
+# A decision about a campaign (a recognition, the approval of its year-end lists) comes after its start
+# and at most this many years after its report deadline: a later one is a typing error in the year.
+DECISION_YEARS_AFTER = 2
+
+
+def check_decision_date(campaign: Campaign, day: dt.date, what: str = "Ngày quyết định") -> str:
+    """The message refusing ``day`` as the date of a decision about ``campaign`` ("" when it makes
+    sense): before the campaign's start, or more than DECISION_YEARS_AFTER years after its report
+    deadline."""
+    if day < campaign.start_date:
+        return (f"{what} {format_date(day)} trước ngày bắt đầu đợt thi đua ({format_date(campaign.start_date)}): "
+                "kiểm tra lại ngày, tháng, năm")
+    latest = campaign.report_deadline.replace(year=campaign.report_deadline.year + DECISION_YEARS_AFTER) \
+        if (campaign.report_deadline.month, campaign.report_deadline.day) != (2, 29) \
+        else dt.date(campaign.report_deadline.year + DECISION_YEARS_AFTER, 2, 28)
+    if day > latest:
+        return (f"{what} {format_date(day)} sau hạn báo cáo kết quả của đợt ({format_date(campaign.report_deadline)}) "
+                f"hơn {DECISION_YEARS_AFTER} năm: kiểm tra lại năm")
+    return ""
+
+
 def check_campaign(c: Campaign) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not c.name:
@@ -127,6 +188,8 @@ def check_campaign(c: Campaign) -> dict[str, str]:
             errors["report_deadline"] = (
                 f"Hạn báo cáo kết quả phải từ hạn đăng ký ({format_date(c.registration_deadline)}) trở đi"
             )
+    if not isinstance(c.deadline_day_counts, bool):
+        errors["deadline_day_counts"] = "Chưa chọn cách tính hạn (chậm nhất ngày hay trước ngày)"
     if not isinstance(c.max_per_unit, int) or not 1 <= c.max_per_unit <= 50:
         errors["max_per_unit"] = "Số mô hình tối đa mỗi đơn vị phải từ 1 đến 50"
     names = [fold(f) for f in c.fields]
@@ -149,6 +212,7 @@ def _row(c: Campaign) -> dict:
         "report_deadline": c.report_deadline.isoformat(),
         "description": c.description,
         "max_per_unit": c.max_per_unit,
+        "deadline_day_counts": int(bool(c.deadline_day_counts)),
     }
 
 
@@ -216,12 +280,13 @@ def _from_row(row: dict, fields: tuple[str, ...]) -> Campaign:
         description=row["description"],
         max_per_unit=row["max_per_unit"],
         fields=fields,
+        deadline_day_counts=bool(row["deadline_day_counts"]),
     )
 
 
 _SELECT = (
     "SELECT id, name, year, start_date, registration_deadline, report_deadline, description, "
-    "max_per_unit FROM campaign"
+    "max_per_unit, deadline_day_counts FROM campaign"
 )
 
 
@@ -277,6 +342,7 @@ def participants(db: Database, campaign_id: int) -> list[Participant]:
             registration_deadline=from_iso(r["registration_deadline"]) or campaign.registration_deadline,
             report_deadline=from_iso(r["report_deadline"]) or campaign.report_deadline,
             own_deadlines=bool(r["registration_deadline"] or r["report_deadline"]),
+            deadline_day_counts=campaign.deadline_day_counts,
         )
         for r in rows
     ]

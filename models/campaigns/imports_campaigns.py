@@ -12,12 +12,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import get_campaign
-from models.common.codes import Assessment, HeadLevel, InitiativeKind, labels_of
+from models.common.codes import Assessment, AuthorRole, HeadLevel, InitiativeKind, labels_of
 from models.common.dates import format_date
 from models.common.errors import NotFound
 from models.people.heads import Criterion, HeadEvaluation, criteria_template, list_evaluations
 from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, report_progress
-from models.campaigns.initiatives import INSERT, UPDATE, Initiative, _row, list_initiatives, match_field
+from models.campaigns.initiatives import (
+    INSERT, UPDATE, Author, Initiative, _row, list_initiatives, match_field, write_authors,
+)
 from models.common.text import clean, fold
 from models.people.imports import NO_SUCH_UNIT, UNIT_CODE
 from models.people.units import unit_ids_by_code
@@ -27,6 +29,10 @@ INITIATIVE_HEADERS = [
     "Mã đơn vị", "Tên mô hình, sáng kiến, giải pháp", "Loại", "Lĩnh vực", "Ngày đăng ký",
     "Ngày báo cáo kết quả", "Đánh giá của Hội đồng",
 ]
+# An optional last column: the authors' staff codes separated by ";", the first one chủ trì
+# ("CB0012; CB0040"). A file without it imports as before (authors entered in the program are kept).
+INITIATIVE_AUTHORS = "Tác giả"
+AUTHOR_SEPARATOR = ";"
 HEAD_HEADERS = ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú"]
 NOT_ASSESSED = "Chưa đánh giá"
 
@@ -42,15 +48,18 @@ def import_initiatives(
     """Register or update the campaign's initiatives from the file.
 
     A row updates the unit's initiative with the same title, or the unit's only initiative when
-    the campaign allows one per unit. Description, results, authors and notes entered in the
-    program are kept.
+    the campaign allows one per unit. Description, results and notes entered in the program are
+    kept; so are the authors, unless the file has the optional last column ``Tác giả`` with codes
+    in the row (the first one chủ trì; an author already there keeps the share entered for them).
     """
     try:
         campaign = get_campaign(db, campaign_id)
     except NotFound as e:
         raise ImportRejected([str(e)]) from None
-    rows = read_rows(path, INITIATIVE_HEADERS)
-    errors = CellErrors(INITIATIVE_HEADERS)
+    rows = read_rows(path, INITIATIVE_HEADERS, optional=(INITIATIVE_AUTHORS,))
+    errors = CellErrors([*INITIATIVE_HEADERS, INITIATIVE_AUTHORS])
+    staff_ids = dict(db.execute("SELECT code, id FROM staff").fetchall()) if rows and INITIATIVE_AUTHORS in rows[0].cells \
+        else {}
     ids = unit_ids_by_code(db)
     joined = {r[0] for r in db.execute("SELECT unit_id FROM campaign_unit WHERE campaign_id = ?", [campaign_id])}
     existing: dict[int, list[Initiative]] = {}
@@ -96,6 +105,7 @@ def import_initiatives(
             assessment = choice_cell(errors, row, "Đánh giá của Hội đồng", Assessment, required=False)
         if assessment is not None and reported is None and cell_text(row.cells["Ngày báo cáo kết quả"]) == "":
             errors.add(row, "Đánh giá của Hội đồng", "chưa có ngày báo cáo kết quả thì chưa đánh giá được")
+        author_ids = _author_cell(errors, row, staff_ids)
         if unit_id is None:
             continue
         if title and (unit_id, fold(title)) in titles:
@@ -111,8 +121,9 @@ def import_initiatives(
         if old is not None:
             claimed.add(old.id)
         base = old or Initiative(campaign_id=campaign_id, unit_id=unit_id, title="", kind=None, registered_on=None)
-        parsed.append(replace(base, title=title, kind=kind, field=field or "", registered_on=registered,
-                              reported_on=reported, assessment=assessment))
+        parsed.append(_with_authors(
+            replace(base, title=title, kind=kind, field=field or "", registered_on=registered, reported_on=reported,
+                    assessment=assessment), author_ids))
     _check_per_unit(errors, parsed, per_unit, existing, campaign.max_per_unit, {v: k for k, v in ids.items()})
     if errors:
         raise ImportRejected(errors.items)
@@ -122,11 +133,49 @@ def import_initiatives(
     result = ImportResult(len(new), len(changed), len(parsed) - len(new) - len(changed), dry_run, warnings=rows.warnings)
     if dry_run:
         return result
+    authored = [i for i in new if i.authors]  # need their new id for their authors
     with db.atomic():
-        db.conn.executemany(INSERT, [_row(i) for i in new])
+        db.conn.executemany(INSERT, [_row(i) for i in new if not i.authors])
+        for i in authored:
+            write_authors(db, db.execute(INSERT, _row(i)).lastrowid, i.authors)
         db.conn.executemany(UPDATE, [{**_row(i), "id": i.id} for i in changed])
+        for i in changed:
+            if i.authors != olds[i.id].authors:
+                write_authors(db, i.id, i.authors)
     report_progress(progress, len(parsed), len(parsed))
     return result
+
+
+def _author_cell(errors: CellErrors, row, staff_ids: dict[str, int]) -> tuple[int, ...] | None:
+    """The staff ids of the row's ``Tác giả`` cell, in order; ``None`` when the file has no such
+    column or the cell is empty (the authors already entered are kept)."""
+    text = cell_text(row.cells.get(INITIATIVE_AUTHORS, ""))
+    if not text:
+        return None
+    codes = [c.strip().upper() for c in text.split(AUTHOR_SEPARATOR)]
+    found: list[int] = []
+    for code in codes:
+        if not code:
+            continue
+        if code not in staff_ids:
+            errors.add(row, INITIATIVE_AUTHORS, f"không có cán bộ mã {code} (mã cán bộ cách nhau bằng dấu “;”)")
+        elif staff_ids[code] in found:
+            errors.add(row, INITIATIVE_AUTHORS, f"mã cán bộ {code} ghi hai lần")
+        else:
+            found.append(staff_ids[code])
+    return tuple(found) or None
+
+
+def _with_authors(initiative: Initiative, author_ids: tuple[int, ...] | None) -> Initiative:
+    """``initiative`` with the file's authors (the first chủ trì, the others tham gia; a person
+    already an author keeps their share); unchanged when the file names none or the same people in
+    the same order."""
+    if author_ids is None or author_ids == initiative.author_ids:
+        return initiative
+    before = {a.staff_id: a for a in initiative.authors}
+    authors = tuple(Author(s, AuthorRole.CHU_TRI if n == 0 else AuthorRole.THAM_GIA,
+                           before[s].share if s in before else None) for n, s in enumerate(author_ids))
+    return replace(initiative, authors=authors, author_ids=author_ids)
 
 
 def _check_per_unit(errors, parsed, per_unit, existing, most: int, codes: dict[int, str]) -> None:
@@ -209,4 +258,5 @@ def import_head_evaluations(
 
 
 ASSESSMENT_CHOICES = (*labels_of(Assessment), NOT_ASSESSED)
-__all__ = ["import_initiatives", "import_head_evaluations", "INITIATIVE_HEADERS", "HEAD_HEADERS", "Criterion"]
+__all__ = ["import_initiatives", "import_head_evaluations", "INITIATIVE_AUTHORS", "INITIATIVE_HEADERS", "HEAD_HEADERS",
+           "Criterion"]

@@ -7,11 +7,42 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import get_campaign
-from models.common.codes import Assessment, InitiativeKind, label
+from models.common.codes import Assessment, AuthorRole, InitiativeKind, label
 from models.common.dates import format_date, from_iso
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean, fold
 from models.store.records import insert_sql, save_record, update_sql, with_children
+
+
+@dataclass(frozen=True)
+class Author:
+    """One author of an initiative: their role and their share of the work in percent (``None``:
+    the unit did not report one)."""
+
+    staff_id: int
+    role: AuthorRole = AuthorRole.THAM_GIA
+    share: float | None = None
+
+    @property
+    def role_label(self) -> str:
+        return label(self.role)
+
+    @property
+    def text(self) -> str:
+        """"chủ trì, 60%" - how a list or a sentence names the author's part."""
+        role = self.role_label.lower()
+        return f"{role}, {share_text(self.share)}" if self.share is not None else role
+
+
+def share_text(share: float) -> str:
+    """60 -> "60%", 33.5 -> "33,5%"."""
+    return f"{share:g}".replace(".", ",") + "%"
+
+
+def authors_from_ids(staff_ids) -> tuple[Author, ...]:
+    """Authors given as staff ids only, in the unit's order: the first leads (chủ trì)."""
+    return tuple(Author(s, AuthorRole.CHU_TRI if n == 0 else AuthorRole.THAM_GIA)
+                 for n, s in enumerate(dict.fromkeys(staff_ids)))
 
 
 @dataclass(frozen=True)
@@ -28,10 +59,14 @@ class Initiative:
     assessment: Assessment | None = None
     assessment_note: str = ""
     recognised: bool = False  # recognised as an initiative at the cơ sở
-    author_ids: tuple[int, ...] = ()
+    author_ids: tuple[int, ...] = ()  # the authors' staff ids, in order (``authors`` adds roles, shares)
     id: int | None = None
     unit_code: str = ""
     unit_name: str = ""
+    authors: tuple[Author, ...] = ()  # when empty, made from ``author_ids`` (the first one chủ trì)
+
+    def author(self, staff_id: int) -> Author | None:
+        return next((a for a in self.authors if a.staff_id == staff_id), None)
 
     @property
     def kind_label(self) -> str:
@@ -43,6 +78,16 @@ class Initiative:
 
 
 def normalised(i: Initiative) -> Initiative:
+    """Cleaned text; ``authors`` and ``author_ids`` agree afterwards. ``authors`` counts when
+    ``author_ids`` is empty or names the same people in the same order; otherwise ``author_ids`` was
+    changed alone (code written before roles existed) and gives the authors, the first chủ trì."""
+    firsts = {}
+    for a in i.authors:
+        firsts.setdefault(a.staff_id, a)
+    authors = tuple(firsts.values())
+    ids = tuple(dict.fromkeys(i.author_ids))
+    if ids and ids != tuple(firsts):
+        authors = authors_from_ids(ids)
     return replace(
         i,
         title=clean(i.title),
@@ -50,7 +95,7 @@ def normalised(i: Initiative) -> Initiative:
         description=(i.description or "").strip(),
         result_summary=(i.result_summary or "").strip(),
         assessment_note=(i.assessment_note or "").strip(),
-        author_ids=tuple(dict.fromkeys(i.author_ids)),
+        authors=authors, author_ids=tuple(a.staff_id for a in authors),
     )
 
 
@@ -90,6 +135,9 @@ def check_initiative(db: Database, i: Initiative, today: dt.date) -> dict[str, s
         (known,) = db.execute(f"SELECT count(*) FROM staff WHERE id IN ({marks})", list(i.author_ids)).fetchone()
         if known != len(set(i.author_ids)):
             errors["author_ids"] = "Có tác giả không có trong danh sách cán bộ"
+    authors_error = check_authors(i.authors)
+    if authors_error and "author_ids" not in errors:
+        errors["author_ids"] = authors_error
     try:
         campaign = get_campaign(db, i.campaign_id)
     except NotFound as e:
@@ -116,6 +164,20 @@ def check_initiative(db: Database, i: Initiative, today: dt.date) -> dict[str, s
             f"(tối đa {campaign.max_per_unit})"
         )
     return errors
+
+
+def check_authors(authors: tuple[Author, ...]) -> str:
+    """What is wrong with the authors' roles and shares ("" when nothing)."""
+    if any(not isinstance(a.role, AuthorRole) for a in authors):
+        return "Vai trò của tác giả phải là Chủ trì hoặc Tham gia"
+    if authors and not any(a.role == AuthorRole.CHU_TRI for a in authors):
+        return "Cần có ít nhất một tác giả chủ trì"
+    shares = [a.share for a in authors if a.share is not None]
+    if any(not 0 < s <= 100 for s in shares):
+        return "Tỷ lệ đóng góp của tác giả phải lớn hơn 0% và không quá 100%"
+    if sum(shares) > 100 + 1e-9:
+        return f"Tổng tỷ lệ đóng góp của các tác giả là {share_text(sum(shares))}, vượt quá 100%"
+    return ""
 
 
 def _row(i: Initiative) -> dict:
@@ -156,15 +218,21 @@ def save_initiative(db: Database, initiative: Initiative, today: dt.date) -> Ini
     with db.atomic():
         initiative = replace(initiative, id=save_record(db, "initiative", _row(initiative), initiative.id,
                                                         "Không tìm thấy mô hình, sáng kiến, giải pháp"))
-        db.execute("DELETE FROM initiative_author WHERE initiative_id = ?", [initiative.id])
-        db.conn.executemany(
-            "INSERT INTO initiative_author (initiative_id, staff_id) VALUES (?, ?)",
-            [(initiative.id, s) for s in initiative.author_ids],
-        )
+        write_authors(db, initiative.id, initiative.authors)
     return get_initiative(db, initiative.id)
 
 
-_AUTHORS = "SELECT initiative_id, staff_id FROM initiative_author WHERE initiative_id IN ({ids}) ORDER BY rowid"
+def write_authors(db: Database, initiative_id: int, authors: tuple[Author, ...]) -> None:
+    """Replace the initiative's authors (the caller holds the transaction)."""
+    db.execute("DELETE FROM initiative_author WHERE initiative_id = ?", [initiative_id])
+    db.conn.executemany(
+        "INSERT INTO initiative_author (initiative_id, staff_id, role, share) VALUES (?, ?, ?, ?)",
+        [(initiative_id, a.staff_id, a.role.value, a.share) for a in authors],
+    )
+
+
+_AUTHORS = ("SELECT initiative_id, staff_id, role, share FROM initiative_author WHERE initiative_id IN ({ids}) "
+            "ORDER BY rowid")
 _SELECT = (
     "SELECT i.id, i.campaign_id, i.unit_id, i.title, i.kind, i.field, i.registered_on, i.description, "
     "i.reported_on, i.result_summary, i.assessment, i.assessment_note, i.recognised, u.code AS unit_code, "
@@ -181,7 +249,8 @@ def _fetch(db: Database, where: str, params: list) -> list[Initiative]:
             description=r["description"], reported_on=from_iso(r["reported_on"]), result_summary=r["result_summary"],
             assessment=Assessment(r["assessment"]) if r["assessment"] else None,
             assessment_note=r["assessment_note"], recognised=bool(r["recognised"]), unit_code=r["unit_code"],
-            unit_name=r["unit_name"], author_ids=tuple(s for (s,) in authors),
+            unit_name=r["unit_name"], author_ids=tuple(s for s, _r, _s in authors),
+            authors=tuple(Author(s, AuthorRole(role), share) for s, role, share in authors),
         )
         for r, authors in with_children(db, f"{_SELECT} WHERE {where} ORDER BY u.code, i.id", params, _AUTHORS)
     ]

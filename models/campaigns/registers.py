@@ -33,6 +33,7 @@ class RegisterData:
     entries: tuple[RegisterEntry, ...]
     unregistered_units: tuple[str, ...]  # active participants with nothing registered by as_of
     council: CouncilNames
+    deadlines: str = ""  # "Hạn đăng ký: trước ngày 03/11/2018; hạn báo cáo kết quả: trước ngày 27/01/2019"
 
 
 def initiative_register_data(db: Database, campaign_id: int, as_of: dt.date) -> RegisterData:
@@ -61,4 +62,6 @@ def initiative_register_data(db: Database, campaign_id: int, as_of: dt.date) -> 
     return RegisterData(
         campaign_name=campaign.name, year=campaign.year, as_of=as_of, entries=entries,
         unregistered_units=tuple(members[u].unit_name for u in missing), council=council_names(db),
+        deadlines=(f"Hạn đăng ký: {campaign.deadline_text(campaign.registration_deadline)}; hạn báo cáo kết quả: "
+                   f"{campaign.deadline_text(campaign.report_deadline)}"),
     )

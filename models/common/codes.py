@@ -65,6 +65,30 @@ class Assessment(StrEnum):
     KHONG_HIEU_QUA = "khong_hieu_qua"
 
 
+class AuthorRole(StrEnum):
+    """An author's part in an initiative, as the unit reports it (the first author usually chủ trì)."""
+
+    CHU_TRI = "chu_tri"
+    THAM_GIA = "tham_gia"
+
+
+class RecognitionBody(StrEnum):
+    """Who recognised an initiative as a sáng kiến (Điều lệ Sáng kiến, Nghị định 13/2012/NĐ-CP)."""
+
+    CO_SO = "co_so"
+    QUAN = "quan"
+    THANH_PHO = "thanh_pho"
+
+
+class RecognitionScope(StrEnum):
+    """The scope of effect (phạm vi ảnh hưởng) the recognition states."""
+
+    DON_VI = "pham_vi_don_vi"
+    QUAN = "pham_vi_quan"
+    THANH_PHO = "pham_vi_thanh_pho"
+    TOAN_QUOC = "pham_vi_toan_quoc"
+
+
 class HeadLevel(StrEnum):
     """Evaluation of a head of unit under district Decision 3767/QĐ-UBND."""
 
@@ -252,6 +276,15 @@ LABELS: dict[StrEnum, str] = {
     Assessment.TIEU_BIEU: "Tiêu biểu xuất sắc",
     Assessment.HIEU_QUA: "Hiệu quả",
     Assessment.KHONG_HIEU_QUA: "Không hiệu quả",
+    RecognitionBody.CO_SO: "Hội đồng sáng kiến cơ sở",
+    RecognitionBody.QUAN: "Hội đồng sáng kiến cấp quận/phường",
+    RecognitionBody.THANH_PHO: "Hội đồng sáng kiến cấp thành phố",
+    RecognitionScope.DON_VI: "Trong cơ quan, đơn vị",
+    RecognitionScope.QUAN: "Toàn quận/phường",
+    RecognitionScope.THANH_PHO: "Toàn thành phố",
+    RecognitionScope.TOAN_QUOC: "Toàn quốc",
+    AuthorRole.CHU_TRI: "Chủ trì",
+    AuthorRole.THAM_GIA: "Tham gia",
     HeadLevel.XUAT_SAC: "Hoàn thành xuất sắc nhiệm vụ",
     HeadLevel.TOT: "Hoàn thành tốt nhiệm vụ",
     HeadLevel.HOAN_THANH: "Hoàn thành nhiệm vụ",

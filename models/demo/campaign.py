@@ -1,7 +1,12 @@
 """Sample data for the seed's campaign: "Đợt thi đua cao điểm về Cải cách hành chính" (Gò Vấp, 2018).
 
-Registration before 03/11/2018, results before 27/01/2019. A realistic mix: most units on time,
-a few late, a few missing, assessments of every kind, and the heads' evaluations for 2018.
+Registration before 03/11/2018, results before 27/01/2019. A realistic mix: most units on time
+(17 of them on the deadline day itself, which the campaign counts: "chậm nhất ngày"), a few late, a
+few missing, assessments of every kind, and the heads' evaluations for 2018 (decided 28/12/2018; the
+failed head of a unit that never registered only on 15/01/2019). Each initiative's authors carry
+their role and share; the sáng kiến assessed "Tiêu biểu xuất sắc" are recognised by the Hội đồng sáng
+kiến cơ sở, and one initiative outside the campaign by the district's council. One outstanding
+initiative has a co-author from a unit that never registered (the review does not propose her).
 Deterministic: one seeded generator, no clock.
 """
 from __future__ import annotations
@@ -13,9 +18,10 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, save_campaign
-from models.common.codes import Assessment, HeadLevel, InitiativeKind
+from models.campaigns.recognitions import Recognition, save_recognition
+from models.common.codes import Assessment, AuthorRole, HeadLevel, InitiativeKind, RecognitionBody, RecognitionScope
 from models.people.heads import Criterion, HeadEvaluation, criteria_template, save_evaluation
-from models.campaigns.initiatives import Initiative, save_initiative
+from models.campaigns.initiatives import Author, Initiative, save_initiative
 
 SEED = 2019
 # The sample is entered as of this day: the report deadline has passed, the council has met.
@@ -70,6 +76,24 @@ class CampaignPlan:
     outstanding: int = 6
     not_assessed: int = 2
     heads: bool = True  # the heads' evaluations of the campaign's year
+    # The 2018 seed's own cases (issue #13): dated head evaluations, one decided late, the outstanding
+    # sáng kiến recognised in 2019, a co-author from a unit that never registered, an initiative
+    # recognised outside any campaign.
+    story: bool = True
+
+
+SHARES = {1: (100,), 2: (60, 40), 3: (50, 30, 20)}  # the authors' shares in percent, chủ trì first
+RECOGNISED_ON = dt.date(2019, 2, 15)  # the Hội đồng sáng kiến cơ sở's decisions
+HEADS_DECIDED_ON = dt.date(2018, 12, 28)
+LATE_HEAD_DECIDED_ON = dt.date(2019, 1, 15)  # the failed head: decided after the others
+# An initiative recognised outside any campaign (by the district's council, before the campaign).
+OUTSIDE = ("TP", "Sổ tay hướng dẫn thủ tục chứng thực bỏ túi", "125/QĐ-UBND", dt.date(2018, 9, 20))
+
+
+def _authors(staff_ids) -> tuple[Author, ...]:
+    shares = SHARES[len(staff_ids)] if staff_ids else ()
+    return tuple(Author(s, AuthorRole.CHU_TRI if n == 0 else AuthorRole.THAM_GIA, share)
+                 for n, (s, share) in enumerate(zip(staff_ids, shares)))
 
 
 def _day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
@@ -103,6 +127,8 @@ def build_demo_campaign(db: Database, plan: CampaignPlan = CampaignPlan()) -> in
                          else None if n < cut[2] else Assessment.HIEU_QUA)
     assessed = spec.report_deadline < plan.entered_on  # the council assesses after the deadline
     fields = list(TITLES)
+    recognised: list[int] = []
+    outsider = _outside_co_author(db, [units[i][0] for i in sorted(missing)]) if plan.story else None
     for i, (unit_id, code, name) in enumerate(units):
         if i in missing:
             continue
@@ -124,7 +150,10 @@ def build_demo_campaign(db: Database, plan: CampaignPlan = CampaignPlan()) -> in
         )]
         kind = KINDS[rng.randrange(3)]
         verdict = assessment.get(i) if assessed and reported_on else None
-        save_initiative(db, Initiative(
+        authors = _authors(rng.sample(staff, k=min(len(staff), rng.randint(1, 3))))
+        if verdict == Assessment.TIEU_BIEU and outsider is not None:  # the first outstanding one only
+            authors, outsider = authors + (Author(outsider),), None
+        saved = save_initiative(db, Initiative(
             campaign_id=campaign.id, unit_id=unit_id, title=title, kind=kind, field=field,
             registered_on=registered_on, reported_on=reported_on,
             result_summary=("Đã triển khai tại bộ phận tiếp nhận và trả kết quả; người dân đánh giá tốt."
@@ -132,15 +161,45 @@ def build_demo_campaign(db: Database, plan: CampaignPlan = CampaignPlan()) -> in
             assessment=verdict,
             assessment_note={Assessment.KHONG_HIEU_QUA: "Chưa triển khai thực tế, kết quả chưa rõ.",
                              Assessment.TIEU_BIEU: "Có thể nhân rộng ra các đơn vị khác."}.get(verdict, ""),
-            recognised=verdict == Assessment.TIEU_BIEU and kind == InitiativeKind.SANG_KIEN,
-            author_ids=tuple(rng.sample(staff, k=min(len(staff), rng.randint(1, 3)))),
+            authors=authors,
         ), plan.entered_on)
+        if verdict == Assessment.TIEU_BIEU and kind == InitiativeKind.SANG_KIEN:
+            recognised.append(saved.id)
+    if plan.story:
+        for n, initiative_id in enumerate(recognised, start=1):
+            save_recognition(db, Recognition(RecognitionBody.CO_SO, f"{n:02d}/QĐ-HĐSK", RECOGNISED_ON,
+                                             RecognitionScope.DON_VI, initiative_id=initiative_id), ENTERED_ON)
+        _outside_recognition(db)
     if plan.heads:
-        _head_evaluations(db, rng, [u[0] for u in units], missing, spec.year)
+        _head_evaluations(db, rng, [u[0] for u in units], missing, spec.year, plan.story)
     return campaign.id
 
 
-def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], missing: set[int], year: int) -> None:
+def _outside_co_author(db: Database, unit_ids: list[int]) -> int | None:
+    """A deputy head of the first unit that never registers: co-author of an outstanding initiative
+    of another unit (the issue's case: such a person must not be proposed automatically)."""
+    for unit_id in unit_ids:
+        row = db.execute("SELECT s.id FROM staff s JOIN staff_unit h ON h.staff_id = s.id AND h.unit_id = ? "
+                         "WHERE s.ended_on IS NULL AND s.position LIKE 'Phó%' ORDER BY s.id LIMIT 1",
+                         [unit_id]).fetchone()
+        if row:
+            return row[0]
+    return None
+
+
+def _outside_recognition(db: Database) -> None:
+    code, title, number, day = OUTSIDE
+    (unit_id,) = db.execute("SELECT id FROM unit WHERE code = ?", [code]).fetchone()
+    staff = [r[0] for r in db.execute(
+        "SELECT s.id FROM staff s JOIN staff_unit h ON h.staff_id = s.id AND h.unit_id = ? "
+        "WHERE s.ended_on IS NULL ORDER BY s.id LIMIT 2", [unit_id])]
+    save_recognition(db, Recognition(RecognitionBody.QUAN, number, day, RecognitionScope.QUAN, title=title,
+                                     unit_id=unit_id, authors=_authors(staff),
+                                     note="Áp dụng tại bộ phận tiếp nhận và trả kết quả của 16 phường"), ENTERED_ON)
+
+
+def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], missing: set[int], year: int,
+                      dated: bool) -> None:
     criteria = criteria_template(db)
     failing = {unit_ids[i] for i in sorted(missing)[:1]}  # one head of a unit that did not register
     for unit_id in unit_ids:
@@ -152,6 +211,8 @@ def _head_evaluations(db: Database, rng: random.Random, unit_ids: list[int], mis
                    for n in range(len(criteria))]
         save_evaluation(db, HeadEvaluation(
             unit_id=unit_id, year=year, level=level,
+            decided_on=(LATE_HEAD_DECIDED_ON if level == HeadLevel.KHONG_HOAN_THANH else HEADS_DECIDED_ON)
+            if dated else None,
             note="Chưa đăng ký mô hình, sáng kiến trong đợt thi đua." if level == HeadLevel.KHONG_HOAN_THANH else "",
             criteria=tuple(Criterion(c, r) for c, r in zip(criteria, results)),
         ))

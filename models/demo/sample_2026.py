@@ -35,7 +35,10 @@ from sqlite_utils import Database
 
 from models.campaigns.campaigns import Campaign
 from models.campaigns.initiatives import get_initiative, save_initiative
-from models.common.codes import Assessment, CouncilLevel, HeadLevel, InitiativeKind, StaffCategory, UnitKind
+from models.campaigns.recognitions import Recognition, save_recognition
+from models.common.codes import (
+    Assessment, CouncilLevel, HeadLevel, InitiativeKind, RecognitionBody, RecognitionScope, StaffCategory, UnitKind,
+)
 from models.demo.campaign import CampaignPlan, build_demo_campaign
 from models.demo.classification import QuarterPlan, build_demo_classifications
 from models.demo.sample import CB, CC, LD, NAM, NU, VC, _Slot, _UnitSpec, plan_units, refuse_if_not_empty, save_plan
@@ -135,6 +138,7 @@ UNIT_SPECS: tuple[_UnitSpec, ...] = (
 
 _UNITS_REGISTER = "Mỗi cơ quan, đơn vị, trường học, khu phố đăng ký 01 mô hình, sáng kiến, giải pháp"
 # (name, start, registration deadline, report deadline, description) by year
+RECOGNISED_ON = dt.date(2025, 12, 30)  # the Hội đồng sáng kiến cơ sở's decisions on the 2025 campaign
 _CAMPAIGNS = {
     2025: ("Đợt thi đua “Phường mới - Hành động mới” năm 2025", (7, 15), (8, 15), (12, 20),
            f"Phát động khi thành lập phường Gò Vấp (01/07/2025). {_UNITS_REGISTER} về cải cách hành chính và "
@@ -179,12 +183,15 @@ def _ratings(db: Database, year: int) -> None:
 
 
 def _recognise_outstanding(db: Database, campaign_id: int, entered: dt.date) -> None:
-    """The council recognises the outstanding ones ("Tiêu biểu xuất sắc") as sáng kiến at the cơ sở:
-    their authors may become Chiến sĩ thi đua cơ sở."""
-    for (initiative_id,) in db.execute("SELECT id FROM initiative WHERE campaign_id = ? AND assessment = ? "
-                                       "ORDER BY id", [campaign_id, Assessment.TIEU_BIEU.value]).fetchall():
+    """The council recognises the outstanding ones ("Tiêu biểu xuất sắc") as sáng kiến at the cơ sở
+    (a recognition record dated in 2025): their authors may become Chiến sĩ thi đua cơ sở of 2025."""
+    rows = db.execute("SELECT id FROM initiative WHERE campaign_id = ? AND assessment = ? ORDER BY id",
+                      [campaign_id, Assessment.TIEU_BIEU.value]).fetchall()
+    for n, (initiative_id,) in enumerate(rows, start=1):
         found = get_initiative(db, initiative_id)
-        save_initiative(db, replace(found, kind=InitiativeKind.SANG_KIEN, recognised=True), entered)
+        save_initiative(db, replace(found, kind=InitiativeKind.SANG_KIEN), entered)
+        save_recognition(db, Recognition(RecognitionBody.CO_SO, f"{n:02d}/QĐ-HĐSK", RECOGNISED_ON,
+                                         RecognitionScope.DON_VI, initiative_id=initiative_id), entered)
 
 
 def build_ward_sample(db: Database, today: dt.date = DEMO_TODAY) -> None:
@@ -213,8 +220,8 @@ def build_ward_sample(db: Database, today: dt.date = DEMO_TODAY) -> None:
         _ratings(db, 2025)
         campaign_2025 = build_demo_campaign(db, CampaignPlan(
             CAMPAIGN_2025, SEED + 3, entered, missing=1, late=2, not_reported=1, reported_late=1, not_effective=1,
-            outstanding=5, not_assessed=1))
+            outstanding=5, not_assessed=1, story=False))
         _recognise_outstanding(db, campaign_2025, entered)
         build_demo_campaign(db, CampaignPlan(CAMPAIGN_2026, SEED + 4, today, not_reported=0, reported_late=0,
-                                             heads=False))
+                                             heads=False, story=False))
         set_council_names(db, COUNCIL)

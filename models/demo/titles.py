@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from models.common.codes import DisciplineForm, NotClassifiedReason, TitleCode
+from models.campaigns.recognitions import Recognition, save_recognition
+from models.common.codes import DisciplineForm, NotClassifiedReason, RecognitionBody, TitleCode
 from models.demo.campaign import ENTERED_ON
 from models.people.discipline import Discipline, save_discipline
 from models.common.errors import DomainError
@@ -109,8 +110,10 @@ def build_demo_titles(db: Database, today: dt.date) -> None:
         "SELECT i.id FROM initiative i JOIN campaign k ON k.id = i.campaign_id WHERE i.unit_id = ? AND k.year = ? "
         "ORDER BY i.id LIMIT 1", [unit_id, YEAR]).fetchone()
     initiative = get_initiative(db, initiative_id)
-    save_initiative(db, replace(initiative, recognised=True, author_ids=(a.staff_id, b.staff_id, c.staff_id)),
-                    ENTERED_ON)
+    save_initiative(db, replace(initiative, authors=(), author_ids=(a.staff_id, b.staff_id, c.staff_id)), ENTERED_ON)
+    if not initiative.recognised:  # recognised at the cơ sở: a decision of the unit's council
+        save_recognition(db, Recognition(RecognitionBody.CO_SO, "07/QĐ-TCKH", dt.date(2018, 12, 20),
+                                         initiative_id=initiative_id), ENTERED_ON)
     set_council_order(db, YEAR, [c.staff_id, b.staff_id, a.staff_id])
     # Her leave runs all year: as if entered so before her unit's quarters were locked.
     db.execute("UPDATE classification SET level = NULL, reason = ?, note = '' WHERE staff_id = ? AND year = ?",

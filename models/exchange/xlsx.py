@@ -57,8 +57,11 @@ class Rows(list):
     warnings: tuple[str, ...] = ()
 
 
-def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None) -> Rows:
-    """The non-empty data rows of the first sheet, after checking its header row is ``headers``.
+def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None,
+              optional: tuple[str, ...] = ()) -> Rows:
+    """The non-empty data rows of the first sheet, after checking its header row is ``headers``,
+    followed by any leading part of ``optional`` (columns a file may add after the template's, in
+    that order: the rows then have those cells too, else not).
 
     Raises :class:`ImportRejected`, nothing read, for:
 
@@ -124,6 +127,7 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         if isinstance(e, (KeyboardInterrupt, SystemExit)):
             raise
         raise broken from None
+    headers = headers + present_optional(grid[0] if grid else [], len(headers), optional)
     header_errors = check_headers(grid[0] if grid else [], headers)
     if header_errors:
         raise ImportRejected(header_errors)
@@ -290,6 +294,18 @@ def get_column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def present_optional(found: list[object], start: int, optional: tuple[str, ...]) -> list[str]:
+    """The optional headers the header row ``found`` has right after the first ``start`` columns."""
+    got = [nfc(str(v)).strip() if v is not None else "" for v in found]
+    present = []
+    for n, header in enumerate(optional):
+        if start + n < len(got) and got[start + n] == header:
+            present.append(header)
+        else:
+            break
+    return present
 
 
 def check_headers(found: list[object], expected: list[str]) -> list[str]:

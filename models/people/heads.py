@@ -5,11 +5,13 @@ user edits; each evaluation keeps its own copy of the criteria with a result for
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel, label
+from models.common.dates import format_date, from_iso, iso
 from models.common.errors import NotFound, ValidationError
 from models.store.settings import get_setting, set_setting
 from models.common.text import clean
@@ -45,10 +47,22 @@ class HeadEvaluation:
     id: int | None = None
     unit_code: str = ""
     unit_name: str = ""
+    decided_on: dt.date | None = None  # the day it was decided (None: not recorded)
 
     @property
     def level_label(self) -> str:
         return label(self.level)
+
+    @property
+    def known_from(self) -> dt.date:
+        """The first day a list "as of" a day counts it: the day it was decided, or - not recorded - the
+        last day of its year (a year's evaluation is decided at its end, never before)."""
+        return known_from(self.decided_on, self.year)
+
+
+def known_from(decided_on: dt.date | None, year: int) -> dt.date:
+    """See :attr:`HeadEvaluation.known_from`."""
+    return decided_on or dt.date(year, 12, 31)
 
 
 def criteria_template(db: Database) -> tuple[str, ...]:
@@ -73,6 +87,9 @@ def check_evaluation(db: Database, ev: HeadEvaluation) -> dict[str, str]:
         errors["level"] = "Chưa chọn mức xếp loại"
     if any(not c.name for c in ev.criteria):
         errors["criteria"] = "Tiêu chí không được để trống tên"
+    if ev.decided_on is not None and isinstance(ev.year, int) and not ev.year <= ev.decided_on.year <= ev.year + 1:
+        errors["decided_on"] = (f"Ngày quyết định {format_date(ev.decided_on)} không thuộc năm {ev.year} "
+                                f"hoặc năm {ev.year + 1}: đánh giá năm nào được quyết định trong năm đó hoặc đầu năm sau")
     return errors
 
 
@@ -93,10 +110,11 @@ def save_evaluation(db: Database, ev: HeadEvaluation) -> HeadEvaluation:
         ev = replace(ev, head_name=ev.head_name or name, head_title=ev.head_title or title)
     with db.atomic():
         db.execute(
-            "INSERT INTO head_evaluation (unit_id, year, head_name, head_title, level, note) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(unit_id, year) DO UPDATE SET head_name = excluded.head_name, "
-            "head_title = excluded.head_title, level = excluded.level, note = excluded.note",
-            [ev.unit_id, ev.year, ev.head_name, ev.head_title, ev.level.value, ev.note],
+            "INSERT INTO head_evaluation (unit_id, year, head_name, head_title, level, note, decided_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit_id, year) DO UPDATE SET head_name = excluded.head_name, "
+            "head_title = excluded.head_title, level = excluded.level, note = excluded.note, "
+            "decided_on = excluded.decided_on",
+            [ev.unit_id, ev.year, ev.head_name, ev.head_title, ev.level.value, ev.note, iso(ev.decided_on)],
         )
         (ev_id,) = db.execute(
             "SELECT id FROM head_evaluation WHERE unit_id = ? AND year = ?", [ev.unit_id, ev.year]
@@ -110,7 +128,7 @@ def save_evaluation(db: Database, ev: HeadEvaluation) -> HeadEvaluation:
 
 
 _SELECT = (
-    "SELECT e.id, e.unit_id, e.year, e.head_name, e.head_title, e.level, e.note, u.code AS unit_code, "
+    "SELECT e.id, e.unit_id, e.year, e.head_name, e.head_title, e.level, e.note, e.decided_on, u.code AS unit_code, "
     "u.name AS unit_name "
     "FROM head_evaluation e JOIN unit u ON u.id = e.unit_id"
 )
@@ -120,7 +138,8 @@ def _fetch(db: Database, where: str, params: list) -> list[HeadEvaluation]:
     found = with_children(db, f"{_SELECT} WHERE {where} ORDER BY u.code", params,
                           "SELECT evaluation_id, name, result FROM head_criterion WHERE evaluation_id IN ({ids}) "
                           "ORDER BY evaluation_id, position")
-    return [HeadEvaluation(**{**r, "level": HeadLevel(r["level"])}, criteria=tuple(Criterion(*c) for c in criteria))
+    return [HeadEvaluation(**{**r, "level": HeadLevel(r["level"]), "decided_on": from_iso(r["decided_on"])},
+                           criteria=tuple(Criterion(*c) for c in criteria))
             for r, criteria in found]
 
 

@@ -40,6 +40,8 @@ TABLE_LABELS = {
     "staff_achievement": "Thành tích xét Chiến sĩ thi đua cơ sở",
     "award": "Khen thưởng",
     "due_rule": "Quy tắc xét khen thưởng tiếp theo",
+    "initiative_recognition": "Công nhận sáng kiến",
+    "recognition_author": "Tác giả sáng kiến được công nhận",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

@@ -75,6 +75,11 @@ _COMMON: dict[str, Field] = {
     "key": Field("Cài đặt", CODE), "value": Field("Giá trị"),
     "disabled_reasons": Field("Lý do phê bình không áp dụng", CODES), "min_quarters": Field("Số quý tối thiểu"),
     "required_level": Field("Mức xếp loại tối thiểu các quý", CODE),
+    "include_effective": Field("Nêu gương cả tác giả mô hình được đánh giá Hiệu quả", FLAG),
+    "deadline_day_counts": Field("Nộp đúng ngày hạn là đúng hạn (“chậm nhất ngày”)", FLAG),
+    "decided_on": Field("Ngày quyết định", DATE),
+    "role": Field("Vai trò tác giả", CODE), "body": Field("Cấp công nhận", CODE),
+    "recognition_id": Field("Công nhận sáng kiến", HIDDEN), "share": Field("Tỷ lệ đóng góp (%)", NUMBER),
     "list_kind": Field("Danh sách", CODE), "text": Field("Nội dung in"), "decision_number": Field("Số quyết định"),
     "decision_date": Field("Ngày quyết định", DATE), "signer_authority": Field("Quyền hạn ký"),
     "signer_title": Field("Chức vụ người ký"), "signer_name": Field("Người ký"), "issuer": Field("Cơ quan ban hành"),
@@ -135,6 +140,7 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
                  "counted": Field("Điều kiện tính"), "count": Field("Số năm liên tục"),
                  "counted_level": Field("Mức xếp loại năm tối thiểu", CODE), "after": Field("Tính từ sau khi được"),
                  "source": Field("Căn cứ"), "to_check": Field("Cần kiểm tra", FLAG)},
+    "initiative_recognition": {"scope": Field("Phạm vi ảnh hưởng", CODE), "title": Field("Tên sáng kiến")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.

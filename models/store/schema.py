@@ -336,6 +336,8 @@ TRACKED = {
 
     "award": "unit_id",
     "due_rule": None,
+    "initiative_recognition": "unit_id",
+    "recognition_author": None,
 }
 
 
@@ -570,3 +572,10 @@ def _awards(body: str):  # migrations 0025-0027: their body is models.store.sche
 
 MIGRATIONS(name="0025_award_register")(_awards("create_award_table"))  # every award to a person or a collective
 MIGRATIONS(name="0026_due_rules")(_awards("create_due_rules"))  # who is due for the next award, as data
+def _campaigns(body: str):  # migrations 0019 on: their body is models.store.schema_campaigns.<body>
+    return lambda db: getattr(import_module("models.store.schema_campaigns"), body)(db)
+
+
+MIGRATIONS(name="0019_initiative_author_roles")(_campaigns("add_author_roles"))
+MIGRATIONS(name="0020_deadline_day_and_decision_dates")(_campaigns("add_deadline_day_and_decision_dates"))
+MIGRATIONS(name="0021_initiative_recognition")(_campaigns("create_recognitions"))

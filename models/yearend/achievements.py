@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from models.campaigns.recognitions import recognised_initiatives as campaign_recognitions
+
 from models.common.codes import Achievement, label
 from models.common.errors import NotFound, ValidationError
 from models.common.text import clean
@@ -41,14 +43,18 @@ class StaffAchievement:
 
 
 def recognised_initiatives(db: Database, year: int) -> dict[int, list[tuple[str, bool]]]:
-    """staff id -> (title, recognised at the cơ sở) of the initiatives they authored in ``year``'s
-    campaigns, in registration order."""
+    """staff id -> (title, recognised) of the initiatives they authored in ``year``'s campaigns, in
+    registration order (recognised: the initiative's flag, kept in step with its recognition records,
+    whenever decided: the titles of a year are considered early the next year), then those recognised
+    outside any campaign by a decision of ``year`` (models.campaigns.recognitions.recognised_initiatives)."""
     found: dict[int, list[tuple[str, bool]]] = defaultdict(list)
     for staff_id, title, recognised in db.execute(
         "SELECT a.staff_id, i.title, i.recognised FROM initiative_author a JOIN initiative i ON i.id = a.initiative_id "
         "JOIN campaign c ON c.id = i.campaign_id WHERE c.year = ? ORDER BY i.registered_on, i.id", [year]
     ):
         found[staff_id].append((title, bool(recognised)))
+    for staff_id, items in campaign_recognitions(db, year).items():
+        found[staff_id] += [(item.title, True) for item in items if item.recognition.initiative_id is None]
     return found
 
 

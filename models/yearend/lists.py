@@ -20,6 +20,7 @@ from types import MappingProxyType
 from sqlite_utils import Database
 
 from models.awards.register import record_approved_list, remove_approved_list
+from models.campaigns.campaigns import DECISION_YEARS_AFTER, check_decision_date, get_campaign
 from models.common.codes import ListKind, TitleCode
 from models.common.dates import format_date, iso
 from models.common.errors import DomainError, ValidationError
@@ -85,6 +86,7 @@ class PrintedEntry:
     text: str  # the achievement, or the reasons for criticism
     group: str = ""  # lists grouped by unit print this heading (titles); empty otherwise
     amount: int = 0  # a bonus in đồng, for the title lists; 0 when the list has none
+    initiative: str = ""  # a campaign's commended person: the initiative they are commended for
 
     @property
     def subject_key(self) -> tuple[str, int]:
@@ -364,6 +366,20 @@ def check_approval(approval: Approval) -> dict[str, str]:
     })
 
 
+def decision_date_problem(db: Database, key: ListKey, day: dt.date) -> str:
+    """Why ``day`` cannot be the date of the decision approving the list ``key`` ("" when it can): a
+    campaign's list not before the campaign's start nor years after it; a year's list not before that
+    year nor more than DECISION_YEARS_AFTER years after it."""
+    if key.campaign_id is not None:
+        return check_decision_date(get_campaign(db, key.campaign_id), day)
+    if day.year < key.year:
+        return f"Ngày quyết định {format_date(day)} trước năm {key.year} của danh sách: kiểm tra lại năm"
+    if day.year > key.year + DECISION_YEARS_AFTER:
+        return (f"Ngày quyết định {format_date(day)} sau năm {key.year} của danh sách hơn {DECISION_YEARS_AFTER} năm: "
+                "kiểm tra lại năm")
+    return ""
+
+
 def approve(db: Database, key: ListKey, approval: Approval, printable: PrintableList, now: dt.datetime,
             who: str = "") -> ApprovalRecord:
     """Freeze ``printable`` (the list as it stands) under ``approval``. Refused, with nothing
@@ -378,6 +394,10 @@ def approve(db: Database, key: ListKey, approval: Approval, printable: Printable
 
         approval = replace(approval, issuer=default_issuer(council_names(db)))
     errors = check_approval(approval)
+    if approval.decision_date is not None and "decision_date" not in errors:
+        problem = decision_date_problem(db, key, approval.decision_date)
+        if problem:
+            errors["decision_date"] = problem
     if errors:
         raise ValidationError(errors)
     if printable.kind != key.kind:

@@ -3,10 +3,11 @@
 Criticism (collectives): every reason of :class:`ReviewReason` that applies to a participating
 unit on the chosen day; a reason tied to a deadline applies only once the deadline has passed
 (the deadline day itself is on time). Commendation: collectives whose initiative the council
-assessed "Tiêu biểu xuất sắc" and that have no criticism reason; individuals rated at the required
-level (by default "Hoàn thành xuất sắc nhiệm vụ") in every classified quarter of the campaign's
-year, with at least ``min_quarters`` quarters classified. Every unit and person considered gets a
-one-sentence answer to "why" or "why not".
+assessed "Tiêu biểu xuất sắc" and that have no criticism reason; individuals who made the campaign
+succeed - the authors of the initiatives the council assessed "Tiêu biểu xuất sắc" (and, as a
+setting, "Hiệu quả"), with no quarter of the campaign's period below the chosen level
+(``models.yearend.review_people``). Every unit and person considered gets a one-sentence answer to
+"why" or "why not".
 """
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ from models.yearend.lists import (
 )
 from models.campaigns.campaigns import Campaign, get_campaign, participants
 from models.common.codes import Assessment, HeadLevel, ListKind, ReviewReason, UnitKind, label
-from models.common.dates import format_date
+from models.common.dates import format_date, from_iso
+from models.people.heads import known_from
 from models.common.errors import DomainError, ValidationError
 from models.campaigns.initiatives import Initiative, list_initiatives
+from models.yearend.review_people import PersonReview, review_people
 from models.common.codes import KIND_ORDER
-from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
+from models.people.succession import active_in_year, unit_ends
 from models.store.settings import council_names
 from models.common.text import name_sort_key, sort_key
 
@@ -40,35 +43,46 @@ TITLES = {
 
 @dataclass(frozen=True)
 class ReviewSettings:
+    """How a campaign is reviewed: the criticism reasons switched off; for the individuals, the level
+    no quarter of the campaign's period may fall below, and whether the authors of initiatives assessed
+    "Hiệu quả" are proposed too (else only "Tiêu biểu xuất sắc")."""
+
     disabled_reasons: frozenset[ReviewReason] = frozenset()
-    min_quarters: int = 2
-    required_level: HeadLevel = HeadLevel.XUAT_SAC
+    required_level: HeadLevel = HeadLevel.TOT
+    include_effective: bool = False
+
+    @property
+    def individuals_text(self) -> str:
+        """"cá nhân: tác giả mô hình Tiêu biểu xuất sắc, các quý của đợt từ ... trở lên" (screens)."""
+        which = "Tiêu biểu xuất sắc hoặc Hiệu quả" if self.include_effective else "Tiêu biểu xuất sắc"
+        level = label(self.required_level)
+        return f"cá nhân: tác giả mô hình {which}, các quý của đợt từ {level[0].lower()}{level[1:]} trở lên"
 
 
 def review_settings(db: Database, campaign_id: int) -> ReviewSettings:
-    row = next(db.query("SELECT disabled_reasons, min_quarters, required_level FROM review_config "
+    row = next(db.query("SELECT disabled_reasons, required_level, include_effective FROM review_config "
                         "WHERE campaign_id = ?", [campaign_id]), None)
     if row is None:
         return ReviewSettings()
     known = {r.value for r in ReviewReason}
     return ReviewSettings(frozenset(ReviewReason(r) for r in json.loads(row["disabled_reasons"]) if r in known),
-                          row["min_quarters"], HeadLevel(row["required_level"]))
+                          HeadLevel(row["required_level"]), bool(row["include_effective"]))
 
 
 def save_review_settings(db: Database, campaign_id: int, settings: ReviewSettings) -> None:
     get_campaign(db, campaign_id)
-    if not 1 <= settings.min_quarters <= 4:
-        raise ValidationError({"min_quarters": "Số quý được xếp loại tối thiểu phải từ 1 đến 4"})
+    if not isinstance(settings.required_level, HeadLevel):
+        raise ValidationError({"required_level": "Chưa chọn mức xếp loại quý tối thiểu"})
     for kind in ListKind:
         if current_approval(db, ListKey(kind, campaign_id=campaign_id)) is not None:
             raise DomainError(f"{label(kind)} của đợt này đã được phê duyệt; hãy mở lại trước khi đổi cách xét")
     with db.atomic():
         db.execute(
-            "INSERT INTO review_config (campaign_id, disabled_reasons, min_quarters, required_level) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(campaign_id) DO UPDATE SET disabled_reasons = excluded.disabled_reasons, "
-            "min_quarters = excluded.min_quarters, required_level = excluded.required_level",
-            [campaign_id, json.dumps(sorted(r.value for r in settings.disabled_reasons)), settings.min_quarters,
-             settings.required_level.value],
+            "INSERT INTO review_config (campaign_id, disabled_reasons, required_level, include_effective) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(campaign_id) DO UPDATE SET disabled_reasons = excluded.disabled_reasons, "
+            "required_level = excluded.required_level, include_effective = excluded.include_effective",
+            [campaign_id, json.dumps(sorted(r.value for r in settings.disabled_reasons)),
+             settings.required_level.value, int(settings.include_effective)],
         )
 
 
@@ -105,37 +119,17 @@ class UnitReview:
 
 
 @dataclass(frozen=True)
-class PersonReview:
-    staff_id: int
-    code: str
-    full_name: str
-    position: str
-    unit_id: int
-    unit_name: str
-    quarters: tuple[tuple[int, HeadLevel | None], ...]  # (quarter, level; None: not classified)
-    commended: bool
-    text: str
-    why: str
-
-    @property
-    def position_unit(self) -> str:
-        return f"{self.position}, {self.unit_name}" if self.position else self.unit_name
-
-
-@dataclass(frozen=True)
 class CampaignReview(AdjustedLists):
     campaign: Campaign
     as_of: dt.date
     settings: ReviewSettings
     units: tuple[UnitReview, ...]  # by kind of unit, then name
-    people: tuple[PersonReview, ...]  # everyone classified in the year in a participating unit, by name
+    people: tuple[PersonReview, ...]  # the authors of the campaign's initiatives, by name
     adjusted: dict[ListKind, tuple[Adjustment, ...]] = field(default_factory=dict)
-    # Rows for subjects added by an adjustment that the rules did not consider (a person with no
-    # classification that year, a unit outside the campaign), with their unit kind for the order.
-    outsiders: dict[tuple[str, int], tuple[PrintedEntry, UnitKind | None, str]] = field(default_factory=dict)
-    # People classified in the year whose last classified quarter belongs to a unit outside the
-    # campaign: staff id -> (that quarter, the unit's name).
-    elsewhere: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # Rows for subjects added by an adjustment that the rules did not consider (a person who authored
+    # none of the campaign's initiatives, a unit outside the campaign), with their unit kind for the
+    # order, a person's code and the unit they print under.
+    outsiders: dict[tuple[str, int], tuple] = field(default_factory=dict)
 
     # by id, built once: the screens look up every row (a scan per lookup was quadratic, 30 s at 20,000 staff)
     @cached_property
@@ -165,14 +159,14 @@ class CampaignReview(AdjustedLists):
         adjusted = list(self.adjusted.get(kind, ()))
         # Rows only for the subjects added by hand: one per person would cost ~0.1 s on 20,000 staff.
         wanted = {a.subject_key for a in adjusted if a.action == Action.ADD}
-        base = {key: entry for key, (entry, _kind, _code) in self.outsiders.items()}
+        base = {key: entry for key, (entry, *_rest) in self.outsiders.items()}
         base.update({(UNIT, u.unit_id): _unit_entry(u, "") for u in self.units if (UNIT, u.unit_id) in wanted})
         base.update({(STAFF, p.staff_id): _person_entry(p, "") for p in self.people
                      if (STAFF, p.staff_id) in wanted})
         merged = apply_adjustments(collectives + individuals, adjusted, base)
         kinds = {u.unit_id: u.unit_kind for u in self.units}
         codes = {p.staff_id: p.code for p in self.people}
-        for (subject, subject_id), (_entry, unit_kind, code) in self.outsiders.items():
+        for (subject, subject_id), (_entry, unit_kind, code, *_unit) in self.outsiders.items():
             if subject == UNIT:
                 kinds[subject_id] = unit_kind
             else:
@@ -187,22 +181,34 @@ class CampaignReview(AdjustedLists):
         """One sentence: why the unit or person is, or is not, on the list ``kind``."""
         adjustment = self.adjustment_for(kind, subject, subject_id)
         if adjustment is not None:
-            return adjustment.why
+            note = self.added_note(subject, subject_id) if adjustment.action == Action.ADD else ""
+            return adjustment.why + note
         if subject == UNIT:
             unit = self.unit(subject_id)
             if unit is None:
                 return "Đơn vị không tham gia đợt thi đua này."
             return unit.why_criticism if kind == ListKind.CRITICISM else unit.why_commendation
         person = self.person(subject_id)
-        if person is None and subject_id in self.elsewhere:
-            quarter, unit_name = self.elsewhere[subject_id]
-            return (f"Không xét: quý được xếp loại cuối cùng của năm {self.campaign.year} (quý {quarter}) thuộc "
-                    f"{unit_name}, đơn vị không tham gia đợt thi đua.")
         if person is None:
-            return f"Không xét: không có kết quả xếp loại quý nào năm {self.campaign.year}."
+            return (f"Không xét: không là tác giả mô hình, sáng kiến, giải pháp nào của đợt thi đua được Hội đồng "
+                    f"đánh giá; muốn nêu gương, Hội đồng thêm vào danh sách và ghi rõ lý do.")
         if kind == ListKind.CRITICISM:
             return "Danh sách phê bình chỉ gồm tập thể."
         return person.why
+
+    def added_note(self, subject: str, subject_id: int) -> str:
+        """For a person added by hand whose unit is proposed for criticism: the sentence saying so."""
+        person = self.person(subject_id) if subject == STAFF else None
+        unit_id = person.unit_id if person else None
+        if person is None:
+            outsider = self.outsiders.get((subject, subject_id))
+            unit_id = outsider[3] if outsider and len(outsider) > 3 else None
+        unit = self.unit(unit_id) if unit_id is not None else None
+        if person is not None and person.criticised_unit:
+            return f" Lưu ý: {person.criticised_unit}."
+        if unit is not None and unit.criticised:
+            return f" Lưu ý: {unit.unit_name} bị đề nghị phê bình ({unit.reasons_text})."
+        return ""
 
 
 def _unit_entry(u: UnitReview, text: str) -> PrintedEntry:
@@ -210,7 +216,7 @@ def _unit_entry(u: UnitReview, text: str) -> PrintedEntry:
 
 
 def _person_entry(p: PersonReview, text: str) -> PrintedEntry:
-    return PrintedEntry(STAFF, p.staff_id, p.full_name, p.position_unit, text)
+    return PrintedEntry(STAFF, p.staff_id, p.full_name, p.position_unit, text, initiative=p.initiative_text)
 
 
 def list_key(campaign_id: int, kind: ListKind) -> ListKey:
@@ -220,29 +226,33 @@ def list_key(campaign_id: int, kind: ListKind) -> ListKey:
 # --------------------------------------------------------------------------- units
 
 
-def _unit_findings(inits: list[Initiative], registration_deadline: dt.date, report_deadline: dt.date,
-                   as_of: dt.date, head: HeadLevel | None, year: int) -> tuple[list[Finding], list[str]]:
+# Said of a registration or report dated on the deadline day itself (only on time "chậm nhất ngày" X).
+_ON_THE_DAY = ", đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”"
+
+
+def _unit_findings(inits: list[Initiative], p, as_of: dt.date, head, year: int) -> tuple[list[Finding], list[str]]:
     """All reasons that apply (before switching any off) and, for the "why not" sentence, what
-    went right."""
+    went right. ``p``: the participant, with its deadlines and whether their day is on time."""
     findings: list[Finding] = []
     good: list[str] = []
-    reg = format_date(registration_deadline)
-    rep = format_date(report_deadline)
+    reg = p.deadline_text(p.registration_deadline)
+    rep = p.deadline_text(p.report_deadline)
     if not inits:
-        if as_of > registration_deadline:
+        if as_of > p.registration_due:
             findings.append(Finding(ReviewReason.NOT_REGISTERED, f"hạn đăng ký {reg}"))
         else:
             good.append(f"chưa đến hạn đăng ký ({reg})")
     else:
         first = inits[0]
-        if first.registered_on > registration_deadline:
+        if first.registered_on > p.registration_due:
             findings.append(Finding(ReviewReason.REGISTERED_LATE,
                                     f"đăng ký ngày {format_date(first.registered_on)}, hạn {reg}"))
         else:
-            good.append(f"đăng ký đúng hạn ({format_date(first.registered_on)})")
+            on_the_day = _ON_THE_DAY if first.registered_on == p.registration_deadline else ""
+            good.append(f"đăng ký đúng hạn ({format_date(first.registered_on)}{on_the_day})")
         not_reported = [i for i in inits if i.reported_on is None or i.reported_on > as_of]
-        late = [i for i in inits if i.reported_on is not None and report_deadline < i.reported_on <= as_of]
-        if not_reported and as_of > report_deadline:
+        late = [i for i in inits if i.reported_on is not None and p.report_due < i.reported_on <= as_of]
+        if not_reported and as_of > p.report_due:
             findings.append(Finding(ReviewReason.NOT_REPORTED, f"hạn báo cáo {rep}"))
         elif not_reported:
             good.append(f"chưa đến hạn báo cáo ({rep})")
@@ -250,22 +260,33 @@ def _unit_findings(inits: list[Initiative], registration_deadline: dt.date, repo
             findings.append(Finding(ReviewReason.REPORTED_LATE,
                                     f"báo cáo ngày {format_date(late[0].reported_on)}, hạn {rep}"))
         elif not not_reported:
-            good.append("báo cáo kết quả đúng hạn")
+            on_the_day = [i.reported_on for i in inits if i.reported_on == p.report_deadline]
+            good.append("báo cáo kết quả đúng hạn" + (f" ({format_date(on_the_day[0])}{_ON_THE_DAY})" if on_the_day else ""))
         assessed = [i for i in inits if i.assessment is not None and i.reported_on is not None and i.reported_on <= as_of]
         if any(i.assessment == Assessment.KHONG_HIEU_QUA for i in assessed):
             findings.append(Finding(ReviewReason.INEFFECTIVE, "Hội đồng đánh giá Không hiệu quả"))
         elif assessed:
             good.append(f"được đánh giá {assessed[0].assessment_label}")
-    if head == HeadLevel.KHONG_HOAN_THANH:
-        findings.append(Finding(ReviewReason.HEAD_FAILED, f"đánh giá năm {year}"))
-    elif head is not None:
-        good.append(f"người đứng đầu {label(head)[0].lower() + label(head)[1:]} năm {year}")
+    if head is not None:
+        level, decided, _day = head
+        when = f", quyết định ngày {format_date(decided)}" if decided else ""
+        if level == HeadLevel.KHONG_HOAN_THANH:
+            findings.append(Finding(ReviewReason.HEAD_FAILED, f"đánh giá năm {year}{when}"))
+        else:
+            good.append(f"người đứng đầu {label(level)[0].lower() + label(level)[1:]} năm {year}{when}")
     return findings, good
 
 
-def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.date, year: int,
+def _review_unit(p, inits: list[Initiative], head, head_later, as_of: dt.date, year: int,
                  settings: ReviewSettings, ends: dt.date | None = None) -> UnitReview:
-    all_findings, good = _unit_findings(inits, p.registration_deadline, p.report_deadline, as_of, head, year)
+    """``head``: (level, decided on, counted from) of the head's evaluation known on ``as_of``;
+    ``head_later``: the one decided after ``as_of`` (not counted; the why sentence says so)."""
+    all_findings, good = _unit_findings(inits, p, as_of, head, year)
+    later = ""
+    if head_later is not None:
+        _level, decided, day = head_later
+        when = f"quyết định ngày {format_date(decided)}" if decided else f"chưa ghi ngày quyết định, tính từ {format_date(day)}"
+        later = f" Đánh giá người đứng đầu năm {year} ({when}) chưa tính vì sau ngày xét."
     findings = [f for f in all_findings if f.reason not in settings.disabled_reasons]
     switched_off = [f for f in all_findings if f.reason in settings.disabled_reasons]
     if not active_in_year(p.unit_active, ends, year):  # merged after the year: still reviewed for it
@@ -279,6 +300,7 @@ def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.d
         if switched_off:
             why_c += " (lý do " + ", ".join(f"“{label(f.reason)}”" for f in switched_off) + " không áp dụng trong đợt này)"
         why_c += "."
+    why_c += later
     reported = [i for i in inits if i.reported_on is not None and i.reported_on <= as_of]
     best = next((i for i in reported if i.assessment == Assessment.TIEU_BIEU), None)
     commended = best is not None and not findings
@@ -303,62 +325,6 @@ def _review_unit(p, inits: list[Initiative], head: HeadLevel | None, as_of: dt.d
     return UnitReview(p.unit_id, p.unit_code, p.unit_name, p.unit_kind, tuple(findings), commended, text, why_c, why_m)
 
 
-# --------------------------------------------------------------------------- people
-
-
-def _review_people(db: Database, year: int, unit_names: dict[int, str], settings: ReviewSettings,
-                   elsewhere: dict[int, tuple[int, int]]) -> list[PersonReview]:
-    """Everyone classified in ``year`` whose last classified quarter belongs to a unit of
-    ``unit_names``; the others go into ``elsewhere`` (staff id -> (quarter, unit id))."""
-    rows = db.execute(
-        "SELECT c.staff_id, c.quarter, c.level, c.unit_id FROM classification c WHERE c.year = ? "
-        "ORDER BY c.staff_id, c.quarter", [year],
-    ).fetchall()
-    by_person: dict[int, list[tuple[int, str | None, int]]] = defaultdict(list)
-    for staff_id, quarter, level, unit_id in rows:
-        by_person[staff_id].append((quarter, level, unit_id))
-    if not by_person:
-        return []
-    staff = {r["id"]: r for r in db.query("SELECT id, code, full_name, position FROM staff")}
-    required = settings.required_level
-    order = list(HeadLevel)  # best first
-    required_label = label(required)
-    at_least = required_label if required == order[0] else f"từ {required_label[0].lower()}{required_label[1:]} trở lên"
-    result = []
-    ends = unit_ends(db)  # a unit merged by the year's end: its people count in their unit of 31/12
-    all_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if ends else {}
-    for staff_id, quarters in by_person.items():
-        unit_id = year_end_unit(db, staff_id, quarters[-1][2], ends, year)
-        where = quarters_where([(q, u) for q, _lv, u in quarters], all_names, ends, year) if ends else ""
-        if unit_id not in unit_names:  # the person's unit does not take part in the campaign
-            elsewhere[staff_id] = (quarters[-1][0], unit_id)
-            continue
-        code, full_name, position = staff[staff_id]["code"], staff[staff_id]["full_name"], staff[staff_id]["position"]
-        classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
-        below = [(q, lv) for q, lv in classified if order.index(lv) > order.index(required)]
-        n = len(classified)
-        if below:
-            q, lv = below[0]
-            why = f"Không đủ điều kiện nêu gương: quý {q}/{year} xếp loại {label(lv)}."
-            commended, text = False, ""
-        elif n < settings.min_quarters:
-            why = (f"Không đủ điều kiện nêu gương: chỉ có {n} quý được xếp loại trong năm {year} "
-                   f"(cần ít nhất {settings.min_quarters}).")
-            commended, text = False, ""
-        else:
-            listed = ", ".join(str(q) for q, _ in classified)
-            text = f"{at_least[0].upper()}{at_least[1:]} {n}/{n} quý được xếp loại năm {year}"
-            why = f"Đủ điều kiện nêu gương: {at_least[0].lower()}{at_least[1:]} cả {n} quý được xếp loại năm {year} (quý {listed})."
-            if where:
-                why = f"{why[:-1]}; {where}."
-            commended = True
-        result.append(PersonReview(
-            staff_id, code, full_name, position, unit_id, unit_names[unit_id],
-            tuple((q, HeadLevel(lv) if lv else None) for q, lv, _u in quarters), commended, text, why))
-    result.sort(key=lambda p: (name_sort_key(p.full_name), p.code))
-    return result
-
-
 # --------------------------------------------------------------------------- the review
 
 
@@ -373,26 +339,30 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     for i in list_initiatives(db, campaign_id):
         if i.registered_on <= as_of:
             by_unit[i.unit_id].append(i)
-    heads = {u: HeadLevel(lv) for u, lv in db.execute(
-        "SELECT unit_id, level FROM head_evaluation WHERE year = ?", [campaign.year])}
+    heads, heads_later = {}, {}  # decided by as_of; decided after it (not counted, but said)
+    for u, lv, decided in db.execute(
+            "SELECT unit_id, level, decided_on FROM head_evaluation WHERE year = ?", [campaign.year]):
+        day = known_from(from_iso(decided), campaign.year)
+        (heads if day <= as_of else heads_later)[u] = (HeadLevel(lv), from_iso(decided), day)
     units = []
     ends = unit_ends(db)
     for p in members:
         if p.joined_on > as_of and p.joined_on > campaign.start_date:  # had not joined yet on that day
             continue
         mine = sorted(by_unit.get(p.unit_id, ()), key=lambda i: (i.registered_on, i.id))
-        units.append(_review_unit(p, mine, heads.get(p.unit_id), as_of, campaign.year, settings, ends.get(p.unit_id)))
+        units.append(_review_unit(p, mine, heads.get(p.unit_id), heads_later.get(p.unit_id), as_of, campaign.year,
+                                  settings, ends.get(p.unit_id)))
     units.sort(key=lambda u: (KIND_ORDER[u.unit_kind], sort_key(u.unit_name)))
     names = {u.unit_id: u.unit_name for u in units if u.active}
-    elsewhere: dict[int, tuple[int, int]] = {}
-    people = _review_people(db, campaign.year, names, settings, elsewhere)
+    criticised = {u.unit_id: f"{u.unit_name} bị đề nghị phê bình ({u.reasons_text})" for u in units if u.criticised}
+    considered = [i for u in units if u.active for i in by_unit.get(u.unit_id, ())]
+    people = review_people(db, campaign, considered, as_of, settings.required_level, settings.include_effective,
+                           criticised, names)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
     wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == Action.ADD} - known
-    unit_names = dict(db.execute("SELECT id, name FROM unit").fetchall()) if elsewhere else {}
     return CampaignReview(campaign, as_of, settings, tuple(units), tuple(people), adjusted,
-                          _outsiders(db, wanted, as_of),
-                          {s: (q, unit_names.get(u, "")) for s, (q, u) in elsewhere.items()})
+                          _outsiders(db, wanted, as_of))
 
 
 def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
@@ -405,14 +375,15 @@ def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
             row = next(db.query("SELECT name, kind FROM unit WHERE id = ?", [subject_id]), None)
             if row:
                 kind = UnitKind(row["kind"])
-                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row["name"], label(kind), ""), kind, "")
+                found[(UNIT, subject_id)] = (PrintedEntry(UNIT, subject_id, row["name"], label(kind), ""), kind, "", None)
             continue
         row = next(db.query("SELECT code, full_name, position FROM staff WHERE id = ?", [subject_id]), None)
         if row:
             unit_id = unit_printed_under(db, subject_id, as_of)
             unit = db["unit"].get(unit_id)["name"] if unit_id else ""
             where = ", ".join(x for x in (row["position"], unit) if x)
-            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row["full_name"], where, ""), None, row["code"])
+            found[(STAFF, subject_id)] = (PrintedEntry(STAFF, subject_id, row["full_name"], where, ""), None, row["code"],
+                                          unit_id)
     return found
 
 

@@ -63,7 +63,7 @@ def test_an_added_person_prints_with_the_adjustments_text_and_the_reason_is_not_
     t = town
     adjust(t.db, t.commendation, "add", STAFF, t.binh, ADD_REASON, NOW, text=ADDED_TEXT, who=CLERK)
     _, individuals = _names(t)
-    assert individuals == [("Nguyễn Văn An", "Hoàn thành xuất sắc nhiệm vụ 3/3 quý được xếp loại năm 2018"),
+    assert individuals == [("Nguyễn Văn An", "Tác giả chủ trì, mô hình được Hội đồng đánh giá Tiêu biểu xuất sắc"),
                            ("Trần Thị Bình", ADDED_TEXT)]
     printed = _draft(t).to_json()
     assert ADDED_TEXT in printed

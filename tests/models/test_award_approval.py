@@ -27,7 +27,10 @@ from models.store.settings import CouncilNames, set_council_names
 from models.people.units import get_unit, save_unit
 
 from .db_rows import older_database, refused, upgraded
-from .year_end_data import AFTER, LATER, REG, TOT, XS, campaign, classify, outstanding_town, person, register, unit
+from .year_end_data import (
+    AFTER, LATER, REG, TOT, XS, campaign, classify, decision_date_cases, dump, outstanding_town, person, register,
+    unit,
+)
 
 C, K = ListKind.COMMENDATION, ListKind.CRITICISM
 NOW = dt.datetime(2019, 2, 5, 14, 0)
@@ -307,7 +310,7 @@ def test_a_campaign_with_an_approved_list_cannot_be_deleted(db):
 def test_a_campaign_with_adjustments_and_settings_but_no_approval_is_deleted_with_them(db):
     uid = unit(db, "P01", "Ủy ban nhân dân Phường 1")
     cid = campaign(db).id
-    save_review_settings(db, cid, ReviewSettings(min_quarters=3))
+    save_review_settings(db, cid, ReviewSettings(include_effective=True))
     adjust(db, list_key(cid, K), "remove", UNIT, uid, "Đơn vị mới thành lập", NOW)
     delete_campaign(db, cid)
     assert db.execute("SELECT count(*) FROM award_adjustment").fetchone() == (0,)
@@ -351,7 +354,11 @@ def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
     old = older_database(path, "0005_year_end_lists")
     assert not old["award_approval"].exists()
     uid = unit(old, "P01", "Ủy ban nhân dân Phường 1")
-    cid = campaign(old).id
+    # As that version wrote it (today's save_campaign writes columns added since).
+    cid = old.execute("INSERT INTO campaign (name, year, start_date, registration_deadline, report_deadline) "
+                      "VALUES ('Đợt thi đua', 2018, '2018-11-02', '2018-11-03', '2019-01-27')").lastrowid
+    old.execute("INSERT INTO campaign_unit (campaign_id, unit_id, joined_on) VALUES (?, ?, '2018-11-02')", [cid, uid])
+    old.conn.commit()
     old.close()
     with upgraded(path) as db:
         assert MIGRATIONS.pending(db) == []
@@ -364,6 +371,7 @@ def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
 @pytest.mark.parametrize("sql", [
     "INSERT INTO review_config (campaign_id, min_quarters) VALUES (1, 5)",
     "INSERT INTO review_config (campaign_id, min_quarters) VALUES (1, 0)",
+    "INSERT INTO review_config (campaign_id, include_effective) VALUES (1, 2)",
     "INSERT INTO review_config (campaign_id, required_level) VALUES (1, 'A')",
     "INSERT INTO review_config (campaign_id, disabled_reasons) VALUES (1, 'not json')",
     "INSERT INTO award_adjustment (campaign_id, list_kind, action, unit_id, reason, at) "
@@ -386,3 +394,29 @@ def test_migration_0005_adds_the_year_end_tables_to_an_older_database(tmp_path):
 def test_the_year_end_tables_refuse_what_the_program_never_writes(town, sql):
     with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
         town.db.execute(sql)
+
+
+# --- the decision's date makes sense (issue 13) ------------------------------------------------
+
+
+@pytest.mark.parametrize("day, message", decision_date_cases())
+def test_a_campaign_list_decided_before_the_campaign_or_years_after_it_is_refused(town, day, message):
+    before = dump(town.db)
+    if not message:
+        assert _approve(town, ListKind.CRITICISM, replace(DECISION, decision_date=day)).approval.decision_date == day
+        return
+    with pytest.raises(ValidationError) as caught:
+        _approve(town, ListKind.CRITICISM, replace(DECISION, decision_date=day))
+    assert caught.value.errors == {"decision_date": message}
+    assert dump(town.db) == before
+
+
+@pytest.mark.parametrize("day, message", [
+    (dt.date(2017, 12, 31), "Ngày quyết định 31/12/2017 trước năm 2018 của danh sách: kiểm tra lại năm"),
+    (dt.date(2020, 12, 31), ""),
+    (dt.date(2021, 1, 1), "Ngày quyết định 01/01/2021 sau năm 2018 của danh sách hơn 2 năm: kiểm tra lại năm"),
+])
+def test_a_years_list_decided_before_that_year_or_years_after_it_is_refused(db, day, message):
+    from models.yearend.lists import ListKey, decision_date_problem
+
+    assert decision_date_problem(db, ListKey("ldtt", year=2018), day) == message

@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from models.campaigns.campaigns import DEFAULT_FIELDS, list_campaigns, participants
-from models.common.codes import Assessment, HeadLevel, TrackingState
+from models.common.codes import Assessment, AuthorRole, HeadLevel, TrackingState
 from models.exports import export_head_evaluations, export_initiatives
 from models.people.heads import DEFAULT_CRITERIA, list_evaluations
 from models.exchange.import_common import ImportResult
@@ -78,14 +78,26 @@ def test_some_units_registered_late_and_some_reported_late(demo, campaign):
 
 
 def test_initiatives_have_authors_from_their_own_unit(demo, campaign):
+    """1 to 3 authors of the unit itself; one outstanding initiative also has a co-author from a unit
+    that never registered (issue 13: she is not proposed automatically)."""
     initiatives = list_initiatives(demo, campaign.id)
-    assert all(1 <= len(i.author_ids) <= 3 for i in initiatives)
+    outside = []
     for i in initiatives:
-        units = {r[0] for r in demo.execute(
-            f"SELECT DISTINCT unit_id FROM staff_unit WHERE staff_id IN ({','.join('?' * len(i.author_ids))})",
-            list(i.author_ids),
-        )}
-        assert i.unit_id in units
+        units = {a: {r[0] for r in demo.execute("SELECT unit_id FROM staff_unit WHERE staff_id = ?", [a])}
+                 for a in i.author_ids}
+        own = [a for a in i.author_ids if i.unit_id in units[a]]
+        assert 1 <= len(own) <= 3 and own == list(i.author_ids[:len(own)])
+        outside += [(i, a) for a in i.author_ids if a not in own]
+    ((initiative, author),) = outside
+    assert initiative.assessment == Assessment.TIEU_BIEU and initiative.author(author).role == AuthorRole.THAM_GIA
+
+
+def test_authors_carry_their_role_and_share(demo, campaign):
+    for i in list_initiatives(demo, campaign.id):
+        assert i.authors[0].role == AuthorRole.CHU_TRI
+        assert all(a.role == AuthorRole.THAM_GIA for a in i.authors[1:])
+        shares = [a.share for a in i.authors if a.share is not None]
+        assert not shares or sum(shares) == 100
 
 
 def test_head_evaluations_of_2018_include_a_failing_head(demo, campaign):

@@ -84,7 +84,8 @@ def test_campaign_references_are_named_and_sort_positions_hidden(db):
     db.execute("UPDATE campaign_field SET position = 0 WHERE id = ?", [first])
     assert _last(db, "campaign").summary == (
         "Tên đợt thi đua: Đợt cao điểm; Năm: 2018; Từ ngày: 31/08/2018; Hạn đăng ký: 15/09/2018; "
-        "Hạn báo cáo kết quả: 31/12/2018; Mô tả: (trống); Số mô hình tối đa mỗi đơn vị: 1")
+        "Hạn báo cáo kết quả: 31/12/2018; Mô tả: (trống); Số mô hình tối đa mỗi đơn vị: 1; "
+        "Nộp đúng ngày hạn là đúng hạn (“chậm nhất ngày”): Có")
     assert _last(db, "campaign_unit").summary == (
         "Đợt thi đua: Đợt cao điểm; Đơn vị: Phường 1 (P01); Ngày tham gia: 31/08/2018; "
         "Hạn đăng ký riêng của đơn vị: (trống); Hạn báo cáo riêng của đơn vị: (trống)")

@@ -25,7 +25,8 @@ from models.campaigns.imports_campaigns import (
     import_head_evaluations,
     import_initiatives,
 )
-from models.campaigns.initiatives import Initiative, list_initiatives, save_initiative
+from models.campaigns.initiatives import Author, Initiative, list_initiatives, save_initiative
+from models.common.codes import AuthorRole
 from models.people.staff import Staff, add_staff
 from models.people.units import set_unit_active
 
@@ -96,7 +97,7 @@ GOOD_ROWS = [
 @pytest.mark.parametrize("kind, headers", [
     ("initiatives", [
         "Mã đơn vị", "Tên mô hình, sáng kiến, giải pháp", "Loại", "Lĩnh vực", "Ngày đăng ký",
-        "Ngày báo cáo kết quả", "Đánh giá của Hội đồng",
+        "Ngày báo cáo kết quả", "Đánh giá của Hội đồng", "Tác giả",  # the last one optional (issue 13)
     ]),
     ("heads", ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú"]),
 ])
@@ -209,11 +210,15 @@ def test_export_then_import_is_a_round_trip(council, tmp_path):
     import_initiatives(db, _initiatives_file(tmp_path, GOOD_ROWS), campaign.id, TODAY)
     p04 = next(i for i in list_initiatives(db, campaign.id) if i.unit_code == "P04")
     save_initiative(db, replace(p04, title='=HYPERLINK("http://x","Bấm")'), TODAY)  # never run as a formula
+    p01 = next(i for i in list_initiatives(db, campaign.id) if i.unit_code == "P01")
+    save_initiative(db, replace(p01, authors=(Author(author.id, AuthorRole.CHU_TRI, 80),), author_ids=()), TODAY)
     before = _dump(db)
     out = tmp_path / "xuat.xlsx"
     assert export_initiatives(db, campaign.id, out) == 4
     sheet = load_workbook(out).active
-    assert [c.value for c in sheet[1]] == INITIATIVE_HEADERS
+    assert [c.value for c in sheet[1]] == [*INITIATIVE_HEADERS, "Tác giả"]
+    assert [(row[0].value, row[7].value) for row in sheet.iter_rows(min_row=2)] == [
+        ("CU", None), ("P01", "CB01"), ("P03", None), ("P04", None)]
     assert [c.value for c in sheet[2]][:3] == ["CU", "Công khai giá tại chợ", "Mô hình"]
     assert [c.value for c in sheet[4]][6] == "Chưa đánh giá"
     assert import_initiatives(db, out, campaign.id, TODAY) == ImportResult(added=0, updated=0, unchanged=4)
@@ -456,3 +461,63 @@ def test_a_bad_head_file_is_refused_with_every_error_and_nothing_written(council
     path = _heads_file(tmp_path, rows)
     assert _rejected(lambda: import_head_evaluations(db, path)) == errors
     assert _dump(db) == before
+
+
+# --- the optional "Tác giả" column (issue 13) ------------------------------------------------------
+
+
+def _with_authors(tmp_path, rows, name="tac_gia.xlsx"):
+    return _xlsx(tmp_path / name, [*INITIATIVE_HEADERS, "Tác giả"], rows)
+
+
+def _second_author(db, units):
+    return add_staff(db, Staff(code="CB0040", full_name="Trần Thị Bình", gender=Gender.NU,
+                               category=StaffCategory.CONG_CHUC, unit_id=units["P01"].id,
+                               recruited_on=dt.date(2012, 1, 1)), TODAY)
+
+
+def test_the_authors_column_gives_codes_in_order_the_first_one_chu_tri(council, tmp_path):
+    db, units, campaign, author = council
+    binh = _second_author(db, units)
+    rows = [[*GOOD_ROWS[0], "cb0040 ;CB01"], [*GOOD_ROWS[1], ""]]
+    assert import_initiatives(db, _with_authors(tmp_path, rows), campaign.id, TODAY) == ImportResult(2, 0, 0)
+    by_unit = {i.unit_code: i for i in list_initiatives(db, campaign.id)}
+    assert by_unit["P01"].authors == (Author(binh.id, AuthorRole.CHU_TRI), Author(author.id, AuthorRole.THAM_GIA))
+    assert by_unit["P03"].authors == ()
+    # The same file again changes nothing; a new order changes the roles, keeping a share entered since.
+    assert import_initiatives(db, _with_authors(tmp_path, rows), campaign.id, TODAY) == ImportResult(0, 0, 2)
+    save_initiative(db, replace(by_unit["P01"], authors=(Author(binh.id, AuthorRole.CHU_TRI, 30),
+                                                         Author(author.id, AuthorRole.THAM_GIA, 70)), author_ids=()),
+                    TODAY)
+    rows[0][7] = "CB01; CB0040"
+    assert import_initiatives(db, _with_authors(tmp_path, rows, "b.xlsx"), campaign.id, TODAY) == ImportResult(0, 1, 1)
+    assert next(i for i in list_initiatives(db, campaign.id) if i.unit_code == "P01").authors == (
+        Author(author.id, AuthorRole.CHU_TRI, 70.0), Author(binh.id, AuthorRole.THAM_GIA, 30.0))
+
+
+def test_an_empty_authors_cell_or_a_file_without_the_column_keeps_the_authors(council, tmp_path):
+    db, units, campaign, author = council
+    import_initiatives(db, _with_authors(tmp_path, [[*GOOD_ROWS[0], "CB01"]]), campaign.id, TODAY)
+    assert import_initiatives(db, _with_authors(tmp_path, [[*GOOD_ROWS[0], ""]], "b.xlsx"), campaign.id,
+                              TODAY) == ImportResult(0, 0, 1)
+    assert import_initiatives(db, _initiatives_file(tmp_path, [GOOD_ROWS[0]]), campaign.id,
+                              TODAY) == ImportResult(0, 0, 1)
+    assert list_initiatives(db, campaign.id)[0].author_ids == (author.id,)
+
+
+def test_an_unknown_or_repeated_author_code_is_a_row_error_and_nothing_is_written(council, tmp_path):
+    db, units, campaign, author = council
+    before = _dump(db)
+    rows = [[*GOOD_ROWS[0], "CB01; CB0099"], [*GOOD_ROWS[1], "CB01; cb01"]]
+    assert _rejected(lambda: import_initiatives(db, _with_authors(tmp_path, rows), campaign.id, TODAY)) == [
+        "Dòng 2, cột Tác giả: không có cán bộ mã CB0099 (mã cán bộ cách nhau bằng dấu “;”)",
+        "Dòng 3, cột Tác giả: mã cán bộ CB01 ghi hai lần",
+    ]
+    assert _dump(db) == before
+
+
+def test_a_column_after_the_authors_is_still_refused(council, tmp_path):
+    db, units, campaign, author = council
+    path = _xlsx(tmp_path / "thua.xlsx", [*INITIATIVE_HEADERS, "Tác giả", "Ghi chú"], [[*GOOD_ROWS[0], "CB01", "x"]])
+    assert _rejected(lambda: import_initiatives(db, path, campaign.id, TODAY)) == [
+        "Dòng 1, cột Ghi chú: cột thừa ở cột I, mẫu chỉ có 8 cột"]

@@ -253,3 +253,49 @@ def test_updating_an_initiative_that_does_not_exist_writes_nothing(council):
     with pytest.raises(NotFound, match="^Không tìm thấy mô hình, sáng kiến, giải pháp$"):
         save_initiative(db, _initiative(campaign, units["P01"], id=42, author_ids=(staff[0].id,)), TODAY)
     assert _dump(db) == before
+
+
+# --- authors' roles and shares (issue 13) ------------------------------------------------------
+
+
+def test_authors_keep_their_role_and_share_and_ids_alone_make_the_first_one_chu_tri(council):
+    from models.campaigns.initiatives import Author
+    from models.common.codes import AuthorRole
+
+    db, units, staff, campaign = council
+    given = (Author(staff[1].id, AuthorRole.THAM_GIA, 25), Author(staff[0].id, AuthorRole.CHU_TRI, 75))
+    saved = save_initiative(db, _initiative(campaign, units["P01"], authors=given), TODAY)
+    assert saved.authors == given and saved.author_ids == (staff[1].id, staff[0].id)
+    assert db.execute("SELECT staff_id, role, share FROM initiative_author ORDER BY rowid").fetchall() == [
+        (staff[1].id, "tham_gia", 25.0), (staff[0].id, "chu_tri", 75.0)]
+    # Code that knows only author_ids (written before roles) still works: the first one leads.
+    again = save_initiative(db, replace(saved, author_ids=(staff[0].id,)), TODAY)
+    assert again.authors == (Author(staff[0].id, AuthorRole.CHU_TRI, None),)
+
+
+@pytest.mark.parametrize("authors, message", [
+    (((0, "tham_gia", None),), "Cần có ít nhất một tác giả chủ trì"),
+    (((0, "chu_tri", 0),), "Tỷ lệ đóng góp của tác giả phải lớn hơn 0% và không quá 100%"),
+    (((0, "chu_tri", 101),), "Tỷ lệ đóng góp của tác giả phải lớn hơn 0% và không quá 100%"),
+    (((0, "chu_tri", 60.5), (1, "tham_gia", 40)), "Tổng tỷ lệ đóng góp của các tác giả là 100,5%, vượt quá 100%"),
+])
+def test_wrong_roles_or_shares_are_refused_and_nothing_is_written(council, authors, message):
+    from models.campaigns.initiatives import Author
+    from models.common.codes import AuthorRole
+
+    db, units, staff, campaign = council
+    records = tuple(Author(staff[n].id, AuthorRole(role), share) for n, role, share in authors)
+    before = _dump(db)
+    with pytest.raises(ValidationError) as caught:
+        save_initiative(db, _initiative(campaign, units["P01"], authors=records), TODAY)
+    assert caught.value.errors == {"author_ids": message}
+    assert _dump(db) == before
+
+
+def test_exactly_100_percent_between_authors_is_accepted(council):
+    from models.campaigns.initiatives import Author
+    from models.common.codes import AuthorRole
+
+    db, units, staff, campaign = council
+    records = (Author(staff[0].id, AuthorRole.CHU_TRI, 60), Author(staff[1].id, AuthorRole.THAM_GIA, 40))
+    assert save_initiative(db, _initiative(campaign, units["P01"], authors=records), TODAY).authors == records

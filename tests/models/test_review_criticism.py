@@ -55,7 +55,7 @@ def test_every_reason_has_its_exact_label_from_the_issue():
 def test_not_registered_is_not_applied_on_the_registration_deadline_day(db, p01):
     cid, uid = p01
     assert _reasons(db, cid, uid, REG) == []
-    assert _why(db, cid, uid, REG) == "Không bị phê bình: chưa đến hạn đăng ký (03/11/2018)."
+    assert _why(db, cid, uid, REG) == "Không bị phê bình: chưa đến hạn đăng ký (chậm nhất ngày 03/11/2018)."
 
 
 def test_not_registered_is_applied_the_day_after_the_registration_deadline(db, p01):
@@ -65,7 +65,7 @@ def test_not_registered_is_applied_the_day_after_the_registration_deadline(db, p
     assert [f.reason for f in found.findings] == [R.NOT_REGISTERED]
     assert found.reasons_text == NOT_REGISTERED
     assert review.why(ListKind.CRITICISM, "unit", uid) == (
-        "Bị đề nghị phê bình: Không đăng ký mô hình, sáng kiến, giải pháp (hạn đăng ký 03/11/2018).")
+        "Bị đề nghị phê bình: Không đăng ký mô hình, sáng kiến, giải pháp (hạn đăng ký chậm nhất ngày 03/11/2018).")
     collectives, individuals = review.candidates(ListKind.CRITICISM)
     assert [(e.name, e.position_unit, e.text) for e in collectives] == [
         ("Ủy ban nhân dân Phường 1", "Phường", NOT_REGISTERED)]
@@ -74,11 +74,11 @@ def test_not_registered_is_applied_the_day_after_the_registration_deadline(db, p
 
 @pytest.mark.parametrize("dates, reasons, why", [
     (dict(registered_on=REG, reported_on=REP), [],
-     "Không bị phê bình: đăng ký đúng hạn (03/11/2018), báo cáo kết quả đúng hạn."),
+     "Không bị phê bình: đăng ký đúng hạn (03/11/2018, đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”), báo cáo kết quả đúng hạn (27/01/2019, đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”)."),
     (dict(registered_on=REG + DAY, reported_on=REP), [R.REGISTERED_LATE],
-     "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn 03/11/2018)."),
+     "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn chậm nhất ngày 03/11/2018)."),
     (dict(reported_on=REP + DAY), [R.REPORTED_LATE],
-     "Bị đề nghị phê bình: Báo cáo kết quả trễ hạn (báo cáo ngày 28/01/2019, hạn 27/01/2019)."),
+     "Bị đề nghị phê bình: Báo cáo kết quả trễ hạn (báo cáo ngày 28/01/2019, hạn chậm nhất ngày 27/01/2019)."),
 ], ids=["registration-on-the-deadline-day-is-on-time", "registration-the-day-after-is-late",
         "a-report-the-day-after-is-late"])
 def test_a_date_on_the_deadline_is_on_time_and_the_day_after_is_late(db, p01, dates, reasons, why):
@@ -111,10 +111,10 @@ def test_not_reported_is_applied_only_after_the_report_deadline(db, p01):
     register(db, cid, uid)
     assert _reasons(db, cid, uid, REP) == []
     assert _why(db, cid, uid, REP) == (
-        "Không bị phê bình: đăng ký đúng hạn (03/11/2018), chưa đến hạn báo cáo (27/01/2019).")
+        "Không bị phê bình: đăng ký đúng hạn (03/11/2018, đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”), chưa đến hạn báo cáo (chậm nhất ngày 27/01/2019).")
     assert _reasons(db, cid, uid, REP + DAY) == [R.NOT_REPORTED]
     assert _why(db, cid, uid, REP + DAY) == (
-        "Bị đề nghị phê bình: Không báo cáo kết quả (hạn báo cáo 27/01/2019).")
+        "Bị đề nghị phê bình: Không báo cáo kết quả (hạn báo cáo chậm nhất ngày 27/01/2019).")
 
 
 def test_a_report_dated_after_the_chosen_day_does_not_count_yet(db, p01):
@@ -177,7 +177,7 @@ def test_a_head_who_completed_the_tasks_is_named_in_the_why_not(db, p01, level, 
     head(db, uid, level)
     assert _reasons(db, cid, uid, AFTER) == []
     assert _why(db, cid, uid, AFTER) == (
-        f"Không bị phê bình: đăng ký đúng hạn (03/11/2018), báo cáo kết quả đúng hạn, người đứng đầu {text} năm 2018.")
+        f"Không bị phê bình: đăng ký đúng hạn (03/11/2018, đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”), báo cáo kết quả đúng hạn (27/01/2019, đúng ngày hạn: đợt ghi hạn “chậm nhất ngày”), người đứng đầu {text} năm 2018.")
 
 
 def test_a_unit_with_several_reasons_gets_all_of_them_in_order(db, p01):
@@ -255,11 +255,11 @@ def test_switching_one_reason_off_keeps_the_others(db, p01):
 def test_settings_are_per_campaign_and_default_when_never_saved(db, p01):
     cid, uid = p01
     other = campaign(db, name="Phong trào thi đua Dân vận khéo", unit_ids=[uid]).id
-    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), 3, TOT))
-    assert review_settings(db, cid) == ReviewSettings(frozenset({R.HEAD_FAILED}), 3, TOT)
-    assert review_settings(db, other) == ReviewSettings(frozenset(), 2, XS)
-    assert db.execute("SELECT campaign_id, disabled_reasons, min_quarters, required_level FROM review_config"
-                      ).fetchall() == [(cid, '["crit_head_failed"]', 3, "tot")]
+    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), XS, True))
+    assert review_settings(db, cid) == ReviewSettings(frozenset({R.HEAD_FAILED}), XS, True)
+    assert review_settings(db, other) == ReviewSettings(frozenset(), TOT, False)
+    assert db.execute("SELECT campaign_id, disabled_reasons, required_level, include_effective FROM review_config"
+                      ).fetchall() == [(cid, '["crit_head_failed"]', "xuat_sac", 1)]
 
 
 # --- late joiners and inactive units ---------------------------------------------------------
@@ -278,7 +278,7 @@ def late(db, p01):
 def test_a_late_joiner_not_registered_uses_its_own_registration_deadline(db, late):
     cid, uid = late
     assert _reasons(db, cid, uid, dt.date(2018, 11, 21)) == []
-    assert _why(db, cid, uid, dt.date(2018, 11, 21)) == "Không bị phê bình: chưa đến hạn đăng ký (21/11/2018)."
+    assert _why(db, cid, uid, dt.date(2018, 11, 21)) == "Không bị phê bình: chưa đến hạn đăng ký (chậm nhất ngày 21/11/2018)."
     assert _reasons(db, cid, uid, dt.date(2018, 11, 22)) == [R.NOT_REGISTERED]
 
 
@@ -289,7 +289,7 @@ def test_a_late_joiner_registering_on_its_own_deadline_is_on_time_and_the_day_af
     save_initiative(db, replace(initiative, registered_on=dt.date(2018, 11, 22)), LATER)
     assert _reasons(db, cid, uid, dt.date(2018, 12, 1)) == [R.REGISTERED_LATE]
     assert _why(db, cid, uid, dt.date(2018, 12, 1)) == (
-        "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 22/11/2018, hạn 21/11/2018).")
+        "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 22/11/2018, hạn chậm nhất ngày 21/11/2018).")
 
 
 def test_a_late_joiner_reports_by_its_own_report_deadline(db, late):
@@ -373,20 +373,37 @@ def test_an_unknown_campaign_is_not_found(db):
         save_review_settings(db, 99, ReviewSettings())
 
 
-@pytest.mark.parametrize("min_quarters", [0, 5, -1])
-def test_min_quarters_out_of_range_is_refused_and_nothing_written(db, p01, min_quarters):
+def test_a_quarterly_level_that_is_not_a_level_is_refused_and_nothing_written(db, p01):
     cid, _ = p01
-    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), 3))
+    save_review_settings(db, cid, ReviewSettings(frozenset({R.HEAD_FAILED}), XS))
     before = dump(db)
     with pytest.raises(ValidationError) as caught:
-        save_review_settings(db, cid, ReviewSettings(min_quarters=min_quarters))
-    assert caught.value.errors == {"min_quarters": "Số quý được xếp loại tối thiểu phải từ 1 đến 4"}
+        save_review_settings(db, cid, ReviewSettings(required_level="A"))
+    assert caught.value.errors == {"required_level": "Chưa chọn mức xếp loại quý tối thiểu"}
     assert dump(db) == before
-    assert review_settings(db, cid).min_quarters == 3
+    assert review_settings(db, cid).required_level == XS
 
 
-@pytest.mark.parametrize("min_quarters", [1, 4])
-def test_min_quarters_at_the_ends_of_the_range_is_accepted(db, p01, min_quarters):
-    cid, _ = p01
-    save_review_settings(db, cid, ReviewSettings(min_quarters=min_quarters))
-    assert review_settings(db, cid).min_quarters == min_quarters
+# --- "trước ngày X": the deadline day itself is late (issue 13) --------------------------------
+
+
+@pytest.mark.parametrize("registered, reported, why", [
+    (REG - DAY, REP - DAY, "Không bị phê bình: đăng ký đúng hạn (02/11/2018), báo cáo kết quả đúng hạn."),
+    (REG, REP - DAY, "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 03/11/2018, hạn trước ngày 03/11/2018)."),
+    (REG - DAY, REP, "Bị đề nghị phê bình: Báo cáo kết quả trễ hạn (báo cáo ngày 27/01/2019, hạn trước ngày "
+                     "27/01/2019)."),
+])
+def test_before_the_day_the_deadline_day_itself_is_late(db, registered, reported, why):
+    uid = unit(db, "P01", "Ủy ban nhân dân Phường 1")
+    cid = campaign(db, deadline_day_counts=False).id
+    register(db, cid, uid, registered_on=registered, reported_on=reported)
+    assert campaign_review(db, cid, AFTER).why(ListKind.CRITICISM, "unit", uid) == why
+
+
+def test_before_the_day_not_registering_is_a_reason_from_the_deadline_day_itself(db):
+    uid = unit(db, "P01", "Ủy ban nhân dân Phường 1")
+    cid = campaign(db, deadline_day_counts=False).id
+    assert campaign_review(db, cid, REG - DAY).why(ListKind.CRITICISM, "unit", uid) == (
+        "Không bị phê bình: chưa đến hạn đăng ký (trước ngày 03/11/2018).")
+    assert campaign_review(db, cid, REG).why(ListKind.CRITICISM, "unit", uid) == (
+        "Bị đề nghị phê bình: Không đăng ký mô hình, sáng kiến, giải pháp (hạn đăng ký trước ngày 03/11/2018).")

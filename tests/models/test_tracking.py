@@ -1,5 +1,6 @@
 """Deadline tracking: each participating unit's state on a chosen day, at every edge of a deadline."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -251,3 +252,47 @@ def test_a_late_joiner_is_not_tracked_before_the_day_it_joined(db):
     assert codes(dt.date(2018, 11, 1)) == ["P01"]  # before the start: the original units
     assert codes(dt.date(2018, 11, 14)) == ["P01"]
     assert codes(dt.date(2018, 11, 15)) == ["P01", "P03"]
+
+
+# --- "trước ngày X": the deadline day itself is late (issue 13) --------------------------------
+
+
+@pytest.mark.parametrize("registered, state", [
+    (REG - DAY, S.REGISTERED_ON_TIME),  # the day before: the last day on time
+    (REG, S.REGISTERED_LATE),  # the deadline day itself
+])
+def test_before_the_day_registering_on_the_deadline_day_is_late(registered, state):
+    as_of = dt.date(2018, 12, 1)
+    assert state_of(_i(registered), REG, REP, as_of, day_counts=False)[0] == state
+    assert registered_late(_i(registered), REG, day_counts=False) == (state == S.REGISTERED_LATE)
+    assert state_of(_i(registered), REG, REP, as_of)[0] == S.REGISTERED_ON_TIME  # "chậm nhất ngày": on time
+
+
+def test_before_the_day_the_last_day_is_the_day_before_and_the_deadline_day_is_overdue():
+    assert state_of(None, REG, REP, REG - DAY, day_counts=False) == (S.NOT_REGISTERED, 0)  # "Hết hạn hôm nay"
+    assert state_of(None, REG, REP, REG, day_counts=False) == (S.REGISTRATION_OVERDUE, -1)
+
+
+@pytest.mark.parametrize("reported, state", [(REP - DAY, S.REPORTED_ON_TIME), (REP, S.REPORTED_LATE)])
+def test_before_the_day_reporting_on_the_deadline_day_is_late(reported, state):
+    assert state_of(_i(REG - DAY, reported), REG, REP, dt.date(2019, 3, 1), day_counts=False)[0] == state
+
+
+def test_the_campaigns_wording_reaches_the_tracking(db):
+    from models.campaigns.campaigns import get_campaign
+
+    uid = save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG)).id
+    campaign = save_campaign(db, Campaign(name="Đợt", year=2018, start_date=dt.date(2018, 11, 2),
+                                          registration_deadline=REG, report_deadline=REP, deadline_day_counts=False))
+    assert get_campaign(db, campaign.id).deadline_day_counts is False
+    assert db.execute("SELECT deadline_day_counts FROM campaign").fetchone() == (0,)
+    assert campaign.deadlines_text == ("Hạn đăng ký: trước ngày 03/11/2018  ·  "
+                                       "Hạn báo cáo kết quả: trước ngày 27/01/2019")
+    save_initiative(db, Initiative(campaign_id=campaign.id, unit_id=uid, title="Một cửa", kind=InitiativeKind.MO_HINH,
+                                   registered_on=REG), dt.date(2019, 3, 1))
+    (status,) = campaign_status(db, campaign.id, dt.date(2018, 12, 1))
+    assert status.state == S.REGISTERED_LATE
+    saved = save_campaign(db, replace(campaign, deadline_day_counts=True))
+    assert saved.deadlines_text.startswith("Hạn đăng ký: chậm nhất ngày 03/11/2018")
+    (status,) = campaign_status(db, campaign.id, dt.date(2018, 12, 1))
+    assert status.state == S.REGISTERED_ON_TIME

@@ -37,10 +37,13 @@ def campaign(db, unit_ids=None, **changes):
 
 
 def register(db, campaign_id, unit_id, registered_on=REG, reported_on=None, assessment=None,
-             title="Một cửa điện tử", kind=InitiativeKind.MO_HINH):
+             title="Một cửa điện tử", kind=InitiativeKind.MO_HINH, authors=()):
+    """``authors``: staff ids (the first chủ trì) or :class:`Author` records."""
+    ids = tuple(a for a in authors if isinstance(a, int))
+    records = tuple(a for a in authors if not isinstance(a, int))
     return save_initiative(db, Initiative(
         campaign_id=campaign_id, unit_id=unit_id, title=title, kind=kind, registered_on=registered_on,
-        reported_on=reported_on, assessment=assessment), LATER)
+        reported_on=reported_on, assessment=assessment, author_ids=ids, authors=records), LATER)
 
 
 def head(db, unit_id, level, year=2018):
@@ -67,12 +70,25 @@ def dump(db):
 
 
 def outstanding_town(db) -> SimpleNamespace:
-    """P01 (an initiative assessed Tiêu biểu xuất sắc) with An (excellent in every quarter); NV (Phòng
+    """P01 (an initiative assessed Tiêu biểu xuất sắc, An its author) with An (excellent in every quarter); NV (Phòng
     Nội vụ) registered nothing. Gives db, cid, p01, nv and an."""
     p01 = unit(db, "P01", "Ủy ban nhân dân Phường 1")
     nv = unit(db, "NV", "Phòng Nội vụ", UnitKind.CO_QUAN)
     cid = campaign(db).id
-    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU)
     an = person(db, "CB01", "Nguyễn Văn An", p01)
+    register(db, cid, p01, reported_on=REP, assessment=Assessment.TIEU_BIEU, authors=(an,))
     classify(db, p01, an, {2: XS, 3: XS, 4: XS})
     return SimpleNamespace(db=db, cid=cid, p01=p01, nv=nv, an=an)
+
+
+def decision_date_cases(what: str = "Ngày quyết định"):
+    """(day, message) at both edges of a decision date about the campaign of ``campaign`` (issue 13):
+    not before its start (02/11/2018), at most two years after its report deadline (27/01/2019)."""
+    return [
+        (dt.date(2018, 11, 1), f"{what} 01/11/2018 trước ngày bắt đầu đợt thi đua (02/11/2018): kiểm tra lại ngày, "
+                               "tháng, năm"),
+        (dt.date(2018, 11, 2), ""),
+        (dt.date(2021, 1, 27), ""),
+        (dt.date(2021, 1, 28), f"{what} 28/01/2021 sau hạn báo cáo kết quả của đợt (27/01/2019) hơn 2 năm: kiểm tra "
+                               "lại năm"),
+    ]

@@ -78,6 +78,23 @@ def test_header_title_and_campaign_are_printed():
     )) == []
 
 
+def test_the_deadlines_print_with_the_campaigns_wording_under_the_campaign():
+    deadlines = "Hạn đăng ký: trước ngày 03/11/2018; hạn báo cáo kết quả: trước ngày 27/01/2019"
+    assert missing(first_page(render_initiative_register(_register(deadlines=deadlines))), (deadlines,)) == []
+
+
+def test_the_register_data_words_the_deadlines_as_the_campaign_does(db):
+    from models.campaigns.campaigns import Campaign, save_campaign
+    from models.campaigns.registers import initiative_register_data
+
+    for counts, wording in ((True, "chậm nhất ngày"), (False, "trước ngày")):
+        c = save_campaign(db, Campaign(name=f"Đợt {wording}", year=2018, start_date=dt.date(2018, 11, 2),
+                                       registration_deadline=dt.date(2018, 11, 3), report_deadline=dt.date(2019, 1, 27),
+                                       deadline_day_counts=counts), [])
+        assert initiative_register_data(db, c.id, dt.date(2019, 1, 27)).deadlines == (
+            f"Hạn đăng ký: {wording} 03/11/2018; hạn báo cáo kết quả: {wording} 27/01/2019")
+
+
 def test_campaign_without_the_year_gets_it_in_the_subtitle():
     text = _flat(_pages(render_initiative_register(_register(campaign_name="Đợt thi đua cao điểm")))[0])
     assert "Đợt thi đua cao điểm năm 2018" in text

@@ -7,8 +7,8 @@ import pytest
 from models.yearend.lists import adjustments, approval_history, current_approval
 from models.campaigns.campaigns import Campaign, save_campaign
 from models.quarters.classifications import Entry, save_quarter
-from models.common.codes import Assessment, HeadLevel, InitiativeKind, ListKind
-from models.campaigns.initiatives import Initiative, save_initiative
+from models.common.codes import Assessment, AuthorRole, HeadLevel, InitiativeKind, ListKind
+from models.campaigns.initiatives import Author, Initiative, save_initiative
 from models.yearend.review import list_key
 from models.people.staff import list_staff
 from models.people.units import list_units
@@ -21,14 +21,17 @@ CRITICISM, COMMENDATION = ListKind.CRITICISM, ListKind.COMMENDATION
 
 @pytest.fixture
 def review_db(sample_db):
-    """P01 registers on the deadline day, reports early, "Tiêu biểu xuất sắc"; P10 registers a day
-    late; NV never registers; DT reports on the deadline day, "Không hiệu quả". Nguyễn Văn Ánh
-    (CB01) is excellent in both quarters classified, Trần Thị Đào (CB02) only in one, Lê Văn Dũng
-    (CB03) has one quarter only."""
+    """P01 registers on the deadline day, reports early, "Tiêu biểu xuất sắc" (authors: Nguyễn Văn Ánh
+    (CB01) chủ trì 70%, Trần Thị Đào (CB02) 30%); P10 registers a day late, "Hiệu quả" (author: Đỗ Minh
+    Đức, CB05); NV never registers; DT reports on the deadline day, "Không hiệu quả". Ánh is excellent
+    in both quarters classified, Đào good in Q4; Lê Văn Dũng (CB03, NV) authored nothing."""
     db = sample_db
     campaign = save_campaign(db, Campaign(name="Đợt thi đua cao điểm về Cải cách hành chính", year=2018,
                                           start_date=START, registration_deadline=REGISTRATION, report_deadline=REPORT))
     units = {u.code: u.id for u in list_units(db)}
+    staff = {p.code: p.id for p in list_staff(db)}
+    authors = {"P01": (Author(staff["CB01"], AuthorRole.CHU_TRI, 70), Author(staff["CB02"], AuthorRole.THAM_GIA, 30)),
+               "P10": (Author(staff["CB05"], AuthorRole.CHU_TRI),)}
     for code, kind, title, registered, reported, assessment in [
         ("P01", InitiativeKind.MO_HINH, "Bộ phận một cửa thân thiện", REGISTRATION, dt.date(2019, 1, 20),
          Assessment.TIEU_BIEU),
@@ -38,8 +41,8 @@ def review_db(sample_db):
          Assessment.KHONG_HIEU_QUA),
     ]:
         save_initiative(db, Initiative(campaign_id=campaign.id, unit_id=units[code], kind=kind, title=title,
-                                       registered_on=registered, reported_on=reported, assessment=assessment), AS_OF)
-    staff = {p.code: p.id for p in list_staff(db)}
+                                       registered_on=registered, reported_on=reported, assessment=assessment,
+                                       authors=authors.get(code, ())), AS_OF)
     save_quarter(db, units["P01"], 2018, 3, [Entry(staff["CB01"], HeadLevel.XUAT_SAC),
                                              Entry(staff["CB02"], HeadLevel.XUAT_SAC)])
     save_quarter(db, units["P01"], 2018, 4, [Entry(staff["CB01"], HeadLevel.XUAT_SAC),

@@ -1,10 +1,13 @@
 """The initiative and campaign dialogs, on their own and from the tracking screen: errors, undo, deleting."""
 import datetime as dt
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from models.campaigns.campaigns import DEFAULT_FIELDS, Campaign, add_participant, list_campaigns, participants, save_campaign
 from models.common.codes import InitiativeKind
+from models.common.errors import ValidationError
 from models.campaigns.initiatives import list_initiatives
 from models.people.staff import list_staff
 from ui.campaigns.campaign_dialog import CampaignDialog
@@ -138,12 +141,42 @@ def test_enter_in_the_author_box_adds_the_author_without_saving(qtbot, campaign_
     combo = dialog.authors.choice
     combo.setEditText("Trần Thị Đào")
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
-    assert [dialog.authors.list.item(i).text() for i in range(dialog.authors.list.count())] == ["Trần Thị Đào"]
+    assert [dialog.authors.list.item(i).text() for i in range(dialog.authors.list.count())] == [
+        "Trần Thị Đào (chủ trì)"]
     assert dialog.isVisible() and dialog.result_record is None
     assert combo.currentText() == ""
     dialog.authors.list.setCurrentRow(0)
     dialog.authors.remove_button.click()
     assert dialog.authors.author_ids() == ()
+
+
+def test_authors_get_a_role_and_a_share_and_save_with_them(qtbot, campaign_db):
+    """Issue 13: the first author added leads (chủ trì); the role and share fields edit the selected one."""
+    from models.campaigns.initiatives import Author
+    from models.common.codes import AuthorRole
+
+    campaign, dialog = _initiative_dialog(qtbot, campaign_db, "NV")
+    people = {p.code: p.id for p in list_staff(campaign_db)}
+    for code in ("CB03", "CB04"):
+        dialog.authors.add_author(people[code])
+    assert dialog.authors.list.currentRow() == 1 and dialog.authors.role.value() == AuthorRole.THAM_GIA
+    dialog.authors.share.setValue(40)
+    dialog.authors.list.setCurrentRow(0)
+    assert dialog.authors.role.value() == AuthorRole.CHU_TRI and dialog.authors.share.text() == "Chưa báo cáo"
+    dialog.authors.share.setValue(60)
+    assert dialog.authors.list.item(0).text() == "Lê Văn Dũng (chủ trì, 60%)"
+    assert dialog.authors.authors() == (Author(people["CB03"], AuthorRole.CHU_TRI, 60.0),
+                                        Author(people["CB04"], AuthorRole.THAM_GIA, 40.0))
+    dialog.title.setText("Phần mềm quản lý hồ sơ cán bộ")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Mô hình"))
+    saved = dialog.save()
+    assert saved.authors == dialog.authors.authors()
+    assert campaign_db.execute("SELECT staff_id, role, share FROM initiative_author ORDER BY rowid").fetchall() == [
+        (people["CB03"], "chu_tri", 60.0), (people["CB04"], "tham_gia", 40.0)]
+    dialog.authors.share.setValue(70)  # 60 + 70 > 100: refused with the sum
+    with pytest.raises(ValidationError) as caught:
+        dialog.save()
+    assert caught.value.errors["author_ids"] == "Tổng tỷ lệ đóng góp của các tác giả là 110%, vượt quá 100%"
 
 
 def test_f2_and_enter_on_a_row_open_the_initiative_of_that_unit(qtbot, campaign_db, tmp_path, monkeypatch):
@@ -198,6 +231,28 @@ def test_a_new_campaign_starts_with_the_default_fields_and_every_active_unit(qtb
     assert (campaign.name, campaign.year, campaign.fields) == (
         "Phong trào “Dân vận khéo” năm 2019", 2019, DEFAULT_FIELDS[1:])
     assert [p.unit_code for p in participants(campaign_db, campaign.id)] == ["P01", "P10"]
+
+
+def test_the_deadline_wording_is_chosen_in_the_dialog_and_shown_beside_the_deadlines(qtbot, campaign_db, tmp_path):
+    """Issue 13: "chậm nhất ngày X" (the default, as before) or "trước ngày X"."""
+    dialog = CampaignDialog(campaign_db, today=dt.date(2019, 3, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.deadline_day_counts.value() is True
+    assert dialog.deadline_day_counts.currentText() == "“chậm nhất ngày X”: nộp đúng ngày hạn vẫn là đúng hạn"
+    dialog.deadline_day_counts.set_value(False)
+    dialog.name.setText("Phong trào “Dân vận khéo” năm 2019")
+    dialog.start_date.setText("01/03/2019")
+    dialog.registration_deadline.setText("15/03/2019")
+    dialog.report_deadline.setText("30/11/2019")
+    assert dialog.try_save()
+    campaign = list_campaigns(campaign_db)[0]
+    assert campaign.deadline_day_counts is False
+    edit = CampaignDialog(campaign_db, campaign)
+    qtbot.addWidget(edit)
+    assert edit.deadline_day_counts.currentText() == "“trước ngày X”: nộp đúng ngày hạn là trễ hạn"
+    page = _page(qtbot, campaign_db, tmp_path)
+    page.campaign_combo.set_value(campaign.id)
+    assert "Hạn đăng ký trước ngày 15/03/2019  ·  Hạn báo cáo kết quả trước ngày 30/11/2019" in page.info.text()
 
 
 def test_campaign_deadline_before_the_start_is_refused_beside_the_field(qtbot, campaign_db):

@@ -116,8 +116,8 @@ def test_a_late_joiner_gets_deadlines_of_its_own(qtbot, campaign_db, tmp_path, m
 
     _accept_with(monkeypatch, AddParticipantDialog, fill)
     page.add_unit_action.trigger()
-    assert shown == ["Tham gia sau hạn đăng ký nên đơn vị có hạn riêng: đăng ký đến 11/11/2018, "
-                     "báo cáo kết quả đến 04/02/2019."]
+    assert shown == ["Tham gia sau hạn đăng ký nên đơn vị có hạn riêng: đăng ký chậm nhất ngày 11/11/2018, "
+                     "báo cáo kết quả chậm nhất ngày 04/02/2019."]
     assert _rows(page)["TP"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "11/11/2018 (riêng)", "Còn 1 ngày"]
     assert page.selected().participant.unit_code == "TP"
     assert "Hạn riêng (tham gia từ 10/11/2018)" in _cell(page, "TP", M.COL_DEADLINE, Qt.ItemDataRole.ToolTipRole)

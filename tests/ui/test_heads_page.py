@@ -62,7 +62,7 @@ def test_every_active_unit_is_listed_with_its_head_and_rating(qtbot, heads_db, t
     assert page.year.value() == 2018  # the data is all 2018
     rows = _rows(page)
     assert rows["P01"] == ["P01", "Ủy ban nhân dân Phường 1", "Nguyễn Văn Ánh", "", "Hoàn thành xuất sắc nhiệm vụ",
-                           "Dẫn đầu khối phường"]
+                           "Dẫn đầu khối phường", ""]  # no decision date recorded
     assert rows["NV"][M.COL_LEVEL] == ""
     assert sorted(rows) == ["DT", "NV", "P01", "P10"]
     assert page.count_label.text() == "Hiển thị 4 / 4 đơn vị  ·  Năm 2018: đã đánh giá 1 / 4 đơn vị"
@@ -225,3 +225,28 @@ def test_heads_table_model_passes_qt_model_tester(qtmodeltester, qtbot, heads_db
     assert page.model.index(0, M.COL_CODE).data() == "P01"  # rated first, not rated last
     page.model.sort(M.COL_HEAD, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(page.model)
+
+
+def test_the_decision_date_is_entered_checked_and_shown(qtbot, heads_db, tmp_path, monkeypatch):
+    """Issue 13: a head-of-unit evaluation has the day it was decided; a list "as of" an earlier day ignores it."""
+    unit = _units(heads_db)["NV"]
+    dialog = HeadDialog(heads_db, unit, 2018)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.level.setCurrentIndex(dialog.level.findText("Không hoàn thành nhiệm vụ"))
+    dialog.decided_on.setText("31/02/2019")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("decided_on").startswith("Ngày")
+    dialog.decided_on.setText("15/01/2021")
+    assert not dialog.try_save()
+    assert dialog.form.error_text("decided_on") == (
+        "Ngày quyết định 15/01/2021 không thuộc năm 2018 hoặc năm 2019: đánh giá năm nào được quyết định trong năm "
+        "đó hoặc đầu năm sau")
+    dialog.decided_on.setText("15/01/2019")
+    assert dialog.try_save()
+    assert get_evaluation(heads_db, unit.id, 2018).decided_on == dt.date(2019, 1, 15)
+    again = HeadDialog(heads_db, unit, 2018, get_evaluation(heads_db, unit.id, 2018))
+    qtbot.addWidget(again)
+    assert again.decided_on.text() == "15/01/2019"
+    page = _page(qtbot, heads_db, tmp_path)
+    assert _rows(page)["NV"][M.COL_DECIDED] == "15/01/2019"

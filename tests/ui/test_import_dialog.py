@@ -105,9 +105,10 @@ def test_the_campaign_screen_exports_initiatives_in_the_import_columns(qtbot, tm
     monkeypatch.setattr(messages, "save_xlsx", lambda *a: str(out))
     page.export_initiatives_action.trigger()
     sheet = openpyxl.load_workbook(out).active
-    from models.campaigns.imports_campaigns import INITIATIVE_HEADERS
+    from models.campaigns.imports_campaigns import INITIATIVE_AUTHORS, INITIATIVE_HEADERS
 
-    assert [c.value for c in sheet[1]] == INITIATIVE_HEADERS
+    assert [c.value for c in sheet[1]] == [*INITIATIVE_HEADERS, INITIATIVE_AUTHORS]  # authors: optional, last
+    assert all(row[-1].value for row in sheet.iter_rows(min_row=2))  # every sample initiative has authors
     assert sheet.max_row == 36  # header + 35 registered units of the sample campaign
     assert "Đã xuất 35 dòng" in answers.infos[-1]
     db.close()

@@ -144,7 +144,7 @@ def test_an_added_person_prints_in_the_approved_commendation(qtbot, review_db, t
     panel = page.show_list(COMMENDATION)
 
     def add(dialog):
-        dialog.picker.search.setText("tran thi dao")
+        dialog.picker.search.setText("le van dung")
         dialog.picker.table.selectRow(0)
         dialog.text.setText("Có sáng kiến cấp cơ sở được công nhận")
         dialog.reason.setText("Hội đồng đề nghị tại cuộc họp ngày 01/03/2019")
@@ -153,8 +153,27 @@ def test_an_added_person_prints_in_the_approved_commendation(qtbot, review_db, t
     panel.add_action.trigger()
     _approve(monkeypatch, panel)
     frozen = approval(review_db, COMMENDATION).printable()
-    assert [(e.subject, e.name, e.text) for e in frozen.individuals] == [
-        (STAFF, "Nguyễn Văn Ánh", "Hoàn thành xuất sắc nhiệm vụ 2/2 quý được xếp loại năm 2018"),
-        (STAFF, "Trần Thị Đào", "Có sáng kiến cấp cơ sở được công nhận"),
+    assert [(e.subject, e.name, e.text, e.initiative) for e in frozen.individuals] == [
+        (STAFF, "Nguyễn Văn Ánh", "Tác giả chủ trì (đóng góp 70%), mô hình được Hội đồng đánh giá Tiêu biểu xuất sắc",
+         "Mô hình “Bộ phận một cửa thân thiện”"),
+        (STAFF, "Lê Văn Dũng", "Có sáng kiến cấp cơ sở được công nhận", ""),  # authored nothing in the campaign
+        (STAFF, "Trần Thị Đào", "Tác giả tham gia (đóng góp 30%), mô hình được Hội đồng đánh giá Tiêu biểu xuất sắc",
+         "Mô hình “Bộ phận một cửa thân thiện”"),
     ]
-    assert rows(panel)["Lê Văn Dũng"] == (NOT_IN, "")
+    assert rows(panel)["Đỗ Minh Đức"] == (NOT_IN, "")
+
+
+def test_a_decision_dated_before_the_campaign_is_refused_beside_the_date(qtbot, review_db, tmp_path, monkeypatch):
+    """Issue 13: a decision date before the campaign's start (or years after it) is a typing error."""
+    page = open_page(qtbot, review_db, tmp_path)
+    panel = page.panels[CRITICISM]
+
+    def fill(dialog):
+        _fill_decision(dialog)
+        dialog.date.setText("05/03/2017")
+
+    dialog = accept_with(monkeypatch, ApprovalDialog, fill)
+    panel.approve_action.trigger()
+    assert dialog[0].form.error_text("decision_date") == (
+        "Ngày quyết định 05/03/2017 trước ngày bắt đầu đợt thi đua (02/11/2018): kiểm tra lại ngày, tháng, năm")
+    assert approval(review_db, CRITICISM) is None

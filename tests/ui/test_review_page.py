@@ -55,36 +55,42 @@ def test_every_unit_is_listed_with_its_reasons_for_criticism(qtbot, review_db, t
     assert page.tabs.tabText(0) == "Danh sách &phê bình (3)"
 
 
-def test_the_commendation_tab_lists_collectives_and_everyone_classified(qtbot, review_db, tmp_path):
+def test_the_commendation_tab_lists_collectives_and_the_campaigns_authors(qtbot, review_db, tmp_path):
     page = open_page(qtbot, review_db, tmp_path)
     panel = page.show_list(COMMENDATION)
     shown = rows(panel)
     assert shown["Ủy ban nhân dân Phường 1"] == (
         IN_LIST, "Mô hình “Bộ phận một cửa thân thiện” được Hội đồng đánh giá Tiêu biểu xuất sắc")
-    assert shown["Nguyễn Văn Ánh"] == (IN_LIST, "Hoàn thành xuất sắc nhiệm vụ 2/2 quý được xếp loại năm 2018")
-    assert shown["Trần Thị Đào"] == (NOT_IN, "")
-    assert shown["Lê Văn Dũng"] == (NOT_IN, "")
-    assert panel.count_label.text() == "Trong danh sách: 1 tập thể, 1 cá nhân  ·  Hiển thị 7 / 7 mục"
+    assert shown["Nguyễn Văn Ánh"] == (
+        IN_LIST, "Tác giả chủ trì (đóng góp 70%), mô hình được Hội đồng đánh giá Tiêu biểu xuất sắc")
+    assert shown["Trần Thị Đào"] == (
+        IN_LIST, "Tác giả tham gia (đóng góp 30%), mô hình được Hội đồng đánh giá Tiêu biểu xuất sắc")
+    assert shown["Đỗ Minh Đức"] == (NOT_IN, "")  # "Hiệu quả", and Phường 10 is criticised
+    assert "Lê Văn Dũng" not in shown  # excellent in Q4 but authored nothing: not the source any more
+    model = panel.model
+    row = model.row_of(lambda r: r.name == "Nguyễn Văn Ánh")
+    assert model.index(row, model.COL_INITIATIVE).data() == "Mô hình “Bộ phận một cửa thân thiện”"
+    assert panel.table.horizontalHeader().visualIndex(model.COL_INITIATIVE) == model.COL_WHERE + 1
+    assert panel.count_label.text() == "Trong danh sách: 1 tập thể, 2 cá nhân  ·  Hiển thị 7 / 7 mục"
     panel.in_list_only.setChecked(True)
-    assert set(rows(panel)) == {"Ủy ban nhân dân Phường 1", "Nguyễn Văn Ánh"}
+    assert set(rows(panel)) == {"Ủy ban nhân dân Phường 1", "Nguyễn Văn Ánh", "Trần Thị Đào"}
     panel.in_list_only.setChecked(False)
     panel.subject_filter.set_value(STAFF)
-    assert set(rows(panel)) == {"Nguyễn Văn Ánh", "Trần Thị Đào", "Lê Văn Dũng"}
+    assert set(rows(panel)) == {"Nguyễn Văn Ánh", "Trần Thị Đào", "Đỗ Minh Đức"}
 
 
 def test_selecting_a_row_shows_why_it_is_or_is_not_on_the_list(qtbot, review_db, tmp_path):
     page = open_page(qtbot, review_db, tmp_path)
     panel = page.panels[CRITICISM]
     select(panel, "Ủy ban nhân dân Phường 10")
-    assert "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn 03/11/2018)." in why(panel)
+    assert "Bị đề nghị phê bình: Đăng ký trễ hạn (đăng ký ngày 04/11/2018, hạn chậm nhất ngày 03/11/2018)." in why(panel)
     select(panel, "Quận đoàn")  # reported on the deadline day: on time, but ineffective
     assert "Thực hiện không hiệu quả (Hội đồng đánh giá Không hiệu quả)" in why(panel)
     assert "Báo cáo kết quả trễ hạn" not in why(panel)
     panel = page.show_list(COMMENDATION)
-    select(panel, "Trần Thị Đào")
-    assert "Không đủ điều kiện nêu gương: quý 4/2018 xếp loại Hoàn thành tốt nhiệm vụ." in why(panel)
-    select(panel, "Lê Văn Dũng")
-    assert "chỉ có 1 quý được xếp loại trong năm 2018 (cần ít nhất 2)" in why(panel)
+    select(panel, "Đỗ Minh Đức")
+    assert ("Không đủ điều kiện nêu gương: là tác giả (chủ trì) sáng kiến “Tra cứu hồ sơ bằng mã QR” được đánh giá "
+            "Hiệu quả (cần Tiêu biểu xuất sắc).") in why(panel)
 
 
 def test_search_ignores_case_and_diacritics(qtbot, review_db, tmp_path):
@@ -206,18 +212,22 @@ def test_switching_a_reason_off_changes_both_lists_and_can_be_undone(qtbot, revi
 
     def fill(dialog):
         dialog.reasons[ReviewReason.REGISTERED_LATE].setChecked(False)
-        dialog.min_quarters.setValue(1)
+        dialog.include_effective.setChecked(True)
 
     accept_with(monkeypatch, ReviewSettingsDialog, fill)
     page.settings_button.click()
     settings = review_settings(review_db, review_db.campaign_id)
-    assert settings.disabled_reasons == {ReviewReason.REGISTERED_LATE} and settings.min_quarters == 1
+    assert settings.disabled_reasons == {ReviewReason.REGISTERED_LATE} and settings.include_effective
     assert rows(page.panels[CRITICISM])["Ủy ban nhân dân Phường 10"] == (NOT_IN, "")
     assert "không xét: Đăng ký trễ hạn" in page.info.text()
-    assert rows(page.panels[COMMENDATION])["Lê Văn Dũng"][0] == IN_LIST  # one quarter is now enough
+    assert ("cá nhân: tác giả mô hình Tiêu biểu xuất sắc hoặc Hiệu quả, các quý của đợt từ hoàn thành tốt nhiệm vụ "
+            "trở lên") in page.info.text()
+    # Phường 10 no longer criticised, its "Hiệu quả" initiative now counts: its author is proposed.
+    assert rows(page.panels[COMMENDATION])["Đỗ Minh Đức"][0] == IN_LIST
     page.undo.undo()
     page.reload()
     assert rows(page.panels[CRITICISM])["Ủy ban nhân dân Phường 10"][0] == IN_LIST
+    assert rows(page.panels[COMMENDATION])["Đỗ Minh Đức"][0] == NOT_IN
 
 
 def test_the_report_deadline_day_is_on_time(qtbot, review_db, tmp_path):

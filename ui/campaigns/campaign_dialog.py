@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import (
-    DEFAULT_FIELDS, Campaign, campaigns_named_like, check_campaign, normalised, save_campaign,
+    DEADLINE_DAY_NOTE, DEADLINE_WORDINGS, DEFAULT_FIELDS, Campaign, campaigns_named_like, check_campaign, normalised,
+    save_campaign,
 )
 from models.common.dates import DateError
 from models.common.errors import ValidationError
@@ -24,7 +25,7 @@ from ui.kit import messages
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
 from ui.kit.dates import read_dates
-from ui.kit.widgets import DateEdit
+from ui.kit.widgets import ChoiceCombo, DateEdit
 from ui.kit.unit_checklist import UnitChecklist
 
 
@@ -49,6 +50,11 @@ class CampaignDialog(RecordDialog):
         self.report_deadline = f.add("report_deadline", "Hạn báo cáo kết quả", DateEdit(), required=True)
         for edit in (self.start_date, self.registration_deadline, self.report_deadline):
             edit.setMaximumWidth(140)
+        self.deadline_day_counts = f.add("deadline_day_counts", "Cách ghi hạn", ChoiceCombo(
+            [(f"“{wording} X”: {DEADLINE_DAY_NOTE[counts]}", counts) for counts, wording in DEADLINE_WORDINGS]),
+            required=True)
+        self.deadline_day_counts.setToolTip("Theo lời văn của kế hoạch: “trước ngày 03/11” thường không tính ngày 03/11; "
+                                            "“chậm nhất ngày 03/11” (hoặc “đến hết ngày”) có tính")
         self.max_per_unit = f.add("max_per_unit", "Số mô hình tối đa mỗi đơn vị", QSpinBox(), required=True)
         self.max_per_unit.setRange(1, 50)
         self.max_per_unit.setMaximumWidth(100)
@@ -61,11 +67,13 @@ class CampaignDialog(RecordDialog):
         self.units = None
         if campaign:
             f.show_record(campaign, ("name", "year", *self.DATES, "max_per_unit", "description"))
+            self.deadline_day_counts.set_value(campaign.deadline_day_counts)
             self.fields.set_values(campaign.fields)
         else:
             self.year.setValue(self.today.year)
             self.start_date.set_date(self.today)
             self.max_per_unit.setValue(1)
+            self.deadline_day_counts.set_value(True)  # as before: the deadline day is on time
             self.fields.set_values(DEFAULT_FIELDS)
             self.units = f.add("units", "Đơn vị tham gia", UnitChecklist(list_units(db, active_only=True)))
         self._auto_year = self.year.value()
@@ -87,6 +95,7 @@ class CampaignDialog(RecordDialog):
         values = super()._snapshot()
         values.update(
             year=self.year.value(), max_per_unit=self.max_per_unit.value(),
+            deadline_day_counts=self.deadline_day_counts.value(),
             description=self.description.toPlainText(), fields=self.fields.values(),
             units=self.units.checked_ids() if self.units else None,
         )
@@ -103,6 +112,7 @@ class CampaignDialog(RecordDialog):
             description=self.description.toPlainText(),
             max_per_unit=self.max_per_unit.value(),
             fields=tuple(self.fields.values()),
+            deadline_day_counts=self.deadline_day_counts.value(),
         )
         campaign = replace(self.campaign, **values) if self.campaign else Campaign(**values)
         if errors:  # the unreadable dates together with everything else that is wrong

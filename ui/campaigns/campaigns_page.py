@@ -167,8 +167,19 @@ class CampaignsPage(ListPage):
         self.export_initiatives_action = self.action("Xuất mô hình theo mẫu nhập...", self.export_initiatives)
         self.export_initiatives_action.setIconText("Xuất mô hình...")
         self.template_action = self.action("Tải tệp mẫu...", self.save_template)
+        self.toolbar.addSeparator()
+        self.recognitions_action = self.action(
+            "Sáng kiến được công nhận...", self.show_recognitions, tip="Các quyết định công nhận sáng kiến (cả sáng "
+            "kiến ngoài đợt thi đua): cấp công nhận, số, ngày, phạm vi ảnh hưởng")
+        self.recognitions_action.setIconText("Công nhận sáng kiến...")
         self.refresh_action = self._page_action("Làm mới", self.refresh_today, "F5",
                                                 "Tính lại trạng thái (đến hôm nay nếu đang xem hôm nay)")
+
+    def show_recognitions(self) -> None:
+        from ui.campaigns.recognition_dialog import RecognitionsDialog
+
+        RecognitionsDialog(self.db, parent=self).exec()
+        self.refresh_status()
 
     # What is shown.
     def campaign(self) -> Campaign | None:
@@ -227,8 +238,8 @@ class CampaignsPage(ListPage):
             self.info.setText("Chưa có đợt thi đua nào. Bấm “Thêm đợt thi đua” (Ctrl+Shift+N) để tạo đợt đầu tiên.")
             return
         self.info.setText(
-            f"Bắt đầu {format_date(c.start_date)}  ·  Hạn đăng ký {format_date(c.registration_deadline)}  ·  "
-            f"Hạn báo cáo kết quả {format_date(c.report_deadline)}  ·  "
+            f"Bắt đầu {format_date(c.start_date)}  ·  Hạn đăng ký {c.deadline_text(c.registration_deadline)}  ·  "
+            f"Hạn báo cáo kết quả {c.deadline_text(c.report_deadline)}  ·  "
             f"Mỗi đơn vị tối đa {c.max_per_unit} mô hình, sáng kiến, giải pháp"
         )
 

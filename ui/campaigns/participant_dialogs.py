@@ -29,10 +29,10 @@ def deadlines_text(campaign: Campaign, joined_on: dt.date) -> str:
     """Which deadlines a unit joining on ``joined_on`` will have, as a sentence."""
     own = late_joiner_deadlines(campaign, max(joined_on, campaign.start_date))
     if own is None:
-        return (f"Áp dụng hạn chung của đợt: đăng ký đến {format_date(campaign.registration_deadline)}, "
-                f"báo cáo kết quả đến {format_date(campaign.report_deadline)}.")
-    return (f"Tham gia sau hạn đăng ký nên đơn vị có hạn riêng: đăng ký đến {format_date(own[0])}, "
-            f"báo cáo kết quả đến {format_date(own[1])}.")
+        return (f"Áp dụng hạn chung của đợt: đăng ký {campaign.deadline_text(campaign.registration_deadline)}, "
+                f"báo cáo kết quả {campaign.deadline_text(campaign.report_deadline)}.")
+    return (f"Tham gia sau hạn đăng ký nên đơn vị có hạn riêng: đăng ký {campaign.deadline_text(own[0])}, "
+            f"báo cáo kết quả {campaign.deadline_text(own[1])}.")
 
 
 class AddParticipantDialog(RecordDialog):

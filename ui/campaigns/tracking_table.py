@@ -48,6 +48,8 @@ def next_deadline(s: UnitStatus) -> dt.date:
 
 def _deadline_text(s: UnitStatus) -> str:
     text = format_date(next_deadline(s))
+    if not s.participant.deadline_day_counts:  # "trước ngày X": the day itself is late, say so
+        text = f"trước {text}"
     return f"{text} (riêng)" if s.participant.own_deadlines else text
 
 
@@ -87,7 +89,7 @@ class TrackingTableModel(RecordTableModel):
     """Rows are :class:`models.campaigns.tracking.UnitStatus`; the background says how the unit stands."""
 
     (COL_CODE, COL_UNIT, COL_STATE, COL_DEADLINE, COL_DAYS, COL_TITLE, COL_KIND, COL_REGISTERED,
-     COL_REPORTED, COL_ASSESSMENT) = range(10)
+     COL_REPORTED, COL_ASSESSMENT, COL_RECOGNITION) = range(11)
     columns = [
         Column("Mã", lambda s: s.participant.unit_code, key=lambda s: sort_key(s.participant.unit_code), width=60),
         Column("Đơn vị", _unit_text, width=220),
@@ -101,6 +103,7 @@ class TrackingTableModel(RecordTableModel):
         Column("Ngày báo cáo", lambda s: format_date(_initiative_date("reported_on")(s)),
                key=lambda s: _date_key(_initiative_date("reported_on")(s)), width=100),
         Column("Đánh giá", _of_initiative("assessment_label"), width=130),
+        Column("Công nhận sáng kiến", lambda s: s.recognition_text, width=190),
     ]
     # Columns exported to Excel as real dates rather than text.
     DATE_VALUES = {
@@ -164,10 +167,12 @@ class TrackingTableModel(RecordTableModel):
         p = s.participant
         if column == self.COL_DEADLINE:
             own = f"Hạn riêng (tham gia từ {format_date(p.joined_on)})" if p.own_deadlines else "Hạn chung của đợt"
-            return (f"{own}: đăng ký đến {format_date(p.registration_deadline)}, "
-                    f"báo cáo kết quả đến {format_date(p.report_deadline)}")
+            return (f"{own}: đăng ký {p.deadline_text(p.registration_deadline)}, "
+                    f"báo cáo kết quả {p.deadline_text(p.report_deadline)}")
         if self.happened_later(s, column):
             return f"Sau ngày {format_date(self.as_of)}: chưa tính vào trạng thái"
+        if column == self.COL_RECOGNITION and s.recognitions:
+            return "\n".join(f"{r.name}: {r.text}" for r in s.recognitions)
         if column == self.COL_TITLE and len(s.initiatives) > 1:
             return "\n".join(f"- {i.title}" for i in s.initiatives)
         if column == self.COL_TITLE and s.initiative and s.initiative.field:

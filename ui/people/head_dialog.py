@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.common.codes import HeadLevel, label
+from models.common.errors import ValidationError
 from models.people.heads import Criterion, HeadEvaluation, criteria_template, save_evaluation, set_criteria_template
 from models.people.units import Unit
 
 from ui.kit.list_editor import EditableList
 from ui.kit.record_dialog import RecordDialog
-from ui.kit.widgets import ChoiceCombo
+from ui.kit.dates import read_dates
+from ui.kit.widgets import ChoiceCombo, DateEdit
 from ui.kit.layout import field_button, lay_out
 
 
@@ -111,13 +113,17 @@ class HeadDialog(RecordDialog):
         self.head_title = f.add("head_title", "Chức vụ", QLineEdit())
         levels = ChoiceCombo([(label(x), x) for x in HeadLevel], "— Chọn mức xếp loại —")
         self.level = f.add("level", "Xếp loại", levels, required=True)
+        self.decided_on = f.add("decided_on", "Ngày quyết định", DateEdit())
+        self.decided_on.setMaximumWidth(140)
+        self.decided_on.setToolTip("Ngày đánh giá được quyết định: danh sách cuối đợt xét “tính đến” ngày trước đó "
+                                   "không tính đánh giá này (để trống: tính từ ngày 31/12 của năm đánh giá)")
         self.note = f.add("note", "Ghi chú", QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(58)
         self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.criteria = f.add("criteria", "Tiêu chí", CriteriaTable())
         if evaluation:
-            f.show_record(evaluation, self.FIELDS)
+            f.show_record(evaluation, (*self.FIELDS, "decided_on"))
             self.criteria.set_criteria(evaluation.criteria)
         else:
             self.head_name.setText(unit.head_name)
@@ -133,8 +139,12 @@ class HeadDialog(RecordDialog):
 
     def save(self) -> HeadEvaluation:
         self.criteria.finish_editing()
-        return save_evaluation(self.db, HeadEvaluation(
-            unit_id=self.unit.id, year=self.year, **self.form.values(self.FIELDS), criteria=self.criteria.criteria()))
+        dates, errors = read_dates(self.form, ("decided_on",))
+        evaluation = HeadEvaluation(unit_id=self.unit.id, year=self.year, **self.form.values(self.FIELDS),
+                                    criteria=self.criteria.criteria(), **dates)
+        if errors:
+            raise ValidationError(errors)
+        return save_evaluation(self.db, evaluation)
 
 
 class CriteriaTemplateDialog(RecordDialog):

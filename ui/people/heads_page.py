@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import list_campaigns
+from models.common.dates import format_date
 from models.common.codes import HeadLevel, label
 from models.people.heads import (
     evaluation_years,
@@ -66,7 +67,7 @@ def default_year(db: Database, today: dt.date) -> int:
 
 
 class HeadsTableModel(RecordTableModel):
-    COL_CODE, COL_UNIT, COL_HEAD, COL_TITLE, COL_LEVEL, COL_NOTE = range(6)
+    COL_CODE, COL_UNIT, COL_HEAD, COL_TITLE, COL_LEVEL, COL_NOTE, COL_DECIDED = range(7)
     columns = [
         Column("Mã", lambda r: r.unit.code, key=lambda r: sort_key(r.unit.code), width=60),
         Column("Đơn vị", lambda r: r.unit.name, width=260),
@@ -75,6 +76,8 @@ class HeadsTableModel(RecordTableModel):
         Column("Xếp loại", lambda r: r.level_label,
                key=lambda r: _LEVEL_ORDER[r.evaluation.level] if r.evaluation else len(_LEVEL_ORDER), width=220),
         Column("Ghi chú", lambda r: r.note, width=200),
+        Column("Ngày quyết định", lambda r: format_date(r.evaluation.decided_on) if r.evaluation else "",
+               key=lambda r: (r.evaluation.decided_on or dt.date.max).isoformat() if r.evaluation else "9", width=120),
     ]
 
     def search_text(self, r: HeadRow) -> str:

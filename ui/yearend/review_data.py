@@ -34,6 +34,7 @@ class ReviewRow:
     rule_why: str  # what the rules alone say (differs from ``why`` when adjusted)
     adjustment: Adjustment | None = None
     active: bool = True
+    initiative: str = ""  # a person: the initiative of the campaign they authored (issue 13)
 
     @property
     def in_list(self) -> bool:
@@ -73,7 +74,7 @@ def review_rows(review: CampaignReview, kind: ListKind, frozen: PrintableList | 
     listed = {e.subject_key: e for e in (*collectives, *individuals)}
     rows: list[ReviewRow] = []
 
-    def add(subject, subject_id, code, name, where, rule_why, active=True):
+    def add(subject, subject_id, code, name, where, rule_why, active=True, initiative=""):
         adjustment = review.adjustment_for(kind, subject, subject_id)
         entry = listed.pop((subject, subject_id), None)
         if adjustment is not None and adjustment.action == "add" and entry is not None:
@@ -84,14 +85,14 @@ def review_rows(review: CampaignReview, kind: ListKind, frozen: PrintableList | 
             status = IN_LIST if entry is not None else NOT_IN
         rows.append(ReviewRow(len(rows), subject, subject_id, code, name, where, status,
                               entry.text if entry is not None else "", review.why(kind, subject, subject_id),
-                              rule_why, adjustment, active))
+                              rule_why, adjustment, active, initiative))
 
     for u in review.units:
         rule = u.why_criticism if kind == ListKind.CRITICISM else u.why_commendation
         add(UNIT, u.unit_id, u.unit_code, u.unit_name, label(u.unit_kind), rule, u.active)
     if kind == ListKind.COMMENDATION:
         for p in review.people:
-            add(STAFF, p.staff_id, p.code, p.full_name, p.position_unit, p.why)
+            add(STAFF, p.staff_id, p.code, p.full_name, p.position_unit, p.why, initiative=p.initiative_text)
     outsiders = review.outsiders
     for entry in listed.values():  # added by hand although the rules did not consider them, or frozen
         adjustment = review.adjustment_for(kind, *entry.subject_key)

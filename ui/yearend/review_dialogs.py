@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.yearend.lists import STAFF, UNIT, ListKey, adjust
@@ -163,20 +163,22 @@ class ReviewSettingsDialog(RecordDialog):
             box.setChecked(reason not in settings.disabled_reasons)
             self.reasons[reason] = box
             f.layout_.addRow("", box)
-        f.layout_.addRow(QLabel("<b>Cá nhân được nêu gương</b>"))
-        self.min_quarters = QSpinBox()
-        self.min_quarters.setRange(1, 4)
-        self.min_quarters.setValue(settings.min_quarters)
-        self.min_quarters.setSuffix(" quý")
-        f.add("min_quarters", "Số quý được xếp loại tối thiểu", self.min_quarters)
-        self.level = f.add("required_level", "Mọi quý xếp loại từ mức",
+        f.layout_.addRow(QLabel("<b>Cá nhân được nêu gương</b>: tác giả mô hình, sáng kiến, giải pháp của đợt được "
+                                "Hội đồng đánh giá Tiêu biểu xuất sắc"))
+        self.include_effective = QCheckBox("Cả tác giả mô hình được đánh giá Hiệu quả")
+        self.include_effective.setObjectName("include_effective")
+        f.layout_.addRow("", self.include_effective)
+        self.include_effective.setChecked(settings.include_effective)
+        self.level = f.add("required_level", "Không quý nào của đợt dưới mức",
                            ChoiceCombo([(label(lv), lv) for lv in HeadLevel if lv != HeadLevel.KHONG_HOAN_THANH]))
         self.level.set_value(settings.required_level)
+        self.level.setToolTip("Điều kiện, không phải nguồn: các quý trong thời gian của đợt (từ ngày bắt đầu đến hạn "
+                              "báo cáo kết quả) đã biết kết quả xếp loại vào ngày xét")
         self.mark_clean()
 
     def chosen(self) -> ReviewSettings:
         off = frozenset(r for r, box in self.reasons.items() if not box.isChecked())
-        return ReviewSettings(off, self.min_quarters.value(), self.level.value())
+        return ReviewSettings(off, self.level.value(), self.include_effective.isChecked())
 
     def is_dirty(self) -> bool:
         return super().is_dirty() or self.chosen() != self.before

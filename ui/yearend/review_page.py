@@ -11,7 +11,6 @@ import datetime as dt
 
 from models.campaigns.campaigns import Campaign, default_as_of, list_campaigns
 from models.common.codes import ListKind, ReviewReason, label
-from models.common.dates import format_date
 from models.yearend.review import CampaignReview, campaign_review, review_settings, save_review_settings
 
 from ui.kit.undo import Change
@@ -95,9 +94,8 @@ class ReviewPage(YearEndPage):
         off = [label(r) for r in ReviewReason if r in s.disabled_reasons]
         reasons = f"không xét: {', '.join(off)}" if off else "xét đủ 6 lý do phê bình"
         self.info.setText(
-            f"Hạn đăng ký {format_date(c.registration_deadline)}  ·  Hạn báo cáo kết quả "
-            f"{format_date(c.report_deadline)}  ·  Cách xét: {reasons}; cá nhân {label(s.required_level).lower()} "
-            f"mọi quý được xếp loại năm {c.year}, ít nhất {s.min_quarters} quý")
+            f"Hạn đăng ký {c.deadline_text(c.registration_deadline)}  ·  Hạn báo cáo kết quả "
+            f"{c.deadline_text(c.report_deadline)}  ·  Cách xét: {reasons}; {s.individuals_text}")
 
     def as_of_changed(self) -> None:
         campaign = self.campaign()

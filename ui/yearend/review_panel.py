@@ -46,6 +46,8 @@ class ReviewListPanel(YearEndListPanel):
                         ReviewTableModel.COL_SUBJECT)
         if list_kind == ListKind.CRITICISM:  # only collectives are criticised
             self.table.hideColumn(ReviewTableModel.COL_SUBJECT)
+        else:  # the initiative a person is commended for, beside their unit
+            self.table.horizontalHeader().moveSection(ReviewTableModel.COL_INITIATIVE, ReviewTableModel.COL_WHERE + 1)
 
     # Building.
     def build_filters(self) -> None:

@@ -54,6 +54,7 @@ class ReviewTableModel(ListTableModel):
     """Every row the review considered for one list; the status cell is tinted by state."""
 
     COL_SUBJECT, COL_CODE, COL_NAME, COL_WHERE, COL_STATUS, COL_TEXT, COL_WHY = range(7)
+    COL_INITIATIVE = 7  # the commendation list only: after the others, so the numbers above stay
     col_status = COL_STATUS
     brushes = _BRUSHES
 
@@ -66,17 +67,19 @@ class ReviewTableModel(ListTableModel):
             Column("Đối tượng", lambda r: r.subject_label, key=lambda r: r.order, width=86),
             Column("Mã", lambda r: r.code, width=64),
             Column("Tên tập thể" if criticism else "Tên", lambda r: r.name, key=_name_key,
-                   width=270 if criticism else 205),
+                   width=270 if criticism else 180),
             Column("Loại đơn vị" if criticism else "Chức vụ, đơn vị", lambda r: r.where,
-                   width=150 if criticism else 225),
+                   width=150 if criticism else 190),
             Column("Trạng thái", lambda r: r.status, key=lambda r: (_STATUS_ORDER[r.status], r.order), width=128),
-            Column("Lý do phê bình" if criticism else "Thành tích", lambda r: r.text, width=260 if criticism else 220),
+            Column("Lý do phê bình" if criticism else "Thành tích", lambda r: r.text, width=260 if criticism else 200),
             # The last column takes the room left; the panel under the table shows it whole.
             Column("Giải thích", lambda r: r.why, width=120),
         ]
+        if not criticism:  # the initiative a person authored, moved beside the name by the panel
+            self.columns.append(Column("Mô hình, sáng kiến", lambda r: r.initiative, width=190))
 
     def tooltip(self, record: ReviewRow, column: int) -> str | None:
-        if column in (self.COL_WHERE, self.COL_TEXT, self.COL_WHY):
+        if column in (self.COL_WHERE, self.COL_TEXT, self.COL_WHY, self.COL_INITIATIVE):
             return self.columns[column].text(record) or None
         return None
 
