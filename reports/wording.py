@@ -6,6 +6,8 @@ import datetime as dt
 import unicodedata
 from xml.sax.saxutils import escape
 
+from models.common.text import joined_lower, money  # noqa: F401 (joined_lower: re-exported)
+
 BLANK_DATE = "ngày ..... tháng ..... năm ........"
 
 
@@ -53,3 +55,14 @@ def attachment_reference(
     number = nfc(number).strip() or "........"
     issuer = nfc(issuer).strip() or "........................"
     return f"(Kèm theo {nfc(kind)} số {number} {vietnamese_date(date)} của {issuer})"
+
+
+
+def count_text(number: int) -> str:
+    """A count with "." between thousands, as every count and amount prints: 12738 -> "12.738"."""
+    return money(number)
+
+
+def amount_text(amount: int) -> str:
+    """An amount in a table cell: "1.390.000", or "-" where none is due."""
+    return money(amount) if amount else "-"

@@ -35,6 +35,14 @@ TABLE_LABELS = {
     "discipline": "Kỷ luật",
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
+    "yearly_rating": "Xếp loại chất lượng cuối năm",
+    "award_authority": "Thẩm quyền quyết định khen thưởng",
+    "document_register": "Sổ văn bản",
+    "council_member": "Thành viên Hội đồng",
+    "council_meeting": "Phiên họp Hội đồng",
+    "meeting_attendance": "Thành viên dự họp",
+    "meeting_vote": "Kết quả bỏ phiếu",
+    "vote_threshold": "Tỷ lệ phiếu đồng ý tối thiểu",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

@@ -100,6 +100,15 @@ _COMMON: dict[str, Field] = {
     "bonus_ttldxs": Field("Thưởng Tập thể lao động xuất sắc (lần lương cơ sở)", NUMBER),
     "priority": Field("Thứ tự ưu tiên"),
     "highest_bonus_only": Field("Đạt nhiều danh hiệu: chỉ nhận mức thưởng cao nhất", FLAG),
+    "award": Field("Danh hiệu, hình thức khen thưởng", CODE), "decider": Field("Người quyết định"),
+    "body": Field("Cơ quan ban hành quyết định"), "symbol": Field("Ký hiệu văn bản"),
+    "legal_basis": Field("Căn cứ pháp lý"), "number": Field("Số văn bản"), "subject": Field("Trích yếu"),
+    "issued_on": Field("Ngày ban hành", DATE), "role": Field("Chức danh trong Hội đồng"), "sort": Field("Thứ tự", HIDDEN),
+    "meeting_key": Field("Phiên họp"), "held_on": Field("Ngày họp", DATE), "place": Field("Địa điểm"),
+    "chair": Field("Chủ trì"), "secretary": Field("Thư ký"), "agenda": Field("Nội dung họp"),
+    "meeting_id": Field("Phiên họp", HIDDEN), "member_id": Field("Thành viên Hội đồng", HIDDEN),
+    "present": Field("Có mặt", FLAG), "issued": Field("Số phiếu phát ra"), "returned": Field("Số phiếu thu vào"),
+    "valid": Field("Số phiếu hợp lệ"), "agreed": Field("Số phiếu đồng ý"), "percent": Field("Tỷ lệ phiếu đồng ý tối thiểu (%)", NUMBER),
 }
 
 # Columns whose meaning depends on the table.
@@ -112,6 +121,8 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
     "head_criterion": {"name": Field("Tiêu chí")},
     "rule_set": {"name": Field("Tên quy định")},
     "title_rule_set": {"name": Field("Tên quy định")},
+    "award_authority": {"level": Field("Cấp quyết định", CODE)},
+    "council_member": {"position": Field("Chức vụ")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.
@@ -123,6 +134,8 @@ _EXTRA_CODES = {
     "lock": "Chốt", "unlock": "Mở chốt", "add": "Thêm vào danh sách", "remove": "Bỏ khỏi danh sách",
     "base_salaries": "Mức lương cơ sở", "council_names": "Tên Hội đồng, cơ quan",
     "head_criteria": "Tiêu chí đánh giá người đứng đầu",
+    "local": "Chủ tịch Ủy ban nhân dân cùng cấp", "council": "Chủ tịch Hội đồng Thi đua - Khen thưởng",
+    "higher": "Cấp trên (Hội đồng chỉ đề nghị)",
 }
 CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.items()}, **_EXTRA_CODES}
 

@@ -331,6 +331,13 @@ TRACKED = {
     "title_rule_set": None,
     "title_priority": None,
     "yearly_rating": None,
+    "award_authority": None,
+    "document_register": None,
+    "council_member": None,
+    "council_meeting": None,
+    "meeting_attendance": None,
+    "meeting_vote": None,
+    "vote_threshold": None,
 }
 
 
@@ -510,3 +517,12 @@ def m0009_yearly_rating(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
+
+
+def _documents(body: str):  # migrations 0022-0024: their body is models.store.schema_documents.<body>
+    return lambda db: getattr(import_module("models.store.schema_documents"), body)(db)
+
+
+MIGRATIONS(name="0022_award_authority")(_documents("create_award_authority"))  # who decides each title, by year
+MIGRATIONS(name="0023_document_register")(_documents("create_document_register"))  # number series per issuer, year
+MIGRATIONS(name="0024_council_meetings")(_documents("create_council_meetings"))  # members, meetings, votes

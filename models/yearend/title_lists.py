@@ -37,7 +37,7 @@ def total_line(title: TitleCode, count: int, total: int) -> str:
     """The total under the table: "Tổng số: 12 cá nhân; tổng số tiền thưởng: 5.040.000 đồng" (the
     count alone when there is no base salary)."""
     who = "tập thể" if title in COLLECTIVE_TITLES else "cá nhân"
-    line = f"Tổng số: {count} {who}"
+    line = f"Tổng số: {money(count)} {who}"
     return f"{line}; tổng số tiền thưởng: {money(total)} đồng" if total else line
 
 
