@@ -77,6 +77,7 @@ class KeepWithTail(Flowable):
         return sum(f.wrap(width, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._tail)
 
     def wrap(self, availWidth, availHeight):
+        self._avail_width = availWidth
         self._table_h = self._table.wrap(availWidth, availHeight)[1]
         self._tail_h = self._tail_height(availWidth)
         return availWidth, self._table_h + self._tail_h
@@ -104,10 +105,6 @@ class KeepWithTail(Flowable):
             at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
             return [self._table, *self._tail] if at_top else [PageBreak(), self._table, *self._tail]
         return [*parts[:-1], PageBreak(), parts[-1], *self._tail]
-
-    def wrapOn(self, canv, aW, aH):
-        self._avail_width = aW
-        return super().wrapOn(canv, aW, aH)
 
     def drawOn(self, canvas, x, y, _sW=0):
         """Everything fits: the table, then the tail under it."""
