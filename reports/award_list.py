@@ -131,18 +131,27 @@ def _approved_title(title: str, individuals: bool) -> str:
     return words
 
 
+def body_lines(body: str) -> str:
+    """"ỦY BAN NHÂN DÂN QUẬN GÒ VẤP" on two lines, as a People's Committee heads its own documents:
+    "ỦY BAN NHÂN DÂN" then the level and the place."""
+    text = upper(body).strip()
+    head = "ỦY BAN NHÂN DÂN"
+    return f"{head}\n{text[len(head):].strip()}" if text.startswith(head + " ") else text
+
+
 def higher_note(decider: str, title: str) -> str:
     """The line a list decided higher up prints under its title: who decides, and that it carries no bonus."""
     return (f"(Hội đồng đề nghị; {nfc(decider).strip()} quyết định tặng và chi tiền thưởng, "
             "danh sách này không ghi mức thưởng)")
 
 
-def award_list_document(data: PrintableList, authority: Authority | None = None) -> Document:
+def award_list_document(data: PrintableList, authority: Authority | None = None, decision: bool = False) -> Document:
     """The list as a document attached to another: before the decision a proposal attached to the
     council's Tờ trình (a boxed "DỰ THẢO", the proposal's reference line); after it, "(Ban hành kèm
     theo Quyết định số ... ngày ... của ...)". It has no number, signature or recipients of its own.
     ``authority``: who decides the list (``None``: the council itself, as for the campaign lists); a
-    list decided higher up (Tập thể lao động xuất sắc: the city) prints no bonus and says who decides."""
+    list decided higher up (Tập thể lao động xuất sắc: the city) prints no bonus and says who decides.
+    ``decision``: attached to the draft of its decision (blanks for the decision's number and date)."""
     layout = PageLayout()
     st = styles_for(layout)
     approval = data.approval
@@ -153,8 +162,10 @@ def award_list_document(data: PrintableList, authority: Authority | None = None)
         reference = attachment_reference(decision_number(approval.decision_number), approval.decision_date,
                                          approval.issuer or (authority.decider if authority else ""),
                                          prefix="Ban hành kèm theo")
-    elif council_decides:
-        reference = attachment_reference("", None, signer.issuer if signer else "", prefix="Ban hành kèm theo")
+    elif council_decides or decision:
+        issuer = authority.decider if decision and authority else signer.issuer if signer else ""
+        number = f"......../{authority.symbol}" if decision and authority else ""
+        reference = attachment_reference(number, None, issuer, prefix="Ban hành kèm theo")
     else:
         reference = attachment_reference(f"......../{PROPOSAL_SYMBOL}", None, signer.issuer if signer else "",
                                          kind="Tờ trình")
@@ -165,10 +176,10 @@ def award_list_document(data: PrintableList, authority: Authority | None = None)
     amounts = not higher and any(e.amount > 0 for e in data.entries)
     sections = [(c, individuals) for c, individuals in ((data.collectives, False), (data.individuals, True)) if c]
     parent, issuing = data.parent_body, data.issuing_body
-    if approval and authority is not None and authority.level == LOCAL:
-        parent, issuing = "", authority.body  # the list is the People's Committee's, as its decision
+    if (approval or decision) and authority is not None and authority.level == LOCAL:
+        parent, issuing = "", body_lines(authority.body)  # the list is the People's Committee's, as its decision
     header = DocumentHeader(parent_body=parent, issuing_body=issuing, place=data.place)
-    title = _approved_title(data.title, bool(data.individuals)) if approval else data.title
+    title = _approved_title(data.title, bool(data.individuals)) if approval or decision else data.title
     blocks: list = [Header(header, draft=approval is None, attached=True),
                     Heading(_title(title, st.title, layout.frame_width), data.subtitle, reference, "\n".join(notes))]
     criticism = data.kind == CRITICISM

@@ -369,27 +369,37 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
 # --------------------------------------------------------------------------- signature
 
 
+def _signer(signature: Signature, st: DocumentStyles, width: float) -> list[Flowable]:
+    """Authority, title, room to sign, name."""
+    parts: list[Flowable] = []
+    for line in (signature.authority, signature.title):
+        if nfc(line).strip():
+            parts.append(paragraph(two_lines(upper(line), st.signer, width), st.signer))
+    parts.append(Spacer(1, 25 * mm))
+    parts.append(paragraph(signature.name, st.signer))
+    return parts
+
+
 def signature_block(signature: Signature, recipients: Sequence[str], layout: PageLayout,
-                    before: Sequence[Flowable] = ()) -> Flowable:
+                    before: Sequence[Flowable] = (), left_signature: Signature | None = None) -> Flowable:
     """Nơi nhận on the left, the signer on the right (authority, title, room to sign, name),
-    kept together on one page with the flowables ``before`` it (a totals line, say)."""
+    kept together on one page with the flowables ``before`` it (a totals line, say);
+    ``left_signature``: a second signer on the left instead of Nơi nhận (the minutes)."""
     st = styles_for(layout)
     total = layout.frame_width
     right_w = 120 * mm if total >= 200 * mm else 95 * mm
     left_w = total - right_w
 
     left: list[Flowable] = []
-    if recipients:
+    if left_signature is not None:
+        right_w = left_w = total / 2
+        left = _signer(left_signature, st, left_w)
+    elif recipients:
         left.append(paragraph("Nơi nhận:", st.recipients_heading))
         for item in recipients:
             item = nfc(item).strip()
             left.append(paragraph(item if item.startswith("-") else f"- {item}", st.recipient))
-    right: list[Flowable] = []
-    for line in (signature.authority, signature.title):
-        if nfc(line).strip():
-            right.append(paragraph(two_lines(upper(line), st.signer, right_w), st.signer))
-    right.append(Spacer(1, 25 * mm))
-    right.append(paragraph(signature.name, st.signer))
+    right = _signer(signature, st, right_w)
     table = Table(
         [[left or "", right]],
         colWidths=[left_w, right_w],

@@ -255,6 +255,8 @@ class _Writer:
         _paragraph(self.docx, "", size=8, keep=True)
         total = self.layout.frame_width
         right_w = 120 * 72 / 25.4 if total >= 200 * 72 / 25.4 else 95 * 72 / 25.4
+        if block.left is not None:
+            right_w = total / 2
         table = self.docx.add_table(rows=1, cols=2)
         _no_borders(table)
         _widths(table, [total - right_w, right_w])
@@ -262,20 +264,25 @@ class _Writer:
         left, right = table.rows[0].cells
         left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
         right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
-        if block.recipients:
+        if block.left is not None:
+            self._signer(left, block.left)
+        elif block.recipients:
             _paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True)
             for item in block.recipients:
                 item = nfc(item).strip()
                 _paragraph(left, item if item.startswith("-") else f"- {item}", size=11)
         else:
             _paragraph(left, "")
-        signer = self.header_size + 1
-        for line in (block.signature.authority, block.signature.title):
+        self._signer(right, block.signature)
+
+    def _signer(self, cell, signature) -> None:
+        size = self.header_size + 1
+        for line in (signature.authority, signature.title):
             if nfc(line).strip():
-                _paragraph(right, upper(line), size=signer, bold=True, align="CENTER")
+                _paragraph(cell, upper(line), size=size, bold=True, align="CENTER")
         for _ in range(4):
-            _paragraph(right, "", size=signer)
-        _paragraph(right, block.signature.name, size=signer, bold=True, align="CENTER")
+            _paragraph(cell, "", size=size)
+        _paragraph(cell, signature.name, size=size, bold=True, align="CENTER")
 
     def new_page(self) -> None:
         section = self.docx.add_section(WD_SECTION.NEW_PAGE)

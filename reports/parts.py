@@ -81,6 +81,7 @@ class Closing:
     signature: Signature | None
     recipients: tuple[str, ...] = ()
     before: tuple[Text, ...] = ()
+    left: Signature | None = None  # a second signer in place of Nơi nhận (the minutes' secretary)
 
 
 @dataclass(frozen=True)

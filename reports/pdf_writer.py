@@ -201,8 +201,8 @@ def flowables(doc: Document) -> list[Flowable]:
             if block.signature is None:
                 tail = before
             else:
-                tail = list(signature_block(block.signature, list(block.recipients), layout,
-                                            before=before)._content)  # the KeepTogether's parts
+                tail = list(signature_block(block.signature, list(block.recipients), layout, before=before,
+                                            left_signature=block.left)._content)  # the KeepTogether's parts
             if i and isinstance(blocks[i - 1], Grid):
                 story[-1] = KeepWithTail(story[-1], tail)
             elif block.signature is None:

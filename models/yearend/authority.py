@@ -14,7 +14,7 @@ awarded at the province/city level, so a district or ward only proposes it (see 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -22,6 +22,7 @@ from models.common.codes import TitleCode
 from models.common.errors import DomainError, ValidationError
 from models.common.text import clean
 from models.store.settings import CouncilNames, council_names
+from models.yearend.lists import default_issuer
 
 LOCAL, COUNCIL, HIGHER = "local", "council", "higher"
 LEVELS = (LOCAL, COUNCIL, HIGHER)
@@ -75,13 +76,8 @@ def _defaults(council: CouncilNames, award: str, year: int) -> Authority:
         return Authority(award, 2000, HIGHER, CITY_DECIDER, CITY_BODY, "QĐ-UBND", "CHỦ TỊCH",
                          f"{basis.split(',')[0]}, thẩm quyền cấp tỉnh ({CHECK_NOTE})")
     if award in (COMMENDATION, CRITICISM):
-        issuer = sentence_case(council.issuing_body, council.place)
-        place = clean(council.place)
-        if place and place.lower() not in issuer.lower():
-            level_words = sentence_case(council.parent_body, council.place).removeprefix("Ủy ban nhân dân").strip()
-            issuer = f"{issuer} {level_words}".strip()
-        return Authority(award, 2000, COUNCIL, f"Chủ tịch {issuer}", council.issuing_body, "QĐ-HĐTĐKT",
-                         "CHỦ TỊCH", "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng")
+        return Authority(award, 2000, COUNCIL, f"Chủ tịch {default_issuer(council)}", council.issuing_body,
+                         "QĐ-HĐTĐKT", "CHỦ TỊCH", "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng")
     return Authority(award, 2000, LOCAL, f"Chủ tịch {local}", council.parent_body, "QĐ-UBND", "CHỦ TỊCH", basis)
 
 
@@ -123,6 +119,30 @@ def set_authority(db: Database, value: Authority) -> None:
                     clean(value.symbol), clean(value.signer_title), clean(value.legal_basis)])
 
 
+# --------------------------------------------------------------------------- the legal basis
+
+
+def legal_bases(decision_year: int, level: str) -> list[str]:
+    """The "Căn cứ ..." lines of a decision made in ``decision_year`` at ``level``: the law on local
+    government (for the People's Committee), the law on emulation and reward in force that year and
+    its decree (Luật 06/2022/QH15 and Nghị định 98/2023/NĐ-CP from 01/01/2024; before, the 2003 law
+    as amended in 2013 and Nghị định 91/2017/NĐ-CP)."""
+    lines = []
+    if level != COUNCIL:
+        lines.append("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" if decision_year >= 2025
+                     else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    if decision_year >= 2024:
+        lines += ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+                  "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi "
+                  "hành một số điều của Luật Thi đua, khen thưởng;"]
+    else:
+        lines += ["Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật sửa đổi, bổ sung một số điều "
+                  "của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;",
+                  "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi "
+                  "hành một số điều của Luật Thi đua, khen thưởng;"]
+    return lines
+
+
 # --------------------------------------------------------------------------- number series
 
 
@@ -158,5 +178,5 @@ def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: d
 
 
 __all__ = ["AWARDS", "Authority", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
-           "authority_table", "document_number", "next_number", "replace", "sentence_case", "set_authority",
+           "authority_table", "document_number", "legal_bases", "next_number", "sentence_case", "set_authority",
            "take_number"]
