@@ -105,7 +105,9 @@ def _row_flag(row, name: str) -> None:
 
 
 def _cell_text(cell, text: str, size: float = 12, bold=False, italic=False, align="LEFT", keep=False) -> None:
-    cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    """``text`` as the cell's only paragraph (a merged cell holds its parts' paragraphs: all go)."""
+    for p in list(cell.paragraphs):
+        p._p.getparent().remove(p._p)
     _paragraph(cell, text, size=size, bold=bold, italic=italic, align=align, keep=keep)
 
 
@@ -204,9 +206,9 @@ class _Writer:
         kind = block.kind
         align = {"body": "JUSTIFY", "article": "JUSTIFY", "center": "CENTER", "center-bold": "CENTER",
                  "center-italic": "CENTER"}.get(kind, "LEFT")
-        bold = kind in ("bold", "center-bold", "section")
-        italic = kind in ("italic", "center-italic")
-        size = 14 if kind == "center-bold" else 13
+        bold = kind in ("bold", "bold-italic", "center-bold", "section")
+        italic = kind in ("italic", "bold-italic", "small-italic", "center-italic")
+        size = 14 if kind == "center-bold" else 11 if kind == "small-italic" else 13
         p = _paragraph(container or self.docx, "", size=size, align=align, before=6,
                        indent=10 if kind in ("body", "article") else 0, keep=block.keep_with_next)
         if nfc(block.lead).strip():
@@ -219,21 +221,33 @@ class _Writer:
     def grid(self, block: Grid, keep_last: bool) -> None:
         columns = block.columns
         rows = block.rows
-        table = self.docx.add_table(rows=1 + max(1, len(rows)), cols=len(columns))
+        top = 2 if block.groups else 1
+        table = self.docx.add_table(rows=top + max(1, len(rows)), cols=len(columns))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         _widths(table, [c.width for c in columns])
-        head = table.rows[0]
-        _row_flag(head, "tblHeader")  # repeated at the top of every page
-        _row_flag(head, "cantSplit")
+        for head in table.rows[:top]:
+            _row_flag(head, "tblHeader")  # repeated at the top of every page
+            _row_flag(head, "cantSplit")
+        head = table.rows[top - 1]
         for cell, column in zip(head.cells, columns):
             _cell_text(cell, column.heading, bold=True, align="CENTER")
+        col = 0
+        for text, span in block.groups:
+            upper_cell = table.rows[0].cells[col]
+            if text is None:
+                merged = upper_cell.merge(head.cells[col])
+                _cell_text(merged, columns[col].heading, bold=True, align="CENTER")
+            else:
+                merged = upper_cell.merge(table.rows[0].cells[col + span - 1]) if span > 1 else upper_cell
+                _cell_text(merged, text, bold=True, align="CENTER")
+            col += span
         if not rows:
-            row = table.rows[1]
+            row = table.rows[top]
             merged = row.cells[0].merge(row.cells[-1])
             _cell_text(merged, block.empty_text, align="CENTER")
             return
-        for index, (row, data) in enumerate(zip(table.rows[1:], rows)):
+        for index, (row, data) in enumerate(zip(table.rows[top:], rows)):
             _row_flag(row, "cantSplit")
             keep = data.keep_with_next or (keep_last and index >= len(rows) - TAIL_ROWS)
             if data.kind == "group":
@@ -245,7 +259,8 @@ class _Writer:
                 _cell_text(row.cells[-1], data.cells[-1], bold=True, align=columns[-1].align, keep=keep)
             else:
                 for cell, column, value in zip(row.cells, columns, data.cells):
-                    _cell_text(cell, "" if value is None else str(value), align=column.align, keep=keep)
+                    _cell_text(cell, "" if value is None else str(value), align=column.align, keep=keep,
+                               bold=data.kind == "bold")
 
     def closing(self, block: Closing) -> None:
         for t in block.before:

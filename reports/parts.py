@@ -17,8 +17,9 @@ from reports.document import Column, DocumentHeader, PageLayout, Signature
 
 # What a paragraph looks like: body text (justified, first line indented), a bold or italic line,
 # a centred line, an article of a decision ("Điều 1." bold then the text), a section heading.
-TextKind = Literal["body", "plain", "bold", "italic", "center", "center-bold", "center-italic", "section", "article"]
-RowKind = Literal["data", "group", "total"]
+TextKind = Literal["body", "plain", "bold", "italic", "bold-italic", "small-italic", "center", "center-bold",
+                   "center-italic", "section", "article"]
+RowKind = Literal["data", "group", "total", "bold"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a :class:`Grid`: data cells, a group heading spanning the table (``cells[0]``) or a
-    total (a label spanning all but the last column, then the amount). ``keep_with_next``: never the
+    """One row of a :class:`Grid`: data cells, a group heading spanning the table (``cells[0]``), a
+    total (a label spanning all but the last column, then the amount) or a bold row of data cells. ``keep_with_next``: never the
     last row of a page. ``continued``: the group heading printed again when a page starts inside it."""
 
     cells: tuple
@@ -65,11 +66,14 @@ class Row:
 
 @dataclass(frozen=True)
 class Grid:
-    """A ruled table whose header row repeats on every page."""
+    """A ruled table whose header row repeats on every page. ``groups``: a header row above the column
+    headings, as (text, number of columns) from the left; ``None`` for text: that column's heading
+    spans both header rows."""
 
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     empty_text: str = ""
+    groups: tuple[tuple[str | None, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import (
-    Column, DocumentHeader, PageLayout, build_document, data_table, document_styles, header_block,
-    signature_block, styles_for, title_block,
+    DocumentHeader, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block,
+    paragraph, signature_block, styles_for, title_block,
 )
 from reports.paged_table import CellParagraph
 from reports.parts import Closing, Document, Grid, Header, Heading, NewPage, Row, Spacing, Text
@@ -126,6 +126,8 @@ def _style(kind: str, layout: PageLayout) -> ParagraphStyle:
         "plain": dict(alignment=TA_LEFT),
         "bold": dict(fontName=f.bold, alignment=TA_LEFT),
         "italic": dict(fontName=f.italic, alignment=TA_LEFT),
+        "bold-italic": dict(fontName=f.bolditalic, alignment=TA_LEFT),
+        "small-italic": dict(fontName=f.italic, alignment=TA_LEFT, fontSize=11, leading=13, spaceBefore=4),
         "center": dict(alignment=TA_CENTER),
         "center-bold": dict(fontName=f.bold, alignment=TA_CENTER, fontSize=14, leading=17),
         "center-italic": dict(fontName=f.italic, alignment=TA_CENTER),
@@ -140,6 +142,27 @@ def _text(block: Text, layout: PageLayout) -> Paragraph:
     p = Paragraph(lead + markup(block.text), _style(block.kind, layout))
     p.keepWithNext = block.keep_with_next
     return p
+
+
+def _two_row_header(block: Grid) -> Table:
+    """The header of a grid with ``groups``: the group headings over their columns' headings, a
+    column without a group spanning both rows."""
+    st = document_styles()
+    columns = list(block.columns)
+    top, bottom, style = [], [], grid_style(st)
+    col = 0
+    for text, span in block.groups:
+        if text is None:
+            top.append(paragraph(columns[col].heading, st.table_header))
+            bottom.append("")
+            style.append(("SPAN", (col, 0), (col, 1)))
+        else:
+            top += [paragraph(text, st.table_header)] + [""] * (span - 1)
+            bottom += [paragraph(c.heading, st.table_header) for c in columns[col:col + span]]
+            if span > 1:
+                style.append(("SPAN", (col, 0), (col + span - 1, 0)))
+        col += span
+    return Table([top, bottom], colWidths=[c.width for c in columns], style=TableStyle(style))
 
 
 def _grid(block: Grid) -> Flowable:
@@ -165,8 +188,25 @@ def _grid(block: Grid) -> Flowable:
             row_styles[index] = [("SPAN", (0, 0), (-2, 0)), ("FONTNAME", (-1, 0), (-1, 0), st.fonts.bold)]
             rows.append([Paragraph(markup(row.cells[0]), total_style)] + [""] * (len(columns) - 2)
                         + [nfc(row.cells[-1])])
+        elif row.kind == "bold":
+            # A per-row FONTNAME would not follow the row onto its page: the row carries bold paragraphs.
+            rows.append([Paragraph(f"<b>{markup(v)}</b>", st.cell[c.align]) for v, c in zip(row.cells, columns)])
         else:
             rows.append(list(row.cells))
+    if block.groups:
+        # data_table repeats a single header row: here that row is one cell spanning the table and
+        # holding the two-row header as a nested table with the same column widths.
+        header = [_two_row_header(block)] + [""] * (len(columns) - 1)
+        body = []
+        for row in rows:
+            body.append([v if isinstance(v, Flowable) else CellParagraph(markup(v), st.cell[c.align]) if c.wrap
+                         else nfc(v) for v, c in zip(row, columns)])
+        style = grid_style(st) + [("SPAN", (0, 0), (-1, 0))] + [
+            (name, (0, 0), (-1, 0), 0) for name in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]
+        for i, c in enumerate(columns):
+            style.append(("ALIGN", (i, 1), (i, -1), c.align))
+        return PagedTable(header, body, [c.width for c in columns], style, row_styles=row_styles,
+                          keep_with_next=frozenset(keep))
     return data_table(columns, rows, empty_text=block.empty_text, row_styles=row_styles,
                       keep_with_next=frozenset(keep), continued=continued)
 

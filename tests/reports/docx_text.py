@@ -10,8 +10,10 @@ def docx_text(data: bytes) -> str:
     """Every paragraph of the body, tables included (cell by cell, merged cells once), composed."""
     doc = Document(io.BytesIO(data))
     texts = []
+    breaks = {qn("w:br"), qn("w:tab"), qn("w:cr")}
     for p in doc.element.body.iter(qn("w:p")):
-        texts.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+        texts.append("".join((e.text or "") if e.tag == qn("w:t") else "\n" for e in p.iter()
+                             if e.tag == qn("w:t") or e.tag in breaks))
     return unicodedata.normalize("NFC", "\n".join(texts))
 
 
