@@ -2,6 +2,8 @@
 rules hold in both (the signature block never alone on a page; the Word table's header row repeats)."""
 import io
 
+import pytest
+
 from docx import Document as Docx
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -66,3 +68,23 @@ def test_the_output_format_follows_the_extension():
     assert format_of("a/b/DS.PDF") == "pdf" and format_of("x.docx") == "docx" and format_of("x.xlsx") == ""
     assert render(_doc(1)).startswith(b"%PDF") and render(_doc(1), "docx").startswith(b"PK")
     assert len(PdfReader(io.BytesIO(render(_doc(1)))).pages) == 1
+
+
+def test_the_calibration_page_marks_every_field_where_the_offsets_move_it():
+    from models.yearend.certificate_form import CertificateForm
+    from reports.certificates import FIELDS, calibration_page
+
+    from .pdf_text import runs
+
+    def where(pdf):
+        return {text.split(" (")[0]: (x, y) for text, x, y, _ in runs(pdf, 0)
+                if " mm)" in text and not text.startswith("TRANG THỬ")}
+
+    still, moved = where(calibration_page(CertificateForm())), where(calibration_page(CertificateForm("preprinted", 10, 5)))
+    assert len(still) == len(FIELDS) and "Họ tên / tên tập thể" in still
+    mm = 72 / 25.4
+    for name, (x, y) in still.items():
+        assert moved[name][0] - x == pytest.approx(10 * mm, abs=0.01)
+        assert moved[name][1] - y == pytest.approx(-5 * mm, abs=0.01)  # downwards
+    content = PdfReader(io.BytesIO(calibration_page(CertificateForm()))).pages[0].get_contents().get_data()
+    assert content.count(b" l S") + content.count(b" l\nS") >= 2 * len(FIELDS)  # the crosshairs' strokes
