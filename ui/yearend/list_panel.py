@@ -159,14 +159,18 @@ class YearEndListPanel(ListActions, ListPage):
     def pdf_builder(self):
         """A function (db) -> PDF bytes, run on a worker thread (it reads no widget); an approved
         list prints its frozen snapshot."""
-        read = self.printable_reader()
+        read, decider = self.printable_reader(), self.authority_reader()
 
         def build(db: Database) -> bytes:
             from reports.award_list import render_award_list  # reportlab loads on first print
 
-            return render_award_list(read(db))
+            return render_award_list(read(db), decider(db))
 
         return build
+
+    def authority_reader(self):
+        """A function (db) -> who decides the list (None: the council itself)."""
+        return lambda db: None
 
     def printable_reader(self):
         """A function (db) -> the list to print (read in the worker thread)."""

@@ -97,6 +97,14 @@ class TitlesPage(YearEndPage):
             self.info.setText(f"Quy định: {r.name} (áp dụng từ năm {r.from_year})  ·  Tiền thưởng (lần lương cơ sở): "
                               f"{bonus}; {salary}")
 
+    def package_loader(self):
+        year = self.year()
+        if year is None:
+            return None
+        from models.yearend.package import year_package
+
+        return lambda db: year_package(db, year, self.today)
+
     # The rule sets.
     def edit_rules(self) -> None:
         """The title rule sets; the lists are computed again when one changed."""
