@@ -99,8 +99,33 @@ def authority_table(db: Database, year: int) -> list[Authority]:
     return [authority(db, year, award) for award in AWARDS]
 
 
+def set_authorities(db: Database, values: list[Authority]) -> None:
+    """Store several rows in one transaction; refused whole (nothing written) when one is wrong, the
+    errors keyed "award.field"."""
+    errors = {}
+    for value in values:
+        errors.update({f"{value.award}.{k}": v for k, v in check_authority(value).items()})
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        for value in values:
+            set_authority(db, value)
+
+
 def set_authority(db: Database, value: Authority) -> None:
     """Store who decides ``value.award`` from ``value.from_year`` on (replacing that year's row)."""
+    errors = check_authority(value)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO award_authority (award, from_year, level, decider, body, symbol, "
+                   "signer_title, legal_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [value.award, value.from_year, value.level, clean(value.decider), clean(value.body),
+                    clean(value.symbol), clean(value.signer_title), clean(value.legal_basis)])
+
+
+def check_authority(value: Authority) -> dict[str, str]:
+    """What is wrong with ``value``, by field, in Vietnamese."""
     errors = {}
     if value.award not in AWARDS:
         errors["award"] = f"Không có danh hiệu, hình thức khen thưởng “{value.award}”"
@@ -110,13 +135,7 @@ def set_authority(db: Database, value: Authority) -> None:
         errors["level"] = "Cấp quyết định phải là: Ủy ban nhân dân cùng cấp, Hội đồng, hoặc cấp trên"
     if not clean(value.symbol):
         errors["symbol"] = "Ký hiệu văn bản (ví dụ “QĐ-UBND”) không được để trống"
-    if errors:
-        raise ValidationError(errors)
-    with db.atomic():
-        db.execute("INSERT OR REPLACE INTO award_authority (award, from_year, level, decider, body, symbol, "
-                   "signer_title, legal_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [value.award, value.from_year, value.level, clean(value.decider), clean(value.body),
-                    clean(value.symbol), clean(value.signer_title), clean(value.legal_basis)])
+    return errors
 
 
 # --------------------------------------------------------------------------- the legal basis
@@ -178,5 +197,5 @@ def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: d
 
 
 __all__ = ["AWARDS", "Authority", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
-           "authority_table", "document_number", "legal_bases", "next_number", "sentence_case", "set_authority",
+           "authority_table", "check_authority", "document_number", "legal_bases", "next_number", "sentence_case", "set_authorities", "set_authority",
            "take_number"]

@@ -91,3 +91,46 @@ def test_the_preview_shows_the_whole_package_bound(qtbot, titles_db, tmp_path, m
     for part in ("TỜ TRÌNH", "BIÊN BẢN", "QUYẾT ĐỊNH", "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN"):
         assert part in flat, part
     assert flat.index("TỜ TRÌNH") < flat.index("BIÊN BẢN") < flat.index("QUYẾT ĐỊNH")
+
+
+def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_and_enters_it(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from models.yearend.authority import next_number
+    from ui.yearend.approval_dialog import ApprovalDialog
+
+    from .title_fixtures import LDTT, accept_with, approval
+
+    def fill(dialog):
+        assert dialog.number.placeholderText().startswith("Số tiếp theo trong sổ văn bản: 01/QĐ-UBND")
+        assert dialog.issuer.text() == "Chủ tịch Ủy ban nhân dân quận Gò Vấp"
+        assert dialog.title.currentText() == "CHỦ TỊCH" and dialog.authority.currentText() == ""
+        dialog.number.setText("1")
+        dialog.date.setText("15/01/2019")
+        dialog.name.setText("Trần Văn Bình")
+
+    page = open_page(qtbot, titles_db, tmp_path)
+    opened = accept_with(monkeypatch, ApprovalDialog, fill)
+    page.show_list(LDTT).approve_action.trigger()
+    assert opened and approval(titles_db, LDTT).approval.decision_number == "1"
+    assert next_number(titles_db, "QĐ-UBND", 2019) == 2
+    assert titles_db.execute("SELECT symbol, year, number, issued_on FROM document_register").fetchall() == [
+        ("QĐ-UBND", 2019, 1, "2019-01-15")]
+
+
+def test_the_authority_table_is_edited_from_a_year_on_in_one_go(qtbot, titles_db, tmp_path, monkeypatch):
+    from models.yearend.authority import HIGHER, authority
+    from ui.yearend.authority_dialog import AuthorityDialog
+
+    dialog = AuthorityDialog(titles_db, 2018)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == "Lao động tiên tiến"
+    assert dialog.table.item(3, 2).text() == "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    dialog.year.setValue(2025)
+    dialog.table.cellWidget(1, 1).setCurrentIndex(2)  # Chiến sĩ thi đua cơ sở: decided higher up from 2025
+    dialog.table.item(0, 4).setText(" ")
+    assert not dialog.save()
+    assert dialog.error.text() == "Lao động tiên tiến: Ký hiệu văn bản (ví dụ “QĐ-UBND”) không được để trống"
+    assert titles_db.execute("SELECT count(*) FROM award_authority").fetchone()[0] == 0
+    dialog.table.item(0, 4).setText("QĐ-UBND")
+    assert dialog.save()
+    assert authority(titles_db, 2025, "cstdcs").level == HIGHER and authority(titles_db, 2024, "cstdcs").level == "local"

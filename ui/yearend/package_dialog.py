@@ -58,6 +58,11 @@ class PackageDialog(QDialog):
         self.members_button = QPushButton("Thành viên Hội đồng...")
         self.members_button.setObjectName("members_button")
         self.members_button.clicked.connect(self.edit_members)
+        self.authority_button = QPushButton("Thẩm quyền quyết định...")
+        self.authority_button.setObjectName("authority_button")
+        self.authority_button.setToolTip("Ai quyết định từng danh hiệu, hình thức khen thưởng (theo năm); ký hiệu "
+                                         "số quyết định")
+        self.authority_button.clicked.connect(self.edit_authorities)
         self.votes = QTableWidget(0, len(VOTE_COLUMNS))
         self.votes.setObjectName("votes")
         self.votes.setHorizontalHeaderLabels(VOTE_COLUMNS)
@@ -78,6 +83,7 @@ class PackageDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel("Thành viên có mặt (bỏ dấu: vắng mặt):"))
         row.addStretch(1)
+        row.addWidget(self.authority_button)
         row.addWidget(self.members_button)
         layout.addLayout(row)
         layout.addWidget(self.present)
@@ -202,6 +208,13 @@ class PackageDialog(QDialog):
         if text is None:
             return
         self.set_members(text)
+
+    def edit_authorities(self) -> None:
+        from ui.yearend.authority_dialog import AuthorityDialog
+
+        if AuthorityDialog(self.db, self.package.year, self).exec():
+            self.package = self._load(self.db)
+            self._fill()
 
     def set_members(self, text: str) -> bool:
         known = {m.full_name: m for m in members(self.db)}
