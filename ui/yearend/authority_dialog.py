@@ -64,7 +64,8 @@ class AuthorityDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.fill()
-        self.resize(1150, 380)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.resize(1320, 380)
 
     def fill(self) -> None:
         for row, a in enumerate(authority_table(self.db, self.year.value())):
