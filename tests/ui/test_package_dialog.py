@@ -134,3 +134,23 @@ def test_the_authority_table_is_edited_from_a_year_on_in_one_go(qtbot, titles_db
     dialog.table.item(0, 4).setText("QĐ-UBND")
     assert dialog.save()
     assert authority(titles_db, 2025, "cstdcs").level == HIGHER and authority(titles_db, 2024, "cstdcs").level == "local"
+
+
+def test_a_title_list_is_saved_as_word_from_its_tab(qtbot, titles_db, tmp_path, monkeypatch):
+    from ui.kit import messages
+
+    from .title_fixtures import CSTDCS
+
+    monkeypatch.setattr(messages, "inform", lambda *a, **k: None)
+    out = tmp_path / "cstdcs.docx"
+    asked = []
+    monkeypatch.setattr(messages, "ask_save_path",
+                        lambda parent, title, name, file_filter, kind: asked.append((name, kind)) or str(out))
+    page = open_page(qtbot, titles_db, tmp_path)
+    panel = page.show_list(CSTDCS)
+    assert panel.word_action.isEnabled() and panel.word_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert panel.save_word()
+    assert asked == [("danh-sach-chien-si-thi-dua-co-so-2018.docx", "docx")]
+    text = " ".join("\n".join(p.text for p in Docx(out).paragraphs).split())
+    assert "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2018" in text
+    assert "Tổng số: 3 cá nhân; tổng số tiền thưởng: 4.170.000 đồng" in text
