@@ -1,16 +1,17 @@
-"""The year-end lists the council approves: commendation ("nêu gương"), criticism ("phê bình"),
-and later the yearly title lists, from a :class:`models.yearend.lists.PrintableList` to PDF bytes.
+"""The year-end lists: commendation ("nêu gương"), criticism ("phê bình") and the yearly title lists,
+from a :class:`models.yearend.lists.PrintableList` to a :class:`reports.parts.Document` (PDF or Word).
 
-Portrait A4 in the Decree 30 format: the council's header with the decision's number and date
-(blanks on a draft), the title, the campaign, the reference line to the decision, then one table
-of collectives and one of individuals (with "I. TẬP THỂ" / "II. CÁ NHÂN" when the list has both),
-the totals, the signature block and "Nơi nhận". Entries print in the order given (the domain
-sorts them). Entries with a ``group`` print under a heading row per group; entries with an
-``amount`` add a money column and a total row.
+Portrait A4 in the Decree 30 format. A list is attached to another document, so it has no number,
+signature or recipients of its own (QĐ 722/QĐ-TTg): the issuer's header and the national motto, the
+title, the campaign, the reference line ("(Ban hành kèm theo Quyết định số ...)" once decided, "(Kèm
+theo Tờ trình số ...)" while a title list is proposed), a boxed "DỰ THẢO" on drafts, then one table of
+collectives and one of individuals (with "I. TẬP THỂ" / "II. CÁ NHÂN" when the list has both) and the
+totals, which go over a page break with the last rows. Entries print in the order given (the domain
+sorts them). Entries with a ``group`` print under a heading row per group; entries with an ``amount``
+add a money column ("-" where none is due) and a total row, unless the award is decided higher up.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -19,7 +20,7 @@ from models.common.text import joined_lower, money
 from models.yearend.authority import COUNCIL, LOCAL, Authority, document_number
 from models.yearend.lists import PrintableList, PrintedEntry
 
-from reports.document import NBSP, Column, DocumentHeader, PageLayout, scaled_columns, styles_for
+from reports.document import Column, DocumentHeader, PageLayout, scaled_columns, styles_for
 from reports.parts import Closing, Document, Grid, Header, Heading, Row, Text, bound, render
 from reports.pdf_writer import RestartPageNumbers
 from reports.wording import amount_text, attachment_reference, count_text, nfc, short_date, upper

@@ -6,7 +6,6 @@ stands alone on a page); a draft carries a boxed "DỰ THẢO" in the top margin
 """
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -17,7 +16,7 @@ from reports.document import (
     paragraph, signature_block, styles_for, title_block,
 )
 from reports.paged_table import CellParagraph
-from reports.parts import Closing, Document, Grid, Header, Heading, NewPage, Row, Spacing, Text
+from reports.parts import Closing, Document, Grid, Header, Heading, NewPage, Spacing, Text
 from reports.wording import markup, nfc
 
 DRAFT = "DỰ THẢO"
