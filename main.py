@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.common.codes import ListKind, title_from_text
+from models.common.codes import ListKind, TitleCode, title_from_text
 from models.common.dates import DateError, parse_date
 from models.common.errors import DomainError, ValidationError
 from models.store import output
@@ -44,17 +44,22 @@ imports_classifications, classification_report, rules, imports_ratings, ratings 
     for m in ("imports_classifications", "classification_report", "rules", "imports_ratings", "ratings"))
 review, title_lists = _Lazy("models.yearend.review"), _Lazy("models.yearend.title_lists")
 award_exchange = _Lazy("models.awards.exchange")
+authority, package = _Lazy("models.yearend.authority"), _Lazy("models.yearend.package")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 KINDS = ("units", "staff", "initiatives", "heads", "classifications", "discipline", "ratings", "awards")
 KIND_HELP = ("units (đơn vị), staff (cán bộ), initiatives (mô hình, sáng kiến), heads (người đứng đầu), "
              "classifications (xếp loại quý), discipline (kỷ luật), ratings (xếp loại chất lượng cuối năm), "
              "awards (sổ khen thưởng)")
-REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles", "statistics", "due")
+REPORT_KINDS = ("initiatives", "classification", "criticism", "commendation", "titles", "proposal", "minutes",
+                "decision", "certificates", "statistics", "due")
 REPORT_HELP = ("initiatives: danh sách đăng ký mô hình, sáng kiến; classification: bảng tổng hợp xếp loại quý; "
                "criticism: danh sách tập thể bị phê bình; commendation: danh sách tập thể, cá nhân được nêu "
-               "gương; titles: danh sách đề nghị công nhận danh hiệu thi đua của năm; statistics: thống kê khen thưởng có biểu đồ "
-               "(PDF, hoặc .xlsx chỉ số liệu); due: danh sách đến hạn xét khen thưởng")
+               "gương; titles: danh sách đề nghị công nhận danh hiệu thi đua của năm; proposal: tờ trình kèm các "
+               "danh sách đề nghị; minutes: biên bản họp Hội đồng; decision: quyết định kèm danh sách; "
+               "certificates: giấy chứng nhận (mỗi trang một người, một tập thể); statistics: thống kê khen thưởng "
+               "có biểu đồ (PDF, hoặc .xlsx chỉ số liệu); due: danh sách đến hạn xét khen thưởng. Tệp .docx: bản Word")
+PACKAGE_KINDS = ("proposal", "minutes", "decision", "certificates")
 FIELD_LABELS = {
     "name": "Tên", "year": "Năm", "start_date": "Ngày bắt đầu", "registration_deadline": "Hạn đăng ký",
     "report_deadline": "Hạn báo cáo kết quả", "max_per_unit": "Số mô hình tối đa", "fields": "Lĩnh vực",
@@ -163,20 +168,28 @@ def _template(args) -> None:
 
 
 def _reporting(builder: Callable) -> Callable:
-    """``report KIND``: the PDF of ``builder(db, args, as_of)`` written atomically to ``-o``."""
+    """``report KIND``: ``builder(db, args, as_of, fmt)`` written atomically to ``-o``; the format
+    follows the output's extension (.docx: Word; anything else: PDF)."""
     def run(args) -> None:
+        from reports.parts import format_of
+
         as_of = _as_of(args)
-        if args.title is not None and args.kind != "titles":
+        if args.title is not None and args.kind not in ("titles", "proposal", "decision", "certificates"):
             raise Rejected("--title chỉ dùng cho danh sách titles (danh hiệu thi đua)")
         if args.from_year is not None:
             raise Rejected("--from-year chỉ dùng cho statistics (thống kê)")
-        if args.campaign is not None and args.kind in ("titles", "classification"):
+        if args.campaign is not None and args.kind in ("titles", "classification", "certificates"):
             raise Rejected(f"--campaign không dùng cho {args.kind}")
         if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):
             raise Rejected(f"--year không dùng cho {args.kind}: năm là năm của đợt thi đua (--campaign)")
-        _check_target(args, "pdf")
-        pdf = _with_db(args, lambda db: builder(db, args, as_of))
-        output.write_atomically(args.out, pdf)
+        fmt = format_of(args.out) or "pdf"
+        if fmt == "docx" and args.kind == "certificates":
+            raise Rejected("Giấy chứng nhận chỉ in ra PDF (-o OUT.pdf)")
+        if fmt == "docx" and args.kind == "due":
+            raise Rejected("Danh sách đến hạn khen thưởng chỉ in ra PDF (-o OUT.pdf)")
+        _check_target(args, fmt)
+        data = _with_db(args, lambda db: builder(db, args, as_of, fmt))
+        output.write_atomically(args.out, data)
         print(f"Đã ghi {args.out}")
     return run
 
@@ -185,9 +198,9 @@ def _as_of(args) -> dt.date:
     """--as-of for the year-end lists (today when not given)."""
     if args.as_of is None:
         return dt.date.today()
-    if args.kind not in ("criticism", "commendation", "titles"):
-        raise Rejected("--as-of chỉ dùng cho danh sách criticism (phê bình), commendation (nêu gương) và titles "
-                       "(danh hiệu)")
+    if args.kind not in ("criticism", "commendation", "titles", *PACKAGE_KINDS):
+        raise Rejected("--as-of chỉ dùng cho danh sách criticism (phê bình), commendation (nêu gương), titles "
+                       "(danh hiệu) và hồ sơ trình (proposal, minutes, decision, certificates)")
     as_of = _date_arg(args.as_of, "--as-of")
     if as_of is None:
         raise Rejected("--as-of: cần một ngày dạng dd/mm/yyyy")
@@ -238,10 +251,10 @@ def _export_initiatives(db, args, out) -> int:
     return exports.export_initiatives(db, args.campaign, out)
 
 
-def _initiatives_pdf(db, args, as_of) -> bytes:
+def _initiatives_pdf(db, args, as_of, fmt="pdf") -> bytes:
     from reports.initiatives import register_pdf
 
-    return register_pdf(registers.initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()))
+    return register_pdf(registers.initiative_register_data(db, _require_campaign(args), as_of=dt.date.today()), fmt)
 
 
 CAMPAIGNS = {
@@ -281,14 +294,14 @@ def _export_classifications(db, args, out) -> int:
         db, year, quarter, out, _unit_id(db, args.unit, required=False))
 
 
-def _classification_pdf(db, args, as_of) -> bytes:
+def _classification_pdf(db, args, as_of, fmt="pdf") -> bytes:
     from reports.classification import classification_pdf
 
     year, quarter = _year_quarter(args)
     unit_id = _unit_id(db, args.unit, required=False)
     today = dt.date.today()
     return classification_pdf(classification_report.unit_sheet_data(db, unit_id, year, quarter, today) if unit_id
-                              else classification_report.district_sheet_data(db, year, quarter, today))
+                              else classification_report.district_sheet_data(db, year, quarter, today), fmt)
 
 
 def _export_ratings(db, args, out) -> int:
@@ -338,33 +351,105 @@ QUARTERS = {
 
 # --- year end: criticism and commendation lists, titles ----------------------------------------------
 
-def _review_pdf(db, args, as_of) -> bytes:
+def _review_pdf(db, args, as_of, fmt="pdf") -> bytes:
     from reports.award_list import render_award_list
 
-    return render_award_list(review.printable_list(db, _require_campaign(args), ListKind(args.kind), as_of))
+    return render_award_list(review.printable_list(db, _require_campaign(args), ListKind(args.kind), as_of), fmt=fmt)
 
 
-def _titles_pdf(db, args, as_of: dt.date) -> bytes:
-    """One title's list of the year, or the four bound in one PDF."""
-    from reports.award_list import render_award_list, render_award_lists
-
+def _require_year(args) -> int:
     if args.year is None:
         raise Rejected("Cần --year NĂM (năm xét danh hiệu)")
     if not 2000 <= args.year <= 2100:
         raise Rejected(f"--year: năm {args.year} không hợp lệ (từ 2000 đến 2100)")
-    title_lists.require_year_results(db, args.year)
+    return args.year
+
+
+def _title_arg(args):
     if args.title is None:
-        return render_award_lists(title_lists.year_printable_lists(db, args.year, as_of),
-                                  title=f"Danh sách đề nghị công nhận danh hiệu thi đua năm {args.year}")
+        return None
     title = title_from_text(args.title)
     if title is None:
         raise Rejected(f"--title: không có danh hiệu “{args.title}”; dùng LDTT, CSTDCS, TTLDTT hoặc TTLDXS")
-    return render_award_list(title_lists.printable_list(db, args.year, title, as_of))
+    return title
+
+
+def _titles_pdf(db, args, as_of: dt.date, fmt="pdf") -> bytes:
+    """One title's list of the year, or the four bound in one document."""
+    from reports.award_list import render_award_list, render_award_lists
+
+    year = _require_year(args)
+    title_lists.require_year_results(db, year)
+    title = _title_arg(args)
+    if title is None:
+        return render_award_lists(title_lists.year_printable_lists(db, year, as_of),
+                                  title=f"Danh sách đề nghị công nhận danh hiệu thi đua năm {year}",
+                                  authorities=[authority.authority(db, year, t.value) for t in TitleCode], fmt=fmt)
+    return render_award_list(title_lists.printable_list(db, year, title, as_of),
+                             authority.authority(db, year, title.value), fmt=fmt)
+
+
+def _package(db, args, as_of, title_needed: bool = False):
+    """The meeting package of ``--campaign`` or ``--year`` (only ``--title``'s list when given)."""
+    if (args.campaign is None) == (args.year is None):
+        raise Rejected("Chọn một: --campaign ID (danh sách của đợt thi đua) hoặc --year NĂM (danh hiệu của năm)")
+    if args.campaign is not None:
+        if args.title is not None:
+            raise Rejected("--title chỉ dùng với --year (danh hiệu của năm)")
+        return package.campaign_package(db, args.campaign, as_of)
+    year = _require_year(args)
+    title = _title_arg(args)
+    if title_needed and title is None:
+        raise Rejected("Cần --title CODE (LDTT, CSTDCS, TTLDTT hoặc TTLDXS): mỗi danh hiệu một quyết định")
+    return package.year_package(db, year, as_of, title)
+
+
+def _proposal_doc(db, args, as_of, fmt) -> bytes:
+    from reports.package import proposal_document
+    from reports.parts import render
+
+    return render(proposal_document(_package(db, args, as_of)), fmt)
+
+
+def _minutes_doc(db, args, as_of, fmt) -> bytes:
+    from reports.package import minutes_document
+    from reports.parts import render
+
+    if args.title is not None:
+        raise Rejected("--title không dùng cho minutes: biên bản ghi mọi đề nghị của phiên họp")
+    return render(minutes_document(_package(db, args, as_of)), fmt)
+
+
+def _decision_doc(db, args, as_of, fmt) -> bytes:
+    from reports.package import decision_document
+    from reports.parts import bound, render
+
+    found = _package(db, args, as_of, title_needed=args.campaign is None)
+    higher = [p for p in found.proposals if not p.authority.decides_here]
+    if higher and len(found.proposals) == 1:
+        p = higher[0]
+        raise Rejected(f"Danh hiệu “{p.label}” do {p.authority.decider} quyết định: Hội đồng chỉ lập tờ trình "
+                       "đề nghị (python main.py report proposal ...), không in quyết định")
+    docs = [decision_document(found, p) for p in found.proposals if p.authority.decides_here]
+    return render(bound(docs, f"Quyết định - {found.subject}"), fmt)
+
+
+def _certificates_doc(db, args, as_of, fmt) -> bytes:
+    from reports.certificates import certificate_settings, certificates_pdf
+
+    if args.campaign is not None:
+        raise Rejected("--campaign không dùng cho certificates")
+    if args.title is None:
+        raise Rejected("Cần --title CODE (LDTT, CSTDCS, TTLDTT hoặc TTLDXS)")
+    found = _package(db, args, as_of, title_needed=True)
+    return certificates_pdf(found, found.proposals[0], certificate_settings(db))
 
 
 YEAREND = {
     ("report", "criticism"): _reporting(_review_pdf), ("report", "commendation"): _reporting(_review_pdf),
-    ("report", "titles"): _reporting(_titles_pdf),
+    ("report", "titles"): _reporting(_titles_pdf), ("report", "proposal"): _reporting(_proposal_doc),
+    ("report", "minutes"): _reporting(_minutes_doc), ("report", "decision"): _reporting(_decision_doc),
+    ("report", "certificates"): _reporting(_certificates_doc),
 }
 
 
@@ -411,7 +496,7 @@ def _statistics(args) -> None:
     print(f"Đã ghi {args.out}")
 
 
-def _due_pdf(db, args, as_of) -> bytes:
+def _due_pdf(db, args, as_of, fmt: str = "pdf") -> bytes:
     from models.analysis.due import due_entries
     from reports.due import render_due
 
@@ -525,7 +610,7 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "force": (("--force",), dict(action="store_true", help="ghi đè cả khi tệp ra đã có mà là tệp loại khác (không bao "
                                  "giờ ghi đè cơ sở dữ liệu đang dùng)")),
     "campaign": (("--campaign",), dict(type=int, help="số (id) đợt thi đua, cho initiatives")),
-    "campaign id": (("--campaign",), dict(type=int)),
+    "campaign id": (("--campaign",), dict(type=int, help="số (id) đợt thi đua")),
     "dry-run": (("--dry-run",), dict(action="store_true", help="chỉ kiểm tra, không ghi")),
     "year": (("--year",), dict(type=int, help="năm")),
     "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
@@ -566,8 +651,8 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
     "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
     "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),
     "check": ("kiểm tra cơ sở dữ liệu", None, ("db",)),
-    "report": ("in báo cáo PDF", REPORT_HELP, ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report",
-                                               "from-year", "-o", "force")),
+    "report": ("in báo cáo, văn bản (PDF; Word khi tệp ra có đuôi .docx)", REPORT_HELP,
+               ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report", "from-year", "-o", "force")),
 }
 CAMPAIGN_ACTIONS = {
     "add": ("thêm đợt thi đua (in ra số id)", ("db", "name", "year!", "registration", "report", "start",

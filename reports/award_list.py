@@ -1,42 +1,43 @@
-"""The year-end lists the council approves: commendation ("nêu gương"), criticism ("phê bình"),
-and later the yearly title lists, from a :class:`models.yearend.lists.PrintableList` to PDF bytes.
+"""The year-end lists: commendation ("nêu gương"), criticism ("phê bình") and the yearly title lists,
+from a :class:`models.yearend.lists.PrintableList` to a :class:`reports.parts.Document` (PDF or Word).
 
-Portrait A4 in the Decree 30 format: the council's header with the decision's number and date
-(blanks on a draft), the title, the campaign, the reference line to the decision, then one table
-of collectives and one of individuals (with "I. TẬP THỂ" / "II. CÁ NHÂN" when the list has both),
-the totals, the signature block and "Nơi nhận". Entries print in the order given (the domain
-sorts them). Entries with a ``group`` print under a heading row per group; entries with an
-``amount`` add a money column and a total row.
+Portrait A4 in the Decree 30 format. A list is attached to another document, so it has no number,
+signature or recipients of its own (QĐ 722/QĐ-TTg): the issuer's header and the national motto, the
+title, the campaign, the reference line ("(Ban hành kèm theo Quyết định số ...)" once decided, "(Kèm
+theo Tờ trình số ...)" while a title list is proposed), a boxed "DỰ THẢO" on drafts, then one table of
+collectives and one of individuals (with "I. TẬP THỂ" / "II. CÁ NHÂN" when the list has both) and the
+totals, which go over a page break with the last rows. Entries print in the order given (the domain
+sorts them). Entries with a ``group`` print under a heading row per group; entries with an ``amount``
+add a money column ("-" where none is due) and a total row, unless the award is decided higher up.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from models.yearend.lists import Approval, PrintableList, PrintedEntry
-from models.store.settings import CouncilNames
-from models.common.text import money
+from models.common.text import joined_lower, money
+from models.yearend.authority import COUNCIL, LOCAL, Authority, document_number
+from models.yearend.lists import PrintableList, PrintedEntry
 
-from reports.council import council_parts
-from reports.paged_table import CellParagraph
-from reports.document import Column, PageLayout, build_document, data_table, document_styles, header_block, scaled_columns, signature_block, styles_for, title_block
-from reports.wording import attachment_reference, markup, nfc, short_date, upper
+from reports.document import Column, DocumentHeader, PageLayout, scaled_columns, styles_for
+from reports.parts import Closing, Document, Grid, Header, Heading, Row, Text, bound, render
+from reports.pdf_writer import RestartPageNumbers
+from reports.wording import amount_text, attachment_reference, count_text, nfc, short_date, upper
 
 NUMBER_SUFFIX = "QĐ-HĐTĐKT"
+PROPOSAL_SYMBOL = "TTr-HĐTĐKT"  # the council's Tờ trình
+PROPOSAL_PREFIX = "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN"
 AMOUNT_HEADING = "Số tiền thưởng (đồng)"
 CRITICISM = "criticism"
 
 _AMOUNT_MM = 30  # the money column, in mm
 
 
-def decision_number(number: str) -> str:
-    """The number as the header prints it: "15" becomes "15/QĐ-HĐTĐKT"; "15/QĐ-UBND" stays."""
-    number = nfc(number).strip()
-    return number if not number or "/" in number else f"{number}/{NUMBER_SUFFIX}"
+def decision_number(number: str, symbol: str = NUMBER_SUFFIX) -> str:
+    """The number as documents print it: "15" becomes "15/QĐ-HĐTĐKT", "8" "08/QĐ-HĐTĐKT" (zero-padded
+    below 10); "8/QĐ-UBND" becomes "08/QĐ-UBND"."""
+    return document_number(nfc(number), symbol)
 
 
 INITIATIVE_HEADING = "Mô hình, sáng kiến, giải pháp"
@@ -100,135 +101,135 @@ def _title(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
-def _bold(style_name: str, base: ParagraphStyle, font: str) -> ParagraphStyle:
-    return ParagraphStyle(style_name, parent=base, fontName=font)
-
-
-def _table(entries: tuple[PrintedEntry, ...], columns: list[Column], individuals: bool, amounts: bool,
-           empty_text: str, initiatives: bool = False) -> Flowable:
-    """One section's table: numbered rows, a heading row before each group and, with amounts, each
+def _rows(entries: tuple[PrintedEntry, ...], individuals: bool, amounts: bool, criticism: bool,
+          initiatives: bool = False) -> tuple[Row, ...]:
+    """One section's rows: numbered entries, a heading row before each group and, with amounts, each
     group's total (when there are several groups) and the table's total."""
-    st = document_styles()
-    group_style = _bold("award-group", st.cell["LEFT"], st.fonts.bold)
-    total_style = _bold("award-total", st.cell["CENTER"], st.fonts.bold)
-    rows: list[list] = []
-    row_styles: dict[int, list[tuple]] = {}
-    keep: set[int] = set()
-
-    def total_row(label: str, amount: int) -> None:
-        row_styles[len(rows)] = [("SPAN", (0, 0), (-2, 0)), ("FONTNAME", (-1, 0), (-1, 0), st.fonts.bold)]
-        rows.append([Paragraph(markup(label), total_style)] + [""] * (len(columns) - 2) + [money(amount)])
-
-    continued: dict[int, list] = {}  # a group's heading again on a page that starts inside it
+    rows: list[Row] = []
     groups = [nfc(e.group).strip() for e in entries]
     several_groups = len({g for g in groups if g}) > 1
     for number, (entry, group) in enumerate(zip(entries, groups), start=1):
         if group and (number == 1 or group != groups[number - 2]):
-            row_styles[len(rows)] = [("SPAN", (0, 0), (-1, 0))]
-            keep.add(len(rows))
-            blank = [""] * (len(columns) - 1)
-            continued[len(rows)] = [CellParagraph(markup(f"{group} (tiếp theo)"), group_style), *blank]
-            rows.append([CellParagraph(markup(group), group_style), *blank])
-        row = [str(number), entry.name]
-        if individuals:
-            row.append(entry.position_unit)
-        if initiatives:
-            row.append(entry.initiative)
-        row.append(entry.text)
+            rows.append(Row((group,), "group", keep_with_next=True, continued=f"{group} (tiếp theo)"))
+        text = joined_lower(entry.text.split("; ")) if criticism else entry.text
+        cells = ([count_text(number), entry.name] + ([entry.position_unit] if individuals else [])
+                 + ([entry.initiative] if initiatives else []) + [text])
         if amounts:
-            row.append(money(entry.amount))
-        rows.append(row)
+            cells.append(amount_text(entry.amount))
         last_of_group = number == len(entries) or groups[number] != group
         if amounts and group and several_groups and last_of_group:  # the unit's own total, to pay it
+            rows.append(Row(tuple(cells), keep_with_next=True))  # the group's last row goes over with its total
             members = [e for e, g in zip(entries, groups) if g == group]
             unit = "tập thể" if not individuals else "người"
-            keep.add(len(rows) - 1)  # the group's last row goes over a page break with its total
-            total_row(f"Cộng {len(members)} {unit}", sum(e.amount for e in members))
+            rows.append(Row((f"Cộng {count_text(len(members))} {unit}", amount_text(sum(e.amount for e in members))),
+                            "total"))
+        else:
+            rows.append(Row(tuple(cells)))
     if amounts and entries:
-        keep.add(len(rows) - 1)  # the grand total never opens a page alone
-        total_row("Tổng cộng" if several_groups else "Cộng", sum(e.amount for e in entries))
-    return data_table(columns, rows, empty_text=empty_text, row_styles=row_styles, keep_with_next=frozenset(keep),
-                      continued=continued)
+        last = rows[-1]
+        rows[-1] = Row(last.cells, last.kind, True, last.continued)  # the grand total never opens a page alone
+        rows.append(Row(("Tổng cộng" if several_groups else "Cộng", amount_text(sum(e.amount for e in entries))),
+                        "total"))
+    return tuple(rows)
 
 
-def _names(data: PrintableList, signer: Approval | None) -> CouncilNames:
-    """The council's names as this list prints them: its own header lines, its signer."""
-    names = CouncilNames(parent_body=data.parent_body, issuing_body=data.issuing_body, place=data.place)
-    if signer is None:
-        return names
-    return replace(names, signer_authority=signer.signer_authority, signer_title=signer.signer_title,
-                   signer_name=signer.signer_name, recipients=tuple(signer.recipients))
+def _approved_title(title: str, individuals: bool) -> str:
+    """"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU ..." becomes, once decided, "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG
+    NHẬN DANH HIỆU ..." (TẬP THỂ for a collective title); other titles stay as they are."""
+    words = upper(title)
+    if words.startswith(PROPOSAL_PREFIX):
+        who = "CÁ NHÂN" if individuals else "TẬP THỂ"
+        return f"DANH SÁCH {who} ĐƯỢC CÔNG NHẬN{words[len(PROPOSAL_PREFIX):]}"
+    return words
 
 
-def render_award_list(data: PrintableList) -> bytes:
-    """The list as PDF bytes (portrait A4). An approved list (``data.approval``) prints its
-    decision's number, date and signer; a draft prints blanks for the number and date, a note
-    with the day its figures were taken, and the council's usual signer. Same data, same bytes."""
+def body_lines(body: str) -> str:
+    """"ỦY BAN NHÂN DÂN QUẬN GÒ VẤP" on two lines, as a People's Committee heads its own documents:
+    "ỦY BAN NHÂN DÂN" then the level and the place."""
+    text = upper(body).strip()
+    head = "ỦY BAN NHÂN DÂN"
+    return f"{head}\n{text[len(head):].strip()}" if text.startswith(head + " ") else text
+
+
+def higher_note(decider: str, title: str) -> str:
+    """The line a list decided higher up prints under its title: who decides, and that it carries no bonus."""
+    return (f"(Hội đồng đề nghị; {nfc(decider).strip()} quyết định tặng và chi tiền thưởng, "
+            "danh sách này không ghi mức thưởng)")
+
+
+def award_list_document(data: PrintableList, authority: Authority | None = None, decision: bool = False) -> Document:
+    """The list as a document attached to another: before the decision a proposal attached to the
+    council's Tờ trình (a boxed "DỰ THẢO", the proposal's reference line); after it, "(Ban hành kèm
+    theo Quyết định số ... ngày ... của ...)". It has no number, signature or recipients of its own.
+    ``authority``: who decides the list (``None``: the council itself, as for the campaign lists); a
+    list decided higher up (Tập thể lao động xuất sắc: the city) prints no bonus and says who decides.
+    ``decision``: attached to the draft of its decision (blanks for the decision's number and date)."""
     layout = PageLayout()
-    return build_document(_story(data, layout), layout, title=f"{nfc(data.title)} - {nfc(data.subtitle)}".strip(" -"))
-
-
-class RestartPageNumbers(Flowable):
-    """Put at the top of a document's first page inside a bound set of documents: page numbers
-    count again from 1 there (and page 1 carries none, see reports.document)."""
-
-    def wrap(self, available_width, available_height):
-        return 0, 0
-
-    def draw(self):
-        doc = self.canv._doctemplate
-        doc.page_offset = doc.page - 1
-
-
-def render_award_lists(lists: list[PrintableList], title: str = "") -> bytes:
-    """Several lists bound in one PDF, each starting on a new page with its own page numbers."""
-    layout = PageLayout()
-    story: list[Flowable] = []
-    for i, data in enumerate(lists):
-        if i:
-            story.append(PageBreak())
-        story.append(RestartPageNumbers())
-        story += _story(data, layout)
-    return build_document(story, layout, title=title)
-
-
-def _story(data: PrintableList, layout: PageLayout) -> list[Flowable]:
     st = styles_for(layout)
     approval = data.approval
     signer = approval or data.draft_signer
-    number = decision_number(approval.decision_number) if approval else ""
-    date = approval.decision_date if approval else None
-    header, signature, recipients = council_parts(_names(data, signer), number=number,
-                                                  number_suffix=NUMBER_SUFFIX, date=date)
-    reference = _reference(attachment_reference(number, date, signer.issuer if signer else ""), st.reference,
-                           layout.frame_width)
-    note = "" if approval else f"(Dự thảo - số liệu tính đến {short_date(data.as_of)})"
-
-    story: list[Flowable] = [header_block(header, layout)]
-    story += title_block(_title(data.title, st.title, layout.frame_width), layout, subtitle=data.subtitle,
-                         reference=reference, note=note)
-    amounts = any(e.amount > 0 for e in data.entries)
+    higher = authority is not None and not authority.decides_here
+    council_decides = authority is None or authority.level == COUNCIL
+    if approval:
+        reference = attachment_reference(decision_number(approval.decision_number), approval.decision_date,
+                                         approval.issuer or (authority.decider if authority else ""),
+                                         prefix="Ban hành kèm theo")
+    elif council_decides or decision:
+        issuer = authority.decider if decision and authority else signer.issuer if signer else ""
+        number = f"......../{authority.symbol}" if decision and authority else ""
+        reference = attachment_reference(number, None, issuer, prefix="Ban hành kèm theo")
+    else:
+        reference = attachment_reference(f"......../{PROPOSAL_SYMBOL}", None, signer.issuer if signer else "",
+                                         kind="Tờ trình")
+    reference = _reference(reference, st.reference, layout.frame_width)
+    notes = [] if approval else [f"(Dự thảo - số liệu tính đến {short_date(data.as_of)})"]
+    if higher:
+        notes.append(higher_note(authority.decider, data.title))
+    amounts = not higher and any(e.amount > 0 for e in data.entries)
     sections = [(c, individuals) for c, individuals in ((data.collectives, False), (data.individuals, True)) if c]
+    parent, issuing = data.parent_body, data.issuing_body
+    if (approval or decision) and authority is not None and authority.level == LOCAL:
+        parent, issuing = "", body_lines(authority.body)  # the list is the People's Committee's, as its decision
+    header = DocumentHeader(parent_body=parent, issuing_body=issuing, place=data.place)
+    title = _approved_title(data.title, bool(data.individuals)) if approval or decision else data.title
+    blocks: list = [Header(header, draft=approval is None, attached=True),
+                    Heading(_title(title, st.title, layout.frame_width), data.subtitle, reference, "\n".join(notes))]
+    criticism = data.kind == CRITICISM
     if not sections:
-        empty = ("Không có tập thể nào bị phê bình." if data.kind == CRITICISM
+        empty = ("Không có tập thể nào bị phê bình." if criticism
                  else "Không có tập thể, cá nhân nào trong danh sách.")
-        story.append(_table((), _columns(layout, False, data.text_heading, amounts), False, amounts, empty))
-    section_style = _bold("award-section", st.body, st.fonts.bold)
+        blocks.append(Grid(tuple(_columns(layout, False, data.text_heading, amounts)), (), empty))
     for heading, (entries, individuals) in zip(("I. TẬP THỂ", "II. CÁ NHÂN"), sections):
         if len(sections) > 1:
-            story.append(CondPageBreak(35 * mm))  # a section heading never sits alone at a page foot
-            story.append(Paragraph(markup(heading), section_style))
+            blocks.append(Text(heading, "section", keep_with_next=True))
         initiatives = individuals and any(e.initiative for e in entries)
-        story.append(_table(entries, _columns(layout, individuals, data.text_heading, amounts, initiatives),
-                            individuals, amounts, "", initiatives))
+        blocks.append(Grid(tuple(_columns(layout, individuals, data.text_heading, amounts, initiatives)),
+                           _rows(entries, individuals, amounts, criticism, initiatives)))
+    closing = []
     if amounts and len(sections) > 1:
-        story.append(Paragraph(markup(f"Tổng số tiền thưởng: {money(sum(e.amount for e in data.entries))} đồng."),
-                               st.body))
-    # The totals go over with the signature block, so that its page never holds the signature alone.
-    closing = [Paragraph(markup(data.total_line), st.body)] if nfc(data.total_line).strip() else []
-    story.append(signature_block(signature, recipients, layout, before=closing))
-    return story
+        closing.append(Text(f"Tổng số tiền thưởng: {money(sum(e.amount for e in data.entries))} đồng.", "plain"))
+    total_line = nfc(data.total_line).strip()
+    if higher:
+        total_line = total_line.split("; tổng số tiền thưởng")[0]
+    if total_line:
+        closing.append(Text(total_line, "plain"))
+    # The totals go over with the table's last rows: a page never opens with the totals alone.
+    blocks.append(Closing(None, (), tuple(closing)))
+    return Document(f"{nfc(data.title)} - {nfc(data.subtitle)}".strip(" -"), tuple(blocks), layout)
 
 
-__all__ = ["AMOUNT_HEADING", "INITIATIVE_HEADING", "RestartPageNumbers", "decision_number", "money", "render_award_list",
-           "render_award_lists"]
+def render_award_list(data: PrintableList, authority: Authority | None = None, fmt: str = "pdf") -> bytes:
+    """The list as PDF (or Word, ``fmt="docx"``) bytes, portrait A4 (see :func:`award_list_document`).
+    Same data, same bytes."""
+    return render(award_list_document(data, authority), fmt)
+
+
+def render_award_lists(lists: list[PrintableList], title: str = "", authorities: list | None = None,
+                       fmt: str = "pdf") -> bytes:
+    """Several lists bound in one document, each starting on a new page with its own page numbers."""
+    authorities = authorities or [None] * len(lists)
+    return render(bound([award_list_document(d, a) for d, a in zip(lists, authorities)], title), fmt)
+
+
+__all__ = ["AMOUNT_HEADING", "INITIATIVE_HEADING", "RestartPageNumbers", "award_list_document", "decision_number", "higher_note", "money",
+           "render_award_list", "render_award_lists"]

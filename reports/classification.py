@@ -17,17 +17,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.lib.units import mm
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, label
 from models.quarters.classification_report import DistrictSheetData, UnitSheetData
 from models.store.settings import CouncilNames
 
 from reports.council import council_parts
-from reports.document import OfficialParts, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block, paragraph, scaled_columns, signature_block, styles_for, title_block
-from reports.wording import markup, nfc, short_date
+from reports.document import Column, OfficialParts, PageLayout, scaled_columns
+from reports.parts import Closing, Document, Grid, Header, Heading, Row, Spacing, Text, render
+from reports.wording import count_text, nfc, short_date
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI"
 NOT_LOCKED_NOTE = "(Kết quả chưa chốt)"
@@ -182,164 +180,102 @@ def leaders_line(rows: list[UnitSheetRow], top_label: str) -> str:
             f"{top} người ({share_text(top / len(leaders))}).")
 
 
-def keep_together(flowables: list[Flowable]) -> KeepTogether:
-    """``KeepTogether`` of ``flowables`` with any nested ``KeepTogether`` (such as the one
-    :func:`signature_block` returns) opened up: a nested one reports a height of 0xffffff to force
-    its own split, so the outer one would always start a new page."""
-    flat: list[Flowable] = []
-    for item in flowables:
-        flat += list(item._content) if isinstance(item, KeepTogether) else [item]
-    return KeepTogether(flat)
-
-
 # --------------------------------------------------------------------------- unit sheet
 
 
-def _warnings(warnings: list[str], layout: PageLayout) -> list[Flowable]:
+def _warnings(warnings: list[str]) -> list[Text]:
     items = [nfc(w).strip() for w in warnings if nfc(w).strip()]
     if not items:
         return []
-    st = styles_for(layout)
-    parts: list[Flowable] = [Paragraph("<b><i>Lưu ý:</i></b>", st.body)]
-    parts += [Paragraph(f"<i>- {markup(w)}</i>", st.body) for w in items]
-    return parts
+    return [Text("Lưu ý:", "bold-italic")] + [Text(f"- {w}", "italic") for w in items]
 
 
-def render_unit_classification(data: UnitClassificationReport) -> bytes:
-    """One unit's sheet as PDF bytes (portrait A4): header; title, period, unit and, until the
-    results are locked, "(Kết quả chưa chốt)"; the people; the summary by level with the total and
-    the leaders; the warnings under "Lưu ý:"; the signature block and Nơi nhận."""
+def unit_classification_document(data: UnitClassificationReport) -> Document:
+    """One unit's sheet (portrait A4): header; title, period, unit and, until the results are
+    locked, "(Kết quả chưa chốt)"; the people; the summary by level with the total and the leaders;
+    the warnings under "Lưu ý:"; the signature block and Nơi nhận."""
     layout = PageLayout(landscape=False)
-    st = styles_for(layout)
     unit = nfc(data.unit_name).strip()
     subtitle = unit_subtitle(data.quarter, data.year) + (f"\nĐơn vị: {unit}" if unit else "")
-    story: list[Flowable] = [header_block(data.header, layout)]
-    story += title_block(TITLE, layout, subtitle=subtitle, note=_note(data.locked, data.as_of))
-    rows = [[str(i), r.full_name, r.position, r.result, r.note] for i, r in enumerate(data.rows, start=1)]
-    story.append(data_table(scaled_columns(_UNIT_COLUMNS, layout), rows, empty_text="Đơn vị chưa có người nào."))
-
-    summary: list[Flowable] = [Spacer(1, 3 * mm), Paragraph("<b>Tổng hợp kết quả xếp loại:</b>", st.body),
-                               Spacer(1, 2 * mm)]
+    rows = tuple(Row((count_text(i), r.full_name, r.position, r.result, r.note)) for i, r in enumerate(data.rows, 1))
+    blocks: list = [Header(data.header), Heading(TITLE, subtitle, note=_note(data.locked, data.as_of)),
+                    Grid(tuple(scaled_columns(_UNIT_COLUMNS, layout)), rows, "Đơn vị chưa có người nào."),
+                    Spacing(3), Text("Tổng hợp kết quả xếp loại:", "bold", keep_with_next=True)]
+    closing: list[Text] = []
     if data.counts:
-        summary.append(data_table(scaled_columns(_SUMMARY_COLUMNS, layout),
-                                  [[label, str(n), "" if share is None else share_text(share)]
-                                   for label, n, share in data.counts]))
-        summary.append(Paragraph(f"<i>Ghi chú: {markup(share_base_note(data.counts))}</i>", st.body))
-    summary.append(paragraph(total_line(data.total, data.counts), st.body))
+        blocks.append(Grid(tuple(scaled_columns(_SUMMARY_COLUMNS, layout)), tuple(
+            Row((label, count_text(n), "" if share is None else share_text(share))) for label, n, share in data.counts)))
+        closing.append(Text(f"Ghi chú: {share_base_note(data.counts)}", "italic"))
+    closing.append(Text(total_line(data.total, data.counts), "plain"))
     leaders = leaders_line(data.rows, data.counts[0][0] if data.counts else LEVEL_ABBREVIATIONS[0][1])
     if leaders:
-        summary.append(paragraph(leaders, st.body))
-    # The summary, the warnings and the signature move to a new page together rather than leave
-    # the signature alone on a page of its own.
-    summary += _warnings(data.warnings, layout)
-    summary.append(signature_block(data.signature, data.recipients, layout))
-    story.append(keep_together(summary))
+        closing.append(Text(leaders, "plain"))
+    # The summary, the warnings and the signature go over together, never the signature alone.
+    closing += _warnings(data.warnings)
+    blocks.append(Closing(data.signature, tuple(data.recipients), tuple(closing)))
     title = f"{TITLE} - quý {data.quarter} năm {data.year}" + (f" - {unit}" if unit else "")
-    return build_document(story, layout, title=title)
+    return Document(title, tuple(blocks), layout)
+
+
+def render_unit_classification(data: UnitClassificationReport, fmt: str = "pdf") -> bytes:
+    """One unit's sheet as PDF (or Word) bytes (see :func:`unit_classification_document`)."""
+    return render(unit_classification_document(data), fmt)
 
 
 # --------------------------------------------------------------------------- district table
 
 
-def _district_widths(layout: PageLayout) -> list[float]:
+def _district_columns(layout: PageLayout) -> tuple[Column, ...]:
     w = _DISTRICT_WIDTHS
-    spec = [w["stt"], w["unit"], w["total"]] + [w["number"], w["share"]] * 4 + [
-        w["not_classified"], w["unclassified"], w["status"]]
-    scale = layout.frame_width / (sum(spec) * mm)
-    return [x * mm * scale for x in spec]
+    spec = [("STT", w["stt"], "CENTER", False), ("Đơn vị", w["unit"], "LEFT", True),
+            ("Tổng số", w["total"], "RIGHT", False)]
+    for _abbreviation, _ in LEVEL_ABBREVIATIONS:
+        spec += [("Số", w["number"], "RIGHT", False), ("%", w["share"], "RIGHT", False)]
+    spec += [("Không đánh giá", w["not_classified"], "RIGHT", False),
+             ("Chưa xếp loại", w["unclassified"], "RIGHT", False), ("Tình trạng", w["status"], "LEFT", True)]
+    return tuple(scaled_columns(spec, layout))
 
 
-def _grid_style() -> list:
-    return grid_style(document_styles())
-
-
-def _district_header(widths: list[float]) -> Table:
-    """The two header rows as one table: STT, Đơn vị, Tổng số and the last three columns span
-    both rows; each level spans its "Số" and "%" columns."""
-    st = document_styles()
-    h = lambda text: paragraph(text, st.table_header)  # noqa: E731
-    top = [h("STT"), h("Đơn vị"), h("Tổng số")]
-    bottom = ["", "", ""]
-    for abbreviation, _ in LEVEL_ABBREVIATIONS:
-        top += [h(abbreviation), ""]
-        bottom += [h("Số"), h("%")]
-    top += [h("Không đánh giá"), h("Chưa xếp loại"), h("Tình trạng")]
-    bottom += ["", "", ""]
-    style = _grid_style()
-    for col in (0, 1, 2, 11, 12, 13):
-        style.append(("SPAN", (col, 0), (col, 1)))
-    for level in range(4):
-        style.append(("SPAN", (3 + 2 * level, 0), (4 + 2 * level, 0)))
-    return Table([top, bottom], colWidths=widths, style=TableStyle(style))
-
-
-def _district_cells(number: str, row: DistrictRow, bold: bool) -> list:
+def _district_cells(number: str, row: DistrictRow) -> tuple:
     classified = sum(row.counts)
-    values = [number, row.unit_name, str(row.total)]
+    values = [number, row.unit_name, count_text(row.total)]
     for count in row.counts:
-        values += [str(count), percent_cell(count, classified)]
-    values += [str(row.not_classified), str(row.unclassified), row.status]
-    st = document_styles()
-    if not bold:
-        # Names and statuses wrap; numbers are plain one-line strings (faster to lay out).
-        return [paragraph(v, st.cell["LEFT"]) if _district_align(i) == "LEFT" else nfc(v)
-                for i, v in enumerate(values)]
-    # A per-row FONTNAME command would not follow the row onto its page, so the row carries its
-    # own bold paragraphs.
-    return [Paragraph(f"<b>{markup(v)}</b>", st.cell[_district_align(i)]) for i, v in enumerate(values)]
+        values += [count_text(count), percent_cell(count, classified)]
+    return (*values, count_text(row.not_classified), count_text(row.unclassified), row.status)
 
 
-def _district_align(col: int) -> str:
-    if col == 0:
-        return "CENTER"
-    if col in (1, 13):
-        return "LEFT"
-    return "RIGHT"
-
-
-def district_table(rows: list[DistrictRow], totals: DistrictRow | None, layout: PageLayout) -> Flowable:
-    """The units with the district total as a bold last row, under the two-row header, repeated
-    at the top of every page.
-
-    ``data_table`` repeats a single header row; here that row is one cell spanning the table and
-    holding the two-row header as a nested table with the same column widths, so the fast
-    :class:`PagedTable` pagination is reused as it is."""
-    widths = _district_widths(layout)
-    header = [_district_header(widths)] + [""] * (len(widths) - 1)
-    body = [_district_cells(str(i), r, bold=False) for i, r in enumerate(rows, start=1)]
+def district_grid(rows: list[DistrictRow], totals: DistrictRow | None, layout: PageLayout) -> Grid:
+    """The units with the district total as a bold last row, under the two-row header (STT, Đơn vị,
+    Tổng số and the last three columns over both rows; each level over its "Số" and "%")."""
+    body = [Row(_district_cells(count_text(i), r)) for i, r in enumerate(rows, start=1)]
     if totals is not None:
-        body.append(_district_cells("", totals, bold=True))
-    style = _grid_style() + [
-        ("SPAN", (0, 0), (-1, 0)),
-        ("LEFTPADDING", (0, 0), (-1, 0), 0),
-        ("RIGHTPADDING", (0, 0), (-1, 0), 0),
-        ("TOPPADDING", (0, 0), (-1, 0), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
-    ]
-    for col in range(len(widths)):
-        style.append(("ALIGN", (col, 1), (col, -1), _district_align(col)))
-    return PagedTable(header, body, widths, style)
+        body.append(Row(_district_cells("", totals), "bold"))
+    groups = ((None, 1), (None, 1), (None, 1), *((a, 2) for a, _ in LEVEL_ABBREVIATIONS), (None, 1), (None, 1),
+              (None, 1))
+    return Grid(_district_columns(layout), tuple(body), groups=groups)
 
 
-def _legend(layout: PageLayout) -> Paragraph:
-    st = styles_for(layout)
-    parts = "; ".join(f"{a}: {markup(name)}" for a, name in LEVEL_ABBREVIATIONS)
-    style = ParagraphStyle("legend", parent=st.recipient, spaceBefore=4)
-    return Paragraph(f"<i>Ghi chú: {parts}. Tỷ lệ (%) tính trên số người đã xếp loại của đơn vị.</i>", style)
+def _legend() -> Text:
+    parts = "; ".join(f"{a}: {name}" for a, name in LEVEL_ABBREVIATIONS)
+    return Text(f"Ghi chú: {parts}. Tỷ lệ (%) tính trên số người đã xếp loại của đơn vị.", "small-italic")
 
 
-def render_district_classification(data: DistrictClassificationReport) -> bytes:
-    """The district table as PDF bytes (landscape A4): header, title and period, the units with
-    the count and share of each level, the bold total row ("Toàn phường"), the legend of the abbreviations,
-    the signature block and Nơi nhận."""
+def district_classification_document(data: DistrictClassificationReport) -> Document:
+    """The district table (landscape A4): header, title and period, the units with the count and
+    share of each level, the bold total row ("Toàn phường" by the council's level), the legend of the abbreviations, the signature
+    block and Nơi nhận."""
     layout = PageLayout(landscape=True)
     note = f"(Số liệu tính đến {short_date(data.as_of)})" if data.as_of else ""
-    story: list[Flowable] = [header_block(data.header, layout)]
-    story += title_block(TITLE, layout, subtitle=district_subtitle(data.quarter, data.year, data.units_covered),
-                         note=note)
-    story.append(district_table(list(data.rows), data.totals, layout))
-    story.append(keep_together([_legend(layout), signature_block(data.signature, data.recipients, layout)]))
-    return build_document(story, layout, title=f"{TITLE} - quý {data.quarter} năm {data.year}")
+    blocks = (Header(data.header), Heading(TITLE, district_subtitle(data.quarter, data.year, data.units_covered),
+                      note=note),
+              district_grid(list(data.rows), data.totals, layout),
+              Closing(data.signature, tuple(data.recipients), (_legend(),)))
+    return Document(f"{TITLE} - quý {data.quarter} năm {data.year}", blocks, layout)
+
+
+def render_district_classification(data: DistrictClassificationReport, fmt: str = "pdf") -> bytes:
+    """The district table as PDF (or Word) bytes (see :func:`district_classification_document`)."""
+    return render(district_classification_document(data), fmt)
 
 
 __all__ = [
@@ -350,12 +286,14 @@ __all__ = [
     "TITLE",
     "UnitClassificationReport",
     "UnitSheetRow",
+    "district_classification_document",
+    "district_grid",
     "district_subtitle",
-    "district_table",
     "leaders_line",
     "percent_cell",
     "render_district_classification",
     "render_unit_classification",
+    "unit_classification_document",
     "share_base_note",
     "share_text",
     "total_line",
@@ -368,7 +306,7 @@ __all__ = [
 LEVELS = list(HeadLevel)
 
 
-def unit_sheet_pdf(data: UnitSheetData) -> bytes:
+def unit_sheet_pdf(data: UnitSheetData, fmt: str = "pdf") -> bytes:
     header, signature, recipients = council_parts(data.council)
     entries = [p.entry for p in data.people]
     classified = [e.level for e in entries if e.level is not None]
@@ -384,10 +322,10 @@ def unit_sheet_pdf(data: UnitSheetData) -> bytes:
                            is_leader=p.is_leader) for p in data.people],
         counts=counts, total=len(entries), warnings=[v.message for v in data.violations],
         locked=data.locked, as_of=data.as_of,
-    ))
+    ), fmt)
 
 
-def district_pdf(data: DistrictSheetData) -> bytes:
+def district_pdf(data: DistrictSheetData, fmt: str = "pdf") -> bytes:
     header, signature, recipients = council_parts(data.council)
     review = data.review
     rows = [
@@ -405,8 +343,8 @@ def district_pdf(data: DistrictSheetData) -> bytes:
     return render_district_classification(DistrictClassificationReport(
         year=review.year, quarter=review.quarter, header=header, signature=signature, recipients=recipients,
         rows=rows, totals=totals, as_of=data.as_of, units_covered=data.council.units_covered,
-    ))
+    ), fmt)
 
 
-def classification_pdf(data: UnitSheetData | DistrictSheetData) -> bytes:
-    return unit_sheet_pdf(data) if isinstance(data, UnitSheetData) else district_pdf(data)
+def classification_pdf(data: UnitSheetData | DistrictSheetData, fmt: str = "pdf") -> bytes:
+    return unit_sheet_pdf(data, fmt) if isinstance(data, UnitSheetData) else district_pdf(data, fmt)

@@ -240,8 +240,9 @@ def _longest_line_width(text: str, font: str, size: float, limit: float) -> floa
     return min(limit, max(stringWidth(line, font, size) for line in text.split("\n")))
 
 
-def header_block(header: DocumentHeader, layout: PageLayout) -> Flowable:
-    """The two-column header. The "Số" line and the place-date line share a row so they align."""
+def header_block(header: DocumentHeader, layout: PageLayout, dated: bool = True) -> Flowable:
+    """The two-column header. The "Số" line and the place-date line share a row so they align;
+    ``dated=False`` (a list attached to a decision) leaves that row out."""
     st = styles_for(layout)
     total = layout.frame_width
     left_w = 100 * mm if total >= 200 * mm else 75 * mm
@@ -265,11 +266,12 @@ def header_block(header: DocumentHeader, layout: PageLayout) -> Flowable:
         HRFlowable(width=motto_w, thickness=0.6, color=colors.black, spaceBefore=2.5, hAlign="CENTER"),
     ]
     number = number_line(header)
+    rows = [[left, right]]
+    if dated:
+        rows.append([paragraph(number, st.number) if number else "",
+                     paragraph(place_date_line(header.place, header.date), st.place_date)])
     table = Table(
-        [
-            [left, right],
-            [paragraph(number, st.number) if number else "", paragraph(place_date_line(header.place, header.date), st.place_date)],
-        ],
+        rows,
         colWidths=[left_w, right_w],
         style=TableStyle(
             [
@@ -287,19 +289,33 @@ def header_block(header: DocumentHeader, layout: PageLayout) -> Flowable:
     return table
 
 
+def rule_width(lines: Sequence[str], style: ParagraphStyle, width: float) -> float:
+    """The short solid line under a trích yếu (Decree 30, Phụ lục I: a third to a half of the line
+    of text above it): 0.4 of the longest line, as printed within ``width``."""
+    longest = max((min(width, stringWidth(line, style.fontName, style.fontSize)) for line in lines if line.strip()),
+                  default=0.0)
+    return 0.4 * longest
+
+
 def title_block(
-    title: str, layout: PageLayout, subtitle: str = "", reference: str = "", note: str = ""
+    title: str, layout: PageLayout, subtitle: str = "", reference: str = "", note: str = "", rule: bool = False
 ) -> list[Flowable]:
     """Title (upper case, bold, centred), optional bold subtitle, optional italic reference line
-    ("(Kèm theo Quyết định số ...)", see :func:`attachment_reference`) and optional italic note."""
+    ("(Kèm theo Quyết định số ...)", see :func:`attachment_reference`) and optional italic note;
+    ``rule``: the short line under them (see :func:`rule_width`)."""
     st = styles_for(layout)
     parts: list[Flowable] = [Spacer(1, 8 * mm), paragraph(upper(title), st.title)]
+    lines = upper(title).split("\n")
     if nfc(subtitle).strip():
         parts.append(paragraph(subtitle, st.subtitle))
+        lines += nfc(subtitle).split("\n")
     if nfc(reference).strip():
         parts.append(paragraph(reference, st.reference))
     if nfc(note).strip():
         parts.append(paragraph(note, st.reference))
+    if rule:
+        parts.append(HRFlowable(width=rule_width(lines, st.title, layout.frame_width), thickness=0.6,
+                                color=colors.black, spaceBefore=3, hAlign="CENTER"))
     parts.append(Spacer(1, 5 * mm))
     return parts
 
@@ -355,27 +371,37 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], empt
 # --------------------------------------------------------------------------- signature
 
 
+def _signer(signature: Signature, st: DocumentStyles, width: float) -> list[Flowable]:
+    """Authority, title, room to sign, name."""
+    parts: list[Flowable] = []
+    for line in (signature.authority, signature.title):
+        if nfc(line).strip():
+            parts.append(paragraph(two_lines(upper(line), st.signer, width), st.signer))
+    parts.append(Spacer(1, 25 * mm))
+    parts.append(paragraph(signature.name, st.signer))
+    return parts
+
+
 def signature_block(signature: Signature, recipients: Sequence[str], layout: PageLayout,
-                    before: Sequence[Flowable] = ()) -> Flowable:
+                    before: Sequence[Flowable] = (), left_signature: Signature | None = None) -> Flowable:
     """Nơi nhận on the left, the signer on the right (authority, title, room to sign, name),
-    kept together on one page with the flowables ``before`` it (a totals line, say)."""
+    kept together on one page with the flowables ``before`` it (a totals line, say);
+    ``left_signature``: a second signer on the left instead of Nơi nhận (the minutes)."""
     st = styles_for(layout)
     total = layout.frame_width
     right_w = 120 * mm if total >= 200 * mm else 95 * mm
     left_w = total - right_w
 
     left: list[Flowable] = []
-    if recipients:
+    if left_signature is not None:
+        right_w = left_w = total / 2
+        left = _signer(left_signature, st, left_w)
+    elif recipients:
         left.append(paragraph("Nơi nhận:", st.recipients_heading))
         for item in recipients:
             item = nfc(item).strip()
             left.append(paragraph(item if item.startswith("-") else f"- {item}", st.recipient))
-    right: list[Flowable] = []
-    for line in (signature.authority, signature.title):
-        if nfc(line).strip():
-            right.append(paragraph(two_lines(upper(line), st.signer, right_w), st.signer))
-    right.append(Spacer(1, 25 * mm))
-    right.append(paragraph(signature.name, st.signer))
+    right = _signer(signature, st, right_w)
     table = Table(
         [[left or "", right]],
         colWidths=[left_w, right_w],

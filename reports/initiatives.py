@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Paragraph
-
 from models.campaigns.campaigns import campaign_subtitle
 from models.campaigns.registers import RegisterData, RegisterEntry
 
 from reports.council import council_parts
-from reports.document import PageLayout, build_document, data_table, header_block, scaled_columns, signature_block, styles_for, title_block
-from reports.wording import markup, nfc, short_date
+from reports.document import PageLayout, scaled_columns
+from reports.parts import Closing, Document, Grid, Header, Heading, Row, Text, render
+from reports.wording import count_text, nfc, short_date
 
 TITLE = "DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"
 KINDS = ("Mô hình", "Sáng kiến", "Giải pháp")
@@ -43,30 +42,34 @@ def totals_line(rows: Sequence[RegisterEntry]) -> str:
         if key:
             counts[key] = counts.get(key, 0) + 1
             labels.setdefault(key, nfc(row.kind).strip().lower())
-    parts = ", ".join(f"{n} {labels[k]}" for k, n in counts.items())
-    return f"Tổng số: {len(units)} đơn vị đăng ký ({parts})"
+    parts = ", ".join(f"{count_text(n)} {labels[k]}" for k, n in counts.items())
+    return f"Tổng số: {count_text(len(units))} đơn vị đăng ký ({parts})"
 
 
-def register_pdf(data: RegisterData) -> bytes:
-    """The register as PDF bytes (landscape A4): the council's header, title and campaign, the
-    table, the units that have not registered, the totals, then the signature block and Nơi nhận."""
+def register_document(data: RegisterData) -> Document:
+    """The register (landscape A4): the council's header, title and campaign, the table, the units
+    that have not registered, the totals, then the signature block and Nơi nhận."""
     header, signature, recipients = council_parts(data.council)
     layout = PageLayout(landscape=True)
-    st = styles_for(layout)
     subtitle = campaign_subtitle(data.campaign_name, data.year)
     note = f"(Số liệu tính đến {short_date(data.as_of)})" if data.as_of else ""
-    story = [header_block(header, layout)]
-    story += title_block(TITLE, layout, subtitle=subtitle, reference=data.deadlines, note=note)
-    rows = [
-        [str(i), r.unit_name, r.title, r.kind, r.field, short_date(r.registered_on), short_date(r.reported_on),
-         r.assessment]
+    rows = tuple(
+        Row((count_text(i), r.unit_name, r.title, r.kind, r.field, short_date(r.registered_on),
+             short_date(r.reported_on), r.assessment))
         for i, r in enumerate(data.entries, start=1)
-    ]
-    story.append(data_table(scaled_columns(_COLUMNS, layout), rows, empty_text="Chưa có đơn vị nào đăng ký."))
+    )
+    blocks: list = [Header(header), Heading(TITLE, subtitle, data.deadlines, note=note),
+                    Grid(tuple(scaled_columns(_COLUMNS, layout)), rows, "Chưa có đơn vị nào đăng ký.")]
+    closing = []
     if data.unregistered_units:
         names = "; ".join(nfc(n).strip() for n in data.unregistered_units)
-        label = f"Các đơn vị chưa đăng ký ({len(data.unregistered_units)}):"
-        story.append(Paragraph(f"<b>{markup(label)}</b> {markup(names)}.", st.body))
-    story.append(Paragraph(markup(totals_line(data.entries)), st.body))
-    story.append(signature_block(signature, recipients, layout))
-    return build_document(story, layout, title=f"{TITLE} - {subtitle}")
+        closing.append(Text(f"{names}.", "plain",
+                            lead=f"Các đơn vị chưa đăng ký ({count_text(len(data.unregistered_units))}):"))
+    closing.append(Text(totals_line(data.entries), "plain"))
+    blocks.append(Closing(signature, tuple(recipients), tuple(closing)))
+    return Document(f"{TITLE} - {subtitle}", tuple(blocks), layout)
+
+
+def register_pdf(data: RegisterData, fmt: str = "pdf") -> bytes:
+    """The register as PDF (or Word, ``fmt="docx"``) bytes (see :func:`register_document`)."""
+    return render(register_document(data), fmt)

@@ -6,6 +6,8 @@ import datetime as dt
 import unicodedata
 from xml.sax.saxutils import escape
 
+from models.common.text import joined_lower, money  # noqa: F401 (joined_lower: re-exported)
+
 BLANK_DATE = "ngày ..... tháng ..... năm ........"
 
 
@@ -46,10 +48,23 @@ def short_date(date: dt.date | None) -> str:
 
 
 def attachment_reference(
-    number: str = "", date: dt.date | None = None, issuer: str = "", kind: str = "Quyết định"
+    number: str = "", date: dt.date | None = None, issuer: str = "", kind: str = "Quyết định",
+    prefix: str = "Kèm theo",
 ) -> str:
-    """The italic line under the title of an attached list:
-    "(Kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của Chủ tịch ...)"."""
+    """The italic line under the title of an attached list: "(Ban hành kèm theo Quyết định số
+    08/QĐ-UBND ngày 05 tháng 01 năm 2019 của Chủ tịch ...)" (``prefix`` "Ban hành kèm theo"), or
+    "(Kèm theo Tờ trình số ...)"; dotted blanks for what is not known yet."""
     number = nfc(number).strip() or "........"
     issuer = nfc(issuer).strip() or "........................"
-    return f"(Kèm theo {nfc(kind)} số {number} {vietnamese_date(date)} của {issuer})"
+    return f"({nfc(prefix)} {nfc(kind)} số {number} {vietnamese_date(date)} của {issuer})"
+
+
+
+def count_text(number: int) -> str:
+    """A count with "." between thousands, as every count and amount prints: 12738 -> "12.738"."""
+    return money(number)
+
+
+def amount_text(amount: int) -> str:
+    """An amount in a table cell: "1.390.000", or "-" where none is due."""
+    return money(amount) if amount else "-"

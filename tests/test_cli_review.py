@@ -44,13 +44,14 @@ def test_report_criticism_prints_every_criticised_unit_with_its_reasons(demo, tm
     expected = _draft(demo, ListKind.CRITICISM)
     assert expected.collectives and not expected.individuals
     for part in ("DANH SÁCH TẬP THỂ BỊ PHÊ BÌNH", "Đợt thi đua cao điểm về Cải cách hành chính năm 2018",
-                 "(Dự thảo - số liệu tính đến 01/02/2019)", "Số:", "/QĐ-HĐTĐKT", "STT Tên tập thể Lý do",
-                 expected.total_line, "Nơi nhận:", "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"):
+                 "(Dự thảo - số liệu tính đến 01/02/2019)", "DỰ THẢO", "(Ban hành kèm theo Quyết định số ........",
+                 "STT Tên tập thể Lý do", expected.total_line):
         assert part in text, part
+    assert "Nơi nhận:" not in text and "Số:" not in text  # an attached list: no number or signer of its own
     for number, entry in enumerate(expected.collectives, start=1):
         assert f"{number} {entry.name}" in text
-        for reason in entry.text.split("; "):
-            assert reason in text
+        for i, reason in enumerate(entry.text.split("; ")):
+            assert (reason if i == 0 else reason[0].lower() + reason[1:]) in text
     assert "Phòng Y tế" in text and "Không báo cáo kết quả" in text
 
 
@@ -145,10 +146,9 @@ def test_an_approved_list_prints_its_frozen_snapshot_whatever_changes_afterwards
     _approve_both(own_demo)
     before = {kind: _print(own_demo, kind, tmp_path / f"{kind}-1.pdf") for kind in ("criticism", "commendation")}
     text = _flat(tmp_path / "criticism-1.pdf")
-    assert "Số: 16/QĐ-HĐTĐKT" in text and "Gò Vấp, ngày 05 tháng 02 năm 2019" in text
-    assert ("(Kèm theo Quyết định số 16/QĐ-HĐTĐKT ngày 05 tháng 02 năm 2019 của Hội đồng Thi đua - Khen thưởng "
-            "quận Gò Vấp)") in text
-    assert "Dự thảo" not in text and "Nguyễn Thị Thu Hà" in text
+    assert ("(Ban hành kèm theo Quyết định số 16/QĐ-HĐTĐKT ngày 05 tháng 02 năm 2019 của Hội đồng Thi đua - Khen "
+            "thưởng quận Gò Vấp)") in text
+    assert "Dự thảo" not in text and "Nguyễn Thị Thu Hà" not in text  # the decision carries the signature
 
     db = connect(own_demo)
     criticised = _draft(own_demo, ListKind.CRITICISM).collectives[0]

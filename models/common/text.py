@@ -172,6 +172,39 @@ def money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
 
 
+def joined_lower(items) -> str:
+    """Reasons joined by "; ", each after the first starting in lower case ("Đăng ký trễ hạn; thực
+    hiện không hiệu quả"); a first word in capitals throughout (an acronym) stays as it is."""
+    out: list[str] = []
+    for item in (unicodedata.normalize("NFC", str(x)).strip() for x in items):
+        if not item:
+            continue
+        first = item.split(" ", 1)[0]
+        if out and not (len(first) > 1 and first.isupper()):
+            item = item[:1].lower() + item[1:]
+        out.append(item)
+    return "; ".join(out)
+
+
+# Leaders print before the others of their unit, by rank (Chủ tịch before Phó Chủ tịch), then by name.
+LEADER_RANKS = (
+    ("chủ tịch", "bí thư", "giám đốc", "chánh văn phòng", "chánh thanh tra"),
+    ("phó chủ tịch", "phó bí thư", "phó giám đốc", "phó chánh văn phòng", "phó chánh thanh tra"),
+    ("trưởng", "chánh"),
+    ("phó trưởng", "phó chánh"),
+)
+
+
+def position_rank(position: str) -> int:
+    """0 for the head (Chủ tịch, Giám đốc, ...), 1 for a deputy, 2 for the head of an office, 3 for
+    its deputy, 4 for everyone else: the leaders' order within a unit."""
+    text = unicodedata.normalize("NFC", str(position or "")).strip().lower()
+    for rank, words in enumerate(LEADER_RANKS):
+        if any(text == w or text.startswith(w + " ") or text.startswith(w + ",") for w in words):
+            return rank
+    return len(LEADER_RANKS)
+
+
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._\-/]*$")  # a unit's or a person's code, as stored
 
 

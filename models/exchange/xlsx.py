@@ -9,6 +9,7 @@ rows), formulas and error cells are refused there, each with a sentence that say
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from models.exchange import xlsx_guard
 from models.exchange.xlsx_guard import MAX_DATA_ROWS
 from models.common.text import money as _number  # "1.000.000": counts take the same thousands separator
 from models.common.text import nfc
+
+# openpyxl writes through lxml when lxml is installed (python-docx brings it); a full disk then raises lxml's
+# SerialisationError instead of OSError. Its own writer, as before lxml came, reports every failed write as OSError.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 MAX_ERRORS_SHOWN = 500
 MAX_CELL_TEXT = 2_000  # characters in one cell: longer is a pasted document, never a value

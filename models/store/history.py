@@ -42,6 +42,13 @@ TABLE_LABELS = {
     "due_rule": "Quy tắc xét khen thưởng tiếp theo",
     "initiative_recognition": "Công nhận sáng kiến",
     "recognition_author": "Tác giả sáng kiến được công nhận",
+    "award_authority": "Thẩm quyền quyết định khen thưởng",
+    "document_register": "Sổ văn bản",
+    "council_member": "Thành viên Hội đồng",
+    "council_meeting": "Phiên họp Hội đồng",
+    "meeting_attendance": "Thành viên dự họp",
+    "meeting_vote": "Kết quả bỏ phiếu",
+    "vote_threshold": "Tỷ lệ phiếu đồng ý tối thiểu",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]

@@ -117,6 +117,15 @@ _COMMON: dict[str, Field] = {
     "reference": Field("Căn cứ công nhận"),
     "of_level": Field("Tính trên số người xếp loại", CODE), "score": Field("Điểm", NUMBER),
     "scored": Field("Chấm điểm (thang 100)", FLAG),
+    "award": Field("Danh hiệu, hình thức khen thưởng", CODE), "decider": Field("Người quyết định"),
+    "symbol": Field("Ký hiệu văn bản"),
+    "legal_basis": Field("Căn cứ pháp lý"), "number": Field("Số văn bản"), "subject": Field("Trích yếu"),
+    "issued_on": Field("Ngày ban hành", DATE), "sort": Field("Thứ tự", HIDDEN),
+    "meeting_key": Field("Phiên họp"), "held_on": Field("Ngày họp", DATE), "place": Field("Địa điểm"),
+    "chair": Field("Chủ trì"), "secretary": Field("Thư ký"), "agenda": Field("Nội dung họp"),
+    "meeting_id": Field("Phiên họp", HIDDEN), "member_id": Field("Thành viên Hội đồng", HIDDEN),
+    "present": Field("Có mặt", FLAG), "issued": Field("Số phiếu phát ra"), "returned": Field("Số phiếu thu vào"),
+    "valid": Field("Số phiếu hợp lệ"), "agreed": Field("Số phiếu đồng ý"), "percent": Field("Tỷ lệ phiếu đồng ý tối thiểu (%)", NUMBER),
 }
 
 # Columns whose meaning depends on the table.
@@ -141,6 +150,8 @@ _BY_TABLE: dict[str, dict[str, Field]] = {
                  "counted_level": Field("Mức xếp loại năm tối thiểu", CODE), "after": Field("Tính từ sau khi được"),
                  "source": Field("Căn cứ"), "to_check": Field("Cần kiểm tra", FLAG)},
     "initiative_recognition": {"scope": Field("Phạm vi ảnh hưởng", CODE), "title": Field("Tên sáng kiến")},
+    "award_authority": {"level": Field("Cấp quyết định", CODE), "body": Field("Cơ quan ban hành quyết định")},
+    "council_member": {"position": Field("Chức vụ"), "role": Field("Chức danh trong Hội đồng")},
 }
 
 # The labels of the columns (the table-independent meaning), by column name.
@@ -157,6 +168,8 @@ _EXTRA_CODES = {
     "cstdcs_cap_percent": "Tỷ lệ tối đa Chiến sĩ thi đua cơ sở", "cap_base": "Tỷ lệ Chiến sĩ thi đua cơ sở tính trên",
     "min_months": "Số tháng công tác tối thiểu",
     "staff": "Cá nhân", "unit": "Tập thể", **{code.value: text for code, text in AWARD_LABELS.items()},
+    "local": "Chủ tịch Ủy ban nhân dân cùng cấp", "council": "Chủ tịch Hội đồng Thi đua - Khen thưởng",
+    "higher": "Cấp trên (Hội đồng chỉ đề nghị)",
 }
 CODE_LABELS: dict[str, str] = {**{member.value: text for member, text in LABELS.items()}, **_EXTRA_CODES}
 

@@ -16,13 +16,14 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-PDF, XLSX, SQLITE = "pdf", "xlsx", "sqlite"
-KIND_NAMES = {PDF: "tệp PDF", XLSX: "tệp Excel", SQLITE: "cơ sở dữ liệu"}
+PDF, XLSX, SQLITE, DOCX = "pdf", "xlsx", "sqlite", "docx"
+KIND_NAMES = {PDF: "tệp PDF", XLSX: "tệp Excel", SQLITE: "cơ sở dữ liệu", DOCX: "tệp Word"}
 _SIGNATURES = ((b"SQLite format 3\x00", SQLITE), (b"%PDF-", PDF))
 
 
 def file_kind(path: str | Path) -> str | None:
-    """What an existing file holds: ``"sqlite"``, ``"pdf"``, ``"xlsx"``, ``"empty"`` or None (unrecognised)."""
+    """What an existing file holds: ``"sqlite"``, ``"pdf"``, ``"xlsx"``, ``"docx"``, ``"empty"`` or None
+    (unrecognised)."""
     with open(path, "rb") as f:
         head = f.read(16)
     if not head:
@@ -33,7 +34,8 @@ def file_kind(path: str | Path) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as z:
-                return XLSX if "xl/workbook.xml" in z.namelist() else None
+                names = z.namelist()
+                return XLSX if "xl/workbook.xml" in names else DOCX if "word/document.xml" in names else None
         except (zipfile.BadZipFile, OSError):
             return None
     return None

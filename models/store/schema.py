@@ -338,6 +338,13 @@ TRACKED = {
     "due_rule": None,
     "initiative_recognition": "unit_id",
     "recognition_author": None,
+    "award_authority": None,
+    "document_register": None,
+    "council_member": None,
+    "council_meeting": None,
+    "meeting_attendance": None,
+    "meeting_vote": None,
+    "vote_threshold": None,
 }
 
 
@@ -579,3 +586,11 @@ def _campaigns(body: str):  # migrations 0019 on: their body is models.store.sch
 MIGRATIONS(name="0019_initiative_author_roles")(_campaigns("add_author_roles"))
 MIGRATIONS(name="0020_deadline_day_and_decision_dates")(_campaigns("add_deadline_day_and_decision_dates"))
 MIGRATIONS(name="0021_initiative_recognition")(_campaigns("create_recognitions"))
+
+def _documents(body: str):  # migrations 0022-0024: their body is models.store.schema_documents.<body>
+    return lambda db: getattr(import_module("models.store.schema_documents"), body)(db)
+
+
+MIGRATIONS(name="0022_award_authority")(_documents("create_award_authority"))  # who decides each title, by year
+MIGRATIONS(name="0023_document_register")(_documents("create_document_register"))  # number series per issuer, year
+MIGRATIONS(name="0024_council_meetings")(_documents("create_council_meetings"))  # members, meetings, votes

@@ -33,7 +33,7 @@ from models.yearend.review_people import PersonReview, review_people
 from models.common.codes import KIND_ORDER
 from models.people.succession import active_in_year, unit_ends
 from models.store.settings import council_names
-from models.common.text import name_sort_key, sort_key
+from models.common.text import joined_lower, money, name_sort_key, sort_key
 
 TITLES = {
     ListKind.COMMENDATION: "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG",
@@ -115,7 +115,7 @@ class UnitReview:
 
     @property
     def reasons_text(self) -> str:
-        return "; ".join(label(f.reason) for f in self.findings)
+        return joined_lower(label(f.reason) for f in self.findings)
 
 
 @dataclass(frozen=True)
@@ -389,8 +389,8 @@ def _outsiders(db: Database, wanted: set[tuple[str, int]], as_of: dt.date):
 
 def totals_line(collectives: list, individuals: list, kind: ListKind) -> str:
     if kind == ListKind.CRITICISM:
-        return f"Tổng số: {len(collectives)} tập thể."
-    return f"Tổng số: {len(collectives)} tập thể, {len(individuals)} cá nhân."
+        return f"Tổng số: {money(len(collectives))} tập thể."
+    return f"Tổng số: {money(len(collectives))} tập thể, {money(len(individuals))} cá nhân."
 
 
 def draft_list(db: Database, review: CampaignReview, kind: ListKind) -> PrintableList:

@@ -22,6 +22,7 @@ from models.common.errors import DomainError, ValidationError
 from models.store.settings import council_names
 from models.common.text import money
 from models.quarters.classifications import classification_rows
+from models.yearend.title_rules import rule_for
 from models.yearend.titles import TitleProposals, list_key, title_proposals
 
 TEXT_HEADING = "Thành tích"
@@ -37,7 +38,7 @@ def total_line(title: TitleCode, count: int, total: int) -> str:
     """The total under the table: "Tổng số: 12 cá nhân; tổng số tiền thưởng: 5.040.000 đồng" (the
     count alone when there is no base salary)."""
     who = "tập thể" if title in COLLECTIVE_TITLES else "cá nhân"
-    line = f"Tổng số: {count} {who}"
+    line = f"Tổng số: {money(count)} {who}"
     return f"{line}; tổng số tiền thưởng: {money(total)} đồng" if total else line
 
 
@@ -87,10 +88,19 @@ def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) ->
 
 
 def title_years(db: Database) -> list[int]:
-    """The years whose titles can be proposed, newest first: those with a quarterly result or a
-    year-end rating (the rule sets of 2024 on judge by it)."""
-    return [r[0] for r in db.execute(
-        "SELECT year FROM classification UNION SELECT year FROM yearly_rating ORDER BY year DESC")]
+    """The years whose titles can be proposed, newest first: those with a quarterly result, and those
+    with a year-end rating whose rule set judges by it (the sets of 2024 on); a rating kept for the
+    history of an earlier year (the award register) does not open its titles."""
+    classified = {r[0] for r in db.execute("SELECT DISTINCT year FROM classification")}
+    rated = {r[0] for r in db.execute("SELECT DISTINCT year FROM yearly_rating")} - classified
+    return sorted(classified | {y for y in rated if _judged_by_rating(db, y)}, reverse=True)
+
+
+def _judged_by_rating(db: Database, year: int) -> bool:
+    try:
+        return rule_for(db, year).by_rating
+    except DomainError:
+        return False
 
 
 def require_year_results(db: Database, year: int) -> None:

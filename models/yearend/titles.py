@@ -51,7 +51,7 @@ from models.quarters.rules import BaseSalary, base_salaries, base_salary_in_forc
 from models.yearend.achievements import ENTERED, achievements_of_year, recognised_initiatives
 from models.people.staff import unit_on, unit_printed_under
 from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
-from models.common.text import name_sort_key, sort_key
+from models.common.text import name_sort_key, position_rank, sort_key
 from models.yearend.title_checks import (
     Condition, Draft, QuarterResult, TitleDecision, achievement_condition, collective_decisions, cstdcs_decision,
     ldtt_condition, ldtt_decision,
@@ -327,7 +327,9 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
         p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
     groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
-    order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], p.name_key, p.code) for p in drafts})
+    # Within a unit, leaders by rank (Chủ tịch before Phó Chủ tịch), then everyone by name.
+    order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], position_rank(p.position), p.name_key, p.code)
+                  for p in drafts})
     outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
     return TitleProposals(year, rules, salary.amount if salary else None, people, tuple(unit_list), tuple(groups),
                           adjusted, outsiders, order, salary)
@@ -378,7 +380,8 @@ def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, unit
         unit_name = units[unit_id]["name"] if unit_id is not None else ""  # no unit history: the position alone
         found[a.subject_key] = PrintedEntry(STAFF, a.subject_id, person["full_name"], person["position"] or unit_name, "",
                                             unit_name)
-        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), name_sort_key(person["full_name"]), person["code"])
+        order[a.subject_key] = (unit_order.get(unit_id, NO_UNIT), position_rank(person["position"]),
+                               name_sort_key(person["full_name"]), person["code"])
     return found
 
 

@@ -42,7 +42,7 @@ def test_a_co_author_of_a_criticised_unit_is_not_proposed(review):
     (person,) = [p for p in review.people if p.why.startswith("Không đề xuất tự động")]
     assert not person.commended and person.initiative.unit_id != person.unit_id  # a co-author from elsewhere
     assert review.why(C, "staff", person.staff_id).startswith("Không đề xuất tự động: là tác giả (tham gia) ")
-    assert "bị đề nghị phê bình (Không đăng ký mô hình, sáng kiến, giải pháp; Người đứng đầu không hoàn thành " \
+    assert "bị đề nghị phê bình (Không đăng ký mô hình, sáng kiến, giải pháp; người đứng đầu không hoàn thành " \
            "nhiệm vụ); muốn nêu gương, Hội đồng thêm vào danh sách và ghi rõ lý do." in review.why(C, "staff",
                                                                                                 person.staff_id)
 

@@ -7,6 +7,7 @@ import unicodedata
 from pypdf import PdfReader
 
 from models.yearend.lists import Approval, PrintableList, PrintedEntry
+from models.yearend.authority import Authority
 from reports.award_list import AMOUNT_HEADING, decision_number, money, render_award_list
 
 from .pdf_text import flat as _flat, pages as _pages, runs_above as _runs_above
@@ -19,6 +20,10 @@ APPROVAL = Approval("15/QĐ-HĐTĐKT", dt.date(2019, 1, 5), "KT. CHỦ TỊCH", 
                     ("Như trên;", "Thường trực UBND quận;", "Lưu: VT, NV."), ISSUER)
 USUAL_SIGNER = Approval("", None, "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH", "Lê Văn Minh",
                         ("Thường trực Quận ủy;", "Lưu: VT, NV."), ISSUER)
+_LOCAL = Authority("ldtt", 2000, "local", "Chủ tịch Ủy ban nhân dân quận Gò Vấp", "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP",
+                   "QĐ-UBND")
+_CITY = Authority("ttldxs", 2000, "higher", "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh",
+                  "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "QĐ-UBND")
 # Given in Vietnamese order (by given name: Ánh < Dũng < Đào), as the domain sorts them.
 PEOPLE = [
     ("Trần Văn Ánh", "Chuyên viên, Phòng Nội vụ"),
@@ -77,44 +82,122 @@ def test_the_list_is_portrait_a4():
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
-def test_an_approved_list_prints_the_header_with_the_decision_number_and_date():
+def test_an_approved_list_is_attached_to_its_decision_with_no_number_date_or_signer_of_its_own():
     text = _flat(_pages(render_award_list(_commendation()))[0])
-    for expected in ("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "Số: 15/QĐ-HĐTĐKT",
-                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Gò Vấp, ngày 05 tháng 01 năm 2019"):
+    for expected in ("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"):
         assert expected in text, expected
-    assert "Dự thảo" not in text
+    for absent in ("Số:", "Gò Vấp, ngày", "Dự thảo", "DỰ THẢO", "Nơi nhận", "Nguyễn Thị Thu Hà", "PHÓ CHỦ TỊCH"):
+        assert absent not in text, absent
 
 
 def test_the_title_subtitle_and_reference_line_follow_the_header():
     text = _flat(_pages(render_award_list(_commendation()))[0])
     _in_order(text, [
-        "Gò Vấp, ngày 05 tháng 01 năm 2019",
+        "Độc lập - Tự do - Hạnh phúc",
         COMMENDATION,
         CAMPAIGN,
-        f"(Kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của {ISSUER})",
+        f"(Ban hành kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của {ISSUER})",
         "STT",
     ])
 
 
-def test_a_bare_decision_number_gets_the_council_suffix_in_the_header_and_the_reference():
+def test_a_bare_decision_number_gets_the_council_suffix_and_a_zero_below_ten():
     approval = dataclasses.replace(APPROVAL, decision_number="7", decision_date=dt.date(2019, 3, 12))
     text = _text(render_award_list(_criticism(approval)))
-    assert "Số: 7/QĐ-HĐTĐKT" in text
-    assert "Gò Vấp, ngày 12 tháng 3 năm 2019" in text
-    assert f"(Kèm theo Quyết định số 7/QĐ-HĐTĐKT ngày 12 tháng 3 năm 2019 của {ISSUER})" in text
+    assert f"(Ban hành kèm theo Quyết định số 07/QĐ-HĐTĐKT ngày 12 tháng 3 năm 2019 của {ISSUER})" in text
     assert decision_number("15/QĐ-UBND") == "15/QĐ-UBND" and decision_number("") == ""
+    assert decision_number("8/QĐ-UBND") == "08/QĐ-UBND" and decision_number("8", "QĐ-UBND") == "08/QĐ-UBND"
 
 
-def test_a_draft_prints_blanks_to_fill_in_and_the_day_its_figures_were_taken():
-    text = _text(render_award_list(_commendation(approval=None)))
-    assert "Số:" in text and "/QĐ-HĐTĐKT" in text and "Số: 15" not in text
-    assert "Gò Vấp, ngày ..... tháng ..... năm ........" in text
-    assert f"(Kèm theo Quyết định số ........ ngày ..... tháng ..... năm ........ của {ISSUER})" in text
+def test_a_draft_prints_a_boxed_draft_mark_blanks_to_fill_in_and_the_day_its_figures_were_taken():
+    pdf = render_award_list(_commendation(approval=None))
+    text = _text(pdf)
+    assert f"(Ban hành kèm theo Quyết định số ........ ngày ..... tháng ..... năm ........ của {ISSUER})" in text
     assert "(Dự thảo - số liệu tính đến 31/01/2019)" in text
-    # The council's usual signer signs a draft.
-    _in_order(text, ["TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "CHỦ TỊCH", "Lê Văn Minh"])
-    assert "- Thường trực Quận ủy;" in text and "Nguyễn Thị Thu Hà" not in text
+    assert "Lê Văn Minh" not in text and "Nơi nhận" not in text
+    top_margin = 842 - 20 * 72 / 25.4
+    assert _runs_above(pdf, 0, top_margin) == ["DỰ THẢO"]  # in the top margin, first page only
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    assert " re" in content  # the box around it
+    assert "DỰ THẢO" not in _text(render_award_list(_commendation()))
+
+
+def test_a_title_proposal_before_the_decision_is_attached_to_the_councils_tờ_trình():
+    data = _commendation(approval=None, kind="ldtt",
+                         title="DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018")
+    text = _text(render_award_list(data, _LOCAL))
+    assert "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018" in text
+    assert f"(Kèm theo Tờ trình số ......../TTr-HĐTĐKT ngày ..... tháng ..... năm ........ của {ISSUER})" in text
+
+
+def test_a_decided_title_list_names_its_decision_and_the_chairman_who_signed_it():
+    approval = dataclasses.replace(APPROVAL, decision_number="8/QĐ-UBND", issuer=_LOCAL.decider)
+    data = _commendation(approval, kind="ldtt", individuals=(), collectives=(),
+                         title="DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018")
+    data = dataclasses.replace(data, individuals=(_person(1, "Trần Văn Ánh", "Chuyên viên"),))
+    text = _text(render_award_list(data, _LOCAL))
+    assert "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018" in text
+    assert ("(Ban hành kèm theo Quyết định số 08/QĐ-UBND ngày 05 tháng 01 năm 2019 của Chủ tịch Ủy ban nhân dân "
+            "quận Gò Vấp)") in text
+    assert "HỘI ĐỒNG THI ĐUA" not in text  # the list is the People's Committee's, as its decision
+
+
+def test_a_list_decided_higher_up_prints_no_bonus_and_says_who_decides():
+    units = (_unit(1, "Phòng Nội vụ", "Đạt chuẩn", amount=2_780_000),)
+    data = _commendation(None, kind="ttldxs", collectives=units, individuals=(),
+                         title="DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2018",
+                         total_line="Tổng số: 1 tập thể; tổng số tiền thưởng: 2.780.000 đồng")
+    text = _text(render_award_list(data, _CITY))
+    assert AMOUNT_HEADING not in text and "2.780.000" not in text and "tiền thưởng:" not in text
+    assert "Tổng số: 1 tập thể" in text
+    assert ("(Hội đồng đề nghị; Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định tặng và chi tiền "
+            "thưởng, danh sách này không ghi mức thưởng)") in text
+
+
+def test_the_short_line_under_the_trích_yếu_is_a_third_to_a_half_of_the_title_line():
+    from reportlab.platypus import HRFlowable
+
+    from reports.document import PageLayout, styles_for, title_block
+
+    layout = PageLayout()
+    parts = title_block("DANH SÁCH TẬP THỂ BỊ PHÊ BÌNH", layout, subtitle="Đợt thi đua năm 2018", rule=True)
+    rules = [p for p in parts if isinstance(p, HRFlowable)]
+    assert len(rules) == 1 and parts.index(rules[0]) == len(parts) - 2
+    st = styles_for(layout)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    line = stringWidth("DANH SÁCH TẬP THỂ BỊ PHÊ BÌNH", st.title.fontName, st.title.fontSize)
+    assert line / 3 <= rules[0].width <= line / 2
+    # ... and the list draws it: one stroke more than the same list without it.
+    from reports.parts import Heading, render
+    from reports.award_list import award_list_document
+
+    doc = award_list_document(_criticism())
+    plain = dataclasses.replace(doc, blocks=tuple(dataclasses.replace(b, rule=False) if isinstance(b, Heading) else b
+                                                  for b in doc.blocks))
+
+    def strokes(pdf):
+        return PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1").count(" l S")
+
+    assert strokes(render(doc)) == strokes(render(plain)) + 1
+
+
+def test_counts_and_amounts_print_with_thousands_separators_and_a_dash_where_none_is_due():
+    people = tuple(_person(i, f"Người {i}", "Chuyên viên", "Lao động tiên tiến", amount=0 if i == 2 else 12_738_000)
+                   for i in range(1, 4))
+    text = _text(render_award_list(_commendation(collectives=(), individuals=people,
+                                                 total_line="Tổng số: 12.738 cá nhân")))
+    assert "1 Người 1 Chuyên viên Lao động tiên tiến 12.738.000" in text
+    assert "2 Người 2 Chuyên viên Lao động tiên tiến -" in text
+    assert "Cộng 25.476.000" in text
+    from reports.wording import amount_text, count_text
+    assert count_text(12738) == "12.738" and amount_text(0) == "-" and amount_text(1000) == "1.000"
+
+
+def test_a_long_list_numbers_its_rows_with_thousands_separators():
+    people = tuple(_person(i, f"N{i}", "CV", "x") for i in range(1, 1002))
+    text = _text(render_award_list(_commendation(collectives=(), individuals=people)))
+    assert " 1.000 N1000 " in text and " 1.001 N1001 " in text
 
 
 def test_collectives_and_individuals_print_under_their_own_sections_in_the_given_order():
@@ -141,7 +224,7 @@ def test_the_criticism_list_prints_each_unit_with_its_reasons():
     text = _text(render_award_list(_criticism()))
     _in_order(text, [CRITICISM, CAMPAIGN, "STT", "Tên tập thể", "Lý do",
                      "1 Phòng Y tế Không báo cáo kết quả",
-                     "2 Ủy ban nhân dân Phường 15 Đăng ký trễ hạn; Thực hiện không hiệu quả",
+                     "2 Ủy ban nhân dân Phường 15 Đăng ký trễ hạn; thực hiện không hiệu quả",
                      "Tổng số: 2 tập thể."])
     assert "I. TẬP THỂ" not in text and "Họ và tên" not in text and "Chức vụ, đơn vị" not in text
 
@@ -151,10 +234,10 @@ def test_an_empty_criticism_list_says_so():
     assert "Không có tập thể nào bị phê bình." in text and "Tổng số: 0 tập thể." in text
 
 
-def test_the_signature_block_and_recipients_close_the_list():
+def test_the_totals_close_the_list_with_its_last_rows_and_no_signature():
     text = _text(render_award_list(_commendation()))
-    _in_order(text, ["Tổng số: 3 tập thể, 3 cá nhân.", "Nơi nhận:", "- Như trên;", "- Thường trực UBND quận;",
-                     "- Lưu: VT, NV.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thu Hà"])
+    _in_order(text, ["3 Lê Thị Đào", "Tổng số: 3 tập thể, 3 cá nhân."])
+    assert "Nơi nhận" not in text and "Nguyễn Thị Thu Hà" not in text
 
 
 def test_a_long_list_repeats_the_header_row_and_numbers_pages_from_two():
@@ -172,7 +255,7 @@ def test_a_long_list_repeats_the_header_row_and_numbers_pages_from_two():
     text = _flat(" ".join(pages))
     for number in range(1, 301):
         assert f" {number} Nguyễn Văn Người {number} " in text
-    assert "Nơi nhận:" in pages[-1] and "Nguyễn Thị Thu Hà" in pages[-1]
+    assert "Tổng số: 3 tập thể, 3 cá nhân." in pages[-1] and "300 Nguyễn Văn Người 300" in _flat(pages[-1])
 
 
 def test_the_same_list_gives_the_same_bytes():

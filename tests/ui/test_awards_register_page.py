@@ -104,7 +104,7 @@ def test_deleting_asks_first_and_undo_puts_it_back(qtbot, register_db, tmp_path,
 
 def test_the_register_the_due_list_and_the_statistics_are_areas_after_the_rules():
     titles = [title for title, _screen, _excel in AREAS]
-    assert titles[-6:] == ["Quy định áp dụng", "Sổ khen thưởng", "Đến hạn khen thưởng", "Thống kê", "Kỷ luật",
+    assert titles[-7:] == ["Quy định áp dụng", "Xếp loại cuối năm", "Sổ khen thưởng", "Đến hạn khen thưởng", "Thống kê", "Kỷ luật",
                            "Nhật ký"]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
@@ -25,7 +26,8 @@ from models.yearend.lists import (
     subjects_of,
 )
 from models.common.dates import format_date
-from models.common.errors import ValidationError
+from models.common.errors import DomainError, ValidationError
+from models.yearend.authority import LOCAL, authority, document_number, next_number, take_number
 from models.store.settings import council_names
 
 from ui.kit.dates import read_dates
@@ -72,6 +74,15 @@ class ApprovalDialog(RecordDialog):
         self.decided = decided
         self.save_button.setText("Phê duyệt")
         signer = draft_signer(council_names(db))
+        # Who decides the list (models.yearend.authority): the People's Committee's chairman signs its
+        # titles, the council's chairman its campaign lists; the number is the next one in that book.
+        self.year = key.year if key.year is not None else printable.as_of.year
+        self.decides = authority(db, self.year, key.kind)
+        if self.decides.level == LOCAL:
+            signer = replace(signer, signer_authority="", signer_title=self.decides.signer_title,
+                             issuer=self.decides.decider)
+        decision_year = (today or dt.date.today()).year
+        self.suggested = document_number(next_number(db, self.decides.symbol, decision_year), self.decides.symbol)
         f = self.form
         summary = QLabel(f"<b>{list_summary(printable, heading)}</b><br>Sau khi phê duyệt, danh sách được chốt: "
                          "dữ liệu thay đổi sau đó không làm đổi danh sách đã in.")
@@ -79,7 +90,8 @@ class ApprovalDialog(RecordDialog):
         summary.setWordWrap(True)
         f.layout_.addRow(summary)
         self.number = f.add("decision_number", "Số quyết định", QLineEdit(), required=True)
-        self.number.setPlaceholderText("Ví dụ: 15/QĐ-HĐTĐKT (gõ 15 cũng được)")
+        self.number.setPlaceholderText(f"Số tiếp theo trong sổ văn bản: {self.suggested} (gõ {self.suggested.split('/')[0]} "
+                                       "cũng được)")
         self.date = f.add("decision_date", "Ngày quyết định", DateEdit(), required=True)
         self.date.setMaximumWidth(140)
         self.date.set_date(today or dt.date.today())
@@ -109,4 +121,18 @@ class ApprovalDialog(RecordDialog):
         if errors:  # an unreadable date: say so with the other missing fields, write nothing
             raise ValidationError({**check_approval(approval), **errors})
         printable = self.decided(approval.decision_date) if self.decided and approval.decision_date else self.printable
-        return approve(self.db, self.key, approval, printable, self.now or dt.datetime.now(), self.who)
+        record = approve(self.db, self.key, approval, printable, self.now or dt.datetime.now(), self.who)
+        self._enter_in_book(record)
+        return record
+
+    def _enter_in_book(self, record: ApprovalRecord) -> None:
+        """The decision's number into its issuer's book (sổ văn bản) of the decision's year, when it is
+        written "N/SYMBOL" of that issuer and still free there."""
+        number, _, symbol = record.approval.decision_number.partition("/")
+        date = record.approval.decision_date
+        if not number.strip().isdigit() or symbol.strip() not in ("", self.decides.symbol) or date is None:
+            return
+        try:
+            take_number(self.db, self.decides.symbol, date.year, self.printable.title, date, int(number))
+        except DomainError:
+            pass  # already in the book (entered by hand, or an earlier approval reopened)

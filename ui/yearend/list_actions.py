@@ -58,7 +58,7 @@ class YearEndList(Protocol):
 
     def decided(self, day: dt.date): ...  # the list as a decision of ``day`` approves it
 
-    def pdf_builder(self) -> Callable[[Database], bytes]: ...  # runs on a worker thread
+    def pdf_builder(self, fmt: str = "pdf") -> Callable[[Database], bytes]: ...  # runs on a worker thread
 
     def pdf_file_name(self) -> str: ...
 
@@ -235,6 +235,19 @@ def save_pdf(panel: YearEndList) -> bool:
     return pdf_export.write_pdf(panel, panel.db_path, path, panel.title, panel.pdf_builder())
 
 
+def save_word(panel: YearEndList) -> bool:
+    """The list as a Word file (.docx), to edit before signing: the same content as the PDF."""
+    from ui.kit import messages, pdf_export
+
+    if panel.key is None:
+        return False
+    name = panel.pdf_file_name().removesuffix(".pdf") + ".docx"
+    path = messages.ask_save_path(panel, f"Lưu {panel.title} (Word)", name, "Tệp Word (*.docx)", "docx")
+    if not path:
+        return False
+    return pdf_export.write_pdf(panel, panel.db_path, path, panel.title, panel.pdf_builder("docx"))
+
+
 class ListActions:
     """The buttons' methods of a year-end list tab (mixed into the review's and the titles' tabs),
     each calling the function of this module with the tab."""
@@ -256,6 +269,8 @@ class ListActions:
                                           "Xem trước danh sách in (PDF), từ đó in hoặc lưu thành tệp")
         self.print_action = self.action("In...", self.print_list, "Ctrl+P", "In danh sách ra máy in")
         self.save_action = self.action("Lưu PDF...", self.save_pdf, "Ctrl+S", "Lưu danh sách thành tệp PDF")
+        self.word_action = self.action("Lưu Word...", self.save_word, "Ctrl+Shift+S",
+                                       "Lưu danh sách thành tệp Word (.docx) để chỉnh sửa trước khi trình ký")
 
     def _context_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -263,7 +278,8 @@ class ListActions:
             self.table.selectRow(index.row())
         menu = QMenu(self)
         for act in (self.add_action, self.remove_action, self.cancel_action, None, self.approve_action,
-                    self.reopen_action, None, self.preview_action, self.print_action, self.save_action):
+                    self.reopen_action, None, self.preview_action, self.print_action, self.save_action,
+                    self.word_action):
             if act is None:
                 menu.addSeparator()
             else:
@@ -304,3 +320,6 @@ class ListActions:
 
     def save_pdf(self) -> bool:
         return save_pdf(self)
+
+    def save_word(self) -> bool:
+        return save_word(self)

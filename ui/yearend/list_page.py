@@ -37,6 +37,12 @@ class YearEndPage(LazyLoad, QWidget):
         self.today = today or dt.date.today()
         self.top = QHBoxLayout()
         self.build_top()
+        self.package_button = QPushButton("Hồ sơ trình...")
+        self.package_button.setObjectName("package_button")
+        self.package_button.setToolTip("Tờ trình, biên bản họp (phiếu bầu), quyết định và các danh sách kèm theo: "
+                                       "xem trước, lưu một tệp PDF hoặc cả thư mục PDF và Word")
+        self.package_button.clicked.connect(self.open_package)
+        self.top.addWidget(self.package_button)
         self.info = text_label(self.INFO_NAME)
         self.panels = {key: self.make_panel(key) for key in self.TAB_TITLES}
         for panel in self.panels.values():
@@ -64,6 +70,24 @@ class YearEndPage(LazyLoad, QWidget):
     def show_computed(self, chosen, computed, error: str) -> None:
         """Show it in every tab and in the line above them."""
         raise NotImplementedError
+
+    def package_loader(self):
+        """A function (db) -> the meeting package of what is chosen, or None when nothing is."""
+        return None
+
+    def open_package(self):
+        """"Hồ sơ trình": the meeting, its votes and every document of the package."""
+        from ui.kit import messages
+        from ui.yearend.package_dialog import open_package
+
+        load = self.package_loader()
+        if load is None:
+            messages.inform(self, "Hồ sơ trình", "Hãy chọn đợt thi đua hoặc năm cần lập hồ sơ trình.")
+            return None
+        dialog = open_package(self, self.db, load)
+        if dialog is not None:
+            dialog.exec()
+        return dialog
 
     def top_button(self, text: str, name: str, tip: str, slot) -> QPushButton:
         """The button at the end of the top row (Ctrl+K): how the lists are drawn up."""

@@ -157,21 +157,25 @@ class YearEndListPanel(ListActions, ListPage):
         self.cancel_action.setEnabled(is_open and row is not None and row.adjustment is not None)
         self.approve_action.setEnabled(is_open)
         self.reopen_action.setEnabled(self.approval is not None)
-        for act in (self.preview_action, self.print_action, self.save_action):
+        for act in (self.preview_action, self.print_action, self.save_action, self.word_action):
             act.setEnabled(self.computed is not None or self.approval is not None)
         self.show_row(row)
 
-    def pdf_builder(self):
-        """A function (db) -> PDF bytes, run on a worker thread (it reads no widget); an approved
-        list prints its frozen snapshot."""
-        read = self.printable_reader()
+    def pdf_builder(self, fmt: str = "pdf"):
+        """A function (db) -> PDF (or, ``fmt="docx"``, Word) bytes, run on a worker thread (it reads no
+        widget); an approved list prints its frozen snapshot."""
+        read, decider = self.printable_reader(), self.authority_reader()
 
         def build(db: Database) -> bytes:
             from reports.award_list import render_award_list  # reportlab loads on first print
 
-            return render_award_list(read(db))
+            return render_award_list(read(db), decider(db), fmt=fmt)
 
         return build
+
+    def authority_reader(self):
+        """A function (db) -> who decides the list (None: the council itself)."""
+        return lambda db: None
 
     def printable_reader(self):
         """A function (db) -> the list to print (read in the worker thread)."""

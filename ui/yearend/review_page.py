@@ -54,6 +54,15 @@ class ReviewPage(YearEndPage):
 
     chosen = campaign
 
+    def package_loader(self):
+        campaign = self.campaign()
+        if campaign is None:
+            return None
+        from models.yearend.package import campaign_package
+
+        as_of = self._as_of
+        return lambda db: campaign_package(db, campaign.id, as_of)
+
     # Loading.
 
     def load(self) -> None:

@@ -119,6 +119,14 @@ class TitlesPage(YearEndPage):
             self.refresh()
             self.changed.emit()
 
+    def package_loader(self):
+        year = self.year()
+        if year is None:
+            return None
+        from models.yearend.package import year_package
+
+        return lambda db: year_package(db, year, self.today)
+
     # The rule sets.
     def edit_rules(self) -> None:
         """The title rule sets; the lists are computed again when one changed."""

@@ -186,6 +186,12 @@ class TitleListPanel(YearEndListPanel):
         year, title, as_of = self.year, self.list_title, self.as_of
         return lambda db: printable_list(db, year, title, as_of)
 
+    def authority_reader(self):
+        from models.yearend.authority import authority
+
+        year, title = self.year, self.list_title
+        return lambda db: authority(db, year, title.value)
+
     def pdf_file_name(self) -> str:
         """"danh-sach-lao-dong-tien-tien-2018.pdf"."""
         return f"danh-sach-{slug(label(self.list_title))}-{self.year}.pdf"

@@ -1,0 +1,201 @@
+"""Who decides each title or award, by year, and the number series of each issuer.
+
+The council only advises; the chairman of the People's Committee decides (Luật Thi đua, khen thưởng
+06/2022/QH15, Điều 80 khoản 2: "Chủ tịch Ủy ban nhân dân cấp huyện quyết định tặng danh hiệu ... “Tập
+thể lao động tiên tiến”, “Chiến sĩ thi đua cơ sở”, “Lao động tiên tiến” và giấy khen"; khoản 3: the
+commune-level chairman decides "Lao động tiên tiến" and giấy khen). "Tập thể lao động xuất sắc" is
+awarded at the province/city level, so a district or ward only proposes it (see docs/law.md).
+
+:func:`authority` gives the :class:`Authority` of an award in a year: a row of ``award_authority``
+(editable, from its year on) or the shipped default; empty texts follow the council's names.
+:func:`next_number` / :func:`take_number` keep the sổ văn bản (one series per symbol and year);
+:func:`document_number` writes a number as documents print it ("08/QĐ-UBND").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from models.common.codes import TitleCode
+from models.common.errors import DomainError, ValidationError
+from models.common.text import clean
+from models.store.settings import CouncilNames, council_names
+from models.yearend.lists import default_issuer
+
+LOCAL, COUNCIL, HIGHER = "local", "council", "higher"
+LEVELS = (LOCAL, COUNCIL, HIGHER)
+COMMENDATION, CRITICISM = "commendation", "criticism"
+AWARDS = (*(t.value for t in TitleCode), COMMENDATION, CRITICISM)
+CITY_DECIDER = "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"
+CITY_BODY = "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 80 khoản 2"
+LAW_2003 = "Luật Thi đua, Khen thưởng năm 2003 (sửa đổi, bổ sung năm 2013); Nghị định 91/2017/NĐ-CP"
+CHECK_NOTE = "cần kiểm tra theo quy định của thành phố"
+
+
+@dataclass(frozen=True)
+class Authority:
+    """Who decides ``award`` from ``from_year`` on. ``level``: ``local`` (the chairman of the People's
+    Committee the council serves), ``council`` (the council's chairman), ``higher`` (above: the
+    council only proposes; its lists print no bonus). ``decider``: "Chủ tịch Ủy ban nhân dân quận Gò
+    Vấp" (the reference line's "của ..."); ``body``: the decision's header; ``symbol``: its number's
+    symbol ("QĐ-UBND")."""
+
+    award: str
+    from_year: int
+    level: str
+    decider: str
+    body: str
+    symbol: str
+    signer_title: str = "CHỦ TỊCH"
+    legal_basis: str = ""
+
+    @property
+    def decides_here(self) -> bool:
+        """Whether the decision is made at the council's own level (it then prints bonuses)."""
+        return self.level != HIGHER
+
+
+def sentence_case(body: str, place: str) -> str:
+    """"ỦY BAN NHÂN DÂN QUẬN GÒ VẤP" -> "Ủy ban nhân dân quận Gò Vấp": lower case, the first letter
+    upper, the place name as the council writes it."""
+    text = clean(body).lower()
+    place = clean(place)
+    if place and place.lower() in text:
+        start = text.rindex(place.lower())
+        text = text[:start] + place + text[start + len(place):]
+    return text[:1].upper() + text[1:]
+
+
+def _defaults(council: CouncilNames, award: str, year: int) -> Authority:
+    local = sentence_case(council.parent_body, council.place)
+    basis = LAW_2022 if year >= 2024 else LAW_2003
+    if award == TitleCode.TTLDXS.value:
+        return Authority(award, 2000, HIGHER, CITY_DECIDER, CITY_BODY, "QĐ-UBND", "CHỦ TỊCH",
+                         f"{basis.split(',')[0]}, thẩm quyền cấp tỉnh ({CHECK_NOTE})")
+    if award in (COMMENDATION, CRITICISM):
+        return Authority(award, 2000, COUNCIL, f"Chủ tịch {default_issuer(council)}", council.issuing_body,
+                         "QĐ-HĐTĐKT", "CHỦ TỊCH", "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng")
+    return Authority(award, 2000, LOCAL, f"Chủ tịch {local}", council.parent_body, "QĐ-UBND", "CHỦ TỊCH", basis)
+
+
+def authority(db: Database, year: int, award: str) -> Authority:
+    """Who decides ``award`` (a title code, "commendation", "criticism") in ``year``."""
+    council = council_names(db)
+    default = _defaults(council, award, year)
+    row = next(db.query("SELECT * FROM award_authority WHERE award = ? AND from_year <= ? ORDER BY from_year DESC "
+                        "LIMIT 1", [award, year]), None)
+    if row is None:
+        return default
+    return Authority(award, row["from_year"], row["level"], row["decider"] or default.decider,
+                     row["body"] or default.body, row["symbol"], row["signer_title"] or default.signer_title,
+                     row["legal_basis"] or default.legal_basis)
+
+
+def authority_table(db: Database, year: int) -> list[Authority]:
+    """The authority of every award in ``year``, in :data:`AWARDS` order."""
+    return [authority(db, year, award) for award in AWARDS]
+
+
+def set_authorities(db: Database, values: list[Authority]) -> None:
+    """Store several rows in one transaction; refused whole (nothing written) when one is wrong, the
+    errors keyed "award.field"."""
+    errors = {}
+    for value in values:
+        errors.update({f"{value.award}.{k}": v for k, v in check_authority(value).items()})
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        for value in values:
+            set_authority(db, value)
+
+
+def set_authority(db: Database, value: Authority) -> None:
+    """Store who decides ``value.award`` from ``value.from_year`` on (replacing that year's row)."""
+    errors = check_authority(value)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO award_authority (award, from_year, level, decider, body, symbol, "
+                   "signer_title, legal_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [value.award, value.from_year, value.level, clean(value.decider), clean(value.body),
+                    clean(value.symbol), clean(value.signer_title), clean(value.legal_basis)])
+
+
+def check_authority(value: Authority) -> dict[str, str]:
+    """What is wrong with ``value``, by field, in Vietnamese."""
+    errors = {}
+    if value.award not in AWARDS:
+        errors["award"] = f"Không có danh hiệu, hình thức khen thưởng “{value.award}”"
+    if not isinstance(value.from_year, int) or not 2000 <= value.from_year <= 2100:
+        errors["from_year"] = f"Năm “{value.from_year}” không hợp lệ (từ 2000 đến 2100)"
+    if value.level not in LEVELS:
+        errors["level"] = "Cấp quyết định phải là: Ủy ban nhân dân cùng cấp, Hội đồng, hoặc cấp trên"
+    if not clean(value.symbol):
+        errors["symbol"] = "Ký hiệu văn bản (ví dụ “QĐ-UBND”) không được để trống"
+    return errors
+
+
+# --------------------------------------------------------------------------- the legal basis
+
+
+def legal_bases(decision_year: int, level: str) -> list[str]:
+    """The "Căn cứ ..." lines of a decision made in ``decision_year`` at ``level``: the law on local
+    government (for the People's Committee), the law on emulation and reward in force that year and
+    its decree (Luật 06/2022/QH15 and Nghị định 98/2023/NĐ-CP from 01/01/2024; before, the 2003 law
+    as amended in 2013 and Nghị định 91/2017/NĐ-CP)."""
+    lines = []
+    if level != COUNCIL:
+        lines.append("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" if decision_year >= 2025
+                     else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    if decision_year >= 2024:
+        lines += ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+                  "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi "
+                  "hành một số điều của Luật Thi đua, khen thưởng;"]
+    else:
+        lines += ["Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật sửa đổi, bổ sung một số điều "
+                  "của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;",
+                  "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi "
+                  "hành một số điều của Luật Thi đua, khen thưởng;"]
+    return lines
+
+
+# --------------------------------------------------------------------------- number series
+
+
+def document_number(number: int | str, symbol: str) -> str:
+    """"08/QĐ-UBND": the number zero-padded below 10 (Nghị định 30/2020, Phụ lục I), then the
+    symbol; a number already written with its symbol is only padded ("8/QĐ-UBND" -> "08/QĐ-UBND")."""
+    text = clean(str(number))
+    head, sep, tail = text.partition("/")
+    if head.isdigit():
+        head = f"{int(head):02d}"
+    return f"{head}/{tail}" if sep else (f"{head}/{clean(symbol)}" if head else "")
+
+
+def next_number(db: Database, symbol: str, year: int) -> int:
+    """The next free number in ``symbol``'s book for ``year`` (1 for a new year)."""
+    (top,) = db.execute("SELECT coalesce(max(number), 0) FROM document_register WHERE symbol = ? AND year = ?",
+                        [clean(symbol), year]).fetchone()
+    return top + 1
+
+
+def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: dt.date | None = None,
+                number: int | None = None) -> str:
+    """Record a number in the book (the next one unless given) and return it as printed."""
+    symbol = clean(symbol)
+    number = next_number(db, symbol, year) if number is None else number
+    if db.execute("SELECT 1 FROM document_register WHERE symbol = ? AND year = ? AND number = ?",
+                  [symbol, year, number]).fetchone():
+        raise DomainError(f"Số {document_number(number, symbol)} năm {year} đã được dùng trong sổ văn bản")
+    with db.atomic():
+        db.execute("INSERT INTO document_register (symbol, year, number, subject, issued_on) VALUES (?, ?, ?, ?, ?)",
+                   [symbol, year, number, clean(subject), issued_on.isoformat() if issued_on else None])
+    return document_number(number, symbol)
+
+
+__all__ = ["AWARDS", "Authority", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
+           "authority_table", "check_authority", "document_number", "legal_bases", "next_number", "sentence_case", "set_authorities", "set_authority",
+           "take_number"]

@@ -1,0 +1,148 @@
+"""The December meeting package from the command line: `report proposal|minutes|decision|certificates`,
+and Word output (-o OUT.docx) for every report; the Word text matches the PDF's."""
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from models.store.db import connect
+from models.yearend.meeting import Meeting, Member, Vote, meeting_key, members, save_meeting, save_members
+from tests.cli_helpers import demo, own_demo, run  # noqa: F401  (fixtures)
+from tests.reports.docx_text import docx_text, words
+from tests.reports.pdf_text import flat, pages
+
+
+def _pdf_text(path) -> str:
+    return flat(" ".join(pages(path.read_bytes())))
+
+
+def _meeting(path) -> None:
+    db = connect(path)
+    try:
+        save_members(db, [Member("Nguyễn Văn An", "Chủ tịch", "Phó Chủ tịch Ủy ban nhân dân quận"),
+                          Member("Trần Thị Bình", "Phó Chủ tịch", "Trưởng phòng Nội vụ"),
+                          Member("Lê Văn Cường", "Ủy viên", "Chánh Văn phòng"),
+                          Member("Phạm Thị Dung", "Ủy viên", "Trưởng phòng Tài chính - Kế hoạch"),
+                          Member("Hoàng Văn Em", "Thư ký", "Chuyên viên Phòng Nội vụ")])
+        ids = [m.id for m in members(db)]
+        save_meeting(db, Meeting(meeting_key(year=2018), dt.date(2019, 1, 10), "Phòng họp số 2", "Nguyễn Văn An",
+                                 "Hoàng Văn Em", "", frozenset(ids[:4]),
+                                 {"ldtt": Vote("ldtt", 4, 4, 4, 4), "cstdcs": Vote("cstdcs", 4, 4, 4, 3)}))
+    finally:
+        db.close()
+
+
+def test_the_minutes_show_attendance_votes_and_each_awards_threshold(own_demo, tmp_path):
+    _meeting(own_demo)
+    out = tmp_path / "bien-ban.pdf"
+    result = run("report", "minutes", "--db", own_demo, "--year", "2018", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(out)
+    for part in ("BIÊN BẢN", "Họp Hội đồng Thi đua - Khen thưởng quận Gò Vấp xét đề nghị công nhận danh hiệu thi đua "
+                 "năm 2018", "Gò Vấp, ngày 10 tháng 01 năm 2019", "Địa điểm: Phòng họp số 2.",
+                 "Chủ trì: Nguyễn Văn An. Thư ký: Hoàng Văn Em.",
+                 "Thành phần: có mặt 4/5 thành viên Hội đồng; vắng mặt 1.",
+                 "5 Hoàng Văn Em Thư ký Chuyên viên Phòng Nội vụ Vắng",
+                 # 4 of 5 members = 80% >= 50%: passed; 3 of 5 = 60% < 70% for Chiến sĩ thi đua cơ sở: not.
+                 "1 Lao động tiên tiến 413 cá nhân 4 4 4 4 80% / từ 50% Đạt",
+                 "2 Chiến sĩ thi đua cơ sở 3 cá nhân 4 4 4 3 60% / từ 70% Không đạt",
+                 "Tập thể lao động tiên tiến 34 tập thể - / từ 50% Chưa bỏ phiếu",
+                 "Hội đồng thống nhất đề nghị: Lao động tiên tiến (có danh sách kèm theo).",
+                 "THƯ KÝ", "CHỦ TRÌ"):
+        assert part in text, part
+    assert "Số:" in text and "/BB-HĐTĐKT" in text
+
+
+def test_the_proposal_goes_to_the_chairman_with_counts_bonus_votes_and_the_lists(own_demo, tmp_path):
+    _meeting(own_demo)
+    out = tmp_path / "to-trinh.pdf"
+    result = run("report", "proposal", "--db", own_demo, "--year", "2018", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(out)
+    for part in ("TỜ TRÌNH", "Về việc đề nghị công nhận danh hiệu thi đua năm 2018",
+                 "Kính gửi: Chủ tịch Ủy ban nhân dân quận Gò Vấp.", "/TTr-HĐTĐKT", "DỰ THẢO",
+                 "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng quận Gò Vấp ngày 10 tháng 01 năm 2019",
+                 "1 Lao động tiên tiến 413 cá nhân", "4/5 (80%)", "Chưa bỏ phiếu",
+                 "Tổng số tiền thưởng đề nghị:",
+                 "Danh hiệu “Tập thể lao động xuất sắc” do Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định",
+                 # the lists attached, each a proposal referring to the Tờ trình
+                 "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018",
+                 "(Kèm theo Tờ trình số ......../TTr-HĐTĐKT"):
+        assert part in text, part
+    assert text.count("(Kèm theo Tờ trình số") == 4
+
+
+def test_the_decision_has_its_articles_signature_recipients_and_the_list_attached(demo, tmp_path):
+    out = tmp_path / "qd.pdf"
+    result = run("report", "decision", "--db", demo, "--year", "2018", "--title", "LDTT", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(out)
+    for part in ("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "/QĐ-UBND", "QUYẾT ĐỊNH",
+                 "Về việc công nhận danh hiệu “Lao động tiên tiến” năm 2018",
+                 "CHỦ TỊCH ỦY BAN NHÂN DÂN QUẬN GÒ VẤP",
+                 "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003",
+                 "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017",
+                 "Xét đề nghị của Hội đồng Thi đua - Khen thưởng quận Gò Vấp tại Tờ trình số",
+                 "QUYẾT ĐỊNH: Điều 1. Công nhận danh hiệu “Lao động tiên tiến” năm 2018 cho 413 cá nhân (có danh sách "
+                 "kèm theo).", "Điều 2.", "chi từ Quỹ thi đua, khen thưởng", "Điều 3.", "Nơi nhận:", "- Như Điều 3;",
+                 "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2018",
+                 "(Ban hành kèm theo Quyết định số ......../QĐ-UBND"):
+        assert part in text, part
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert "Số:" not in flat(reader.pages[1].extract_text())  # the list starts a page of its own, no number
+
+
+def test_a_decision_of_a_higher_authority_is_refused_with_the_way_to_go(demo, tmp_path):
+    out = tmp_path / "qd.pdf"
+    result = run("report", "decision", "--db", demo, "--year", "2018", "--title", "TTLDXS", "-o", out)
+    assert result.returncode == 1
+    assert "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định" in result.stderr
+    assert "report proposal" in result.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("decision", "--year", "2018"), "Cần --title CODE"),
+    (("minutes",), "Chọn một: --campaign ID"),
+    (("proposal", "--year", "2018", "--campaign", "1"), "Chọn một: --campaign ID"),
+    (("certificates", "--year", "2018"), "Cần --title CODE"),
+])
+def test_package_commands_refuse_bad_arguments_clearly(demo, tmp_path, args, message):
+    out = tmp_path / "x.pdf"
+    result = run("report", args[0], "--db", demo, *args[1:], "-o", out)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert not out.exists()
+
+
+def test_certificates_print_one_page_per_person(demo, tmp_path):
+    out = tmp_path / "gcn.pdf"
+    result = run("report", "certificates", "--db", demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+    assert result.returncode == 0, result.stderr
+    texts = pages(out.read_bytes())
+    assert len(texts) == 3
+    assert all("CÔNG NHẬN" in t and "CHIẾN SĨ THI ĐUA CƠ SỞ" in t and "Năm 2018" in t for t in texts)
+    assert run("report", "certificates", "--db", demo, "--year", "2018", "--title", "CSTDCS",
+               "-o", tmp_path / "gcn.docx").returncode == 1
+
+
+@pytest.mark.parametrize("args", [
+    ("titles", "--year", "2018", "--title", "CSTDCS"),
+    ("criticism", "--campaign", "1"),
+    ("commendation", "--campaign", "1"),
+    ("initiatives", "--campaign", "1"),
+    ("classification", "--year", "2018", "--quarter", "4"),
+    ("proposal", "--campaign", "1"),
+    ("minutes", "--year", "2018"),
+    ("decision", "--campaign", "1"),
+])
+def test_every_report_writes_word_with_the_same_words_as_its_pdf(demo, tmp_path, args):
+    pdf, docx = tmp_path / "x.pdf", tmp_path / "x.docx"
+    for out in (pdf, docx):
+        result = run("report", *args, "--db", demo, "--as-of", "01/02/2019", "-o", out) if args[0] not in (
+            "initiatives", "classification") else run("report", *args, "--db", demo, "-o", out)
+        assert result.returncode == 0, result.stderr
+    assert docx.read_bytes().startswith(b"PK")
+    pdf_words, docx_words = words(" ".join(pages(pdf.read_bytes()))), words(docx_text(docx.read_bytes()))
+    assert docx_words - pdf_words == set()
+    assert {w for w in pdf_words - docx_words if not w.isdigit()} == set()  # page numbers only
