@@ -1,19 +1,44 @@
-"""Long tables that split fast: one page-sized reportlab Table per page, header row on each."""
+"""Long tables that split fast: one page-sized reportlab Table per page, header row on each.
+
+Rows are measured in chunks of :data:`CHUNK` rows (reportlab's ``Table._calc_height`` looks for the
+next row to measure from the start of the table, so one table of all the rows costs the square of
+their number) and their cells wrapped and drawn by :mod:`reports.fast_cells`; the pages are the
+same, byte for byte, as with reportlab's own engine (``reference_layout()``, for the tests).
+"""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from contextlib import contextmanager
+
+from reportlab.platypus import Flowable, Table
+
+from reports import fast_cells
+from reports.fast_cells import FastTable, LazyParagraph
+
+CHUNK = 256  # rows measured per reportlab Table
+_REFERENCE = False  # True: one Table for all rows, reportlab's own cells (the former writer)
 
 
-class CellParagraph(Paragraph):
-    """A Paragraph that keeps its last line breaking: a table cell is wrapped once when its row
-    is measured and again, at the same width, when it is drawn; the second time is free."""
+class CellParagraph(LazyParagraph):
+    """A table cell's Paragraph: parsed only when needed, plain text wrapped with cached word widths,
+    the last line breaking kept (a cell is wrapped when its row is measured and again, at the same
+    width, when it is drawn; the second time is free)."""
 
-    _wrapped: tuple[float, tuple[float, float]] | None = None
 
-    def wrap(self, availWidth, availHeight):
-        if self._wrapped is None or self._wrapped[0] != availWidth:
-            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
-        return self._wrapped[1]
+@contextmanager
+def reference_layout():
+    """Inside: tables laid out and drawn by reportlab's general engine, as before the fast path
+    (the tests compare the PDFs of both)."""
+    global _REFERENCE
+    saved = _REFERENCE, fast_cells.ENABLED
+    _REFERENCE, fast_cells.ENABLED = True, False
+    try:
+        yield
+    finally:
+        _REFERENCE, fast_cells.ENABLED = saved
+
+
+def _table_class():
+    return Table if _REFERENCE else FastTable
 
 
 def _at_row(command: tuple, row: int) -> tuple:
@@ -89,11 +114,16 @@ class PagedTable(Flowable):
 
     def _measure(self) -> list[float]:
         if self._heights is None:
-            whole = Table([self._header, *self._rows], colWidths=self._col_widths,
-                          style=self._style_for(0, len(self._rows)))
-            whole._longTableOptimize = 0  # measure every row, not only the first page
-            whole.wrap(self.width, 1e12)
-            self._heights = list(whole._rowHeights)
+            size = len(self._rows) if _REFERENCE else CHUNK
+            heights: list[float] = []
+            for start in range(0, max(len(self._rows), 1), size):
+                stop = min(start + size, len(self._rows))
+                chunk = Table([self._header, *self._rows[start:stop]], colWidths=self._col_widths,
+                              style=self._style_for(start, stop))
+                chunk._longTableOptimize = 0  # measure every row, not only the first page
+                chunk.wrap(self.width, 1e12)
+                heights += chunk._rowHeights if not heights else chunk._rowHeights[1:]
+            self._heights = list(heights)
         return self._heights
 
     def _table(self, start: int, stop: int) -> Table:
@@ -101,7 +131,7 @@ class PagedTable(Flowable):
         heading = self._heading_of(start)
         top = [self._header] if heading is None else [self._header, self._continued[heading]]
         top_heights = [heights[0]] if heading is None else [heights[0], self._extra[heading]]
-        return Table(
+        return _table_class()(
             [*top, *self._rows[start:stop]],
             colWidths=self._col_widths,
             rowHeights=[*top_heights, *heights[1 + start:1 + stop]],

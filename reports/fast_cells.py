@@ -1,0 +1,219 @@
+"""Table cells laid out and drawn without reportlab's general-purpose paragraph engine, with the same
+output to the byte.
+
+A table cell of a document is nearly always one run of plain text in one font (a name, a unit, a
+reason). For such a cell :class:`LazyParagraph` skips the markup parser, breaks the lines itself with
+cached word widths (the very algorithm of ``Paragraph.breakLines`` for one fragment: greedy, the same
+space shrinkage, no hyphenation) and, when drawn, replays the PDF operators that reportlab's
+``Paragraph.drawPara`` wrote the first time the same lines were drawn in the document (a list prints
+"Hoàn thành xuất sắc nhiệm vụ..." thousands of times). Anything else (markup, a word wider than the
+cell, indents, bullets, other wrapping modes) takes reportlab's own path, unchanged.
+
+:class:`FastTable` is a reportlab ``Table`` whose ``_drawCell`` takes that shortcut for such cells:
+the same positions as ``Table._drawCell`` computes, everything else (rules, spans, fonts) reportlab's.
+"""
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus import Paragraph, Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
+from reportlab.rl_config import _FUZZ
+
+_ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
+# False: every cell takes reportlab's own path (the reference the tests compare the output with).
+ENABLED = True
+# Per style: None when its cells must take reportlab's path, else (template fragment, space width,
+# space shrinkage in points, ascent, descent, word width cache).
+_STYLE_INFO: dict[int, tuple | None] = {}
+_STYLES_SEEN: list = []  # keeps the styles of _STYLE_INFO alive, so that their ids stay theirs
+
+
+def _style_info(style):
+    key = id(style)
+    if key in _STYLE_INFO:
+        return _STYLE_INFO[key]
+    info = None
+    simple = (
+        style.alignment in _ALIGNMENTS and not style.wordWrap and not style.shaping and not style.endDots
+        and not style.hyphenationLang and not style.uriWasteReduce and not style.embeddedHyphenation
+        and not style.textTransform and not getattr(style, "bulletText", None) and not style.backColor
+        and not style.borderWidth and not style.leftIndent and not style.rightIndent and not style.firstLineIndent
+        and not style.spaceBefore and not style.spaceAfter and getattr(style, "autoLeading", "") in ("", "off", None)
+        and style.splitLongWords
+    )
+    if simple:
+        template = Paragraph("x", style).frags
+        if len(template) == 1:
+            f = template[0]
+            space = stringWidth(" ", f.fontName, f.fontSize)
+            ascent, descent = getAscentDescent(f.fontName, f.fontSize)
+            info = (f, space, style.spaceShrinkage * space, ascent, descent, {})
+    _STYLE_INFO[key] = info
+    _STYLES_SEEN.append(style)
+    return info
+
+
+def plain_words(text: str) -> list[str] | None:
+    """The words of ``text`` as reportlab's parser would give them in one fragment, or ``None`` when
+    the text holds markup (a tag; an entity, which the parser turns into fragments of its own; a
+    soft hyphen)."""
+    if "<" in text or "&" in text or "\xad" in text:
+        return None
+    return split(strip(cleanBlockQuotedText(text)))
+
+
+def break_lines(words: list[str], info, width: float) -> list[tuple[float, list[str]]] | None:
+    """``Paragraph.breakLines`` for one fragment without hyphenation: (unused width, words) per line;
+    ``None`` when a word is wider than the line (reportlab splits it: its path is taken)."""
+    frag, space, shrink, _a, _d, widths = info
+    font, size = frag.fontName, frag.fontSize
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space
+    for word in words:
+        w = widths.get(word)
+        if w is None:
+            w = widths[word] = stringWidth(word, font, size)
+        new = current + space + w
+        limit = width + shrink * len(line)
+        if new > limit and w > width:
+            return None
+        if new <= limit or not line:
+            line.append(word)
+            current = new
+        else:
+            lines.append((width - current, line))
+            line = [word]
+            current = w
+    if line:
+        lines.append((width - current, line))
+    return lines
+
+
+class LazyParagraph(Paragraph):
+    """A Paragraph parsed only when reportlab's own path needs it; plain text is broken into lines
+    by :func:`break_lines`. Keeps its last line breaking: a table cell is wrapped when its row is
+    measured and again, at the same width, when it is drawn; the second time is free."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+    _fast_key = None  # set while the cell's lines come from break_lines
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
+        if frags is not None or bulletText is not None or style is None:
+            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+            return
+        self.caseSensitive = caseSensitive
+        self.encoding = encoding
+        self.style = style
+        self._source = text
+        self.debug = 0
+
+    def _parse(self) -> None:
+        source = self.__dict__.pop("_source")
+        self._setup(source, self.style, getattr(self.style, "bulletText", None), None, cleanBlockQuotedText)
+
+    def __getattr__(self, name):
+        # Only reached for attributes not yet set: the parsed ones, on first use.
+        if name in ("frags", "text", "bulletText") and "_source" in self.__dict__:
+            self._parse()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _fast_wrap(self, availWidth):
+        if not ENABLED or "_source" not in self.__dict__ or availWidth < _FUZZ:
+            return None
+        info = _style_info(self.style)
+        if info is None:
+            return None
+        words = plain_words(self._source)
+        if words is None:
+            return None
+        lines = break_lines(words, info, availWidth)
+        if lines is None:
+            return None
+        frag, _s, _k, ascent, descent, _w = info
+        self.width = availWidth
+        self._wrapWidths = [availWidth, availWidth]
+        self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
+        self.height = len(lines) * self.style.leading
+        self.bulletText = None
+        self._fast_key = (self.style, self.height, availWidth,
+                          tuple((extra, tuple(words)) for extra, words in lines))
+        return availWidth, self.height
+
+    def wrap(self, availWidth, availHeight):
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._fast_key = None
+            size = self._fast_wrap(availWidth)
+            if size is None:
+                if "_source" in self.__dict__:
+                    self._parse()
+                size = super().wrap(availWidth, availHeight)
+            self._wrapped = (availWidth, size)
+        return self._wrapped[1]
+
+    def split(self, availWidth, availHeight):
+        if "_source" in self.__dict__:
+            self._parse()
+        self._wrapped = self._fast_key = None
+        return super().split(availWidth, availHeight)
+
+    def draw(self):
+        key = self._fast_key
+        if key is None:
+            return super().draw()
+        canv = self.canv
+        cache = canv.__dict__.setdefault("_tdkt_cell_code", {})
+        code = cache.get(key)
+        if code is None:
+            start = len(canv._code)
+            super().draw()
+            cache[key] = canv._code[start:]
+        else:
+            canv._code.extend(code)
+        return None
+
+
+class FastTable(Table):
+    """A Table drawing :class:`LazyParagraph` cells of plain text with their cached operators; the
+    geometry is ``Table._drawCell``'s (one flowable per cell, its style's padding and alignment)."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        para = cellval[0] if isinstance(cellval, (tuple, list)) and len(cellval) == 1 else cellval
+        if not isinstance(para, LazyParagraph) or cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        canv = self.canv
+        w, h = para.wrapOn(canv, colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
+                           rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
+        if para._fast_key is None:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if self._curcellstyle is not cellstyle:
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if (cur is None or cellstyle.leading != cur.leading or cellstyle.fontname != cur.fontname
+                    or cellstyle.fontsize != cur.fontsize):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + h
+        else:
+            y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+        y -= h
+        just = cellstyle.alignment
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif just == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding - w
+        elif just in ("CENTRE", "CENTER"):
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
+        else:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        para.drawOn(canv, x, y)
+        return None
