@@ -60,6 +60,8 @@ def plain_words(text: str) -> list[str] | None:
     soft hyphen)."""
     if "<" in text or "&" in text or "\xad" in text:
         return None
+    if text.isprintable():  # the only white space is " ": reportlab's cleaning and split come to this
+        return text.split()
     return split(strip(cleanBlockQuotedText(text)))
 
 
@@ -93,11 +95,12 @@ def break_lines(words: list[str], info, width: float) -> list[tuple[float, list[
 
 class LazyParagraph(Paragraph):
     """A Paragraph parsed only when reportlab's own path needs it; plain text is broken into lines
-    by :func:`break_lines`. Keeps its last line breaking: a table cell is wrapped when its row is
-    measured and again, at the same width, when it is drawn; the second time is free."""
+    by :func:`break_lines`. Keeps its last size: a table cell is wrapped when its row is measured and
+    again, at the same width, when it is drawn; the second time is free. A plain cell keeps no lines
+    between the two (they are broken again when drawn), so that a long list stays small in memory."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
-    _fast_key = None  # set while the cell's lines come from break_lines
+    _fast = False  # the last wrap broke plain text with break_lines
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
         if frags is not None or bulletText is not None or style is None:
@@ -120,33 +123,25 @@ class LazyParagraph(Paragraph):
             return getattr(self, name)
         raise AttributeError(name)
 
-    def _fast_wrap(self, availWidth):
+    def _fast_lines(self, availWidth):
+        """The lines of a plain cell at ``availWidth`` (see break_lines), or ``None``."""
         if not ENABLED or "_source" not in self.__dict__ or availWidth < _FUZZ:
             return None
         info = _style_info(self.style)
         if info is None:
             return None
         words = plain_words(self._source)
-        if words is None:
-            return None
-        lines = break_lines(words, info, availWidth)
-        if lines is None:
-            return None
-        frag, _s, _k, ascent, descent, _w = info
-        self.width = availWidth
-        self._wrapWidths = [availWidth, availWidth]
-        self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
-        self.height = len(lines) * self.style.leading
-        self.bulletText = None
-        self._fast_key = (self.style, self.height, availWidth,
-                          tuple((extra, tuple(words)) for extra, words in lines))
-        return availWidth, self.height
+        return None if words is None else break_lines(words, info, availWidth)
 
     def wrap(self, availWidth, availHeight):
         if self._wrapped is None or self._wrapped[0] != availWidth:
-            self._fast_key = None
-            size = self._fast_wrap(availWidth)
-            if size is None:
+            lines = self._fast_lines(availWidth)
+            self._fast = lines is not None
+            if lines is not None:
+                self.width = availWidth
+                self.height = len(lines) * self.style.leading
+                size = (availWidth, self.height)
+            else:
                 if "_source" in self.__dict__:
                     self._parse()
                 size = super().wrap(availWidth, availHeight)
@@ -156,22 +151,36 @@ class LazyParagraph(Paragraph):
     def split(self, availWidth, availHeight):
         if "_source" in self.__dict__:
             self._parse()
-        self._wrapped = self._fast_key = None
+        self._wrapped, self._fast = None, False
         return super().split(availWidth, availHeight)
 
     def draw(self):
-        key = self._fast_key
-        if key is None:
+        if not self._fast:
             return super().draw()
+        lines = self._fast_lines(self.width)
         canv = self.canv
-        cache = canv.__dict__.setdefault("_tdkt_cell_code", {})
+        key = (self.style, self.height, self.width, tuple((extra, tuple(words)) for extra, words in lines))
+        # Operators are kept for lines drawn at least twice (a unit's name, a common position), not
+        # for each person's name: 20,000 of those would only fill the memory.
+        seen, cache = canv.__dict__.setdefault("_tdkt_cell_code", (set(), {}))
         code = cache.get(key)
-        if code is None:
-            start = len(canv._code)
+        if code is not None:
+            canv._code.extend(code)
+            return None
+        frag, _s, _k, ascent, descent, _w = _style_info(self.style)
+        self._wrapWidths = [self.width, self.width]
+        self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
+        self.bulletText = None
+        start = len(canv._code)
+        try:
             super().draw()
+        finally:
+            del self.blPara, self.bulletText, self._wrapWidths
+        marker = hash(key)
+        if marker in seen:
             cache[key] = canv._code[start:]
         else:
-            canv._code.extend(code)
+            seen.add(marker)
         return None
 
 
@@ -188,7 +197,7 @@ class FastTable(Table):
         canv = self.canv
         w, h = para.wrapOn(canv, colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
                            rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
-        if para._fast_key is None:
+        if not para._fast:
             return super()._drawCell(cellval, cellstyle, pos, size)
         if self._curcellstyle is not cellstyle:
             cur = self._curcellstyle
@@ -217,3 +226,49 @@ class FastTable(Table):
             return super()._drawCell(cellval, cellstyle, pos, size)
         para.drawOn(canv, x, y)
         return None
+
+
+# Style commands whose effect does not depend on which body row a cell is in, as long as they
+# address the header row alone, the body rows from the first, or every row.
+_ROW_FREE = {(0, 0), (0, -1), (1, -1)}
+_ROW_BOUND = {"SPAN", "ROWBACKGROUNDS", "COLBACKGROUNDS", "NOSPLIT", "BLOCKSPAN"}
+
+
+def body_heights(header: list, rows: list[list], col_widths: list[float], style: list,
+                 skip: set[int]) -> tuple[float, dict[int, float]] | None:
+    """The header's height and each row's (but those in ``skip``) as ``Table._calc_height`` measures
+    them, without a Table: every body row has the cell styles of the first. ``None`` when the style
+    or a cell is not of the simple kinds (the caller measures with reportlab's tables then)."""
+    for command in style:
+        name, (_c0, r0), (_c1, r1) = command[:3]
+        if name in _ROW_BOUND or (r0, r1) not in _ROW_FREE:
+            return None
+    probe = Table([header, rows[0] if rows else header], colWidths=col_widths, style=style)
+    head_styles, body_styles = probe._cellStyles
+    header_height = _row_height(header, head_styles, col_widths)
+    if header_height is None:
+        return None
+    heights: dict[int, float] = {}
+    for i, row in enumerate(rows):
+        if i in skip:
+            continue
+        h = _row_height(row, body_styles, col_widths)
+        if h is None:
+            return None
+        heights[i] = h
+    return header_height, heights
+
+
+def _row_height(row, styles, widths) -> float | None:
+    h = 0.0
+    for v, s, w in zip(row, styles, widths):
+        if v is None or isinstance(v, str):
+            t = (s.leading or 1.2 * s.fontsize) * len((v is not None and str(v) or "").split("\n"))
+        elif isinstance(v, Paragraph) and not v.style.spaceBefore and not v.style.spaceAfter:
+            t = v.wrap(w - s.leftPadding - s.rightPadding, 72000 - s.topPadding - s.bottomPadding)[1]
+        else:
+            return None
+        t += s.bottomPadding + s.topPadding
+        if t > h:
+            h = t
+    return h

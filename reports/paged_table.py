@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from reportlab.platypus import Flowable, Table
 
 from reports import fast_cells
-from reports.fast_cells import FastTable, LazyParagraph
+from reports.fast_cells import FastTable, LazyParagraph, body_heights
 
 CHUNK = 256  # rows measured per reportlab Table
 _REFERENCE = False  # True: one Table for all rows, reportlab's own cells (the former writer)
@@ -114,17 +114,30 @@ class PagedTable(Flowable):
 
     def _measure(self) -> list[float]:
         if self._heights is None:
-            size = len(self._rows) if _REFERENCE else CHUNK
-            heights: list[float] = []
-            for start in range(0, max(len(self._rows), 1), size):
-                stop = min(start + size, len(self._rows))
-                chunk = Table([self._header, *self._rows[start:stop]], colWidths=self._col_widths,
-                              style=self._style_for(start, stop))
-                chunk._longTableOptimize = 0  # measure every row, not only the first page
-                chunk.wrap(self.width, 1e12)
-                heights += chunk._rowHeights if not heights else chunk._rowHeights[1:]
-            self._heights = list(heights)
+            fast = None if _REFERENCE else body_heights(self._header, self._rows, self._col_widths, self._style,
+                                                        set(self._row_styles))
+            if fast is None:
+                self._heights = self._measured(list(range(len(self._rows))))
+            else:
+                header, heights = fast
+                styled = sorted(self._row_styles)
+                heights.update(zip(styled, self._measured(styled)[1:]))
+                self._heights = [header, *(heights[i] for i in range(len(self._rows)))]
         return self._heights
+
+    def _measured(self, indexes: list[int]) -> list[float]:
+        """The header's height, then those of the rows at ``indexes``, measured by reportlab in
+        tables of at most CHUNK rows (each row with its own style commands)."""
+        size = len(self._rows) if _REFERENCE else CHUNK
+        heights: list[float] = []
+        for start in range(0, max(len(indexes), 1), size):
+            part = indexes[start:start + size]
+            style = self._style + [_at_row(cmd, 1 + k) for k, r in enumerate(part) for cmd in self._row_styles.get(r, ())]
+            chunk = Table([self._header, *(self._rows[r] for r in part)], colWidths=self._col_widths, style=style)
+            chunk._longTableOptimize = 0  # measure every row, not only the first page
+            chunk.wrap(self.width, 1e12)
+            heights += chunk._rowHeights if not heights else chunk._rowHeights[1:]
+        return heights
 
     def _table(self, start: int, stop: int) -> Table:
         heights = self._measure()
