@@ -30,6 +30,7 @@ from models.campaigns.initiatives import Initiative, list_initiatives
 from models.common.codes import KIND_ORDER
 from models.store.settings import council_names
 from models.common.text import name_sort_key, sort_key
+from models.yearend.titles import without_gc_passes
 
 TITLES = {
     ListKind.COMMENDATION: "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG",
@@ -321,6 +322,8 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
     staff = {r["id"]: r for r in db.query("SELECT id, code, full_name, position FROM staff")}
     required = settings.required_level
     order = list(HeadLevel)  # best first
+    levels = {lv.value: lv for lv in order}  # one dict look-up per quarter rather than an Enum call
+    rank = {lv: i for i, lv in enumerate(order)}
     required_label = label(required)
     at_least = required_label if required == order[0] else f"từ {required_label[0].lower()}{required_label[1:]} trở lên"
     result = []
@@ -330,8 +333,9 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
             elsewhere[staff_id] = (quarters[-1][0], unit_id)
             continue
         code, full_name, position = staff[staff_id]["code"], staff[staff_id]["full_name"], staff[staff_id]["position"]
-        classified = [(q, HeadLevel(lv)) for q, lv, _u in quarters if lv is not None]
-        below = [(q, lv) for q, lv in classified if order.index(lv) > order.index(required)]
+        graded = tuple((q, levels[lv] if lv else None) for q, lv, _u in quarters)
+        classified = [(q, lv) for q, lv in graded if lv is not None]
+        below = [(q, lv) for q, lv in classified if rank[lv] > rank[required]]
         n = len(classified)
         if below:
             q, lv = below[0]
@@ -348,7 +352,7 @@ def _review_people(db: Database, year: int, unit_names: dict[int, str], settings
             commended = True
         result.append(PersonReview(
             staff_id, code, full_name, position, unit_id, unit_names[unit_id],
-            tuple((q, HeadLevel(lv) if lv else None) for q, lv, _u in quarters), commended, text, why))
+            graded, commended, text, why))
     result.sort(key=lambda p: (name_sort_key(p.full_name), p.code))
     return result
 
@@ -378,7 +382,8 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     units.sort(key=lambda u: (KIND_ORDER[u.unit_kind], sort_key(u.unit_name)))
     names = {u.unit_id: u.unit_name for u in units if u.active}
     elsewhere: dict[int, tuple[int, int]] = {}
-    people = _review_people(db, campaign.year, names, settings, elsewhere)
+    with without_gc_passes():  # some 20,000 records at once, none in a cycle
+        people = _review_people(db, campaign.year, names, settings, elsewhere)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
     wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == Action.ADD} - known
