@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlite_utils import Database
 
 from models.common.errors import DomainError
+from models.yearend.lists import current_approval
 
 from ui.kit.undo import UndoHistory
 from ui.kit.widgets import LazyLoad
@@ -41,6 +42,7 @@ class YearEndPage(LazyLoad, QWidget):
         self.panels = {key: self.make_panel(key) for key in self.TAB_TITLES}
         for panel in self.panels.values():
             panel.changed.connect(self._panel_changed)
+            panel.defer_hidden = True  # a tab builds its rows when shown
         self.tabs = tabbed_screen(self, self.top, self.info,
                                   [(panel, self.TAB_TITLES[key]) for key, panel in self.panels.items()])
         screen_shortcut(self, "Làm mới", "F5", self.load)
@@ -105,9 +107,11 @@ class YearEndPage(LazyLoad, QWidget):
 
     def _show_tab_counts(self) -> None:
         for i, (key, panel) in enumerate(self.panels.items()):
-            listed = sum(1 for r in panel.rows if r.in_list)
-            mark = " ✔" if panel.approval is not None else ""
-            self.tabs.setTabText(i, f"{self.TAB_TITLES[key]} ({listed}){mark}" if panel.rows else self.TAB_TITLES[key])
+            listed, has_rows = panel.tab_count()
+            approved = panel._approval if panel._pending is None else (
+                current_approval(self.db, panel.key) if panel.key is not None else None)
+            mark = " ✔" if approved is not None else ""
+            self.tabs.setTabText(i, f"{self.TAB_TITLES[key]} ({listed}){mark}" if has_rows else self.TAB_TITLES[key])
 
     def _panel_changed(self) -> None:
         self._show_tab_counts()

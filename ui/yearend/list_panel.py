@@ -34,13 +34,114 @@ class YearEndListPanel(ListActions, ListPage):
 
     noun = "mục"
 
+    # A tab not shown keeps what the screen computed and builds its rows when first shown (the page
+    # sets it on its tabs): four tabs of 20,000 rows are not built on every load for the one read.
+    defer_hidden = False
+    _pending: tuple | None = None  # (computed, error) waiting for the tab to be shown
+
     def __init__(self, db: Database, db_path: Path, model, search_hint: str, undo=None, parent=None):
         super().__init__(db, db_path, model, search_hint, parent, undo)
         self.as_of: dt.date = dt.date.today()
-        self.computed = None
-        self.approval: ApprovalRecord | None = None
-        self.error = ""
-        self.rows: list = []
+        self._computed = None
+        self._approval: ApprovalRecord | None = None
+        self._error = ""
+        self._rows: list = []
+
+    # What is shown (a deferred tab builds it on first use).
+    @property
+    def computed(self):
+        self.ensure_loaded()
+        return self._computed
+
+    @computed.setter
+    def computed(self, value) -> None:
+        self._computed = value
+
+    @property
+    def approval(self) -> ApprovalRecord | None:
+        self.ensure_loaded()
+        return self._approval
+
+    @approval.setter
+    def approval(self, value: ApprovalRecord | None) -> None:
+        self._approval = value
+
+    @property
+    def error(self) -> str:
+        self.ensure_loaded()
+        return self._error
+
+    @error.setter
+    def error(self, value: str) -> None:
+        self._error = value
+
+    @property
+    def rows(self) -> list:
+        self.ensure_loaded()
+        return self._rows
+
+    @rows.setter
+    def rows(self, value: list) -> None:
+        self._rows = value
+
+    @property
+    def model(self):
+        self.ensure_loaded()
+        return self._model
+
+    @model.setter
+    def model(self, value) -> None:
+        self._model = value
+
+    @property
+    def table(self):
+        self.ensure_loaded()
+        return self._table
+
+    @table.setter
+    def table(self, value) -> None:
+        self._table = value
+
+    def ensure_loaded(self) -> None:
+        """Build the rows a deferred tab is waiting with (nothing when it has them)."""
+        if self._pending is not None:
+            computed, error = self._pending
+            self._pending = None
+            self._load(computed, error, now=True)
+
+    def showEvent(self, event) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def tab_count(self) -> tuple[int, bool]:
+        """(how many are on the list, whether the tab has rows), without building a deferred tab's
+        rows when the computed lists say it (an approved list: its snapshot)."""
+        if self._pending is not None and self._pending[0] is not None and not self._pending[1]:
+            computed = self._pending[0]
+            approval = current_approval(self.db, self.key) if self.key is not None else None
+            if approval is not None:
+                entries = approval.printable().entries
+                return len({e.subject_key for e in entries}), bool(entries) or self.considers(computed)
+            counted = self.listed_count(computed)
+            if counted is not None:
+                return counted
+        return sum(1 for r in self.rows if r.in_list), bool(self.rows)
+
+    def listed_count(self, computed) -> tuple[int, bool] | None:
+        """(how many ``computed`` puts on the list, whether the tab has rows); None: unknown (the
+        rows are built to count them)."""
+        entries = self.listed_entries(computed)
+        if entries is None:
+            return None
+        return len({e.subject_key for e in entries}), bool(entries) or self.considers(computed)
+
+    def listed_entries(self, computed) -> list | None:
+        """The entries ``computed`` puts on the list (None: the rows are built to count them)."""
+        return None
+
+    def considers(self, computed) -> bool:
+        """Whether ``computed`` considered anyone for this list (the tab then has rows)."""
+        return True
 
     def build_list(self, add_tip: str, table_name: str, order_column: int) -> None:
         """The banner, the subclass's filters, the actions, the subclass's bottom; then the first
@@ -97,7 +198,15 @@ class YearEndListPanel(ListActions, ListPage):
     def load(self) -> None:
         self._load()
 
-    def _load(self, computed=None, error: str = "") -> None:
+    def _load(self, computed=None, error: str = "", now: bool = False) -> None:
+        if self.defer_hidden and not now and not self.isVisible():
+            self._pending = (computed, error)
+            # The actions as they will be with nothing selected (the tab's menu and shortcuts).
+            approval = current_approval(self.db, self.key) if self.key is not None else None
+            ready = computed is not None and not error
+            self._enable_actions(None, ready and approval is None and self.key is not None, approval is not None, ready)
+            return
+        self._pending = None
         keep = self.selected()
         chosen = self.key is not None
         self.approval = current_approval(self.db, self.key) if chosen else None
@@ -146,15 +255,17 @@ class YearEndListPanel(ListActions, ListPage):
 
     def selection_changed(self) -> None:
         row = self.selected()
-        is_open = self.list_open
+        self._enable_actions(row, self.list_open, self.approval is not None, self.computed is not None)
+        self.show_row(row)
+
+    def _enable_actions(self, row, is_open: bool, approved: bool, computed: bool) -> None:
         self.add_action.setEnabled(is_open)
         self.remove_action.setEnabled(is_open and row is not None and row.in_list)
         self.cancel_action.setEnabled(is_open and row is not None and row.adjustment is not None)
         self.approve_action.setEnabled(is_open)
-        self.reopen_action.setEnabled(self.approval is not None)
+        self.reopen_action.setEnabled(approved)
         for act in (self.preview_action, self.print_action, self.save_action):
-            act.setEnabled(self.computed is not None or self.approval is not None)
-        self.show_row(row)
+            act.setEnabled(computed or approved)
 
     def pdf_builder(self):
         """A function (db) -> PDF bytes, run on a worker thread (it reads no widget); an approved

@@ -103,6 +103,15 @@ class ReviewListPanel(YearEndListPanel):
         except DomainError as e:
             return None, str(e)
 
+    def listed_entries(self, review: CampaignReview) -> list | None:
+        if review.as_of != self.as_of:
+            return None
+        collectives, individuals = review.entries(self.list_kind)
+        return [*collectives, *individuals]
+
+    def considers(self, review: CampaignReview) -> bool:
+        return bool(review.units) or (self.list_kind == ListKind.COMMENDATION and bool(review.people))
+
     def rows_for(self, frozen) -> list[ReviewRow]:
         return review_rows(self.review, self.list_kind, frozen) if self.review else []
 

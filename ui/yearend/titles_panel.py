@@ -123,6 +123,12 @@ class TitleListPanel(YearEndListPanel):
         except DomainError as e:
             return None, str(e)
 
+    def listed_entries(self, proposals: TitleProposals) -> list | None:
+        return proposals.entries(self.list_title)
+
+    def considers(self, proposals: TitleProposals) -> bool:
+        return bool(proposals.units if self.list_title in COLLECTIVE_TITLES else proposals.people)
+
     def rows_for(self, frozen) -> list[TitleRow]:
         if self.proposals is not None:
             return title_rows(self.proposals, self.list_title, frozen)

@@ -1,0 +1,38 @@
+"""The year-end screens build a tab's rows when the tab is first shown: a load of the titles screen
+builds the tab read, not all four (20,000 rows each on a city's data); the tabs' counts, actions
+and rows are the same as when every tab is built."""
+from models.yearend.titles import title_proposals
+
+from .title_fixtures import CSTDCS, LDTT, TTLDTT, YEAR, open_page, rows, titles_db, demo_file  # noqa: F401
+
+
+def _built(panel) -> bool:
+    return panel._pending is None
+
+
+def test_only_the_tab_shown_is_built_and_the_others_on_first_show(qtbot, titles_db, tmp_path):  # noqa: F811
+    page = open_page(qtbot, titles_db, tmp_path)
+    page.set_year(YEAR)
+    page.load()
+    assert _built(page.panels[LDTT]) and not _built(page.panels[CSTDCS]) and not _built(page.panels[TTLDTT])
+    proposals = title_proposals(titles_db, YEAR)
+    counts = {t: len(proposals.entries(t)) for t in (LDTT, CSTDCS, TTLDTT)}
+    assert page.tabs.tabText(1) == f"C&hiến sĩ thi đua cơ sở ({counts[CSTDCS]})"
+    assert page.tabs.tabText(2) == f"Tập thể lao động tiên tiế&n ({counts[TTLDTT]})"
+    assert page.panels[CSTDCS].add_action.isEnabled() and page.panels[CSTDCS].preview_action.isEnabled()
+    page.tabs.setCurrentIndex(1)
+    assert _built(page.panels[CSTDCS]) and not _built(page.panels[TTLDTT])
+    shown = rows(page.panels[CSTDCS])
+    assert sum(r.in_list for r in shown.values()) == counts[CSTDCS] and len(shown) == len(proposals.people)
+    assert page.tabs.tabText(1) == f"C&hiến sĩ thi đua cơ sở ({counts[CSTDCS]})"
+
+
+def test_a_hidden_tab_read_by_code_is_built_on_the_spot(qtbot, titles_db, tmp_path):  # noqa: F811
+    page = open_page(qtbot, titles_db, tmp_path)
+    page.set_year(YEAR)
+    page.load()
+    panel = page.panels[TTLDTT]
+    assert not _built(panel)
+    units = rows(panel)  # reading the model builds the rows
+    assert _built(panel) and units and sum(r.in_list for r in units.values()) == len(
+        title_proposals(titles_db, YEAR).entries(TTLDTT))
