@@ -1,8 +1,11 @@
 """The year-end screens build a tab's rows when the tab is first shown: a load of the titles screen
 builds the tab read, not all four (20,000 rows each on a city's data); the tabs' counts, actions
 and rows are the same as when every tab is built."""
+import datetime as dt
+
 from models.yearend.titles import title_proposals
 
+from .review_fixtures import COMMENDATION, open_page as open_review, review_db, rows as review_rows  # noqa: F401
 from .title_fixtures import CSTDCS, LDTT, TTLDTT, YEAR, open_page, rows, titles_db, demo_file  # noqa: F401
 
 
@@ -36,3 +39,31 @@ def test_a_hidden_tab_read_by_code_is_built_on_the_spot(qtbot, titles_db, tmp_pa
     units = rows(panel)  # reading the model builds the rows
     assert _built(panel) and units and sum(r.in_list for r in units.values()) == len(
         title_proposals(titles_db, YEAR).entries(TTLDTT))
+
+
+def test_the_review_is_computed_again_only_when_the_data_or_the_day_change(qtbot, review_db, tmp_path,  # noqa: F811
+                                                                           monkeypatch):
+    import sqlite3
+
+    from models.store.db import database_path
+    from ui.yearend import review_page
+
+    calls = []
+    real = review_page.campaign_review
+    monkeypatch.setattr(review_page, "campaign_review", lambda *a: calls.append(a[1:]) or real(*a))
+    page = open_review(qtbot, review_db, tmp_path)
+    assert len(calls) == 1
+    page.load()  # shown again on the same data: the review computed last
+    page.show_list(COMMENDATION)
+    assert len(calls) == 1 and "Trần Thị Đào" in review_rows(page.panels[COMMENDATION])
+    other = sqlite3.connect(database_path(review_db))  # another connection (a second window) changes the data
+    other.execute("UPDATE staff SET full_name = 'Trần Thị Đào Hoa' WHERE code = 'CB02'")
+    other.commit()
+    other.close()
+    page.load()
+    assert len(calls) == 2 and "Trần Thị Đào Hoa" in review_rows(page.panels[COMMENDATION])
+    review_db.execute("UPDATE staff SET full_name = 'Trần Thị Đào' WHERE code = 'CB02'")  # this connection's change
+    page.load()
+    assert len(calls) == 3 and "Trần Thị Đào" in review_rows(page.panels[COMMENDATION])
+    page.set_as_of(page._as_of + dt.timedelta(days=1))
+    assert len(calls) == 4 and calls[-1][1] == page._as_of

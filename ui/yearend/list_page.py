@@ -16,12 +16,19 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlite_utils import Database
 
 from models.common.errors import DomainError
+from models.store.db import connect, data_stamp, database_path
 from models.yearend.lists import current_approval
 
+from shiboken6 import isValid
+
+from ui.kit.tasks import in_background
 from ui.kit.undo import UndoHistory
 from ui.kit.widgets import LazyLoad
 from ui.kit.layout import screen_shortcut, tabbed_screen, text_label
 from ui.yearend.list_panel import YearEndListPanel
+
+
+COMPUTING = "Đang tính lại danh sách theo số liệu mới... (danh sách dưới đây là lần tính trước)"
 
 
 class YearEndPage(LazyLoad, QWidget):
@@ -93,15 +100,87 @@ class YearEndPage(LazyLoad, QWidget):
         self.tabs.setCurrentWidget(self.panels[key])
         return self.panels[key]
 
+    # A city's review or titles take a second or more: from this many classification rows of the
+    # year, a screen shown computes on a thread of its own and keeps showing the previous lists
+    # (the line above the tabs says it is computing) until the new ones are ready.
+    BACKGROUND_FROM = 12_000  # about 3,000 people classified in four quarters
+
+    def compute_key(self, chosen):
+        """What the result of ``compute(chosen)`` depends on besides the data (a campaign and a day)."""
+        return chosen
+
+    def compute_work(self, chosen):
+        """A function (db) -> what ``compute(chosen)`` gives, reading no widget (run on a thread)."""
+        raise NotImplementedError
+
+    def workload(self, chosen) -> int:
+        """How big a computation for ``chosen`` is (classification rows of its year)."""
+        return 0
+
+    def compute(self, chosen):
+        return self.compute_work(chosen)(self.db)
+
     def refresh(self) -> None:
-        """Compute for what is chosen (once) and show it in every tab."""
+        """Compute for what is chosen (once) and show it in every tab. The same choice on the same
+        data shows the result computed last; a big computation on a shown screen runs on a thread."""
         chosen = self.chosen()
+        if chosen is None:
+            self._requested = None
+            self._show(chosen, None, "")
+            return
+        key = (self.compute_key(chosen), data_stamp(self.db))
+        self._requested = key
+        cached = getattr(self, "_cache", None)
+        if cached is not None and cached[0] == key:
+            self._show(chosen, *cached[1])
+            return
+        if self.isVisible() and self.workload(chosen) >= self.BACKGROUND_FROM:
+            self._start_background(chosen, key)
+            return
         computed, error = None, ""
-        if chosen is not None:
+        try:
+            computed = self.compute(chosen)
+        except DomainError as e:
+            error = str(e)
+        self._cache = (key, (computed, error))
+        self._show(chosen, computed, error)
+
+    @property
+    def computing(self) -> bool:
+        """A computation runs on its own thread (the lists shown are the previous ones)."""
+        return getattr(self, "_running", None) is not None
+
+    def _start_background(self, chosen, key) -> None:
+        if self.computing:  # one at a time: the newest choice is computed when it finishes
+            return
+        self._running = key
+        self.info.setText(COMPUTING)
+        work = self.compute_work(chosen)
+        path = database_path(self.db)
+
+        def job():
+            db = connect(path)
             try:
-                computed = self.compute(chosen)
-            except DomainError as e:
-                error = str(e)
+                return work(db)
+            finally:
+                db.close()
+
+        in_background(job, lambda result, error: self._background_done(chosen, key, result, error))
+
+    def _background_done(self, chosen, key, result, error) -> None:
+        if not isValid(self):  # the screen was closed meanwhile
+            return
+        self._running = None
+        if error is not None and not isinstance(error, DomainError):
+            raise error
+        computed, message = (result, "") if error is None else (None, str(error))
+        self._cache = (key, (computed, message))
+        if key == self._requested and key[1] == data_stamp(self.db):
+            self._show(chosen, computed, message)
+        else:  # the choice or the data changed meanwhile
+            self.refresh()
+
+    def _show(self, chosen, computed, error: str) -> None:
         self.show_computed(chosen, computed, error)
         self._show_tab_counts()
 
