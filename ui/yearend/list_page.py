@@ -101,8 +101,8 @@ class YearEndPage(LazyLoad, QWidget):
         return self.panels[key]
 
     # A city's review or titles take a second or more: from this many classification rows of the
-    # year, a screen shown computes on a thread of its own and keeps showing the previous lists
-    # (the line above the tabs says it is computing) until the new ones are ready.
+    # year, the screen computes on a thread of its own and keeps showing the previous lists (none
+    # when it opens; the line above the tabs says it is computing) until the new ones are ready.
     BACKGROUND_FROM = 12_000  # about 3,000 people classified in four quarters
 
     def compute_key(self, chosen):
@@ -122,19 +122,20 @@ class YearEndPage(LazyLoad, QWidget):
 
     def refresh(self) -> None:
         """Compute for what is chosen (once) and show it in every tab. The same choice on the same
-        data shows the result computed last; a big computation on a shown screen runs on a thread."""
+        data shows the result computed last; a big computation runs on a thread."""
         chosen = self.chosen()
         if chosen is None:
             self._requested = None
-            self._show(chosen, None, "")
+            self._show(chosen, None, "", None)
             return
         key = (self.compute_key(chosen), data_stamp(self.db))
         self._requested = key
         cached = getattr(self, "_cache", None)
         if cached is not None and cached[0] == key:
-            self._show(chosen, *cached[1])
+            if getattr(self, "_shown", None) != key:  # else the tabs show it already
+                self._show(chosen, *cached[1], key)
             return
-        if self.isVisible() and self.workload(chosen) >= self.BACKGROUND_FROM:
+        if self.workload(chosen) >= self.BACKGROUND_FROM:
             self._start_background(chosen, key)
             return
         computed, error = None, ""
@@ -143,7 +144,7 @@ class YearEndPage(LazyLoad, QWidget):
         except DomainError as e:
             error = str(e)
         self._cache = (key, (computed, error))
-        self._show(chosen, computed, error)
+        self._show(chosen, computed, error, key)
 
     @property
     def computing(self) -> bool:
@@ -176,11 +177,12 @@ class YearEndPage(LazyLoad, QWidget):
         computed, message = (result, "") if error is None else (None, str(error))
         self._cache = (key, (computed, message))
         if key == self._requested and key[1] == data_stamp(self.db):
-            self._show(chosen, computed, message)
+            self._show(chosen, computed, message, key)
         else:  # the choice or the data changed meanwhile
             self.refresh()
 
-    def _show(self, chosen, computed, error: str) -> None:
+    def _show(self, chosen, computed, error: str, key) -> None:
+        self._shown = key
         self.show_computed(chosen, computed, error)
         self._show_tab_counts()
 
