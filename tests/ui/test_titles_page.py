@@ -348,6 +348,8 @@ def test_a_large_year_is_computed_on_a_thread_while_the_previous_lists_stay_show
     assert rows(page.panels[LDTT]) == before  # the previous list, until the new one is ready
     qtbot.waitUntil(lambda: not page.computing, timeout=20_000)
     assert page.info.text() != COMPUTING
+    hidden = page.panels[CSTDCS]
+    assert hidden._pending is not None and hidden._prepared is not None  # its rows came with the result
     expected = title_proposals(titles_db, YEAR)
     for title in (LDTT, CSTDCS, TTLDTT, TTLDXS):
         shown = {name for name, row in rows(page.panels[title]).items() if row.status == PROPOSED}

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from models.common.errors import DomainError
 from models.store.db import connect, data_stamp, database_path
 from models.yearend.lists import current_approval
+from models.yearend.titles import without_gc_passes
 
 from shiboken6 import isValid
 
@@ -157,12 +158,15 @@ class YearEndPage(LazyLoad, QWidget):
         self._running = key
         self.info.setText(COMPUTING)
         work = self.compute_work(chosen)
+        makers = {k: panel.row_maker(chosen) for k, panel in self.panels.items()}
         path = database_path(self.db)
 
         def job():
             db = connect(path)
             try:
-                return work(db)
+                computed = work(db)
+                with without_gc_passes():  # every tab's rows too, off the GUI thread
+                    return computed, {k: make(db, computed) for k, make in makers.items()}
             finally:
                 db.close()
 
@@ -174,9 +178,12 @@ class YearEndPage(LazyLoad, QWidget):
         self._running = None
         if error is not None and not isinstance(error, DomainError):
             raise error
-        computed, message = (result, "") if error is None else (None, str(error))
+        computed, made = result if error is None else (None, {})
+        message = "" if error is None else str(error)
         self._cache = (key, (computed, message))
         if key == self._requested and key[1] == data_stamp(self.db):
+            for k, panel in self.panels.items():
+                panel.prepare(computed, made.get(k))
             self._show(chosen, computed, message, key)
         else:  # the choice or the data changed meanwhile
             self.refresh()

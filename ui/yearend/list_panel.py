@@ -38,6 +38,8 @@ class YearEndListPanel(ListActions, ListPage):
     # sets it on its tabs): four tabs of 20,000 rows are not built on every load for the one read.
     defer_hidden = False
     _pending: tuple | None = None  # (computed, error) waiting for the tab to be shown
+    # Rows built on the screen's thread with the result: (computed, approval id or None, rows).
+    _prepared: tuple | None = None
 
     def __init__(self, db: Database, db_path: Path, model, search_hint: str, undo=None, parent=None):
         super().__init__(db, db_path, model, search_hint, parent, undo)
@@ -113,9 +115,41 @@ class YearEndListPanel(ListActions, ListPage):
         self.ensure_loaded()
         super().showEvent(event)
 
+    def row_maker(self, chosen):
+        """A function (db, computed) -> (approval id or None, rows) that builds this tab's rows for
+        ``chosen`` off the GUI thread (it reads no widget); None: the tab builds its own."""
+        key = self.key_for(chosen)
+        rows_of = self.rows_of
+
+        def make(db, computed):
+            approval = current_approval(db, key)
+            try:
+                frozen = approval.printable() if approval is not None else None
+            except DomainError:  # a damaged snapshot: the tab says so when it loads
+                return None
+            rows = rows_of(computed, frozen, approval)
+            return None if rows is None else (approval.id if approval is not None else None, rows)
+
+        return make
+
+    def key_for(self, chosen):
+        """The list's key when ``chosen`` is reviewed."""
+        raise NotImplementedError
+
+    def rows_of(self, computed, frozen, approval) -> list | None:
+        """The rows of ``computed`` (None: the tab computes them itself), reading no widget."""
+        return None
+
+    def prepare(self, computed, made) -> None:
+        """Rows a thread built for ``computed`` (see row_maker), used when the tab shows it."""
+        self._prepared = None if made is None else (computed, *made)
+
     def tab_count(self) -> tuple[int, bool]:
         """(how many are on the list, whether the tab has rows), without building a deferred tab's
         rows when the computed lists say it (an approved list: its snapshot)."""
+        if self._pending is not None and self._prepared is not None and self._prepared[0] is self._pending[0]:
+            rows = self._prepared[2]
+            return sum(1 for r in rows if r.in_list), bool(rows)
         if self._pending is not None and self._pending[0] is not None and not self._pending[1]:
             computed = self._pending[0]
             approval = current_approval(self.db, self.key) if self.key is not None else None
@@ -207,14 +241,18 @@ class YearEndListPanel(ListActions, ListPage):
             self._enable_actions(None, ready and approval is None and self.key is not None, approval is not None, ready)
             return
         self._pending = None
+        prepared, self._prepared = self._prepared, None
         keep = self.selected()
         chosen = self.key is not None
         self.approval = current_approval(self.db, self.key) if chosen else None
         self.computed, self.error = self.compute(computed, error) if chosen else (None, "")
+        if prepared is not None and not (prepared[0] is computed and computed is not None and self._computed is computed
+                                         and prepared[1] == (self._approval.id if self._approval else None)):
+            prepared = None  # built for another result
         with without_gc_passes():
             try:
                 frozen = self.approval.printable() if self.approval else None
-                self.rows = self.rows_for(frozen)
+                self.rows = prepared[2] if prepared is not None else self.rows_for(frozen)
             except DomainError as e:  # a damaged snapshot: say so rather than show another list
                 self.rows, self.error = [], str(e)
             self.model.set_records(self.rows)

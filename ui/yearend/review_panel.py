@@ -112,6 +112,14 @@ class ReviewListPanel(YearEndListPanel):
     def considers(self, review: CampaignReview) -> bool:
         return bool(review.units) or (self.list_kind == ListKind.COMMENDATION and bool(review.people))
 
+    def key_for(self, campaign: Campaign):
+        return list_key(campaign.id, self.list_kind)
+
+    def rows_of(self, review: CampaignReview, frozen, approval) -> list[ReviewRow] | None:
+        if review is None or (approval is not None and approval.as_of != review.as_of):
+            return None  # the tab reviews its approved list's own day
+        return review_rows(review, self.list_kind, frozen)
+
     def rows_for(self, frozen) -> list[ReviewRow]:
         return review_rows(self.review, self.list_kind, frozen) if self.review else []
 
