@@ -67,3 +67,24 @@ def test_the_review_is_computed_again_only_when_the_data_or_the_day_change(qtbot
     assert len(calls) == 3 and "Trần Thị Đào" in review_rows(page.panels[COMMENDATION])
     page.set_as_of(page._as_of + dt.timedelta(days=1))
     assert len(calls) == 4 and calls[-1][1] == page._as_of
+
+
+def test_work_in_the_background_pauses_the_collector_and_its_result_is_not_walked_again(qtbot):
+    import gc
+
+    from ui.kit.tasks import in_background
+
+    got = []
+    assert gc.isenabled()
+    in_background(lambda: [{"n": i} for i in range(1000)], lambda result, error: got.append((result, error)))
+    assert not gc.isenabled()  # paused while the work runs
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    (result, error), = got
+    assert error is None and len(result) == 1000 and gc.isenabled()
+    assert gc.get_freeze_count() > 0  # the records built then are left out of the collector's passes
+    failed = []
+    in_background(lambda: 1 / 0, lambda result, error: failed.append(error))
+    assert gc.get_freeze_count() == 0
+    qtbot.waitUntil(lambda: bool(failed), timeout=10_000)
+    assert isinstance(failed[0], ZeroDivisionError) and gc.isenabled()
+    gc.unfreeze()

@@ -148,6 +148,10 @@ class _Relay(QObject):
         self.setParent(None)
         _background_runs -= 1
         if _background_runs == 0 and _collecting_before:
+            # The work built its result without the collector (often a million records, none in a
+            # cycle): they join the permanent generation rather than be walked by the collector's
+            # next passes, on the GUI thread (half a second each on a city's titles).
+            gc.freeze()
             gc.enable()
         self._on_done(*payload)
 
@@ -164,6 +168,7 @@ def in_background(work: Callable[[], Any], on_done: Callable[[Any, BaseException
     global _background_runs, _collecting_before
     if _background_runs == 0:
         _collecting_before = gc.isenabled()
+        gc.unfreeze()  # the previous result's records: collected in the usual way again, if freed
         gc.disable()
     _background_runs += 1
     relay = _Relay(on_done)
