@@ -107,3 +107,9 @@ def test_the_line_breaking_is_reportlabs_for_every_width():
         assert ours.wrap(width, 1000) == theirs.wrap(width, 1000), width
         assert ours._fast_lines(width) == theirs.blPara.lines, width
     assert fast_cells.ENABLED
+
+
+def test_reportlab_runs_with_its_c_accelerators():
+    from reportlab.lib import rl_accel
+
+    assert not rl_accel._py_funcs  # rl-accel installed: fp_str, asciiBase85Encode... in C
