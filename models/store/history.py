@@ -35,6 +35,7 @@ TABLE_LABELS = {
     "discipline": "Kỷ luật",
     "title_rule_set": "Quy định xét danh hiệu thi đua",
     "title_priority": "Thứ tự ưu tiên xét danh hiệu",
+    "yearly_rating": "Xếp loại chất lượng năm",
 }
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]
