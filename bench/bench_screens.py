@@ -83,34 +83,37 @@ def settle(page):
             return longest
         time.sleep(0.002)
 
+def step(name, action):
+    t = time.perf_counter()
+    page = action()
+    app.processEvents()
+    answer = time.perf_counter() - t
+    held = settle(page)
+    out[f"{name}_ready"] = time.perf_counter() - t
+    out[f"{name}_answer"] = max(answer, held)
+    return page
+
+def open_screen():
+    if SCREEN == "review":
+        page = ReviewPage(db, PATH, today=dt.date(2019, 2, 1))
+    else:
+        page = TitlesPage(db, PATH, today=dt.date(2025, 1, 10))
+    page.resize(1280, 760)
+    page.show()
+    return page
+
+def change():
+    if SCREEN == "review":
+        page.set_as_of(dt.date(2019, 2, 2))
+    else:
+        page.load()  # the same year on the same data
+    return page
+
 db = connect(PATH)
 out = {}
-t = time.perf_counter()
-if SCREEN == "review":
-    page = ReviewPage(db, PATH, today=dt.date(2019, 2, 1))
-else:
-    page = TitlesPage(db, PATH, today=dt.date(2025, 1, 10))
-page.resize(1280, 760)
-page.show()
-app.processEvents()
-out["open_answer"] = time.perf_counter() - t
-held = settle(page)
-out["open_ready"] = time.perf_counter() - t
-out["open_answer"] = max(out["open_answer"], held)
-t = time.perf_counter()
-if SCREEN == "review":
-    page.set_as_of(dt.date(2019, 2, 2))
-else:
-    page.load()  # the same year on the same data
-app.processEvents()
-out["change_answer"] = time.perf_counter() - t
-held = settle(page)
-out["change_ready"] = time.perf_counter() - t
-out["change_answer"] = max(out["change_answer"], held)
-t = time.perf_counter()
-page.tabs.setCurrentIndex(1)
-app.processEvents()
-out["tab_answer"] = out["tab_ready"] = time.perf_counter() - t
+page = step("open", open_screen)
+step("change", change)
+step("tab", lambda: (page.tabs.setCurrentIndex(1), page)[1])
 print(json.dumps(out))
 """
 

@@ -28,6 +28,22 @@ APPROVED_STYLE = "background: #e3f1dc; border: 1px solid #7fb069; padding: 6px;"
 REOPENED_STYLE = "background: #fff4d6; border: 1px solid #e0b252; padding: 4px 6px;"
 
 
+class _Loaded:
+    """An attribute of a tab that a deferred tab builds when it is first read (stored as "_name")."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.stored = f"_{name}"
+
+    def __get__(self, panel, owner=None):
+        if panel is None:
+            return self
+        panel.ensure_loaded()
+        return getattr(panel, self.stored)
+
+    def __set__(self, panel, value) -> None:
+        setattr(panel, self.stored, value)
+
+
 class YearEndListPanel(ListActions, ListPage):
     """``computed``: what the rules give for the list chosen (None: nothing chosen, or not
     computable, ``error`` then says why); ``rows``: what the table shows."""
@@ -50,59 +66,12 @@ class YearEndListPanel(ListActions, ListPage):
         self._rows: list = []
 
     # What is shown (a deferred tab builds it on first use).
-    @property
-    def computed(self):
-        self.ensure_loaded()
-        return self._computed
-
-    @computed.setter
-    def computed(self, value) -> None:
-        self._computed = value
-
-    @property
-    def approval(self) -> ApprovalRecord | None:
-        self.ensure_loaded()
-        return self._approval
-
-    @approval.setter
-    def approval(self, value: ApprovalRecord | None) -> None:
-        self._approval = value
-
-    @property
-    def error(self) -> str:
-        self.ensure_loaded()
-        return self._error
-
-    @error.setter
-    def error(self, value: str) -> None:
-        self._error = value
-
-    @property
-    def rows(self) -> list:
-        self.ensure_loaded()
-        return self._rows
-
-    @rows.setter
-    def rows(self, value: list) -> None:
-        self._rows = value
-
-    @property
-    def model(self):
-        self.ensure_loaded()
-        return self._model
-
-    @model.setter
-    def model(self, value) -> None:
-        self._model = value
-
-    @property
-    def table(self):
-        self.ensure_loaded()
-        return self._table
-
-    @table.setter
-    def table(self, value) -> None:
-        self._table = value
+    computed = _Loaded()
+    approval = _Loaded()  # ApprovalRecord | None
+    error = _Loaded()
+    rows = _Loaded()
+    model = _Loaded()
+    table = _Loaded()
 
     def ensure_loaded(self) -> None:
         """Build the rows a deferred tab is waiting with (nothing when it has them)."""
