@@ -14,6 +14,8 @@ the same positions as ``Table._drawCell`` computes, everything else (rules, span
 """
 from __future__ import annotations
 
+import weakref
+
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph, Table
@@ -23,16 +25,14 @@ from reportlab.rl_config import _FUZZ
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 # False: every cell takes reportlab's own path (the reference the tests compare the output with).
 ENABLED = True
-# Per style: None when its cells must take reportlab's path, else (template fragment, space width,
-# space shrinkage in points, ascent, descent, word width cache).
-_STYLE_INFO: dict[int, tuple | None] = {}
-_STYLES_SEEN: list = []  # keeps the styles of _STYLE_INFO alive, so that their ids stay theirs
+# Per style (kept while the style lives): None when its cells must take reportlab's path, else
+# (template fragment, space width, space shrinkage in points, ascent, descent, word width cache).
+_STYLE_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _style_info(style):
-    key = id(style)
-    if key in _STYLE_INFO:
-        return _STYLE_INFO[key]
+    if style in _STYLE_INFO:
+        return _STYLE_INFO[style]
     info = None
     simple = (
         style.alignment in _ALIGNMENTS and not style.wordWrap and not style.shaping and not style.endDots
@@ -49,8 +49,7 @@ def _style_info(style):
             space = stringWidth(" ", f.fontName, f.fontSize)
             ascent, descent = getAscentDescent(f.fontName, f.fontSize)
             info = (f, space, style.spaceShrinkage * space, ascent, descent, {})
-    _STYLE_INFO[key] = info
-    _STYLES_SEEN.append(style)
+    _STYLE_INFO[style] = info
     return info
 
 
