@@ -17,10 +17,12 @@ from __future__ import annotations
 import weakref
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
-from reportlab.rl_config import _FUZZ
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 # False: every cell takes reportlab's own path (the reference the tests compare the output with).
@@ -166,21 +168,63 @@ class LazyParagraph(Paragraph):
         if code is not None:
             canv._code.extend(code)
             return None
-        frag, _s, _k, ascent, descent, _w = _style_info(self.style)
-        self._wrapWidths = [self.width, self.width]
-        self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
-        self.bulletText = None
         start = len(canv._code)
-        try:
-            super().draw()
-        finally:
-            del self.blPara, self.bulletText, self._wrapWidths
+        direct = self._operators(canv, lines)
+        if direct is not None:
+            canv._code.extend(direct)
+        else:
+            frag, _s, _k, ascent, descent, _w = _style_info(self.style)
+            self._wrapWidths = [self.width, self.width]
+            self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
+            self.bulletText = None
+            try:
+                super().draw()
+            finally:
+                del self.blPara, self.bulletText, self._wrapWidths
+            _learn_frame(canv, self.style, canv._code[start:])
         marker = hash(key)
         if marker in seen:
             cache[key] = canv._code[start:]
         else:
             seen.add(marker)
         return None
+
+    def _operators(self, canv, lines) -> list[str] | None:
+        """What ``Paragraph.drawPara`` writes for these lines of a left-aligned cell, written here:
+        the state and colour around it as drawPara wrote them for this style before (see
+        _learn_frame), the text object as its ``_leftDrawParaLine`` writes it. None: draw it."""
+        frame = canv.__dict__.get("_tdkt_frames", {}).get(self.style)
+        if frame is None:
+            return None
+        before, after, tx = frame
+        tx._curSubset = -1
+        parts = ["BT", "1 0 0 1 %s Tm" % fp_str(0, self.height - tx._fontsize)]
+        for extra, words in lines:
+            text = " ".join(words)
+            spaces = len(words) + text.count("\xa0") - 1
+            if extra > -1e-8 or spaces <= 0:
+                parts.append(tx._formatText(text) + " T*")
+            else:  # a line shrunk to fit: reportlab narrows its spaces
+                parts += ["%s Tw" % fp_str(extra / float(spaces)), tx._formatText(text) + " T*", "0 Tw"]
+        parts.append("ET")
+        return [*before, " ".join(parts), *after]
+
+
+def _learn_frame(canv, style, written: list[str]) -> None:
+    """Remember how drawPara framed a left-aligned cell of ``style`` on this canvas (state saved,
+    colour set, one text object, state restored), so that the next cells are written directly."""
+    frames = canv.__dict__.setdefault("_tdkt_frames", {})
+    if style in frames or style.alignment != TA_LEFT or not paraFontSizeHeightOffset:
+        return
+    frag = _style_info(style)[0]
+    if (len(written) != 4 or written[0] != "q" or written[3] != "Q" or not written[2].startswith("BT ")
+            or getattr(frag, "us_lines", None) or getattr(frag, "link", None)
+            or not getFont(frag.fontName)._dynamicFont):
+        frames[style] = None
+        return
+    tx = PDFTextObject(canv)
+    tx.setFont(frag.fontName, frag.fontSize, style.leading)
+    frames[style] = (written[:2], written[3:], tx)
 
 
 class FastTable(Table):

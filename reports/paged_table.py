@@ -7,6 +7,7 @@ same, byte for byte, as with reportlab's own engine (``reference_layout()``, for
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from contextlib import contextmanager
 
 from reportlab.platypus import Flowable, Table
@@ -66,7 +67,8 @@ class PagedTable(Flowable):
     def __init__(self, header: list, rows: list[list], col_widths: list[float], style: list, *,
                  row_styles: dict[int, list[tuple]] | None = None, keep_with_next: frozenset[int] = frozenset(),
                  continued: dict[int, list] | None = None,
-                 _heights: list[float] | None = None, _start: int = 0, _extra: dict | None = None):
+                 _heights: list[float] | None = None, _start: int = 0, _extra: dict | None = None,
+                 _keys: tuple[list[int], list[int]] | None = None):
         super().__init__()
         self._header = header
         self._rows = rows
@@ -78,6 +80,8 @@ class PagedTable(Flowable):
         self._start = _start
         self._continued = continued or {}
         self._extra = {} if _extra is None else _extra  # heading row -> its continuation row's height
+        # The rows with styles of their own and the group headings, in order (shared by the pages).
+        self._keys = _keys or (sorted(self._row_styles), sorted(self._continued))
         self.width = sum(col_widths)
         self.hAlign = "LEFT"
 
@@ -87,7 +91,8 @@ class PagedTable(Flowable):
         if not self._row_styles:
             return self._style
         shift = 1 if heading is None else 2
-        extra = [_at_row(cmd, shift + r - start) for r in sorted(self._row_styles) if start <= r < stop
+        styled = self._keys[0]
+        extra = [_at_row(cmd, shift + r - start) for r in styled[bisect_left(styled, start):bisect_left(styled, stop)]
                  for cmd in self._row_styles[r]]
         if heading is not None:
             extra = [_at_row(cmd, 1) for cmd in self._row_styles.get(heading, ())] + extra
@@ -97,9 +102,11 @@ class PagedTable(Flowable):
         """The group heading whose continuation opens a page starting at row ``start``, if any."""
         if not self._continued or start in self._continued:
             return None
-        heading = max((h for h in self._continued if h < start), default=None)
-        if heading is None:
+        heads = self._keys[1]
+        before = bisect_left(heads, start)
+        if not before:
             return None
+        heading = heads[before - 1]  # the last heading above row ``start``
         if heading not in self._extra:
             row = Table([self._continued[heading]], colWidths=self._col_widths,
                         style=self._style + [_at_row(cmd, 0) for cmd in self._row_styles.get(heading, ())])
@@ -153,13 +160,22 @@ class PagedTable(Flowable):
             hAlign="LEFT",
         )
 
-    def _height(self, start: int, stop: int) -> float:
+    def _height(self, start: int, stop: int, limit: float | None = None) -> float:
+        """The height of rows ``start``..``stop`` on a page; past ``limit``, any height above it (the
+        rest of a long table is not added up on every page)."""
         heights = self._measure()
-        return self._top(start) + sum(heights[1 + start:1 + stop])
+        top = self._top(start)
+        if limit is not None:
+            used = top
+            for i in range(1 + start, 1 + stop):
+                used += heights[i]
+                if used > limit:
+                    return used
+        return top + sum(heights[1 + start:1 + stop])
 
     def wrap(self, availWidth, availHeight):
         self._measure()
-        return self.width, self._height(self._start, len(self._rows))
+        return self.width, self._height(self._start, len(self._rows), availHeight)
 
     def split(self, availWidth, availHeight):
         heights = self._measure()
@@ -189,7 +205,7 @@ class PagedTable(Flowable):
             return None
         return PagedTable(self._header, self._rows, self._col_widths, self._style, row_styles=self._row_styles,
                           keep_with_next=self._keep_with_next, continued=self._continued, _heights=self._heights,
-                          _start=start, _extra=self._extra)
+                          _start=start, _extra=self._extra, _keys=self._keys)
 
     def draw(self):
         table = self._table(self._start, len(self._rows))
