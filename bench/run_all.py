@@ -29,8 +29,9 @@ BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_i
 
 def _row(r: dict) -> tuple[str, str, str, str, str, str]:
     if r["name"] == "startup":
-        return ("start-up, 20,000 staff", f"{r['app_ms']:.0f} ms", f"{r['baseline_ms']:.0f} ms (empty QMainWindow)",
-                f"{r['ratio']:.2f}x", r["target"], verdict(r["pass"]))
+        return ("start-up, 20,000 staff (demo)", f"{r['app_ms']:.0f} ms ({r.get('demo_ms', 0):.0f} ms)",
+                f"{r['baseline_ms']:.0f} ms (empty QMainWindow)",
+                f"{r['ratio']:.2f}x ({r.get('demo_ratio', 0):.2f}x)", r["target"], verdict(r["pass"]))
     if r["name"] == "search":
         return ("search keystroke, 20,000", f"median {r['app_median_ms']:.1f} / max {r['app_max_ms']:.1f} ms",
                 f"{r['baseline_median_ms']:.2f} ms (20,000 x `in`)", f"{r['ratio']:.1f}x (info)",
