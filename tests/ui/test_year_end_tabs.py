@@ -88,3 +88,15 @@ def test_work_in_the_background_pauses_the_collector_and_its_result_is_not_walke
     qtbot.waitUntil(lambda: bool(failed), timeout=10_000)
     assert isinstance(failed[0], ZeroDivisionError) and gc.isenabled()
     gc.unfreeze()
+
+
+def test_a_big_year_opens_at_once_and_says_it_is_computing(qtbot, titles_db, tmp_path, monkeypatch):  # noqa: F811
+    from ui.yearend.list_page import COMPUTING_FIRST
+    from ui.yearend.titles_page import TitlesPage
+
+    monkeypatch.setattr(TitlesPage, "BACKGROUND_FROM", 1)
+    page = open_page(qtbot, titles_db, tmp_path)
+    assert page.computing and page.info.text() == COMPUTING_FIRST and page.panel.rows == []
+    qtbot.waitUntil(lambda: not page.computing, timeout=20_000)
+    assert page.info.text().startswith("Quy định:")
+    assert sum(r.in_list for r in page.panel.rows) == len(title_proposals(titles_db, YEAR).entries(LDTT))

@@ -30,6 +30,7 @@ from ui.yearend.list_panel import YearEndListPanel
 
 
 COMPUTING = "Đang tính lại danh sách theo số liệu mới... (danh sách dưới đây là lần tính trước)"
+COMPUTING_FIRST = "Đang tính danh sách... (số liệu lớn: có thể mất vài giây)"
 
 
 class YearEndPage(LazyLoad, QWidget):
@@ -156,7 +157,7 @@ class YearEndPage(LazyLoad, QWidget):
         if self.computing:  # one at a time: the newest choice is computed when it finishes
             return
         self._running = key
-        self.info.setText(COMPUTING)
+        self.info.setText(COMPUTING if getattr(self, "_shown", None) is not None else COMPUTING_FIRST)
         work = self.compute_work(chosen)
         makers = {k: panel.row_maker(chosen) for k, panel in self.panels.items()}
         path = database_path(self.db)
