@@ -64,10 +64,6 @@ import PySide6.QtWidgets
 t = mark("import PySide6.QtWidgets", t)
 import sqlite_utils
 t = mark("import sqlite_utils", t)
-import openpyxl
-t = mark("import openpyxl (ui.kit.list_page -> models.exports/imports -> models.exchange.xlsx)", t)
-import python_calamine
-t = mark("import python_calamine", t)
 import ui.app
 from ui.main_window import MainWindow
 t = mark("import ui.app + ui.main_window (the app's own modules)", t)
