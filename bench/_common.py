@@ -74,9 +74,9 @@ def ratio_result(name: str, app: float, base: float, target: float) -> dict:
     """The figures of a benchmark judged by app / baseline <= ``target``, printed as its RATIO line."""
     ratio = app / base
     ok = ratio <= target
-    print(f"RATIO app/baseline = {ratio:.2f}x   target <= {target:.0f}x   {verdict(ok)}")
+    print(f"RATIO app/baseline = {ratio:.2f}x   target <= {target:g}x   {verdict(ok)}")
     return {"name": name, "app_ms": app * 1000, "baseline_ms": base * 1000, "ratio": ratio,
-            "target": f"ratio <= {target:.0f}x", "pass": ok}
+            "target": f"ratio <= {target:g}x", "pass": ok}
 
 
 def median(values) -> float:

@@ -1,5 +1,6 @@
-"""A city-sized database for the benchmarks: 400 units and 20,000 staff by default.
+"""City-sized databases for the benchmarks: 400 units and 20,000 staff, 2,000 units and 100,000 staff.
 
+    .venv/bin/python bench/gen_city.py                  # bench/data/city-20000.sqlite3 and city-100000.sqlite3
     .venv/bin/python bench/gen_city.py OUT.sqlite3 [--units N] [--staff N]
 
 Deterministic (one random.Random(SEED)): the same arguments always write the same rows. The city
@@ -327,15 +328,35 @@ def generate_city(path: str | Path, units: int = 400, staff: int = 20000, seed: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?",
+                        help="the database to write; none: both city databases of bench/data")
     parser.add_argument("--units", type=int, default=400)
     parser.add_argument("--staff", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
+    if args.out is None:
+        for units, staff in CITY_SIZES:
+            _generate_and_count(city_path(staff), units, staff, args.seed)
+        return 0
+    _generate_and_count(args.out, args.units, args.staff, args.seed)
+    return 0
+
+
+# The two city databases: 50 staff per unit, as in the demo's district.
+CITY_SIZES = ((400, 20_000), (2_000, 100_000))
+
+
+def city_path(staff: int) -> Path:
+    """Where the benchmarks keep the city database of ``staff`` people (bench/data, git-ignored)."""
+    return Path(__file__).resolve().parent / "data" / f"city-{staff}.sqlite3"
+
+
+def _generate_and_count(out: Path, units: int, staff: int, seed: int) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    generate_city(args.out, args.units, args.staff, args.seed)
+    generate_city(out, units, staff, seed)
     elapsed = time.perf_counter() - started
-    db = connect(args.out)
+    db = connect(out)
     try:
         counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("unit", "staff", "staff_unit")}
@@ -347,11 +368,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         db.close()
     print(
-        f"{args.out}: {counts['unit']} units, {counts['staff']} staff ({leaders} leaders, "
+        f"{out}: {counts['unit']} units, {counts['staff']} staff ({leaders} leaders, "
         f"{moved} moved, {ended} left), {counts['staff_unit']} memberships, "
         f"written in {elapsed:.2f} s"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,19 +1,45 @@
-"""Long tables that split fast: one page-sized reportlab Table per page, header row on each."""
+"""Long tables that split fast: one page-sized reportlab Table per page, header row on each.
+
+Rows are measured in chunks of :data:`CHUNK` rows (reportlab's ``Table._calc_height`` looks for the
+next row to measure from the start of the table, so one table of all the rows costs the square of
+their number) and their cells wrapped and drawn by :mod:`reports.fast_cells`; the pages are the
+same, byte for byte, as with reportlab's own engine (``reference_layout()``, for the tests).
+"""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from bisect import bisect_left
+from contextlib import contextmanager
+
+from reportlab.platypus import Flowable, Table
+
+from reports import fast_cells
+from reports.fast_cells import FastTable, LazyParagraph, body_heights
+
+CHUNK = 256  # rows measured per reportlab Table
+_REFERENCE = False  # True: one Table for all rows, reportlab's own cells (the former writer)
 
 
-class CellParagraph(Paragraph):
-    """A Paragraph that keeps its last line breaking: a table cell is wrapped once when its row
-    is measured and again, at the same width, when it is drawn; the second time is free."""
+class CellParagraph(LazyParagraph):
+    """A table cell's Paragraph: parsed only when needed, plain text wrapped with cached word widths,
+    the last line breaking kept (a cell is wrapped when its row is measured and again, at the same
+    width, when it is drawn; the second time is free)."""
 
-    _wrapped: tuple[float, tuple[float, float]] | None = None
 
-    def wrap(self, availWidth, availHeight):
-        if self._wrapped is None or self._wrapped[0] != availWidth:
-            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
-        return self._wrapped[1]
+@contextmanager
+def reference_layout():
+    """Inside: tables laid out and drawn by reportlab's general engine, as before the fast path
+    (the tests compare the PDFs of both)."""
+    global _REFERENCE
+    saved = _REFERENCE, fast_cells.ENABLED
+    _REFERENCE, fast_cells.ENABLED = True, False
+    try:
+        yield
+    finally:
+        _REFERENCE, fast_cells.ENABLED = saved
+
+
+def _table_class():
+    return Table if _REFERENCE else FastTable
 
 
 def _at_row(command: tuple, row: int) -> tuple:
@@ -41,7 +67,8 @@ class PagedTable(Flowable):
     def __init__(self, header: list, rows: list[list], col_widths: list[float], style: list, *,
                  row_styles: dict[int, list[tuple]] | None = None, keep_with_next: frozenset[int] = frozenset(),
                  continued: dict[int, list] | None = None,
-                 _heights: list[float] | None = None, _start: int = 0, _extra: dict | None = None):
+                 _heights: list[float] | None = None, _start: int = 0, _extra: dict | None = None,
+                 _keys: tuple[list[int], list[int]] | None = None):
         super().__init__()
         self._header = header
         self._rows = rows
@@ -53,6 +80,8 @@ class PagedTable(Flowable):
         self._start = _start
         self._continued = continued or {}
         self._extra = {} if _extra is None else _extra  # heading row -> its continuation row's height
+        # The rows with styles of their own and the group headings, in order (shared by the pages).
+        self._keys = _keys or (sorted(self._row_styles), sorted(self._continued))
         self.width = sum(col_widths)
         self.hAlign = "LEFT"
 
@@ -62,7 +91,8 @@ class PagedTable(Flowable):
         if not self._row_styles:
             return self._style
         shift = 1 if heading is None else 2
-        extra = [_at_row(cmd, shift + r - start) for r in sorted(self._row_styles) if start <= r < stop
+        styled = self._keys[0]
+        extra = [_at_row(cmd, shift + r - start) for r in styled[bisect_left(styled, start):bisect_left(styled, stop)]
                  for cmd in self._row_styles[r]]
         if heading is not None:
             extra = [_at_row(cmd, 1) for cmd in self._row_styles.get(heading, ())] + extra
@@ -72,9 +102,11 @@ class PagedTable(Flowable):
         """The group heading whose continuation opens a page starting at row ``start``, if any."""
         if not self._continued or start in self._continued:
             return None
-        heading = max((h for h in self._continued if h < start), default=None)
-        if heading is None:
+        heads = self._keys[1]
+        before = bisect_left(heads, start)
+        if not before:
             return None
+        heading = heads[before - 1]  # the last heading above row ``start``
         if heading not in self._extra:
             row = Table([self._continued[heading]], colWidths=self._col_widths,
                         style=self._style + [_at_row(cmd, 0) for cmd in self._row_styles.get(heading, ())])
@@ -89,19 +121,37 @@ class PagedTable(Flowable):
 
     def _measure(self) -> list[float]:
         if self._heights is None:
-            whole = Table([self._header, *self._rows], colWidths=self._col_widths,
-                          style=self._style_for(0, len(self._rows)))
-            whole._longTableOptimize = 0  # measure every row, not only the first page
-            whole.wrap(self.width, 1e12)
-            self._heights = list(whole._rowHeights)
+            fast = None if _REFERENCE else body_heights(self._header, self._rows, self._col_widths, self._style,
+                                                        set(self._row_styles))
+            if fast is None:
+                self._heights = self._measured(list(range(len(self._rows))))
+            else:
+                header, heights = fast
+                styled = sorted(self._row_styles)
+                heights.update(zip(styled, self._measured(styled)[1:]))
+                self._heights = [header, *(heights[i] for i in range(len(self._rows)))]
         return self._heights
+
+    def _measured(self, indexes: list[int]) -> list[float]:
+        """The header's height, then those of the rows at ``indexes``, measured by reportlab in
+        tables of at most CHUNK rows (each row with its own style commands)."""
+        size = len(self._rows) if _REFERENCE else CHUNK
+        heights: list[float] = []
+        for start in range(0, max(len(indexes), 1), size):
+            part = indexes[start:start + size]
+            style = self._style + [_at_row(cmd, 1 + k) for k, r in enumerate(part) for cmd in self._row_styles.get(r, ())]
+            chunk = Table([self._header, *(self._rows[r] for r in part)], colWidths=self._col_widths, style=style)
+            chunk._longTableOptimize = 0  # measure every row, not only the first page
+            chunk.wrap(self.width, 1e12)
+            heights += chunk._rowHeights if not heights else chunk._rowHeights[1:]
+        return heights
 
     def _table(self, start: int, stop: int) -> Table:
         heights = self._measure()
         heading = self._heading_of(start)
         top = [self._header] if heading is None else [self._header, self._continued[heading]]
         top_heights = [heights[0]] if heading is None else [heights[0], self._extra[heading]]
-        return Table(
+        return _table_class()(
             [*top, *self._rows[start:stop]],
             colWidths=self._col_widths,
             rowHeights=[*top_heights, *heights[1 + start:1 + stop]],
@@ -110,13 +160,22 @@ class PagedTable(Flowable):
             hAlign="LEFT",
         )
 
-    def _height(self, start: int, stop: int) -> float:
+    def _height(self, start: int, stop: int, limit: float | None = None) -> float:
+        """The height of rows ``start``..``stop`` on a page; past ``limit``, any height above it (the
+        rest of a long table is not added up on every page)."""
         heights = self._measure()
-        return self._top(start) + sum(heights[1 + start:1 + stop])
+        top = self._top(start)
+        if limit is not None:
+            used = top
+            for i in range(1 + start, 1 + stop):
+                used += heights[i]
+                if used > limit:
+                    return used
+        return top + sum(heights[1 + start:1 + stop])
 
     def wrap(self, availWidth, availHeight):
         self._measure()
-        return self.width, self._height(self._start, len(self._rows))
+        return self.width, self._height(self._start, len(self._rows), availHeight)
 
     def split(self, availWidth, availHeight):
         heights = self._measure()
@@ -146,7 +205,7 @@ class PagedTable(Flowable):
             return None
         return PagedTable(self._header, self._rows, self._col_widths, self._style, row_styles=self._row_styles,
                           keep_with_next=self._keep_with_next, continued=self._continued, _heights=self._heights,
-                          _start=start, _extra=self._extra)
+                          _start=start, _extra=self._extra, _keys=self._keys)
 
     def draw(self):
         table = self._table(self._start, len(self._rows))

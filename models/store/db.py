@@ -179,6 +179,13 @@ def database_path(db: Database) -> str:
     return db.conn.execute("PRAGMA database_list").fetchone()[2]
 
 
+def data_stamp(db: Database) -> tuple[int, int]:
+    """What changes whenever the data do: the commits of other connections (``PRAGMA data_version``)
+    and this connection's own changes (``total_changes``). Equal stamps: the same data, so a
+    result computed from them can be shown again."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
 def program_schema_version() -> int:
     """How many migrations this version of the program knows."""
     return len(MIGRATIONS._migrations)

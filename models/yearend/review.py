@@ -34,6 +34,7 @@ from models.common.codes import KIND_ORDER
 from models.people.succession import active_in_year, unit_ends
 from models.store.settings import council_names
 from models.common.text import joined_lower, money, name_sort_key, sort_key
+from models.yearend.titles import without_gc_passes
 
 TITLES = {
     ListKind.COMMENDATION: "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG",
@@ -356,8 +357,9 @@ def campaign_review(db: Database, campaign_id: int, as_of: dt.date) -> CampaignR
     names = {u.unit_id: u.unit_name for u in units if u.active}
     criticised = {u.unit_id: f"{u.unit_name} bị đề nghị phê bình ({u.reasons_text})" for u in units if u.criticised}
     considered = [i for u in units if u.active for i in by_unit.get(u.unit_id, ())]
-    people = review_people(db, campaign, considered, as_of, settings.required_level, settings.include_effective,
-                           criticised, names)
+    with without_gc_passes():  # some 20,000 records at once, none in a cycle
+        people = review_people(db, campaign, considered, as_of, settings.required_level, settings.include_effective,
+                               criticised, names)
     adjusted = {kind: tuple(adjustments(db, list_key(campaign_id, kind))) for kind in ListKind}
     known = {(UNIT, u.unit_id) for u in units} | {(STAFF, p.staff_id) for p in people}
     wanted = {a.subject_key for items in adjusted.values() for a in items if a.action == Action.ADD} - known

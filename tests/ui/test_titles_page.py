@@ -332,25 +332,31 @@ def test_a_screen_built_without_the_window_is_a_titles_page(qtbot, titles_db, tm
     assert page.year() == 2018 and page.panel is page.panels[LDTT]
 
 
-def test_a_large_year_is_computed_on_a_worker_behind_a_progress_dialog(qtbot, titles_db, tmp_path, monkeypatch):
-    from ui.kit import tasks
+def test_a_large_year_is_computed_on_a_thread_while_the_previous_lists_stay_shown(qtbot, titles_db, tmp_path,
+                                                                                   monkeypatch):
+    from models.people.discipline import list_discipline
+    from ui.yearend.list_page import COMPUTING
 
     page = open_page(qtbot, titles_db, tmp_path)
-    calls = []
-    real = tasks.run_with_progress
-
-    def spy(parent, label, work):
-        calls.append(label)
-        return real(parent, label, work)
-
-    monkeypatch.setattr(tasks, "run_with_progress", spy)
-    monkeypatch.setattr(TitlesPage, "WORKER_FROM_ROWS", 1)
+    before = rows(page.panels[LDTT])
+    monkeypatch.setattr(TitlesPage, "BACKGROUND_FROM", 1)
+    reprimanded = next(d for d in list_discipline(titles_db, year=YEAR) if d.form.value == "khien_trach")
+    titles_db.execute("DELETE FROM discipline WHERE id = ?", [reprimanded.id])  # new data: computed again
+    titles_db.conn.commit()
     page.refresh()
-    assert calls == [f"Đang xét danh hiệu năm {YEAR}..."]
+    assert page.computing and page.info.text() == COMPUTING
+    assert rows(page.panels[LDTT]) == before  # the previous list, until the new one is ready
+    qtbot.waitUntil(lambda: not page.computing, timeout=20_000)
+    assert page.info.text() != COMPUTING
+    hidden = page.panels[CSTDCS]
+    assert hidden._pending is not None and hidden._prepared is not None  # its rows came with the result
     expected = title_proposals(titles_db, YEAR)
     for title in (LDTT, CSTDCS, TTLDTT, TTLDXS):
         shown = {name for name, row in rows(page.panels[title]).items() if row.status == PROPOSED}
         assert shown == {e.name for e in expected.entries(title)}
+    assert rows(page.panels[LDTT]) != before
+    page.refresh()  # the same year on the same data: the result computed last, at once
+    assert not page.computing and page.info.text() != COMPUTING
 
 
 def test_an_approved_list_shows_its_frozen_rows_when_the_year_cannot_be_computed(qtbot, titles_db, tmp_path):

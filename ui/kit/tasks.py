@@ -6,10 +6,11 @@ connection: an SQLite connection belongs to the thread that opened it.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.store.db import connect
@@ -127,3 +128,56 @@ def write_xlsx(parent: QWidget | None, db_path, title: str, file_name: str, busy
         messages.error(parent, failed, f"Không ghi được tệp “{path}”: {getattr(e, 'strerror', None) or e}")
         return None
     return path, result
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread (a child of the application): a result sent from a worker thread
+    reaches ``deliver`` there, queued."""
+
+    done = Signal(object)
+
+    def __init__(self, on_done: Callable[[Any, BaseException | None], None]):
+        super().__init__(QCoreApplication.instance())
+        self._on_done = on_done
+        self.done.connect(self.deliver)
+
+    @Slot(object)
+    def deliver(self, payload) -> None:
+        global _background_runs
+        self.done.disconnect(self.deliver)
+        self.setParent(None)
+        _background_runs -= 1
+        if _background_runs == 0 and _collecting_before:
+            # The work built its result without the collector (often a million records, none in a
+            # cycle): they join the permanent generation rather than be walked by the collector's
+            # next passes, on the GUI thread (half a second each on a city's titles).
+            gc.freeze()
+            gc.enable()
+        self._on_done(*payload)
+
+
+_background_runs = 0
+_collecting_before = True
+
+
+def in_background(work: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
+    """Run ``work()`` on a thread of its own and return at once; ``on_done(result, error)`` is then
+    called in the GUI thread (``error``: what ``work`` raised, else None). ``work`` must open its own
+    database connection and touch no widget. The collector's passes pause while any such work runs
+    (see :func:`run_with_progress`)."""
+    global _background_runs, _collecting_before
+    if _background_runs == 0:
+        _collecting_before = gc.isenabled()
+        gc.unfreeze()  # the previous result's records: collected in the usual way again, if freed
+        gc.disable()
+    _background_runs += 1
+    relay = _Relay(on_done)
+
+    def run() -> None:
+        try:
+            payload = (work(), None)
+        except BaseException as e:  # handed to on_done in the GUI thread
+            payload = (None, e)
+        relay.done.emit(payload)
+
+    threading.Thread(target=run, name="tdkt-background", daemon=True).start()

@@ -11,6 +11,7 @@ import datetime as dt
 
 from models.campaigns.campaigns import Campaign, default_as_of, list_campaigns
 from models.common.codes import ListKind, ReviewReason, label
+from models.quarters.classifications import classification_rows
 from models.yearend.review import CampaignReview, campaign_review, review_settings, save_review_settings
 
 from ui.kit.undo import Change
@@ -83,8 +84,15 @@ class ReviewPage(YearEndPage):
             self.as_of_error.hide()
         self.refresh()
 
-    def compute(self, campaign: Campaign) -> CampaignReview:
-        return campaign_review(self.db, campaign.id, self._as_of)
+    def compute_key(self, campaign: Campaign):
+        return campaign.id, self._as_of
+
+    def compute_work(self, campaign: Campaign):
+        campaign_id, as_of = campaign.id, self._as_of
+        return lambda db: campaign_review(db, campaign_id, as_of)
+
+    def workload(self, campaign: Campaign) -> int:
+        return classification_rows(self.db, campaign.year)
 
     def show_computed(self, campaign: Campaign | None, review: CampaignReview | None, error: str) -> None:
         for panel in self.panels.values():

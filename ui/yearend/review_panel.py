@@ -105,6 +105,23 @@ class ReviewListPanel(YearEndListPanel):
         except DomainError as e:
             return None, str(e)
 
+    def listed_entries(self, review: CampaignReview) -> list | None:
+        if review.as_of != self.as_of:
+            return None
+        collectives, individuals = review.entries(self.list_kind)
+        return [*collectives, *individuals]
+
+    def considers(self, review: CampaignReview) -> bool:
+        return bool(review.units) or (self.list_kind == ListKind.COMMENDATION and bool(review.people))
+
+    def key_for(self, campaign: Campaign):
+        return list_key(campaign.id, self.list_kind)
+
+    def rows_of(self, review: CampaignReview, frozen, approval) -> list[ReviewRow] | None:
+        if review is None or (approval is not None and approval.as_of != review.as_of):
+            return None  # the tab reviews its approved list's own day
+        return review_rows(review, self.list_kind, frozen)
+
     def rows_for(self, frozen) -> list[ReviewRow]:
         return review_rows(self.review, self.list_kind, frozen) if self.review else []
 

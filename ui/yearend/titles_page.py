@@ -76,19 +76,12 @@ class TitlesPage(YearEndPage):
             panel.show_year(year, self.today, proposals, error)
         self._show_info(year, proposals, error)
 
-    # A district of several thousand people takes a second or two: the window stays responsive
-    # behind a progress dialog while a worker computes on its own connection.
-    WORKER_FROM_ROWS = 12_000  # classification rows of the year: about 3,000 people
+    def compute_work(self, year: int):
+        today = self.today  # the draft's day: its bonuses on the base salary in force then
+        return lambda db: title_proposals(db, year, on=today)
 
-    def compute(self, year: int) -> TitleProposals:
-        if classification_rows(self.db, year) < self.WORKER_FROM_ROWS or not self.isVisible():
-            return title_proposals(self.db, year, on=self.today)
-        from ui.kit.pdf_export import database_path
-        from ui.kit.tasks import on_own_connection, run_with_progress
-
-        today = self.today
-        work = on_own_connection(database_path(self.db), lambda db, _progress: title_proposals(db, year, on=today))
-        return run_with_progress(self, f"Đang xét danh hiệu năm {year}...", work)
+    def workload(self, year: int) -> int:
+        return classification_rows(self.db, year)
 
     def _show_info(self, year: int | None, p: TitleProposals | None, error: str) -> None:
         if year is None:

@@ -123,6 +123,18 @@ class TitleListPanel(YearEndListPanel):
         except DomainError as e:
             return None, str(e)
 
+    def listed_entries(self, proposals: TitleProposals) -> list | None:
+        return proposals.entries(self.list_title)
+
+    def considers(self, proposals: TitleProposals) -> bool:
+        return bool(proposals.units if self.list_title in COLLECTIVE_TITLES else proposals.people)
+
+    def key_for(self, year: int):
+        return list_key(year, self.list_title)
+
+    def rows_of(self, proposals: TitleProposals, frozen, approval) -> list[TitleRow] | None:
+        return None if proposals is None else title_rows(proposals, self.list_title, frozen)
+
     def rows_for(self, frozen) -> list[TitleRow]:
         if self.proposals is not None:
             return title_rows(self.proposals, self.list_title, frozen)

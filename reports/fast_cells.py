@@ -1,0 +1,317 @@
+"""Table cells laid out and drawn without reportlab's general-purpose paragraph engine, with the same
+output to the byte.
+
+A table cell of a document is nearly always one run of plain text in one font (a name, a unit, a
+reason). For such a cell :class:`LazyParagraph` skips the markup parser, breaks the lines itself with
+cached word widths (the very algorithm of ``Paragraph.breakLines`` for one fragment: greedy, the same
+space shrinkage, no hyphenation) and, when drawn, replays the PDF operators that reportlab's
+``Paragraph.drawPara`` wrote the first time the same lines were drawn in the document (a list prints
+"Hoàn thành xuất sắc nhiệm vụ..." thousands of times). Anything else (markup, a word wider than the
+cell, indents, bullets, other wrapping modes) takes reportlab's own path, unchanged.
+
+:class:`FastTable` is a reportlab ``Table`` whose ``_drawCell`` takes that shortcut for such cells:
+the same positions as ``Table._drawCell`` computes, everything else (rules, spans, fonts) reportlab's.
+"""
+from __future__ import annotations
+
+import weakref
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Paragraph, Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
+
+_ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
+# False: every cell takes reportlab's own path (the reference the tests compare the output with).
+ENABLED = True
+# Per style (kept while the style lives): None when its cells must take reportlab's path, else
+# (template fragment, space width, space shrinkage in points, ascent, descent, word width cache).
+_STYLE_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _style_info(style):
+    if style in _STYLE_INFO:
+        return _STYLE_INFO[style]
+    info = None
+    simple = (
+        style.alignment in _ALIGNMENTS and not style.wordWrap and not style.shaping and not style.endDots
+        and not style.hyphenationLang and not style.uriWasteReduce and not style.embeddedHyphenation
+        and not style.textTransform and not getattr(style, "bulletText", None) and not style.backColor
+        and not style.borderWidth and not style.leftIndent and not style.rightIndent and not style.firstLineIndent
+        and not style.spaceBefore and not style.spaceAfter and getattr(style, "autoLeading", "") in ("", "off", None)
+        and style.splitLongWords
+    )
+    if simple:
+        template = Paragraph("x", style).frags
+        if len(template) == 1:
+            f = template[0]
+            space = stringWidth(" ", f.fontName, f.fontSize)
+            ascent, descent = getAscentDescent(f.fontName, f.fontSize)
+            info = (f, space, style.spaceShrinkage * space, ascent, descent, {})
+    _STYLE_INFO[style] = info
+    return info
+
+
+def plain_words(text: str) -> list[str] | None:
+    """The words of ``text`` as reportlab's parser would give them in one fragment, or ``None`` when
+    the text holds markup (a tag; an entity, which the parser turns into fragments of its own; a
+    soft hyphen)."""
+    if "<" in text or "&" in text or "\xad" in text:
+        return None
+    if text.isprintable():  # the only white space is " ": reportlab's cleaning and split come to this
+        return text.split()
+    return split(strip(cleanBlockQuotedText(text)))
+
+
+def break_lines(words: list[str], info, width: float) -> list[tuple[float, list[str]]] | None:
+    """``Paragraph.breakLines`` for one fragment without hyphenation: (unused width, words) per line;
+    ``None`` when a word is wider than the line (reportlab splits it: its path is taken)."""
+    frag, space, shrink, _a, _d, widths = info
+    font, size = frag.fontName, frag.fontSize
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space
+    for word in words:
+        w = widths.get(word)
+        if w is None:
+            w = widths[word] = stringWidth(word, font, size)
+        new = current + space + w
+        limit = width + shrink * len(line)
+        if new > limit and w > width:
+            return None
+        if new <= limit or not line:
+            line.append(word)
+            current = new
+        else:
+            lines.append((width - current, line))
+            line = [word]
+            current = w
+    if line:
+        lines.append((width - current, line))
+    return lines
+
+
+class LazyParagraph(Paragraph):
+    """A Paragraph parsed only when reportlab's own path needs it; plain text is broken into lines
+    by :func:`break_lines`. Keeps its last size: a table cell is wrapped when its row is measured and
+    again, at the same width, when it is drawn; the second time is free. A plain cell keeps no lines
+    between the two (they are broken again when drawn), so that a long list stays small in memory."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+    _fast = False  # the last wrap broke plain text with break_lines
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
+        if frags is not None or bulletText is not None or style is None:
+            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+            return
+        self.caseSensitive = caseSensitive
+        self.encoding = encoding
+        self.style = style
+        self._source = text
+        self.debug = 0
+
+    def _parse(self) -> None:
+        source = self.__dict__.pop("_source")
+        self._setup(source, self.style, getattr(self.style, "bulletText", None), None, cleanBlockQuotedText)
+
+    def __getattr__(self, name):
+        # Only reached for attributes not yet set: the parsed ones, on first use.
+        if name in ("frags", "text", "bulletText") and "_source" in self.__dict__:
+            self._parse()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _fast_lines(self, availWidth):
+        """The lines of a plain cell at ``availWidth`` (see break_lines), or ``None``."""
+        if not ENABLED or "_source" not in self.__dict__ or availWidth < _FUZZ:
+            return None
+        info = _style_info(self.style)
+        if info is None:
+            return None
+        words = plain_words(self._source)
+        return None if words is None else break_lines(words, info, availWidth)
+
+    def wrap(self, availWidth, availHeight):
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            lines = self._fast_lines(availWidth)
+            self._fast = lines is not None
+            if lines is not None:
+                self.width = availWidth
+                self.height = len(lines) * self.style.leading
+                size = (availWidth, self.height)
+            else:
+                if "_source" in self.__dict__:
+                    self._parse()
+                size = super().wrap(availWidth, availHeight)
+            self._wrapped = (availWidth, size)
+        return self._wrapped[1]
+
+    def split(self, availWidth, availHeight):
+        if "_source" in self.__dict__:
+            self._parse()
+        self._wrapped, self._fast = None, False
+        return super().split(availWidth, availHeight)
+
+    def draw(self):
+        if not self._fast:
+            return super().draw()
+        lines = self._fast_lines(self.width)
+        canv = self.canv
+        key = (self.style, self.height, self.width, tuple((extra, tuple(words)) for extra, words in lines))
+        # Operators are kept for lines drawn at least twice (a unit's name, a common position), not
+        # for each person's name: 20,000 of those would only fill the memory.
+        seen, cache = canv.__dict__.setdefault("_tdkt_cell_code", (set(), {}))
+        code = cache.get(key)
+        if code is not None:
+            canv._code.extend(code)
+            return None
+        start = len(canv._code)
+        direct = self._operators(canv, lines)
+        if direct is not None:
+            canv._code.extend(direct)
+        else:
+            frag, _s, _k, ascent, descent, _w = _style_info(self.style)
+            self._wrapWidths = [self.width, self.width]
+            self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
+            self.bulletText = None
+            try:
+                super().draw()
+            finally:
+                del self.blPara, self.bulletText, self._wrapWidths
+            _learn_frame(canv, self.style, canv._code[start:])
+        marker = hash(key)
+        if marker in seen:
+            cache[key] = canv._code[start:]
+        else:
+            seen.add(marker)
+        return None
+
+    def _operators(self, canv, lines) -> list[str] | None:
+        """What ``Paragraph.drawPara`` writes for these lines of a left-aligned cell, written here:
+        the state and colour around it as drawPara wrote them for this style before (see
+        _learn_frame), the text object as its ``_leftDrawParaLine`` writes it. None: draw it."""
+        frame = canv.__dict__.get("_tdkt_frames", {}).get(self.style)
+        if frame is None:
+            return None
+        before, after, tx = frame
+        tx._curSubset = -1
+        parts = ["BT", "1 0 0 1 %s Tm" % fp_str(0, self.height - tx._fontsize)]
+        for extra, words in lines:
+            text = " ".join(words)
+            spaces = len(words) + text.count("\xa0") - 1
+            if extra > -1e-8 or spaces <= 0:
+                parts.append(tx._formatText(text) + " T*")
+            else:  # a line shrunk to fit: reportlab narrows its spaces
+                parts += ["%s Tw" % fp_str(extra / float(spaces)), tx._formatText(text) + " T*", "0 Tw"]
+        parts.append("ET")
+        return [*before, " ".join(parts), *after]
+
+
+def _learn_frame(canv, style, written: list[str]) -> None:
+    """Remember how drawPara framed a left-aligned cell of ``style`` on this canvas (state saved,
+    colour set, one text object, state restored), so that the next cells are written directly."""
+    frames = canv.__dict__.setdefault("_tdkt_frames", {})
+    if style in frames or style.alignment != TA_LEFT or not paraFontSizeHeightOffset:
+        return
+    frag = _style_info(style)[0]
+    if (len(written) != 4 or written[0] != "q" or written[3] != "Q" or not written[2].startswith("BT ")
+            or getattr(frag, "us_lines", None) or getattr(frag, "link", None)
+            or not getFont(frag.fontName)._dynamicFont):
+        frames[style] = None
+        return
+    tx = PDFTextObject(canv)
+    tx.setFont(frag.fontName, frag.fontSize, style.leading)
+    frames[style] = (written[:2], written[3:], tx)
+
+
+class FastTable(Table):
+    """A Table drawing :class:`LazyParagraph` cells of plain text with their cached operators; the
+    geometry is ``Table._drawCell``'s (one flowable per cell, its style's padding and alignment)."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        para = cellval[0] if isinstance(cellval, (tuple, list)) and len(cellval) == 1 else cellval
+        if not isinstance(para, LazyParagraph) or cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        canv = self.canv
+        w, h = para.wrapOn(canv, colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
+                           rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
+        if not para._fast:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if self._curcellstyle is not cellstyle:
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if (cur is None or cellstyle.leading != cur.leading or cellstyle.fontname != cur.fontname
+                    or cellstyle.fontsize != cur.fontsize):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + h
+        else:
+            y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+        y -= h
+        just = cellstyle.alignment
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif just == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding - w
+        elif just in ("CENTRE", "CENTER"):
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
+        else:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        para.drawOn(canv, x, y)
+        return None
+
+
+# Style commands whose effect does not depend on which body row a cell is in, as long as they
+# address the header row alone, the body rows from the first, or every row.
+_ROW_FREE = {(0, 0), (0, -1), (1, -1)}
+_ROW_BOUND = {"SPAN", "ROWBACKGROUNDS", "COLBACKGROUNDS", "NOSPLIT", "BLOCKSPAN"}
+
+
+def body_heights(header: list, rows: list[list], col_widths: list[float], style: list,
+                 skip: set[int]) -> tuple[float, dict[int, float]] | None:
+    """The header's height and each row's (but those in ``skip``) as ``Table._calc_height`` measures
+    them, without a Table: every body row has the cell styles of the first. ``None`` when the style
+    or a cell is not of the simple kinds (the caller measures with reportlab's tables then)."""
+    for command in style:
+        name, (_c0, r0), (_c1, r1) = command[:3]
+        if name in _ROW_BOUND or (r0, r1) not in _ROW_FREE:
+            return None
+    probe = Table([header, rows[0] if rows else header], colWidths=col_widths, style=style)
+    head_styles, body_styles = probe._cellStyles
+    header_height = _row_height(header, head_styles, col_widths)
+    if header_height is None:
+        return None
+    heights: dict[int, float] = {}
+    for i, row in enumerate(rows):
+        if i in skip:
+            continue
+        h = _row_height(row, body_styles, col_widths)
+        if h is None:
+            return None
+        heights[i] = h
+    return header_height, heights
+
+
+def _row_height(row, styles, widths) -> float | None:
+    h = 0.0
+    for v, s, w in zip(row, styles, widths):
+        if v is None or isinstance(v, str):
+            t = (s.leading or 1.2 * s.fontsize) * len((v is not None and str(v) or "").split("\n"))
+        elif isinstance(v, Paragraph) and not v.style.spaceBefore and not v.style.spaceAfter:
+            t = v.wrap(w - s.leftPadding - s.rightPadding, 72000 - s.topPadding - s.bottomPadding)[1]
+        else:
+            return None
+        t += s.bottomPadding + s.topPadding
+        if t > h:
+            h = t
+    return h

@@ -1,0 +1,115 @@
+"""The table writer's fast path (reports/fast_cells.py, reports/paged_table.py) prints the very pages
+reportlab's general engine prints: the same bytes, so the same text on the same pages, on the demo's
+lists and on long generated ones (groups, money, continued headings, markup, words wider than a cell)."""
+import dataclasses
+import datetime as dt
+
+import pytest
+from reportlab.lib.units import mm
+
+from models.common.codes import ListKind
+from models.yearend import review, title_lists
+from models.yearend.lists import PrintedEntry
+from reports import fast_cells
+from reports.award_list import render_award_list, render_award_lists
+from reports.document import Column, PageLayout, build_document, data_table, document_styles
+from reports.paged_table import CellParagraph, reference_layout
+
+from ..models.demo_data import demo  # noqa: F401  (a fixture)
+from .pdf_text import pages
+from .test_award_list import _commendation
+
+AS_OF = dt.date(2019, 2, 1)
+UNITS = ["Phòng Nội vụ", "Ủy ban nhân dân Phường 17, Quận Gò Vấp", "Trung tâm Văn hóa - Thể thao",
+         "Hội Liên hiệp Phụ nữ", "Phòng Tài chính - Kế hoạch"]
+TEXTS = ["Hoàn thành xuất sắc nhiệm vụ 4/4 quý được xếp loại năm 2018",
+         "Lao động tiên tiến",
+         "Sáng kiến “Số hóa hồ sơ một cửa & lưu trữ <điện tử>” được công nhận",
+         "Mã\u00a0số\u00a0hồ\u00a0sơ HS-2018-000000000000000000000000000000000000000000001 đã\u00a0lưu",
+         "Dòng một\nDòng hai"]
+
+
+def _both(render, *args):
+    fast = render(*args)
+    with reference_layout():
+        reference = render(*args)
+    return fast, reference
+
+
+def _long_list(rows: int, groups: bool, amounts: bool):
+    people = tuple(
+        PrintedEntry("staff", i, f"Nguyễn Thị Minh {'Khai' * (1 + i % 3)} {i}",
+                     f"Chuyên viên, {UNITS[(i * 7) % len(UNITS)]}", TEXTS[i % len(TEXTS)],
+                     group=UNITS[(i - 1) * len(UNITS) // rows] if groups else "", amount=420_000 * (i % 4) if amounts else 0)
+        for i in range(1, rows + 1))
+    return _commendation(individuals=people, total_line=f"Tổng số: 3 tập thể, {rows} cá nhân.")
+
+
+@pytest.mark.parametrize(("rows", "groups", "amounts"), [(1, False, False), (700, False, False),
+                                                         (900, True, False), (900, True, True)])
+def test_long_lists_print_the_same_bytes_as_reportlabs_engine(rows, groups, amounts):
+    fast, reference = _both(render_award_list, _long_list(rows, groups, amounts))
+    assert fast == reference
+    text = pages(fast)
+    assert len(text) > rows // 40 and f"{rows}" in " ".join(text)
+
+
+def test_the_demos_lists_print_the_same_bytes_as_reportlabs_engine(demo):  # noqa: F811
+    campaigns = [row[0] for row in demo.execute("SELECT id FROM campaign ORDER BY id")]
+    assert campaigns
+    for campaign in campaigns:
+        for kind in ListKind:
+            data = review.printable_list(demo, campaign, kind, AS_OF)
+            fast, reference = _both(render_award_list, data)
+            assert fast == reference, (campaign, kind)
+    lists = title_lists.year_printable_lists(demo, 2018, AS_OF)
+    assert sum(len(d.entries) for d in lists) > 300
+    fast, reference = _both(render_award_lists, lists, "Danh hiệu năm 2018")
+    assert fast == reference
+    assert len(pages(fast)) > 10
+
+
+def test_a_plain_table_of_odd_cells_prints_the_same_bytes():
+    layout = PageLayout()
+    columns = [Column("STT", 12 * mm, "CENTER", wrap=False), Column("Tên", 40 * mm, "CENTER"),
+               Column("Nội dung", layout.frame_width - 82 * mm), Column("Số", 30 * mm, "RIGHT")]
+    rows = [[str(i), TEXTS[i % 5].upper() if i % 2 else "", TEXTS[(i + 1) % 5] * (i % 3), f"{i:,}"] for i in range(300)]
+
+    def render():
+        return build_document([data_table(columns, rows, "Không có ai.")], layout)
+
+    fast, reference = _both(render)
+    assert fast == reference
+
+
+def test_plain_cells_skip_the_parser_and_markup_takes_reportlabs_path():
+    style = document_styles().cell["LEFT"]
+    plain = CellParagraph("Phòng Tài chính - Kế hoạch", style)
+    plain.wrap(100, 1000)
+    assert "_source" in plain.__dict__ and plain._fast and plain.height == 28
+    assert [words for _, words in plain._fast_lines(100)] == [["Phòng", "Tài", "chính", "-"], ["Kế", "hoạch"]]
+    for text in ("Phòng<br/>Nội vụ", "Tài chính &amp; Kế hoạch"):
+        marked = CellParagraph(text, style)
+        marked.wrap(100, 1000)
+        assert "_source" not in marked.__dict__ and not marked._fast and len(marked.blPara.lines) == 2
+    long_word = CellParagraph("HS-2018-000000000000000000000000000000000001", style)
+    assert long_word.wrap(60, 1000)[1] > 14 and not long_word._fast
+
+
+def test_the_line_breaking_is_reportlabs_for_every_width():
+    from reportlab.platypus import Paragraph
+
+    style = document_styles().cell["LEFT"]
+    text = "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường, Ủy ban nhân dân Phường 7, Quận Bình Thạnh"
+    for width in range(40, 400, 3):
+        ours = CellParagraph(text, style)
+        theirs = Paragraph(text, style)
+        assert ours.wrap(width, 1000) == theirs.wrap(width, 1000), width
+        assert ours._fast_lines(width) == theirs.blPara.lines, width
+    assert fast_cells.ENABLED
+
+
+def test_reportlab_runs_with_its_c_accelerators():
+    from reportlab.lib import rl_accel
+
+    assert not rl_accel._py_funcs  # rl-accel installed: fp_str, asciiBase85Encode... in C
