@@ -225,6 +225,7 @@ def _campaign_add(args) -> None:
             return campaigns.save_campaign(db, campaigns.Campaign(
                 name=args.name, year=args.year, start_date=start,
                 registration_deadline=registration, report_deadline=report,
+                fields=campaigns.default_fields(_council(db)),
             ))
         except ValidationError as e:
             raise Rejected("\n".join(f"{FIELD_LABELS.get(k, k)}: {v}" for k, v in e.errors.items())) from None

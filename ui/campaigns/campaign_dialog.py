@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import (
-    DEFAULT_FIELDS, Campaign, campaigns_named_like, check_campaign, normalised, save_campaign,
+    Campaign, default_fields, campaigns_named_like, check_campaign, normalised, save_campaign,
 )
 from models.common.dates import DateError
 from models.common.errors import ValidationError
 from models.common.text import fold
 from models.people.units import list_units
+from models.store.settings import council_names
 
 from ui.kit import messages
 from ui.kit.list_editor import EditableList
@@ -66,7 +67,7 @@ class CampaignDialog(RecordDialog):
             self.year.setValue(self.today.year)
             self.start_date.set_date(self.today)
             self.max_per_unit.setValue(1)
-            self.fields.set_values(DEFAULT_FIELDS)
+            self.fields.set_values(default_fields(council_names(db)))
             self.units = f.add("units", "Đơn vị tham gia", UnitChecklist(list_units(db, active_only=True)))
         self._auto_year = self.year.value()
         if campaign is None:
