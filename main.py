@@ -124,13 +124,25 @@ def _unit_id(db, code: str | None, required: bool) -> int | None:
     return unit_id
 
 
-def _check_target(args, kind: str) -> None:
-    """Refuse an output file that is the database or holds another kind of file (unless --force)."""
+# Suffixes of documents an output file must not be named with unless it is of that kind: a PDF written
+# to "ds.xlsx" (or a workbook to "ds.pdf") would not open.
+DOCUMENT_SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx", ".xls": "xls", ".xlsm": "xlsm", ".docx": "docx", ".doc": "doc",
+                     ".odt": "odt", ".ods": "ods", ".csv": "csv"}
+
+
+def _check_target(args, kind: str, choices: str = "") -> None:
+    """Refuse an output file that is the database or holds another kind of file, or whose name says it
+    is another kind of document (``choices``: the suffixes the command accepts, said in the message; by
+    default ``.kind``), unless --force."""
     refusal = output.check_output_target(args.out, kind, args.sub_db, args.force)
     if refusal:
         if output.check_output_target(args.out, kind, args.sub_db, force=True) is None:
             refusal += " Nếu chắc chắn muốn thay nó, thêm --force."
         raise Rejected(refusal)
+    suffix = Path(args.out).suffix.lower()
+    if DOCUMENT_SUFFIXES.get(suffix, kind) != kind and not args.force:
+        raise Rejected(f"Tệp ra “{Path(args.out).name}” có đuôi {suffix} nhưng lệnh này ghi {output.KIND_NAMES[kind]}: "
+                       f"hãy đặt tên tệp đuôi {choices or '.' + kind}.")
 
 
 # --- how each command runs a feature's function ------------------------------------------------------
@@ -395,7 +407,7 @@ def _statistics(args) -> None:
     if first is not None and first > year:
         raise Rejected(f"--from-year {first} sau --year {year}")
     kind = "xlsx" if args.out.suffix.lower() == ".xlsx" else "pdf"
-    _check_target(args, kind)
+    _check_target(args, kind, ".pdf (báo cáo có biểu đồ) hoặc .xlsx (chỉ số liệu)")
 
     def work(db):
         stats = compute_statistics(db, year, first, dt.date.today())
