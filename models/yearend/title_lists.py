@@ -22,6 +22,7 @@ from models.common.errors import DomainError, ValidationError
 from models.store.settings import council_names
 from models.common.text import money
 from models.quarters.classifications import classification_rows
+from models.yearend.title_rules import rule_for
 from models.yearend.titles import TitleProposals, list_key, title_proposals
 
 TEXT_HEADING = "Thành tích"
@@ -99,7 +100,17 @@ def require_year_results(db: Database, year: int) -> None:
     rated = db.execute("SELECT 1 FROM yearly_rating WHERE year = ? LIMIT 1", [year]).fetchone()
     if (not classification_rows(db, year) and not rated
             and not any(current_approval(db, list_key(year, t)) for t in TitleCode)):
+        if _by_rating(db, year):  # the rule set of the year judges by the year-end rating: ask for it
+            raise DomainError(f"Năm {year} chưa có xếp loại chất lượng cuối năm nào: hãy nhập xếp loại cuối năm "
+                              "(màn hình Xếp loại cuối năm, hoặc lệnh import ratings) để xét danh hiệu")
         raise DomainError(f"Năm {year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
+
+
+def _by_rating(db: Database, year: int) -> bool:
+    try:
+        return rule_for(db, year).by_rating
+    except DomainError:  # no rule set for the year: said when the titles are computed
+        return False
 
 
 def year_printable_lists(db: Database, year: int, as_of: dt.date) -> list[PrintableList]:
