@@ -527,17 +527,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 _XLSX_OUT, _DATE = "tệp Excel ghi ra", "DD/MM/YYYY"
+_DB_HELP = "tệp cơ sở dữ liệu (.sqlite3)"
 ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes which
-    "db": (("--db",), dict(type=Path, required=True, dest="sub_db")),
-    "db?": (("--db",), dict(type=Path, dest="sub_db")),
-    "file": (("file",), dict(type=Path)),
+    "db": (("--db",), dict(type=Path, required=True, dest="sub_db", metavar="PATH", help=_DB_HELP)),
+    "db?": (("--db",), dict(type=Path, dest="sub_db", metavar="PATH", help=_DB_HELP)),
+    "file": (("file",), dict(type=Path, metavar="FILE.xlsx", help="tệp Excel đọc vào")),
+    "backup file": (("file",), dict(type=Path, metavar="FILE", help="tệp sao lưu")),
     "out?": (("out",), dict(type=Path, nargs="?", help=_XLSX_OUT)),  # or -o: settled by _check_out
     "-o xlsx": (("-o", "--out"), dict(type=Path, dest="out_option", metavar="OUT.xlsx", help=_XLSX_OUT)),
     "-o": (("-o", "--out"), dict(type=Path, required=True)),
     "force": (("--force",), dict(action="store_true", help="ghi đè cả khi tệp ra đã có mà là tệp loại khác (không bao "
                                  "giờ ghi đè cơ sở dữ liệu đang dùng)")),
-    "campaign": (("--campaign",), dict(type=int, help="số (id) đợt thi đua, cho initiatives")),
-    "campaign id": (("--campaign",), dict(type=int)),
+    "campaign": (("--campaign",), dict(type=int, metavar="ID", help="số (id) đợt thi đua, cho initiatives")),
+    "campaign id": (("--campaign",), dict(type=int, metavar="ID", help="số (id) đợt thi đua")),
     "dry-run": (("--dry-run",), dict(action="store_true", help="chỉ kiểm tra, không ghi")),
     "year": (("--year",), dict(type=int, help="năm")),
     "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
@@ -573,7 +575,7 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
                 "ratings (xếp loại chất lượng cuối năm)", ("db", "year", "unit export", "apply", "replace")),
     "campaign": ("đợt thi đua", None, None),  # its actions: CAMPAIGN_ACTIONS
     "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
-    "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),
+    "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("backup file", "db")),
     "check": ("kiểm tra cơ sở dữ liệu", None, ("db",)),
     "report": ("in báo cáo PDF", REPORT_HELP, ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report",
                                                "from-year", "-o", "force")),
