@@ -88,10 +88,12 @@ def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) ->
 
 
 def title_years(db: Database) -> list[int]:
-    """The years whose titles can be proposed, newest first: those with a quarterly result or a
-    year-end rating (the rule sets of 2024 on judge by it)."""
-    return [r[0] for r in db.execute(
-        "SELECT year FROM classification UNION SELECT year FROM yearly_rating ORDER BY year DESC")]
+    """The years whose titles can be proposed, newest first: those with a quarterly result, and
+    those with a year-end rating whose rule set judges by it (the rule sets of 2024 on). Ratings
+    kept for the history of earlier years (the award register's due list) offer no year."""
+    classified = {r[0] for r in db.execute("SELECT DISTINCT year FROM classification")}
+    rated = {r[0] for r in db.execute("SELECT DISTINCT year FROM yearly_rating")} - classified
+    return sorted(classified | {y for y in rated if _by_rating(db, y)}, reverse=True)
 
 
 def require_year_results(db: Database, year: int) -> None:

@@ -4,7 +4,7 @@
 (``models.yearend.title_rules``; this module holds no number of its own) for:
 
 - every person with a classification row in the year (a level, or "không đánh giá"), or, under
-  a rule set judging by the yearly rating, with a rating or working in the year at all, placed in
+  a rule set judging by the yearly rating, with a rating or working on 31/12 of the year, placed in
   the unit their last classified quarter of the year belongs to; people who left before 31/12
   are noted as such (and not proposed unless the rule set says so). Titles: **Lao động tiên
   tiến** (LĐTT) and **Chiến sĩ thi đua cơ sở** (CSTĐCS). A CSTĐCS person is also on the LĐTT list
@@ -347,13 +347,13 @@ def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: Titl
 
 
 def _working_in(db: Database, year: int) -> set[int]:
-    """Ids of the people working in ``year``: recruited by its end (or no date), not left before
-    it began, and in a unit on some day of it."""
-    first, last = dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
+    """Ids of the people working at the end of ``year``: recruited by then (or no date), not left
+    before 31/12, and in a unit by then. (Someone who left during the year without a rating or a
+    quarter is not asked for one.)"""
     return {r[0] for r in db.execute(
         "SELECT DISTINCT s.id FROM staff s JOIN staff_unit h ON h.staff_id = s.id WHERE h.start_date <= :last "
-        "AND (s.ended_on IS NULL OR s.ended_on >= :first) AND (s.recruited_on IS NULL OR s.recruited_on <= :last)",
-        {"first": first, "last": last})}
+        "AND (s.ended_on IS NULL OR s.ended_on >= :last) AND (s.recruited_on IS NULL OR s.recruited_on <= :last)",
+        {"last": dt.date(year, 12, 31).isoformat()})}
 
 
 def _former_members_discipline(db: Database, year: int, rules: TitleRules,
