@@ -129,13 +129,25 @@ def _unit_id(db, code: str | None, required: bool) -> int | None:
     return unit_id
 
 
-def _check_target(args, kind: str) -> None:
-    """Refuse an output file that is the database or holds another kind of file (unless --force)."""
+# Suffixes of documents an output file must not be named with unless it is of that kind: a PDF written
+# to "ds.xlsx" (or a workbook to "ds.pdf") would not open.
+DOCUMENT_SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx", ".xls": "xls", ".xlsm": "xlsm", ".docx": "docx", ".doc": "doc",
+                     ".odt": "odt", ".ods": "ods", ".csv": "csv"}
+
+
+def _check_target(args, kind: str, choices: str = "") -> None:
+    """Refuse an output file that is the database or holds another kind of file, or whose name says it
+    is another kind of document (``choices``: the suffixes the command accepts, said in the message; by
+    default ``.kind``), unless --force."""
     refusal = output.check_output_target(args.out, kind, args.sub_db, args.force)
     if refusal:
         if output.check_output_target(args.out, kind, args.sub_db, force=True) is None:
             refusal += " Nếu chắc chắn muốn thay nó, thêm --force."
         raise Rejected(refusal)
+    suffix = Path(args.out).suffix.lower()
+    if DOCUMENT_SUFFIXES.get(suffix, kind) != kind and not args.force:
+        raise Rejected(f"Tệp ra “{Path(args.out).name}” có đuôi {suffix} nhưng lệnh này ghi {output.KIND_NAMES[kind]}: "
+                       f"hãy đặt tên tệp đuôi {choices or '.' + kind}.")
 
 
 # --- how each command runs a feature's function ------------------------------------------------------
@@ -239,6 +251,7 @@ def _campaign_add(args) -> None:
                 name=args.name, year=args.year, start_date=start,
                 registration_deadline=registration, report_deadline=report,
                 deadline_day_counts=args.deadline_day_counts == "yes",
+                fields=campaigns.default_fields(_council(db)),
             ))
         except ValidationError as e:
             raise Rejected("\n".join(f"{FIELD_LABELS.get(k, k)}: {v}" for k, v in e.errors.items())) from None
@@ -480,7 +493,7 @@ def _statistics(args) -> None:
     if first is not None and first > year:
         raise Rejected(f"--from-year {first} sau --year {year}")
     kind = "xlsx" if args.out.suffix.lower() == ".xlsx" else "pdf"
-    _check_target(args, kind)
+    _check_target(args, kind, ".pdf (báo cáo có biểu đồ) hoặc .xlsx (chỉ số liệu)")
 
     def work(db):
         stats = compute_statistics(db, year, first, dt.date.today())
@@ -600,17 +613,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 _XLSX_OUT, _DATE = "tệp Excel ghi ra", "DD/MM/YYYY"
+_DB_HELP = "tệp cơ sở dữ liệu (.sqlite3)"
 ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes which
-    "db": (("--db",), dict(type=Path, required=True, dest="sub_db")),
-    "db?": (("--db",), dict(type=Path, dest="sub_db")),
-    "file": (("file",), dict(type=Path)),
+    "db": (("--db",), dict(type=Path, required=True, dest="sub_db", metavar="PATH", help=_DB_HELP)),
+    "db?": (("--db",), dict(type=Path, dest="sub_db", metavar="PATH", help=_DB_HELP)),
+    "file": (("file",), dict(type=Path, metavar="FILE.xlsx", help="tệp Excel đọc vào")),
+    "backup file": (("file",), dict(type=Path, metavar="FILE", help="tệp sao lưu")),
     "out?": (("out",), dict(type=Path, nargs="?", help=_XLSX_OUT)),  # or -o: settled by _check_out
     "-o xlsx": (("-o", "--out"), dict(type=Path, dest="out_option", metavar="OUT.xlsx", help=_XLSX_OUT)),
     "-o": (("-o", "--out"), dict(type=Path, required=True)),
     "force": (("--force",), dict(action="store_true", help="ghi đè cả khi tệp ra đã có mà là tệp loại khác (không bao "
                                  "giờ ghi đè cơ sở dữ liệu đang dùng)")),
-    "campaign": (("--campaign",), dict(type=int, help="số (id) đợt thi đua, cho initiatives")),
-    "campaign id": (("--campaign",), dict(type=int, help="số (id) đợt thi đua")),
+    "campaign": (("--campaign",), dict(type=int, metavar="ID", help="số (id) đợt thi đua, cho initiatives")),
+    "campaign id": (("--campaign",), dict(type=int, metavar="ID", help="số (id) đợt thi đua")),
     "dry-run": (("--dry-run",), dict(action="store_true", help="chỉ kiểm tra, không ghi")),
     "year": (("--year",), dict(type=int, help="năm")),
     "quarter": (("--quarter",), dict(type=int, help="quý (1-4)")),
@@ -649,7 +664,7 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
                 "ratings (xếp loại chất lượng cuối năm)", ("db", "year", "unit export", "apply", "replace")),
     "campaign": ("đợt thi đua", None, None),  # its actions: CAMPAIGN_ACTIONS
     "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
-    "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("file", "db")),
+    "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("backup file", "db")),
     "check": ("kiểm tra cơ sở dữ liệu", None, ("db",)),
     "report": ("in báo cáo, văn bản (PDF; Word khi tệp ra có đuôi .docx)", REPORT_HELP,
                ("title", "db", "campaign id", "as-of", "year", "quarter", "unit report", "from-year", "-o", "force")),

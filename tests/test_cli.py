@@ -138,3 +138,12 @@ def test_screenshots_work_without_a_display(tmp_path):
                             cwd=ROOT, timeout=180)
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "anh").glob("*.png"))) == 15
+
+
+def test_the_help_of_each_command_names_the_database_as_path_not_an_internal_name():
+    for command in ("import", "export", "report", "restore", "template"):
+        result = run(command, "--help")
+        assert result.returncode == 0, result.stderr
+        assert "SUB_DB" not in result.stdout and "CAMPAIGN " not in result.stdout
+    assert "--db PATH" in run("report", "--help").stdout
+    assert "FILE.xlsx             tệp Excel đọc vào" in run("import", "--help").stdout

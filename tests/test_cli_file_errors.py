@@ -94,3 +94,17 @@ def test_an_unwritable_place_is_named_by_the_file_asked_for_not_the_temporary_on
     _refused(result, f"Không có quyền ghi/đọc “{target}”. Hãy cấp quyền (bỏ thuộc tính chỉ đọc) hoặc chọn nơi khác "
                      "rồi thử lại.")
     assert list(folder.iterdir()) == []
+
+
+def test_an_output_named_as_another_kind_of_document_is_refused_and_nothing_written(demo, tmp_path):  # noqa: F811
+    _refused(run("report", "due", "--db", demo, "--year", "2018", "-o", tmp_path / "den-han.xlsx"),
+             "Tệp ra “den-han.xlsx” có đuôi .xlsx nhưng lệnh này ghi tệp PDF: hãy đặt tên tệp đuôi .pdf.")
+    _refused(run("report", "statistics", "--db", demo, "--year", "2018", "-o", tmp_path / "thong-ke.docx"),
+             "Tệp ra “thong-ke.docx” có đuôi .docx nhưng lệnh này ghi tệp PDF: hãy đặt tên tệp đuôi .pdf (báo cáo "
+             "có biểu đồ) hoặc .xlsx (chỉ số liệu).")
+    _refused(run("export", "awards", tmp_path / "so-khen-thuong.pdf", "--db", demo),
+             "Tệp ra “so-khen-thuong.pdf” có đuôi .pdf nhưng lệnh này ghi tệp Excel: hãy đặt tên tệp đuôi .xlsx.")
+    _refused(run("template", "ratings", tmp_path / "mau.xls"),
+             "Tệp ra “mau.xls” có đuôi .xls nhưng lệnh này ghi tệp Excel: hãy đặt tên tệp đuôi .xlsx.")
+    assert list(tmp_path.iterdir()) == []
+    assert run("report", "due", "--db", demo, "--year", "2018", "-o", tmp_path / "DEN-HAN.PDF").returncode == 0

@@ -74,6 +74,8 @@ def test_without_a_title_the_four_lists_are_bound_with_their_own_page_numbers(de
     ([], "Cần --year NĂM (năm xét danh hiệu)"),
     (["--year", "1999"], "--year: năm 1999 không hợp lệ (từ 2000 đến 2100)"),
     (["--year", "2005"], "Năm 2005 chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu"),
+    (["--year", "2025"], "Năm 2025 chưa có xếp loại chất lượng cuối năm nào: hãy nhập xếp loại cuối năm (màn hình "
+                         "Xếp loại cuối năm, hoặc lệnh import ratings) để xét danh hiệu"),
     (["--year", "2018", "--campaign", "1"], "--campaign không dùng cho titles"),
     (["--year", "2018", "--as-of", "31/02/2019"], "--as-of: ngày 31/02/2019 không tồn tại"),
 ])

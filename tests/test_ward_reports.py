@@ -42,6 +42,24 @@ REPORTS = (
     ("statistics", "statistics", ("--year", "2018", "--from-year", "2016")),
     ("due", "due", ("--year", "2018")),
 )
+# The 2026 sample, a ward council from the start: every kind, both campaigns, every quarter of 2025.
+REPORTS_2026 = (
+    *((f"initiatives-{c}", "initiatives", ("--campaign", c)) for c in ("1", "2")),
+    *((f"criticism-{c}", "criticism", ("--campaign", c, "--as-of", "15/01/2026")) for c in ("1", "2")),
+    *((f"commendation-{c}", "commendation", ("--campaign", c, "--as-of", "15/01/2026")) for c in ("1", "2")),
+    *((f"classification-q{q}", "classification", ("--year", "2025", "--quarter", q)) for q in "1234"),
+    ("classification-unit", "classification", ("--year", "2025", "--quarter", "4", "--unit", "KP01")),
+    ("titles", "titles", ("--year", "2025", "--as-of", "15/01/2026")),
+    ("statistics", "statistics", ("--year", "2025", "--from-year", "2023")),
+    ("statistics-one-year", "statistics", ("--year", "2025")),
+    ("due", "due", ("--year", "2025")),
+    ("due-2026", "due", ("--year", "2026")),
+    ("proposal", "proposal", ("--year", "2025", "--as-of", "15/01/2026")),
+    ("proposal-campaign", "proposal", ("--campaign", "1", "--as-of", "15/01/2026")),
+    ("minutes", "minutes", ("--year", "2025", "--as-of", "15/01/2026")),
+    ("decision", "decision", ("--year", "2025", "--title", "LDTT", "--as-of", "15/01/2026")),
+    ("certificates", "certificates", ("--year", "2025", "--title", "CSTDCS", "--as-of", "15/01/2026")),
+)
 ATTACHED = ("criticism", "commendation", "titles", "titles-cstdcs")
 
 
@@ -63,8 +81,22 @@ def ward_pdfs(demo, tmp_path_factory):  # noqa: F811
     shutil.copy(demo, path)
     to_ward(path)
     _approve_two_lists(path)
+    return _texts(path, folder, REPORTS)
+
+
+@pytest.fixture(scope="module")
+def sample_2026_pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sample_2026")
+    path = folder / "phuong.sqlite3"
+    result = run("demo", "--db", path, "--sample", "2026")
+    assert result.returncode == 0, result.stderr
+    return _texts(path, folder, REPORTS_2026)
+
+
+def _texts(path, folder, reports) -> dict[str, str]:
+    """Every report of ``reports`` made by the command line from ``path``, as text (NFC)."""
     texts = {}
-    for name, kind, arguments in REPORTS:
+    for name, kind, arguments in reports:
         out = folder / f"{name}.pdf"
         result = run("report", kind, "--db", path, *arguments, "-o", out)
         assert result.returncode == 0, (name, result.stderr)
@@ -73,17 +105,26 @@ def ward_pdfs(demo, tmp_path_factory):  # noqa: F811
     return texts
 
 
-def test_the_reports_cover_every_report_kind_of_the_command_line():
-    assert {kind for _, kind, _ in REPORTS} == set(REPORT_KINDS)
+@pytest.mark.parametrize("reports", [REPORTS, REPORTS_2026])
+def test_the_reports_cover_every_report_kind_of_the_command_line(reports):
+    assert {kind for _, kind, _ in reports} == set(REPORT_KINDS)
+
+
+def _no_district_word(text: str, attached: bool = False) -> None:
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP" in text
+    # A list attached to a decision or a Tờ trình has no place and date of its own (issue #16).
+    assert ("kèm theo" in text.lower()) if attached else ("Gò Vấp, ngày" in text)
+    assert "quận" not in text.lower(), text[max(0, text.lower().find("quận") - 80):text.lower().find("quận") + 80]
 
 
 @pytest.mark.parametrize("name", [name for name, _, _ in REPORTS])
 def test_a_ward_database_prints_no_district_word(ward_pdfs, name):
-    text = ward_pdfs[name]
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP" in text
-    # A list attached to a decision or a Tờ trình has no place and date of its own (issue #16).
-    assert ("kèm theo" in text.lower()) if name in ATTACHED else ("Gò Vấp, ngày" in text)
-    assert "quận" not in text.lower(), text[max(0, text.lower().find("quận") - 80):text.lower().find("quận") + 80]
+    _no_district_word(ward_pdfs[name], name in ATTACHED)
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in REPORTS_2026])
+def test_the_2026_sample_prints_no_district_word(sample_2026_pdfs, name):
+    _no_district_word(sample_2026_pdfs[name], name.split("-")[0] in ATTACHED)
 
 
 def test_a_ward_database_prints_the_ward_words_where_the_district_ones_stood(ward_pdfs):

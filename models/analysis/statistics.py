@@ -96,7 +96,8 @@ class Statistics:
                    ("Tập thể", tuple(float(self.by_kind.get(k, (0, 0, 0))[1]) for k in kinds)))),
         ]
         if len(self.years) > 1:
-            main = [k for k in kinds if any(self.by_year[y][k] for y in self.years)][:5]
+            # No award in those years: one line at zero, a chart with no line at all cannot be drawn.
+            main = [k for k in kinds if any(self.by_year[y][k] for y in self.years)][:5] or kinds[:1]
             charts.append(Chart(f"Khen thưởng {self.from_year}-{self.year} theo năm", "line",
                                 tuple(str(y) for y in self.years),
                                 tuple((SHORT[AwardKind(k)], tuple(float(self.by_year[y][k]) for y in self.years))

@@ -236,8 +236,11 @@ NARROW = 12_000  # a search expected to read at most this many index entries rea
 
 
 class _Values:
-    """What the search looks up besides names: the distinct forms and decision numbers with their counts,
-    the awards per person and per unit, the count of each kind; read again after any change."""
+    """What the search looks up besides names: the distinct forms and decision numbers, each with its
+    count up to :data:`COUNTED` (all an estimate needs), the awards per person and per unit; read again
+    after any change. Everything is read from the indexes by seeking, never by scanning the register:
+    the first keystroke after a change stays as cheap as the others (the counts of the kinds are read
+    when a search asks for them, :meth:`kind_count`)."""
 
     def __init__(self):
         self.key = None
@@ -245,21 +248,26 @@ class _Values:
     def of(self, db: Database) -> _Values:
         key = (id(db.conn), db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0])
         if key != self.key:
-            self.forms = db.execute("SELECT form_folded, count(*) FROM award GROUP BY form_folded").fetchall()
-            self.numbers = [(n, fold(n), c) for n, c in db.execute(
-                "SELECT decision_number, count(*) FROM award GROUP BY decision_number")]
-            self.kinds = dict(db.execute("SELECT kind, count(*) FROM award INDEXED BY award_kind GROUP BY kind"))
-            total = sum(self.kinds.values())
+            self.db = db
+            self.forms = _distinct_counted(db, "form_folded")
+            self.numbers = [(n, fold(n), c) for n, c in _distinct_counted(db, "decision_number")]
+            (top,) = db.execute("SELECT coalesce(max(id), 0) FROM award").fetchone()  # the count, or a bit more
             self.people = [(i, f"{code.lower()} {name}") for i, code, name in
                            db.execute("SELECT id, code, name_folded FROM staff")]
             self.units = [(i, f"{code.lower()} {name}") for i, code, name in
                           db.execute("SELECT id, code, name_folded FROM unit")]
             self.last: tuple[str, list, list] = ("", self.people, self.units)
-            self.per_person = max(1.0, total / max(len(self.people), 1))
-            self.per_unit = max(1.0, total / max(len(self.units), 1))
+            self.per_person = max(1.0, top / max(len(self.people), 1))
+            self.per_unit = max(1.0, top / max(len(self.units), 1))
+            self._kinds: dict[str, int] = {}
             self.key = key
         return self
 
+    def kind_count(self, kind: str) -> int:
+        """The awards of ``kind``, counted up to ``NARROW + 1`` (more: the walk of the year index)."""
+        if kind not in self._kinds:
+            self._kinds[kind] = _count_upto(self.db, "kind", kind, NARROW + 1)
+        return self._kinds[kind]
 
     def matching(self, query: str) -> tuple[list[int], list[int]]:
         """The ids of the people and of the units whose code or folded name contains ``query``; a query
@@ -274,6 +282,25 @@ class _Values:
 
 
 _VALUES = _Values()
+COUNTED = SEARCH_LIMIT + 1  # a form or a decision number is read at most a page at a time: counted that far
+
+
+def _count_upto(db: Database, column: str, value, cap: int) -> int:
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM award WHERE {column} = ? LIMIT ?)",
+                      [value, cap]).fetchone()[0]
+
+
+def _distinct_counted(db: Database, column: str) -> list[tuple[str, int]]:
+    """The distinct values of an indexed column of the award table in order, each with its count up to
+    :data:`COUNTED`: one seek per value through the column's index instead of a scan of the register."""
+    found, value, after = [], "", ">="  # every text is >= "": the first value, then each next one
+    while True:
+        row = db.execute(f"SELECT {column} FROM award WHERE {column} {after} ? ORDER BY {column} LIMIT 1",
+                         [value]).fetchone()
+        if row is None:
+            return found
+        value, after = row[0], ">"
+        found.append((value, _count_upto(db, column, value, COUNTED)))
 
 
 def search_awards(db: Database, wanted: SearchFilter, limit: int = SEARCH_LIMIT) -> SearchResult:
@@ -308,7 +335,7 @@ def search_awards(db: Database, wanted: SearchFilter, limit: int = SEARCH_LIMIT)
         if not sources:
             return SearchResult([], False)
     elif wanted.kind is not None:
-        expected = values.kinds.get(str(wanted.kind), 0)
+        expected = values.kind_count(str(wanted.kind))
         sources = [("kind", [str(wanted.kind)])]
     else:
         expected = NARROW + 1

@@ -6,11 +6,12 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from models.common.codes import UnitKind
+from models.common.codes import CouncilLevel, UnitKind
 from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.text import clean, fold, nfc
 from models.store.records import save_record
+from models.store.settings import CouncilNames
 
 # The fields named in the seed article (Gò Vấp, 02/11/2018): the default list offered to units.
 DEFAULT_FIELDS = (
@@ -26,6 +27,19 @@ DEFAULT_FIELDS = (
     "Chi thu nhập tăng thêm cho cán bộ, công chức",
     "Sắp xếp lại công việc, nâng cao năng suất lao động",
 )
+DELEGATION = 6  # the field of the delegation, worded by the council's level (``default_fields``)
+
+
+def default_fields(names: CouncilNames) -> tuple[str, ...]:
+    """The fields offered to a new campaign of the council: :data:`DEFAULT_FIELDS`, whose delegation
+    field names who delegates to whom at the council's level (a ward has no district above it)."""
+    if names.level == CouncilLevel.DISTRICT:
+        return DEFAULT_FIELDS
+    if names.level == CouncilLevel.DEPARTMENT:
+        delegation = "Ủy quyền của người đứng đầu cơ quan cho cấp phó, trưởng phòng, thủ trưởng đơn vị"
+    else:
+        delegation = f"Ủy quyền của Chủ tịch UBND {clean(names.area)} cho Phó Chủ tịch, thủ trưởng cơ quan, đơn vị"
+    return (*DEFAULT_FIELDS[:DELEGATION], delegation, *DEFAULT_FIELDS[DELEGATION + 1:])
 
 
 @dataclass(frozen=True)

@@ -126,14 +126,17 @@ def build_demo_campaign(db: Database, plan: CampaignPlan = CampaignPlan()) -> in
         assessment[i] = (Assessment.KHONG_HIEU_QUA if n < cut[0] else Assessment.TIEU_BIEU if n < cut[1]
                          else None if n < cut[2] else Assessment.HIEU_QUA)
     assessed = spec.report_deadline < plan.entered_on  # the council assesses after the deadline
-    fields = list(TITLES)
+    # The campaign's own fields (a ward's delegation field is worded for a ward), with the titles
+    # written for the default field at the same place.
+    fields, titles = list(spec.fields), list(TITLES.values())
     recognised: list[int] = []
     outsider = _outside_co_author(db, [units[i][0] for i in sorted(missing)]) if plan.story else None
     for i, (unit_id, code, name) in enumerate(units):
         if i in missing:
             continue
-        field = fields[rng.randrange(len(fields))]
-        title = rng.choice(TITLES[field])
+        at = rng.randrange(len(fields))
+        field = fields[at]
+        title = rng.choice(titles[at])
         if i in late:
             registered_on = _day(rng, spec.registration_deadline + days(2), spec.registration_deadline + days(17))
         else:

@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from models.campaigns.campaigns import Campaign
+from models.campaigns.campaigns import Campaign, default_fields
 from models.campaigns.initiatives import get_initiative, save_initiative
 from models.campaigns.recognitions import Recognition, save_recognition
 from models.common.codes import (
@@ -146,10 +146,6 @@ _CAMPAIGNS = {
     2026: ("Phong trào thi đua cải cách hành chính, chuyển đổi số năm 2026", (3, 2), (3, 31), (12, 15),
            f"{_UNITS_REGISTER} trước 31/03/2026 và báo cáo kết quả trước 15/12/2026."),
 }
-CAMPAIGN_2025, CAMPAIGN_2026 = (
-    Campaign(name=name, year=year, start_date=dt.date(year, *start), registration_deadline=dt.date(year, *reg),
-             report_deadline=dt.date(year, *report), description=text)
-    for year, (name, start, reg, report, text) in _CAMPAIGNS.items())
 COUNCIL = CouncilNames(
     level=CouncilLevel.WARD,
     area="phường",
@@ -162,6 +158,10 @@ COUNCIL = CouncilNames(
     recipients=("Thường trực Đảng ủy phường;", "Thường trực HĐND phường;",
                 "Các cơ quan, đơn vị, trường học, khu phố thuộc phường;", "Lưu: VT, VP."),
 )
+CAMPAIGN_2025, CAMPAIGN_2026 = (
+    Campaign(name=name, year=year, start_date=dt.date(year, *start), registration_deadline=dt.date(year, *reg),
+             report_deadline=dt.date(year, *report), description=text, fields=default_fields(COUNCIL))
+    for year, (name, start, reg, report, text) in _CAMPAIGNS.items())
 
 
 def _destination(position: str) -> str:

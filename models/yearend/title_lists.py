@@ -93,14 +93,7 @@ def title_years(db: Database) -> list[int]:
     history of an earlier year (the award register) does not open its titles."""
     classified = {r[0] for r in db.execute("SELECT DISTINCT year FROM classification")}
     rated = {r[0] for r in db.execute("SELECT DISTINCT year FROM yearly_rating")} - classified
-    return sorted(classified | {y for y in rated if _judged_by_rating(db, y)}, reverse=True)
-
-
-def _judged_by_rating(db: Database, year: int) -> bool:
-    try:
-        return rule_for(db, year).by_rating
-    except DomainError:
-        return False
+    return sorted(classified | {y for y in rated if _by_rating(db, y)}, reverse=True)
 
 
 def require_year_results(db: Database, year: int) -> None:
@@ -109,7 +102,17 @@ def require_year_results(db: Database, year: int) -> None:
     rated = db.execute("SELECT 1 FROM yearly_rating WHERE year = ? LIMIT 1", [year]).fetchone()
     if (not classification_rows(db, year) and not rated
             and not any(current_approval(db, list_key(year, t)) for t in TitleCode)):
+        if _by_rating(db, year):  # the rule set of the year judges by the year-end rating: ask for it
+            raise DomainError(f"Năm {year} chưa có xếp loại chất lượng cuối năm nào: hãy nhập xếp loại cuối năm "
+                              "(màn hình Xếp loại cuối năm, hoặc lệnh import ratings) để xét danh hiệu")
         raise DomainError(f"Năm {year} chưa có kết quả xếp loại quý nào: không có ai để xét danh hiệu")
+
+
+def _by_rating(db: Database, year: int) -> bool:
+    try:
+        return rule_for(db, year).by_rating
+    except DomainError:  # no rule set for the year: said when the titles are computed
+        return False
 
 
 def year_printable_lists(db: Database, year: int, as_of: dt.date) -> list[PrintableList]:

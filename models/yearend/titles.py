@@ -3,7 +3,8 @@
 ``title_proposals(db, year)`` checks every condition of the rule set in force for the year
 (``models.yearend.title_rules``; this module holds no number of its own) for:
 
-- every person with a classification row in the year (a level, or "không đánh giá"), placed in
+- every person with a classification row in the year (a level, or "không đánh giá"), or, under
+  a rule set judging by the yearly rating, with a rating or working on 31/12 of the year, placed in
   the unit their last classified quarter of the year belongs to; people who left before 31/12
   are noted as such (and not proposed unless the rule set says so). Titles: **Lao động tiên
   tiến** (LĐTT) and **Chiến sĩ thi đua cơ sở** (CSTĐCS). A CSTĐCS person is also on the LĐTT list
@@ -285,11 +286,14 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
     removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
     year_end = dt.date(year, 12, 31)
+    # Judged by the rating, someone working in the year with neither a rating nor a quarter is
+    # listed too (not proposed: "Chưa có xếp loại chất lượng cuối năm ..."), never silently left out.
+    working = _working_in(db, year) if rules.by_rating else set()
     drafts: list[Draft] = []
     for staff_id, code, full_name, position, recruited, ended in db.execute(
         "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"  # a scan beats 80,000 lookups
     ):
-        if staff_id not in quarters and staff_id not in ratings:
+        if staff_id not in quarters and staff_id not in ratings and staff_id not in working:
             continue
         left = from_iso(ended)
         mine = tuple(quarters.get(staff_id, ()))
@@ -342,6 +346,16 @@ def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: Titl
     return UnitProposal(unit_id, info["code"], info["name"], UnitKind(info["kind"]), active,
                         tuple(m.staff_id for m in members),
                         counts.counted, counts.earned_ldtt, counts.completed, counts.cstdcs, decisions)
+
+
+def _working_in(db: Database, year: int) -> set[int]:
+    """Ids of the people working at the end of ``year``: recruited by then (or no date), not left
+    before 31/12, and in a unit by then. (Someone who left during the year without a rating or a
+    quarter is not asked for one.)"""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT s.id FROM staff s JOIN staff_unit h ON h.staff_id = s.id WHERE h.start_date <= :last "
+        "AND (s.ended_on IS NULL OR s.ended_on >= :last) AND (s.recruited_on IS NULL OR s.recruited_on <= :last)",
+        {"last": dt.date(year, 12, 31).isoformat()})}
 
 
 def _former_members_discipline(db: Database, year: int, rules: TitleRules,

@@ -48,3 +48,16 @@ def test_a_year_by_unit_and_kind_across_years_and_against_the_caps(db):
     assert quarters.series[0] == ("Xuất sắc", (66.7, 33.3, 0.0))
     assert quarters.series[-1] == (CAP_SERIES, (100.0, 50.0, 0.0))  # Q3: An excellent, Chi good
     assert quarters.limit == (50.0, "Tối đa 50% lãnh đạo, quản lý xếp loại Hoàn thành xuất sắc nhiệm vụ")
+
+
+def test_years_without_any_award_draw_one_line_at_zero_and_print(db):
+    import datetime as dt
+
+    from models.store.settings import council_names
+    from reports.statistics import render_statistics
+
+    unit(db, "P01", "Ủy ban nhân dân Phường An Hội Tây")
+    stats = compute_statistics(db, 2025, 2023, dt.date(2026, 1, 15))
+    line = next(c for c in stats.charts() if c.kind == "line")
+    assert line.series == (("LĐTT", (0.0, 0.0, 0.0)),)
+    assert render_statistics(stats, council_names(db), dt.date(2026, 1, 15))[:5] == b"%PDF-"

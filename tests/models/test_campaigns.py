@@ -434,3 +434,20 @@ def test_tracking_defaults_to_today_while_live_else_the_final_day_and_the_review
 ])
 def test_a_new_initiative_is_registered_today_unless_the_campaign_is_over(today, expected):
     assert default_registration_date(DEMO_CAMPAIGN, today) == expected
+
+
+def test_the_offered_fields_name_the_councils_own_level():
+    from models.campaigns.campaigns import DEFAULT_FIELDS, default_fields
+    from models.common.codes import CouncilLevel
+    from models.store.settings import CouncilNames
+
+    assert default_fields(CouncilNames()) == DEFAULT_FIELDS  # the 2018 district keeps its wording
+    ward = default_fields(CouncilNames(level=CouncilLevel.WARD, area="phường"))
+    commune = default_fields(CouncilNames(level=CouncilLevel.WARD, area="xã"))
+    department = default_fields(CouncilNames(level=CouncilLevel.DEPARTMENT, area="Sở"))
+    assert ward[6] == "Ủy quyền của Chủ tịch UBND phường cho Phó Chủ tịch, thủ trưởng cơ quan, đơn vị"
+    assert commune[6] == "Ủy quyền của Chủ tịch UBND xã cho Phó Chủ tịch, thủ trưởng cơ quan, đơn vị"
+    assert department[6] == "Ủy quyền của người đứng đầu cơ quan cho cấp phó, trưởng phòng, thủ trưởng đơn vị"
+    for fields in (ward, commune, department):
+        assert len(fields) == len(DEFAULT_FIELDS) and not any("quận" in f for f in fields)
+        assert fields[:6] + fields[7:] == DEFAULT_FIELDS[:6] + DEFAULT_FIELDS[7:]

@@ -205,8 +205,11 @@ def test_a_year_across_the_merger_is_judged_whole_in_the_unit_of_year_end(wards)
     assert TitleCode.TTLDTT in found.units[0].titles
     # 2024 is judged as it was: Phường 10 was in activity all that year.
     before = title_proposals(db, 2024)
-    assert [(u.code, u.active) for u in before.units] == [("P10", True)]
-    assert TitleCode.TTLDTT in before.units[0].titles
+    # Phường 17's people had neither a rating nor a quarter in 2024: listed, told so, no title for the unit.
+    assert [(u.code, u.active, u.counted) for u in before.units] == [("P10", True, 2), ("P17", True, 0)]
+    assert TitleCode.TTLDTT in before.units[0].titles and not before.units[1].titles
+    assert before.why(TitleCode.LDTT, "staff", people["C"]).startswith(
+        "Không đủ điều kiện Lao động tiên tiến: chưa có xếp loại chất lượng cuối năm 2024")
 
 
 def test_the_history_names_the_old_unit_and_says_what_became_of_it(wards):

@@ -119,11 +119,35 @@ def test_a_person_classified_in_the_quarters_but_without_a_rating_is_told_the_ra
         TitleCode.TTLDTT].conditions
 
 
-def test_someone_with_neither_a_rating_nor_a_quarter_is_not_considered_and_told_why(db, p01):
+def test_someone_working_with_neither_a_rating_nor_a_quarter_is_listed_as_not_proposed_and_told_why(db, p01):
     staff_id = person(db, p01, "Lê Văn Vắng")
     proposals = title_proposals(db, YEAR, on=AS_OF)
+    found = proposals.person(staff_id)
+    assert found is not None and found.unit_id == p01
+    assert not found.decisions[LDTT].proposed and not found.decisions[CSTDCS].proposed
     assert proposals.why(LDTT, "staff", staff_id) == (
-        "Không xét: không có xếp loại chất lượng cuối năm và kết quả xếp loại quý nào năm 2025.")
+        "Không đủ điều kiện Lao động tiên tiến: chưa có xếp loại chất lượng cuối năm 2025: hãy nhập xếp loại để xét "
+        "danh hiệu.")
+    assert Condition("1 người chưa có xếp loại cuối năm (không tính vào tỷ lệ)", None) in proposals.unit(
+        p01).decisions[TitleCode.TTLDTT].conditions
+
+
+@pytest.mark.parametrize("recruited, ended, listed", [
+    (dt.date(2025, 12, 31), None, True), (dt.date(2026, 1, 1), None, False),
+    (dt.date(2010, 1, 1), dt.date(2025, 12, 31), True), (dt.date(2010, 1, 1), dt.date(2025, 12, 30), False)])
+def test_only_those_working_on_31_12_are_listed_without_a_rating(db, p01, recruited, ended, listed):
+    staff_id = person(db, p01, "Lê Văn Vắng")  # saved "today" (2019): the dates are moved after
+    db.execute("UPDATE staff SET recruited_on = ?, ended_on = ? WHERE id = ?",
+               [recruited.isoformat(), ended and ended.isoformat(), staff_id])
+    db.execute("UPDATE staff_unit SET start_date = ? WHERE staff_id = ?", [recruited.isoformat(), staff_id])
+    assert (_person(db, staff_id) is not None) is listed
+
+
+def test_under_the_quarters_someone_without_a_quarter_is_still_not_considered(db, p01):
+    staff_id = person(db, p01, "Lê Văn Vắng")
+    proposals = title_proposals(db, 2018)
+    assert proposals.person(staff_id) is None
+    assert proposals.why(LDTT, "staff", staff_id) == "Không xét: không có kết quả xếp loại quý nào năm 2018."
 
 
 def test_a_unit_completed_its_tasks_unless_a_member_is_rated_khong_hoan_thanh(db, p01):
@@ -316,3 +340,13 @@ def test_ticking_the_values_as_checked_is_in_the_history_in_vietnamese(db):
     (change,) = list_changes(db, table="title_rule_set", since=dt.date(2000, 1, 1))
     assert change.summary == ("Giá trị cần kiểm tra: Tỷ lệ tối đa Chiến sĩ thi đua cơ sở, Tỷ lệ Chiến sĩ thi đua cơ sở "
                               "tính trên, Số tháng công tác tối thiểu → (không có)")
+
+
+def test_the_years_offered_are_those_classified_or_rated_under_a_rule_set_judging_by_the_rating(db, p01):
+    from models.yearend.title_lists import title_years
+
+    staff_id = person(db, p01, "Lê Văn Một")
+    save_quarter(db, p01, 2018, 4, [Entry(staff_id, TOT)])
+    for year in (2014, 2016, 2017, 2025):  # ratings kept for the history before 2024: no list of titles
+        set_rating(db, staff_id, year, TOT)
+    assert title_years(db) == [2025, 2018]

@@ -129,3 +129,27 @@ def test_the_entry_screen_keeps_a_merged_unit_for_the_quarters_before_its_end(qt
     assert names == ["Đỗ Minh Đức"]  # still in Phường 10 in Q2/2025
     page.show_unit(ids["P10"], 2025, 3)
     assert page.model.rowCount() == 0  # in the new ward from Q3
+
+
+def test_reactivating_a_merged_unit_warns_and_does_nothing_unless_confirmed(qtbot, sample_db, tmp_path, answers):
+    from models.people.succession import SuccessionKind, apply_succession, plan_succession
+    from ui.people.units_page import UnitsPage
+
+    gv = _new_ward(sample_db)
+    p01 = _ids(sample_db)["P01"]
+    apply_succession(sample_db, plan_succession(sample_db, SuccessionKind.SAP_NHAP, [p01], [gv], dt.date(2025, 7, 1),
+                                                TODAY))
+    page = shown(qtbot, UnitsPage(sample_db, tmp_path / "tdkt.sqlite3"))
+    page.state_filter.setCurrentIndex(page.state_filter.findText("Tất cả trạng thái"))
+    page.select_where(lambda u: u.code == "P01")
+    assert page.toggle_action.text() == "Kích hoạt lại"
+    answers.confirm_answer = False
+    page.toggle_action.trigger()
+    assert answers.asked == [
+        "“Ủy ban nhân dân Phường 1” đã sáp nhập vào Ủy ban nhân dân phường Gò Vấp từ 01/07/2025.\nKích hoạt lại thì "
+        "đơn vị cũ lại có trong các danh sách đơn vị đang hoạt động (đăng ký, xếp loại, danh hiệu tập thể), còn cán "
+        "bộ vẫn ở đơn vị mới và việc sắp xếp vẫn được ghi.\nVẫn kích hoạt lại?"]
+    assert [u.active for u in list_units(sample_db) if u.code == "P01"] == [False]
+    answers.confirm_answer = True
+    page.toggle_action.trigger()
+    assert [u.active for u in list_units(sample_db) if u.code == "P01"] == [True]

@@ -135,6 +135,13 @@ def test_a_new_rule_set_starts_as_a_copy_and_needs_a_year_of_its_own(qtbot, titl
     dialog = edits[0]
     assert dialog.windowTitle() == "Thêm quy định xét danh hiệu"
     assert dialog.cap_percent.text() == "15" and dialog.min_months.value() == 10  # copied from the latest set
+    latest = list_title_rules(titles_db)[-1]
+    assert dialog.copied.text() == (
+        f"⚠ Các giá trị được chép từ quy định mới nhất “{latest.name}” (áp dụng từ năm {latest.from_year}), không "
+        "phải từ quy định đang áp dụng cho năm 2017: hãy kiểm tra từng giá trị theo văn bản của năm đó.")
+    dialog.from_year.setValue(latest.from_year + 1)
+    assert dialog.copied.text() == (f"Các giá trị được chép từ quy định mới nhất “{latest.name}” (áp dụng từ năm "
+                                    f"{latest.from_year}): chỉ cần sửa những điều văn bản mới thay đổi.")
     assert dialog.form.error_text("from_year") == "Đã có quy định xét danh hiệu áp dụng từ năm 2017"
     assert len(list_title_rules(titles_db)) == 3
 

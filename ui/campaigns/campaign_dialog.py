@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.campaigns.campaigns import (
-    DEADLINE_DAY_NOTE, DEADLINE_WORDINGS, DEFAULT_FIELDS, Campaign, campaigns_named_like, check_campaign, normalised,
+    DEADLINE_DAY_NOTE, DEADLINE_WORDINGS, Campaign, campaigns_named_like, check_campaign, default_fields, normalised,
     save_campaign,
 )
 from models.common.dates import DateError
 from models.common.errors import ValidationError
 from models.common.text import fold
 from models.people.units import list_units
+from models.store.settings import council_names
 
 from ui.kit import messages
 from ui.kit.list_editor import EditableList
@@ -74,7 +75,7 @@ class CampaignDialog(RecordDialog):
             self.start_date.set_date(self.today)
             self.max_per_unit.setValue(1)
             self.deadline_day_counts.set_value(True)  # as before: the deadline day is on time
-            self.fields.set_values(DEFAULT_FIELDS)
+            self.fields.set_values(default_fields(council_names(db)))
             self.units = f.add("units", "Đơn vị tham gia", UnitChecklist(list_units(db, active_only=True)))
         self._auto_year = self.year.value()
         if campaign is None:

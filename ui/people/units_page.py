@@ -124,6 +124,15 @@ class UnitsPage(ListPage):
             "có thể kích hoạt lại bất cứ lúc nào.",
         ):
             return
+        ended = None if unit.active else succession_notes(self.db).get(unit.id)
+        if ended is not None and not messages.confirm(
+            self, "Kích hoạt lại",
+            f"“{unit.name}” đã {ended.text[0].lower()}{ended.text[1:]}.\nKích hoạt lại thì đơn vị cũ lại có trong "
+            "các danh sách đơn vị đang hoạt động (đăng ký, xếp loại, danh hiệu tập thể), còn cán bộ vẫn ở đơn vị "
+            "mới và việc sắp xếp vẫn được ghi.\nVẫn kích hoạt lại?",
+            yes="Kích hoạt lại",
+        ):
+            return
         before = snapshot_unit(self.db, unit.id)
         set_unit_active(self.db, unit.id, not unit.active)
         verb = "Ngừng hoạt động" if unit.active else "Kích hoạt lại"

@@ -133,12 +133,32 @@ class TitleRuleSetDialog(RecordDialog):
         self.marks = {name: _mark(form, name) for form in (self.form.left, self.form.right) for name in form.fields}
         shown = rules or template or TitleRules(name="", from_year=from_year or 2018)
         self._show(shown)
+        # A new set copies the latest one: said above the form, more firmly for an earlier year.
+        self.template = template if rules is None else None
+        self.copied = QLabel()
+        self.copied.setObjectName("copied")
+        self.copied.setWordWrap(True)
+        self.copied.setVisible(self.template is not None)
+        self.layout().insertWidget(0, self.copied)
+        self.from_year.valueChanged.connect(lambda _v: self._say_copied())
         if rules is None:
             self.name.setText("")
             self.note.setPlainText("")
             if from_year is not None:
                 self.from_year.setValue(from_year)
+        self._say_copied()
         self.mark_clean()
+
+    def _say_copied(self) -> None:
+        if self.template is None:
+            return
+        t = self.template
+        text = f"Các giá trị được chép từ quy định mới nhất “{t.name}” (áp dụng từ năm {t.from_year})"
+        if self.from_year.value() < t.from_year:
+            self.copied.setText(f"⚠ {text}, không phải từ quy định đang áp dụng cho năm {self.from_year.value()}: "
+                                "hãy kiểm tra từng giá trị theo văn bản của năm đó.")
+        else:
+            self.copied.setText(f"{text}: chỉ cần sửa những điều văn bản mới thay đổi.")
 
     def _build_left(self, f: ErrorForm) -> None:
         self.name = f.add("name", "Tên quy định", QLineEdit(), required=True)
