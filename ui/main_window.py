@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.nav = NavList(self.focus_screen)
         self.nav.setObjectName("nav")
+        # As wide as the longest area's name ("Đến hạn khen thưởng"): no horizontal scroll bar.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 11pt; outline: 0; } QListWidget::item { padding: 9px 8px; }"
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         for title, _screen, _excel in AREAS:
             self.nav.addItem(QListWidgetItem(title))
             self.stack.addWidget(QWidget())  # replaced by the screen when first shown
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4))
         self.nav.blockSignals(False)
         self.nav.setCurrentRow(0)
         self._show_area(0)
