@@ -405,6 +405,7 @@ def draft_list(db: Database, review: CampaignReview, kind: ListKind) -> Printabl
         as_of=review.as_of, collectives=tuple(collectives), individuals=tuple(individuals),
         text_heading="Lý do" if kind == ListKind.CRITICISM else "Thành tích",
         draft_signer=draft_signer(council), total_line=totals_line(collectives, individuals, kind),
+        deadlines=review.campaign.deadlines_line,
     )
 
 
