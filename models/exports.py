@@ -9,7 +9,7 @@ from models.common.codes import YES, NO, Assessment, Gender, HeadLevel, Initiati
 from models.people.heads import list_evaluations
 from models.people.imports import STAFF_HEADERS, UNIT_HEADERS
 from models.campaigns.imports_campaigns import (
-    AUTHOR_SEPARATOR, HEAD_HEADERS, INITIATIVE_AUTHORS, INITIATIVE_HEADERS, NOT_ASSESSED,
+    AUTHOR_SEPARATOR, HEAD_DECIDED_ON, HEAD_HEADERS, INITIATIVE_AUTHORS, INITIATIVE_HEADERS, NOT_ASSESSED,
 )
 from models.awards.exchange import COLUMNS as AWARD_COLUMNS, SHEET_TITLE as AWARD_TITLE
 from models.people.imports_discipline import COLUMNS as DISCIPLINE_COLUMNS, SHEET_TITLE as DISCIPLINE_TITLE, export_discipline
@@ -53,6 +53,7 @@ HEAD_COLUMNS = [
     Column(HEAD_HEADERS[1], 8),
     Column(HEAD_HEADERS[2], 32, tuple(labels_of(HeadLevel))),
     Column(HEAD_HEADERS[3], 50),
+    Column(HEAD_DECIDED_ON, 16, is_date=True),  # optional: the day the evaluation was decided
 ]
 LAYOUTS = {
     "units": (UNIT_COLUMNS, "Đơn vị"),
@@ -123,6 +124,6 @@ def export_initiatives(db: Database, campaign_id: int, path: str | Path) -> int:
 
 
 def export_head_evaluations(db: Database, year: int, path: str | Path) -> int:
-    rows = [[e.unit_code, e.year, e.level_label, e.note] for e in list_evaluations(db, year)]
+    rows = [[e.unit_code, e.year, e.level_label, e.note, e.decided_on] for e in list_evaluations(db, year)]
     write_workbook(path, "Người đứng đầu", HEAD_COLUMNS, rows)
     return len(rows)

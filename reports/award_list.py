@@ -64,13 +64,26 @@ def _columns(layout: PageLayout, individuals: bool, text_heading: str, amounts: 
     return scaled_columns(spec, layout)
 
 
+def _two_lines(text: str, style: ParagraphStyle, width: float, marker: str, offset: int = 0) -> str:
+    """``text`` on two lines when it does not fit on one, broken at the space ``offset`` characters into
+    the last ``marker`` rather than wherever the line happens to end."""
+    at = text.rfind(marker)
+    if at < 0 or stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    cut = at + offset
+    return f"{text[:cut]}\n{text[cut + 1:]}"
+
+
 def _reference(text: str, style: ParagraphStyle, width: float) -> str:
     """The reference line, broken before its last "của" when it needs two lines (so that the
     issuer's name stays whole rather than wrapping at "Thi đua / - Khen thưởng")."""
-    head, sep, tail = text.rpartition(" của ")
-    if not sep or stringWidth(text, style.fontName, style.fontSize) <= width:
-        return text
-    return f"{head}\ncủa {tail}"
+    return _two_lines(text, style, width, " của ")
+
+
+def _deadlines(text: str, style: ParagraphStyle, width: float) -> str:
+    """The campaign's deadlines, one per line when they need two ("Hạn đăng ký: trước ngày 03/11/2018;"
+    then "hạn báo cáo kết quả: ..."), so that no date is cut from its "trước ngày"."""
+    return _two_lines(nfc(text).strip(), style, width, "; ", 1)
 
 
 # A title breaks best before one of these words ("... TIÊU BIỂU XUẤT SẮC / ĐƯỢC NÊU GƯƠNG", "... CÔNG NHẬN /
@@ -193,7 +206,8 @@ def award_list_document(data: PrintableList, authority: Authority | None = None,
     header = DocumentHeader(parent_body=parent, issuing_body=issuing, place=data.place)
     title = _approved_title(data.title, bool(data.individuals)) if approval or decision else data.title
     blocks: list = [Header(header, draft=approval is None, attached=True),
-                    Heading(_title(title, st.title, layout.frame_width), data.subtitle, reference, "\n".join(notes))]
+                    Heading(_title(title, st.title, layout.frame_width), data.subtitle, reference, "\n".join(notes),
+                            deadlines=_deadlines(data.deadlines, st.reference, layout.frame_width))]
     criticism = data.kind == CRITICISM
     if not sections:
         empty = ("Không có tập thể nào bị phê bình." if criticism

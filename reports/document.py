@@ -298,21 +298,21 @@ def rule_width(lines: Sequence[str], style: ParagraphStyle, width: float) -> flo
 
 
 def title_block(
-    title: str, layout: PageLayout, subtitle: str = "", reference: str = "", note: str = "", rule: bool = False
+    title: str, layout: PageLayout, subtitle: str = "", reference: str = "", note: str = "", rule: bool = False,
+    deadlines: str = "",
 ) -> list[Flowable]:
-    """Title (upper case, bold, centred), optional bold subtitle, optional italic reference line
-    ("(Kèm theo Quyết định số ...)", see :func:`attachment_reference`) and optional italic note;
-    ``rule``: the short line under them (see :func:`rule_width`)."""
+    """Title (upper case, bold, centred), optional bold subtitle, the campaign's deadlines (italic),
+    optional italic reference line ("(Kèm theo Quyết định số ...)", see :func:`attachment_reference`)
+    and optional italic note; ``rule``: the short line under them (see :func:`rule_width`)."""
     st = styles_for(layout)
     parts: list[Flowable] = [Spacer(1, 8 * mm), paragraph(upper(title), st.title)]
     lines = upper(title).split("\n")
     if nfc(subtitle).strip():
         parts.append(paragraph(subtitle, st.subtitle))
         lines += nfc(subtitle).split("\n")
-    if nfc(reference).strip():
-        parts.append(paragraph(reference, st.reference))
-    if nfc(note).strip():
-        parts.append(paragraph(note, st.reference))
+    for extra in (deadlines, reference, note):
+        if nfc(extra).strip():
+            parts.append(paragraph(extra, st.reference))
     if rule:
         parts.append(HRFlowable(width=rule_width(lines, st.title, layout.frame_width), thickness=0.6,
                                 color=colors.black, spaceBefore=3, hAlign="CENTER"))

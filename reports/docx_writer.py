@@ -194,7 +194,7 @@ class _Writer:
         if nfc(block.subtitle).strip():
             _paragraph(self.docx, block.subtitle, size=14, bold=True, align="CENTER")
             lines += nfc(block.subtitle).split("\n")
-        for extra in (block.reference, block.note):
+        for extra in (block.deadlines, block.reference, block.note):
             if nfc(extra).strip():
                 _paragraph(self.docx, extra, size=14, italic=True, align="CENTER")
         if block.rule:

@@ -58,7 +58,7 @@ def register_document(data: RegisterData) -> Document:
              short_date(r.reported_on), r.assessment))
         for i, r in enumerate(data.entries, start=1)
     )
-    blocks: list = [Header(header), Heading(TITLE, subtitle, data.deadlines, note=note),
+    blocks: list = [Header(header), Heading(TITLE, subtitle, note=note, deadlines=data.deadlines),
                     Grid(tuple(scaled_columns(_COLUMNS, layout)), rows, "Chưa có đơn vị nào đăng ký.")]
     closing = []
     if data.unregistered_units:

@@ -34,7 +34,8 @@ class Header:
 
 @dataclass(frozen=True)
 class Heading:
-    """Tên loại and trích yếu: the title (bold, upper case), the subtitle, the italic reference line
+    """Tên loại and trích yếu: the title (bold, upper case), the subtitle, the campaign's deadlines
+    (italic, "Hạn đăng ký: trước ngày ...", see ``Campaign.deadlines_line``), the italic reference line
     ("(Ban hành kèm theo Quyết định số ...)") and note; a short solid line under the trích yếu."""
 
     title: str
@@ -42,6 +43,7 @@ class Heading:
     reference: str = ""
     note: str = ""
     rule: bool = True
+    deadlines: str = ""
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,7 @@ def flowables(doc: Document) -> list[Flowable]:
             story.append(header_block(header, layout, dated=not block.attached))
         elif isinstance(block, Heading):
             story += title_block(block.title, layout, subtitle=block.subtitle, reference=block.reference,
-                                 note=block.note, rule=block.rule)
+                                 note=block.note, rule=block.rule, deadlines=block.deadlines)
         elif isinstance(block, Text):
             story.append(_text(block, layout))
         elif isinstance(block, Grid):

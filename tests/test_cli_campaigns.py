@@ -114,7 +114,7 @@ def test_campaign_usage_errors_exit_2(tmp_path):
 
 
 def test_template_writes_the_exact_headers(tmp_path):
-    for kind, headers in (("initiatives", [*INITIATIVE_HEADERS, "Tác giả"]), ("heads", HEAD_HEADERS)):
+    for kind, headers in (("initiatives", [*INITIATIVE_HEADERS, "Tác giả"]), ("heads", [*HEAD_HEADERS, "Ngày quyết định"])):
         out = tmp_path / f"{kind}.xlsx"
         result = run("template", kind, out)
         assert result.returncode == 0, result.stderr

@@ -72,6 +72,9 @@ def test_report_commendation_prints_collectives_then_individuals_in_vietnamese_o
     # Issue 13: each person is printed with the initiative they are commended for.
     assert "Mô hình, sáng kiến, giải pháp" in individuals
     assert all(e.initiative and e.initiative in individuals for e in expected.individuals)
+    # ... and the campaign's deadlines, as the campaign words them, under the subtitle.
+    assert ("Đợt thi đua cao điểm về Cải cách hành chính năm 2018 Hạn đăng ký: chậm nhất ngày 03/11/2018; "
+            "hạn báo cáo kết quả: chậm nhất ngày 27/01/2019 (Ban hành kèm theo") in text
 
 
 def test_without_as_of_the_list_is_taken_today(demo, tmp_path):

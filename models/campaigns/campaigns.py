@@ -70,6 +70,14 @@ class Campaign:
         return (f"Hạn đăng ký: {self.deadline_text(self.registration_deadline)}  ·  "
                 f"Hạn báo cáo kết quả: {self.deadline_text(self.report_deadline)}")
 
+    @property
+    def deadlines_line(self) -> str:
+        """The line the campaign's documents print under their subtitle (the register, the
+        commendation and criticism lists): "Hạn đăng ký: trước ngày 03/11/2018; hạn báo cáo kết
+        quả: trước ngày 27/01/2019"."""
+        return (f"Hạn đăng ký: {self.deadline_text(self.registration_deadline)}; hạn báo cáo kết quả: "
+                f"{self.deadline_text(self.report_deadline)}")
+
 
 DEADLINE_WORDINGS = ((True, "chậm nhất ngày"), (False, "trước ngày"))
 DEADLINE_DAY_NOTE = {True: "nộp đúng ngày hạn vẫn là đúng hạn", False: "nộp đúng ngày hạn là trễ hạn"}

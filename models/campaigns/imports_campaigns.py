@@ -13,9 +13,9 @@ from sqlite_utils import Database
 
 from models.campaigns.campaigns import get_campaign
 from models.common.codes import Assessment, AuthorRole, HeadLevel, InitiativeKind, labels_of
-from models.common.dates import format_date
+from models.common.dates import format_date, iso
 from models.common.errors import NotFound
-from models.people.heads import Criterion, HeadEvaluation, criteria_template, list_evaluations
+from models.people.heads import Criterion, HeadEvaluation, criteria_template, decided_on_problem, list_evaluations
 from models.exchange.import_common import CellErrors, ImportResult, Progress, choice_cell, code_cell, date_cell, report_progress
 from models.campaigns.initiatives import (
     INSERT, UPDATE, Author, Initiative, _row, list_initiatives, match_field, write_authors,
@@ -34,6 +34,9 @@ INITIATIVE_HEADERS = [
 INITIATIVE_AUTHORS = "Tác giả"
 AUTHOR_SEPARATOR = ";"
 HEAD_HEADERS = ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú"]
+# An optional last column: the day the evaluation was decided (a list "as of" a day counts it only
+# from then). A file without it, or an empty cell, keeps the day already recorded.
+HEAD_DECIDED_ON = "Ngày quyết định"
 NOT_ASSESSED = "Chưa đánh giá"
 
 
@@ -198,10 +201,11 @@ def import_head_evaluations(
     """Add or update (by unit and year) the evaluations of unit heads.
 
     A new evaluation takes the unit's current head and the default criteria (results empty);
-    an existing one keeps its criteria and head.
+    an existing one keeps its criteria and head. The optional last column ``Ngày quyết định`` sets
+    the day it was decided (in its year or the next); without it, or empty, the recorded day is kept.
     """
-    rows = read_rows(path, HEAD_HEADERS)
-    errors = CellErrors(HEAD_HEADERS)
+    rows = read_rows(path, HEAD_HEADERS, optional=(HEAD_DECIDED_ON,))
+    errors = CellErrors([*HEAD_HEADERS, HEAD_DECIDED_ON])
     ids = unit_ids_by_code(db)
     seen: dict[tuple[int, int], int] = {}
     parsed: list[HeadEvaluation] = []
@@ -218,6 +222,11 @@ def import_head_evaluations(
             year = int(year_text)
         level = choice_cell(errors, row, "Xếp loại người đứng đầu", HeadLevel)
         note = cell_text(row.cells["Ghi chú"]).strip()
+        decided_on = date_cell(errors, row, HEAD_DECIDED_ON) if HEAD_DECIDED_ON in row.cells else None
+        if decided_on is not None and year is not None:
+            problem = decided_on_problem(decided_on, year, "ngày")
+            if problem:
+                errors.add(row, HEAD_DECIDED_ON, problem)
         if unit_id is None or year is None:
             continue
         if (unit_id, year) in seen:
@@ -227,8 +236,10 @@ def import_head_evaluations(
         if year not in existing_cache:
             existing_cache[year] = {e.unit_id: e for e in list_evaluations(db, year)}
         old = existing_cache[year].get(unit_id)
-        parsed.append(replace(old, level=level, note=note) if old else
-                      HeadEvaluation(unit_id=unit_id, year=year, level=level, note=note))
+        if old:
+            parsed.append(replace(old, level=level, note=note, decided_on=decided_on or old.decided_on))
+        else:
+            parsed.append(HeadEvaluation(unit_id=unit_id, year=year, level=level, note=note, decided_on=decided_on))
     if errors:
         raise ImportRejected(errors.items)
     new = [e for e in parsed if e.id is None]
@@ -242,16 +253,17 @@ def import_head_evaluations(
         for e in new:
             name, title = heads[e.unit_id]
             cursor = db.execute(
-                "INSERT INTO head_evaluation (unit_id, year, head_name, head_title, level, note) VALUES (?, ?, ?, ?, ?, ?)",
-                [e.unit_id, e.year, name, title, e.level.value, e.note],
+                "INSERT INTO head_evaluation (unit_id, year, head_name, head_title, level, note, decided_on) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [e.unit_id, e.year, name, title, e.level.value, e.note, iso(e.decided_on)],
             )
             db.conn.executemany(
                 "INSERT INTO head_criterion (evaluation_id, position, name, result) VALUES (?, ?, ?, '')",
                 [(cursor.lastrowid, i, c) for i, c in enumerate(template)],
             )
         db.conn.executemany(
-            "UPDATE head_evaluation SET level = ?, note = ? WHERE id = ?",
-            [(e.level.value, e.note, e.id) for e in changed],
+            "UPDATE head_evaluation SET level = ?, note = ?, decided_on = ? WHERE id = ?",
+            [(e.level.value, e.note, iso(e.decided_on), e.id) for e in changed],
         )
     report_progress(progress, len(parsed), len(parsed))
     return result
@@ -259,4 +271,4 @@ def import_head_evaluations(
 
 ASSESSMENT_CHOICES = (*labels_of(Assessment), NOT_ASSESSED)
 __all__ = ["import_initiatives", "import_head_evaluations", "INITIATIVE_AUTHORS", "INITIATIVE_HEADERS", "HEAD_HEADERS",
-           "Criterion"]
+           "HEAD_DECIDED_ON", "Criterion"]

@@ -62,6 +62,5 @@ def initiative_register_data(db: Database, campaign_id: int, as_of: dt.date) -> 
     return RegisterData(
         campaign_name=campaign.name, year=campaign.year, as_of=as_of, entries=entries,
         unregistered_units=tuple(members[u].unit_name for u in missing), council=council_names(db),
-        deadlines=(f"Hạn đăng ký: {campaign.deadline_text(campaign.registration_deadline)}; hạn báo cáo kết quả: "
-                   f"{campaign.deadline_text(campaign.report_deadline)}"),
+        deadlines=campaign.deadlines_line,
     )

@@ -87,10 +87,21 @@ def check_evaluation(db: Database, ev: HeadEvaluation) -> dict[str, str]:
         errors["level"] = "Chưa chọn mức xếp loại"
     if any(not c.name for c in ev.criteria):
         errors["criteria"] = "Tiêu chí không được để trống tên"
-    if ev.decided_on is not None and isinstance(ev.year, int) and not ev.year <= ev.decided_on.year <= ev.year + 1:
-        errors["decided_on"] = (f"Ngày quyết định {format_date(ev.decided_on)} không thuộc năm {ev.year} "
-                                f"hoặc năm {ev.year + 1}: đánh giá năm nào được quyết định trong năm đó hoặc đầu năm sau")
+    if ev.decided_on is not None and isinstance(ev.year, int):
+        problem = decided_on_problem(ev.decided_on, ev.year)
+        if problem:
+            errors["decided_on"] = problem
     return errors
+
+
+def decided_on_problem(decided_on: dt.date, year: int, what: str = "Ngày quyết định") -> str:
+    """Why ``decided_on`` cannot be the day the evaluation of ``year`` was decided ("" when it can): an
+    evaluation is decided in its year or early the next. ``what`` begins the sentence (the import's
+    row errors say "ngày")."""
+    if year <= decided_on.year <= year + 1:
+        return ""
+    return (f"{what} {format_date(decided_on)} không thuộc năm {year} hoặc năm {year + 1}: đánh giá năm nào được "
+            "quyết định trong năm đó hoặc đầu năm sau")
 
 
 def save_evaluation(db: Database, ev: HeadEvaluation) -> HeadEvaluation:

@@ -121,6 +121,9 @@ class PrintableList:
     approval: Approval | None = None  # None: a draft, printed with blanks for the number and date
     draft_signer: Approval | None = None  # the council's usual signer, for drafts
     total_line: str = ""
+    # A campaign's list: its deadlines as worded ("Hạn đăng ký: trước ngày ..."), printed under the
+    # subtitle; empty for the title lists and in snapshots approved before lists carried it.
+    deadlines: str = ""
 
     @property
     def entries(self) -> tuple[PrintedEntry, ...]:

@@ -2,12 +2,14 @@
 
 Criticism (collectives): every reason of :class:`ReviewReason` that applies to a participating
 unit on the chosen day; a reason tied to a deadline applies only once the deadline has passed
-(the deadline day itself is on time). Commendation: collectives whose initiative the council
+(the deadline day itself is on time when the campaign says "chậm nhất ngày X", late when it says
+"trước ngày X"). Commendation: collectives whose initiative the council
 assessed "Tiêu biểu xuất sắc" and that have no criticism reason; individuals who made the campaign
 succeed - the authors of the initiatives the council assessed "Tiêu biểu xuất sắc" (and, as a
 setting, "Hiệu quả"), with no quarter of the campaign's period below the chosen level
 (``models.yearend.review_people``). Every unit and person considered gets a one-sentence answer to
-"why" or "why not".
+"why" or "why not". The printed lists carry the campaign's deadlines as worded
+(``Campaign.deadlines_line``) under their subtitle.
 """
 from __future__ import annotations
 
@@ -405,6 +407,7 @@ def draft_list(db: Database, review: CampaignReview, kind: ListKind) -> Printabl
         as_of=review.as_of, collectives=tuple(collectives), individuals=tuple(individuals),
         text_heading="Lý do" if kind == ListKind.CRITICISM else "Thành tích",
         draft_signer=draft_signer(council), total_line=totals_line(collectives, individuals, kind),
+        deadlines=review.campaign.deadlines_line,
     )
 
 

@@ -3,6 +3,7 @@ changes do not touch, reopening with a recorded reason, tamper detection, deleti
 the JSON snapshot round trip, the history, and migration 0005."""
 import datetime as dt
 import hashlib
+import json
 import sqlite3
 from dataclasses import replace
 
@@ -25,6 +26,8 @@ from models.yearend.review import (
 from models.store.schema import MIGRATIONS
 from models.store.settings import CouncilNames, set_council_names
 from models.people.units import get_unit, save_unit
+from reports.award_list import render_award_list
+from tests.reports.pdf_text import flat, pages
 
 from .db_rows import older_database, refused, upgraded
 from .year_end_data import (
@@ -330,6 +333,36 @@ def test_a_draft_and_an_approved_list_survive_the_json_round_trip(town):
     assert approved.approval == DECISION and approved.draft_signer is None
     assert PrintableList.from_json(approved.to_json()) == approved
     assert approved.to_json() == PrintableList.from_json(approved.to_json()).to_json()
+
+
+@pytest.mark.parametrize("day_counts, word", [(True, "chậm nhất ngày"), (False, "trước ngày")])
+def test_a_campaigns_lists_carry_its_deadlines_as_the_campaign_words_them(db, day_counts, word):
+    """Issue 13: the deadline line printed under the subtitle, with the campaign's own wording."""
+    cid = campaign(db, [unit(db, "P01", "Ủy ban nhân dân Phường 1")], deadline_day_counts=day_counts).id
+    expected = f"Hạn đăng ký: {word} 03/11/2018; hạn báo cáo kết quả: {word} 27/01/2019"
+    for kind in (C, K):
+        assert draft_list(db, campaign_review(db, cid, AFTER), kind).deadlines == expected
+
+
+def _printed(printable: PrintableList) -> str:
+    return flat(" ".join(pages(render_award_list(printable))))
+
+
+def test_an_approved_list_keeps_its_deadlines_and_one_approved_before_them_prints_none(town):
+    t = town
+    approved = _approve(t, C)
+    line = "Hạn đăng ký: chậm nhất ngày 03/11/2018; hạn báo cáo kết quả: chậm nhất ngày 27/01/2019"
+    assert printable_list(t.db, t.cid, C, AFTER).deadlines == line
+    assert line in _printed(printable_list(t.db, t.cid, C, AFTER))
+    # A snapshot frozen before the lists carried their deadlines (no such field) still reads and prints.
+    old = json.loads(approved.snapshot)
+    del old["deadlines"]
+    snapshot = json.dumps(old, ensure_ascii=False, sort_keys=True)
+    t.db.execute("UPDATE award_approval SET snapshot = ?, digest = ? WHERE id = ?",
+                 [snapshot, hashlib.sha256(snapshot.encode("utf-8")).hexdigest(), approved.id])
+    printed = printable_list(t.db, t.cid, C, AFTER)
+    assert printed.deadlines == "" and printed.approval == DECISION
+    assert "Nguyễn Văn An" in _printed(printed) and "Hạn đăng ký" not in _printed(printed)
 
 
 def test_the_json_keeps_groups_amounts_and_vietnamese_text_as_is():

@@ -99,7 +99,7 @@ GOOD_ROWS = [
         "Mã đơn vị", "Tên mô hình, sáng kiến, giải pháp", "Loại", "Lĩnh vực", "Ngày đăng ký",
         "Ngày báo cáo kết quả", "Đánh giá của Hội đồng", "Tác giả",  # the last one optional (issue 13)
     ]),
-    ("heads", ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú"]),
+    ("heads", ["Mã đơn vị", "Năm", "Xếp loại người đứng đầu", "Ghi chú", "Ngày quyết định"]),  # last optional
 ])
 def test_template_has_exactly_the_import_headers(tmp_path, kind, headers):
     assert template_rows(tmp_path, kind) == [headers]
@@ -405,7 +405,7 @@ def test_head_export_then_import_is_a_round_trip(council, tmp_path):
     before = _dump(db)
     out = tmp_path / "xuat.xlsx"
     assert export_head_evaluations(db, 2018, out) == 2
-    assert [c.value for c in load_workbook(out).active[1]] == HEAD_HEADERS
+    assert [c.value for c in load_workbook(out).active[1]] == [*HEAD_HEADERS, "Ngày quyết định"]
     assert import_head_evaluations(db, out) == ImportResult(added=0, updated=0, unchanged=2)
     assert _dump(db) == before
 
@@ -461,6 +461,66 @@ def test_a_bad_head_file_is_refused_with_every_error_and_nothing_written(council
     path = _heads_file(tmp_path, rows)
     assert _rejected(lambda: import_head_evaluations(db, path)) == errors
     assert _dump(db) == before
+
+
+# --- the optional "Ngày quyết định" column of head evaluations (issue 13) -------------------------
+
+
+def _with_decided_on(tmp_path, rows, name="ngay_quyet_dinh.xlsx"):
+    return _xlsx(tmp_path / name, [*HEAD_HEADERS, "Ngày quyết định"], rows)
+
+
+def test_the_decision_day_column_records_when_each_evaluation_was_decided(council, tmp_path):
+    db, units, campaign, author = council
+    rows = [[*HEAD_ROWS[0], "15/01/2019"], [*HEAD_ROWS[1], dt.date(2018, 12, 28)], [*HEAD_ROWS[2], ""]]
+    assert import_head_evaluations(db, _with_decided_on(tmp_path, rows)) == ImportResult(added=3, updated=0, unchanged=0)
+    assert {(e.unit_code, e.year): e.decided_on for y in (2018, 2019) for e in list_evaluations(db, y)} == {
+        ("P01", 2018): dt.date(2019, 1, 15), ("NV", 2018): dt.date(2018, 12, 28), ("P01", 2019): None}
+    # Re-imported: a new day updates; an empty cell, or a file without the column, keeps the day recorded.
+    rows = [[*HEAD_ROWS[0], "20/01/2019"], [*HEAD_ROWS[1], ""]]
+    assert import_head_evaluations(db, _with_decided_on(tmp_path, rows, "lan2.xlsx")) == ImportResult(
+        added=0, updated=1, unchanged=1)
+    before = _dump(db)
+    assert import_head_evaluations(db, _heads_file(tmp_path, HEAD_ROWS[:2])) == ImportResult(
+        added=0, updated=0, unchanged=2)
+    assert _dump(db) == before
+    assert [(e.unit_code, e.decided_on) for e in list_evaluations(db, 2018)] == [
+        ("NV", dt.date(2018, 12, 28)), ("P01", dt.date(2019, 1, 20))]
+
+
+def test_the_decision_day_is_exported_and_re_imported_unchanged(council, tmp_path):
+    db, units, campaign, author = council
+    import_head_evaluations(db, _with_decided_on(tmp_path, [[*HEAD_ROWS[0], "15/01/2019"], [*HEAD_ROWS[1], ""]]))
+    before = _dump(db)
+    out = tmp_path / "xuat.xlsx"
+    export_head_evaluations(db, 2018, out)
+    values = {row[0]: row[4] for row in load_workbook(out).active.iter_rows(min_row=2, values_only=True)}
+    assert values == {"NV": None, "P01": dt.datetime(2019, 1, 15)}
+    assert import_head_evaluations(db, out) == ImportResult(added=0, updated=0, unchanged=2)
+    assert _dump(db) == before
+
+
+@pytest.mark.parametrize("day, error", [
+    ("31/02/2019", "Dòng 2, cột Ngày quyết định: ngày 31/02/2019 không tồn tại"),
+    ("sau Tết", "Dòng 2, cột Ngày quyết định: “sau Tết” không phải ngày dạng dd/mm/yyyy"),
+    (dt.date(2017, 12, 31), "Dòng 2, cột Ngày quyết định: ngày 31/12/2017 không thuộc năm 2018 hoặc năm 2019: "
+                            "đánh giá năm nào được quyết định trong năm đó hoặc đầu năm sau"),
+    (dt.date(2020, 1, 1), "Dòng 2, cột Ngày quyết định: ngày 01/01/2020 không thuộc năm 2018 hoặc năm 2019: "
+                          "đánh giá năm nào được quyết định trong năm đó hoặc đầu năm sau"),
+], ids=["no-such-day", "not-a-date", "the-year-before", "two-years-after"])
+def test_a_bad_decision_day_is_a_row_error_and_nothing_is_written(council, tmp_path, day, error):
+    db, units, campaign, author = council
+    before = _dump(db)
+    errors = _rejected(lambda: import_head_evaluations(db, _with_decided_on(tmp_path, [[*HEAD_ROWS[0], day]])))
+    assert errors == [error]
+    assert _dump(db) == before
+
+
+@pytest.mark.parametrize("day", [dt.date(2018, 1, 1), dt.date(2019, 12, 31)], ids=["first-day", "last-day"])
+def test_a_decision_day_at_either_edge_of_the_two_years_is_accepted(council, tmp_path, day):
+    db, units, campaign, author = council
+    import_head_evaluations(db, _with_decided_on(tmp_path, [[*HEAD_ROWS[0], day]]))
+    assert get_evaluation(db, units["P01"].id, 2018).decided_on == day
 
 
 # --- the optional "Tác giả" column (issue 13) ------------------------------------------------------

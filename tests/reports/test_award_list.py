@@ -4,12 +4,14 @@ import datetime as dt
 import io
 import unicodedata
 
+import pytest
 from pypdf import PdfReader
 
 from models.yearend.lists import Approval, PrintableList, PrintedEntry
 from models.yearend.authority import Authority
 from reports.award_list import AMOUNT_HEADING, decision_number, money, render_award_list
 
+from .docx_text import docx_text
 from .pdf_text import flat as _flat, pages as _pages, runs_above as _runs_above
 
 CAMPAIGN = "Đợt thi đua cao điểm về Cải cách hành chính năm 2018"
@@ -100,6 +102,27 @@ def test_the_title_subtitle_and_reference_line_follow_the_header():
         f"(Ban hành kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của {ISSUER})",
         "STT",
     ])
+
+
+DEADLINES = "Hạn đăng ký: trước ngày 03/11/2018; hạn báo cáo kết quả: trước ngày 27/01/2019"
+
+
+@pytest.mark.parametrize("make", [_commendation, _criticism], ids=["commendation", "criticism"])
+def test_a_campaigns_list_prints_its_deadlines_as_worded_under_the_subtitle_in_pdf_and_word(make):
+    """Issue 13: the deadline wording ("trước ngày" / "chậm nhất ngày") shows on every document."""
+    data = make(deadlines=DEADLINES)
+    reference = f"(Ban hành kèm theo Quyết định số 15/QĐ-HĐTĐKT ngày 05 tháng 01 năm 2019 của {ISSUER})"
+    _in_order(_flat(_pages(render_award_list(data))[0]), [data.title, CAMPAIGN, DEADLINES, reference, "STT"])
+    word = " ".join(docx_text(render_award_list(data, fmt="docx")).split())
+    _in_order(word, [data.title, CAMPAIGN, DEADLINES, reference])
+    draft = _text(render_award_list(make(approval=None, deadlines=DEADLINES)))
+    _in_order(draft, [CAMPAIGN, DEADLINES, "(Dự thảo - số liệu tính đến 31/01/2019)"])
+
+
+def test_a_list_without_deadlines_prints_no_deadline_line():
+    """A title list, or a campaign list approved before the lists carried their deadlines."""
+    assert "Hạn đăng ký" not in _text(render_award_list(_commendation()))
+    assert "Hạn đăng ký" not in docx_text(render_award_list(_commendation(), fmt="docx"))
 
 
 def test_a_bare_decision_number_gets_the_council_suffix_and_a_zero_below_ten():

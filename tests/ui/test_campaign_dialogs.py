@@ -71,7 +71,7 @@ def test_registering_an_initiative_from_the_row(qtbot, campaign_db, tmp_path, mo
          (author.id,))]
     page.set_as_of(dt.date(2018, 11, 6))
     assert _rows(page)["NV"][M.COL_STATE:M.COL_KIND + 1] == [
-        "Đăng ký trễ hạn", "27/01/2019", "Còn 82 ngày", "Phần mềm quản lý hồ sơ cán bộ", "Giải pháp"]
+        "Đăng ký trễ hạn", "chậm nhất ngày 27/01/2019", "Còn 82 ngày", "Phần mềm quản lý hồ sơ cán bộ", "Giải pháp"]
     assert page.undo.next_text == "Đăng ký mô hình của đơn vị NV"
     page.undo.undo()
     assert [i.unit_code for i in list_initiatives(campaign_db, page.campaign().id)] == ["P01", "P10"]
@@ -128,12 +128,12 @@ def test_deleting_an_initiative_asks_first_and_can_be_undone(qtbot, campaign_db,
     assert len(list_initiatives(campaign_db, page.campaign().id)) == 2
     answers.confirm_answer = True
     page.delete_action.trigger()
-    assert _rows(page)["P10"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký (quá hạn)", "03/11/2018", "Quá hạn 1 ngày"]
+    assert _rows(page)["P10"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký (quá hạn)", "chậm nhất ngày 03/11/2018", "Quá hạn 1 ngày"]
     assert page.selected().participant.unit_code == "P10"
     page.undo.undo()
     page.reload()
     assert _rows(page)["P10"][M.COL_STATE:M.COL_TITLE + 1] == [
-        "Đăng ký trễ hạn", "27/01/2019", "Còn 84 ngày", "Tra cứu hồ sơ bằng mã QR"]
+        "Đăng ký trễ hạn", "chậm nhất ngày 27/01/2019", "Còn 84 ngày", "Tra cứu hồ sơ bằng mã QR"]
 
 
 def test_enter_in_the_author_box_adds_the_author_without_saving(qtbot, campaign_db):
@@ -253,6 +253,9 @@ def test_the_deadline_wording_is_chosen_in_the_dialog_and_shown_beside_the_deadl
     page = _page(qtbot, campaign_db, tmp_path)
     page.campaign_combo.set_value(campaign.id)
     assert "Hạn đăng ký trước ngày 15/03/2019  ·  Hạn báo cáo kết quả trước ngày 30/11/2019" in page.info.text()
+    # The tracking table's "Hạn" column words each unit's deadline the same way.
+    deadlines = {row[M.COL_DEADLINE] for row in _rows(page).values()}
+    assert deadlines == {"trước ngày 15/03/2019"}
 
 
 def test_campaign_deadline_before_the_start_is_refused_beside_the_field(qtbot, campaign_db):

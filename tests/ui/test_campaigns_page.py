@@ -33,13 +33,13 @@ def test_states_and_days_the_day_after_the_registration_deadline(qtbot, campaign
     assert page.campaign_combo.currentText() == "2018 - Đợt thi đua cao điểm về Cải cách hành chính"
     # Registered on the deadline day: on time; the next deadline is the report's.
     assert rows["P01"][M.COL_STATE:M.COL_TITLE + 1] == [
-        "Đăng ký đúng hạn", "27/01/2019", "Còn 84 ngày", "Bộ phận một cửa thân thiện"]
+        "Đăng ký đúng hạn", "chậm nhất ngày 27/01/2019", "Còn 84 ngày", "Bộ phận một cửa thân thiện"]
     assert rows["P01"][M.COL_KIND] == "Mô hình"
     assert rows["P01"][M.COL_REGISTERED] == "03/11/2018"
     # One day after the deadline: late.
-    assert rows["P10"][M.COL_STATE:M.COL_DAYS + 1] == ["Đăng ký trễ hạn", "27/01/2019", "Còn 84 ngày"]
+    assert rows["P10"][M.COL_STATE:M.COL_DAYS + 1] == ["Đăng ký trễ hạn", "chậm nhất ngày 27/01/2019", "Còn 84 ngày"]
     # Not registered, the day after the deadline: overdue.
-    assert rows["NV"][M.COL_STATE:M.COL_TITLE + 1] == ["Chưa đăng ký (quá hạn)", "03/11/2018", "Quá hạn 1 ngày", ""]
+    assert rows["NV"][M.COL_STATE:M.COL_TITLE + 1] == ["Chưa đăng ký (quá hạn)", "chậm nhất ngày 03/11/2018", "Quá hạn 1 ngày", ""]
     assert _colour(page, "P01") == COLOURS[TrackingState.REGISTERED_ON_TIME]
     assert _colour(page, "P10") == COLOURS[TrackingState.REGISTERED_LATE]
     assert _colour(page, "NV") == COLOURS[TrackingState.REGISTRATION_OVERDUE]
@@ -81,7 +81,7 @@ def test_counts_bar_shows_each_state_and_clicking_a_count_filters(qtbot, campaig
 def test_changing_the_as_of_date_changes_the_states(qtbot, campaign_db, tmp_path):
     page = _page(qtbot, campaign_db, tmp_path, dt.date(2018, 11, 3))
     rows = _rows(page)
-    assert rows["NV"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "03/11/2018", "Hết hạn hôm nay"]
+    assert rows["NV"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "chậm nhất ngày 03/11/2018", "Hết hạn hôm nay"]
     assert _colour(page, "NV") == SOON  # the deadline is within days: yellow
     assert rows["P10"][M.COL_STATE] == "Chưa đăng ký"  # it registered the next day
     assert page.counts.chip_text(TrackingState.NOT_REGISTERED) == "Chưa đăng ký: 3"
@@ -91,7 +91,7 @@ def test_changing_the_as_of_date_changes_the_states(qtbot, campaign_db, tmp_path
     qtbot.keyClick(page.as_of, Qt.Key.Key_Return)
     assert page.as_of.text() == "28/01/2019"
     rows = _rows(page)
-    assert rows["P01"][M.COL_STATE:M.COL_DAYS + 1] == ["Không báo cáo kết quả", "27/01/2019", "Quá hạn 1 ngày"]
+    assert rows["P01"][M.COL_STATE:M.COL_DAYS + 1] == ["Không báo cáo kết quả", "chậm nhất ngày 27/01/2019", "Quá hạn 1 ngày"]
     assert rows["NV"][M.COL_DAYS] == "Quá hạn 86 ngày"
     assert page.counts.chip_text("overdue") == "Quá hạn: 4"
 
@@ -118,12 +118,12 @@ def test_a_late_joiner_gets_deadlines_of_its_own(qtbot, campaign_db, tmp_path, m
     page.add_unit_action.trigger()
     assert shown == ["Tham gia sau hạn đăng ký nên đơn vị có hạn riêng: đăng ký chậm nhất ngày 11/11/2018, "
                      "báo cáo kết quả chậm nhất ngày 04/02/2019."]
-    assert _rows(page)["TP"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "11/11/2018 (riêng)", "Còn 1 ngày"]
+    assert _rows(page)["TP"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "chậm nhất ngày 11/11/2018 (riêng)", "Còn 1 ngày"]
     assert page.selected().participant.unit_code == "TP"
     assert "Hạn riêng (tham gia từ 10/11/2018)" in _cell(page, "TP", M.COL_DEADLINE, Qt.ItemDataRole.ToolTipRole)
     page.set_as_of(dt.date(2018, 11, 12))
     assert _rows(page)["TP"][M.COL_STATE:M.COL_DAYS + 1] == [
-        "Chưa đăng ký (quá hạn)", "11/11/2018 (riêng)", "Quá hạn 1 ngày"]
+        "Chưa đăng ký (quá hạn)", "chậm nhất ngày 11/11/2018 (riêng)", "Quá hạn 1 ngày"]
     assert page.undo.next_text == "Thêm đơn vị TP vào đợt thi đua"
     page.undo.undo()
     assert "TP" not in [p.unit_code for p in participants(campaign_db, list_campaigns(campaign_db)[0].id)]
@@ -145,10 +145,10 @@ def test_own_deadlines_are_set_and_checked(qtbot, campaign_db, tmp_path, monkeyp
     _accept_with(monkeypatch, OwnDeadlinesDialog, fill)
     page.deadlines_action.trigger()
     assert errors == ["Hạn báo cáo kết quả phải từ hạn đăng ký trở đi"]
-    assert _rows(page)["NV"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "10/11/2018 (riêng)", "Còn 6 ngày"]
+    assert _rows(page)["NV"][M.COL_STATE:M.COL_DAYS + 1] == ["Chưa đăng ký", "chậm nhất ngày 10/11/2018 (riêng)", "Còn 6 ngày"]
     page.undo.undo()
     page.reload()
-    assert _rows(page)["NV"][M.COL_DEADLINE] == "03/11/2018"
+    assert _rows(page)["NV"][M.COL_DEADLINE] == "chậm nhất ngày 03/11/2018"
 
 
 def test_removing_a_unit_from_the_campaign(qtbot, campaign_db, tmp_path, answers):

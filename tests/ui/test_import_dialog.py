@@ -127,6 +127,31 @@ def test_head_evaluations_are_imported_from_excel(qtbot, sample_db, tmp_path):
         ("NV", "Hoàn thành tốt nhiệm vụ", "Đạt")]
 
 
+def test_head_evaluations_with_their_decision_day(qtbot, sample_db, tmp_path):
+    """Issue 13: the optional last column "Ngày quyết định", named in the dialog."""
+    from PySide6.QtWidgets import QLabel
+
+    from models.people.heads import list_evaluations
+    from models.campaigns.imports_campaigns import HEAD_HEADERS
+
+    dialog = ImportDialog("heads", tmp_path / "tdkt.sqlite3")
+    qtbot.addWidget(dialog)
+    intro = dialog.findChild(QLabel, "intro").text()
+    assert "Mã đơn vị | Năm | Xếp loại người đứng đầu | Ghi chú (có thể thêm cột cuối “Ngày quyết định”, " \
+           "không bắt buộc)." in intro
+    bad = _xlsx(tmp_path / "sai.xlsx", [*HEAD_HEADERS, "Ngày quyết định"],
+                [["NV", 2018, "Hoàn thành tốt nhiệm vụ", "", "05/01/2021"]])
+    dialog.set_file(bad)
+    assert not dialog.run_import()
+    assert dialog.errors == ["Dòng 2, cột Ngày quyết định: ngày 05/01/2021 không thuộc năm 2018 hoặc năm 2019: "
+                             "đánh giá năm nào được quyết định trong năm đó hoặc đầu năm sau"]
+    good = _xlsx(tmp_path / "dung.xlsx", [*HEAD_HEADERS, "Ngày quyết định"],
+                 [["NV", 2018, "Hoàn thành tốt nhiệm vụ", "", "05/01/2019"]])
+    dialog.set_file(good)
+    assert dialog.run_import(), dialog.errors
+    assert [(e.unit_code, e.decided_on) for e in list_evaluations(sample_db, 2018)] == [("NV", dt.date(2019, 1, 5))]
+
+
 def test_rows_hidden_in_excel_are_listed_under_the_result(qtbot, sample_db, tmp_path):
     book = openpyxl.Workbook()
     book.active.append(STAFF_HEADERS)

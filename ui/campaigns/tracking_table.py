@@ -47,9 +47,8 @@ def next_deadline(s: UnitStatus) -> dt.date:
 
 
 def _deadline_text(s: UnitStatus) -> str:
-    text = format_date(next_deadline(s))
-    if not s.participant.deadline_day_counts:  # "trước ngày X": the day itself is late, say so
-        text = f"trước {text}"
+    # As the campaign words it: "chậm nhất ngày X" (the day itself is on time) or "trước ngày X".
+    text = s.participant.deadline_text(next_deadline(s))
     return f"{text} (riêng)" if s.participant.own_deadlines else text
 
 
@@ -94,7 +93,7 @@ class TrackingTableModel(RecordTableModel):
         Column("Mã", lambda s: s.participant.unit_code, key=lambda s: sort_key(s.participant.unit_code), width=60),
         Column("Đơn vị", _unit_text, width=220),
         Column("Trạng thái", lambda s: s.state_label, key=lambda s: _STATE_ORDER[s.state], width=165),
-        Column("Hạn", _deadline_text, key=lambda s: next_deadline(s).isoformat(), width=145),
+        Column("Hạn", _deadline_text, key=lambda s: next_deadline(s).isoformat(), width=200),
         Column("Còn / quá hạn", lambda s: s.days_text, key=_days_key, width=145),
         Column("Tên mô hình, sáng kiến, giải pháp", _title_text, width=260),
         Column("Loại", _of_initiative("kind_label"), width=80),

@@ -47,6 +47,11 @@ HEADERS = {
     "ratings": imports_ratings.HEADERS,
     "awards": award_exchange.HEADERS,
 }
+# Columns a file may add after the template's (the template has them; older files without them import as before).
+OPTIONAL = {
+    "initiatives": imports_campaigns.INITIATIVE_AUTHORS,
+    "heads": imports_campaigns.HEAD_DECIDED_ON,
+}
 
 
 def run_import(kind: str, db, path: Path, today: dt.date, dry_run: bool, progress=None,
@@ -84,11 +89,13 @@ class ImportDialog(QDialog):
         intro = QLabel(
             "Trang tính đầu tiên, dòng 1 là tiêu đề, đúng các cột: "
             + " | ".join(headers)
+            + (f" (có thể thêm cột cuối “{OPTIONAL[kind]}”, không bắt buộc)" if kind in OPTIONAL else "")
             + ".\nTệp được kiểm tra trước; chỉ khi không có lỗi nào mới được ghi, và ghi toàn bộ một lần. "
             "Mã đã có thì cập nhật, không tạo bản trùng."
             + (f"\nĐợt thi đua: {campaign_name}." if campaign_name else "")
             + (f"\n{context}" if context else "")
         )
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
         self.path = QLineEdit()
         self.path.setObjectName("path")
