@@ -41,7 +41,10 @@ def connect(path: str | Path, who: str | None = None) -> Database:
             if refusal:
                 raise DomainError(refusal)
             _backup_before_migrating(Path(path))
-        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:")
+        # No sqlite-utils plugins: none is used, and none installed on the machine may change the
+        # connection (not scanning the installed packages for them also saves ~15 ms at start).
+        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:",
+                      execute_plugins=False)
         db.execute("PRAGMA busy_timeout = 5000")
         db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
