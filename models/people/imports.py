@@ -22,6 +22,7 @@ from models.exchange.import_common import (
 )
 from models.people.units import Unit
 from models.exchange.xlsx import ImportRejected, Row, cell_text, read_rows
+from models.store.db import insert_with_history_by_set
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
 UNIT_FIELDS = dict(zip(["code", "name", "kind", "head_name", "head_title"], UNIT_HEADERS))
@@ -251,13 +252,11 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
     with db.atomic():
         (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff").fetchone()
         new = [replace(p, id=next_id + i) for i, p in enumerate(new)]
-        db.conn.executemany(staff_mod.INSERT_STAFF, [{**staff_mod._row(p), "id": p.id} for p in new])
-        db.conn.executemany(
-            staff_mod.INSERT_ASSIGNMENT,
-            [
-                (p.id, p.unit_id, (p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat())
-                for p in new
-            ],
+        insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF,
+                                   [{**staff_mod._row(p), "id": p.id} for p in new])
+        insert_with_history_by_set(
+            db, "staff_unit", staff_mod.INSERT_ASSIGNMENT,
+            [(p.id, p.unit_id, (p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat()) for p in new],
         )
         db.conn.executemany(
             staff_mod.UPDATE_STAFF, [{**staff_mod._row(p), "id": p.id} for p in changed]

@@ -41,7 +41,10 @@ def connect(path: str | Path, who: str | None = None) -> Database:
             if refusal:
                 raise DomainError(refusal)
             _backup_before_migrating(Path(path))
-        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:")
+        # No sqlite-utils plugins: none is used, and none installed on the machine may change the
+        # connection (not scanning the installed packages for them also saves ~15 ms at start).
+        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:",
+                      execute_plugins=False)
         db.execute("PRAGMA busy_timeout = 5000")
         db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
@@ -137,6 +140,27 @@ def _start_history(db: Database, who: str) -> None:
     for statement in _trigger_sql[shape]:
         db.conn.execute(statement)
     set_session_who(db, who)
+
+
+def insert_with_history_by_set(db: Database, table: str, sql: str, rows: list) -> None:
+    """``db.conn.executemany(sql, rows)``, each statement inserting one row into ``table``, inside
+    the caller's transaction, with the history written by one statement instead of the insert
+    trigger once per row: the same change_log rows (columns, JSON, order), about 3x faster for a
+    bulk import. The inserted rows must take rowids above the table's largest (new ids); when they
+    do not all, nothing is kept (RuntimeError, the caller's transaction is rolled back)."""
+    from models.store.schema import inserted_log_sql
+
+    if not db.conn.in_transaction:
+        raise RuntimeError("insert_with_history_by_set outside a transaction")
+    (top,) = db.conn.execute(f'SELECT coalesce(max(rowid), 0) FROM main."{table}"').fetchone()
+    db.conn.execute("INSERT INTO temp.history_by_set (table_name) VALUES (?)", [table])
+    try:
+        inserted = db.conn.executemany(sql, rows).rowcount
+    finally:
+        db.conn.execute("DELETE FROM temp.history_by_set WHERE table_name = ?", [table])
+    logged = db.conn.execute(inserted_log_sql(db, table), [top]).rowcount
+    if logged != inserted:
+        raise RuntimeError(f"{table}: {inserted} rows inserted, {logged} above rowid {top}")
 
 
 def set_session_who(db: Database, who: str) -> None:

@@ -348,28 +348,43 @@ TRACKED = {
 }
 
 
+_UNLOGGED = {"name_folded", "title_folded", "form_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
+_LOG_COLUMNS = "INSERT INTO change_log (at, who, table_name, record_id, action, unit_id, old, new) "
+_LOG_AT_WHO = ("strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
+               "coalesce((SELECT who FROM session WHERE id = 1), '')")
+
+
+def _logged_row(db: Database, table: str):
+    """(the json_object of a row of ``table`` under an alias, the unit id of it, the logged columns)."""
+    columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in _UNLOGGED]
+    unit_column = TRACKED[table]
+
+    def row(alias: str) -> str:
+        return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
+
+    def unit(alias: str) -> str:
+        return f'{alias}."{unit_column}"' if unit_column else "NULL"
+
+    return row, unit, columns
+
+
 def change_trigger_sql(db: Database) -> list[str]:
     """The history triggers of every tracked table, from its current columns. They are TEMP
     triggers, created on each of the program's connections (see models.store.db.connect), because they
-    name the person working, which each connection keeps in its own temp table."""
-    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
-    for table, unit_column in TRACKED.items():
-        skip = {"name_folded", "title_folded", "form_folded", "snapshot"}  # a frozen list is in its own row (with its digest)
-        columns = [r[1] for r in db.execute(f'PRAGMA main.table_info("{table}")').fetchall() if r[1] not in skip]
+    name the person working, which each connection keeps in its own temp table.
 
-        def row(alias: str) -> str:
-            return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
-
-        def unit(alias: str) -> str:
-            return f'{alias}."{unit_column}"' if unit_column else "NULL"
-
+    An insert trigger stays silent for a table named in ``temp.history_by_set`` (see
+    :func:`inserted_log_sql`: a bulk import writes the same history rows with one statement)."""
+    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)",
+                  "CREATE TEMP TABLE IF NOT EXISTS history_by_set (table_name TEXT PRIMARY KEY)"]
+    for table in TRACKED:
+        row, unit, columns = _logged_row(db, table)
         changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
-        insert = ("INSERT INTO change_log (at, who, table_name, record_id, action, unit_id, old, new) VALUES "
-                  "(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
-                  "coalesce((SELECT who FROM session WHERE id = 1), ''), "
+        insert = (_LOG_COLUMNS + "VALUES (" + _LOG_AT_WHO + ", "
                   f"'{table}', {{rowid}}, '{{action}}', {{unit}}, {{old}}, {{new}});")
         statements += [
-            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_insert AFTER INSERT ON main."{table}" BEGIN '
+            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_insert AFTER INSERT ON main."{table}" '
+            f"WHEN NOT EXISTS (SELECT 1 FROM history_by_set WHERE table_name = '{table}') BEGIN "
             + insert.format(rowid="NEW.rowid", action="insert", unit=unit("NEW"), old="NULL", new=row("NEW"))
             + " END",
             f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_update AFTER UPDATE ON main."{table}" WHEN {changed} BEGIN '
@@ -380,6 +395,14 @@ def change_trigger_sql(db: Database) -> list[str]:
             + " END",
         ]
     return statements
+
+
+def inserted_log_sql(db: Database, table: str) -> str:
+    """One statement writing the history rows the insert trigger of ``table`` writes, for the rows
+    whose rowid is above ``?`` (in rowid order, as they were inserted by one executemany)."""
+    row, unit, _ = _logged_row(db, table)
+    return (_LOG_COLUMNS + "SELECT " + _LOG_AT_WHO + f", '{table}', r.rowid, 'insert', {unit('r')}, NULL, {row('r')} "
+            f'FROM main."{table}" AS r WHERE r.rowid > ? ORDER BY r.rowid')
 
 
 @MIGRATIONS(name="0004_change_history")

@@ -96,6 +96,11 @@ def _staff_row(code="CB01", name="Nguyễn Văn Ánh", birth="01/06/1985", gende
 @pytest.fixture
 def seeded(db, today):
     """A database with two units and one person, so that 'nothing written' is visible."""
+    return seed(db, today)
+
+
+def seed(db, today):
+    """Two units (P01, P03) and one person (OLD, in P01) written into ``db``."""
     units = save_units(db, [("P01", "Phường 1", UnitKind.PHUONG), ("P03", "Phường 3", UnitKind.PHUONG)])
     add_staff(db, Staff(code="OLD", full_name="Phạm Văn Cũ", gender=Gender.NAM, category=StaffCategory.CAN_BO,
                         unit_id=units["P01"].id, recruited_on=dt.date(2000, 1, 1)), today)

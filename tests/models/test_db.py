@@ -241,3 +241,24 @@ def test_title_rule_sets_have_a_bonus_column_for_every_title(db):
 
     columns = {c.name for c in db["title_rule_set"].columns}
     assert {f"bonus_{t.value}" for t in TitleCode} <= columns
+
+
+def test_no_sqlite_utils_plugin_touches_the_connection(tmp_path):
+    """A sqlite-utils plugin installed on the machine is not run on the program's connections."""
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    seen = []
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn):
+            seen.append(conn)
+
+    plugin = Plugin()
+    pm.register(plugin, name="test-plugin")
+    try:
+        connect(tmp_path / "x.sqlite3").close()
+    finally:
+        pm.unregister(plugin)
+    assert seen == []

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.store.backup import BackupFile, automatic_backup, backup_to, database_problem, list_backups, restore
-from models.check import full_check, quick_check
 from models.store.db import connect, program_schema_version, session_who
 from models.common.errors import DomainError
 
@@ -42,6 +41,8 @@ def start_of_session(window) -> None:
     else:
         if saved is not None:
             window.statusBar().showMessage(f"Đã sao lưu tự động: {saved.name}", 8000)
+    from models.check import quick_check  # after the window shows: not on the start-up path
+
     findings = quick_check(window.db)
     if findings:
         messages.error(
@@ -118,6 +119,8 @@ def restore_backup(window, chosen: Path | None = None) -> bool:
 
 
 def check_data(window) -> None:
+    from models.check import full_check
+
     findings = full_check(window.db)
     if not findings:
         messages.inform(window, "Kiểm tra dữ liệu",
