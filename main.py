@@ -455,6 +455,10 @@ def _certificates_doc(db, args, as_of, fmt) -> bytes:
     if args.title is None:
         raise Rejected("Cần --title CODE (LDTT, CSTDCS, TTLDTT hoặc TTLDXS)")
     found = _package(db, args, as_of, title_needed=True)
+    p = found.proposals[0]
+    if not p.authority.decides_here:
+        raise Rejected(f"Danh hiệu “{p.label}” do {p.authority.decider} quyết định tặng: giấy chứng nhận do cấp "
+                       "quyết định in, Hội đồng không in")
     return certificates_pdf(found, found.proposals[0], certificate_settings(db))
 
 

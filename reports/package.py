@@ -12,7 +12,8 @@ from __future__ import annotations
 from models.common.text import money
 from models.store.settings import CouncilNames
 from models.yearend.lists import default_issuer
-from models.yearend.authority import COUNCIL, HIGHER, LOCAL, legal_bases, sentence_case
+from models.common.codes import CouncilLevel
+from models.yearend.authority import COUNCIL, HIGHER, LOCAL, head_of, legal_bases, local_name
 from models.yearend.meeting import percent_text
 from models.yearend.package import Package, Proposal
 
@@ -37,6 +38,11 @@ def _council_signature(council: CouncilNames) -> Signature:
 def _council_name(council: CouncilNames) -> str:
     """"Hội đồng Thi đua - Khen thưởng quận Gò Vấp" (the issuer the lists name)."""
     return default_issuer(council)
+
+
+def _department(council: CouncilNames) -> str:
+    """"Sở Nội vụ" for a department's council, "" for a People's Committee's."""
+    return local_name(council) if council.level == CouncilLevel.DEPARTMENT else ""
 
 
 def _award_phrase(p: Proposal, year: int, campaign: str) -> str:
@@ -70,7 +76,7 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     layout = PageLayout()
     council = package.council
     local = next((p.authority for p in package.proposals if p.authority.level == LOCAL), None)
-    chairman = local.decider if local else f"Chủ tịch {sentence_case(council.parent_body, council.place)}"
+    chairman = local.decider if local else f"{head_of(council)[0]} {local_name(council)}"
     council_name = _council_name(council)
     subject = (f"Về việc đề nghị công nhận danh hiệu thi đua năm {package.year}" if package.campaign_id is None
                else f"Về việc đề nghị khen thưởng, phê bình trong {package.campaign_name}")
@@ -81,7 +87,7 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
         Spacing(3),
     ]
     year = package.year + 1 if package.campaign_id is None else package.year
-    for line in legal_bases(year, LOCAL)[1:]:
+    for line in legal_bases(year, LOCAL, _department(council))[1:]:
         blocks.append(Text(line, "body"))
     held = package.meeting.held_on
     blocks.append(Text(f"Căn cứ kết quả họp {council_name} {vietnamese_date(held)} (có biên bản kèm theo),", "body"))
@@ -191,7 +197,7 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
         Text(upper(auth.decider), "center-bold"),
         Spacing(2),
     ]
-    blocks += [Text(line, "body") for line in legal_bases(decision_year, auth.level)]
+    blocks += [Text(line, "body") for line in legal_bases(decision_year, auth.level, _department(council))]
     council_name = _council_name(council)
     if auth.level == COUNCIL:
         blocks.append(Text(f"Căn cứ kết quả họp {council_name} {vietnamese_date(package.meeting.held_on)},", "body"))
@@ -208,14 +214,15 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
         each = (f"Mỗi {proposal.who} được thưởng {money(amounts.pop())} đồng" if len(amounts) == 1
                 else "Mức thưởng của mỗi tập thể, cá nhân theo danh sách kèm theo")
         blocks.append(Text(f"{each}; tổng số tiền thưởng: {money(proposal.total)} đồng, chi từ Quỹ thi đua, khen "
-                           f"thưởng của {sentence_case(council.parent_body, council.place)} theo quy định.",
+                           f"thưởng của {local_name(council)} theo quy định.",
                            "article", lead="Điều 2."))
         article = 3
     else:
         blocks.append(Text("Quyết định này có hiệu lực kể từ ngày ký.", "article", lead="Điều 2."))
         article = 3
-    local = sentence_case(council.parent_body, council.place)
-    blocks.append(Text(f"Chánh Văn phòng Hội đồng nhân dân và {local}, Thường trực {council_name}, Thủ trưởng các "
+    office = (f"Chánh Văn phòng {local_name(council)}" if _department(council)
+              else f"Chánh Văn phòng Hội đồng nhân dân và {local_name(council)}")
+    blocks.append(Text(f"{office}, Thường trực {council_name}, Thủ trưởng các "
                        f"cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi "
                        f"hành Quyết định này./.", "article", lead=f"Điều {article}."))
     if approval:

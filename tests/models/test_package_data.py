@@ -6,6 +6,8 @@ import pytest
 
 from models.common.errors import DomainError, ValidationError
 from models.common.text import joined_lower, position_rank
+from models.common.codes import CouncilLevel
+from models.store.council_wording import level_wording
 from models.store.settings import CouncilNames, set_council_names
 from models.yearend.authority import (
     COUNCIL, HIGHER, LOCAL, Authority, authority, authority_table, document_number, legal_bases, next_number,
@@ -37,13 +39,48 @@ def test_the_defaults_follow_the_councils_names(db):
     assert sentence_case("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "Gò Vấp") == "Ủy ban nhân dân quận Gò Vấp"
 
 
+def test_a_ward_chairman_decides_only_the_advanced_workers_and_the_rest_goes_to_the_city(db):
+    """Luật 06/2022/QH15 Điều 80 khoản 3: the commune-level chairman decides "Lao động tiên tiến" and
+    giấy khen; Chiến sĩ thi đua cơ sở and Tập thể lao động tiên tiến go higher (khoản 2 names the district)."""
+    set_council_names(db, level_wording(CouncilNames(area_name="An Hội Đông"), CouncilLevel.WARD))
+    table = {a.award: a for a in authority_table(db, 2025)}
+    assert table["ldtt"].level == LOCAL and table["ldtt"].decider == "Chủ tịch Ủy ban nhân dân phường An Hội Đông"
+    assert table["ldtt"].body == "ỦY BAN NHÂN DÂN PHƯỜNG AN HỘI ĐÔNG" and table["ldtt"].symbol == "QĐ-UBND"
+    assert "Điều 80 khoản 3" in table["ldtt"].legal_basis
+    for award in ("cstdcs", "ttldtt", "ttldxs"):
+        assert table[award].level == HIGHER, award
+        assert table[award].decider == "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert "cấp xã chỉ quyết định “Lao động tiên tiến” và giấy khen" in table["cstdcs"].legal_basis
+    assert table["commendation"].level == COUNCIL
+    # A year's own row still wins over the level's default.
+    set_authority(db, Authority("cstdcs", 2025, LOCAL, "", "", "QĐ-UBND"))
+    assert authority(db, 2025, "cstdcs").decider == "Chủ tịch Ủy ban nhân dân phường An Hội Đông"
+    assert authority(db, 2024, "cstdcs").level == HIGHER
+
+
+def test_a_department_director_decides_its_titles_under_his_own_symbol(db):
+    """Điều 80 khoản 1: the head of a province's specialised agency decides the three titles."""
+    set_council_names(db, level_wording(CouncilNames(area_name="Giáo dục và Đào tạo"), CouncilLevel.DEPARTMENT))
+    table = {a.award: a for a in authority_table(db, 2025)}
+    for award in ("ldtt", "cstdcs", "ttldtt"):
+        assert table[award].level == LOCAL and table[award].decider == "Giám đốc Sở Giáo dục và Đào tạo"
+        assert table[award].symbol == "QĐ-SGDĐT" and table[award].signer_title == "GIÁM ĐỐC"
+        assert "Điều 80 khoản 1" in table[award].legal_basis
+    assert table["ttldxs"].level == HIGHER
+    bases = legal_bases(2026, LOCAL, "Sở Giáo dục và Đào tạo")
+    assert bases[0].startswith("Căn cứ Quyết định số ........ của Ủy ban nhân dân Thành phố Hồ Chí Minh quy định "
+                               "chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Giáo dục và Đào tạo")
+    assert not any("chính quyền địa phương" in line for line in bases)
+
+
 def test_an_edited_authority_applies_from_its_year_on(db):
     set_authority(db, Authority("cstdcs", 2025, HIGHER, "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh", "",
                                 "QĐ-UBND"))
     assert authority(db, 2024, "cstdcs").level == LOCAL
     changed = authority(db, 2026, "cstdcs")
     assert changed.level == HIGHER and changed.from_year == 2025
-    assert changed.body == "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"  # an empty text keeps the default
+    # An empty text keeps the default of the row's level: here the city's, not the district's.
+    assert changed.body == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
     with pytest.raises(ValidationError) as caught:
         set_authority(db, Authority("ldtt", 1990, "nobody", "", "", " "))
     assert caught.value.errors == {
