@@ -13,20 +13,25 @@ from models.common.text import money
 from models.store.settings import CouncilNames
 from models.yearend.lists import default_issuer
 from models.common.codes import CouncilLevel
-from models.yearend.authority import COUNCIL, HIGHER, LOCAL, head_of, legal_bases, local_name
+from models.yearend.authority import (
+    COUNCIL, HIGHER, LOCAL, MINUTES_SYMBOL, PROPOSAL_SYMBOL, head_of, legal_bases, local_name,
+)
 from models.yearend.meeting import percent_text
 from models.yearend.package import Package, Proposal
 
-from reports.award_list import PROPOSAL_SYMBOL, award_list_document, body_lines, decision_number
+from reports.award_list import award_list_document, body_lines, decision_number
 from reports.document import DocumentHeader, PageLayout, Signature, scaled_columns
 from reports.parts import Closing, Document, Grid, Header, Heading, Row, Spacing, Text, bound
 from reports.wording import amount_text, count_text, nfc, upper, vietnamese_date
 
-MINUTES_SYMBOL = "BB-HĐTĐKT"
 BLANK = "........"
 
 
-def _council_header(council: CouncilNames, symbol: str, date=None, number: str = "") -> DocumentHeader:
+def _council_header(package: Package, symbol: str, date=None) -> DocumentHeader:
+    """The council's own header with the number its book gave the document (blank when none was taken)."""
+    council = package.council
+    taken = package.number(symbol)
+    number = taken.text if taken else ""
     return DocumentHeader(parent_body=council.parent_body, issuing_body=council.issuing_body, number=number,
                           number_suffix=symbol, place=council.place, date=date)
 
@@ -38,6 +43,11 @@ def _council_signature(council: CouncilNames) -> Signature:
 def _council_name(council: CouncilNames) -> str:
     """"Hội đồng Thi đua - Khen thưởng quận Gò Vấp" (the issuer the lists name)."""
     return default_issuer(council)
+
+
+def _issued_on(package: Package, symbol: str):
+    taken = package.number(symbol)
+    return taken.issued_on if taken else None
 
 
 def _department(council: CouncilNames) -> str:
@@ -78,10 +88,12 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     local = next((p.authority for p in package.proposals if p.authority.level == LOCAL), None)
     chairman = local.decider if local else f"{head_of(council)[0]} {local_name(council)}"
     council_name = _council_name(council)
+    numbered = package.number(PROPOSAL_SYMBOL)
     subject = (f"Về việc đề nghị công nhận danh hiệu thi đua năm {package.year}" if package.campaign_id is None
                else f"Về việc đề nghị khen thưởng, phê bình trong {package.campaign_name}")
     blocks: list = [
-        Header(_council_header(council, PROPOSAL_SYMBOL), draft=True),
+        Header(_council_header(package, PROPOSAL_SYMBOL, numbered.issued_on if numbered else None),
+               draft=numbered is None),
         Heading("TỜ TRÌNH", subject),
         Text(f"Kính gửi: {chairman}.", "center"),
         Spacing(3),
@@ -108,7 +120,7 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     doc = Document(f"Tờ trình - {package.subject}", tuple(blocks), layout)
     if not with_lists:
         return doc
-    return bound([doc] + [award_list_document(p.printable, p.authority) for p in package.proposals],
+    return bound([doc] + [award_list_document(p.printable, p.authority, proposal=numbered) for p in package.proposals],
                  doc.title)
 
 
@@ -128,7 +140,7 @@ def minutes_document(package: Package) -> Document:
     present = [x for x in members if x.id in m.present]
     absent = [x for x in members if x.id not in m.present]
     blocks: list = [
-        Header(_council_header(council, MINUTES_SYMBOL, m.held_on)),
+        Header(_council_header(package, MINUTES_SYMBOL, m.held_on or _issued_on(package, MINUTES_SYMBOL))),
         Heading("BIÊN BẢN", f"Họp {council_name} {what}"),
         Text(f"Thời gian: {BLANK} giờ {BLANK}, {vietnamese_date(m.held_on)}.", "plain"),
         Text(f"Địa điểm: {nfc(m.place).strip() or BLANK}.", "plain"),
@@ -202,8 +214,10 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
     if auth.level == COUNCIL:
         blocks.append(Text(f"Căn cứ kết quả họp {council_name} {vietnamese_date(package.meeting.held_on)},", "body"))
     else:
-        blocks.append(Text(f"Xét đề nghị của {council_name} tại Tờ trình số {BLANK}/{PROPOSAL_SYMBOL} "
-                           f"{vietnamese_date(None)}.", "body"))
+        numbered = package.number(PROPOSAL_SYMBOL)
+        reference = (f"{numbered.text} {vietnamese_date(numbered.issued_on)}" if numbered
+                     else f"{BLANK}/{PROPOSAL_SYMBOL} {vietnamese_date(None)}")
+        blocks.append(Text(f"Xét đề nghị của {council_name} tại Tờ trình số {reference}.", "body"))
     blocks.append(Text("QUYẾT ĐỊNH:", "center-bold"))
     count = f"{count_text(proposal.count)} {proposal.who}"
     verb = phrase[:1].upper() + phrase[1:]

@@ -73,6 +73,47 @@ def test_the_proposal_goes_to_the_chairman_with_counts_bonus_votes_and_the_lists
     assert text.count("(Kèm theo Tờ trình số") == 4
 
 
+def _numbers_taken(path, typed: dict[str, str]) -> None:
+    """The Tờ trình's and the minutes' numbers entered in the council's books on 12/01/2019, after
+    seven other Tờ trình of 2019 and none in 2018."""
+    from models.yearend.authority import take_number
+    from models.yearend.package import take_package_numbers, year_package
+
+    db = connect(path)
+    try:
+        take_number(db, "TTr-HĐTĐKT", 2018, "Tờ trình của năm trước")
+        for i in range(7):
+            take_number(db, "TTr-HĐTĐKT", 2019, f"Tờ trình khác {i}")
+        take_package_numbers(db, year_package(db, 2018, dt.date(2019, 1, 31)), typed, dt.date(2019, 1, 12))
+    finally:
+        db.close()
+
+
+def test_the_proposal_minutes_and_decision_print_the_numbers_taken_for_their_meeting(own_demo, tmp_path):
+    _numbers_taken(own_demo, {"TTr-HĐTĐKT": "8", "BB-HĐTĐKT": "03/BB-HĐTĐKT"})
+    texts = {}
+    for kind, extra in (("proposal", ()), ("minutes", ()), ("decision", ("--title", "LDTT"))):
+        out = tmp_path / f"{kind}.pdf"
+        result = run("report", kind, "--db", own_demo, "--year", "2018", *extra, "-o", out)
+        assert result.returncode == 0, result.stderr
+        texts[kind] = _pdf_text(out)
+        if kind == "proposal":
+            assert "DỰ THẢO" not in flat(pages(out.read_bytes())[0])  # numbered: no longer a draft
+    assert "Số: 08/TTr-HĐTĐKT Gò Vấp, ngày 12 tháng 01 năm 2019" in texts["proposal"]
+    assert texts["proposal"].count("(Kèm theo Tờ trình số 08/TTr-HĐTĐKT ngày 12 tháng 01 năm 2019") == 4
+    assert "Số: 03/BB-HĐTĐKT Gò Vấp, ngày 12 tháng 01 năm 2019" in texts["minutes"]
+    assert ("Xét đề nghị của Hội đồng Thi đua - Khen thưởng quận Gò Vấp tại Tờ trình số 08/TTr-HĐTĐKT ngày 12 tháng "
+            "01 năm 2019.") in texts["decision"]
+
+
+def test_a_document_without_a_number_taken_prints_its_number_blank(own_demo, tmp_path):
+    _numbers_taken(own_demo, {"TTr-HĐTĐKT": "", "BB-HĐTĐKT": "2"})
+    for kind, blank in (("proposal", "Số: /TTr-HĐTĐKT"), ("minutes", "Số: 02/BB-HĐTĐKT")):
+        out = tmp_path / f"{kind}.pdf"
+        assert run("report", kind, "--db", own_demo, "--year", "2018", "-o", out).returncode == 0
+        assert blank in _pdf_text(out), kind
+
+
 def test_the_decision_has_its_articles_signature_recipients_and_the_list_attached(demo, tmp_path):
     out = tmp_path / "qd.pdf"
     result = run("report", "decision", "--db", demo, "--year", "2018", "--title", "LDTT", "-o", out)

@@ -40,6 +40,8 @@ LAW_2022_DEPARTMENT = "Luật Thi đua, khen thưởng số 06/2022/QH15, Điề
 WARD_DECIDES = (TitleCode.LDTT.value,)
 LAW_2003 = "Luật Thi đua, Khen thưởng năm 2003 (sửa đổi, bổ sung năm 2013); Nghị định 91/2017/NĐ-CP"
 CHECK_NOTE = "cần kiểm tra theo quy định của thành phố"
+PROPOSAL_SYMBOL = "TTr-HĐTĐKT"  # the council's Tờ trình
+MINUTES_SYMBOL = "BB-HĐTĐKT"  # the minutes of its meetings
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,37 @@ def next_number(db: Database, symbol: str, year: int) -> int:
     return top + 1
 
 
+@dataclass(frozen=True)
+class TakenNumber:
+    """A number in an issuer's book: "08/TTr-HĐTĐKT", the year of its book, the document's date."""
+
+    text: str
+    year: int
+    issued_on: dt.date | None = None
+
+
+def taken_number(db: Database, symbol: str, subject: str) -> TakenNumber | None:
+    """The number last taken in ``symbol``'s books for the document ``subject`` ("Tờ trình - danh
+    hiệu thi đua năm 2025"), or None."""
+    row = db.execute("SELECT number, year, issued_on FROM document_register WHERE symbol = ? AND subject = ? "
+                     "ORDER BY year DESC, number DESC LIMIT 1", [clean(symbol), clean(subject)]).fetchone()
+    if row is None:
+        return None
+    return TakenNumber(document_number(row[0], symbol), row[1], dt.date.fromisoformat(row[2]) if row[2] else None)
+
+
+def read_number(text: str, symbol: str) -> int | None:
+    """The number typed for ``symbol``: "8", "08" or "08/TTr-HĐTĐKT" give 8; blank gives None.
+    Raises :class:`DomainError` (in Vietnamese) for anything else."""
+    head, sep, tail = clean(text).partition("/")
+    if not head and not sep:
+        return None
+    if not head.isdigit() or not 1 <= int(head) <= 99999 or (sep and clean(tail) != clean(symbol)):
+        raise DomainError(f"Số văn bản “{clean(text)}” không hợp lệ: gõ một số từ 1 đến 99999 (ví dụ 8 hoặc "
+                          f"08/{clean(symbol)})")
+    return int(head)
+
+
 def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: dt.date | None = None,
                 number: int | None = None) -> str:
     """Record a number in the book (the next one unless given) and return it as printed."""
@@ -258,7 +291,7 @@ def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: d
     return document_number(number, symbol)
 
 
-__all__ = ["AWARDS", "Authority", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
+__all__ = ["AWARDS", "Authority", "MINUTES_SYMBOL", "PROPOSAL_SYMBOL", "TakenNumber", "read_number", "taken_number", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
            "authority_table", "check_authority", "department_symbol", "document_number", "head_of", "legal_bases",
            "local_name", "next_number", "sentence_case", "set_authorities", "set_authority",
            "take_number"]

@@ -100,6 +100,31 @@ def test_numbers_are_zero_padded_below_ten_and_each_issuer_keeps_its_own_book_pe
         take_number(db, "QĐ-UBND", 2019, "Trùng", number=2)
 
 
+def test_the_packages_documents_take_their_numbers_from_the_councils_books_in_one_transaction(db):
+    from models.yearend.package import Package, document_subject, suggested_number, take_package_numbers
+    from models.store.settings import council_names
+
+    package = Package(2025, None, "", council_names(db), (), Meeting("year:2025"), (), dt.date(2025, 12, 31))
+    day = dt.date(2026, 1, 12)
+    take_number(db, "TTr-HĐTĐKT", 2026, "Tờ trình khác")
+    assert suggested_number(db, package, "TTr-HĐTĐKT", day) == "02/TTr-HĐTĐKT"
+    assert suggested_number(db, package, "BB-HĐTĐKT", day) == "01/BB-HĐTĐKT"
+    with pytest.raises(DomainError, match="Tờ trình: Số văn bản “2/BB-HĐTĐKT” không hợp lệ"):
+        take_package_numbers(db, package, {"TTr-HĐTĐKT": "2/BB-HĐTĐKT", "BB-HĐTĐKT": "1"}, day)
+    with pytest.raises(DomainError, match="Số 01/TTr-HĐTĐKT năm 2026 đã được dùng"):
+        take_package_numbers(db, package, {"BB-HĐTĐKT": "1", "TTr-HĐTĐKT": "1"}, day)
+    assert db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 1  # nothing half-written
+    numbered = take_package_numbers(db, package, {"TTr-HĐTĐKT": "02/TTr-HĐTĐKT", "BB-HĐTĐKT": ""}, day)
+    assert numbered.number("TTr-HĐTĐKT").text == "02/TTr-HĐTĐKT" and numbered.number("TTr-HĐTĐKT").issued_on == day
+    assert numbered.number("BB-HĐTĐKT") is None  # left blank: no number taken, the minutes print a blank
+    row = db.execute("SELECT subject, year, issued_on FROM document_register WHERE number = 2").fetchone()
+    assert row == (document_subject(package, "TTr-HĐTĐKT"), 2026, "2026-01-12")
+    assert row[0] == "Tờ trình - danh hiệu thi đua năm 2025"
+    again = take_package_numbers(db, numbered, {"TTr-HĐTĐKT": "5"}, day)  # taken once: kept
+    assert again.number("TTr-HĐTĐKT").text == "02/TTr-HĐTĐKT"
+    assert suggested_number(db, again, "TTr-HĐTĐKT", dt.date(2027, 1, 1)) == "02/TTr-HĐTĐKT"
+
+
 def test_the_legal_basis_follows_the_law_in_force_on_the_decision_year():
     assert any("15 tháng 6 năm 2022" in line for line in legal_bases(2024, LOCAL))
     assert any("98/2023/NĐ-CP" in line for line in legal_bases(2025, LOCAL))
