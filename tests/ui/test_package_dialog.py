@@ -59,6 +59,38 @@ def test_votes_are_checked_as_typed_and_the_meeting_is_saved(qtbot, titles_db, t
     dialog.grab().save(str(tmp_path / "package.png"))
 
 
+def test_the_documents_numbers_are_suggested_from_the_councils_books_and_taken_when_saved(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from models.yearend.authority import take_number
+
+    take_number(titles_db, "TTr-HĐTĐKT", 2019, "Tờ trình khác", number=7)
+    dialog = _dialog(qtbot, titles_db, tmp_path, monkeypatch)
+    proposal, minutes = dialog.numbers["TTr-HĐTĐKT"], dialog.numbers["BB-HĐTĐKT"]
+    minutes.setText("5")  # typed over the suggestion: kept when the meeting's date changes the book's year
+    dialog.held_on.setText("10/01/2019")
+    dialog.held_on.editingFinished.emit()
+    assert proposal.text() == "08/TTr-HĐTĐKT" and minutes.text() == "5"
+    minutes.setText("01/BB-HĐTĐKT")
+    assert proposal.text() == "08/TTr-HĐTĐKT" and minutes.text() == "01/BB-HĐTĐKT"
+    minutes.setText("08/TTr-HĐTĐKT")  # the wrong book: refused, nothing written (not even the meeting)
+    assert not dialog.save()
+    assert dialog.error.text() == ("Biên bản họp: Số văn bản “08/TTr-HĐTĐKT” không hợp lệ: gõ một số từ 1 đến 99999 "
+                                   "(ví dụ 8 hoặc 08/BB-HĐTĐKT)")
+    assert titles_db.execute("SELECT count(*) FROM council_meeting").fetchone()[0] == 0
+    assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 1
+    minutes.setText("")  # no number for the minutes: they print a blank
+    assert dialog.save()
+    assert titles_db.execute("SELECT symbol, year, number, subject, issued_on FROM document_register WHERE number = 8"
+                             ).fetchall() == [("TTr-HĐTĐKT", 2019, 8, "Tờ trình - danh hiệu thi đua năm 2018",
+                                               "2019-01-10")]
+    assert proposal.isReadOnly() and proposal.text() == "08/TTr-HĐTĐKT"  # in the book: kept as it is
+    assert not minutes.isReadOnly() and minutes.text() == "01/BB-HĐTĐKT"  # suggested again
+    assert dialog.package.number("TTr-HĐTĐKT").text == "08/TTr-HĐTĐKT"
+    assert dialog.save()  # saved again: the Tờ trình keeps its number; the minutes take the suggested one
+    assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 3
+    dialog.grab().save(str(tmp_path / "numbers.png"))
+
+
 def test_the_package_saves_every_document_as_pdf_and_word_in_a_folder(qtbot, titles_db, tmp_path, monkeypatch):
     monkeypatch.setattr("ui.kit.messages.inform", lambda *a, **k: None)
     dialog = _dialog(qtbot, titles_db, tmp_path, monkeypatch)
