@@ -108,9 +108,13 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     total = sum(p.total for p in package.proposals)
     lines = [f"Tổng số tiền thưởng đề nghị: {money(total)} đồng." if total else
              "Các danh sách đề nghị không có tiền thưởng."]
-    higher = [p for p in package.proposals if p.authority.level == HIGHER and p.count]
-    for p in higher:
-        lines.append(f"Danh hiệu “{p.label}” do {p.authority.decider} quyết định tặng: kính đề nghị {chairman} "
+    higher: dict[str, list[str]] = {}
+    for p in package.proposals:
+        if p.authority.level == HIGHER and p.count:
+            higher.setdefault(p.authority.decider, []).append(f"“{p.label}”")
+    for decider, labels in higher.items():  # one sentence per deciding authority
+        what = f"Danh hiệu {labels[0]}" if len(labels) == 1 else f"Các danh hiệu {', '.join(labels)}"
+        lines.append(f"{what} do {decider} quyết định tặng: kính đề nghị {chairman} "
                      f"trình cấp có thẩm quyền xem xét, quyết định.")
     lines.append("(Có danh sách kèm theo.)")
     lines.append(f"{council_name} kính trình {chairman} xem xét, quyết định./.")

@@ -163,8 +163,23 @@ def test_certificates_print_one_page_per_person(demo, tmp_path):
     texts = pages(out.read_bytes())
     assert len(texts) == 3
     assert all("CÔNG NHẬN" in t and "CHIẾN SĨ THI ĐUA CƠ SỞ" in t and "Năm 2018" in t for t in texts)
-    assert run("report", "certificates", "--db", demo, "--year", "2018", "--title", "CSTDCS",
-               "-o", tmp_path / "gcn.docx").returncode == 1
+
+
+def test_certificates_as_word_have_one_page_per_person_with_the_pdfs_words(demo, tmp_path):
+    from docx import Document as Docx
+
+    pdf, word = tmp_path / "gcn.pdf", tmp_path / "gcn.docx"
+    for out in (pdf, word):
+        result = run("report", "certificates", "--db", demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+        assert result.returncode == 0, result.stderr
+    document = Docx(word)
+    assert len(document.sections) == 3 and all(s.page_width > s.page_height for s in document.sections)
+    lines = [p.text for p in document.paragraphs if p.text]
+    assert lines[:5] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                         "CHỦ TỊCH ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "CÔNG NHẬN", lines[4]]
+    assert lines.count("CHIẾN SĨ THI ĐUA CƠ SỞ") == 3 and lines.count("Năm 2018") == 3
+    pdf_words, docx_words = words(" ".join(pages(pdf.read_bytes()))), words(docx_text(word.read_bytes()))
+    assert docx_words == pdf_words
 
 
 @pytest.mark.parametrize("args", [
@@ -187,3 +202,24 @@ def test_every_report_writes_word_with_the_same_words_as_its_pdf(demo, tmp_path,
     pdf_words, docx_words = words(" ".join(pages(pdf.read_bytes()))), words(docx_text(docx.read_bytes()))
     assert docx_words - pdf_words == set()
     assert {w for w in pdf_words - docx_words if not w.isdigit()} == set()  # page numbers only
+
+
+def test_an_approved_lists_certificates_carry_its_signer_and_decision(own_demo, tmp_path):
+    from models.common.codes import TitleCode
+    from models.yearend.lists import Approval, approve
+    from models.yearend.title_lists import printable_list
+    from models.yearend.titles import list_key
+
+    db = connect(own_demo)
+    try:
+        approve(db, list_key(2018, TitleCode.CSTDCS),
+                Approval("8/QĐ-UBND", dt.date(2019, 1, 15), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"),
+                printable_list(db, 2018, TitleCode.CSTDCS, dt.date(2019, 1, 15)), dt.datetime(2019, 1, 15, 9))
+    finally:
+        db.close()
+    out = tmp_path / "gcn.pdf"
+    result = run("report", "certificates", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+    assert result.returncode == 0, result.stderr
+    first = flat(pages(out.read_bytes())[0])
+    for part in ("Quyết định số 08/QĐ-UBND ngày 15/01/2019", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"):
+        assert part in first, part

@@ -145,8 +145,9 @@ def test_the_2026_ward_decides_its_advanced_workers_and_proposes_the_rest_to_the
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP" in decision
     assert "của Chủ tịch Ủy ban nhân dân phường Gò Vấp)" in decision  # the attached list's reference line
     proposal = sample_2026_pdfs["proposal"]
-    assert ("Danh hiệu “Chiến sĩ thi đua cơ sở” do Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định tặng"
-            in proposal)
+    assert ("Các danh hiệu “Chiến sĩ thi đua cơ sở”, “Tập thể lao động tiên tiến”, “Tập thể lao động xuất sắc” do "
+            "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định tặng: kính đề nghị Chủ tịch Ủy ban nhân dân "
+            "phường Gò Vấp trình cấp có thẩm quyền xem xét, quyết định.") in proposal
     assert ("(Hội đồng đề nghị; Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định tặng và chi tiền "
             "thưởng, danh sách này không ghi mức thưởng)") in proposal
     path = tmp_path / "phuong.sqlite3"
