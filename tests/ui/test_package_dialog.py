@@ -149,6 +149,26 @@ def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_an
         ("QĐ-UBND", 2019, 1, "2019-01-15")]
 
 
+def test_approving_a_list_decided_higher_up_takes_no_number_from_the_books_kept_here(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from ui.yearend.approval_dialog import ApprovalDialog
+
+    from .title_fixtures import TTLDXS, accept_with, approval
+
+    def fill(dialog):
+        assert dialog.number.placeholderText() == ("Số quyết định của Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh "
+                                                   "(không vào sổ văn bản ở đây)")
+        dialog.number.setText("1")
+        dialog.date.setText("15/03/2019")
+        dialog.name.setText("Nguyễn Thành Phong")
+
+    page = open_page(qtbot, titles_db, tmp_path)
+    opened = accept_with(monkeypatch, ApprovalDialog, fill)
+    page.show_list(TTLDXS).approve_action.trigger()
+    assert opened and approval(titles_db, TTLDXS).approval.decision_number == "1"
+    assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 0
+
+
 def test_the_authority_table_is_edited_from_a_year_on_in_one_go(qtbot, titles_db, tmp_path, monkeypatch):
     from models.yearend.authority import HIGHER, authority
     from ui.yearend.authority_dialog import AuthorityDialog
