@@ -125,25 +125,36 @@ def test_the_preview_shows_the_whole_package_bound(qtbot, titles_db, tmp_path, m
     assert flat.index("TỜ TRÌNH") < flat.index("BIÊN BẢN") < flat.index("QUYẾT ĐỊNH")
 
 
-def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_and_enters_it(
-        qtbot, titles_db, tmp_path, monkeypatch):
-    from models.yearend.authority import next_number
+def _approve_with_number_one(qtbot, titles_db, tmp_path, monkeypatch, title, check, day: str) -> None:
+    """``title``'s list approved from its tab as decision number 1 of ``day``, ``check`` run on the dialog first."""
     from ui.yearend.approval_dialog import ApprovalDialog
 
-    from .title_fixtures import LDTT, accept_with, approval
+    from .title_fixtures import accept_with, approval
 
     def fill(dialog):
-        assert dialog.number.placeholderText().startswith("Số tiếp theo trong sổ văn bản: 01/QĐ-UBND")
-        assert dialog.issuer.text() == "Chủ tịch Ủy ban nhân dân quận Gò Vấp"
-        assert dialog.title.currentText() == "CHỦ TỊCH" and dialog.authority.currentText() == ""
+        check(dialog)
         dialog.number.setText("1")
-        dialog.date.setText("15/01/2019")
+        dialog.date.setText(day)
         dialog.name.setText("Trần Văn Bình")
 
     page = open_page(qtbot, titles_db, tmp_path)
     opened = accept_with(monkeypatch, ApprovalDialog, fill)
-    page.show_list(LDTT).approve_action.trigger()
-    assert opened and approval(titles_db, LDTT).approval.decision_number == "1"
+    page.show_list(title).approve_action.trigger()
+    assert opened and approval(titles_db, title).approval.decision_number == "1"
+
+
+def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_and_enters_it(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from models.yearend.authority import next_number
+
+    from .title_fixtures import LDTT
+
+    def check(dialog):
+        assert dialog.number.placeholderText().startswith("Số tiếp theo trong sổ văn bản: 01/QĐ-UBND")
+        assert dialog.issuer.text() == "Chủ tịch Ủy ban nhân dân quận Gò Vấp"
+        assert dialog.title.currentText() == "CHỦ TỊCH" and dialog.authority.currentText() == ""
+
+    _approve_with_number_one(qtbot, titles_db, tmp_path, monkeypatch, LDTT, check, "15/01/2019")
     assert next_number(titles_db, "QĐ-UBND", 2019) == 2
     assert titles_db.execute("SELECT symbol, year, number, issued_on FROM document_register").fetchall() == [
         ("QĐ-UBND", 2019, 1, "2019-01-15")]
@@ -151,21 +162,13 @@ def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_an
 
 def test_approving_a_list_decided_higher_up_takes_no_number_from_the_books_kept_here(
         qtbot, titles_db, tmp_path, monkeypatch):
-    from ui.yearend.approval_dialog import ApprovalDialog
+    from .title_fixtures import TTLDXS
 
-    from .title_fixtures import TTLDXS, accept_with, approval
-
-    def fill(dialog):
+    def check(dialog):
         assert dialog.number.placeholderText() == ("Số quyết định của Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh "
                                                    "(không vào sổ văn bản ở đây)")
-        dialog.number.setText("1")
-        dialog.date.setText("15/03/2019")
-        dialog.name.setText("Nguyễn Thành Phong")
 
-    page = open_page(qtbot, titles_db, tmp_path)
-    opened = accept_with(monkeypatch, ApprovalDialog, fill)
-    page.show_list(TTLDXS).approve_action.trigger()
-    assert opened and approval(titles_db, TTLDXS).approval.decision_number == "1"
+    _approve_with_number_one(qtbot, titles_db, tmp_path, monkeypatch, TTLDXS, check, "15/03/2019")
     assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 0
 
 
