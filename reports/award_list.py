@@ -17,7 +17,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from models.common.text import joined_lower, money
-from models.yearend.authority import PROPOSAL_SYMBOL, COUNCIL, LOCAL, Authority, TakenNumber, document_number
+from models.yearend.authority import (
+    CITY_BODY, COUNCIL, LOCAL, PROPOSAL_SYMBOL, Authority, TakenNumber, document_number,
+)
 from models.yearend.lists import PrintableList, PrintedEntry
 
 from reports.document import Column, DocumentHeader, PageLayout, scaled_columns, styles_for
@@ -150,6 +152,16 @@ def body_lines(body: str) -> str:
     return f"{head}\n{text[len(head):].strip()}" if text.startswith(head + " ") else text
 
 
+def authority_header(authority: Authority) -> tuple[str, str]:
+    """(parent body, issuing body) of a document issued by ``authority``: a People's Committee heads
+    it alone on two lines (:func:`body_lines`); any other body (a city department, "SỞ NỘI VỤ") under
+    the city's People's Committee (Nghị định 30/2020/NĐ-CP, Phụ lục I: the body directly above it first)."""
+    text = upper(authority.body).strip()
+    if text.startswith("ỦY BAN NHÂN DÂN") or authority.level != LOCAL:
+        return "", body_lines(authority.body)
+    return CITY_BODY, text
+
+
 def higher_note(decider: str, title: str) -> str:
     """The line a list decided higher up prints under its title: who decides, and that it carries no bonus."""
     return (f"(Hội đồng đề nghị; {nfc(decider).strip()} quyết định tặng và chi tiền thưởng, "
@@ -191,7 +203,7 @@ def award_list_document(data: PrintableList, authority: Authority | None = None,
     sections = [(c, individuals) for c, individuals in ((data.collectives, False), (data.individuals, True)) if c]
     parent, issuing = data.parent_body, data.issuing_body
     if (approval or decision) and authority is not None and authority.level == LOCAL:
-        parent, issuing = "", body_lines(authority.body)  # the list is the People's Committee's, as its decision
+        parent, issuing = authority_header(authority)  # the list is the deciding body's, as its decision
     header = DocumentHeader(parent_body=parent, issuing_body=issuing, place=data.place)
     title = _approved_title(data.title, bool(data.individuals)) if approval or decision else data.title
     blocks: list = [Header(header, draft=approval is None, attached=True),

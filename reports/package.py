@@ -19,7 +19,7 @@ from models.yearend.authority import (
 from models.yearend.meeting import percent_text
 from models.yearend.package import Package, Proposal
 
-from reports.award_list import award_list_document, body_lines, decision_number
+from reports.award_list import authority_header, award_list_document, decision_number
 from reports.document import DocumentHeader, PageLayout, Signature, scaled_columns
 from reports.parts import Closing, Document, Grid, Header, Heading, Row, Spacing, Text, bound
 from reports.wording import amount_text, count_text, nfc, upper, vietnamese_date
@@ -203,7 +203,8 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
         header = DocumentHeader(parent_body=council.parent_body, issuing_body=auth.body, number=number,
                                 number_suffix=auth.symbol, place=council.place, date=date)
     else:
-        header = DocumentHeader(parent_body="", issuing_body=body_lines(auth.body), number=number, number_suffix=auth.symbol,
+        parent, issuing = authority_header(auth)
+        header = DocumentHeader(parent_body=parent, issuing_body=issuing, number=number, number_suffix=auth.symbol,
                                 place=council.place, date=date)
     phrase = _award_phrase(proposal, package.year, package.campaign_name)
     decision_year = date.year if date else (package.year + 1 if package.campaign_id is None else package.year)

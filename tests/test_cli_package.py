@@ -223,3 +223,31 @@ def test_an_approved_lists_certificates_carry_its_signer_and_decision(own_demo, 
     first = flat(pages(out.read_bytes())[0])
     for part in ("Quyết định số 08/QĐ-UBND ngày 15/01/2019", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"):
         assert part in first, part
+
+
+def test_a_departments_decision_is_its_directors_under_the_citys_peoples_committee(own_demo, tmp_path):
+    """Luật 06/2022/QH15 Điều 80 khoản 1: a department's director decides its titles."""
+    from dataclasses import replace
+
+    from models.common.codes import CouncilLevel
+    from models.store.council_wording import level_wording
+    from models.store.settings import council_names, set_council_names
+
+    db = connect(own_demo)
+    try:
+        set_council_names(db, level_wording(replace(council_names(db), area_name="Nội vụ"), CouncilLevel.DEPARTMENT))
+    finally:
+        db.close()
+    out = tmp_path / "qd.pdf"
+    result = run("report", "decision", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+    assert result.returncode == 0, result.stderr
+    decision, attached = (flat(t) for t in pages(out.read_bytes())[:2])
+    for part in ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ NỘI VỤ", "Số: /QĐ-SNV", "GIÁM ĐỐC SỞ NỘI VỤ",
+                 "Căn cứ Quyết định số ........ của Ủy ban nhân dân Thành phố Hồ Chí Minh quy định chức năng, nhiệm vụ, "
+                 "quyền hạn và cơ cấu tổ chức của Sở Nội vụ;",
+                 "chi từ Quỹ thi đua, khen thưởng của Sở Nội vụ theo quy định.",
+                 "Điều 3. Chánh Văn phòng Sở Nội vụ, Thường trực Hội đồng Thi đua - Khen thưởng Sở Nội vụ,"):
+        assert part in decision, part
+    assert "chính quyền địa phương" not in decision and "Ủy ban nhân dân quận" not in decision
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ NỘI VỤ" in attached
+    assert "của Giám đốc Sở Nội vụ)" in attached
