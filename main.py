@@ -195,8 +195,6 @@ def _reporting(builder: Callable) -> Callable:
         if args.year is not None and args.kind in ("criticism", "commendation", "initiatives"):
             raise Rejected(f"--year không dùng cho {args.kind}: năm là năm của đợt thi đua (--campaign)")
         fmt = format_of(args.out) or "pdf"
-        if fmt == "docx" and args.kind == "certificates":
-            raise Rejected("Giấy chứng nhận chỉ in ra PDF (-o OUT.pdf)")
         if fmt == "docx" and args.kind == "due":
             raise Rejected("Danh sách đến hạn khen thưởng chỉ in ra PDF (-o OUT.pdf)")
         _check_target(args, fmt)
@@ -455,7 +453,16 @@ def _certificates_doc(db, args, as_of, fmt) -> bytes:
     if args.title is None:
         raise Rejected("Cần --title CODE (LDTT, CSTDCS, TTLDTT hoặc TTLDXS)")
     found = _package(db, args, as_of, title_needed=True)
-    return certificates_pdf(found, found.proposals[0], certificate_settings(db))
+    p = found.proposals[0]
+    if not p.authority.decides_here:
+        raise Rejected(f"Danh hiệu “{p.label}” do {p.authority.decider} quyết định tặng: giấy chứng nhận do cấp "
+                       "quyết định in, Hội đồng không in")
+    if fmt == "docx":  # the words of the full design, for the office to edit
+        from reports.certificates import certificates_document
+        from reports.parts import render
+
+        return render(certificates_document(found, p), fmt)
+    return certificates_pdf(found, p, certificate_settings(db))
 
 
 YEAREND = {

@@ -17,7 +17,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from models.common.text import joined_lower, money
-from models.yearend.authority import COUNCIL, LOCAL, Authority, document_number
+from models.yearend.authority import (
+    CITY_BODY, COUNCIL, LOCAL, PROPOSAL_SYMBOL, Authority, TakenNumber, document_number,
+)
 from models.yearend.lists import PrintableList, PrintedEntry
 
 from reports.document import Column, DocumentHeader, PageLayout, scaled_columns, styles_for
@@ -26,7 +28,6 @@ from reports.pdf_writer import RestartPageNumbers
 from reports.wording import amount_text, attachment_reference, count_text, nfc, short_date, upper
 
 NUMBER_SUFFIX = "QĐ-HĐTĐKT"
-PROPOSAL_SYMBOL = "TTr-HĐTĐKT"  # the council's Tờ trình
 PROPOSAL_PREFIX = "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN"
 AMOUNT_HEADING = "Số tiền thưởng (đồng)"
 CRITICISM = "criticism"
@@ -164,19 +165,31 @@ def body_lines(body: str) -> str:
     return f"{head}\n{text[len(head):].strip()}" if text.startswith(head + " ") else text
 
 
+def authority_header(authority: Authority) -> tuple[str, str]:
+    """(parent body, issuing body) of a document issued by ``authority``: a People's Committee heads
+    it alone on two lines (:func:`body_lines`); any other body (a city department, "SỞ NỘI VỤ") under
+    the city's People's Committee (Nghị định 30/2020/NĐ-CP, Phụ lục I: the body directly above it first)."""
+    text = upper(authority.body).strip()
+    if text.startswith("ỦY BAN NHÂN DÂN") or authority.level != LOCAL:
+        return "", body_lines(authority.body)
+    return CITY_BODY, text
+
+
 def higher_note(decider: str, title: str) -> str:
     """The line a list decided higher up prints under its title: who decides, and that it carries no bonus."""
     return (f"(Hội đồng đề nghị; {nfc(decider).strip()} quyết định tặng và chi tiền thưởng, "
             "danh sách này không ghi mức thưởng)")
 
 
-def award_list_document(data: PrintableList, authority: Authority | None = None, decision: bool = False) -> Document:
+def award_list_document(data: PrintableList, authority: Authority | None = None, decision: bool = False,
+                        proposal: TakenNumber | None = None) -> Document:
     """The list as a document attached to another: before the decision a proposal attached to the
     council's Tờ trình (a boxed "DỰ THẢO", the proposal's reference line); after it, "(Ban hành kèm
     theo Quyết định số ... ngày ... của ...)". It has no number, signature or recipients of its own.
     ``authority``: who decides the list (``None``: the council itself, as for the campaign lists); a
     list decided higher up (Tập thể lao động xuất sắc: the city) prints no bonus and says who decides.
-    ``decision``: attached to the draft of its decision (blanks for the decision's number and date)."""
+    ``decision``: attached to the draft of its decision (blanks for the decision's number and date).
+    ``proposal``: the number of the Tờ trình it is attached to, once taken (blanks without)."""
     layout = PageLayout()
     st = styles_for(layout)
     approval = data.approval
@@ -192,7 +205,8 @@ def award_list_document(data: PrintableList, authority: Authority | None = None,
         number = f"......../{authority.symbol}" if decision and authority else ""
         reference = attachment_reference(number, None, issuer, prefix="Ban hành kèm theo")
     else:
-        reference = attachment_reference(f"......../{PROPOSAL_SYMBOL}", None, signer.issuer if signer else "",
+        reference = attachment_reference(proposal.text if proposal else f"......../{PROPOSAL_SYMBOL}",
+                                         proposal.issued_on if proposal else None, signer.issuer if signer else "",
                                          kind="Tờ trình")
     reference = _reference(reference, st.reference, layout.frame_width)
     notes = [] if approval else [f"(Dự thảo - số liệu tính đến {short_date(data.as_of)})"]
@@ -202,7 +216,7 @@ def award_list_document(data: PrintableList, authority: Authority | None = None,
     sections = [(c, individuals) for c, individuals in ((data.collectives, False), (data.individuals, True)) if c]
     parent, issuing = data.parent_body, data.issuing_body
     if (approval or decision) and authority is not None and authority.level == LOCAL:
-        parent, issuing = "", body_lines(authority.body)  # the list is the People's Committee's, as its decision
+        parent, issuing = authority_header(authority)  # the list is the deciding body's, as its decision
     header = DocumentHeader(parent_body=parent, issuing_body=issuing, place=data.place)
     title = _approved_title(data.title, bool(data.individuals)) if approval or decision else data.title
     blocks: list = [Header(header, draft=approval is None, attached=True),

@@ -19,6 +19,8 @@ from models.yearend.lists import PrintedEntry
 from models.yearend.package import Package, Proposal
 
 from reports.award_list import decision_number
+from reports.document import PageLayout
+from reports.parts import Document, NewPage, Spacing, Text
 from reports.fonts import document_fonts
 from reports.wording import nfc, place_date_line, short_date, upper
 
@@ -60,6 +62,15 @@ def _fields(entry: PrintedEntry, proposal: Proposal, package: Package) -> dict[s
     }
 
 
+def _signer_lines(proposal: Proposal) -> list[str]:
+    """Above the signer's name: "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH" as approved, else the deciding
+    authority's title ("CHỦ TỊCH", "GIÁM ĐỐC")."""
+    approval = proposal.printable.approval
+    if approval and nfc(approval.signer_title).strip():
+        return [upper(line) for line in (approval.signer_authority, approval.signer_title) if nfc(line).strip()]
+    return [upper(proposal.authority.signer_title) or "CHỦ TỊCH"]
+
+
 def _at(form: CertificateForm, key: str) -> tuple[float, float]:
     x, y = FIELDS[key]
     return (x + form.dx_mm) * mm, PAGE[1] - (y + form.dy_mm) * mm
@@ -84,11 +95,11 @@ def _full_page(c: Canvas, values: dict[str, str], proposal: Proposal) -> None:
     line(upper(proposal.authority.decider), 55, f.bold, 16)
     line("CÔNG NHẬN", 72, f.bold, 30)
     form = CertificateForm()
-    _variable(c, values, form, full=True)
+    _variable(c, values, form, full=_signer_lines(proposal))
     c.setFont(f.italic, 13)
 
 
-def _variable(c: Canvas, values: dict[str, str], form: CertificateForm, full: bool = False) -> None:
+def _variable(c: Canvas, values: dict[str, str], form: CertificateForm, full: list[str] | None = None) -> None:
     f = document_fonts()
     styles = {"name": (f.bold, 24), "position": (f.regular, 15), "title": (f.bold, 22), "year": (f.bold, 16),
               "decision": (f.italic, 13), "place_date": (f.italic, 13), "signer": (f.bold, 15)}
@@ -99,10 +110,11 @@ def _variable(c: Canvas, values: dict[str, str], form: CertificateForm, full: bo
         x, y = _at(form, key)
         c.setFont(font, size)
         c.drawCentredString(x, y, text)
-    if full:
+    if full:  # the signer's title lines under the place and date
         x, y = _at(form, "place_date")
         c.setFont(f.bold, 14)
-        c.drawCentredString(x, y - 9 * mm, "CHỦ TỊCH")
+        for i, line in enumerate(full):
+            c.drawCentredString(x, y - (9 + 6 * i) * mm, line)
 
 
 def certificates_pdf(package: Package, proposal: Proposal, form: CertificateForm | None = None) -> bytes:
@@ -127,6 +139,32 @@ def certificates_pdf(package: Package, proposal: Proposal, form: CertificateForm
         c.showPage()
     c.save()
     return out.getvalue()
+
+
+def certificates_document(package: Package, proposal: Proposal) -> Document:
+    """The certificates as a document the office edits in Word: one landscape page per entry with the
+    full design's words in order (no border; the designed type sizes and the pre-printed positions
+    are the PDF's)."""
+    layout = PageLayout(landscape=True, top=25 * mm, bottom=20 * mm, left=25 * mm, right=25 * mm)
+    blocks: list = []
+    entries = proposal.printable.entries
+    if not entries:
+        blocks.append(Text(f"Danh sách {proposal.label} năm {package.year} chưa có ai.", "center-italic"))
+    for i, entry in enumerate(entries):
+        values = _fields(entry, proposal, package)
+        if i:
+            blocks.append(NewPage())
+        blocks += [Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "center-bold"),
+                   Text("Độc lập - Tự do - Hạnh phúc", "center-bold"), Spacing(8),
+                   Text(upper(proposal.authority.decider), "center-bold"), Spacing(4),
+                   Text("CÔNG NHẬN", "center-bold"), Spacing(4),
+                   Text(values["name"], "center-bold"), Text(values["position"], "center"), Spacing(4),
+                   Text(values["title"], "center-bold"), Text(values["year"], "center-bold"), Spacing(8),
+                   Text(values["place_date"], "center-italic"),
+                   *(Text(line, "center-bold") for line in _signer_lines(proposal)),
+                   Spacing(14), Text(values["signer"], "center-bold"), Spacing(4),
+                   Text(values["decision"], "small-italic")]
+    return Document(f"Giấy chứng nhận {proposal.label} năm {package.year}", tuple(blocks), layout)
 
 
 def calibration_page(form: CertificateForm) -> bytes:
@@ -166,4 +204,4 @@ def calibration_page(form: CertificateForm) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["FIELDS", "certificate_settings", "calibration_page", "certificates_pdf"]
+__all__ = ["FIELDS", "certificate_settings", "calibration_page", "certificates_document", "certificates_pdf"]

@@ -12,20 +12,26 @@ from __future__ import annotations
 from models.common.text import money
 from models.store.settings import CouncilNames
 from models.yearend.lists import default_issuer
-from models.yearend.authority import COUNCIL, HIGHER, LOCAL, legal_bases, sentence_case
+from models.common.codes import CouncilLevel
+from models.yearend.authority import (
+    COUNCIL, HIGHER, LOCAL, MINUTES_SYMBOL, PROPOSAL_SYMBOL, head_of, legal_bases, local_name,
+)
 from models.yearend.meeting import percent_text
 from models.yearend.package import Package, Proposal
 
-from reports.award_list import PROPOSAL_SYMBOL, award_list_document, body_lines, decision_number
+from reports.award_list import authority_header, award_list_document, decision_number
 from reports.document import DocumentHeader, PageLayout, Signature, scaled_columns
 from reports.parts import Closing, Document, Grid, Header, Heading, Row, Spacing, Text, bound
 from reports.wording import amount_text, count_text, nfc, upper, vietnamese_date
 
-MINUTES_SYMBOL = "BB-HĐTĐKT"
 BLANK = "........"
 
 
-def _council_header(council: CouncilNames, symbol: str, date=None, number: str = "") -> DocumentHeader:
+def _council_header(package: Package, symbol: str, date=None) -> DocumentHeader:
+    """The council's own header with the number its book gave the document (blank when none was taken)."""
+    council = package.council
+    taken = package.number(symbol)
+    number = taken.text if taken else ""
     return DocumentHeader(parent_body=council.parent_body, issuing_body=council.issuing_body, number=number,
                           number_suffix=symbol, place=council.place, date=date)
 
@@ -37,6 +43,16 @@ def _council_signature(council: CouncilNames) -> Signature:
 def _council_name(council: CouncilNames) -> str:
     """"Hội đồng Thi đua - Khen thưởng quận Gò Vấp" (the issuer the lists name)."""
     return default_issuer(council)
+
+
+def _issued_on(package: Package, symbol: str):
+    taken = package.number(symbol)
+    return taken.issued_on if taken else None
+
+
+def _department(council: CouncilNames) -> str:
+    """"Sở Nội vụ" for a department's council, "" for a People's Committee's."""
+    return local_name(council) if council.level == CouncilLevel.DEPARTMENT else ""
 
 
 def _award_phrase(p: Proposal, year: int, campaign: str) -> str:
@@ -70,18 +86,20 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     layout = PageLayout()
     council = package.council
     local = next((p.authority for p in package.proposals if p.authority.level == LOCAL), None)
-    chairman = local.decider if local else f"Chủ tịch {sentence_case(council.parent_body, council.place)}"
+    chairman = local.decider if local else f"{head_of(council)[0]} {local_name(council)}"
     council_name = _council_name(council)
+    numbered = package.number(PROPOSAL_SYMBOL)
     subject = (f"Về việc đề nghị công nhận danh hiệu thi đua năm {package.year}" if package.campaign_id is None
                else f"Về việc đề nghị khen thưởng, phê bình trong {package.campaign_name}")
     blocks: list = [
-        Header(_council_header(council, PROPOSAL_SYMBOL), draft=True),
+        Header(_council_header(package, PROPOSAL_SYMBOL, numbered.issued_on if numbered else None),
+               draft=numbered is None),
         Heading("TỜ TRÌNH", subject),
         Text(f"Kính gửi: {chairman}.", "center"),
         Spacing(3),
     ]
     year = package.year + 1 if package.campaign_id is None else package.year
-    for line in legal_bases(year, LOCAL)[1:]:
+    for line in legal_bases(year, LOCAL, _department(council))[1:]:
         blocks.append(Text(line, "body"))
     held = package.meeting.held_on
     blocks.append(Text(f"Căn cứ kết quả họp {council_name} {vietnamese_date(held)} (có biên bản kèm theo),", "body"))
@@ -90,9 +108,13 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     total = sum(p.total for p in package.proposals)
     lines = [f"Tổng số tiền thưởng đề nghị: {money(total)} đồng." if total else
              "Các danh sách đề nghị không có tiền thưởng."]
-    higher = [p for p in package.proposals if p.authority.level == HIGHER and p.count]
-    for p in higher:
-        lines.append(f"Danh hiệu “{p.label}” do {p.authority.decider} quyết định tặng: kính đề nghị {chairman} "
+    higher: dict[str, list[str]] = {}
+    for p in package.proposals:
+        if p.authority.level == HIGHER and p.count:
+            higher.setdefault(p.authority.decider, []).append(f"“{p.label}”")
+    for decider, labels in higher.items():  # one sentence per deciding authority
+        what = f"Danh hiệu {labels[0]}" if len(labels) == 1 else f"Các danh hiệu {', '.join(labels)}"
+        lines.append(f"{what} do {decider} quyết định tặng: kính đề nghị {chairman} "
                      f"trình cấp có thẩm quyền xem xét, quyết định.")
     lines.append("(Có danh sách kèm theo.)")
     lines.append(f"{council_name} kính trình {chairman} xem xét, quyết định./.")
@@ -102,7 +124,7 @@ def proposal_document(package: Package, with_lists: bool = True) -> Document:
     doc = Document(f"Tờ trình - {package.subject}", tuple(blocks), layout)
     if not with_lists:
         return doc
-    return bound([doc] + [award_list_document(p.printable, p.authority) for p in package.proposals],
+    return bound([doc] + [award_list_document(p.printable, p.authority, proposal=numbered) for p in package.proposals],
                  doc.title)
 
 
@@ -122,7 +144,7 @@ def minutes_document(package: Package) -> Document:
     present = [x for x in members if x.id in m.present]
     absent = [x for x in members if x.id not in m.present]
     blocks: list = [
-        Header(_council_header(council, MINUTES_SYMBOL, m.held_on)),
+        Header(_council_header(package, MINUTES_SYMBOL, m.held_on or _issued_on(package, MINUTES_SYMBOL))),
         Heading("BIÊN BẢN", f"Họp {council_name} {what}"),
         Text(f"Thời gian: {BLANK} giờ {BLANK}, {vietnamese_date(m.held_on)}.", "plain"),
         Text(f"Địa điểm: {nfc(m.place).strip() or BLANK}.", "plain"),
@@ -181,7 +203,8 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
         header = DocumentHeader(parent_body=council.parent_body, issuing_body=auth.body, number=number,
                                 number_suffix=auth.symbol, place=council.place, date=date)
     else:
-        header = DocumentHeader(parent_body="", issuing_body=body_lines(auth.body), number=number, number_suffix=auth.symbol,
+        parent, issuing = authority_header(auth)
+        header = DocumentHeader(parent_body=parent, issuing_body=issuing, number=number, number_suffix=auth.symbol,
                                 place=council.place, date=date)
     phrase = _award_phrase(proposal, package.year, package.campaign_name)
     decision_year = date.year if date else (package.year + 1 if package.campaign_id is None else package.year)
@@ -191,13 +214,15 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
         Text(upper(auth.decider), "center-bold"),
         Spacing(2),
     ]
-    blocks += [Text(line, "body") for line in legal_bases(decision_year, auth.level)]
+    blocks += [Text(line, "body") for line in legal_bases(decision_year, auth.level, _department(council))]
     council_name = _council_name(council)
     if auth.level == COUNCIL:
         blocks.append(Text(f"Căn cứ kết quả họp {council_name} {vietnamese_date(package.meeting.held_on)},", "body"))
     else:
-        blocks.append(Text(f"Xét đề nghị của {council_name} tại Tờ trình số {BLANK}/{PROPOSAL_SYMBOL} "
-                           f"{vietnamese_date(None)}.", "body"))
+        numbered = package.number(PROPOSAL_SYMBOL)
+        reference = (f"{numbered.text} {vietnamese_date(numbered.issued_on)}" if numbered
+                     else f"{BLANK}/{PROPOSAL_SYMBOL} {vietnamese_date(None)}")
+        blocks.append(Text(f"Xét đề nghị của {council_name} tại Tờ trình số {reference}.", "body"))
     blocks.append(Text("QUYẾT ĐỊNH:", "center-bold"))
     count = f"{count_text(proposal.count)} {proposal.who}"
     verb = phrase[:1].upper() + phrase[1:]
@@ -208,14 +233,15 @@ def decision_document(package: Package, proposal: Proposal, with_list: bool = Tr
         each = (f"Mỗi {proposal.who} được thưởng {money(amounts.pop())} đồng" if len(amounts) == 1
                 else "Mức thưởng của mỗi tập thể, cá nhân theo danh sách kèm theo")
         blocks.append(Text(f"{each}; tổng số tiền thưởng: {money(proposal.total)} đồng, chi từ Quỹ thi đua, khen "
-                           f"thưởng của {sentence_case(council.parent_body, council.place)} theo quy định.",
+                           f"thưởng của {local_name(council)} theo quy định.",
                            "article", lead="Điều 2."))
         article = 3
     else:
         blocks.append(Text("Quyết định này có hiệu lực kể từ ngày ký.", "article", lead="Điều 2."))
         article = 3
-    local = sentence_case(council.parent_body, council.place)
-    blocks.append(Text(f"Chánh Văn phòng Hội đồng nhân dân và {local}, Thường trực {council_name}, Thủ trưởng các "
+    office = (f"Chánh Văn phòng {local_name(council)}" if _department(council)
+              else f"Chánh Văn phòng Hội đồng nhân dân và {local_name(council)}")
+    blocks.append(Text(f"{office}, Thường trực {council_name}, Thủ trưởng các "
                        f"cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi "
                        f"hành Quyết định này./.", "article", lead=f"Điều {article}."))
     if approval:

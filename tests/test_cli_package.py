@@ -73,6 +73,47 @@ def test_the_proposal_goes_to_the_chairman_with_counts_bonus_votes_and_the_lists
     assert text.count("(Kèm theo Tờ trình số") == 4
 
 
+def _numbers_taken(path, typed: dict[str, str]) -> None:
+    """The Tờ trình's and the minutes' numbers entered in the council's books on 12/01/2019, after
+    seven other Tờ trình of 2019 and none in 2018."""
+    from models.yearend.authority import take_number
+    from models.yearend.package import take_package_numbers, year_package
+
+    db = connect(path)
+    try:
+        take_number(db, "TTr-HĐTĐKT", 2018, "Tờ trình của năm trước")
+        for i in range(7):
+            take_number(db, "TTr-HĐTĐKT", 2019, f"Tờ trình khác {i}")
+        take_package_numbers(db, year_package(db, 2018, dt.date(2019, 1, 31)), typed, dt.date(2019, 1, 12))
+    finally:
+        db.close()
+
+
+def test_the_proposal_minutes_and_decision_print_the_numbers_taken_for_their_meeting(own_demo, tmp_path):
+    _numbers_taken(own_demo, {"TTr-HĐTĐKT": "8", "BB-HĐTĐKT": "03/BB-HĐTĐKT"})
+    texts = {}
+    for kind, extra in (("proposal", ()), ("minutes", ()), ("decision", ("--title", "LDTT"))):
+        out = tmp_path / f"{kind}.pdf"
+        result = run("report", kind, "--db", own_demo, "--year", "2018", *extra, "-o", out)
+        assert result.returncode == 0, result.stderr
+        texts[kind] = _pdf_text(out)
+        if kind == "proposal":
+            assert "DỰ THẢO" not in flat(pages(out.read_bytes())[0])  # numbered: no longer a draft
+    assert "Số: 08/TTr-HĐTĐKT Gò Vấp, ngày 12 tháng 01 năm 2019" in texts["proposal"]
+    assert texts["proposal"].count("(Kèm theo Tờ trình số 08/TTr-HĐTĐKT ngày 12 tháng 01 năm 2019") == 4
+    assert "Số: 03/BB-HĐTĐKT Gò Vấp, ngày 12 tháng 01 năm 2019" in texts["minutes"]
+    assert ("Xét đề nghị của Hội đồng Thi đua - Khen thưởng quận Gò Vấp tại Tờ trình số 08/TTr-HĐTĐKT ngày 12 tháng "
+            "01 năm 2019.") in texts["decision"]
+
+
+def test_a_document_without_a_number_taken_prints_its_number_blank(own_demo, tmp_path):
+    _numbers_taken(own_demo, {"TTr-HĐTĐKT": "", "BB-HĐTĐKT": "2"})
+    for kind, blank in (("proposal", "Số: /TTr-HĐTĐKT"), ("minutes", "Số: 02/BB-HĐTĐKT")):
+        out = tmp_path / f"{kind}.pdf"
+        assert run("report", kind, "--db", own_demo, "--year", "2018", "-o", out).returncode == 0
+        assert blank in _pdf_text(out), kind
+
+
 def test_the_decision_has_its_articles_signature_recipients_and_the_list_attached(demo, tmp_path):
     out = tmp_path / "qd.pdf"
     result = run("report", "decision", "--db", demo, "--year", "2018", "--title", "LDTT", "-o", out)
@@ -122,8 +163,23 @@ def test_certificates_print_one_page_per_person(demo, tmp_path):
     texts = pages(out.read_bytes())
     assert len(texts) == 3
     assert all("CÔNG NHẬN" in t and "CHIẾN SĨ THI ĐUA CƠ SỞ" in t and "Năm 2018" in t for t in texts)
-    assert run("report", "certificates", "--db", demo, "--year", "2018", "--title", "CSTDCS",
-               "-o", tmp_path / "gcn.docx").returncode == 1
+
+
+def test_certificates_as_word_have_one_page_per_person_with_the_pdfs_words(demo, tmp_path):
+    from docx import Document as Docx
+
+    pdf, word = tmp_path / "gcn.pdf", tmp_path / "gcn.docx"
+    for out in (pdf, word):
+        result = run("report", "certificates", "--db", demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+        assert result.returncode == 0, result.stderr
+    document = Docx(word)
+    assert len(document.sections) == 3 and all(s.page_width > s.page_height for s in document.sections)
+    lines = [p.text for p in document.paragraphs if p.text]
+    assert lines[:5] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                         "CHỦ TỊCH ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "CÔNG NHẬN", lines[4]]
+    assert lines.count("CHIẾN SĨ THI ĐUA CƠ SỞ") == 3 and lines.count("Năm 2018") == 3
+    pdf_words, docx_words = words(" ".join(pages(pdf.read_bytes()))), words(docx_text(word.read_bytes()))
+    assert docx_words == pdf_words
 
 
 @pytest.mark.parametrize("args", [
@@ -146,3 +202,52 @@ def test_every_report_writes_word_with_the_same_words_as_its_pdf(demo, tmp_path,
     pdf_words, docx_words = words(" ".join(pages(pdf.read_bytes()))), words(docx_text(docx.read_bytes()))
     assert docx_words - pdf_words == set()
     assert {w for w in pdf_words - docx_words if not w.isdigit()} == set()  # page numbers only
+
+
+def test_an_approved_lists_certificates_carry_its_signer_and_decision(own_demo, tmp_path):
+    from models.common.codes import TitleCode
+    from models.yearend.lists import Approval, approve
+    from models.yearend.title_lists import printable_list
+    from models.yearend.titles import list_key
+
+    db = connect(own_demo)
+    try:
+        approve(db, list_key(2018, TitleCode.CSTDCS),
+                Approval("8/QĐ-UBND", dt.date(2019, 1, 15), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"),
+                printable_list(db, 2018, TitleCode.CSTDCS, dt.date(2019, 1, 15)), dt.datetime(2019, 1, 15, 9))
+    finally:
+        db.close()
+    out = tmp_path / "gcn.pdf"
+    result = run("report", "certificates", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+    assert result.returncode == 0, result.stderr
+    first = flat(pages(out.read_bytes())[0])
+    for part in ("Quyết định số 08/QĐ-UBND ngày 15/01/2019", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"):
+        assert part in first, part
+
+
+def test_a_departments_decision_is_its_directors_under_the_citys_peoples_committee(own_demo, tmp_path):
+    """Luật 06/2022/QH15 Điều 80 khoản 1: a department's director decides its titles."""
+    from dataclasses import replace
+
+    from models.common.codes import CouncilLevel
+    from models.store.council_wording import level_wording
+    from models.store.settings import council_names, set_council_names
+
+    db = connect(own_demo)
+    try:
+        set_council_names(db, level_wording(replace(council_names(db), area_name="Nội vụ"), CouncilLevel.DEPARTMENT))
+    finally:
+        db.close()
+    out = tmp_path / "qd.pdf"
+    result = run("report", "decision", "--db", own_demo, "--year", "2018", "--title", "CSTDCS", "-o", out)
+    assert result.returncode == 0, result.stderr
+    decision, attached = (flat(t) for t in pages(out.read_bytes())[:2])
+    for part in ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ NỘI VỤ", "Số: /QĐ-SNV", "GIÁM ĐỐC SỞ NỘI VỤ",
+                 "Căn cứ Quyết định số ........ của Ủy ban nhân dân Thành phố Hồ Chí Minh quy định chức năng, nhiệm vụ, "
+                 "quyền hạn và cơ cấu tổ chức của Sở Nội vụ;",
+                 "chi từ Quỹ thi đua, khen thưởng của Sở Nội vụ theo quy định.",
+                 "Điều 3. Chánh Văn phòng Sở Nội vụ, Thường trực Hội đồng Thi đua - Khen thưởng Sở Nội vụ,"):
+        assert part in decision, part
+    assert "chính quyền địa phương" not in decision and "Ủy ban nhân dân quận" not in decision
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ NỘI VỤ" in attached
+    assert "của Giám đốc Sở Nội vụ)" in attached

@@ -38,7 +38,7 @@ REPORTS = (
     ("minutes", "minutes", ("--year", "2018", "--as-of", "31/01/2019")),
     ("decision", "decision", ("--year", "2018", "--title", "LDTT", "--as-of", "31/01/2019")),
     ("decision-campaign", "decision", ("--campaign", "1", "--as-of", "31/01/2019")),
-    ("certificates", "certificates", ("--year", "2018", "--title", "CSTDCS", "--as-of", "31/01/2019")),
+    ("certificates", "certificates", ("--year", "2018", "--title", "LDTT", "--as-of", "31/01/2019")),
     ("statistics", "statistics", ("--year", "2018", "--from-year", "2016")),
     ("due", "due", ("--year", "2018")),
 )
@@ -58,7 +58,7 @@ REPORTS_2026 = (
     ("proposal-campaign", "proposal", ("--campaign", "1", "--as-of", "15/01/2026")),
     ("minutes", "minutes", ("--year", "2025", "--as-of", "15/01/2026")),
     ("decision", "decision", ("--year", "2025", "--title", "LDTT", "--as-of", "15/01/2026")),
-    ("certificates", "certificates", ("--year", "2025", "--title", "CSTDCS", "--as-of", "15/01/2026")),
+    ("certificates", "certificates", ("--year", "2025", "--title", "LDTT", "--as-of", "15/01/2026")),
 )
 ATTACHED = ("criticism", "commendation", "titles", "titles-cstdcs")
 
@@ -135,3 +135,26 @@ def test_a_ward_database_prints_the_ward_words_where_the_district_ones_stood(war
     for name in ("criticism", "titles-cstdcs"):  # approved: the reference line names the council
         assert ("(Ban hành kèm theo Quyết định số 16/QĐ-HĐTĐKT ngày 05 tháng 02 năm 2019 của Hội đồng Thi đua - Khen "
                 "thưởng phường Gò Vấp)") in ward_pdfs[name]
+
+
+def test_the_2026_ward_decides_its_advanced_workers_and_proposes_the_rest_to_the_city(sample_2026_pdfs, tmp_path):
+    """Luật 06/2022/QH15 Điều 80 khoản 3: the ward's chairman decides "Lao động tiên tiến"; Chiến sĩ thi
+    đua cơ sở and the collective titles are proposed to the city's chairman, whose decision the council
+    does not print."""
+    decision = sample_2026_pdfs["decision"]
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP" in decision
+    assert "của Chủ tịch Ủy ban nhân dân phường Gò Vấp)" in decision  # the attached list's reference line
+    proposal = sample_2026_pdfs["proposal"]
+    assert ("Các danh hiệu “Chiến sĩ thi đua cơ sở”, “Tập thể lao động tiên tiến”, “Tập thể lao động xuất sắc” do "
+            "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định tặng: kính đề nghị Chủ tịch Ủy ban nhân dân "
+            "phường Gò Vấp trình cấp có thẩm quyền xem xét, quyết định.") in proposal
+    assert ("(Hội đồng đề nghị; Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định tặng và chi tiền "
+            "thưởng, danh sách này không ghi mức thưởng)") in proposal
+    path = tmp_path / "phuong.sqlite3"
+    assert run("demo", "--db", path, "--sample", "2026").returncode == 0
+    for title in ("CSTDCS", "TTLDTT"):
+        result = run("report", "decision", "--db", path, "--year", "2025", "--title", title, "-o", tmp_path / "q.pdf")
+        assert result.returncode != 0 and "do Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh quyết định" in result.stderr
+        result = run("report", "certificates", "--db", path, "--year", "2025", "--title", title,
+                     "-o", tmp_path / "c.pdf")
+        assert result.returncode != 0 and "giấy chứng nhận do cấp quyết định in" in result.stderr

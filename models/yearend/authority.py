@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from models.common.codes import TitleCode
+import unicodedata
+
+from models.common.codes import CouncilLevel, TitleCode
 from models.common.errors import DomainError, ValidationError
 from models.common.text import clean
 from models.store.settings import CouncilNames, council_names
@@ -31,8 +33,15 @@ AWARDS = (*(t.value for t in TitleCode), COMMENDATION, CRITICISM)
 CITY_DECIDER = "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"
 CITY_BODY = "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
 LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 80 khoản 2"
+LAW_2022_WARD = "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 80 khoản 3"
+LAW_2022_DEPARTMENT = "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 80 khoản 1"
+# What the chairman of a ward's (commune's) People's Committee decides (Điều 80 khoản 3): the rest of a
+# ward's titles are proposed to the city.
+WARD_DECIDES = (TitleCode.LDTT.value,)
 LAW_2003 = "Luật Thi đua, Khen thưởng năm 2003 (sửa đổi, bổ sung năm 2013); Nghị định 91/2017/NĐ-CP"
 CHECK_NOTE = "cần kiểm tra theo quy định của thành phố"
+PROPOSAL_SYMBOL = "TTr-HĐTĐKT"  # the council's Tờ trình
+MINUTES_SYMBOL = "BB-HĐTĐKT"  # the minutes of its meetings
 
 
 @dataclass(frozen=True)
@@ -69,26 +78,77 @@ def sentence_case(body: str, place: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _defaults(council: CouncilNames, award: str, year: int) -> Authority:
-    local = sentence_case(council.parent_body, council.place)
-    basis = LAW_2022 if year >= 2024 else LAW_2003
-    if award == TitleCode.TTLDXS.value:
-        return Authority(award, 2000, HIGHER, CITY_DECIDER, CITY_BODY, "QĐ-UBND", "CHỦ TỊCH",
-                         f"{basis.split(',')[0]}, thẩm quyền cấp tỉnh ({CHECK_NOTE})")
-    if award in (COMMENDATION, CRITICISM):
+def local_name(council: CouncilNames) -> str:
+    """The body the council serves, inside a sentence: "Ủy ban nhân dân quận Gò Vấp", "Sở Nội vụ"."""
+    if council.level == CouncilLevel.DEPARTMENT and clean(council.area_name):
+        return f"{clean(council.area)} {clean(council.area_name)}"
+    return sentence_case(council.parent_body, council.place)
+
+
+def head_of(council: CouncilNames) -> tuple[str, str]:
+    """Who heads the body the council serves: ("Chủ tịch", "CHỦ TỊCH") for a People's Committee,
+    ("Giám đốc", "GIÁM ĐỐC") for a department (Sở), ("Trưởng ban", "TRƯỞNG BAN") for a Ban."""
+    if council.level != CouncilLevel.DEPARTMENT:
+        return "Chủ tịch", "CHỦ TỊCH"
+    return ("Trưởng ban", "TRƯỞNG BAN") if clean(council.area).lower() == "ban" else ("Giám đốc", "GIÁM ĐỐC")
+
+
+def department_symbol(council: CouncilNames) -> str:
+    """"QĐ-SNV" for Sở Nội vụ, "QĐ-SGDĐT" for Sở Giáo dục và Đào tạo: the initials of the body's
+    name (without "và"), their marks dropped except Đ, after "QĐ-"."""
+    words = [w for w in f"{clean(council.area)} {clean(council.area_name)}".split() if w.lower() != "và"]
+    initials = "".join(w[0].upper() for w in words if w)
+    plain = "".join(c for c in unicodedata.normalize("NFD", initials) if not unicodedata.combining(c))
+    return f"QĐ-{plain}" if plain else "QĐ-UBND"
+
+
+def _at_level(council: CouncilNames, award: str, year: int, level: str, basis: str) -> Authority:
+    """Who decides ``award`` at ``level`` with the council's names: the city (``higher``), the
+    council's chairman (``council``), or the head of the body the council serves (``local``)."""
+    if level == HIGHER:
+        return Authority(award, 2000, HIGHER, CITY_DECIDER, CITY_BODY, "QĐ-UBND", "CHỦ TỊCH", basis)
+    if level == COUNCIL:
         return Authority(award, 2000, COUNCIL, f"Chủ tịch {default_issuer(council)}", council.issuing_body,
-                         "QĐ-HĐTĐKT", "CHỦ TỊCH", "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng")
-    return Authority(award, 2000, LOCAL, f"Chủ tịch {local}", council.parent_body, "QĐ-UBND", "CHỦ TỊCH", basis)
+                         "QĐ-HĐTĐKT", "CHỦ TỊCH", basis)
+    head, signer = head_of(council)
+    symbol = department_symbol(council) if council.level == CouncilLevel.DEPARTMENT else "QĐ-UBND"
+    return Authority(award, 2000, LOCAL, f"{head} {local_name(council)}", council.parent_body, symbol, signer, basis)
+
+
+def _defaults(council: CouncilNames, award: str, year: int) -> Authority:
+    """The shipped authority of ``award`` for the council's level (Luật 06/2022/QH15 Điều 80): a
+    district's People's Committee chairman decides the titles but "Tập thể lao động xuất sắc"
+    (khoản 2); a ward's only "Lao động tiên tiến" (khoản 3), the rest going to the city; a
+    department's director all but "Tập thể lao động xuất sắc" (khoản 1)."""
+    recent = year >= 2024
+    basis = LAW_2022 if recent else LAW_2003
+    if award == TitleCode.TTLDXS.value:
+        return _at_level(council, award, year, HIGHER, f"{basis.split(',')[0]}, thẩm quyền cấp tỉnh ({CHECK_NOTE})")
+    if award in (COMMENDATION, CRITICISM):
+        return _at_level(council, award, year, COUNCIL, "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng")
+    if council.level == CouncilLevel.WARD:
+        if award not in WARD_DECIDES:
+            return _at_level(council, award, year, HIGHER,
+                             f"{basis.split(',')[0]}, cấp xã chỉ quyết định “Lao động tiên tiến” và giấy khen "
+                             f"(Điều 80 khoản 3; {CHECK_NOTE})")
+        return _at_level(council, award, year, LOCAL, LAW_2022_WARD if recent else LAW_2003)
+    if council.level == CouncilLevel.DEPARTMENT:
+        return _at_level(council, award, year, LOCAL, LAW_2022_DEPARTMENT if recent else LAW_2003)
+    return _at_level(council, award, year, LOCAL, basis)
 
 
 def authority(db: Database, year: int, award: str) -> Authority:
-    """Who decides ``award`` (a title code, "commendation", "criticism") in ``year``."""
+    """Who decides ``award`` (a title code, "commendation", "criticism") in ``year``: the year's row
+    of the editable table (its empty texts filled for its level), else the default of the council's
+    level."""
     council = council_names(db)
     default = _defaults(council, award, year)
     row = next(db.query("SELECT * FROM award_authority WHERE award = ? AND from_year <= ? ORDER BY from_year DESC "
                         "LIMIT 1", [award, year]), None)
     if row is None:
         return default
+    if row["level"] != default.level:
+        default = _at_level(council, award, year, row["level"], default.legal_basis)
     return Authority(award, row["from_year"], row["level"], row["decider"] or default.decider,
                      row["body"] or default.body, row["symbol"], row["signer_title"] or default.signer_title,
                      row["legal_basis"] or default.legal_basis)
@@ -141,13 +201,17 @@ def check_authority(value: Authority) -> dict[str, str]:
 # --------------------------------------------------------------------------- the legal basis
 
 
-def legal_bases(decision_year: int, level: str) -> list[str]:
+def legal_bases(decision_year: int, level: str, department: str = "") -> list[str]:
     """The "Căn cứ ..." lines of a decision made in ``decision_year`` at ``level``: the law on local
-    government (for the People's Committee), the law on emulation and reward in force that year and
-    its decree (Luật 06/2022/QH15 and Nghị định 98/2023/NĐ-CP from 01/01/2024; before, the 2003 law
-    as amended in 2013 and Nghị định 91/2017/NĐ-CP)."""
+    government (for the People's Committee; for a ``department`` such as "Sở Nội vụ", the city's
+    decision on its functions instead), the law on emulation and reward in force that year and its
+    decree (Luật 06/2022/QH15 and Nghị định 98/2023/NĐ-CP from 01/01/2024; before, the 2003 law as
+    amended in 2013 and Nghị định 91/2017/NĐ-CP)."""
     lines = []
-    if level != COUNCIL:
+    if level != COUNCIL and department:
+        lines.append(f"Căn cứ Quyết định số ........ của Ủy ban nhân dân Thành phố Hồ Chí Minh quy định chức năng, "
+                     f"nhiệm vụ, quyền hạn và cơ cấu tổ chức của {department};")
+    elif level != COUNCIL:
         lines.append("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" if decision_year >= 2025
                      else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
     if decision_year >= 2024:
@@ -182,6 +246,37 @@ def next_number(db: Database, symbol: str, year: int) -> int:
     return top + 1
 
 
+@dataclass(frozen=True)
+class TakenNumber:
+    """A number in an issuer's book: "08/TTr-HĐTĐKT", the year of its book, the document's date."""
+
+    text: str
+    year: int
+    issued_on: dt.date | None = None
+
+
+def taken_number(db: Database, symbol: str, subject: str) -> TakenNumber | None:
+    """The number last taken in ``symbol``'s books for the document ``subject`` ("Tờ trình - danh
+    hiệu thi đua năm 2025"), or None."""
+    row = db.execute("SELECT number, year, issued_on FROM document_register WHERE symbol = ? AND subject = ? "
+                     "ORDER BY year DESC, number DESC LIMIT 1", [clean(symbol), clean(subject)]).fetchone()
+    if row is None:
+        return None
+    return TakenNumber(document_number(row[0], symbol), row[1], dt.date.fromisoformat(row[2]) if row[2] else None)
+
+
+def read_number(text: str, symbol: str) -> int | None:
+    """The number typed for ``symbol``: "8", "08" or "08/TTr-HĐTĐKT" give 8; blank gives None.
+    Raises :class:`DomainError` (in Vietnamese) for anything else."""
+    head, sep, tail = clean(text).partition("/")
+    if not head and not sep:
+        return None
+    if not head.isdigit() or not 1 <= int(head) <= 99999 or (sep and clean(tail) != clean(symbol)):
+        raise DomainError(f"Số văn bản “{clean(text)}” không hợp lệ: gõ một số từ 1 đến 99999 (ví dụ 8 hoặc "
+                          f"08/{clean(symbol)})")
+    return int(head)
+
+
 def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: dt.date | None = None,
                 number: int | None = None) -> str:
     """Record a number in the book (the next one unless given) and return it as printed."""
@@ -196,6 +291,7 @@ def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: d
     return document_number(number, symbol)
 
 
-__all__ = ["AWARDS", "Authority", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
-           "authority_table", "check_authority", "document_number", "legal_bases", "next_number", "sentence_case", "set_authorities", "set_authority",
+__all__ = ["AWARDS", "Authority", "MINUTES_SYMBOL", "PROPOSAL_SYMBOL", "TakenNumber", "read_number", "taken_number", "COMMENDATION", "COUNCIL", "CRITICISM", "HIGHER", "LEVELS", "LOCAL", "authority",
+           "authority_table", "check_authority", "department_symbol", "document_number", "head_of", "legal_bases",
+           "local_name", "next_number", "sentence_case", "set_authorities", "set_authority",
            "take_number"]

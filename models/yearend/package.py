@@ -7,14 +7,17 @@ Biên bản, Quyết định, the attached lists, the certificates) are drawn fr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
 from models.common.codes import COLLECTIVE_TITLES, ListKind, TitleCode, label
 from models.common.errors import DomainError
 from models.store.settings import CouncilNames, council_names
-from models.yearend.authority import Authority, authority
+from models.yearend.authority import (
+    MINUTES_SYMBOL, PROPOSAL_SYMBOL, Authority, TakenNumber, authority, document_number, next_number, read_number, take_number,
+    taken_number,
+)
 from models.yearend.lists import PrintableList
 from models.yearend.meeting import Meeting, Member, Vote, meeting, meeting_key, members, threshold
 
@@ -68,11 +71,56 @@ class Package:
     meeting: Meeting
     members: tuple[Member, ...]
     as_of: dt.date
+    numbers: dict[str, TakenNumber] = field(default_factory=dict)  # by symbol: the Tờ trình's, the minutes'
 
     @property
     def subject(self) -> str:
         """What the package is about: "danh hiệu thi đua năm 2018" or the campaign's name."""
         return self.campaign_name or f"danh hiệu thi đua năm {self.year}"
+
+    def number(self, symbol: str) -> TakenNumber | None:
+        """The number taken in the council's book for this package's document of ``symbol``."""
+        return self.numbers.get(symbol)
+
+
+# The council's own documents of a package, each with its number series (sổ văn bản).
+DOCUMENT_KINDS = {PROPOSAL_SYMBOL: "Tờ trình", MINUTES_SYMBOL: "Biên bản họp"}
+
+
+def document_subject(package: Package, symbol: str) -> str:
+    """How the book records the package's document of ``symbol``: "Tờ trình - danh hiệu thi đua năm 2025"."""
+    return f"{DOCUMENT_KINDS[symbol]} - {package.subject}"
+
+
+def _with_numbers(db: Database, package: Package) -> Package:
+    found = {s: taken_number(db, s, document_subject(package, s)) for s in DOCUMENT_KINDS}
+    return replace(package, numbers={s: n for s, n in found.items() if n is not None})
+
+
+def suggested_number(db: Database, package: Package, symbol: str, on: dt.date) -> str:
+    """The number the package's document of ``symbol`` has ("08/TTr-HĐTĐKT"), or the next free one in
+    the book of ``on``'s year."""
+    taken = package.number(symbol)
+    return taken.text if taken else document_number(next_number(db, symbol, on.year), symbol)
+
+
+def take_package_numbers(db: Database, package: Package, typed: dict[str, str], on: dt.date) -> Package:
+    """Enter the typed numbers ("8", "08/TTr-HĐTĐKT"; blank: none) of the package's documents not yet
+    numbered into the council's books of ``on``'s year, dated ``on``, in one transaction (nothing
+    written when one is wrong or already used); the package with its numbers."""
+    wanted = {}
+    for symbol, text in typed.items():
+        if package.number(symbol) is None:
+            try:
+                number = read_number(text, symbol)
+            except DomainError as e:
+                raise DomainError(f"{DOCUMENT_KINDS[symbol]}: {e}") from None
+            if number is not None:
+                wanted[symbol] = number
+    with db.atomic():
+        for symbol, number in wanted.items():
+            take_number(db, symbol, on.year, document_subject(package, symbol), on, number)
+    return _with_numbers(db, package)
 
 
 def _proposal(db: Database, year: int, award: str, text: str, printable: PrintableList, vote_of) -> Proposal:
@@ -91,7 +139,7 @@ def year_package(db: Database, year: int, as_of: dt.date, title: TitleCode | Non
     else:
         lists, titles = [title_lists.printable_list(db, year, title, as_of)], [TitleCode(title)]
     proposals = tuple(_proposal(db, year, t.value, label(t), p, found.votes.get) for t, p in zip(titles, lists))
-    return Package(year, None, "", council_names(db), proposals, found, tuple(members(db)), as_of)
+    return _with_numbers(db, Package(year, None, "", council_names(db), proposals, found, tuple(members(db)), as_of))
 
 
 def campaign_package(db: Database, campaign_id: int, as_of: dt.date) -> Package:
@@ -105,8 +153,8 @@ def campaign_package(db: Database, campaign_id: int, as_of: dt.date) -> Package:
         _proposal(db, campaign.year, kind.value, label(kind), review.printable_list(db, campaign_id, kind, as_of),
                   found.votes.get)
         for kind in (ListKind.COMMENDATION, ListKind.CRITICISM))
-    return Package(campaign.year, campaign_id, campaign_subtitle(campaign.name, campaign.year), council_names(db),
-                   proposals, found, tuple(members(db)), as_of)
+    return _with_numbers(db, Package(campaign.year, campaign_id, campaign_subtitle(campaign.name, campaign.year),
+                                     council_names(db), proposals, found, tuple(members(db)), as_of))
 
 
 def proposal_of(package: Package, award: str) -> Proposal:
@@ -116,4 +164,5 @@ def proposal_of(package: Package, award: str) -> Proposal:
     return found
 
 
-__all__ = ["Package", "Proposal", "campaign_package", "proposal_of", "year_package"]
+__all__ = ["DOCUMENT_KINDS", "Package", "Proposal", "campaign_package", "document_subject", "proposal_of",
+           "suggested_number", "take_package_numbers", "year_package"]

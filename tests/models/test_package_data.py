@@ -6,6 +6,8 @@ import pytest
 
 from models.common.errors import DomainError, ValidationError
 from models.common.text import joined_lower, position_rank
+from models.common.codes import CouncilLevel
+from models.store.council_wording import level_wording
 from models.store.settings import CouncilNames, set_council_names
 from models.yearend.authority import (
     COUNCIL, HIGHER, LOCAL, Authority, authority, authority_table, document_number, legal_bases, next_number,
@@ -37,13 +39,48 @@ def test_the_defaults_follow_the_councils_names(db):
     assert sentence_case("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP", "Gò Vấp") == "Ủy ban nhân dân quận Gò Vấp"
 
 
+def test_a_ward_chairman_decides_only_the_advanced_workers_and_the_rest_goes_to_the_city(db):
+    """Luật 06/2022/QH15 Điều 80 khoản 3: the commune-level chairman decides "Lao động tiên tiến" and
+    giấy khen; Chiến sĩ thi đua cơ sở and Tập thể lao động tiên tiến go higher (khoản 2 names the district)."""
+    set_council_names(db, level_wording(CouncilNames(area_name="An Hội Đông"), CouncilLevel.WARD))
+    table = {a.award: a for a in authority_table(db, 2025)}
+    assert table["ldtt"].level == LOCAL and table["ldtt"].decider == "Chủ tịch Ủy ban nhân dân phường An Hội Đông"
+    assert table["ldtt"].body == "ỦY BAN NHÂN DÂN PHƯỜNG AN HỘI ĐÔNG" and table["ldtt"].symbol == "QĐ-UBND"
+    assert "Điều 80 khoản 3" in table["ldtt"].legal_basis
+    for award in ("cstdcs", "ttldtt", "ttldxs"):
+        assert table[award].level == HIGHER, award
+        assert table[award].decider == "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert "cấp xã chỉ quyết định “Lao động tiên tiến” và giấy khen" in table["cstdcs"].legal_basis
+    assert table["commendation"].level == COUNCIL
+    # A year's own row still wins over the level's default.
+    set_authority(db, Authority("cstdcs", 2025, LOCAL, "", "", "QĐ-UBND"))
+    assert authority(db, 2025, "cstdcs").decider == "Chủ tịch Ủy ban nhân dân phường An Hội Đông"
+    assert authority(db, 2024, "cstdcs").level == HIGHER
+
+
+def test_a_department_director_decides_its_titles_under_his_own_symbol(db):
+    """Điều 80 khoản 1: the head of a province's specialised agency decides the three titles."""
+    set_council_names(db, level_wording(CouncilNames(area_name="Giáo dục và Đào tạo"), CouncilLevel.DEPARTMENT))
+    table = {a.award: a for a in authority_table(db, 2025)}
+    for award in ("ldtt", "cstdcs", "ttldtt"):
+        assert table[award].level == LOCAL and table[award].decider == "Giám đốc Sở Giáo dục và Đào tạo"
+        assert table[award].symbol == "QĐ-SGDĐT" and table[award].signer_title == "GIÁM ĐỐC"
+        assert "Điều 80 khoản 1" in table[award].legal_basis
+    assert table["ttldxs"].level == HIGHER
+    bases = legal_bases(2026, LOCAL, "Sở Giáo dục và Đào tạo")
+    assert bases[0].startswith("Căn cứ Quyết định số ........ của Ủy ban nhân dân Thành phố Hồ Chí Minh quy định "
+                               "chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Giáo dục và Đào tạo")
+    assert not any("chính quyền địa phương" in line for line in bases)
+
+
 def test_an_edited_authority_applies_from_its_year_on(db):
     set_authority(db, Authority("cstdcs", 2025, HIGHER, "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh", "",
                                 "QĐ-UBND"))
     assert authority(db, 2024, "cstdcs").level == LOCAL
     changed = authority(db, 2026, "cstdcs")
     assert changed.level == HIGHER and changed.from_year == 2025
-    assert changed.body == "ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"  # an empty text keeps the default
+    # An empty text keeps the default of the row's level: here the city's, not the district's.
+    assert changed.body == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
     with pytest.raises(ValidationError) as caught:
         set_authority(db, Authority("ldtt", 1990, "nobody", "", "", " "))
     assert caught.value.errors == {
@@ -61,6 +98,31 @@ def test_numbers_are_zero_padded_below_ten_and_each_issuer_keeps_its_own_book_pe
     assert next_number(db, "QĐ-UBND", 2020) == 1 and next_number(db, "QĐ-UBND", 2019) == 3
     with pytest.raises(DomainError, match="Số 02/QĐ-UBND năm 2019 đã được dùng trong sổ văn bản"):
         take_number(db, "QĐ-UBND", 2019, "Trùng", number=2)
+
+
+def test_the_packages_documents_take_their_numbers_from_the_councils_books_in_one_transaction(db):
+    from models.yearend.package import Package, document_subject, suggested_number, take_package_numbers
+    from models.store.settings import council_names
+
+    package = Package(2025, None, "", council_names(db), (), Meeting("year:2025"), (), dt.date(2025, 12, 31))
+    day = dt.date(2026, 1, 12)
+    take_number(db, "TTr-HĐTĐKT", 2026, "Tờ trình khác")
+    assert suggested_number(db, package, "TTr-HĐTĐKT", day) == "02/TTr-HĐTĐKT"
+    assert suggested_number(db, package, "BB-HĐTĐKT", day) == "01/BB-HĐTĐKT"
+    with pytest.raises(DomainError, match="Tờ trình: Số văn bản “2/BB-HĐTĐKT” không hợp lệ"):
+        take_package_numbers(db, package, {"TTr-HĐTĐKT": "2/BB-HĐTĐKT", "BB-HĐTĐKT": "1"}, day)
+    with pytest.raises(DomainError, match="Số 01/TTr-HĐTĐKT năm 2026 đã được dùng"):
+        take_package_numbers(db, package, {"BB-HĐTĐKT": "1", "TTr-HĐTĐKT": "1"}, day)
+    assert db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 1  # nothing half-written
+    numbered = take_package_numbers(db, package, {"TTr-HĐTĐKT": "02/TTr-HĐTĐKT", "BB-HĐTĐKT": ""}, day)
+    assert numbered.number("TTr-HĐTĐKT").text == "02/TTr-HĐTĐKT" and numbered.number("TTr-HĐTĐKT").issued_on == day
+    assert numbered.number("BB-HĐTĐKT") is None  # left blank: no number taken, the minutes print a blank
+    row = db.execute("SELECT subject, year, issued_on FROM document_register WHERE number = 2").fetchone()
+    assert row == (document_subject(package, "TTr-HĐTĐKT"), 2026, "2026-01-12")
+    assert row[0] == "Tờ trình - danh hiệu thi đua năm 2025"
+    again = take_package_numbers(db, numbered, {"TTr-HĐTĐKT": "5"}, day)  # taken once: kept
+    assert again.number("TTr-HĐTĐKT").text == "02/TTr-HĐTĐKT"
+    assert suggested_number(db, again, "TTr-HĐTĐKT", dt.date(2027, 1, 1)) == "02/TTr-HĐTĐKT"
 
 
 def test_the_legal_basis_follows_the_law_in_force_on_the_decision_year():

@@ -59,6 +59,38 @@ def test_votes_are_checked_as_typed_and_the_meeting_is_saved(qtbot, titles_db, t
     dialog.grab().save(str(tmp_path / "package.png"))
 
 
+def test_the_documents_numbers_are_suggested_from_the_councils_books_and_taken_when_saved(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from models.yearend.authority import take_number
+
+    take_number(titles_db, "TTr-HĐTĐKT", 2019, "Tờ trình khác", number=7)
+    dialog = _dialog(qtbot, titles_db, tmp_path, monkeypatch)
+    proposal, minutes = dialog.numbers["TTr-HĐTĐKT"], dialog.numbers["BB-HĐTĐKT"]
+    minutes.setText("5")  # typed over the suggestion: kept when the meeting's date changes the book's year
+    dialog.held_on.setText("10/01/2019")
+    dialog.held_on.editingFinished.emit()
+    assert proposal.text() == "08/TTr-HĐTĐKT" and minutes.text() == "5"
+    minutes.setText("01/BB-HĐTĐKT")
+    assert proposal.text() == "08/TTr-HĐTĐKT" and minutes.text() == "01/BB-HĐTĐKT"
+    minutes.setText("08/TTr-HĐTĐKT")  # the wrong book: refused, nothing written (not even the meeting)
+    assert not dialog.save()
+    assert dialog.error.text() == ("Biên bản họp: Số văn bản “08/TTr-HĐTĐKT” không hợp lệ: gõ một số từ 1 đến 99999 "
+                                   "(ví dụ 8 hoặc 08/BB-HĐTĐKT)")
+    assert titles_db.execute("SELECT count(*) FROM council_meeting").fetchone()[0] == 0
+    assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 1
+    minutes.setText("")  # no number for the minutes: they print a blank
+    assert dialog.save()
+    assert titles_db.execute("SELECT symbol, year, number, subject, issued_on FROM document_register WHERE number = 8"
+                             ).fetchall() == [("TTr-HĐTĐKT", 2019, 8, "Tờ trình - danh hiệu thi đua năm 2018",
+                                               "2019-01-10")]
+    assert proposal.isReadOnly() and proposal.text() == "08/TTr-HĐTĐKT"  # in the book: kept as it is
+    assert not minutes.isReadOnly() and minutes.text() == "01/BB-HĐTĐKT"  # suggested again
+    assert dialog.package.number("TTr-HĐTĐKT").text == "08/TTr-HĐTĐKT"
+    assert dialog.save()  # saved again: the Tờ trình keeps its number; the minutes take the suggested one
+    assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 3
+    dialog.grab().save(str(tmp_path / "numbers.png"))
+
+
 def test_the_package_saves_every_document_as_pdf_and_word_in_a_folder(qtbot, titles_db, tmp_path, monkeypatch):
     monkeypatch.setattr("ui.kit.messages.inform", lambda *a, **k: None)
     dialog = _dialog(qtbot, titles_db, tmp_path, monkeypatch)
@@ -93,28 +125,51 @@ def test_the_preview_shows_the_whole_package_bound(qtbot, titles_db, tmp_path, m
     assert flat.index("TỜ TRÌNH") < flat.index("BIÊN BẢN") < flat.index("QUYẾT ĐỊNH")
 
 
-def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_and_enters_it(
-        qtbot, titles_db, tmp_path, monkeypatch):
-    from models.yearend.authority import next_number
+def _approve_with_number_one(qtbot, titles_db, tmp_path, monkeypatch, title, check, day: str) -> None:
+    """``title``'s list approved from its tab as decision number 1 of ``day``, ``check`` run on the dialog first."""
     from ui.yearend.approval_dialog import ApprovalDialog
 
-    from .title_fixtures import LDTT, accept_with, approval
+    from .title_fixtures import accept_with, approval
 
     def fill(dialog):
-        assert dialog.number.placeholderText().startswith("Số tiếp theo trong sổ văn bản: 01/QĐ-UBND")
-        assert dialog.issuer.text() == "Chủ tịch Ủy ban nhân dân quận Gò Vấp"
-        assert dialog.title.currentText() == "CHỦ TỊCH" and dialog.authority.currentText() == ""
+        check(dialog)
         dialog.number.setText("1")
-        dialog.date.setText("15/01/2019")
+        dialog.date.setText(day)
         dialog.name.setText("Trần Văn Bình")
 
     page = open_page(qtbot, titles_db, tmp_path)
     opened = accept_with(monkeypatch, ApprovalDialog, fill)
-    page.show_list(LDTT).approve_action.trigger()
-    assert opened and approval(titles_db, LDTT).approval.decision_number == "1"
+    page.show_list(title).approve_action.trigger()
+    assert opened and approval(titles_db, title).approval.decision_number == "1"
+
+
+def test_approving_a_title_list_suggests_the_next_number_of_the_deciders_book_and_enters_it(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from models.yearend.authority import next_number
+
+    from .title_fixtures import LDTT
+
+    def check(dialog):
+        assert dialog.number.placeholderText().startswith("Số tiếp theo trong sổ văn bản: 01/QĐ-UBND")
+        assert dialog.issuer.text() == "Chủ tịch Ủy ban nhân dân quận Gò Vấp"
+        assert dialog.title.currentText() == "CHỦ TỊCH" and dialog.authority.currentText() == ""
+
+    _approve_with_number_one(qtbot, titles_db, tmp_path, monkeypatch, LDTT, check, "15/01/2019")
     assert next_number(titles_db, "QĐ-UBND", 2019) == 2
     assert titles_db.execute("SELECT symbol, year, number, issued_on FROM document_register").fetchall() == [
         ("QĐ-UBND", 2019, 1, "2019-01-15")]
+
+
+def test_approving_a_list_decided_higher_up_takes_no_number_from_the_books_kept_here(
+        qtbot, titles_db, tmp_path, monkeypatch):
+    from .title_fixtures import TTLDXS
+
+    def check(dialog):
+        assert dialog.number.placeholderText() == ("Số quyết định của Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh "
+                                                   "(không vào sổ văn bản ở đây)")
+
+    _approve_with_number_one(qtbot, titles_db, tmp_path, monkeypatch, TTLDXS, check, "15/03/2019")
+    assert titles_db.execute("SELECT count(*) FROM document_register").fetchone()[0] == 0
 
 
 def test_the_authority_table_is_edited_from_a_year_on_in_one_go(qtbot, titles_db, tmp_path, monkeypatch):

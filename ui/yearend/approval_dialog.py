@@ -90,8 +90,11 @@ class ApprovalDialog(RecordDialog):
         summary.setWordWrap(True)
         f.layout_.addRow(summary)
         self.number = f.add("decision_number", "Số quyết định", QLineEdit(), required=True)
-        self.number.setPlaceholderText(f"Số tiếp theo trong sổ văn bản: {self.suggested} (gõ {self.suggested.split('/')[0]} "
-                                       "cũng được)")
+        if self.decides.decides_here:
+            self.number.setPlaceholderText(f"Số tiếp theo trong sổ văn bản: {self.suggested} "
+                                           f"(gõ {self.suggested.split('/')[0]} cũng được)")
+        else:  # the city's decision: its number is the city's, not in the books kept here
+            self.number.setPlaceholderText(f"Số quyết định của {self.decides.decider} (không vào sổ văn bản ở đây)")
         self.date = f.add("decision_date", "Ngày quyết định", DateEdit(), required=True)
         self.date.setMaximumWidth(140)
         self.date.set_date(today or dt.date.today())
@@ -127,9 +130,11 @@ class ApprovalDialog(RecordDialog):
 
     def _enter_in_book(self, record: ApprovalRecord) -> None:
         """The decision's number into its issuer's book (sổ văn bản) of the decision's year, when it is
-        written "N/SYMBOL" of that issuer and still free there."""
+        written "N/SYMBOL" of that issuer and still free there; never for a decision made higher up."""
         number, _, symbol = record.approval.decision_number.partition("/")
         date = record.approval.decision_date
+        if not self.decides.decides_here:  # decided higher up: that authority keeps its own book
+            return
         if not number.strip().isdigit() or symbol.strip() not in ("", self.decides.symbol) or date is None:
             return
         try:

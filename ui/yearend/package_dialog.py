@@ -9,6 +9,7 @@ files. The same domain and report functions as ``python main.py report proposal|
 from __future__ import annotations
 
 from collections.abc import Callable
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,7 +22,8 @@ from sqlite_utils import Database
 from models.common.dates import DateError
 from models.common.errors import DomainError, ValidationError
 from models.yearend.meeting import Meeting, Member, Vote, check_vote, members, percent_text, save_meeting, save_members
-from models.yearend.package import Package
+from models.yearend.authority import MINUTES_SYMBOL, PROPOSAL_SYMBOL
+from models.yearend.package import Package, suggested_number, take_package_numbers
 
 from ui.kit import messages
 from ui.kit.dates import date_error_text
@@ -49,9 +51,15 @@ class PackageDialog(QDialog):
         self.agenda.setPlaceholderText("Bỏ trống: xét, bỏ phiếu kín các đề nghị dưới đây")
         for edit in (self.place, self.chair, self.secretary, self.agenda):
             edit.setMinimumWidth(320)
+        # The numbers of the council's own documents, suggested from its books, entered there when saved.
+        self.numbers = {PROPOSAL_SYMBOL: QLineEdit(), MINUTES_SYMBOL: QLineEdit()}
+        self._suggested: dict[str, str] = {}
+        self.held_on.editingFinished.connect(lambda: self._fill_numbers(keep_typed=True))
         fields = pair_grid([("Ngày họp:", self.held_on, "held_on"), ("Địa điểm:", self.place, "place"),
                             ("Chủ trì:", self.chair, "chair"), ("Thư ký:", self.secretary, "secretary"),
-                            ("Nội dung:", self.agenda, "agenda")])
+                            ("Nội dung:", self.agenda, "agenda"), ("", QLabel(), "spacer"),
+                            ("Số tờ trình:", self.numbers[PROPOSAL_SYMBOL], "proposal_number"),
+                            ("Số biên bản:", self.numbers[MINUTES_SYMBOL], "minutes_number")])
         self.present = QListWidget()
         self.present.setObjectName("present")
         self.present.setMaximumHeight(130)
@@ -104,8 +112,31 @@ class PackageDialog(QDialog):
 
     # ------------------------------------------------------------------ showing
 
+    def _number_day(self) -> dt.date:
+        """The day the documents are numbered and dated: the meeting's, else today."""
+        try:
+            return self.held_on.date() or dt.date.today()
+        except DateError:
+            return dt.date.today()
+
+    def _fill_numbers(self, keep_typed: bool = False) -> None:
+        """A number already in the book is shown and kept; otherwise the next free one in the book of
+        the meeting's year is suggested (cleared: the document prints a blank number). ``keep_typed``:
+        a number the user typed over the suggestion stays."""
+        day = self._number_day()
+        for symbol, edit in self.numbers.items():
+            taken = self.package.number(symbol)
+            if keep_typed and taken is None and edit.text() != self._suggested.get(symbol):
+                continue
+            self._suggested[symbol] = suggested_number(self.db, self.package, symbol, day)
+            edit.setText(self._suggested[symbol])
+            edit.setReadOnly(taken is not None)
+            edit.setToolTip(f"Đã vào sổ văn bản năm {taken.year}" if taken else
+                            "Số tiếp theo trong sổ văn bản của Hội đồng; vào sổ khi lưu. Xóa trống: in để trống số")
+
     def _fill(self) -> None:
         m = self.package.meeting
+        self._fill_numbers()
         self.present.clear()
         for member in self.package.members:
             item = QListWidgetItem(f"{member.full_name} - {member.role}" + (f", {member.position}" if member.position
@@ -191,12 +222,19 @@ class PackageDialog(QDialog):
         value = self.meeting()
         if value is None:
             return False
+        typed = {symbol: edit.text() for symbol, edit in self.numbers.items()}
         try:
-            save_meeting(self.db, value)
+            with self.db.atomic():  # the meeting and the numbers together, or nothing
+                save_meeting(self.db, value)
+                take_package_numbers(self.db, self.package, typed, value.held_on or dt.date.today())
         except ValidationError as e:
             self.error.setText("\n".join(e.errors.values()))
             return False
+        except DomainError as e:
+            self.error.setText(str(e))
+            return False
         self.package = self._load(self.db)
+        self._fill_numbers()
         self.error.setText("")
         return True
 
