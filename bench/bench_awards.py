@@ -141,6 +141,14 @@ def main(argv: list[str]) -> int:
     stats_ok = year_ms < STATS_TARGET_MS
     print(f"statistics of 2025: {year_ms:.0f} ms   target < {STATS_TARGET_MS:.0f} ms   {verdict(stats_ok)}")
     print(f"statistics 2006-2025: {span_ms:.0f} ms;  due list of 2025: {due_ms:.0f} ms (information)")
+    # The screen goes before the application and the connection: Qt objects left to the interpreter's
+    # teardown are destroyed after QApplication, which aborts the process ("malloc_consolidate()").
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    page.close()
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del page
     db.close()
     app.quit()
     write_json(json_out(argv), {"name": "awards", "awards": total, "search_median_ms": median(keys),
