@@ -25,7 +25,14 @@ def due_title(year: int) -> str:
     return f"DANH SÁCH CÁ NHÂN, TẬP THỂ ĐẾN HẠN XÉT KHEN THƯỞNG NĂM {year}"
 
 
-def render_due(entries: list[DueEntry], year: int, council: CouncilNames, today: dt.date) -> bytes:
+def proposal_title(year: int) -> str:
+    return f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG CÁ NHÂN, TẬP THỂ ĐẾN HẠN NĂM {year}"
+
+
+def render_due(entries: list[DueEntry], year: int, council: CouncilNames, today: dt.date,
+               proposal: bool = False) -> bytes:
+    """The due list; ``proposal``: the entries the council picked from it, as its proposal (same table,
+    grouped by the award proposed, each with its rule and source)."""
     columns = scaled_columns(COLUMNS, LAYOUT)
     st = document_styles()
     group_style = st.cell["LEFT"].clone("due-group", fontName=st.fonts.bold)
@@ -43,9 +50,11 @@ def render_due(entries: list[DueEntry], year: int, council: CouncilNames, today:
         rows.append([str(number), e.name, e.unit_name or "Tập thể", ", ".join(str(y) for y in e.years)])
     parts = council_parts(council, date=today)
     story = [header_block(parts.header, LAYOUT),
-             *title_block(due_title(year), LAYOUT,
-                          note="Chỉ xét điều kiện số năm liên tục theo sổ khen thưởng và xếp loại năm; các tiêu chuẩn "
-                               "khác (sáng kiến, phạm vi ảnh hưởng, tỷ lệ phiếu) do Hội đồng xem xét."),
+             *title_block(proposal_title(year) if proposal else due_title(year), LAYOUT,
+                          note=("(Hội đồng Thi đua - Khen thưởng chọn từ danh sách đến hạn xét khen thưởng năm "
+                                f"{year}; tổng số: {len(entries)})") if proposal else
+                               ("Chỉ xét điều kiện số năm liên tục theo sổ khen thưởng và xếp loại năm; các tiêu chuẩn "
+                                "khác (sáng kiến, phạm vi ảnh hưởng, tỷ lệ phiếu) do Hội đồng xem xét.")),
              data_table(columns, rows, empty_text=f"Năm {year} không có ai đến hạn theo các quy tắc đang áp dụng.",
                         row_styles=row_styles, keep_with_next=frozenset(keep), continued=continued)]
-    return build_document(story, LAYOUT, title=due_title(year))
+    return build_document(story, LAYOUT, title=proposal_title(year) if proposal else due_title(year))

@@ -70,3 +70,22 @@ def test_the_due_list_gives_the_ticked_entries_and_the_rules_are_edited(qtbot, a
     assert dialog.error.text() == "Quy tắc “Chiến sĩ thi đua toàn quốc”: Tên quy tắc không được để trống"
     assert [(r.name, r.count) for r in list_due_rules(awarded)[:2]] == [
         ("Chiến sĩ thi đua cấp tỉnh (thành phố)", 4), ("Chiến sĩ thi đua toàn quốc", 2)]
+
+
+def test_the_ticked_entries_make_the_councils_proposal(qtbot, awarded, tmp_path, answers):
+    """Issue #17 part 3: the council picks from the due list into a proposal (a PDF of the ticked rows)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from ui.awards.due_page import proposal_pdf
+
+    page = page_on_file(DuePage, qtbot, awarded, tmp_path)
+    page.save_proposal()  # nothing ticked: said, nothing written
+    assert answers.infos == ["Chưa chọn ai: đánh dấu ở cột Chọn những người, tập thể Hội đồng đề nghị khen thưởng."]
+    page.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in PdfReader(io.BytesIO(proposal_pdf(page.chosen(), 2018, awarded))).pages)
+    assert "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG CÁ NHÂN, TẬP THỂ ĐẾN HẠN NĂM 2018" in text
+    assert "Nguyễn Văn Ánh" in text and "tổng số: 1" in text
+    assert "Chiến sĩ thi đua cấp tỉnh (thành phố)" in text

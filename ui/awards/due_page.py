@@ -4,6 +4,7 @@ their own (number of years, rating level, source, "cần kiểm tra", applies or
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -41,12 +42,16 @@ class DuePage(LazyLoad, QWidget):
         rules.clicked.connect(self.edit_rules)
         pdf = QPushButton("In PDF...")
         pdf.clicked.connect(self.save_pdf)
+        self.proposal_button = QPushButton("Lập danh sách đề nghị...")
+        self.proposal_button.setToolTip("Danh sách đề nghị khen thưởng gồm những dòng đã đánh dấu ở cột Chọn (PDF)")
+        self.proposal_button.clicked.connect(self.save_proposal)
         top = QHBoxLayout()
         top.addWidget(caption)
         top.addWidget(self.year)
         top.addStretch(1)
         top.addWidget(rules)
         top.addWidget(pdf)
+        top.addWidget(self.proposal_button)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.table = QTableWidget(0, len(COLUMNS))
@@ -94,9 +99,31 @@ class DuePage(LazyLoad, QWidget):
         if path:
             write_pdf(self, self.db_path, path, "danh sách đến hạn khen thưởng", lambda db: _due_pdf(db, year))
 
+    def save_proposal(self) -> None:
+        """The council's proposal: the ticked entries only, as a PDF list grouped by the award proposed."""
+        from ui.kit import messages
+        from ui.kit.pdf_export import ask_pdf_path, write_pdf
+
+        chosen, year = self.chosen(), self.year.value()
+        if not chosen:
+            messages.inform(self, "Lập danh sách đề nghị",
+                                 "Chưa chọn ai: đánh dấu ở cột Chọn những người, tập thể Hội đồng đề nghị khen thưởng.")
+            return
+        path = ask_pdf_path(self, "Lưu danh sách đề nghị khen thưởng", f"de-nghi-khen-thuong-{year}.pdf")
+        if path:
+            write_pdf(self, self.db_path, path, "danh sách đề nghị khen thưởng", partial(proposal_pdf, chosen, year))
+
     def edit_rules(self) -> None:
         if DueRulesDialog(self.db, self).exec():
             self.reload()
+
+
+def proposal_pdf(chosen: list[DueEntry], year: int, db) -> bytes:
+    """The proposal of the entries the council picked (run on a worker thread: reads no widget)."""
+    from models.store.settings import council_names
+    from reports.due import render_due
+
+    return render_due(chosen, year, council_names(db), dt.date.today(), proposal=True)
 
 
 def _due_pdf(db, year: int) -> bytes:
