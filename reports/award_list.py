@@ -158,7 +158,7 @@ def _approved_title(title: str, individuals: bool) -> str:
 
 
 def body_lines(body: str) -> str:
-    """"ỦY BAN NHÂN DÂN QUẬN GÒ VẤP" on two lines, as a People's Committee heads its own documents:
+    """"ỦY BAN NHÂN DÂN PHƯỜNG GÒ VẤP" on two lines, as a People's Committee heads its own documents:
     "ỦY BAN NHÂN DÂN" then the level and the place."""
     text = upper(body).strip()
     head = "ỦY BAN NHÂN DÂN"

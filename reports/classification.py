@@ -105,8 +105,8 @@ class DistrictRow:
 
 @dataclass(frozen=True)
 class DistrictClassificationReport(OfficialParts):
-    """Everything the table of units prints; ``totals`` is the last, bold row ("Toàn quận",
-    "Toàn phường": the council's ``total_label``)."""
+    """Everything the table of units prints; ``totals`` is the last, bold row (the council's
+    ``total_label``, "Toàn phường" for a ward)."""
 
     year: int
     quarter: int

@@ -41,7 +41,7 @@ def _council_signature(council: CouncilNames) -> Signature:
 
 
 def _council_name(council: CouncilNames) -> str:
-    """"Hội đồng Thi đua - Khen thưởng quận Gò Vấp" (the issuer the lists name)."""
+    """"Hội đồng Thi đua - Khen thưởng phường Gò Vấp" (the issuer the lists name: the council's name by its level)."""
     return default_issuer(council)
 
 

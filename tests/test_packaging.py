@@ -22,7 +22,7 @@ def test_the_wheel_contains_every_source_package_and_the_fonts(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     sources = {
         p.relative_to(ROOT).as_posix()
-        for folder in ("models", "ui", "reports", "resources")
+        for folder in ("models", "ui", "reports", "resources", "cli")
         for p in (ROOT / folder).rglob("*.py")
     }
     assert len(sources) > 100

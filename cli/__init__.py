@@ -1,0 +1,1 @@
+"""The command line's parts (main.py is the entry point and the table of commands)."""
