@@ -182,126 +182,8 @@ def m0002_campaigns_initiatives_heads(db: Database) -> None:
     )
 
 
-@MIGRATIONS(name="0003_quarterly_classification")
-def m0003_quarterly_classification(db: Database) -> None:
-    db.execute("ALTER TABLE staff ADD COLUMN salary_coefficient REAL CHECK (salary_coefficient IS NULL "
-               "OR salary_coefficient BETWEEN 0.5 AND 20)")
-    # A rule set applies from its quarter until the next rule set's quarter.
-    db.execute(
-        """
-        CREATE TABLE rule_set (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-            from_year INTEGER NOT NULL CHECK (from_year BETWEEN 2000 AND 2100),
-            from_quarter INTEGER NOT NULL CHECK (from_quarter BETWEEN 1 AND 4),
-            share_xuat_sac REAL NOT NULL CHECK (share_xuat_sac BETWEEN 0 AND 1),
-            share_tot REAL NOT NULL CHECK (share_tot BETWEEN 0 AND 1),
-            share_hoan_thanh REAL NOT NULL CHECK (share_hoan_thanh BETWEEN 0 AND 1),
-            share_khong_hoan_thanh REAL NOT NULL CHECK (share_khong_hoan_thanh BETWEEN 0 AND 1),
-            deadline_day INTEGER NOT NULL CHECK (deadline_day BETWEEN 1 AND 28),
-            note TEXT NOT NULL DEFAULT '',
-            UNIQUE (from_year, from_quarter)
-        ) STRICT
-        """
-    )
-    db.execute(
-        """
-        CREATE TABLE rule_coefficient (
-            rule_set_id INTEGER NOT NULL REFERENCES rule_set(id) ON DELETE CASCADE,
-            from_year INTEGER NOT NULL CHECK (from_year BETWEEN 2000 AND 2100),
-            max_coefficient REAL NOT NULL CHECK (max_coefficient BETWEEN 0 AND 10),
-            PRIMARY KEY (rule_set_id, from_year)
-        ) STRICT
-        """
-    )
-    db.execute(
-        f"""
-        CREATE TABLE rule_cap (
-            id INTEGER PRIMARY KEY,
-            rule_set_id INTEGER NOT NULL REFERENCES rule_set(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            scope TEXT NOT NULL CHECK (scope IN ('leaders', 'all')),
-            level TEXT NOT NULL CHECK (level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
-            max_share REAL NOT NULL CHECK (max_share BETWEEN 0 AND 1),
-            severity TEXT NOT NULL CHECK (severity IN ('warn', 'block'))
-        ) STRICT
-        """
-    )
-    # The unit a classification belongs to is the person's unit for that quarter (kept with the row:
-    # a later move does not carry old quarters along).
-    db.execute(
-        f"""
-        CREATE TABLE classification (
-            id INTEGER PRIMARY KEY,
-            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
-            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
-            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-            quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
-            level TEXT CHECK (level IS NULL OR level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
-            reason TEXT CHECK (reason IS NULL OR reason IN ('moi_tuyen', 'thai_san', 'om_dai_ngay', 'chuyen_cong_tac', 'ly_do_khac')),
-            note TEXT NOT NULL DEFAULT '',
-            CHECK ((level IS NULL) <> (reason IS NULL)),
-            UNIQUE (staff_id, year, quarter)
-        ) STRICT
-        """
-    )
-    db.execute("CREATE INDEX classification_unit_quarter ON classification(unit_id, year, quarter)")
-    db.execute("CREATE INDEX classification_quarter ON classification(year, quarter)")
-    db.execute(
-        f"""
-        CREATE TABLE unit_quarter (
-            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
-            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-            quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
-            submitted_on TEXT {_date_check('submitted_on')},
-            locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
-            PRIMARY KEY (unit_id, year, quarter)
-        ) STRICT
-        """
-    )
-    db.execute(
-        """
-        CREATE TABLE unit_quarter_event (
-            id INTEGER PRIMARY KEY,
-            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
-            year INTEGER NOT NULL,
-            quarter INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            action TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
-            reason TEXT NOT NULL DEFAULT '',
-            who TEXT NOT NULL DEFAULT ''
-        ) STRICT
-        """
-    )
-    _seed_rule_sets(db)
-
-
-def _seed_rule_sets(db: Database) -> None:
-    """The rule sets known from DOMAIN.md (editable afterwards): 4631 from Q2/2018, its 3728
-    amendment from Q3/2019, QĐ 20/2024 from Q2/2024."""
-    leaders_cap = ("leaders", "xuat_sac", 0.5, "warn")
-    sets = [
-        ("Quyết định 4631/QĐ-UBND ngày 19/10/2018", 2018, 2, (1.0, 1.0, 0.0, 0.0),
-         [(2018, 0.6), (2019, 1.2), (2020, 1.8)], [leaders_cap]),
-        ("Quyết định 3728/QĐ-UBND ngày 03/09/2019 (sửa đổi Quyết định 4631)", 2019, 3, (1.0, 1.0, 0.0, 0.0),
-         [(2019, 1.2), (2020, 1.8)], [leaders_cap]),
-        ("Quyết định 20/2024/QĐ-UBND", 2024, 2, (1.0, 0.8, 0.0, 0.0), [(2024, 1.8)], [leaders_cap]),
-    ]
-    for name, year, quarter, shares, coefficients, caps in sets:
-        cursor = db.execute(
-            "INSERT INTO rule_set (name, from_year, from_quarter, share_xuat_sac, share_tot, share_hoan_thanh, "
-            "share_khong_hoan_thanh, deadline_day, note) VALUES (?, ?, ?, ?, ?, ?, ?, 5, ?)",
-            [name, year, quarter, *shares,
-             "Giá trị theo các nguồn thứ cấp; văn bản gốc chưa đối chiếu được. Hãy kiểm tra và sửa cho đúng."],
-        )
-        db.conn.executemany(
-            "INSERT INTO rule_coefficient (rule_set_id, from_year, max_coefficient) VALUES (?, ?, ?)",
-            [(cursor.lastrowid, y, c) for y, c in coefficients],
-        )
-        db.conn.executemany(
-            "INSERT INTO rule_cap (rule_set_id, position, scope, level, max_share, severity) VALUES (?, ?, ?, ?, ?, ?)",
-            [(cursor.lastrowid, i, *cap) for i, cap in enumerate(caps)],
-        )
+MIGRATIONS(name="0003_quarterly_classification")(
+    lambda db: import_module("models.store.schema_quarters").create_quarterly_classification(db))
 
 
 # Every change the program makes to these tables is written to change_log by triggers: nothing a
@@ -522,98 +404,29 @@ def m0006_discipline(db: Database) -> None:
     db.execute("CREATE INDEX discipline_year ON discipline(effective_year)")
 
 
-def _body(module: str, body: str):  # a migration whose body is models.store.<module>.<body>, imported when run
+def _body(module: str, body: str):
+    """A migration whose body is ``models.store.<module>.<body>``, imported when run (0007 on: each topic's
+    bodies in their own module, so that this file stays a list)."""
     return lambda db: getattr(import_module(f"models.store.{module}"), body)(db)
 
 
-def _titles(body: str):  # migrations 0007 on: their body is models.store.schema_titles.<body>
-    return _body("schema_titles", body)
-
-
-MIGRATIONS(name="0007_title_rules")(_titles("create_title_tables"))  # the tables and the shipped 2018 regime
-MIGRATIONS(name="0008_title_highest_bonus_only")(_titles("add_highest_bonus_only"))  # a rule set setting
-
-
-@MIGRATIONS(name="0009_yearly_rating")
-def m0009_yearly_rating(db: Database) -> None:
-    # A person's year-end quality rating (xếp loại chất lượng cuối năm), one per person and year, on the
-    # same four levels as the quarters; the title rule sets of 2024 on judge by it.
-    db.execute(
-        """
-        CREATE TABLE yearly_rating (
-            id INTEGER PRIMARY KEY,
-            staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
-            year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-            level TEXT NOT NULL CHECK (level IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
-            note TEXT NOT NULL DEFAULT '',
-            UNIQUE (staff_id, year)
-        ) STRICT
-        """
-    )
-    db.execute("CREATE INDEX yearly_rating_year ON yearly_rating(year)")
-
-
+MIGRATIONS(name="0007_title_rules")(_body("schema_titles", "create_title_tables"))  # the shipped 2018 regime
+MIGRATIONS(name="0008_title_highest_bonus_only")(_body("schema_titles", "add_highest_bonus_only"))
+MIGRATIONS(name="0009_yearly_rating")(_body("schema_quarters", "create_yearly_rating"))  # the year-end rating
 # The unit kinds of a ward's council: the unit table is rebuilt (a CHECK cannot be altered), outside
 # a transaction because the foreign keys are switched off for the copy (the body keeps it atomic).
-MIGRATIONS(name="0010_ward_unit_kinds", transactional=False)(
-    lambda db: import_module("models.store.schema_units").add_ward_unit_kinds(db))
-
-
-@MIGRATIONS(name="0012_unit_succession")
-def m0012_unit_succession(db: Database) -> None:
-    # A unit merged into, split into or renamed as another from a date: the old unit ends the day
-    # before ``effective_on`` and keeps its history. One row per (old unit, new unit).
-    db.execute(
-        f"""
-        CREATE TABLE unit_succession (
-            id INTEGER PRIMARY KEY,
-            from_unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
-            to_unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
-            kind TEXT NOT NULL CHECK (kind IN ('sap_nhap', 'chia_tach', 'doi_ten')),
-            effective_on TEXT NOT NULL {_date_check('effective_on', nullable=False)},
-            note TEXT NOT NULL DEFAULT '',
-            CHECK (from_unit_id <> to_unit_id),
-            UNIQUE (from_unit_id, to_unit_id)
-        ) STRICT
-        """
-    )
-    db.execute("CREATE INDEX unit_succession_to ON unit_succession(to_unit_id)")
-
-
-def _law(body: str):  # migrations 0014-0016: their body is models.store.schema_law.<body>
-    return _body("schema_law", body)
-
-
-MIGRATIONS(name="0014_base_salaries_through_2024")(_law("base_salaries_through_2024"))
-MIGRATIONS(name="0015_title_rule_shapes")(_law("title_rule_shapes"))  # the 2022 law's rule shapes, achievements
-MIGRATIONS(name="0016_title_rules_2024_2025")(_law("title_rules_2024_and_2025"))  # the shipped 2024, 2025 sets
-
-
-def _quarters(body: str):  # migrations 0017 on: their body is models.store.schema_quarters.<body>
-    return lambda db: getattr(import_module("models.store.schema_quarters"), body)(db)
-
-
-MIGRATIONS(name="0017_scores_and_level_caps")(_quarters("add_scores_and_level_caps"))  # Nghị định 335 shapes
-MIGRATIONS(name="0018_city_rule_sets_2024_2026")(_quarters("city_rule_sets_2024_2026"))  # QĐ 20/2024, NĐ 335
-
-def _awards(body: str):  # migrations 0025-0027: their body is models.store.schema_awards.<body>
-    return lambda db: getattr(import_module("models.store.schema_awards"), body)(db)
-
-
-MIGRATIONS(name="0025_award_register")(_awards("create_award_table"))  # every award to a person or a collective
-MIGRATIONS(name="0026_due_rules")(_awards("create_due_rules"))  # who is due for the next award, as data
-def _campaigns(body: str):  # migrations 0019 on: their body is models.store.schema_campaigns.<body>
-    return lambda db: getattr(import_module("models.store.schema_campaigns"), body)(db)
-
-
-MIGRATIONS(name="0019_initiative_author_roles")(_campaigns("add_author_roles"))
-MIGRATIONS(name="0020_deadline_day_and_decision_dates")(_campaigns("add_deadline_day_and_decision_dates"))
-MIGRATIONS(name="0021_initiative_recognition")(_campaigns("create_recognitions"))
-
-def _documents(body: str):  # migrations 0022-0024: their body is models.store.schema_documents.<body>
-    return lambda db: getattr(import_module("models.store.schema_documents"), body)(db)
-
-
-MIGRATIONS(name="0022_award_authority")(_documents("create_award_authority"))  # who decides each title, by year
-MIGRATIONS(name="0023_document_register")(_documents("create_document_register"))  # number series per issuer, year
-MIGRATIONS(name="0024_council_meetings")(_documents("create_council_meetings"))  # members, meetings, votes
+MIGRATIONS(name="0010_ward_unit_kinds", transactional=False)(_body("schema_units", "add_ward_unit_kinds"))
+MIGRATIONS(name="0012_unit_succession")(_body("schema_units", "create_unit_succession"))  # merges, splits
+MIGRATIONS(name="0014_base_salaries_through_2024")(_body("schema_law", "base_salaries_through_2024"))
+MIGRATIONS(name="0015_title_rule_shapes")(_body("schema_law", "title_rule_shapes"))  # the 2022 law's shapes
+MIGRATIONS(name="0016_title_rules_2024_2025")(_body("schema_law", "title_rules_2024_and_2025"))
+MIGRATIONS(name="0017_scores_and_level_caps")(_body("schema_quarters", "add_scores_and_level_caps"))  # NĐ 335
+MIGRATIONS(name="0018_city_rule_sets_2024_2026")(_body("schema_quarters", "city_rule_sets_2024_2026"))
+MIGRATIONS(name="0019_initiative_author_roles")(_body("schema_campaigns", "add_author_roles"))
+MIGRATIONS(name="0020_deadline_day_and_decision_dates")(_body("schema_campaigns", "add_deadline_day_and_decision_dates"))
+MIGRATIONS(name="0021_initiative_recognition")(_body("schema_campaigns", "create_recognitions"))
+MIGRATIONS(name="0022_award_authority")(_body("schema_documents", "create_award_authority"))  # who decides
+MIGRATIONS(name="0023_document_register")(_body("schema_documents", "create_document_register"))  # number books
+MIGRATIONS(name="0024_council_meetings")(_body("schema_documents", "create_council_meetings"))  # members, votes
+MIGRATIONS(name="0025_award_register")(_body("schema_awards", "create_award_table"))  # every award
+MIGRATIONS(name="0026_due_rules")(_body("schema_awards", "create_due_rules"))  # who is due for the next award

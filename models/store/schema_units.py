@@ -1,4 +1,4 @@
-"""The body of migration 0010 (registered in ``models.store.schema``): the unit kinds of a ward's
+"""The bodies of migration 0012 (unit succession, at the end) and of migration 0010 (registered in ``models.store.schema``): the unit kinds of a ward's
 council (Trung tâm Phục vụ hành chính công, Trường học, Trạm y tế, Khu phố - Ấp) join the CHECK list
 of ``unit.kind``.
 
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from sqlite_utils import Database
+
+from models.store.schema import _date_check
 
 from models.common.errors import DomainError
 
@@ -55,3 +57,24 @@ def replace_check(db: Database, table: str, old: str, new: str) -> None:
     finally:
         if foreign_keys:
             db.execute("PRAGMA foreign_keys = ON")
+
+
+def create_unit_succession(db: Database) -> None:
+    """Migration 0012."""
+    # A unit merged into, split into or renamed as another from a date: the old unit ends the day
+    # before ``effective_on`` and keeps its history. One row per (old unit, new unit).
+    db.execute(
+        f"""
+        CREATE TABLE unit_succession (
+            id INTEGER PRIMARY KEY,
+            from_unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            to_unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+            kind TEXT NOT NULL CHECK (kind IN ('sap_nhap', 'chia_tach', 'doi_ten')),
+            effective_on TEXT NOT NULL {_date_check('effective_on', nullable=False)},
+            note TEXT NOT NULL DEFAULT '',
+            CHECK (from_unit_id <> to_unit_id),
+            UNIQUE (from_unit_id, to_unit_id)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX unit_succession_to ON unit_succession(to_unit_id)")
