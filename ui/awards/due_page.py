@@ -42,7 +42,7 @@ class DuePage(LazyLoad, QWidget):
         rules.clicked.connect(self.edit_rules)
         pdf = QPushButton("In PDF...")
         pdf.clicked.connect(self.save_pdf)
-        self.proposal_button = QPushButton("Lập danh sách đề nghị...")
+        self.proposal_button = QPushButton("Lập đề nghị...")
         self.proposal_button.setToolTip("Danh sách đề nghị khen thưởng gồm những dòng đã đánh dấu ở cột Chọn (PDF)")
         self.proposal_button.clicked.connect(self.save_proposal)
         top = QHBoxLayout()
