@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.awards.register import Award, field_errors, list_awards
 from models.common.award_codes import award_label
 from models.common.award_codes import AwardKind, kind_labels, kind_of_form, level_labels, level_of_text
@@ -116,6 +117,7 @@ def _level(errors: CellErrors, row):
     return level
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_awards(db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
                   ) -> ImportResult:
     """Add or update the awards in the file; raises :class:`ImportRejected`, nothing written, when any

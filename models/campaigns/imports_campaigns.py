@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.campaigns.campaigns import get_campaign
 from models.common.codes import Assessment, AuthorRole, HeadLevel, InitiativeKind, labels_of
 from models.common.dates import format_date, iso
@@ -44,6 +45,7 @@ def _unit(errors: CellErrors, row, ids: dict[str, int]) -> tuple[str, int | None
     return code_cell(errors, row, UNIT_CODE, ids, NO_SUCH_UNIT)
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_initiatives(
     db: Database, path: str | Path, campaign_id: int, today: dt.date,
     dry_run: bool = False, progress: Progress | None = None,
@@ -195,6 +197,7 @@ def _check_per_unit(errors, parsed, per_unit, existing, most: int, codes: dict[i
                                             f"{where} (tối đa {most} mỗi đơn vị)")
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_head_evaluations(
     db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportResult:

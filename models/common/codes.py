@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from models.common.text import fold
 
@@ -352,6 +352,7 @@ def labels_of(enum: type[StrEnum]) -> list[str]:
     return [LABELS[member] for member in enum]
 
 
+@lru_cache(maxsize=4096)  # an import asks the same few labels again on every row
 def from_label(enum: type[StrEnum], text: str) -> StrEnum | None:
     """The member whose label is ``text``, ignoring case, diacritics and spacing; else ``None``.
 

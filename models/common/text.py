@@ -33,12 +33,19 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+# What clean() changes inside a text: white space other than one plain space, and the invisible
+# characters. Text without any, already in NFC, only needs its ends trimmed (most cells of a file).
+_NEEDS_CLEANING = re.compile("[^\\S ]|  |" + _INVISIBLE.pattern)
+
+
 def clean(value: object) -> str:
     """Text as stored: NFC, trimmed, inner runs of white space collapsed to one space, control
     and invisible characters removed. ``None`` becomes the empty string.
     """
     if value is None:
         return ""
+    if value.__class__ is str and not _NEEDS_CLEANING.search(value) and unicodedata.is_normalized("NFC", value):
+        return value.strip()
     # Invisible characters go first: one inside a decomposed letter would otherwise keep it decomposed.
     return _SPACE.sub(" ", nfc(_INVISIBLE.sub("", str(value)))).strip()
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from models.common.bulk import without_gc_passes
 from models.common.dates import excel_serial_date
 from models.common.errors import DomainError
 from models.exchange import xlsx_guard
@@ -62,6 +63,7 @@ class Rows(list):
     warnings: tuple[str, ...] = ()
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None,
               optional: tuple[str, ...] = ()) -> Rows:
     """The non-empty data rows of the first sheet, after checking its header row is ``headers``,

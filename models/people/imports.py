@@ -6,11 +6,12 @@ and writes only when there is none, in one transaction. A dry run stops before w
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.people import staff as staff_mod
 from models.people import units as units_mod
 from models.common.codes import Gender, StaffCategory, UnitKind
@@ -40,6 +41,7 @@ STAFF_FIELDS = dict(
 )
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_units(
     db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportResult:
@@ -126,9 +128,14 @@ def _unit_changed(old: Unit, new: Unit) -> bool:
 _YES, _NO = {"co", "x", "1"}, {"khong", "", "0"}
 
 
+@lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
 def _leader(errors: CellErrors, row: Row) -> bool:
     header = "Lãnh đạo, quản lý"
-    folded = fold(cell_text(row.cells[header]))
+    folded = _folded(cell_text(row.cells[header]))
     if folded in _YES:
         return True
     if folded not in _NO:
@@ -136,6 +143,7 @@ def _leader(errors: CellErrors, row: Row) -> bool:
     return False
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_staff(
     db: Database,
     path: str | Path,
@@ -251,16 +259,15 @@ def _staff_changed(old: Staff, new: Staff) -> bool:
 def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) -> None:
     with db.atomic():
         (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff").fetchone()
-        new = [replace(p, id=next_id + i) for i, p in enumerate(new)]
-        insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF,
-                                   [{**staff_mod._row(p), "id": p.id} for p in new])
+        ids = range(next_id, next_id + len(new))
+        insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
+                                   [staff_mod._values(p, i) for i, p in zip(ids, new)])
+        since = staff_mod.SINCE_ALWAYS.isoformat()
         insert_with_history_by_set(
             db, "staff_unit", staff_mod.INSERT_ASSIGNMENT,
-            [(p.id, p.unit_id, (p.recruited_on or staff_mod.SINCE_ALWAYS).isoformat()) for p in new],
+            [(i, p.unit_id, p.recruited_on.isoformat() if p.recruited_on else since) for i, p in zip(ids, new)],
         )
-        db.conn.executemany(
-            staff_mod.UPDATE_STAFF, [{**staff_mod._row(p), "id": p.id} for p in changed]
-        )
+        db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])
         db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
         # The first membership always starts at the recruitment date.
         db.conn.executemany(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.common.codes import DisciplineForm, labels_of
 from models.common.dates import format_date
 from models.people.discipline import list_discipline
@@ -50,6 +51,7 @@ def read_discipline_rows(path: str | Path):
     return read_rows_with_optional(path, HEADERS, REQUIRED)
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_discipline(
     db: Database, path: str | Path, today: dt.date, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportResult:

@@ -84,7 +84,7 @@ def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
         errors["full_name"] = "Chưa nhập họ và tên"
     elif len(person.full_name) > 100:
         errors["full_name"] = "Họ và tên dài quá 100 ký tự"
-    elif any(ch.isdigit() for ch in person.full_name):
+    elif any(map(str.isdigit, person.full_name)):
         errors["full_name"] = "Họ và tên không được có chữ số"
     if person.birth_date is not None:
         if person.birth_date > today:
@@ -114,25 +114,23 @@ def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
     return errors
 
 
-def _row(person: Staff) -> dict:
-    return {
-        "code": person.code,
-        "full_name": person.full_name,
-        "name_folded": fold(person.full_name),
-        "birth_date": iso(person.birth_date),
-        "gender": person.gender.value,
-        "position": person.position,
-        "category": person.category.value,
-        "is_leader": int(person.is_leader),
-        "recruited_on": iso(person.recruited_on),
-        "ended_on": iso(person.ended_on),
-        "salary_coefficient": person.salary_coefficient,
-    }
+def _values(person: Staff, id: int | None = None) -> tuple:
+    """The row of ``person`` in the order of ("id", *_COLUMNS): INSERT_STAFF_VALUES's parameters."""
+    return (id, person.code, person.full_name, fold(person.full_name), iso(person.birth_date),
+            person.gender.value, person.position, person.category.value, int(person.is_leader),
+            iso(person.recruited_on), iso(person.ended_on), person.salary_coefficient)
+
+
+def _row(person: Staff, id: int | None = None) -> dict:
+    """The named parameters of INSERT_STAFF and UPDATE_STAFF (``id`` the row's)."""
+    return dict(zip(("id", *_COLUMNS), _values(person, id)))
 
 
 _COLUMNS = ("code", "full_name", "name_folded", "birth_date", "gender", "position", "category", "is_leader",
             "recruited_on", "ended_on", "salary_coefficient")
 INSERT_STAFF, UPDATE_STAFF = insert_sql("staff", ("id", *_COLUMNS)), update_sql("staff", _COLUMNS)
+# The same insert with positional parameters (a bulk import binds tuples: faster than dicts).
+INSERT_STAFF_VALUES = f"INSERT INTO staff (id, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
 INSERT_ASSIGNMENT = "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, ?)"
 
 # Each person with the unit of their latest membership row. (With max(), SQLite takes the bare
@@ -230,7 +228,7 @@ def add_staff(db: Database, person: Staff, today: dt.date) -> Staff:
     """Add a person to their unit from their recruitment date (or since always, when unknown)."""
     person = _validate_for_save(db, replace(person, id=None), today)
     with db.atomic():
-        cursor = db.execute(INSERT_STAFF, {**_row(person), "id": None})
+        cursor = db.execute(INSERT_STAFF, _row(person))
         staff_id = cursor.lastrowid
         start = person.recruited_on or SINCE_ALWAYS
         db.execute(INSERT_ASSIGNMENT, [staff_id, person.unit_id, start.isoformat()])
@@ -261,7 +259,7 @@ def update_staff(db: Database, person: Staff, today: dt.date, move_from: dt.date
                              f"({format_date(move_starts[0])})"}
         )
     with db.atomic():
-        db.execute(UPDATE_STAFF, {**_row(person), "id": person.id})
+        db.execute(UPDATE_STAFF, _row(person, person.id))
         if moving:
             db.execute(INSERT_ASSIGNMENT, [person.id, person.unit_id, move_from.isoformat()])
         db.execute(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.quarters.classifications import Entry, quarter_text, quarter_units, roster, score_problem
 from models.common.codes import NOT_CLASSIFIED, HeadLevel, NotClassifiedReason, from_label, label, labels_of
 from models.common.errors import DomainError
@@ -124,6 +125,7 @@ def _sheet_name(path: Path) -> str:
     return python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names[0]
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_classifications(
     db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportResult:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.common.codes import LEVEL_SHORT, Level, label, labels_of, level_from_text
 from models.common.text import clean
 from models.exchange.import_common import CellErrors, ImportResult, Progress, int_cell, person_cells, report_progress
@@ -45,6 +46,7 @@ def export_ratings(db: Database, year: int, path: str | Path, unit_id: int | Non
     return len(rows)
 
 
+@without_gc_passes()  # many small records at once, none in a cycle
 def import_ratings(db: Database, path: str | Path, dry_run: bool = False,
                    progress: Progress | None = None) -> ImportResult:
     """Add or update (by person and year) the ratings in the file; raises :class:`ImportRejected`,

@@ -146,18 +146,20 @@ def insert_with_history_by_set(db: Database, table: str, sql: str, rows: list) -
     """``db.conn.executemany(sql, rows)``, each statement inserting one row into ``table``, inside
     the caller's transaction, with the history written by one statement instead of the insert
     trigger once per row: the same change_log rows (columns, JSON, order), about 3x faster for a
-    bulk import. The inserted rows must take rowids above the table's largest (new ids); when they
-    do not all, nothing is kept (RuntimeError, the caller's transaction is rolled back)."""
-    from models.store.schema import inserted_log_sql
+    bulk import. The trigger (a TEMP one: this connection's only) is dropped for the time of the
+    insert and created again, both inside the transaction, so that a rollback restores it too.
+    The inserted rows must take rowids above the table's largest (new ids); when they do not
+    all, nothing is kept (RuntimeError, the caller's transaction is rolled back)."""
+    from models.store.schema import insert_trigger_sql, inserted_log_sql
 
     if not db.conn.in_transaction:
         raise RuntimeError("insert_with_history_by_set outside a transaction")
     (top,) = db.conn.execute(f'SELECT coalesce(max(rowid), 0) FROM main."{table}"').fetchone()
-    db.conn.execute("INSERT INTO temp.history_by_set (table_name) VALUES (?)", [table])
+    db.conn.execute(f'DROP TRIGGER temp."log_{table}_insert"')
     try:
         inserted = db.conn.executemany(sql, rows).rowcount
     finally:
-        db.conn.execute("DELETE FROM temp.history_by_set WHERE table_name = ?", [table])
+        db.conn.execute(insert_trigger_sql(db, table))
     logged = db.conn.execute(inserted_log_sql(db, table), [top]).rowcount
     if logged != inserted:
         raise RuntimeError(f"{table}: {inserted} rows inserted, {logged} above rowid {top}")

@@ -255,20 +255,16 @@ def change_trigger_sql(db: Database) -> list[str]:
     triggers, created on each of the program's connections (see models.store.db.connect), because they
     name the person working, which each connection keeps in its own temp table.
 
-    An insert trigger stays silent for a table named in ``temp.history_by_set`` (see
-    :func:`inserted_log_sql`: a bulk import writes the same history rows with one statement)."""
-    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)",
-                  "CREATE TEMP TABLE IF NOT EXISTS history_by_set (table_name TEXT PRIMARY KEY)"]
+    A bulk import drops an insert trigger for the time of its insert, inside its transaction, and
+    writes the same history rows with one statement (see :func:`inserted_log_sql`)."""
+    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
     for table in TRACKED:
         row, unit, columns = _logged_row(db, table)
         changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
         insert = (_LOG_COLUMNS + "VALUES (" + _LOG_AT_WHO + ", "
                   f"'{table}', {{rowid}}, '{{action}}', {{unit}}, {{old}}, {{new}});")
         statements += [
-            f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_insert AFTER INSERT ON main."{table}" '
-            f"WHEN NOT EXISTS (SELECT 1 FROM history_by_set WHERE table_name = '{table}') BEGIN "
-            + insert.format(rowid="NEW.rowid", action="insert", unit=unit("NEW"), old="NULL", new=row("NEW"))
-            + " END",
+            insert_trigger_sql(db, table),
             f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_update AFTER UPDATE ON main."{table}" WHEN {changed} BEGIN '
             + insert.format(rowid="NEW.rowid", action="update", unit=unit("NEW"), old=row("OLD"), new=row("NEW"))
             + " END",
@@ -277,6 +273,14 @@ def change_trigger_sql(db: Database) -> list[str]:
             + " END",
         ]
     return statements
+
+
+def insert_trigger_sql(db: Database, table: str) -> str:
+    """The TEMP trigger writing the history of each row inserted into ``table``."""
+    row, unit, _ = _logged_row(db, table)
+    return (f'CREATE TEMP TRIGGER IF NOT EXISTS log_{table}_insert AFTER INSERT ON main."{table}" BEGIN '
+            + _LOG_COLUMNS + "VALUES (" + _LOG_AT_WHO + f", '{table}', NEW.rowid, 'insert', {unit('NEW')}, NULL, "
+            + row("NEW") + "); END")
 
 
 def inserted_log_sql(db: Database, table: str) -> str:

@@ -36,7 +36,7 @@ from models.common.codes import KIND_ORDER
 from models.people.succession import active_in_year, unit_ends
 from models.store.settings import council_names
 from models.common.text import joined_lower, money, name_sort_key, sort_key
-from models.yearend.titles import without_gc_passes
+from models.common.bulk import without_gc_passes
 
 TITLES = {
     ListKind.COMMENDATION: "DANH SÁCH TẬP THỂ, CÁ NHÂN TIÊU BIỂU XUẤT SẮC ĐƯỢC NÊU GƯƠNG",

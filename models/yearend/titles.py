@@ -30,14 +30,12 @@ both linked lists is paid only the higher bonus (``TitleProposals.entries``).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
+from models.common.bulk import without_gc_passes
 from models.yearend.lists import (
     STAFF, UNIT, Action, AdjustedLists, Adjustment, ListKey, PrintedEntry, adjustments, apply_adjustments,
 )
@@ -244,20 +242,6 @@ class TitleProposals(AdjustedLists):
 # --------------------------------------------------------------------------- the proposals
 
 
-@contextmanager
-def without_gc_passes() -> Iterator[None]:
-    """Build many small records at once without the collector's passes (none is in a cycle): a
-    city's proposals make a few hundred thousand, and the screen's rows 20,000 per tab with the
-    proposals alive, where each pass would walk a million objects (a third of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def title_proposals(db: Database, year: int, on: dt.date | None = None) -> TitleProposals:
     """Every person and unit of ``year`` with the titles they qualify for, every condition and
     a sentence per title, under the rule set in force for the year (:class:`DomainError` when
@@ -401,5 +385,5 @@ def _outsiders(db: Database, adjusted: dict, order: dict, unit_order: dict, unit
 
 __all__ = [
     "Condition", "PersonProposal", "QuarterResult", "TitleDecision", "TitleProposals", "UnitProposal",
-    "CapGroup", "CapRank", "list_key", "title_proposals", "without_gc_passes",
+    "CapGroup", "CapRank", "list_key", "title_proposals",
 ]

@@ -54,7 +54,11 @@ def test_bulk_import_writes_the_history_the_triggers_write(tmp_path, today, monk
 
 def test_the_triggers_log_again_after_a_bulk_insert(seeded, tmp_path, today):
     import_staff(seeded, _staff_file(tmp_path, _rows()[:1]), today=today)
-    assert seeded.execute("SELECT count(*) FROM temp.history_by_set").fetchone() == (0,)
+    assert seeded.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'log_staff_unit_insert'"
+                          ).fetchone() == (1,)
+    # dropped and created again as a TEMP trigger: never written into the database file
+    assert seeded.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'log_%'"
+                          ).fetchone() == (0,)
     person = add_staff(seeded, Staff(code="LATER", full_name="Đỗ Văn Sau", gender=Gender.NAM,
                                      category=StaffCategory.CAN_BO, unit_id=1), today)
     assert seeded.execute("SELECT count(*) FROM change_log WHERE table_name = 'staff' AND record_id = ? "
@@ -68,7 +72,8 @@ def test_a_failed_bulk_insert_writes_nothing_and_leaves_the_triggers_on(seeded, 
         with seeded.atomic():
             insert_with_history_by_set(seeded, "staff_unit", sql, [(1, 2, "2020-01-01"), (1, 999, "2021-01-01")])
     assert seeded.execute(LOG).fetchall() == before
-    assert seeded.execute("SELECT count(*) FROM temp.history_by_set").fetchone() == (0,)
+    assert seeded.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'log_staff_unit_insert'"
+                          ).fetchone() == (1,)
     with seeded.atomic():
         seeded.execute(sql, [1, 2, "2020-01-01"])
     assert seeded.execute("SELECT table_name, action FROM change_log ORDER BY id DESC LIMIT 1").fetchone() == (

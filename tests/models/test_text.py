@@ -235,3 +235,22 @@ def test_no_two_codes_share_a_stored_value_so_each_keeps_its_own_label():
     members = list({id(m): m for m in members}.values())  # Level is an alias of HeadLevel
     assert len({m.value for m in members}) == len(members)
     assert len(codes.LABELS) == len(members)
+
+
+def _clean_the_long_way(value: str) -> str:
+    from models.common.text import _INVISIBLE, _SPACE
+
+    return _SPACE.sub(" ", nfc(_INVISIBLE.sub("", value))).strip()
+
+
+_ODD = ["", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u200b", "\ufeff", "\x00", "\x1f", "\x85",
+        "\u0303", "e\u0302", "Ễ", "Nguyễn", "đ", "A", "1"]
+
+
+@pytest.mark.parametrize("left", _ODD)
+@pytest.mark.parametrize("right", _ODD)
+def test_clean_takes_the_short_way_only_when_it_gives_the_same_text(left, right):
+    # the short way (trim only) is taken for text without odd spaces or invisible characters:
+    # each pair of pieces (and each between two letters) is cleaned as the long way does
+    for value in (left + right, "a" + left + right + "b", left + "Lê Văn" + right):
+        assert clean(value) == _clean_the_long_way(value), repr(value)

@@ -230,6 +230,33 @@ def _no_header(tmp_path):
     return _raw_xlsx(tmp_path / "khong_tieu_de.xlsx", rows)
 
 
+def _utf16(tmp_path):
+    # The same far cell in a sheet saved as UTF-16: no byte of it reads as "<c r=" in UTF-8, so the
+    # quick look must leave it to the scan (the parser reads every encoding the reader reads).
+    path = _far("XFD100000")(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-16")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+def _odd_far_cell(cell_xml, name):
+    """A far cell written in a way a byte search for '<c r="' would not see as one."""
+    def build(tmp_path):
+        return _raw_xlsx(tmp_path / name, _plus(_staff_xml(), 2, cell_xml))
+    return build
+
+
+def _odd_error_cell(cell_xml):
+    def build(tmp_path):
+        return _raw_xlsx(tmp_path / "o_loi.xlsx", _plus(_staff_xml(), 2, cell_xml))
+    return build
+
+
 SHAPES = [
     pytest.param(_far("XFD100000"), [FAR.format("XFD100000")], id="one-cell-at-XFD100000"),
     pytest.param(_far("XFD8000"), [FAR.format("XFD8000")], id="one-cell-at-XFD8000"),
@@ -263,6 +290,25 @@ SHAPES = [
     pytest.param(_declared_huge, [UNPACKED.format("khai_lon.xlsx", "300", "256")], id="declared-300-MB"),
     pytest.param(_holds_more_than_declared, "broken", id="part-holding-more-than-declared"),
     pytest.param(_shared_text, _shared_text_expected, id="one-shared-string-in-3000-cells"),
+    pytest.param(_utf16, [FAR.format("XFD100000")], id="far-cell-in-a-utf-16-sheet"),
+    pytest.param(_odd_far_cell('<c\nr="XFD100000"><v>1</v></c>', "xuong_dong.xlsx"), [FAR.format("XFD100000")],
+                 id="far-cell-with-a-new-line-before-r"),
+    pytest.param(_odd_far_cell("<c r='XFD100000'><v>1</v></c>", "nhay_don.xlsx"), [FAR.format("XFD100000")],
+                 id="far-cell-reference-in-single-quotes"),
+    pytest.param(_odd_far_cell('<c  r="XFD100000"><v>1</v></c>', "hai_dau_cach.xlsx"), [FAR.format("XFD100000")],
+                 id="far-cell-with-two-spaces-before-r"),
+    pytest.param(_odd_far_cell('<c r="&#88;FD100000"><v>1</v></c>', "tham_chieu_ky_tu.xlsx"),
+                 [FAR.format("XFD100000")], id="far-cell-reference-written-with-a-character-reference"),
+    pytest.param(_odd_far_cell('<c r="J2" s="1" r="XFD100000"><v>1</v></c>', "r_thu_hai.xlsx"), "broken",
+                 id="a-second-reference-after-another-attribute"),
+    pytest.param(_odd_error_cell('<c r="J2"\tt="e"><v>#N/A</v></c>'), [ERROR_CELL.format(2, "J", "#N/A")],
+                 id="error-cell-with-a-tab-before-t"),
+    pytest.param(_odd_error_cell('<c r="J2" t = "e"><v>#N/A</v></c>'), [ERROR_CELL.format(2, "J", "#N/A")],
+                 id="error-cell-with-spaces-around-the-equals-sign"),
+    pytest.param(_odd_error_cell("<c r=\"J2\" t='e'><v>#REF!</v></c>"), [ERROR_CELL.format(2, "J", "#REF!")],
+                 id="error-cell-type-in-single-quotes"),
+    pytest.param(_odd_error_cell('<!-- a comment --><c r="J2"><f>NOW()</f><v>1</v></c>'),
+                 [FORMULA.format(2, "J", "NOW()")], id="formula-after-a-comment"),
     pytest.param(_no_header, [
         NO_HEADER.format(2, "K", " (và 1 dòng khác)", "K", 9),
         NO_HEADER.format(3, "M", "", "M", 9),
@@ -331,3 +377,44 @@ def test_a_file_too_big_for_the_free_memory_is_refused_with_a_sentence(seeded, t
     path = _raw_xlsx(tmp_path / "lon.xlsx", _staff_xml())
     assert _refused(seeded, "staff", path) == [
         "Không đủ bộ nhớ để đọc tệp “lon.xlsx”; hãy đóng bớt chương trình khác hoặc chia nhỏ tệp"]
+
+
+def _inspected(path, quick):
+    """What the guard says of ``path``: the Sheet, or the refusal (its class and text)."""
+    import unittest.mock
+
+    patch = unittest.mock.patch.object(xlsx_guard, "_quick", side_effect=lambda *_: None) if not quick else None
+    try:
+        if patch:
+            with patch:
+                return xlsx_guard.inspect(path)
+        return xlsx_guard.inspect(path)
+    except Exception as e:  # noqa: BLE001 - the refusal itself is compared
+        return (type(e).__name__, str(e))
+
+
+@pytest.mark.parametrize("build, _expected", SHAPES)
+def test_the_quick_look_finds_what_the_scan_finds(tmp_path, build, _expected):
+    # The byte searches of a plain sheet must never see less than the scan: the same refusal, the
+    # same formulas, error cells and hidden rows, and counts at least as high (upper bounds).
+    path = build(tmp_path)
+    quick, scanned = _inspected(path, quick=True), _inspected(path, quick=False)
+    if isinstance(scanned, tuple) or isinstance(quick, tuple):
+        assert quick == scanned
+        return
+    assert (quick.far, quick.formulas, quick.errors, quick.hidden_rows, quick.hidden, quick.name) == (
+        scanned.far, scanned.formulas, scanned.errors, scanned.hidden_rows, scanned.hidden, scanned.name)
+    assert quick.data_rows >= scanned.data_rows and quick.text >= scanned.text
+
+
+def test_a_plain_sheet_takes_the_quick_look_and_a_hidden_row_does_not(tmp_path, monkeypatch):
+    taken = []
+    real = xlsx_guard._quick
+    monkeypatch.setattr(xlsx_guard, "_quick", lambda *a: taken.append(real(*a)) or taken[-1])
+    plain = _raw_xlsx(tmp_path / "thuong.xlsx", _staff_xml())
+    sheet = xlsx_guard.inspect(plain)
+    assert taken[-1] is not None and sheet.data_rows == len(GOOD_ROWS["staff"])
+    hidden = _raw_xlsx(tmp_path / "an.xlsx", [row.replace('<row r="3"', '<row r="3" hidden="1"')
+                                              for row in _staff_xml()])
+    sheet = xlsx_guard.inspect(hidden)
+    assert taken[-1] is None and sheet.hidden_rows == [3]

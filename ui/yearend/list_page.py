@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from models.common.errors import DomainError
 from models.store.db import connect, data_stamp, database_path
 from models.yearend.lists import current_approval
-from models.yearend.titles import without_gc_passes
+from models.common.bulk import without_gc_passes
 
 from shiboken6 import isValid
 

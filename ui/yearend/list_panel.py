@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from models.common.errors import DomainError
 from models.yearend.lists import ApprovalRecord, approval_history, current_approval
-from models.yearend.titles import without_gc_passes
+from models.common.bulk import without_gc_passes
 
 from ui.kit.list_page import ListPage
 from ui.yearend.list_actions import ListActions
