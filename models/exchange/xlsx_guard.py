@@ -282,13 +282,15 @@ def _text_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, lengths: list[i
 
 MAX_QUICK = 64 << 20  # the quick look holds the sheet's XML in memory: up to this size
 # What sends a sheet to the full scan. Python's re is fast only on patterns that begin with a fixed
-# byte, so the searches are grouped by it: a comment or DOCTYPE, a formula, a cell whose first
-# attribute is not a plain ``r`` or whose column is past MAX_COLUMNS (AX); a ``t`` attribute
-# written with spaces or single quotes, an error cell; an element with a prefix.
+# byte, so the searches are grouped by it: a comment, CDATA or DOCTYPE, a formula, a cell whose
+# first attribute is not a plain ``r`` or whose column is past MAX_COLUMNS (AX); an ``r`` or ``t``
+# attribute written with spaces around "=" or in single quotes, an error cell; an element with
+# a prefix.
 _NOT_PLAIN = [re.compile(p) for p in (
     rb'<(?:!|f[\s>/]|c(?:[\t\n\r>/]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"[\s>/])'
     rb'| r="(?:[A-Z]{3}|[B-Z][A-Z]|A[Y-Z])[0-9]))',
     rb"""t(?:\s+=|=\s|='|="e")""",
+    rb"r(?:\s+=|=\s|=')",
     rb":(?:[cfv]|is|row)[\s>/]",
 )]
 _HIGH_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6,7})"')
@@ -298,24 +300,45 @@ def _quick(data: bytes, sheet: Sheet) -> tuple[int, int] | None:
     """What :func:`_scan` finds, learned at the speed of C from the sheet's XML ``data`` when it
     is the plain sheet every program writes (Excel, LibreOffice, openpyxl: each cell with its
     ``r`` first, no formula, no error cell, no hidden row, no cell past the limits), or None when
-    the sheet is not proven plain: it is then scanned element by element. The XML is parsed once
-    by expat without handlers (well-formed: two ``r`` in one tag stop it as in the scan; a DOCTYPE
-    is refused), then searched as bytes (a sheet in UTF-16 is left to the scan). The counts are upper bounds of the scan's (an attribute
-    ending in "t" counts as a cell's type), so the text limit is never looser; ``data_rows`` is the
-    <row> elements below the header (some may be empty): it only decides the limit of rows, which
-    the count of "row" already kept."""
-    if b"\x00" in data:  # UTF-16 (or 32): no tag is spelt in ASCII bytes, the searches would see none
+    the sheet is not proven plain: it is then scanned element by element.
+
+    Searched as bytes, never parsed: so nothing may be read otherwise by the reader. No NUL byte
+    (a sheet in UTF-16 spells no tag in ASCII), no tab or line break inside a tag (then every
+    attribute follows one plain space), ``r="`` only as the first attribute of a cell or a row
+    (a second ``r`` in one tag, which the reader would take, is refused by the scan's parser), no
+    "<!" (no DOCTYPE, hence no entity; no comment or CDATA hiding a tag). The counts are upper
+    bounds of the scan's (an attribute ending in "t" counts as a cell's type), so the text limit
+    is never looser; ``data_rows`` is the <row> elements below the header (some may be empty): it
+    only decides the limit of rows, which the count of "row" already kept."""
+    if b"\x00" in data or _spaces_in_tags(data):
         return None
-    parser = _parser(lambda _name, _attrs: None)
-    parser.StartElementHandler = None  # no callback per element: the parse runs in C only
-    parser.Parse(data, True)
-    if b"hidden" in data or any(p.search(data) for p in _NOT_PLAIN):
+    if data.count(b' r="') != data.count(b'<c r="') + data.count(b'<row r="'):
+        return None
+    if data.count(b"hidden") != data.count(b'hidden="false"') + data.count(b'hidden="0"'):
+        return None  # a hidden row, or a column (LibreOffice writes hidden="false" on every row)
+    if any(p.search(data) for p in _NOT_PLAIN):
         return None
     if any(int(row) > MAX_ROWS for row in _HIGH_ROW.findall(data)):
         return None
     sheet.data_rows = max(data.count(b"<row") - 1, 0)
     typed, shared = data.count(b't="'), data.count(b't="s"')
     return shared, typed - shared - data.count(b't="n"') - data.count(b't="b"')
+
+
+def _spaces_in_tags(data: bytes) -> bool:
+    """A tab or a line break anywhere but just before a tag (Excel ends its XML declaration with
+    one), or more than a few of them (XML written to be read by people: the scan reads it)."""
+    for space in (b"\t", b"\n", b"\r"):
+        at = data.find(space)
+        if at < 0:
+            continue
+        if data.count(space) > 16:
+            return True
+        while at >= 0:
+            if data[at + 1:at + 2] not in (b"<", b"\t", b"\n", b"\r"):
+                return True
+            at = data.find(space, at + 1)
+    return False
 
 
 class _Far(Exception):

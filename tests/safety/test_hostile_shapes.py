@@ -393,7 +393,29 @@ def _inspected(path, quick):
         return (type(e).__name__, str(e))
 
 
-@pytest.mark.parametrize("build, _expected", SHAPES)
+def _rows_written(name, change):
+    """The good staff rows, each row's XML changed by ``change(number, xml)``."""
+    def build(tmp_path):
+        return _raw_xlsx(tmp_path / name, [change(n, row) for n, row in enumerate(_staff_xml(), start=1)])
+    return build
+
+
+_ACCEPTED = [  # files read (hidden rows read with a warning), where the quick look must agree too
+    pytest.param(_rows_written("an_1.xlsx", lambda n, r: r.replace(f'<row r="{n}"', f'<row r="{n}" hidden="1"')
+                               if n == 3 else r), id="hidden-row"),
+    pytest.param(_rows_written("an_nhay_don.xlsx", lambda n, r: r.replace(f'<row r="{n}"', f"<row r=\"{n}\" hidden='1'")
+                               if n == 2 else r), id="hidden-row-in-single-quotes"),
+    pytest.param(_rows_written("an_true.xlsx", lambda n, r: r.replace(f'<row r="{n}"', f'<row r="{n}" hidden = "true"')
+                               if n == 2 else r), id="hidden-row-with-spaces"),
+    pytest.param(_rows_written("libreoffice.xlsx", lambda n, r: r.replace(f'<row r="{n}"', f'<row r="{n}" '
+                               'customFormat="false" ht="12.8" hidden="false" customHeight="false"')),
+                 id="libreoffice-rows-with-hidden-false"),
+    pytest.param(_rows_written("xuong_dong.xlsx", lambda n, r: "\n  " + r.replace("><", ">\n<")),
+                 id="xml-written-on-many-lines"),
+]
+
+
+@pytest.mark.parametrize("build, _expected", SHAPES + [pytest.param(*p.values, None, id=p.id) for p in _ACCEPTED])
 def test_the_quick_look_finds_what_the_scan_finds(tmp_path, build, _expected):
     # The byte searches of a plain sheet must never see less than the scan: the same refusal, the
     # same formulas, error cells and hidden rows, and counts at least as high (upper bounds).
@@ -414,6 +436,8 @@ def test_a_plain_sheet_takes_the_quick_look_and_a_hidden_row_does_not(tmp_path, 
     plain = _raw_xlsx(tmp_path / "thuong.xlsx", _staff_xml())
     sheet = xlsx_guard.inspect(plain)
     assert taken[-1] is not None and sheet.data_rows == len(GOOD_ROWS["staff"])
+    libreoffice = _ACCEPTED[3].values[0](tmp_path)
+    assert xlsx_guard.inspect(libreoffice).hidden_rows == [] and taken[-1] is not None
     hidden = _raw_xlsx(tmp_path / "an.xlsx", [row.replace('<row r="3"', '<row r="3" hidden="1"')
                                               for row in _staff_xml()])
     sheet = xlsx_guard.inspect(hidden)
