@@ -33,9 +33,6 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-# What clean() changes inside a text: white space other than one plain space, and the invisible
-# characters. Text without any, already in NFC, only needs its ends trimmed (most cells of a file).
-_NEEDS_CLEANING = re.compile("[^\\S ]|  |" + _INVISIBLE.pattern)
 
 
 def clean(value: object) -> str:
@@ -44,7 +41,9 @@ def clean(value: object) -> str:
     """
     if value is None:
         return ""
-    if value.__class__ is str and not _NEEDS_CLEANING.search(value) and unicodedata.is_normalized("NFC", value):
+    # Every white space but " " and every invisible character is unprintable to Python: text that
+    # is printable, without two spaces in a row and in NFC only needs its ends trimmed (most cells).
+    if value.__class__ is str and value.isprintable() and "  " not in value and unicodedata.is_normalized("NFC", value):
         return value.strip()
     # Invisible characters go first: one inside a decomposed letter would otherwise keep it decomposed.
     return _SPACE.sub(" ", nfc(_INVISIBLE.sub("", str(value)))).strip()
