@@ -88,7 +88,8 @@ CAMPAIGNS = {
     ("import", "initiatives"): _importing(lambda db, args, today: imports_campaigns.import_initiatives(
         db, args.file, _require_campaign(args), today, dry_run=args.dry_run)),
     ("import", "heads"): _importing(
-        lambda db, args, today: imports_campaigns.import_head_evaluations(db, args.file, dry_run=args.dry_run)),
+        lambda db, args, today: imports_campaigns.import_head_evaluations(
+            db, args.file, dry_run=args.dry_run, today=today)),
     ("export", "initiatives"): _exporting(_export_initiatives),
     ("export", "heads"): _exporting(
         lambda db, args, out: exports.export_head_evaluations(db, args.year or dt.date.today().year, out)),

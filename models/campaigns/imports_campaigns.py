@@ -199,13 +199,15 @@ def _check_per_unit(errors, parsed, per_unit, existing, most: int, codes: dict[i
 
 @without_gc_passes()  # many small records at once, none in a cycle
 def import_head_evaluations(
-    db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None
+    db: Database, path: str | Path, dry_run: bool = False, progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> ImportResult:
     """Add or update (by unit and year) the evaluations of unit heads.
 
     A new evaluation takes the unit's current head and the default criteria (results empty);
     an existing one keeps its criteria and head. The optional last column ``Ngày quyết định`` sets
-    the day it was decided (in its year or the next); without it, or empty, the recorded day is kept.
+    the day it was decided (in its year or the next, not after ``today``); without it, or empty, the
+    recorded day is kept.
     """
     rows = read_rows(path, HEAD_HEADERS, optional=(HEAD_DECIDED_ON,))
     errors = CellErrors([*HEAD_HEADERS, HEAD_DECIDED_ON])
@@ -227,7 +229,7 @@ def import_head_evaluations(
         note = cell_text(row.cells["Ghi chú"]).strip()
         decided_on = date_cell(errors, row, HEAD_DECIDED_ON) if HEAD_DECIDED_ON in row.cells else None
         if decided_on is not None and year is not None:
-            problem = decided_on_problem(decided_on, year, "ngày")
+            problem = decided_on_problem(decided_on, year, "ngày", today)
             if problem:
                 errors.add(row, HEAD_DECIDED_ON, problem)
         if unit_id is None or year is None:

@@ -94,10 +94,14 @@ def check_evaluation(db: Database, ev: HeadEvaluation) -> dict[str, str]:
     return errors
 
 
-def decided_on_problem(decided_on: dt.date, year: int, what: str = "Ngày quyết định") -> str:
+def decided_on_problem(decided_on: dt.date, year: int, what: str = "Ngày quyết định",
+                       today: dt.date | None = None) -> str:
     """Why ``decided_on`` cannot be the day the evaluation of ``year`` was decided ("" when it can): an
-    evaluation is decided in its year or early the next. ``what`` begins the sentence (the import's
-    row errors say "ngày")."""
+    evaluation is decided in its year or early the next, and not after ``today`` (by default the
+    computer's day). ``what`` begins the sentence (the import's row errors say "ngày")."""
+    today = today or dt.date.today()
+    if decided_on > today:
+        return f"{what} {format_date(decided_on)} ở tương lai (hôm nay là {format_date(today)})"
     if year <= decided_on.year <= year + 1:
         return ""
     return (f"{what} {format_date(decided_on)} không thuộc năm {year} hoặc năm {year + 1}: đánh giá năm nào được "
