@@ -82,7 +82,7 @@ def inspect(path: Path) -> Sheet:
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
         member = _find(members, part)
         data = _read(archive, member) if member.file_size <= MAX_QUICK else None
-        _, rows_with_values = _count_rows(archive, member, data)
+        row_tags, rows_with_values = _count_rows(archive, member, data)
         if rows_with_values - 1 > MAX_DATA_ROWS:
             sheet.data_rows = rows_with_values - 1
             return sheet
@@ -92,7 +92,7 @@ def inspect(path: Path) -> Sheet:
             if info.filename.lower().endswith("sharedstrings.xml"):
                 more = _shared_lengths(archive, info)
                 shared = [max(a, b) for a, b in zip(shared, more)] + more[len(shared):] + shared[len(more):]
-        counts = _quick(data, sheet) if data is not None else None
+        counts = _quick(data, row_tags, sheet) if data is not None else None
         del data  # the scan and the reader need the memory more
         shared_cells, text_cells = counts or _scan(archive, member, sheet)
         sheet.text = (member.file_size if text_cells else 0) + shared_cells * max(shared, default=0)
@@ -204,8 +204,8 @@ def _count_rows(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes | N
     (the parser would take ten). Never fewer than the parser finds: a tag is the same bytes
     whatever its prefix, and no entity can expand into one (a DOCTYPE is refused)."""
     tail, mentions = b"", 0
-    if data is not None:
-        mentions = data.count(b"row")
+    if data is not None:  # the tags themselves: "<row", and ":row" for a prefixed one (or its end tag)
+        mentions = data.count(b"<row") + data.count(b":row")
     else:
         with archive.open(info) as stream:  # "row" anywhere: more than the tags, found 20 times faster
             while chunk := stream.read(_CHUNK):
@@ -296,7 +296,7 @@ _NOT_PLAIN = [re.compile(p) for p in (
 _HIGH_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6,7})"')
 
 
-def _quick(data: bytes, sheet: Sheet) -> tuple[int, int] | None:
+def _quick(data: bytes, rows: int, sheet: Sheet) -> tuple[int, int] | None:
     """What :func:`_scan` finds, learned at the speed of C from the sheet's XML ``data`` when it
     is the plain sheet every program writes (Excel, LibreOffice, openpyxl: each cell with its
     ``r`` first, no formula, no error cell, no hidden row, no cell past the limits), or None when
@@ -308,19 +308,20 @@ def _quick(data: bytes, sheet: Sheet) -> tuple[int, int] | None:
     (a second ``r`` in one tag, which the reader would take, is refused by the scan's parser), no
     "<!" (no DOCTYPE, hence no entity; no comment or CDATA hiding a tag). The counts are upper
     bounds of the scan's (an attribute ending in "t" counts as a cell's type), so the text limit
-    is never looser; ``data_rows`` is the <row> elements below the header (some may be empty): it
-    only decides the limit of rows, which the count of "row" already kept."""
+    is never looser; ``data_rows`` is ``rows`` (the <row> tags, counted by :func:`_count_rows`) but
+    the header (some may be empty): it only decides the limit of rows, which that count already kept."""
     if b"\x00" in data or _spaces_in_tags(data):
         return None
     if data.count(b' r="') != data.count(b'<c r="') + data.count(b'<row r="'):
         return None
-    if data.count(b"hidden") != data.count(b'hidden="false"') + data.count(b'hidden="0"'):
-        return None  # a hidden row, or a column (LibreOffice writes hidden="false" on every row)
+    hidden = data.count(b"hidden")  # a hidden row, or column (LibreOffice writes hidden="false" on every row)
+    if hidden and hidden != data.count(b'hidden="false"') + data.count(b'hidden="0"'):
+        return None
     if any(p.search(data) for p in _NOT_PLAIN):
         return None
     if any(int(row) > MAX_ROWS for row in _HIGH_ROW.findall(data)):
         return None
-    sheet.data_rows = max(data.count(b"<row") - 1, 0)
+    sheet.data_rows = max(rows - 1, 0)
     typed, shared = data.count(b't="'), data.count(b't="s"')
     return shared, typed - shared - data.count(b't="n"') - data.count(b't="b"')
 
