@@ -68,9 +68,9 @@ def _award_phrase(p: Proposal, year: int, campaign: str) -> str:
 
 
 def _summary_grid(package: Package, layout: PageLayout) -> Grid:
-    spec = [("STT", 12, "CENTER", False), ("Danh hiệu, hình thức", 48, "LEFT", True),
+    spec = [("STT", 11, "CENTER", False), ("Danh hiệu, hình thức", 40, "LEFT", True),
             ("Số lượng", 22, "CENTER", True), ("Tiền thưởng (đồng)", 28, "RIGHT", False),
-            ("Kết quả bỏ phiếu", 25, "CENTER", True), ("Cấp quyết định", 30, "LEFT", True)]
+            ("Kết quả bỏ phiếu", 22, "CENTER", True), ("Cấp quyết định", 42, "LEFT", True)]
     size = len(package.members)
     rows = []
     for i, p in enumerate(package.proposals, 1):
