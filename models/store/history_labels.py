@@ -120,7 +120,7 @@ _COMMON: dict[str, Field] = {
     "award": Field("Danh hiệu, hình thức khen thưởng", CODE), "decider": Field("Người quyết định"),
     "symbol": Field("Ký hiệu văn bản"),
     "legal_basis": Field("Căn cứ pháp lý"), "number": Field("Số văn bản"), "subject": Field("Trích yếu"),
-    "issued_on": Field("Ngày ban hành", DATE), "sort": Field("Thứ tự", HIDDEN),
+    "issued_on": Field("Ngày ban hành", DATE), "sort": Field("Thứ tự", HIDDEN), "about": Field("Thuộc hồ sơ", HIDDEN),
     "meeting_key": Field("Phiên họp"), "held_on": Field("Ngày họp", DATE), "place": Field("Địa điểm"),
     "chair": Field("Chủ trì"), "secretary": Field("Thư ký"), "agenda": Field("Nội dung họp"),
     "meeting_id": Field("Phiên họp", HIDDEN), "member_id": Field("Thành viên Hội đồng", HIDDEN),

@@ -434,3 +434,4 @@ MIGRATIONS(name="0023_document_register")(_body("schema_documents", "create_docu
 MIGRATIONS(name="0024_council_meetings")(_body("schema_documents", "create_council_meetings"))  # members, votes
 MIGRATIONS(name="0025_award_register")(_body("schema_awards", "create_award_table"))  # every award
 MIGRATIONS(name="0026_due_rules")(_body("schema_awards", "create_due_rules"))  # who is due for the next award
+MIGRATIONS(name="0027_document_register_about")(_body("schema_documents", "add_register_about"))  # by id

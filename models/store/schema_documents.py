@@ -104,3 +104,26 @@ def create_council_meetings(db: Database) -> None:
         ) STRICT
         """
     )
+
+
+def add_register_about(db: Database) -> None:
+    """What a number of the book belongs to, kept apart from its readable subject: "year:2025" (the
+    titles of a year) or "campaign:7" (a campaign's package). The subject held the campaign's name,
+    so a renamed campaign lost its numbers and two campaigns of one name shared them. Rows already
+    there are matched by their subject: the year's, or the campaign of that name (of the number's
+    year or the year before when several have it)."""
+    db.execute("ALTER TABLE document_register ADD COLUMN about TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, year, subject FROM document_register").fetchall()
+    campaigns = db.execute("SELECT id, name, year FROM campaign ORDER BY year DESC, id DESC").fetchall()
+    for row_id, year, subject in rows:
+        _kind, _sep, about = subject.partition(" - ")
+        key = ""
+        if about.startswith("danh hiệu thi đua năm ") and about[-4:].isdigit():
+            key = f"year:{about[-4:]}"
+        else:
+            named = [(c_id, c_year) for c_id, name, c_year in campaigns if name == about]
+            near = [c_id for c_id, c_year in named if c_year in (year, year - 1)] or [c_id for c_id, _ in named]
+            key = f"campaign:{near[0]}" if near else ""
+        if key:
+            db.execute("UPDATE document_register SET about = ? WHERE id = ?", [key, row_id])
+

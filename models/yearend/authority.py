@@ -255,11 +255,13 @@ class TakenNumber:
     issued_on: dt.date | None = None
 
 
-def taken_number(db: Database, symbol: str, subject: str) -> TakenNumber | None:
+def taken_number(db: Database, symbol: str, subject: str, about: str = "") -> TakenNumber | None:
     """The number last taken in ``symbol``'s books for the document ``subject`` ("Tờ trình - danh
-    hiệu thi đua năm 2025"), or None."""
-    row = db.execute("SELECT number, year, issued_on FROM document_register WHERE symbol = ? AND subject = ? "
-                     "ORDER BY year DESC, number DESC LIMIT 1", [clean(symbol), clean(subject)]).fetchone()
+    hiệu thi đua năm 2025"), or, when ``about`` is given ("campaign:7"), for what it is about
+    whatever its subject says (a campaign renamed since); None when there is none."""
+    where, key = ("about = ?", about) if about else ("subject = ?", clean(subject))
+    row = db.execute(f"SELECT number, year, issued_on FROM document_register WHERE symbol = ? AND {where} "
+                     "ORDER BY year DESC, number DESC LIMIT 1", [clean(symbol), key]).fetchone()
     if row is None:
         return None
     return TakenNumber(document_number(row[0], symbol), row[1], dt.date.fromisoformat(row[2]) if row[2] else None)
@@ -278,16 +280,18 @@ def read_number(text: str, symbol: str) -> int | None:
 
 
 def take_number(db: Database, symbol: str, year: int, subject: str, issued_on: dt.date | None = None,
-                number: int | None = None) -> str:
-    """Record a number in the book (the next one unless given) and return it as printed."""
+                number: int | None = None, about: str = "") -> str:
+    """Record a number in the book (the next one unless given) and return it as printed; ``about``
+    says what it belongs to ("year:2025", "campaign:7": see :func:`taken_number`)."""
     symbol = clean(symbol)
     number = next_number(db, symbol, year) if number is None else number
     if db.execute("SELECT 1 FROM document_register WHERE symbol = ? AND year = ? AND number = ?",
                   [symbol, year, number]).fetchone():
         raise DomainError(f"Số {document_number(number, symbol)} năm {year} đã được dùng trong sổ văn bản")
     with db.atomic():
-        db.execute("INSERT INTO document_register (symbol, year, number, subject, issued_on) VALUES (?, ?, ?, ?, ?)",
-                   [symbol, year, number, clean(subject), issued_on.isoformat() if issued_on else None])
+        db.execute("INSERT INTO document_register (symbol, year, number, subject, issued_on, about) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [symbol, year, number, clean(subject), issued_on.isoformat() if issued_on else None, about])
     return document_number(number, symbol)
 
 

@@ -78,6 +78,11 @@ class Package:
         """What the package is about: "danh hiệu thi đua năm 2018" or the campaign's name."""
         return self.campaign_name or f"danh hiệu thi đua năm {self.year}"
 
+    @property
+    def about(self) -> str:
+        """What the council's book records its numbers for: "campaign:7" or "year:2025"."""
+        return f"campaign:{self.campaign_id}" if self.campaign_id is not None else f"year:{self.year}"
+
     def number(self, symbol: str) -> TakenNumber | None:
         """The number taken in the council's book for this package's document of ``symbol``."""
         return self.numbers.get(symbol)
@@ -93,7 +98,7 @@ def document_subject(package: Package, symbol: str) -> str:
 
 
 def _with_numbers(db: Database, package: Package) -> Package:
-    found = {s: taken_number(db, s, document_subject(package, s)) for s in DOCUMENT_KINDS}
+    found = {s: taken_number(db, s, document_subject(package, s), package.about) for s in DOCUMENT_KINDS}
     return replace(package, numbers={s: n for s, n in found.items() if n is not None})
 
 
@@ -119,7 +124,7 @@ def take_package_numbers(db: Database, package: Package, typed: dict[str, str], 
                 wanted[symbol] = number
     with db.atomic():
         for symbol, number in wanted.items():
-            take_number(db, symbol, on.year, document_subject(package, symbol), on, number)
+            take_number(db, symbol, on.year, document_subject(package, symbol), on, number, package.about)
     return _with_numbers(db, package)
 
 

@@ -125,6 +125,54 @@ def test_the_packages_documents_take_their_numbers_from_the_councils_books_in_on
     assert suggested_number(db, again, "TTr-HĐTĐKT", dt.date(2027, 1, 1)) == "02/TTr-HĐTĐKT"
 
 
+def _campaign_package(db, name, year):
+    from models.campaigns.campaigns import Campaign, save_campaign
+    from models.store.settings import council_names
+    from models.yearend.package import Package
+
+    campaign = save_campaign(db, Campaign(name=name, year=year, start_date=dt.date(year, 3, 1),
+                                          registration_deadline=dt.date(year, 3, 15),
+                                          report_deadline=dt.date(year, 11, 30)), unit_ids=[])
+    return campaign, Package(year, campaign.id, campaign.name, council_names(db), (),
+                             Meeting(f"campaign:{campaign.id}"), (), dt.date(year, 12, 1))
+
+
+def test_a_campaigns_numbers_stay_with_it_when_renamed_and_are_not_another_campaigns_of_that_name(db):
+    from dataclasses import replace
+
+    from models.campaigns.campaigns import save_campaign
+    from models.yearend.package import _with_numbers, take_package_numbers
+
+    name = "Đợt thi đua cao điểm cải cách hành chính"
+    first, package = _campaign_package(db, name, 2018)
+    numbered = take_package_numbers(db, package, {"TTr-HĐTĐKT": "3", "BB-HĐTĐKT": "4"}, dt.date(2018, 12, 5))
+    renamed = save_campaign(db, replace(first, name=name + " năm 2018"))
+    again = _with_numbers(db, replace(numbered, campaign_name=renamed.name, numbers={}))
+    assert again.number("TTr-HĐTĐKT").text == "03/TTr-HĐTĐKT" and again.number("BB-HĐTĐKT").text == "04/BB-HĐTĐKT"
+    _second, other = _campaign_package(db, name + " năm 2018", 2019)  # the first one's new name, a year later
+    assert _with_numbers(db, other).numbers == {}
+    _third, same_name = _campaign_package(db, name, 2019)  # the first one's old name
+    assert _with_numbers(db, same_name).numbers == {}
+
+
+def test_numbers_taken_before_the_about_column_are_matched_to_their_year_or_campaign(db):
+    from models.store.schema_documents import add_register_about
+
+    _old, _package = _campaign_package(db, "Phong trào thi đua", 2017)
+    newer, _package = _campaign_package(db, "Phong trào thi đua", 2018)
+    for action in ("insert", "update", "delete"):  # the history triggers name every column (made after migrating)
+        db.execute(f"DROP TRIGGER temp.log_document_register_{action}")
+    db.execute("ALTER TABLE document_register DROP COLUMN about")
+    rows = [("TTr-HĐTĐKT", 2019, 1, "Tờ trình - danh hiệu thi đua năm 2018"),
+            ("TTr-HĐTĐKT", 2018, 2, "Tờ trình - Phong trào thi đua"),
+            ("BB-HĐTĐKT", 2018, 1, "Biên bản họp - Không còn đợt nào tên này"),
+            ("QĐ-UBND", 2018, 7, "Công nhận Lao động tiên tiến")]
+    db.conn.executemany("INSERT INTO document_register (symbol, year, number, subject) VALUES (?, ?, ?, ?)", rows)
+    add_register_about(db)
+    assert db.execute("SELECT number, about FROM document_register ORDER BY id").fetchall() == [
+        (1, "year:2018"), (2, f"campaign:{newer.id}"), (1, ""), (7, "")]
+
+
 def test_the_legal_basis_follows_the_law_in_force_on_the_decision_year():
     assert any("15 tháng 6 năm 2022" in line for line in legal_bases(2024, LOCAL))
     assert any("98/2023/NĐ-CP" in line for line in legal_bases(2025, LOCAL))
