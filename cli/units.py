@@ -15,9 +15,8 @@ from cli.common import Rejected, _date_arg, _Lazy, _with_db, units
 succession = _Lazy("models.people.succession")
 
 SUCCESSION_KINDS = ("sap_nhap", "chia_tach", "doi_ten")  # SuccessionKind's values (the --kind choices)
-# The fields of plan_succession's refusals, as the command names them.
-SUCCESSION_FIELDS = {"old": "Đơn vị cũ (--from)", "new": "Đơn vị mới (--to)",
-                     "effective_on": "Ngày có hiệu lực (--date)", "targets": "Chuyển cán bộ (--move)"}
+# The fields of plan_succession's refusals: the options that give them (as the other refusals say them).
+SUCCESSION_FIELDS = {"old": "--from", "new": "--to", "effective_on": "--date", "targets": "--move"}
 MOVE_FORMAT = "cần dạng MÃ_CÁN_BỘ=MÃ_ĐƠN_VỊ_MỚI, ví dụ CB0012=VP"
 
 

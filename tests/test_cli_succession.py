@@ -97,7 +97,7 @@ def _refused(wards, *args) -> str:
 def test_a_future_date_an_unknown_code_and_a_merged_unit_are_refused_and_nothing_is_written(wards):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
     assert _refused(wards, *MERGER[:-1], tomorrow) == (
-        f"Ngày có hiệu lực (--date): Ngày có hiệu lực {tomorrow} ở tương lai: hãy ghi nhận vào ngày đó hoặc sau\n")
+        f"--date: Ngày có hiệu lực {tomorrow} ở tương lai: hãy ghi nhận vào ngày đó hoặc sau\n")
     assert _refused(wards, *MERGER[:5], "P10,P99", *MERGER[6:]) == (
         "--from: không có đơn vị mã “P99” (xem danh sách đơn vị ở màn hình Đơn vị hoặc python main.py export units)\n")
     assert _refused(wards, *MERGER[:7], "GV2", *MERGER[8:]).startswith("--to: không có đơn vị mã “GV2”")
@@ -107,23 +107,23 @@ def test_a_future_date_an_unknown_code_and_a_merged_unit_are_refused_and_nothing
     assert run(*MERGER, "--db", wards).returncode == 0
     assert _refused(wards, "unit", "succession", "--kind", "doi_ten", "--from", "P10", "--to", "VP",
                     "--date", "01/08/2025") == (
-        "Đơn vị cũ (--from): “Ủy ban nhân dân Phường 10” đã được sáp nhập, chia tách hoặc đổi tên từ ngày "
+        "--from: “Ủy ban nhân dân Phường 10” đã được sáp nhập, chia tách hoặc đổi tên từ ngày "
         "01/07/2025\n")
     assert _refused(wards, "unit", "succession", "--kind", "sap_nhap", "--from", "VP", "--to", "P17",
                     "--date", "01/08/2025") == (
-        "Đơn vị mới (--to): “Ủy ban nhân dân Phường 17” đã được sáp nhập, chia tách hoặc đổi tên từ ngày "
+        "--to: “Ủy ban nhân dân Phường 17” đã được sáp nhập, chia tách hoặc đổi tên từ ngày "
         "01/07/2025\n")
 
 
 def test_the_shape_of_each_kind_is_refused_as_the_screen_does(wards):
     assert _refused(wards, "unit", "succession", "--kind", "chia_tach", "--from", "P10", "--to", "VP",
                     "--date", "01/07/2025") == (
-        "Đơn vị mới (--to): Chia tách: chọn một đơn vị cũ và ít nhất hai đơn vị mới\n")
+        "--to: Chia tách: chọn một đơn vị cũ và ít nhất hai đơn vị mới\n")
     assert _refused(wards, "unit", "succession", "--kind", "sap_nhap", "--from", "P10", "--to", "P10",
                     "--date", "01/07/2025") == (
-        "Đơn vị mới (--to): Một đơn vị không thể vừa là đơn vị cũ vừa là đơn vị mới\n")
+        "--to: Một đơn vị không thể vừa là đơn vị cũ vừa là đơn vị mới\n")
     assert _refused(wards, "unit", "succession", "--kind", "sap_nhap", "--from", " , ", "--to", "GV",
-                    "--date", "01/07/2025") == "Đơn vị cũ (--from): Chưa chọn đơn vị cũ\n"
+                    "--date", "01/07/2025") == "--from: Chưa chọn đơn vị cũ\n"
 
 
 def test_a_split_puts_a_person_named_by_move_in_that_unit_and_the_others_in_the_first(wards):
@@ -146,7 +146,7 @@ def test_a_split_puts_a_person_named_by_move_in_that_unit_and_the_others_in_the_
 def test_a_wrong_move_is_refused_and_nothing_is_written(wards):
     split = ("unit", "succession", "--kind", "chia_tach", "--from", "P10", "--to", "VP,KT", "--date", "01/07/2025")
     assert _refused(wards, *split, "--move", "CB0002=P17") == (
-        "Chuyển cán bộ (--move): Chỉ chuyển cán bộ sang một trong các đơn vị mới\n")
+        "--move: Chỉ chuyển cán bộ sang một trong các đơn vị mới\n")
     assert _refused(wards, *split, "--move", "CB0003=KT") == (
         "--move “CB0003=KT”: cán bộ mã “CB0003” không phải người chuyển đơn vị (không thuộc đơn vị cũ vào ngày "
         "có hiệu lực)\n")
@@ -180,3 +180,16 @@ def test_the_help_is_in_vietnamese_and_a_wrong_kind_is_a_usage_error(wards):
     assert "Lỗi cách dùng: argument --kind: invalid choice: 'gop'" in wrong.stderr
     assert run("unit", "successions", "--db", wards).stdout == (
         "Chưa ghi nhận sáp nhập, chia tách, đổi tên đơn vị nào.\n")
+
+
+def test_the_2026_sample_lists_its_merger_and_refuses_to_record_it_twice(tmp_path):
+    db = tmp_path / "phuong.sqlite3"
+    assert run("demo", "--db", db, "--sample", "2026").returncode == 0
+    basis = "Nghị quyết 1685/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội (sắp xếp đơn vị hành chính cấp xã năm 2025)"
+    listed = run("unit", "successions", "--db", db).stdout.splitlines()
+    assert len(listed) == 12  # each former ward split into the 5 new offices, the 2 health stations merged
+    assert listed[0] == f"01/07/2025\tChia tách\tỦy ban nhân dân Phường 10 -> Phòng Kinh tế, Hạ tầng và Đô thị\t{basis}"
+    assert listed[-1] == f"01/07/2025\tSáp nhập\tTrạm Y tế Phường 17 -> Trạm Y tế phường Gò Vấp\t{basis}"
+    assert _refused(db, "unit", "succession", "--kind", "sap_nhap", "--from", "TYT10,TYT17", "--to", "TYT",
+                    "--date", "01/07/2025") == (
+        "--from: “Trạm Y tế Phường 10” đã được sáp nhập, chia tách hoặc đổi tên từ ngày 01/07/2025\n")
