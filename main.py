@@ -27,6 +27,7 @@ from cli.common import (  # noqa: F401  (KINDS, REPORT_KINDS: read by the tests 
     _require_database, _template, _unit_id, _with_db, _year_quarter, campaigns, classification_report, exports,
     imports, imports_campaigns, imports_classifications, imports_discipline, imports_ratings, ratings, registers, xlsx,
 )
+from cli.units import SUCCESSION_KINDS, UNITS
 from cli.yearend import AWARDS, YEAREND
 
 
@@ -43,6 +44,7 @@ PEOPLE = {
     ("export", "units"): _exporting(lambda db, args, out: exports.export(db, args.kind, out)),
     ("export", "staff"): _exporting(lambda db, args, out: exports.export(db, args.kind, out)),
     ("export", "discipline"): _exporting(lambda db, args, out: exports.export_discipline(db, out, args.year)),
+    **UNITS,  # unit succession (merger, split, renaming), unit successions
 }
 
 
@@ -247,6 +249,8 @@ def _writes(args) -> bool:
     """Whether the command writes the database (and so takes its lock)."""
     if args.command == "campaign":
         return args.action == "add"
+    if args.command == "unit":
+        return args.action == "succession" and not args.dry_run
     if args.command == "propose":
         return args.apply
     return args.command in ("demo", "init", "restore", "import") and not getattr(args, "dry_run", False)
@@ -299,6 +303,19 @@ ARGUMENTS = {  # every argument once, by name; COMMANDS says which command takes
     "deadline day": (("--deadline-day-counts",), dict(choices=("yes", "no"), default="yes", help=(
         "yes: hạn ghi “chậm nhất ngày X”, nộp đúng ngày X vẫn là đúng hạn (mặc định); no: hạn ghi “trước ngày X”, "
         "nộp đúng ngày X là trễ hạn"))),
+    "succession kind": (("--kind",), dict(required=True, dest="succession_kind", choices=SUCCESSION_KINDS, help=(
+        "sap_nhap: sáp nhập các đơn vị cũ vào một đơn vị mới; chia_tach: chia tách một đơn vị cũ thành nhiều đơn vị "
+        "mới; doi_ten: đổi tên (đơn vị cũ sang đơn vị mang tên mới, thêm trước)"))),
+    "from units": (("--from",), dict(required=True, dest="old_codes", metavar="CODE,...",
+                                     help="mã các đơn vị cũ, cách nhau bằng dấu phẩy")),
+    "to units": (("--to",), dict(required=True, dest="new_codes", metavar="CODE,...",
+                                 help="mã các đơn vị mới, cách nhau bằng dấu phẩy (chia tách: đơn vị đầu tiên nhận "
+                                      "những người không có --move)")),
+    "date!": (("--date",), dict(required=True, dest="effective_on", metavar=_DATE,
+                                help="ngày có hiệu lực: ngày đầu tiên ở đơn vị mới (không sau hôm nay)")),
+    "note": (("--note",), dict(default="", metavar="TEXT", help="căn cứ, ví dụ: Nghị quyết 1685/NQ-UBTVQH15")),
+    "move": (("--move",), dict(action="append", default=[], metavar="STAFFCODE=UNITCODE", help=(
+        "chia tách: cán bộ mã STAFFCODE sang đơn vị mới UNITCODE (lặp lại cho từng người)"))),
 }
 _XLSX_FILE = ("out?", "-o xlsx", "force")
 COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds), its arguments)
@@ -310,6 +327,7 @@ COMMANDS = {  # command: (help, help of its kinds (choices: the HANDLERS' kinds)
     "export": ("xuất ra Excel", KIND_HELP, (*_XLSX_FILE, "db", "campaign", "year", "quarter", "unit export")),
     "propose": ("đề xuất xếp loại cuối năm từ kết quả các quý (chỉ in ra; --apply để ghi)",
                 "ratings (xếp loại chất lượng cuối năm)", ("db", "year", "unit export", "apply", "replace")),
+    "unit": ("đơn vị: sáp nhập, chia tách, đổi tên", None, None),  # its actions: UNIT_ACTIONS
     "campaign": ("đợt thi đua", None, None),  # its actions: CAMPAIGN_ACTIONS
     "backup": ("sao lưu cơ sở dữ liệu ra một tệp", None, ("db", "-o")),
     "restore": ("khôi phục từ tệp sao lưu (tệp hiện tại được sao lưu trước)", None, ("backup file", "db")),
@@ -322,6 +340,13 @@ CAMPAIGN_ACTIONS = {
                                                 "deadline day")),
     "list": ("liệt kê các đợt thi đua", ("db",)),
 }
+UNIT_ACTIONS = {
+    "succession": ("ghi nhận sáp nhập, chia tách, đổi tên đơn vị từ một ngày: in kế hoạch (ai chuyển đi đâu) rồi "
+                   "ghi; --dry-run: chỉ in kế hoạch",
+                   ("db", "succession kind", "from units", "to units", "date!", "note", "move", "dry-run")),
+    "successions": ("liệt kê các lần sáp nhập, chia tách, đổi tên đã ghi nhận (cũ nhất trước)", ("db",)),
+}
+GROUP_ACTIONS = {"campaign": CAMPAIGN_ACTIONS, "unit": UNIT_ACTIONS}  # the commands whose COMMANDS names are None
 
 
 def _add_arguments(parser, names) -> None:
@@ -340,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
         command_parser = sub.add_parser(command, help=help_text)
         if names is None:
             actions = command_parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
-            for action, (action_help, action_names) in CAMPAIGN_ACTIONS.items():
+            for action, (action_help, action_names) in GROUP_ACTIONS[command].items():
                 _add_arguments(actions.add_parser(action, help=action_help), action_names)
             continue
         if kind_help:

@@ -102,7 +102,7 @@ def test_main_py_holds_no_sql_and_dispatches_through_one_table():
         assert not re.search(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b", source), path.name
     commands = {c for c, _ in main.HANDLERS}
     assert commands == {"demo", "init", "template", "import", "export", "campaign", "report", "backup", "restore",
-                        "check", "propose"}  # propose: the yearly ratings from the quarters (issue 14)
+                        "check", "propose", "unit"}  # propose: the yearly ratings from the quarters (issue 14)
     for command in ("template", "import", "export"):
         assert {k for c, k in main.HANDLERS if c == command} == set(main.KINDS)
     assert {k for c, k in main.HANDLERS if c == "report"} == set(main.REPORT_KINDS)
