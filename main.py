@@ -417,10 +417,14 @@ def main(argv: list[str] | None = None) -> int:
             print(NO_DISPLAY, file=sys.stderr)
             return EXIT_REJECTED
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots need no screen
+    from models.store.backup import database_problem_in_background
+
+    db_path = args.db or default_db_path()
+    checked = database_problem_in_background(db_path)  # SQLite's quick check goes on while Qt loads
     from ui.app import run_gui
 
-    status = run_gui(args.db or default_db_path(), explicit=args.db is not None, screenshots=args.screenshots,
-                     quit_after_show=args.quit_after_show)
+    status = run_gui(db_path, explicit=args.db is not None, screenshots=args.screenshots,
+                     quit_after_show=args.quit_after_show, checked=checked)
     # The database is closed and everything is saved by now. Skip the interpreter's teardown:
     # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
     flush_output()
