@@ -14,7 +14,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.common.errors import DomainError, ValidationError
+from models.common.lazy_imports import defer_imports
+
+defer_imports()  # before sqlite-utils is imported: what it seldom uses loads on first use
+from models.common.errors import DomainError, ValidationError  # noqa: E402  (after defer_imports)
 from models.store import output
 from models.store.db import create_database, default_db_path, set_default_who, write_transaction
 from models.store.failures import database_failure, os_failure
