@@ -6,6 +6,9 @@ sqlite-utils imports ``dateutil.parser`` (with ``dateutil.tz``, ``ctypes``, ``zo
 :class:`importlib.util.LazyLoader`: the import gives the module object at once, and its code runs on
 the first access to one of its attributes, so everything still works when it is used. A module that
 cannot be found this way (or whose loader cannot run lazily, e.g. in a bundle) is imported as usual.
+Only a module imported by one module fits: on Python 3.11 a second ``import`` statement of a lazy
+module runs it (the import system reads its ``__spec__``), e.g. ``secrets``, which models.store.output
+also imports.
 
 click and pluggy, also imported by sqlite-utils, cannot be deferred like this: sqlite-utils uses them
 while it is imported (``click.Group`` in an annotation, ``pluggy.PluginManager(...)``).
