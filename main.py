@@ -14,7 +14,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.common.errors import DomainError, ValidationError
+from models.common.lazy_imports import defer_imports
+
+defer_imports()  # before sqlite-utils is imported: what it seldom uses loads on first use
+from models.common.errors import DomainError, ValidationError  # noqa: E402  (after defer_imports)
 from models.store import output
 from models.store.db import create_database, default_db_path, set_default_who, write_transaction
 from models.store.failures import database_failure, os_failure
@@ -443,10 +446,14 @@ def main(argv: list[str] | None = None) -> int:
             print(NO_DISPLAY, file=sys.stderr)
             return EXIT_REJECTED
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots need no screen
+    from models.store.backup import database_problem_in_background
+
+    db_path = args.db or default_db_path()
+    checked = database_problem_in_background(db_path)  # SQLite's quick check goes on while Qt loads
     from ui.app import run_gui
 
-    status = run_gui(args.db or default_db_path(), explicit=args.db is not None, screenshots=args.screenshots,
-                     quit_after_show=args.quit_after_show)
+    status = run_gui(db_path, explicit=args.db is not None, screenshots=args.screenshots,
+                     quit_after_show=args.quit_after_show, checked=checked)
     # The database is closed and everything is saved by now. Skip the interpreter's teardown:
     # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
     flush_output()

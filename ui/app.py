@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -112,12 +113,15 @@ def save_screenshots(window, folder: Path) -> list[Path]:
 
 
 def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = None,
-            quit_after_show: bool = False) -> int:
+            quit_after_show: bool = False, checked: Callable[[], str | None] | None = None) -> int:
+    """The window on ``db_path``. ``checked``: the quick check of the file, started before Qt was
+    loaded (``models.store.backup.database_problem_in_background``); awaited before the file is opened."""
     app = create_application()
     from ui.main_window import MainWindow
 
     db_path = Path(db_path)
     if not db_path.exists() and screenshots is None and not quit_after_show:
+        checked = None  # the file is made now: checked below, as it is then
         offer_sample_data(db_path)
         if not db_path.exists():  # "Bắt đầu trống": a new, empty database, created here on purpose
             create_database(db_path)
@@ -132,7 +136,7 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
                 return 1
         from ui.store.safety import settle_damaged_database
 
-        if not settle_damaged_database(db_path):  # a damaged file: restored from a backup, or quit
+        if not settle_damaged_database(db_path, checked):  # a damaged file: restored from a backup, or quit
             if lock is not None:
                 lock.unlock()
             return 1

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 import secrets
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -80,6 +82,30 @@ def database_problem(path: str | Path) -> str | None:
     if result != ["ok"]:
         return f"Tệp “{path.name}” bị hỏng (kiểm tra nhanh: {'; '.join(result[:3])})"
     return None
+
+
+def database_problem_in_background(path: str | Path) -> Callable[[], str | None]:
+    """:func:`database_problem` started now in another thread; the function returned waits for it
+    and gives its result (or raises its error). The window's start runs the quick check this way
+    while Qt loads: SQLite reads the file without holding Python's lock, so both go on at once."""
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["problem"] = database_problem(path)
+        except BaseException as e:  # handed to the caller, raised where the check is awaited
+            outcome["error"] = e
+
+    thread = threading.Thread(target=work, name="database_problem", daemon=True)
+    thread.start()
+
+    def result() -> str | None:
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["problem"]
+
+    return result
 
 
 def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -168,6 +168,7 @@ def test_a_damaged_database_is_found_checked_and_brought_back(tmp_path, damage):
     DAMAGES[damage](path)
     damaged_bytes = path.read_bytes()
     assert "bị hỏng" in database_problem(path)
+    assert backup.database_problem_in_background(path)() == database_problem(path)
     (finding,) = check_file(path)
     assert finding.serious and "bị hỏng" in finding.what and "restore" in finding.what
     kept = restore(good, path, NOW, program_schema_version(), who="Lan")
@@ -254,3 +255,15 @@ def test_a_backup_never_deletes_a_file_named_like_its_temporary_one(tmp_path):
         assert copy.execute("SELECT count(*) FROM unit").fetchone() == (3,)
         copy.close()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")) == ["copy.partial", "tdkt.partial"]
+
+
+def test_the_check_in_background_gives_none_for_a_whole_file_and_raises_what_the_check_raised(tmp_path, monkeypatch):
+    path = _make(tmp_path / "tdkt.sqlite3", units=3)
+    assert backup.database_problem_in_background(path)() is None
+
+    def fails(_path):
+        raise PermissionError("không đọc được")
+
+    monkeypatch.setattr(backup, "database_problem", fails)
+    with pytest.raises(PermissionError, match="không đọc được"):
+        backup.database_problem_in_background(path)()

@@ -169,6 +169,7 @@ def test_list_units_counts_only_current_members_who_have_not_ended(db, today):
     assert counts == {"A": 1, "B": 2, "C": 0}
     assert get_unit(db, a.id).staff_count == 1
     assert get_unit(db, empty.id).staff_count == 0
+    assert list_units(db) == [get_unit(db, u.id) for u in list_units(db)]  # the list's query counts as get_unit's
 
 
 def test_get_unit_of_missing_id_raises_not_found(db):

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 
 from models.common.codes import UnitKind
 from models.people.units import Unit, save_unit
-from models.store.backup import automatic_backup, backup_to, backups_dir, list_backups, restore
+from models.store.backup import (
+    automatic_backup, backup_to, backups_dir, database_problem, database_problem_in_background, list_backups, restore,
+)
 from models.store.db import connect, program_schema_version
 from tests.safety.damage import DAMAGES, database_with_units
 from ui.app import run_gui
@@ -181,3 +183,13 @@ def test_file_open_of_a_damaged_database_offers_its_backups_and_keeps_the_open_o
     assert window.db.execute("SELECT count(*) FROM unit").fetchone() == (3,)
     assert damaged.read_bytes() == damaged_bytes
     window.db.close()
+
+
+def test_the_quick_check_started_before_qt_loads_is_the_one_acted_on(damaged, monkeypatch, answers):
+    asked = Asked(None)
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", asked)
+    checked = database_problem_in_background(damaged)  # as main.py starts it, before importing Qt
+    assert run_gui(damaged, explicit=True, checked=checked) == 1
+    ((db_path, problem, names),) = asked.calls
+    assert (db_path, problem) == (damaged, database_problem(damaged))
+    assert problem.startswith("Tệp “tdkt.sqlite3” bị hỏng")

@@ -3,10 +3,13 @@ quarterly levels, the yearly rating, the discipline and the criticism beside the
 ``models.analysis.history``). Opened from the staff and units screens (Ctrl+H)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from models.analysis.history import YearLine, person_history, unit_history
+if TYPE_CHECKING:
+    from models.analysis.history import YearLine
 
 PERSON_COLUMNS = ["Năm", "Khen thưởng, danh hiệu", "Quý 1", "Quý 2", "Quý 3", "Quý 4", "Xếp loại năm", "Kỷ luật",
                   "Tiền thưởng"]
@@ -25,6 +28,8 @@ class HistoryDialog(QDialog):
     """The history of ``staff_id`` or, with ``collective``, of the unit ``subject_id``."""
 
     def __init__(self, db, subject_id: int, heading: str, collective: bool = False, parent=None):
+        from models.analysis.history import person_history, unit_history  # when opened: the window starts without it
+
         super().__init__(parent)
         self.setWindowTitle(f"Khen thưởng qua các năm - {heading}")
         lines = unit_history(db, subject_id) if collective else person_history(db, subject_id)

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
-from models.people.snapshots import restore_unit, snapshot_unit
 from models.common.text import sort_key
 from models.people.succession import UnitEnd, succession_notes, undo_succession
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
@@ -16,7 +15,6 @@ from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.people.award_history import add_history_action
-from ui.people.unit_dialog import UnitDialog
 from ui.kit.widgets import ChoiceCombo
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -102,6 +100,9 @@ class UnitsPage(ListPage):
         self.toggle_action.setText("Kích hoạt lại" if has and not unit.active else "Ngừng hoạt động")
 
     def add(self) -> None:
+        from models.people.snapshots import restore_unit  # on first use: the window starts without them
+        from ui.people.unit_dialog import UnitDialog
+
         dialog = UnitDialog(self.db, parent=self)
         if dialog.exec():
             unit = dialog.result_record
@@ -110,6 +111,9 @@ class UnitsPage(ListPage):
 
     @on_selected
     def edit_selected(self, unit) -> None:
+        from models.people.snapshots import restore_unit, snapshot_unit
+        from ui.people.unit_dialog import UnitDialog
+
         before = snapshot_unit(self.db, unit.id)
         dialog = UnitDialog(self.db, unit, parent=self)
         if dialog.exec():
@@ -118,6 +122,8 @@ class UnitsPage(ListPage):
 
     @on_selected
     def toggle_active(self, unit) -> None:
+        from models.people.snapshots import restore_unit, snapshot_unit
+
         if unit.active and not messages.confirm(
             self, "Ngừng hoạt động",
             f"Chuyển “{unit.name}” sang ngừng hoạt động?\nDữ liệu của đơn vị vẫn được giữ; "
@@ -141,6 +147,8 @@ class UnitsPage(ListPage):
 
     @on_selected
     def delete_selected(self, unit) -> None:
+        from models.people.snapshots import restore_unit, snapshot_unit
+
         if unit_data(self.db, unit.id):
             messages.error(
                 self, "Không thể xóa",

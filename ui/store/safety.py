@@ -4,6 +4,7 @@ the window opens."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -189,13 +190,14 @@ class DamagedDatabaseDialog(QDialog):
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def settle_damaged_database(db_path: Path) -> bool:
+def settle_damaged_database(db_path: Path, checked: Callable[[], str | None] | None = None) -> bool:
     """Before the program opens ``db_path``: when SQLite finds it damaged (read-only, no
     memory-mapping), offer the backups and restore the chosen one (the damaged file is renamed
-    aside as it is). True when the database can be opened now; False to quit."""
+    aside as it is). True when the database can be opened now; False to quit.
+    ``checked``: the first check already started (``database_problem_in_background``), awaited here."""
     from models.store.history import session_name
 
-    problem = database_problem(db_path)
+    problem = checked() if checked is not None else database_problem(db_path)
     while problem is not None:
         chosen = DamagedDatabaseDialog.ask(db_path, problem, list_backups(db_path))
         if chosen is None:

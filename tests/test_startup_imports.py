@@ -1,0 +1,73 @@
+"""The window's start (issue #19) loads only what it needs: what a library seldom uses loads on first use
+(models.common.lazy_imports), and the modules of the screens not shown yet wait for their screen.
+Checked in a fresh interpreter started as main.py starts the window, from its sys.modules when the
+window has been shown; then what was deferred is used there and must work."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.people.units import Unit, save_unit
+from models.common.codes import UnitKind
+from models.store.db import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# main.py ends the window's process with os._exit: the report is written just before.
+_START = r"""
+import json, os, sys
+real_exit = os._exit
+
+def report(status):
+    loaded = sorted(sys.modules)
+    from sqlite_utils import Database
+    from sqlite_utils.recipes import parsedate
+    db = Database(memory=True)
+    db.execute("CREATE VIRTUAL TABLE notes USING fts5(text)")
+    db.execute("CREATE TABLE plain (id INTEGER PRIMARY KEY)")
+    used = {"parsedate": parsedate("03/04/2021", dayfirst=True), "fts": db["notes"].virtual_table_using,
+            "not_fts": db["plain"].virtual_table_using}
+    print("REPORT " + json.dumps({"status": status, "loaded": loaded, "used": used}))
+    sys.stdout.flush()
+    real_exit(status)
+
+os._exit = report
+sys.argv = ["main.py", "--db", sys.argv[1], "--quit-after-show"]
+sys.path.insert(0, os.getcwd())
+import main
+main.main(sys.argv[1:])
+"""
+
+NOT_AT_START = [
+    "dateutil.parser._parser", "dateutil.tz",  # sqlite-utils' date recipes
+    "models.analysis.history", "models.awards.register",  # the award history dialog (Lịch sử khen thưởng)
+    "models.people.snapshots", "ui.people.unit_dialog",  # undo snapshots, the unit dialog: on first use
+    "ui.people.staff_page", "ui.campaigns.campaigns_page",  # screens not shown yet
+]
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory):
+    path = tmp_path_factory.mktemp("start") / "tdkt.sqlite3"
+    db = connect(path)
+    save_unit(db, Unit(code="P01", name="Phường 1", kind=UnitKind.PHUONG))
+    db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", _START, str(path)], cwd=ROOT, env=env, text=True,
+                          capture_output=True, timeout=120)
+    line = next((l for l in done.stdout.splitlines() if l.startswith("REPORT ")), None)
+    assert line is not None, done.stdout + done.stderr
+    return json.loads(line[len("REPORT "):])
+
+
+def test_the_window_starts_without_what_the_first_screen_does_not_use(started):
+    assert started["status"] == 0
+    assert "ui.people.units_page" in started["loaded"]  # the first screen was built
+    assert [m for m in NOT_AT_START if m in started["loaded"]] == []
+
+
+def test_what_was_deferred_works_when_it_is_used(started):
+    assert started["used"] == {"parsedate": "2021-04-03", "fts": "FTS5", "not_fts": None}
