@@ -23,7 +23,9 @@ What the sample holds (one seeded generator, no clock: the same database every t
   the new ones, all locked but one unit's Q3 (over the leaders' cap); the yearly ratings of 2025;
 - a campaign of the second half of 2025 (finished, assessed, with the heads' evaluations of 2025)
   and the 2026 campaign in progress (registrations in, reports due 15/12/2026, none assessed);
-- the council's printed names set for the ward (Tệp > Thông tin in trên văn bản).
+- the council's printed names set for the ward (Tệp > Thông tin in trên văn bản);
+- the award register of 2020-2024 (``HISTORY``, by ``models.demo.awards``): the former wards' people
+  and units, decided by the district and the city before the merger, with the yearly ratings 2020-2024.
 """
 from __future__ import annotations
 
