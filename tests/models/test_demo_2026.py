@@ -17,6 +17,7 @@ from models.quarters.ratings import set_rating
 from models.store.db import connect
 from models.store.settings import council_names
 from models.yearend.review import campaign_review
+from models.yearend.title_lists import title_years
 from models.yearend.titles import title_proposals
 
 TABLES = ("unit", "staff", "staff_unit", "unit_succession", "classification", "unit_quarter", "yearly_rating",
@@ -205,6 +206,8 @@ def test_the_ratings_of_the_history_go_with_the_titles(ward):
         elif kind == "bang_khen":  # "2 năm liên tục (2021-2022)": rated excellent both years
             assert rated[staff_id, 2021] == rated[staff_id, 2022] == "xuat_sac"
     assert {y for _s, y in rated} == {2020, 2021, 2022, 2023, 2024, 2025}
+    # The ratings of 2024 are the register's history: its titles are not offered to propose again.
+    assert title_years(ward) == [2025]
 
 
 def _due(db, year) -> set[tuple[str, str, tuple[int, ...]]]:
