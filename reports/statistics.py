@@ -9,7 +9,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
-from models.analysis.statistics import Statistics, sheet_name, tables
+from models.analysis.statistics import BONUS_COLUMN, Statistics, sheet_name, tables
 from models.common.text import money
 from models.store.settings import CouncilNames
 
@@ -30,6 +30,20 @@ def _cell(value) -> str:
     return money(value) if isinstance(value, int) and abs(value) >= 10_000 else str(value)
 
 
+MONEY_SHARE = 0.12  # of the frame: "342.120.000" on one line
+
+
+def _shares(heading: str, columns: list[str]) -> list[float]:
+    """Each column's share of the frame: the names 30% (a year 10%), a bonus column room for a
+    hundreds-of-millions amount, the counts the rest."""
+    if heading.startswith("Xếp loại quý"):
+        return [0.07, 0.1, *[0.1] * 4, 0.43]
+    first = 0.1 if columns[0] == "Năm" else 0.3
+    money_columns = columns[1:].count(BONUS_COLUMN)
+    count = (1 - first - MONEY_SHARE * money_columns) / (len(columns) - 1 - money_columns)
+    return [first, *[MONEY_SHARE if c == BONUS_COLUMN else count for c in columns[1:]]]
+
+
 def render_statistics(stats: Statistics, council: CouncilNames, today: dt.date) -> bytes:
     st = document_styles()
     width = LAYOUT.frame_width
@@ -44,9 +58,7 @@ def render_statistics(stats: Statistics, council: CouncilNames, today: dt.date) 
         story.append(Table([row], colWidths=[width / 2] * 2, style=[("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(Spacer(1, 4 * mm))
     for heading, columns, rows in tables(stats):
-        widths = [width * 0.3] + [width * 0.7 / (len(columns) - 1)] * (len(columns) - 1)
-        if heading.startswith("Xếp loại quý"):
-            widths = [width * 0.07, width * 0.1, *[width * 0.1] * 4, width * 0.43]
+        widths = [width * share for share in _shares(heading, columns)]
         cols = [Column(h, w, "LEFT" if i == 0 or i == len(columns) - 1 and heading.startswith("Xếp loại")
                        else "RIGHT") for i, (h, w) in enumerate(zip(columns, widths))]
         story.append(paragraph(heading, st.subtitle.clone("statistics-heading", keepWithNext=1, spaceAfter=2 * mm)))

@@ -51,6 +51,7 @@ REPORTS_2026 = (
     ("classification-unit", "classification", ("--year", "2025", "--quarter", "4", "--unit", "KP01")),
     ("titles", "titles", ("--year", "2025", "--as-of", "15/01/2026")),
     ("statistics", "statistics", ("--year", "2025", "--from-year", "2023")),
+    ("statistics-history", "statistics", ("--year", "2025", "--from-year", "2020")),  # the award history 2020-2024
     ("statistics-one-year", "statistics", ("--year", "2025")),
     ("due", "due", ("--year", "2025")),
     ("due-2026", "due", ("--year", "2026")),
@@ -158,3 +159,12 @@ def test_the_2026_ward_decides_its_advanced_workers_and_proposes_the_rest_to_the
         result = run("report", "certificates", "--db", path, "--year", "2025", "--title", title,
                      "-o", tmp_path / "c.pdf")
         assert result.returncode != 0 and "giấy chứng nhận do cấp quyết định in" in result.stderr
+
+
+def test_the_2026_statistics_print_each_years_bonus_on_one_line(sample_2026_pdfs):
+    """The award history (2020-2024) gives six kinds a year: the bonus column keeps room for a total of
+    hundreds of millions (it wrapped "203.790.00 / 0" when every count column took the same share)."""
+    text = sample_2026_pdfs["statistics-history"]
+    assert "Khen thưởng 2020-2025 theo năm" in text
+    for year, bonus in ((2020, "203.790.000"), (2023, "238.320.000"), (2024, "342.120.000")):
+        assert f"{year} " in text and f" {bonus} " in text, (year, bonus)

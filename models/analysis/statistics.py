@@ -23,6 +23,7 @@ SHORT = {AwardKind.LDTT: "LĐTT", AwardKind.CSTDCS: "CSTĐCS", AwardKind.TTLDTT:
          AwardKind.BANG_KHEN: "Bằng khen", AwardKind.CO_THI_DUA: "Cờ thi đua", AwardKind.HUAN_CHUONG: "Huân chương",
          AwardKind.HUY_CHUONG: "Huy chương", AwardKind.KY_NIEM_CHUONG: "Kỷ niệm chương",
          AwardKind.DANH_HIEU_VINH_DU: "Danh hiệu vinh dự", AwardKind.KHAC: "Khác"}
+BONUS_COLUMN = "Tiền thưởng (đồng)"  # the heading of a table's bonus column
 CAP_SERIES = "Tỷ lệ theo giới hạn"  # the share the first cap limits, drawn against its line
 LEVEL_SHORT = {Level.XUAT_SAC: "Xuất sắc", Level.TOT: "Tốt", Level.HOAN_THANH: "Hoàn thành",
                Level.KHONG_HOAN_THANH: "Không hoàn thành"}
@@ -251,16 +252,16 @@ def tables(stats: Statistics) -> list[tuple[str, list[str], list[list]]]:
     """(heading, column headings, rows) of every table: what the PDF prints and the workbook holds."""
     kinds = stats.kinds
     found = [(f"Khen thưởng năm {stats.year} theo đơn vị và hình thức",
-              ["Đơn vị", *[SHORT[AwardKind(k)] for k in kinds], "Tổng số", "Tiền thưởng (đồng)"],
+              ["Đơn vị", *[SHORT[AwardKind(k)] for k in kinds], "Tổng số", BONUS_COLUMN],
               [[u.name, *[u.counts.get(k, 0) for k in kinds], sum(u.counts.values()), u.bonus] for u in stats.by_unit]
               + [["Tổng cộng", *[sum(stats.by_kind[k][:2]) for k in kinds], stats.total, stats.bonus]]),
-             (f"Khen thưởng năm {stats.year} theo hình thức", ["Hình thức", "Cá nhân", "Tập thể", "Tiền thưởng (đồng)"],
+             (f"Khen thưởng năm {stats.year} theo hình thức", ["Hình thức", "Cá nhân", "Tập thể", BONUS_COLUMN],
               [[SHORT[AwardKind(k)], *stats.by_kind[k]] for k in kinds]),
              ]
     if len(stats.years) > 1:
         all_kinds = [str(k) for k in AwardKind if any(stats.by_year[y][str(k)] for y in stats.years)]
         found.append((f"Khen thưởng {stats.from_year}-{stats.year} theo năm",
-                      ["Năm", *[SHORT[AwardKind(k)] for k in all_kinds], "Tiền thưởng (đồng)", "Tập thể bị phê bình"],
+                      ["Năm", *[SHORT[AwardKind(k)] for k in all_kinds], BONUS_COLUMN, "Tập thể bị phê bình"],
                       [[y, *[stats.by_year[y][k] for k in all_kinds], stats.bonus_by_year.get(y, 0),
                         stats.criticism_by_year.get(y, 0)] for y in stats.years]))
     found.append((f"Tập thể bị phê bình năm {stats.year} theo lý do", ["Lý do", "Số tập thể"],

@@ -23,7 +23,9 @@ What the sample holds (one seeded generator, no clock: the same database every t
   the new ones, all locked but one unit's Q3 (over the leaders' cap); the yearly ratings of 2025;
 - a campaign of the second half of 2025 (finished, assessed, with the heads' evaluations of 2025)
   and the 2026 campaign in progress (registrations in, reports due 15/12/2026, none assessed);
-- the council's printed names set for the ward (Tệp > Thông tin in trên văn bản).
+- the council's printed names set for the ward (Tệp > Thông tin in trên văn bản);
+- the award register of 2020-2024 (``HISTORY``, by ``models.demo.awards``): the former wards' people
+  and units, decided by the district and the city before the merger, with the yearly ratings 2020-2024.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from models.campaigns.recognitions import Recognition, save_recognition
 from models.common.codes import (
     Assessment, CouncilLevel, HeadLevel, InitiativeKind, RecognitionBody, RecognitionScope, StaffCategory, UnitKind,
 )
+from models.demo.awards import AwardPlan, build_demo_awards
 from models.demo.campaign import CampaignPlan, build_demo_campaign
 from models.demo.classification import QuarterPlan, build_demo_classifications
 from models.demo.sample import CB, CC, LD, NAM, NU, VC, _Slot, _UnitSpec, plan_units, refuse_if_not_empty, save_plan
@@ -136,6 +139,13 @@ UNIT_SPECS: tuple[_UnitSpec, ...] = (
     *(_khu_pho(n) for n in range(1, 9)),
 )
 
+# The award history of 2020-2024 (``models.demo.awards``): the people of the time and the units that were
+# there before the merger (the former wards and health stations, the Party committee, the schools). The
+# seed is the first after SEED + 5 whose due list of 2024 holds every kind of shipped rule but one.
+HISTORY = AwardPlan(years=(2020, 2021, 2022, 2023, 2024), seed=SEED + 7, bang_khen_year=2022, bang_khen_share=0.6,
+                    bang_khen_rated=True, units=tuple(s.code for s in UNIT_SPECS if s.code not in (*OFFICES, "TYT")
+                                                      and s.kind != UnitKind.KHU_PHO))
+
 _UNITS_REGISTER = "Mỗi cơ quan, đơn vị, trường học, khu phố đăng ký 01 mô hình, sáng kiến, giải pháp"
 # (name, start, registration deadline, report deadline, description) by year
 RECOGNISED_ON = dt.date(2025, 12, 30)  # the Hội đồng sáng kiến cơ sở's decisions on the 2025 campaign
@@ -224,4 +234,5 @@ def build_ward_sample(db: Database, today: dt.date = DEMO_TODAY) -> None:
         _recognise_outstanding(db, campaign_2025, entered)
         build_demo_campaign(db, CampaignPlan(CAMPAIGN_2026, SEED + 4, today, not_reported=0, reported_late=0,
                                              heads=False, story=False))
+        build_demo_awards(db, HISTORY)
         set_council_names(db, COUNCIL)

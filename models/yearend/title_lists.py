@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from models.yearend.lists import PrintableList, current_approval, draft_signer
+from models.common.award_codes import AwardKind
 from models.common.codes import COLLECTIVE_TITLES, BonusBaseDay, TitleCode, label
 from models.common.errors import DomainError, ValidationError
 from models.store.settings import council_names
@@ -90,10 +91,14 @@ def printable_list(db: Database, year: int, title: TitleCode, as_of: dt.date) ->
 def title_years(db: Database) -> list[int]:
     """The years whose titles can be proposed, newest first: those with a quarterly result, and those
     with a year-end rating whose rule set judges by it (the sets of 2024 on); a rating kept for the
-    history of an earlier year (the award register) does not open its titles."""
+    history of an earlier year (the award register) does not open its titles: a year before 2024, or
+    one whose Lao động tiên tiến the register already holds, typed or imported (not written by an
+    approval of the program, whose lists stay open to view)."""
     classified = {r[0] for r in db.execute("SELECT DISTINCT year FROM classification")}
     rated = {r[0] for r in db.execute("SELECT DISTINCT year FROM yearly_rating")} - classified
-    return sorted(classified | {y for y in rated if _by_rating(db, y)}, reverse=True)
+    recorded = {r[0] for r in db.execute("SELECT DISTINCT year FROM award WHERE kind = ? AND approval_id IS NULL",
+                                         [AwardKind.LDTT.value])}
+    return sorted(classified | {y for y in rated - recorded if _by_rating(db, y)}, reverse=True)
 
 
 def require_year_results(db: Database, year: int) -> None:

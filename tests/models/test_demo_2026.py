@@ -1,18 +1,23 @@
 """The 2026 sample (Phường Gò Vấp after the 2025 merger) and the 2025 year-end lists it gives."""
 import datetime as dt
+from collections import Counter
 
 import pytest
 
-from models.common.codes import ListKind, TitleCode
+from models.analysis.due import due_entries
+from models.awards.register import check_award, list_awards, normalised
+from models.common.codes import Level, ListKind, TitleCode
 from models.common.errors import DomainError
 from models.demo.sample import create_demo_database
-from models.demo.sample_2026 import DEMO_TODAY, MERGER
+from models.demo.sample_2026 import DEMO_TODAY, HISTORY, MERGER
 from models.people.staff import unit_on
 from models.people.succession import SuccessionKind, list_successions
 from models.people.units import list_units
+from models.quarters.ratings import set_rating
 from models.store.db import connect
 from models.store.settings import council_names
 from models.yearend.review import campaign_review
+from models.yearend.title_lists import title_years
 from models.yearend.titles import title_proposals
 
 TABLES = ("unit", "staff", "staff_unit", "unit_succession", "classification", "unit_quarter", "yearly_rating",
@@ -145,3 +150,97 @@ def test_the_2026_sample_goes_only_into_an_empty_file(ward, tmp_path):
         create_demo_database(path, "2026")
     with pytest.raises(DomainError, match="Không có dữ liệu mẫu “2019”"):
         create_demo_database(tmp_path / "x.sqlite3", "2019")
+
+
+# --- The award history of 2020-2024 (models.demo.awards, plan HISTORY) --------------------------------
+
+
+def test_the_register_holds_the_years_before_the_merger_and_nothing_after(ward):
+    by_year = Counter(ward.execute("SELECT year, kind FROM award").fetchall())
+    assert {y for y, _k in by_year} == {2020, 2021, 2022, 2023, 2024}
+    for year in range(2020, 2025):  # every year: the yearly titles, both collective ones over the years, a Giấy khen
+        assert by_year[year, "ldtt"] >= 240 and 35 <= by_year[year, "cstdcs"] <= 60 and by_year[year, "giay_khen"] >= 10
+        assert by_year[year, "ttldtt"] + by_year[year, "ttldxs"] >= 6
+    assert [(y, k) for y, k in by_year if k == "bang_khen"] == [(2022, "bang_khen")]
+    # The sample approves no list of its own: nothing after 2024, nothing written by an approval.
+    assert ward.execute("SELECT count(*) FROM award WHERE approval_id IS NOT NULL OR year > 2024").fetchone() == (0,)
+    assert ward.execute("SELECT count(*) FROM award_approval").fetchone() == (0,)
+
+
+def test_every_award_of_the_history_passes_the_registers_checks(ward):
+    awards = list_awards(ward)
+    assert len(awards) == ward.execute("SELECT count(*) FROM award").fetchone()[0] > 1000
+    for award in awards:
+        assert normalised(award) == award and check_award(ward, award) == {}, award
+    # The district decided its level, the city the rest; in January of the next year.
+    assert {(a.level.value, a.authority) for a in awards} == {
+        ("huyen", "Chủ tịch UBND quận Gò Vấp"), ("tinh", "Chủ tịch UBND Thành phố")}
+    assert all(a.decision_date.year == a.year + 1 and a.decision_date.month == 1 for a in awards)
+
+
+def test_the_people_and_units_of_the_history_were_there_before_the_merger(ward):
+    units = {r[0] for r in ward.execute("SELECT DISTINCT u.code FROM award a JOIN unit u ON u.id = a.unit_id")}
+    assert units == set(HISTORY.units) == {"P10", "P17", "TYT10", "TYT17", "DU", "MNHM", "MNSC", "THKD", "THLTV",
+                                           "THCSPVC", "THCSQT"}
+    late = ward.execute("SELECT count(*) FROM award a JOIN staff s ON s.id = a.staff_id "
+                        "WHERE s.recruited_on >= '2020-01-01'").fetchone()
+    assert late == (0,)
+
+
+def test_the_bonuses_follow_the_base_salary_in_force_on_the_decision_day(ward):
+    # Lao động tiên tiến: 0,3 times 1.490.000 đ (Nghị định 38/2019) for 2020-2022, 1.800.000 đ (Nghị định
+    # 24/2023) for 2023 (decided in January 2024), 2.340.000 đ (Nghị định 73/2024) for 2024 (January 2025),
+    # rounded up to 10.000 đ.
+    amounts = dict(ward.execute("SELECT year, group_concat(DISTINCT amount) FROM award WHERE kind = 'ldtt' "
+                                "GROUP BY year").fetchall())
+    assert amounts == {2020: "450000", 2021: "450000", 2022: "450000", 2023: "540000", 2024: "710000"}
+
+
+def test_the_ratings_of_the_history_go_with_the_titles(ward):
+    rated = {(s, y): level for s, y, level in ward.execute("SELECT staff_id, year, level FROM yearly_rating")}
+    for staff_id, year, kind in ward.execute("SELECT staff_id, year, kind FROM award WHERE staff_id IS NOT NULL"):
+        if kind == "ldtt":
+            assert rated[staff_id, year] in ("tot", "xuat_sac")
+        elif kind == "cstdcs":
+            assert rated[staff_id, year] == "xuat_sac"
+        elif kind == "bang_khen":  # "2 năm liên tục (2021-2022)": rated excellent both years
+            assert rated[staff_id, 2021] == rated[staff_id, 2022] == "xuat_sac"
+    assert {y for _s, y in rated} == {2020, 2021, 2022, 2023, 2024, 2025}
+    # The ratings of 2024 are the register's history: its titles are not offered to propose again.
+    assert title_years(ward) == [2025]
+
+
+def _due(db, year) -> set[tuple[str, str, tuple[int, ...]]]:
+    return {(e.rule.code, e.code, e.years) for e in due_entries(db, year)}
+
+
+def test_the_due_lists_name_people_and_units_with_their_years(ward):
+    due_2024 = _due(ward, 2024)
+    assert {("cstd_tinh", "CB0008", (2022, 2023, 2024)), ("bang_khen_tinh", "CB0206", (2023, 2024)),
+            ("bang_khen_tinh_tap_the", "THKD", (2023, 2024))} <= due_2024
+    found = due_entries(ward, 2025)
+    assert Counter(e.rule.code for e in found) == {"giay_khen_huyen": 231, "bang_khen_tinh": 7}
+    bang_khen = [e for e in found if e.rule.code == "bang_khen_tinh"]
+    assert [(e.code, e.name, e.unit_name) for e in bang_khen][:3] == [
+        ("CB0296", "Vũ Minh Bảo", "Khu phố 6"), ("CB0298", "Nguyễn Thị Thanh Thảo", "Khu phố 7"),
+        ("CB0112", "Hoàng Văn Minh Đạt", "Trạm Y tế phường Gò Vấp")]
+    assert bang_khen[0].why.startswith("02 năm liên tục Hoàn thành xuất sắc nhiệm vụ trở lên: 2024, 2025. Căn cứ: "
+                                       "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74")
+    # A person of the former Phường 10 is listed under the office of the ward they work in at the year's end.
+    (moved,) = [e for e in found if (e.rule.code, e.code) == ("giay_khen_huyen", "CB0008")]
+    assert moved.unit_name == "Văn phòng HĐND và UBND phường" and moved.years == (2024, 2025)
+
+
+def test_the_due_list_of_2026_waits_for_the_2026_ratings(ward, tmp_path):
+    """Each rule counts the year considered itself: on the sample's day (01/12/2026) no 2026 rating and no
+    2026 award exists yet, so nobody is due in 2026; the first ratings entered bring their people in."""
+    assert _due(ward, 2026) == set()
+    copy = connect(tmp_path / "copy.sqlite3")
+    ward.conn.backup(copy.conn)
+    try:
+        (staff_id,) = copy.execute("SELECT id FROM staff WHERE code = 'CB0206'").fetchone()
+        set_rating(copy, staff_id, 2026, Level.XUAT_SAC)
+        assert _due(copy, 2026) == {("bang_khen_tinh", "CB0206", (2025, 2026)),
+                                    ("giay_khen_huyen", "CB0206", (2025, 2026))}
+    finally:
+        copy.close()

@@ -350,3 +350,26 @@ def test_the_years_offered_are_those_classified_or_rated_under_a_rule_set_judgin
     for year in (2014, 2016, 2017, 2025):  # ratings kept for the history before 2024: no list of titles
         set_rating(db, staff_id, year, TOT)
     assert title_years(db) == [2025, 2018]
+
+
+def test_a_rated_year_whose_advanced_workers_the_register_already_holds_is_history(db, p01):
+    """The 2026 sample's ratings of 2024 go with its award register of 2024 (typed or imported titles):
+    no list of 2024 titles to propose again; a year whose titles an approval wrote stays offered."""
+    from models.awards.register import Award, delete_award, save_award
+    from models.common.award_codes import AwardKind, AwardLevel
+    from models.yearend.lists import Approval, approve
+    from models.yearend.title_lists import title_years
+    from models.yearend.titles import list_key
+
+    staff_id = person(db, p01, "Lê Văn Một")
+    set_rating(db, staff_id, 2024, TOT)
+    set_rating(db, staff_id, 2025, TOT)
+    assert title_years(db) == [2025, 2024]
+    typed = save_award(db, Award(staff_id, None, 2024, AwardKind.LDTT, "Lao động tiên tiến", AwardLevel.HUYEN))
+    assert title_years(db) == [2025]
+    delete_award(db, typed.id)
+    approve(db, list_key(2024, TitleCode.LDTT), Approval("05/QĐ-UBND", dt.date(2025, 1, 15), "CHỦ TỊCH", "CHỦ TỊCH",
+                                                          "Trần Văn A", ()),
+            printable_list(db, 2024, TitleCode.LDTT, dt.date(2025, 1, 10)), dt.datetime(2025, 1, 15, 9, 0))
+    assert db.execute("SELECT count(*) FROM award WHERE year = 2024 AND approval_id IS NOT NULL").fetchone() == (1,)
+    assert title_years(db) == [2025, 2024]
