@@ -178,6 +178,11 @@ def money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
 
 
+def decimal(value: float) -> str:
+    """A figure as Vietnamese writes it, with a decimal comma: 283.1 -> "283,1", 4.0 -> "4"."""
+    return f"{value:g}".replace(".", ",")
+
+
 def joined_lower(items) -> str:
     """Reasons joined by "; ", each after the first starting in lower case ("Đăng ký trễ hạn; thực
     hiện không hiệu quả"); a first word in capitals throughout (an acronym) stays as it is."""

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models.analysis.statistics import Chart
+from models.common.text import decimal
 
 PALETTE = ["#2f6db5", "#e07b28", "#3a9a5b", "#c0392b", "#8e5ea2", "#7f8c8d", "#b8860b"]  # as reports.charts
 LIMIT_COLOUR = "#c0392b"
@@ -56,7 +57,7 @@ class ChartView(QWidget):
             p.setPen(QPen(QColor("#dddddd"), 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(QColor("#444"))
-            text = f"{value:g}%" if c.unit == "%" else f"{value:g}"
+            text = f"{decimal(value)}%" if c.unit == "%" else decimal(value)
             p.drawText(QRectF(0, y - 8, plot.left() - 4, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        text)
         p.setPen(QPen(QColor("#444"), 1))
@@ -82,7 +83,7 @@ class ChartView(QWidget):
                     if len(c.series) == 1 and value:
                         p.setPen(QColor("#222"))
                         p.drawText(QRectF(x - 10, rect.top() - 16, bar + 20, 14), Qt.AlignmentFlag.AlignCenter,
-                                   f"{value:g}")
+                                   decimal(value))
         else:
             for s, (_name, values) in enumerate(c.series):
                 path = QPainterPath()
@@ -97,7 +98,7 @@ class ChartView(QWidget):
             p.setPen(pen)
             p.drawLine(QPointF(plot.left(), y_of(value)), QPointF(plot.right(), y_of(value)))
             p.drawText(QRectF(plot.left(), y_of(value) - 16, plot.width(), 14),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Giới hạn {value:g}%")
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Giới hạn {decimal(value)}%")
             self.setToolTip(f"{c.title}\nĐường đứt: {text}")
         # legend
         x0, y0 = plot.left(), plot.bottom() + 24
