@@ -51,6 +51,8 @@ def _targets(db, plan, moves: list[str], codes: dict[int, str]) -> dict[int, int
         if staff_id is None:
             raise Rejected(f"--move “{text}”: cán bộ mã “{staff_code.strip()}” không phải người chuyển đơn vị "
                            "(không thuộc đơn vị cũ vào ngày có hiệu lực)")
+        if "," in unit_code:  # one person goes to one unit
+            raise Rejected(f"--move “{text}”: {MOVE_FORMAT}")
         targets[staff_id] = _unit_ids(db, unit_code, f"--move “{text}”", codes)[0]
     return targets
 

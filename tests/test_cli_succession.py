@@ -153,6 +153,9 @@ def test_a_wrong_move_is_refused_and_nothing_is_written(wards):
     assert _refused(wards, *split, "--move", "CB0002") == (
         "--move “CB0002”: cần dạng MÃ_CÁN_BỘ=MÃ_ĐƠN_VỊ_MỚI, ví dụ CB0012=VP\n")
     assert _refused(wards, *split, "--move", "CB0002=XX").startswith("--move “CB0002=XX”: không có đơn vị mã “XX”")
+    for two in ("CB0002=,", "CB0002=VP,KT"):  # one person goes to one unit
+        assert _refused(wards, *split, "--move", two) == (
+            f"--move “{two}”: cần dạng MÃ_CÁN_BỘ=MÃ_ĐƠN_VỊ_MỚI, ví dụ CB0012=VP\n")
     assert _refused(wards, *MERGER, "--move", "CB0002=GV") == (
         "--move chỉ dùng khi chia tách (--kind chia_tach): sáp nhập, đổi tên chỉ có một đơn vị mới\n")
 

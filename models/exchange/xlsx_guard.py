@@ -82,7 +82,7 @@ def inspect(path: Path) -> Sheet:
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
         member = _find(members, part)
         data = _read(archive, member) if member.file_size <= MAX_QUICK else None
-        row_tags, rows_with_values = _count_rows(archive, member, data)
+        _, rows_with_values = _count_rows(archive, member, data)
         if rows_with_values - 1 > MAX_DATA_ROWS:
             sheet.data_rows = rows_with_values - 1
             return sheet
@@ -92,7 +92,7 @@ def inspect(path: Path) -> Sheet:
             if info.filename.lower().endswith("sharedstrings.xml"):
                 more = _shared_lengths(archive, info)
                 shared = [max(a, b) for a, b in zip(shared, more)] + more[len(shared):] + shared[len(more):]
-        counts = _quick(data, row_tags, sheet) if data is not None else None
+        counts = _quick(data, rows_with_values, sheet) if data is not None else None
         del data  # the scan and the reader need the memory more
         shared_cells, text_cells = counts or _scan(archive, member, sheet)
         sheet.text = (member.file_size if text_cells else 0) + shared_cells * max(shared, default=0)
@@ -289,11 +289,13 @@ MAX_QUICK = 64 << 20  # the quick look holds the sheet's XML in memory: up to th
 _NOT_PLAIN = [re.compile(p) for p in (
     rb'<(?:!|f[\s>/]|c(?:[\t\n\r>/]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"[\s>/])'
     rb'| r="(?:[A-Z]{3}|[B-Z][A-Z]|A[Y-Z])[0-9]))',
-    rb"""t(?:\s+=|=\s|='|="e")""",
+    rb"""t(?:\s+=|=\s|='|="e"|="&)""",
     rb"r(?:\s+=|=\s|=')",
     rb":(?:[cfv]|is|row)[\s>/]",
 )]
 _HIGH_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6,7})"')
+# Control characters XML 1.0 forbids: the reader takes a form feed (0x0C) as a space between attributes.
+_CONTROL = bytes([*range(1, 9), 11, 12, *range(14, 32)])
 
 
 def _quick(data: bytes, rows: int, sheet: Sheet) -> tuple[int, int] | None:
@@ -303,16 +305,18 @@ def _quick(data: bytes, rows: int, sheet: Sheet) -> tuple[int, int] | None:
     the sheet is not proven plain: it is then scanned element by element.
 
     Searched as bytes, never parsed: so nothing may be read otherwise by the reader. No NUL byte
-    (a sheet in UTF-16 spells no tag in ASCII), no tab or line break inside a tag (then every
-    attribute follows one plain space), ``r="`` only as the first attribute of a cell or a row
+    (a sheet in UTF-16 spells no tag in ASCII) nor other control character (the reader takes a form
+    feed for a space), no tab or line break inside a tag (then every attribute follows one plain
+    space), ``r="`` only as the first attribute of a cell or a row and never right after a quote
     (a second ``r`` in one tag, which the reader would take, is refused by the scan's parser), no
     "<!" (no DOCTYPE, hence no entity; no comment or CDATA hiding a tag). The counts are upper
     bounds of the scan's (an attribute ending in "t" counts as a cell's type), so the text limit
-    is never looser; ``data_rows`` is ``rows`` (the <row> tags, counted by :func:`_count_rows`) but
-    the header (some may be empty): it only decides the limit of rows, which that count already kept."""
-    if b"\x00" in data or _spaces_in_tags(data):
+    is never looser; ``data_rows`` is ``rows`` (from :func:`_count_rows`: the <row> tags, or those
+    holding a value when the tags are past the limit) but the header: an upper bound of the scan's."""
+    if b"\x00" in data or len(data.translate(None, _CONTROL)) != len(data) or _spaces_in_tags(data):
         return None
-    if data.count(b' r="') != data.count(b'<c r="') + data.count(b'<row r="'):
+    # r= after a value's closing quote with no space: not XML, yet the reader takes it (the last r wins)
+    if b'"r=' in data or b"'r=" in data or data.count(b' r="') != data.count(b'<c r="') + data.count(b'<row r="'):
         return None
     hidden = data.count(b"hidden")  # a hidden row, or column (LibreOffice writes hidden="false" on every row)
     if hidden and hidden != data.count(b'hidden="false"') + data.count(b'hidden="0"'):

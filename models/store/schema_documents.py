@@ -110,20 +110,20 @@ def add_register_about(db: Database) -> None:
     """What a number of the book belongs to, kept apart from its readable subject: "year:2025" (the
     titles of a year) or "campaign:7" (a campaign's package). The subject held the campaign's name,
     so a renamed campaign lost its numbers and two campaigns of one name shared them. Rows already
-    there are matched by their subject: the year's, or the campaign of that name (of the number's
-    year or the year before when several have it)."""
+    there are matched by their subject: the year's, or the campaign of that name begun last on or
+    before the day the number was issued (31/12 of its year when no day was kept); none is left "" (it
+    is then shown by no package, as it was not once its campaign was renamed)."""
     db.execute("ALTER TABLE document_register ADD COLUMN about TEXT NOT NULL DEFAULT ''")
-    rows = db.execute("SELECT id, year, subject FROM document_register").fetchall()
-    campaigns = db.execute("SELECT id, name, year FROM campaign ORDER BY year DESC, id DESC").fetchall()
-    for row_id, year, subject in rows:
+    rows = db.execute("SELECT id, year, subject, issued_on FROM document_register").fetchall()
+    campaigns = db.execute("SELECT id, name, start_date FROM campaign ORDER BY start_date DESC, id DESC").fetchall()
+    for row_id, year, subject, issued_on in rows:
         _kind, _sep, about = subject.partition(" - ")
         key = ""
         if about.startswith("danh hiệu thi đua năm ") and about[-4:].isdigit():
             key = f"year:{about[-4:]}"
         else:
-            named = [(c_id, c_year) for c_id, name, c_year in campaigns if name == about]
-            near = [c_id for c_id, c_year in named if c_year in (year, year - 1)] or [c_id for c_id, _ in named]
-            key = f"campaign:{near[0]}" if near else ""
+            day = issued_on or f"{year}-12-31"
+            begun = [c_id for c_id, name, start in campaigns if name == about and start <= day]
+            key = f"campaign:{begun[0]}" if begun else ""
         if key:
             db.execute("UPDATE document_register SET about = ? WHERE id = ?", [key, row_id])
-

@@ -98,6 +98,8 @@ def title_years(db: Database) -> list[int]:
     rated = {r[0] for r in db.execute("SELECT DISTINCT year FROM yearly_rating")} - classified
     recorded = {r[0] for r in db.execute("SELECT DISTINCT year FROM award WHERE kind = ? AND approval_id IS NULL",
                                          [AwardKind.LDTT.value])}
+    # a year the program has approved a list of stays open, even with an award typed beside (a supplement)
+    recorded -= {r[0] for r in db.execute("SELECT DISTINCT year FROM award WHERE approval_id IS NOT NULL")}
     return sorted(classified | {y for y in rated - recorded if _by_rating(db, y)}, reverse=True)
 
 

@@ -158,19 +158,22 @@ def test_a_campaigns_numbers_stay_with_it_when_renamed_and_are_not_another_campa
 def test_numbers_taken_before_the_about_column_are_matched_to_their_year_or_campaign(db):
     from models.store.schema_documents import add_register_about
 
-    _old, _package = _campaign_package(db, "Phong trào thi đua", 2017)
+    older, _package = _campaign_package(db, "Phong trào thi đua", 2017)
     newer, _package = _campaign_package(db, "Phong trào thi đua", 2018)
     for action in ("insert", "update", "delete"):  # the history triggers name every column (made after migrating)
         db.execute(f"DROP TRIGGER temp.log_document_register_{action}")
     db.execute("ALTER TABLE document_register DROP COLUMN about")
-    rows = [("TTr-HĐTĐKT", 2019, 1, "Tờ trình - danh hiệu thi đua năm 2018"),
-            ("TTr-HĐTĐKT", 2018, 2, "Tờ trình - Phong trào thi đua"),
-            ("BB-HĐTĐKT", 2018, 1, "Biên bản họp - Không còn đợt nào tên này"),
-            ("QĐ-UBND", 2018, 7, "Công nhận Lao động tiên tiến")]
-    db.conn.executemany("INSERT INTO document_register (symbol, year, number, subject) VALUES (?, ?, ?, ?)", rows)
+    rows = [("TTr-HĐTĐKT", 2019, 1, "Tờ trình - danh hiệu thi đua năm 2018", None),
+            ("TTr-HĐTĐKT", 2018, 2, "Tờ trình - Phong trào thi đua", None),  # the one begun last that year
+            ("BB-HĐTĐKT", 2018, 3, "Biên bản họp - Phong trào thi đua", "2018-01-20"),  # 2018's not begun yet
+            ("BB-HĐTĐKT", 2016, 4, "Biên bản họp - Phong trào thi đua", None),  # none begun: none
+            ("BB-HĐTĐKT", 2018, 1, "Biên bản họp - Không còn đợt nào tên này", None),
+            ("QĐ-UBND", 2018, 7, "Công nhận Lao động tiên tiến", None)]
+    db.conn.executemany("INSERT INTO document_register (symbol, year, number, subject, issued_on) "
+                        "VALUES (?, ?, ?, ?, ?)", rows)
     add_register_about(db)
     assert db.execute("SELECT number, about FROM document_register ORDER BY id").fetchall() == [
-        (1, "year:2018"), (2, f"campaign:{newer.id}"), (1, ""), (7, "")]
+        (1, "year:2018"), (2, f"campaign:{newer.id}"), (3, f"campaign:{older.id}"), (4, ""), (1, ""), (7, "")]
 
 
 def test_the_legal_basis_follows_the_law_in_force_on_the_decision_year():

@@ -373,3 +373,7 @@ def test_a_rated_year_whose_advanced_workers_the_register_already_holds_is_histo
             printable_list(db, 2024, TitleCode.LDTT, dt.date(2025, 1, 10)), dt.datetime(2025, 1, 15, 9, 0))
     assert db.execute("SELECT count(*) FROM award WHERE year = 2024 AND approval_id IS NOT NULL").fetchone() == (1,)
     assert title_years(db) == [2025, 2024]
+    # a supplement typed beside the approved list (a second decision): the approved year stays open to view
+    other = person(db, p01, "Trần Thị Hai")
+    save_award(db, Award(other, None, 2024, AwardKind.LDTT, "Lao động tiên tiến", AwardLevel.HUYEN))
+    assert title_years(db) == [2025, 2024]

@@ -10,6 +10,7 @@ import zipfile
 import pytest
 
 from models.exchange import xlsx_guard
+from models.exchange.xlsx import read_rows
 from models.people.imports import STAFF_HEADERS, import_staff
 
 from .hostile_data import (  # noqa: F401  (seeded is a fixture)
@@ -307,6 +308,14 @@ SHAPES = [
                  id="error-cell-with-spaces-around-the-equals-sign"),
     pytest.param(_odd_error_cell("<c r=\"J2\" t='e'><v>#REF!</v></c>"), [ERROR_CELL.format(2, "J", "#REF!")],
                  id="error-cell-type-in-single-quotes"),
+    pytest.param(_odd_far_cell('<c r="M2" t="n"r="XFD100000"><v>1</v></c>', "r_sat_nhay.xlsx"), "broken",
+                 id="a-second-reference-right-after-a-quote"),
+    pytest.param(_odd_far_cell("<c r=\"M2\" s='0'r=\"XFD100000\"><v>1</v></c>", "r_sat_nhay_don.xlsx"), "broken",
+                 id="a-second-reference-right-after-a-single-quote"),
+    pytest.param(_odd_far_cell('<c r="M2" t="n"\x0cr="XFD100000"><v>1</v></c>', "r_sau_form_feed.xlsx"), "broken",
+                 id="a-second-reference-after-a-form-feed"),
+    pytest.param(_odd_error_cell('<c r="M2" t="&#101;"><v>#N/A</v></c>'), [ERROR_CELL.format(2, "M", "#N/A")],
+                 id="error-cell-type-written-with-a-character-reference"),
     pytest.param(_odd_error_cell('<!-- a comment --><c r="J2"><f>NOW()</f><v>1</v></c>'),
                  [FORMULA.format(2, "J", "NOW()")], id="formula-after-a-comment"),
     pytest.param(_no_header, [
@@ -412,7 +421,19 @@ _ACCEPTED = [  # files read (hidden rows read with a warning), where the quick l
                  id="libreoffice-rows-with-hidden-false"),
     pytest.param(_rows_written("xuong_dong.xlsx", lambda n, r: "\n  " + r.replace("><", ">\n<")),
                  id="xml-written-on-many-lines"),
+    pytest.param(lambda tmp_path: _many_empty_rows(tmp_path), id="120000-empty-formatted-rows"),
 ]
+
+
+def _many_empty_rows(tmp_path):
+    # rows formatted down the sheet but empty (a whole column coloured in Excel): not data rows
+    empty = (f'<row r="{n}" s="1" customFormat="1"/>' for n in range(4, 120_004))
+    return _raw_xlsx(tmp_path / "dong_trong.xlsx", _chain(_staff_xml(), empty))
+
+
+def test_empty_formatted_rows_past_the_limit_are_not_counted_as_data(seeded, tmp_path):
+    rows = read_rows(_many_empty_rows(tmp_path), STAFF_HEADERS)
+    assert [row.number for row in rows] == [2, 3]
 
 
 @pytest.mark.parametrize("build, _expected", SHAPES + [pytest.param(*p.values, None, id=p.id) for p in _ACCEPTED])

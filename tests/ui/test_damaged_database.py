@@ -193,3 +193,13 @@ def test_the_quick_check_started_before_qt_loads_is_the_one_acted_on(damaged, mo
     ((db_path, problem, names),) = asked.calls
     assert (db_path, problem) == (damaged, database_problem(damaged))
     assert problem.startswith("Tệp “tdkt.sqlite3” bị hỏng")
+
+
+def test_a_problem_found_before_the_lock_is_checked_again_under_it(tmp_path, monkeypatch):
+    # the early check runs before the lock: another copy may have been restoring the file then. A
+    # file whole by the time the lock is held is opened, no backup offered over it
+    whole = database_with_units(tmp_path / "tdkt.sqlite3", 3)
+    asked = Asked(None)
+    monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", asked)
+    assert safety.settle_damaged_database(whole, checked=lambda: "Tệp “tdkt.sqlite3” bị hỏng (lúc kiểm tra sớm)")
+    assert asked.calls == []

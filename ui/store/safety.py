@@ -198,6 +198,10 @@ def settle_damaged_database(db_path: Path, checked: Callable[[], str | None] | N
     from models.store.history import session_name
 
     problem = checked() if checked is not None else database_problem(db_path)
+    if problem is not None and checked is not None:
+        # the early check ran before the lock was taken (another copy may have been restoring the
+        # file then): what is offered rests on a check made now, under the lock
+        problem = database_problem(db_path)
     while problem is not None:
         chosen = DamagedDatabaseDialog.ask(db_path, problem, list_backups(db_path))
         if chosen is None:
