@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from models.demo import names
 from models.demo import sample as demo
 from models.people import staff as staff_mod
 from models.people import units as units_mod
@@ -160,14 +161,14 @@ def _years_after(day: dt.date, years: int) -> dt.date:
 
 class _Namer:
     def __init__(self):
-        self.family = _Weighted(demo.FAMILY_NAMES)
-        self.middle = {g: _Weighted(demo.MIDDLE_NAMES[g]) for g in (NAM, NU)}
+        self.family = _Weighted(names.FAMILY_NAMES)
+        self.middle = {g: _Weighted(names.MIDDLE_NAMES[g]) for g in (NAM, NU)}
         # Younger people are less often given the plain "Văn" / "Thị" (as in the demo).
         self.middle_young = {
-            g: _Weighted([(m, w / 2 if m in demo.PLAIN_MIDDLE else w) for m, w in demo.MIDDLE_NAMES[g]])
+            g: _Weighted([(m, w / 2 if m in names.PLAIN_MIDDLE else w) for m, w in names.MIDDLE_NAMES[g]])
             for g in (NAM, NU)
         }
-        self.given = demo.GIVEN_NAMES
+        self.given = names.GIVEN_NAMES
 
     def name(self, rng: random.Random, gender: Gender, born: int) -> str:
         middles = (self.middle_young if born >= 1985 else self.middle)[gender]
