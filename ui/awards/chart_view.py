@@ -22,6 +22,25 @@ def nice_top(top: float) -> float:
     return float(next((step * scale for step in (1, 2, 5) if step * scale >= top), 10 * scale))
 
 
+def _category_lines(categories, metrics, width: float) -> tuple[list[str], int]:
+    """Each category's name broken into lines of at most ``width`` pixels (words kept whole), at
+    most three, and the most lines one takes; a name that needs more is cut to one line with "…"
+    (the PDF wraps the same way: reports.charts)."""
+    names, most = [], 1
+    for name in categories:
+        lines: list[str] = []
+        for word in name.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        if len(lines) > 3 or any(metrics.horizontalAdvance(line) > width for line in lines):
+            lines = [metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width))]
+        names.append("\n".join(lines))
+        most = max(most, len(lines))
+    return names, most
+
+
 class ChartView(QWidget):
     def __init__(self, chart: Chart, parent=None):
         super().__init__(parent)
@@ -48,7 +67,10 @@ class ChartView(QWidget):
         p.setFont(small)
         metrics = p.fontMetrics()
         legend_rows = (len(c.series) + 2) // 3
-        plot = QRectF(48, 34, self.width() - 62, self.height() - 34 - 30 - 18 * legend_rows)
+        count = max(len(c.categories), 1)
+        names, lines = _category_lines(c.categories, metrics, (self.width() - 62) / count - 4)
+        extra = metrics.lineSpacing() * (lines - 1)  # room for the second and third lines of a name
+        plot = QRectF(48, 34, self.width() - 62, self.height() - 34 - 30 - extra - 18 * legend_rows)
         top = nice_top(c.top)
         # value axis and grid
         for i in range(6):
@@ -62,11 +84,10 @@ class ChartView(QWidget):
                        text)
         p.setPen(QPen(QColor("#444"), 1))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
-        count = max(len(c.categories), 1)
         slot = plot.width() / count
-        for i, name in enumerate(c.categories):
-            label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(slot) - 4)
-            p.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 3, slot, 18), Qt.AlignmentFlag.AlignCenter, label)
+        for i, name in enumerate(names):
+            p.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 3, slot, 4 + metrics.lineSpacing() * lines),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
 
         def y_of(value: float) -> float:
             return plot.bottom() - plot.height() * value / top
@@ -101,7 +122,7 @@ class ChartView(QWidget):
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Giới hạn {decimal(value)}%")
             self.setToolTip(f"{c.title}\nĐường đứt: {text}")
         # legend
-        x0, y0 = plot.left(), plot.bottom() + 24
+        x0, y0 = plot.left(), plot.bottom() + 24 + extra
         column = plot.width() / 3
         for s, (name, _values) in enumerate(c.series):
             x = x0 + (s % 3) * column
