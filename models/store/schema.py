@@ -435,3 +435,5 @@ MIGRATIONS(name="0024_council_meetings")(_body("schema_documents", "create_counc
 MIGRATIONS(name="0025_award_register")(_body("schema_awards", "create_award_table"))  # every award
 MIGRATIONS(name="0026_due_rules")(_body("schema_awards", "create_due_rules"))  # who is due for the next award
 MIGRATIONS(name="0027_document_register_about")(_body("schema_documents", "add_register_about"))  # by id
+# Value lists of the bulk-imported tables as ORs (an IN list costs a temporary b-tree per inserted row).
+MIGRATIONS(name="0028_checks_without_in_lists", transactional=False)(_body("schema_checks", "checks_without_in_lists"))

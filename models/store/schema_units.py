@@ -28,17 +28,24 @@ def add_ward_unit_kinds(db: Database) -> None:
 
 
 def replace_check(db: Database, table: str, old: str, new: str) -> None:
-    """Rebuild ``table`` with the CHECK text ``old`` replaced by ``new``, its rows, indexes and
+    """Rebuild ``table`` with the CHECK text ``old`` replaced by ``new``: :func:`replace_checks`."""
+    replace_checks(db, table, [(old, new)])
+
+
+def replace_checks(db: Database, table: str, replacements: list[tuple[str, str]]) -> None:
+    """Rebuild ``table`` with each CHECK text ``old`` replaced by its ``new``, its rows, indexes and
     triggers kept, in one transaction. Run outside a transaction (a migration registered with
     ``transactional=False``): switching the foreign keys off is a no-op inside one. A table already
-    holding ``new`` is left alone, so a run interrupted after the commit is not repeated."""
+    holding every ``new`` is left alone, so a run interrupted after the commit is not repeated."""
     sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
-    if new in sql:
+    if all(new in sql for _old, new in replacements):
         return
-    if old not in sql:
+    if any(old not in sql for old, _new in replacements):
         raise DomainError(f"Bảng {table} không có ràng buộc như dự kiến; không nâng cấp được cơ sở dữ liệu.")
     temporary = f"_rebuild_{table}"
-    create = re.sub(rf'^CREATE TABLE\s+"?{table}"?', f'CREATE TABLE "{temporary}"', sql, count=1).replace(old, new)
+    create = re.sub(rf'^CREATE TABLE\s+"?{table}"?', f'CREATE TABLE "{temporary}"', sql, count=1)
+    for old, new in replacements:
+        create = create.replace(old, new)
     keep = [r[0] for r in db.execute(
         "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL",
         [table])]
