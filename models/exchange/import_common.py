@@ -57,15 +57,42 @@ class CellErrors:
 
 
 def choice_cell(errors: CellErrors, row: Row, header: str, enum, required: bool = True):
-    text = cell_text(row.cells[header])
+    member, message = choice_value(row.cells[header], enum, required)
+    if message is not None:
+        errors.add(row, header, message)
+    return member
+
+
+def choice_value(value: object, enum, required: bool = True) -> tuple[object | None, str | None]:
+    """The member of ``enum`` a cell's value names, and what is wrong with the cell (or None)."""
+    text = cell_text(value)
     if not text:
-        if required:
-            errors.add(row, header, "bỏ trống (bắt buộc)")
-        return None
+        return None, "bỏ trống (bắt buộc)" if required else None
     member = from_label(enum, text)
     if member is None:
-        errors.add(row, header, f"“{text}” không hợp lệ, chọn một trong: {', '.join(labels_of(enum))}")
-    return member
+        return None, f"“{text}” không hợp lệ, chọn một trong: {', '.join(labels_of(enum))}"
+    return member, None
+
+
+class ByValue:
+    """A column's reading done once per distinct value: an import's units, categories, yes/no
+    columns hold a few values over thousands of rows. ``convert(value)`` gives the result and what
+    is wrong with the cell (a message, or None); calling the object with a row reads its cell under
+    ``header``, reports the message for that row and returns the result."""
+
+    def __init__(self, convert: Callable[[object], tuple[object, str | None]]) -> None:
+        self._convert = convert
+        self._seen: dict[tuple[type, object], tuple[object, str | None]] = {}
+
+    def __call__(self, errors: CellErrors, row: Row, header: str):
+        value = row.cells[header]
+        key = (value.__class__, value)  # True, 1 and 1.0 are one dict key, three different cells
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._convert(value)
+        if found[1] is not None:
+            errors.add(row, header, found[1])
+        return found[0]
 
 
 def int_cell(errors: CellErrors, row: Row, header: str, low: int, high: int, what: str) -> int | None:
@@ -109,13 +136,21 @@ def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:
 def code_cell(errors: CellErrors, row: Row, header: str, known: dict, unknown: str) -> tuple[str, object | None]:
     """The code in the row's ``header`` column (normalised) and what ``known`` holds for it; an
     empty code, or one ``known`` lacks (``unknown``: the message, with ``{code}``), is an error."""
-    code = normalise_code(cell_text(row.cells[header]))
+    found, message = code_value(row.cells[header], known, unknown)
+    if message is not None:
+        errors.add(row, header, message)
+    return found
+
+
+def code_value(value: object, known: dict, unknown: str) -> tuple[tuple[str, object | None], str | None]:
+    """``(code, what known holds for it)`` for a cell's value, and what is wrong (or None): :func:`code_cell`."""
+    code = normalise_code(cell_text(value))
     found = known.get(code)
     if not code:
-        errors.add(row, header, "bỏ trống (bắt buộc)")
-    elif found is None:
-        errors.add(row, header, unknown.format(code=code))
-    return code, found
+        return (code, found), "bỏ trống (bắt buộc)"
+    if found is None:
+        return (code, found), unknown.format(code=code)
+    return (code, found), None
 
 
 def duplicate_code(errors: CellErrors, seen: dict[str, int], row: Row, header: str, code: str) -> bool:

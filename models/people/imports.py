@@ -19,7 +19,8 @@ from models.common.dates import format_date
 from models.people.staff import Staff
 from models.common.text import clean, fold
 from models.exchange.import_common import (
-    CellErrors, ImportResult, Progress, cell_message, choice_cell, code_cell, date_cell, duplicate_code, report_progress,
+    ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_cell,
+    duplicate_code, report_progress,
 )
 from models.people.units import Unit
 from models.exchange.xlsx import ImportRejected, Row, cell_text, read_rows
@@ -133,14 +134,13 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-def _leader(errors: CellErrors, row: Row) -> bool:
-    header = "Lãnh đạo, quản lý"
-    folded = _folded(cell_text(row.cells[header]))
+def _leader(value: object) -> tuple[bool, str | None]:
+    folded = _folded(cell_text(value))
     if folded in _YES:
-        return True
+        return True, None
     if folded not in _NO:
-        errors.add(row, header, f"“{cell_text(row.cells[header])}” không hợp lệ, ghi Có hoặc Không")
-    return False
+        return False, f"“{cell_text(value)}” không hợp lệ, ghi Có hoặc Không"
+    return False, None
 
 
 @without_gc_passes()  # many small records at once, none in a cycle
@@ -163,32 +163,38 @@ def import_staff(
     existing = {p.code: p for p in staff_mod.list_staff(db)}
     seen: dict[str, int] = {}
     parsed: list[tuple[Row, Staff]] = []
+    # The columns of few values are read once per value (thousands of rows, a few hundred units).
+    unit_of = ByValue(lambda value: code_value(value, unit_ids, NO_SUCH_UNIT))
+    gender_of, category_of = (ByValue(lambda value, enum=enum: choice_value(value, enum))
+                              for enum in (Gender, StaffCategory))
+    leader_of, position_of = ByValue(_leader), ByValue(lambda value: (clean(cell_text(value)), None))
     for i, row in enumerate(rows):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
         code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        _unit_code, unit_id = code_cell(errors, row, UNIT_CODE, unit_ids, NO_SUCH_UNIT)
+        _unit_code, unit_id = unit_of(errors, row, UNIT_CODE)
         old = existing.get(code)
         person = Staff(
             id=old.id if old else None,
             code=code,
             full_name=clean(cell_text(row.cells["Họ và tên"])),
             birth_date=date_cell(errors, row, "Ngày sinh"),
-            gender=choice_cell(errors, row, "Giới tính", Gender),
+            gender=gender_of(errors, row, "Giới tính"),
             unit_id=unit_id if unit_id is not None else -1,
-            position=clean(cell_text(row.cells["Chức vụ"])),
-            category=choice_cell(errors, row, "Đối tượng", StaffCategory),
-            is_leader=_leader(errors, row),
+            position=position_of(errors, row, "Chức vụ"),
+            category=category_of(errors, row, "Đối tượng"),
+            is_leader=leader_of(errors, row, "Lãnh đạo, quản lý"),
             recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
             ended_on=old.ended_on if old else None,
             salary_coefficient=old.salary_coefficient if old else None,
         )
         problems = staff_mod.check_staff(person, today)
-        for field in ("gender", "category", "unit_id"):
-            problems.pop(field, None)  # reported above with the accepted values
-        for field, message in problems.items():
-            header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
-            errors.add(row, header, cell_message(message))
+        if problems:  # seldom: the loop stays lean for the rows without any
+            for field in ("gender", "category", "unit_id"):
+                problems.pop(field, None)  # reported above with the accepted values
+            for field, message in problems.items():
+                header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
+                errors.add(row, header, cell_message(message))
         if code and "code" not in problems:
             duplicate_code(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))

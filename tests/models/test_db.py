@@ -207,6 +207,9 @@ def _check_values(db, table, column):
 
     sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
     found = re.findall(rf"\b{column} IN \(([^)]*)\)", sql)
+    if not found:  # written as ORs by migration 0028: (kind = 'a' OR kind = 'b')
+        ors = re.findall(rf"\(({column} = '[a-z_]+'(?: OR {column} = '[a-z_]+')+)\)", sql)
+        found = [", ".join(part.split(" = ")[1] for part in text.split(" OR ")) for text in ors]
     assert len(found) == 1, (table, column, found)
     return [v.strip().strip("'") for v in found[0].split(",")]
 
