@@ -158,36 +158,41 @@ class LazyParagraph(Paragraph):
     def draw(self):
         if not self._fast:
             return super().draw()
-        lines = self._fast_lines(self.width)
         canv = self.canv
-        key = (self.style, self.height, self.width, tuple((extra, tuple(words)) for extra, words in lines))
-        # Operators are kept for lines drawn at least twice (a unit's name, a common position), not
-        # for each person's name: 20,000 of those would only fill the memory.
-        seen, cache = canv.__dict__.setdefault("_tdkt_cell_code", (set(), {}))
-        code = cache.get(key)
+        code = self.cell_code(canv)
         if code is not None:
             canv._code.extend(code)
             return None
+        key = self._key()
         start = len(canv._code)
-        direct = self._operators(canv, lines)
-        if direct is not None:
-            canv._code.extend(direct)
-        else:
-            frag, _s, _k, ascent, descent, _w = _style_info(self.style)
-            self._wrapWidths = [self.width, self.width]
-            self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
-            self.bulletText = None
-            try:
-                super().draw()
-            finally:
-                del self.blPara, self.bulletText, self._wrapWidths
-            _learn_frame(canv, self.style, canv._code[start:])
-        marker = hash(key)
-        if marker in seen:
-            cache[key] = canv._code[start:]
-        else:
-            seen.add(marker)
+        frag, _s, _k, ascent, descent, _w = _style_info(self.style)
+        self._wrapWidths = [self.width, self.width]
+        self.blPara = frag.clone(kind=0, lines=self._fast_lines(self.width), ascent=ascent, descent=descent,
+                                 fontSize=frag.fontSize)
+        self.bulletText = None
+        try:
+            super().draw()
+        finally:
+            del self.blPara, self.bulletText, self._wrapWidths
+        _learn_frame(canv, self.style, canv._code[start:])
+        _remember(canv, key, canv._code[start:])
         return None
+
+    def _key(self) -> tuple:
+        # The lines (so the operators) of a plain cell follow from its style, width and text.
+        return self.style, self.width, self._source
+
+    def cell_code(self, canv) -> list[str] | None:
+        """The operators drawing this plain cell (wrapped on the fast path) at its origin, without
+        drawing it: those drawn before for the same text at the same width, else written here (see
+        :meth:`_operators`); ``None`` when reportlab must draw it (the first cell of its style)."""
+        key = self._key()
+        code = canv.__dict__.get("_tdkt_cell_code", _NO_CODE)[1].get(key)
+        if code is None:
+            code = self._operators(canv, self._fast_lines(self.width))
+            if code is not None:
+                _remember(canv, key, code)
+        return code
 
     def _operators(self, canv, lines) -> list[str] | None:
         """What ``Paragraph.drawPara`` writes for these lines of a left-aligned cell, written here:
@@ -210,6 +215,21 @@ class LazyParagraph(Paragraph):
         return [*before, " ".join(parts), *after]
 
 
+_NO_CODE: tuple[set, dict] = (set(), {})
+
+
+def _remember(canv, key: tuple, code: list[str]) -> None:
+    """Keep the operators of a cell for the next cell with the same ``key`` once it has been drawn
+    twice (a unit's name, a common position), not for each person's name: 20,000 of those would
+    only fill the memory."""
+    seen, cache = canv.__dict__.setdefault("_tdkt_cell_code", (set(), {}))
+    marker = hash(key)
+    if marker in seen:
+        cache[key] = code
+    else:
+        seen.add(marker)
+
+
 def _learn_frame(canv, style, written: list[str]) -> None:
     """Remember how drawPara framed a left-aligned cell of ``style`` on this canvas (state saved,
     colour set, one text object, state restored), so that the next cells are written directly."""
@@ -228,28 +248,29 @@ def _learn_frame(canv, style, written: list[str]) -> None:
 
 
 class FastTable(Table):
-    """A Table drawing :class:`LazyParagraph` cells of plain text with their cached operators; the
-    geometry is ``Table._drawCell``'s (one flowable per cell, its style's padding and alignment)."""
+    """A Table writing the operators of its plain cells itself: :class:`LazyParagraph` cells of plain
+    text (their cached operators inside the state save and move ``Flowable.drawOn`` writes) and
+    one-line strings (the text object ``Canvas.drawString`` and its kin write). The geometry is
+    ``Table._drawCell``'s (one flowable per cell, its style's padding and alignment); everything
+    else (rules, spans, other cells) is reportlab's."""
 
     def _drawCell(self, cellval, cellstyle, pos, size):
+        if cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if type(cellval) is str:
+            if self._draw_string(cellval, cellstyle, pos, size):
+                return None
+            return super()._drawCell(cellval, cellstyle, pos, size)
         para = cellval[0] if isinstance(cellval, (tuple, list)) and len(cellval) == 1 else cellval
-        if not isinstance(para, LazyParagraph) or cellstyle.href or cellstyle.destination:
+        if not isinstance(para, LazyParagraph):
             return super()._drawCell(cellval, cellstyle, pos, size)
         colpos, rowpos = pos
         colwidth, rowheight = size
         canv = self.canv
-        w, h = para.wrapOn(canv, colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
-                           rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
+        w, h = para.wrap(colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
+                         rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
         if not para._fast:
             return super()._drawCell(cellval, cellstyle, pos, size)
-        if self._curcellstyle is not cellstyle:
-            cur = self._curcellstyle
-            if cur is None or cellstyle.color != cur.color:
-                canv.setFillColor(cellstyle.color)
-            if (cur is None or cellstyle.leading != cur.leading or cellstyle.fontname != cur.fontname
-                    or cellstyle.fontsize != cur.fontsize):
-                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-            self._curcellstyle = cellstyle
         valign = cellstyle.valign
         if valign == "TOP":
             y = rowpos + rowheight - cellstyle.topPadding
@@ -267,8 +288,70 @@ class FastTable(Table):
             x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
         else:
             return super()._drawCell(cellval, cellstyle, pos, size)
-        para.drawOn(canv, x, y)
+        self._use_style(cellstyle)
+        code = para.cell_code(canv)
+        if code is None:
+            para.drawOn(canv, x, y)
+            return None
+        # What Flowable.drawOn writes around the cell (saveState, translate after a "q", restoreState):
+        # the cell's operators leave the canvas's own state as it was.
+        canv._code += ["q", "1 0 0 1 %s cm" % fp_str(x, y), *code, "Q"]
         return None
+
+    def _use_style(self, cellstyle) -> None:
+        """The fill colour and font of ``cellstyle``, set as ``Table._drawCell`` sets them."""
+        if self._curcellstyle is not cellstyle:
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                self.canv.setFillColor(cellstyle.color)
+            if (cur is None or cellstyle.leading != cur.leading or cellstyle.fontname != cur.fontname
+                    or cellstyle.fontsize != cur.fontsize):
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+
+    def _draw_string(self, text: str, cellstyle, pos, size) -> bool:
+        """A cell holding a string, written as ``Table._drawCell`` draws it (one ``drawString`` and
+        its kin per line) for a TrueType font; False: leave it to reportlab."""
+        just, valign = cellstyle.alignment, cellstyle.valign
+        if (cellstyle.direction or cellstyle.shaping or just not in ("LEFT", "CENTRE", "CENTER", "RIGHT")
+                or valign not in ("TOP", "MIDDLE", "BOTTOM") or not getFont(cellstyle.fontname)._dynamicFont):
+            return False
+        self._use_style(cellstyle)
+        canv = self.canv
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        lines = text.split("\n")
+        leading, fontsize = cellstyle.leading, cellstyle.fontsize
+        if valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        elif valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + len(lines) * leading) / 2.0 - fontsize
+        tx = _text_object(canv)
+        for line in lines:
+            if just == "LEFT":
+                x = colpos + cellstyle.leftPadding
+            else:
+                w = stringWidth(line, canv._fontname, canv._fontsize)
+                if just == "RIGHT":
+                    x = colpos + colwidth - cellstyle.rightPadding - w
+                else:
+                    x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - 0.5 * w
+            tx._curSubset = -1
+            canv._code.append("BT 1 0 0 1 %s Tm %s T* ET" % (fp_str(x, y), tx._formatText(line)))
+            y -= leading
+        return True
+
+
+def _text_object(canv) -> PDFTextObject:
+    """A text object in the canvas's current font, as ``Canvas.beginText`` makes one."""
+    key = (canv._fontname, canv._fontsize, canv._leading)
+    objects = canv.__dict__.setdefault("_tdkt_text_objects", {})
+    tx = objects.get(key)
+    if tx is None:
+        tx = objects[key] = PDFTextObject(canv)
+    return tx
 
 
 # Style commands whose effect does not depend on which body row a cell is in, as long as they
