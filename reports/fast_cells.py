@@ -218,11 +218,11 @@ class LazyParagraph(Paragraph):
 _NO_CODE: tuple[set, dict] = (set(), {})
 
 
-def _remember(canv, key: tuple, code: list[str]) -> None:
+def _remember(canv, key: tuple, code, store: str = "_tdkt_cell_code") -> None:
     """Keep the operators of a cell for the next cell with the same ``key`` once it has been drawn
     twice (a unit's name, a common position), not for each person's name: 20,000 of those would
     only fill the memory."""
-    seen, cache = canv.__dict__.setdefault("_tdkt_cell_code", (set(), {}))
+    seen, cache = canv.__dict__.setdefault(store, (set(), {}))
     marker = hash(key)
     if marker in seen:
         cache[key] = code
@@ -262,32 +262,18 @@ class FastTable(Table):
                 return None
             return super()._drawCell(cellval, cellstyle, pos, size)
         para = cellval[0] if isinstance(cellval, (tuple, list)) and len(cellval) == 1 else cellval
-        if not isinstance(para, LazyParagraph):
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        colpos, rowpos = pos
-        colwidth, rowheight = size
+        if isinstance(para, LazyParagraph):
+            w, h = para.wrap(size[0] - cellstyle.leftPadding - cellstyle.rightPadding,
+                             size[1] - cellstyle.topPadding - cellstyle.bottomPadding)
+        if not isinstance(para, LazyParagraph) or not para._fast:
+            if not isinstance(para, Paragraph) or not self._draw_paragraph(para, cellstyle, pos, size):
+                super()._drawCell(cellval, cellstyle, pos, size)
+            return None
         canv = self.canv
-        w, h = para.wrap(colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
-                         rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
-        if not para._fast:
+        at = _origin(cellstyle, pos, size, w, h)
+        if at is None:
             return super()._drawCell(cellval, cellstyle, pos, size)
-        valign = cellstyle.valign
-        if valign == "TOP":
-            y = rowpos + rowheight - cellstyle.topPadding
-        elif valign == "BOTTOM":
-            y = rowpos + cellstyle.bottomPadding + h
-        else:
-            y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
-        y -= h
-        just = cellstyle.alignment
-        if just == "LEFT":
-            x = colpos + cellstyle.leftPadding
-        elif just == "RIGHT":
-            x = colpos + colwidth - cellstyle.rightPadding - w
-        elif just in ("CENTRE", "CENTER"):
-            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
-        else:
-            return super()._drawCell(cellval, cellstyle, pos, size)
+        x, y = at
         self._use_style(cellstyle)
         code = para.cell_code(canv)
         if code is None:
@@ -297,6 +283,36 @@ class FastTable(Table):
         # the cell's operators leave the canvas's own state as it was.
         canv._code += ["q", "1 0 0 1 %s cm" % fp_str(x, y), *code, "Q"]
         return None
+
+    def _draw_paragraph(self, para: Paragraph, cellstyle, pos, size) -> bool:
+        """A cell holding one other Paragraph (the header's, a heading with markup): drawn by
+        reportlab the first times, then its operators written again wherever the same paragraph is
+        drawn at the same width (the header on every page). False: leave it to ``Table._drawCell``."""
+        if para.getSpaceBefore() or para.getSpaceAfter() or any(
+                getattr(f, "link", None) or getattr(f, "cbDefn", None) for f in getattr(para, "frags", ())):
+            return False  # links and callbacks act outside the page's operators
+        canv = self.canv
+        width = size[0] - cellstyle.leftPadding - cellstyle.rightPadding
+        key = (para, width)
+        known = canv.__dict__.get("_tdkt_paragraphs", _NO_CODE)[1].get(key)
+        if known is None:
+            w, h = para.wrapOn(canv, width, size[1] - cellstyle.topPadding - cellstyle.bottomPadding)
+        else:
+            w, h, code = known
+        at = _origin(cellstyle, pos, size, w, h)
+        if at is None:
+            return False
+        self._use_style(cellstyle)
+        move = "1 0 0 1 %s cm" % fp_str(*at)
+        if known is not None:
+            canv._code += ["q", move, *code, "Q"]
+            return True
+        start = len(canv._code)
+        para.drawOn(canv, *at)
+        written = canv._code[start:]
+        if len(written) > 2 and written[0] == "q" and written[1] == move and written[-1] == "Q":
+            _remember(canv, key, (w, h, written[2:-1]), "_tdkt_paragraphs")
+        return True
 
     def _use_style(self, cellstyle) -> None:
         """The fill colour and font of ``cellstyle``, set as ``Table._drawCell`` sets them."""
@@ -342,6 +358,31 @@ class FastTable(Table):
             canv._code.append("BT 1 0 0 1 %s Tm %s T* ET" % (fp_str(x, y), tx._formatText(line)))
             y -= leading
         return True
+
+
+def _origin(cellstyle, pos, size, w: float, h: float) -> tuple[float, float] | None:
+    """Where ``Table._drawCell`` draws a cell's one flowable of size ``w`` x ``h`` (no space before
+    or after it); ``None`` for an alignment it refuses."""
+    colpos, rowpos = pos
+    colwidth, rowheight = size
+    valign = cellstyle.valign
+    if valign == "TOP":
+        y = rowpos + rowheight - cellstyle.topPadding
+    elif valign == "BOTTOM":
+        y = rowpos + cellstyle.bottomPadding + h
+    else:
+        y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+    y -= h
+    just = cellstyle.alignment
+    if just == "LEFT":
+        x = colpos + cellstyle.leftPadding
+    elif just == "RIGHT":
+        x = colpos + colwidth - cellstyle.rightPadding - w
+    elif just in ("CENTRE", "CENTER"):
+        x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
+    else:
+        return None
+    return x, y
 
 
 def _text_object(canv) -> PDFTextObject:
