@@ -27,8 +27,10 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 # False: every cell takes reportlab's own path (the reference the tests compare the output with).
 ENABLED = True
+LINES_KEPT = 4096  # texts whose lines are kept per cell style (about 1 MB)
 # Per style (kept while the style lives): None when its cells must take reportlab's path, else
-# (template fragment, space width, space shrinkage in points, ascent, descent, word width cache).
+# (template fragment, space width, space shrinkage in points, ascent, descent, word width cache,
+# the lines of the texts last broken: (width, text) -> lines or None).
 _STYLE_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -50,7 +52,7 @@ def _style_info(style):
             f = template[0]
             space = stringWidth(" ", f.fontName, f.fontSize)
             ascent, descent = getAscentDescent(f.fontName, f.fontSize)
-            info = (f, space, style.spaceShrinkage * space, ascent, descent, {})
+            info = (f, space, style.spaceShrinkage * space, ascent, descent, {}, {})
     _STYLE_INFO[style] = info
     return info
 
@@ -69,7 +71,7 @@ def plain_words(text: str) -> list[str] | None:
 def break_lines(words: list[str], info, width: float) -> list[tuple[float, list[str]]] | None:
     """``Paragraph.breakLines`` for one fragment without hyphenation: (unused width, words) per line;
     ``None`` when a word is wider than the line (reportlab splits it: its path is taken)."""
-    frag, space, shrink, _a, _d, widths = info
+    frag, space, shrink, _a, _d, widths, _lines = info
     font, size = frag.fontName, frag.fontSize
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
@@ -131,8 +133,18 @@ class LazyParagraph(Paragraph):
         info = _style_info(self.style)
         if info is None:
             return None
+        # A cell is broken when its row is measured and again when it is drawn, and a list repeats
+        # the same units, positions and names: the lines of the texts seen lately are kept.
+        kept = info[6]
+        key = (availWidth, self._source)
+        if key in kept:
+            return kept[key]
         words = plain_words(self._source)
-        return None if words is None else break_lines(words, info, availWidth)
+        lines = None if words is None else break_lines(words, info, availWidth)
+        if len(kept) >= LINES_KEPT:
+            kept.clear()
+        kept[key] = lines
+        return lines
 
     def wrap(self, availWidth, availHeight):
         if self._wrapped is None or self._wrapped[0] != availWidth:
@@ -165,7 +177,7 @@ class LazyParagraph(Paragraph):
             return None
         key = self._key()
         start = len(canv._code)
-        frag, _s, _k, ascent, descent, _w = _style_info(self.style)
+        frag, _s, _k, ascent, descent, _w, _l = _style_info(self.style)
         self._wrapWidths = [self.width, self.width]
         self.blPara = frag.clone(kind=0, lines=self._fast_lines(self.width), ascent=ascent, descent=descent,
                                  fontSize=frag.fontSize)
