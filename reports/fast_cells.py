@@ -201,7 +201,9 @@ class LazyParagraph(Paragraph):
         key = self._key()
         code = canv.__dict__.get("_tdkt_cell_code", _NO_CODE)[1].get(key)
         if code is None:
-            code = self._operators(canv, self._fast_lines(self.width))
+            lines = self._fast_lines(self.width)
+            # An empty cell: reportlab's Paragraph writes nothing (not even an empty text object).
+            code = self._operators(canv, lines) if lines else []
             if code is not None:
                 _remember(canv, key, code)
         return code
