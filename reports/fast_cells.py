@@ -9,8 +9,12 @@ space shrinkage, no hyphenation) and, when drawn, replays the PDF operators that
 "Hoàn thành xuất sắc nhiệm vụ..." thousands of times). Anything else (markup, a word wider than the
 cell, indents, bullets, other wrapping modes) takes reportlab's own path, unchanged.
 
-:class:`FastTable` is a reportlab ``Table`` whose ``_drawCell`` takes that shortcut for such cells:
-the same positions as ``Table._drawCell`` computes, everything else (rules, spans, fonts) reportlab's.
+:class:`FastTable` is a reportlab ``Table`` whose ``_drawCell`` writes the operators of its cells
+straight into the page, with the positions ``Table._drawCell`` computes: a plain cell's (replayed by
+text, inside the state save and move ``Flowable.drawOn`` would write), a string cell's (the text object
+``Canvas.drawString`` and its kin write) and those of a Paragraph drawn again at the same width (the
+header row on every page). Rules, spans and anything else are reportlab's. At 5,000 rows this takes a
+list from 1.2 s to 0.7 s (whole process, bench/bench_lists.py), the same bytes.
 """
 from __future__ import annotations
 
@@ -100,7 +104,9 @@ class LazyParagraph(Paragraph):
     """A Paragraph parsed only when reportlab's own path needs it; plain text is broken into lines
     by :func:`break_lines`. Keeps its last size: a table cell is wrapped when its row is measured and
     again, at the same width, when it is drawn; the second time is free. A plain cell keeps no lines
-    between the two (they are broken again when drawn), so that a long list stays small in memory."""
+    of its own between the two, so that a long list stays small in memory: the lines of the texts
+    broken lately are kept per style (:data:`LINES_KEPT` of them), which covers a row's measure and
+    its drawing and the units and positions a list repeats."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
     _fast = False  # the last wrap broke plain text with break_lines

@@ -2,8 +2,10 @@
 
 Rows are measured in chunks of :data:`CHUNK` rows (reportlab's ``Table._calc_height`` looks for the
 next row to measure from the start of the table, so one table of all the rows costs the square of
-their number) and their cells wrapped and drawn by :mod:`reports.fast_cells`; the pages are the
-same, byte for byte, as with reportlab's own engine (``reference_layout()``, for the tests).
+their number) and their cells wrapped and drawn by :mod:`reports.fast_cells`; a page's table takes
+the cell styles its body rows share, set once for the whole table (:meth:`PagedTable._page_styles`),
+rather than every command applied to every cell of every page. The pages are the same, byte for
+byte, as with reportlab's own engine (``reference_layout()``, for the tests).
 """
 from __future__ import annotations
 
