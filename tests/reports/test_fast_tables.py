@@ -137,3 +137,20 @@ def test_the_demos_package_and_other_long_tables_print_the_same_bytes(demo):  # 
         assert fast == reference, make.__name__
         assert len(pages(fast)) > 4, make.__name__
 
+
+
+def test_printing_a_list_imports_no_database_code():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\nfrom models.yearend.printable import PrintableList, PrintedEntry\n"
+            "from reports.award_list import render_award_list\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'sqlite3', 'urllib', 'http')"
+            " and m != 'urllib' and not m.startswith('urllib.parse')))")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    from models.yearend import lists, printable
+
+    assert lists.PrintableList is printable.PrintableList and lists.PrintedEntry is printable.PrintedEntry
