@@ -31,6 +31,7 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 # False: every cell takes reportlab's own path (the reference the tests compare the output with).
 ENABLED = True
+_UNKNOWN = object()
 LINES_KEPT = 4096  # texts whose lines are kept per cell style (about 1 MB)
 # Per style (kept while the style lives): None when its cells must take reportlab's path, else
 # (template fragment, space width, space shrinkage in points, ascent, descent, word width cache,
@@ -143,8 +144,9 @@ class LazyParagraph(Paragraph):
         # the same units, positions and names: the lines of the texts seen lately are kept.
         kept = info[6]
         key = (availWidth, self._source)
-        if key in kept:
-            return kept[key]
+        lines = kept.get(key, _UNKNOWN)  # one look-up: another thread may clear the dict meanwhile
+        if lines is not _UNKNOWN:
+            return lines
         words = plain_words(self._source)
         lines = None if words is None else break_lines(words, info, availWidth)
         if len(kept) >= LINES_KEPT:
