@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.yearend.lists import PrintableList, PrintedEntry  # noqa: E402
+from models.yearend.printable import PrintableList, PrintedEntry  # noqa: E402
 from reports.award_list import render_award_list  # noqa: E402
 
 

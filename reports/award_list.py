@@ -20,7 +20,7 @@ from models.common.text import joined_lower, money
 from models.yearend.authority import (
     CITY_BODY, COUNCIL, LOCAL, PROPOSAL_SYMBOL, Authority, TakenNumber, document_number,
 )
-from models.yearend.lists import PrintableList, PrintedEntry
+from models.yearend.printable import PrintableList, PrintedEntry
 
 from reports.document import Column, DocumentHeader, PageLayout, scaled_columns, styles_for
 from reports.parts import Closing, Document, Grid, Header, Heading, Row, Text, bound, render

@@ -9,8 +9,12 @@ space shrinkage, no hyphenation) and, when drawn, replays the PDF operators that
 "Hoàn thành xuất sắc nhiệm vụ..." thousands of times). Anything else (markup, a word wider than the
 cell, indents, bullets, other wrapping modes) takes reportlab's own path, unchanged.
 
-:class:`FastTable` is a reportlab ``Table`` whose ``_drawCell`` takes that shortcut for such cells:
-the same positions as ``Table._drawCell`` computes, everything else (rules, spans, fonts) reportlab's.
+:class:`FastTable` is a reportlab ``Table`` whose ``_drawCell`` writes the operators of its cells
+straight into the page, with the positions ``Table._drawCell`` computes: a plain cell's (replayed by
+text, inside the state save and move ``Flowable.drawOn`` would write), a string cell's (the text object
+``Canvas.drawString`` and its kin write) and those of a Paragraph drawn again at the same width (the
+header row on every page). Rules, spans and anything else are reportlab's. At 5,000 rows this takes a
+list from 1.2 s to 0.7 s (whole process, bench/bench_lists.py), the same bytes.
 """
 from __future__ import annotations
 
@@ -27,8 +31,11 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 # False: every cell takes reportlab's own path (the reference the tests compare the output with).
 ENABLED = True
+_UNKNOWN = object()
+LINES_KEPT = 4096  # texts whose lines are kept per cell style (about 1 MB)
 # Per style (kept while the style lives): None when its cells must take reportlab's path, else
-# (template fragment, space width, space shrinkage in points, ascent, descent, word width cache).
+# (template fragment, space width, space shrinkage in points, ascent, descent, word width cache,
+# the lines of the texts last broken: (width, text) -> lines or None).
 _STYLE_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -50,7 +57,7 @@ def _style_info(style):
             f = template[0]
             space = stringWidth(" ", f.fontName, f.fontSize)
             ascent, descent = getAscentDescent(f.fontName, f.fontSize)
-            info = (f, space, style.spaceShrinkage * space, ascent, descent, {})
+            info = (f, space, style.spaceShrinkage * space, ascent, descent, {}, {})
     _STYLE_INFO[style] = info
     return info
 
@@ -69,7 +76,7 @@ def plain_words(text: str) -> list[str] | None:
 def break_lines(words: list[str], info, width: float) -> list[tuple[float, list[str]]] | None:
     """``Paragraph.breakLines`` for one fragment without hyphenation: (unused width, words) per line;
     ``None`` when a word is wider than the line (reportlab splits it: its path is taken)."""
-    frag, space, shrink, _a, _d, widths = info
+    frag, space, shrink, _a, _d, widths, _lines = info
     font, size = frag.fontName, frag.fontSize
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
@@ -98,7 +105,9 @@ class LazyParagraph(Paragraph):
     """A Paragraph parsed only when reportlab's own path needs it; plain text is broken into lines
     by :func:`break_lines`. Keeps its last size: a table cell is wrapped when its row is measured and
     again, at the same width, when it is drawn; the second time is free. A plain cell keeps no lines
-    between the two (they are broken again when drawn), so that a long list stays small in memory."""
+    of its own between the two, so that a long list stays small in memory: the lines of the texts
+    broken lately are kept per style (:data:`LINES_KEPT` of them), which covers a row's measure and
+    its drawing and the units and positions a list repeats."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
     _fast = False  # the last wrap broke plain text with break_lines
@@ -131,8 +140,19 @@ class LazyParagraph(Paragraph):
         info = _style_info(self.style)
         if info is None:
             return None
+        # A cell is broken when its row is measured and again when it is drawn, and a list repeats
+        # the same units, positions and names: the lines of the texts seen lately are kept.
+        kept = info[6]
+        key = (availWidth, self._source)
+        lines = kept.get(key, _UNKNOWN)  # one look-up: another thread may clear the dict meanwhile
+        if lines is not _UNKNOWN:
+            return lines
         words = plain_words(self._source)
-        return None if words is None else break_lines(words, info, availWidth)
+        lines = None if words is None else break_lines(words, info, availWidth)
+        if len(kept) >= LINES_KEPT:
+            kept.clear()
+        kept[key] = lines
+        return lines
 
     def wrap(self, availWidth, availHeight):
         if self._wrapped is None or self._wrapped[0] != availWidth:
@@ -158,36 +178,43 @@ class LazyParagraph(Paragraph):
     def draw(self):
         if not self._fast:
             return super().draw()
-        lines = self._fast_lines(self.width)
         canv = self.canv
-        key = (self.style, self.height, self.width, tuple((extra, tuple(words)) for extra, words in lines))
-        # Operators are kept for lines drawn at least twice (a unit's name, a common position), not
-        # for each person's name: 20,000 of those would only fill the memory.
-        seen, cache = canv.__dict__.setdefault("_tdkt_cell_code", (set(), {}))
-        code = cache.get(key)
+        code = self.cell_code(canv)
         if code is not None:
             canv._code.extend(code)
             return None
+        key = self._key()
         start = len(canv._code)
-        direct = self._operators(canv, lines)
-        if direct is not None:
-            canv._code.extend(direct)
-        else:
-            frag, _s, _k, ascent, descent, _w = _style_info(self.style)
-            self._wrapWidths = [self.width, self.width]
-            self.blPara = frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
-            self.bulletText = None
-            try:
-                super().draw()
-            finally:
-                del self.blPara, self.bulletText, self._wrapWidths
-            _learn_frame(canv, self.style, canv._code[start:])
-        marker = hash(key)
-        if marker in seen:
-            cache[key] = canv._code[start:]
-        else:
-            seen.add(marker)
+        frag, _s, _k, ascent, descent, _w, _l = _style_info(self.style)
+        self._wrapWidths = [self.width, self.width]
+        self.blPara = frag.clone(kind=0, lines=self._fast_lines(self.width), ascent=ascent, descent=descent,
+                                 fontSize=frag.fontSize)
+        self.bulletText = None
+        try:
+            super().draw()
+        finally:
+            del self.blPara, self.bulletText, self._wrapWidths
+        _learn_frame(canv, self.style, canv._code[start:])
+        _remember(canv, key, canv._code[start:])
         return None
+
+    def _key(self) -> tuple:
+        # The lines (so the operators) of a plain cell follow from its style, width and text.
+        return self.style, self.width, self._source
+
+    def cell_code(self, canv) -> list[str] | None:
+        """The operators drawing this plain cell (wrapped on the fast path) at its origin, without
+        drawing it: those drawn before for the same text at the same width, else written here (see
+        :meth:`_operators`); ``None`` when reportlab must draw it (the first cell of its style)."""
+        key = self._key()
+        code = canv.__dict__.get("_tdkt_cell_code", _NO_CODE)[1].get(key)
+        if code is None:
+            lines = self._fast_lines(self.width)
+            # An empty cell: reportlab's Paragraph writes nothing (not even an empty text object).
+            code = self._operators(canv, lines) if lines else []
+            if code is not None:
+                _remember(canv, key, code)
+        return code
 
     def _operators(self, canv, lines) -> list[str] | None:
         """What ``Paragraph.drawPara`` writes for these lines of a left-aligned cell, written here:
@@ -210,6 +237,21 @@ class LazyParagraph(Paragraph):
         return [*before, " ".join(parts), *after]
 
 
+_NO_CODE: tuple[set, dict] = (set(), {})
+
+
+def _remember(canv, key: tuple, code, store: str = "_tdkt_cell_code") -> None:
+    """Keep the operators of a cell for the next cell with the same ``key`` once it has been drawn
+    twice (a unit's name, a common position), not for each person's name: 20,000 of those would
+    only fill the memory."""
+    seen, cache = canv.__dict__.setdefault(store, (set(), {}))
+    marker = hash(key)
+    if marker in seen:
+        cache[key] = code
+    else:
+        seen.add(marker)
+
+
 def _learn_frame(canv, style, written: list[str]) -> None:
     """Remember how drawPara framed a left-aligned cell of ``style`` on this canvas (state saved,
     colour set, one text object, state restored), so that the next cells are written directly."""
@@ -228,47 +270,151 @@ def _learn_frame(canv, style, written: list[str]) -> None:
 
 
 class FastTable(Table):
-    """A Table drawing :class:`LazyParagraph` cells of plain text with their cached operators; the
-    geometry is ``Table._drawCell``'s (one flowable per cell, its style's padding and alignment)."""
+    """A Table writing the operators of its plain cells itself: :class:`LazyParagraph` cells of plain
+    text (their cached operators inside the state save and move ``Flowable.drawOn`` writes) and
+    one-line strings (the text object ``Canvas.drawString`` and its kin write). The geometry is
+    ``Table._drawCell``'s (one flowable per cell, its style's padding and alignment); everything
+    else (rules, spans, other cells) is reportlab's."""
 
     def _drawCell(self, cellval, cellstyle, pos, size):
+        if cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if type(cellval) is str:
+            if self._draw_string(cellval, cellstyle, pos, size):
+                return None
+            return super()._drawCell(cellval, cellstyle, pos, size)
         para = cellval[0] if isinstance(cellval, (tuple, list)) and len(cellval) == 1 else cellval
-        if not isinstance(para, LazyParagraph) or cellstyle.href or cellstyle.destination:
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        colpos, rowpos = pos
-        colwidth, rowheight = size
+        if isinstance(para, LazyParagraph):
+            w, h = para.wrap(size[0] - cellstyle.leftPadding - cellstyle.rightPadding,
+                             size[1] - cellstyle.topPadding - cellstyle.bottomPadding)
+        if not isinstance(para, LazyParagraph) or not para._fast:
+            if not isinstance(para, Paragraph) or not self._draw_paragraph(para, cellstyle, pos, size):
+                super()._drawCell(cellval, cellstyle, pos, size)
+            return None
         canv = self.canv
-        w, h = para.wrapOn(canv, colwidth - cellstyle.leftPadding - cellstyle.rightPadding,
-                           rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
-        if not para._fast:
+        at = _origin(cellstyle, pos, size, w, h)
+        if at is None:
             return super()._drawCell(cellval, cellstyle, pos, size)
+        x, y = at
+        self._use_style(cellstyle)
+        code = para.cell_code(canv)
+        if code is None:
+            para.drawOn(canv, x, y)
+            return None
+        # What Flowable.drawOn writes around the cell (saveState, translate after a "q", restoreState):
+        # the cell's operators leave the canvas's own state as it was.
+        canv._code += ["q", "1 0 0 1 %s cm" % fp_str(x, y), *code, "Q"]
+        return None
+
+    def _draw_paragraph(self, para: Paragraph, cellstyle, pos, size) -> bool:
+        """A cell holding one other Paragraph (the header's, a heading with markup): drawn by
+        reportlab the first times, then its operators written again wherever the same paragraph is
+        drawn at the same width (the header on every page). False: leave it to ``Table._drawCell``."""
+        if para.getSpaceBefore() or para.getSpaceAfter() or any(
+                getattr(f, "link", None) or getattr(f, "cbDefn", None) for f in getattr(para, "frags", ())):
+            return False  # links and callbacks act outside the page's operators
+        canv = self.canv
+        width = size[0] - cellstyle.leftPadding - cellstyle.rightPadding
+        key = (para, width)
+        known = canv.__dict__.get("_tdkt_paragraphs", _NO_CODE)[1].get(key)
+        if known is None:
+            w, h = para.wrapOn(canv, width, size[1] - cellstyle.topPadding - cellstyle.bottomPadding)
+        else:
+            w, h, code = known
+        at = _origin(cellstyle, pos, size, w, h)
+        if at is None:
+            return False
+        self._use_style(cellstyle)
+        move = "1 0 0 1 %s cm" % fp_str(*at)
+        if known is not None:
+            canv._code += ["q", move, *code, "Q"]
+            return True
+        start = len(canv._code)
+        para.drawOn(canv, *at)
+        written = canv._code[start:]
+        if len(written) > 2 and written[0] == "q" and written[1] == move and written[-1] == "Q":
+            _remember(canv, key, (w, h, written[2:-1]), "_tdkt_paragraphs")
+        return True
+
+    def _use_style(self, cellstyle) -> None:
+        """The fill colour and font of ``cellstyle``, set as ``Table._drawCell`` sets them."""
         if self._curcellstyle is not cellstyle:
             cur = self._curcellstyle
             if cur is None or cellstyle.color != cur.color:
-                canv.setFillColor(cellstyle.color)
+                self.canv.setFillColor(cellstyle.color)
             if (cur is None or cellstyle.leading != cur.leading or cellstyle.fontname != cur.fontname
                     or cellstyle.fontsize != cur.fontsize):
-                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
             self._curcellstyle = cellstyle
-        valign = cellstyle.valign
-        if valign == "TOP":
-            y = rowpos + rowheight - cellstyle.topPadding
-        elif valign == "BOTTOM":
-            y = rowpos + cellstyle.bottomPadding + h
+
+    def _draw_string(self, text: str, cellstyle, pos, size) -> bool:
+        """A cell holding a string, written as ``Table._drawCell`` draws it (one ``drawString`` and
+        its kin per line) for a TrueType font; False: leave it to reportlab."""
+        just, valign = cellstyle.alignment, cellstyle.valign
+        if (cellstyle.direction or cellstyle.shaping or just not in ("LEFT", "CENTRE", "CENTER", "RIGHT")
+                or valign not in ("TOP", "MIDDLE", "BOTTOM") or not getFont(cellstyle.fontname)._dynamicFont):
+            return False
+        self._use_style(cellstyle)
+        canv = self.canv
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        lines = text.split("\n")
+        leading, fontsize = cellstyle.leading, cellstyle.fontsize
+        if valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        elif valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
         else:
-            y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
-        y -= h
-        just = cellstyle.alignment
-        if just == "LEFT":
-            x = colpos + cellstyle.leftPadding
-        elif just == "RIGHT":
-            x = colpos + colwidth - cellstyle.rightPadding - w
-        elif just in ("CENTRE", "CENTER"):
-            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
-        else:
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        para.drawOn(canv, x, y)
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + len(lines) * leading) / 2.0 - fontsize
+        tx = _text_object(canv)
+        for line in lines:
+            if just == "LEFT":
+                x = colpos + cellstyle.leftPadding
+            else:
+                w = stringWidth(line, canv._fontname, canv._fontsize)
+                if just == "RIGHT":
+                    x = colpos + colwidth - cellstyle.rightPadding - w
+                else:
+                    x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - 0.5 * w
+            tx._curSubset = -1
+            canv._code.append("BT 1 0 0 1 %s Tm %s T* ET" % (fp_str(x, y), tx._formatText(line)))
+            y -= leading
+        return True
+
+
+def _origin(cellstyle, pos, size, w: float, h: float) -> tuple[float, float] | None:
+    """Where ``Table._drawCell`` draws a cell's one flowable of size ``w`` x ``h`` (no space before
+    or after it); ``None`` for an alignment it refuses."""
+    colpos, rowpos = pos
+    colwidth, rowheight = size
+    valign = cellstyle.valign
+    if valign == "TOP":
+        y = rowpos + rowheight - cellstyle.topPadding
+    elif valign == "BOTTOM":
+        y = rowpos + cellstyle.bottomPadding + h
+    else:
+        y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+    y -= h
+    just = cellstyle.alignment
+    if just == "LEFT":
+        x = colpos + cellstyle.leftPadding
+    elif just == "RIGHT":
+        x = colpos + colwidth - cellstyle.rightPadding - w
+    elif just in ("CENTRE", "CENTER"):
+        x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
+    else:
         return None
+    return x, y
+
+
+def _text_object(canv) -> PDFTextObject:
+    """A text object in the canvas's current font, as ``Canvas.beginText`` makes one."""
+    key = (canv._fontname, canv._fontsize, canv._leading)
+    objects = canv.__dict__.setdefault("_tdkt_text_objects", {})
+    tx = objects.get(key)
+    if tx is None:
+        tx = objects[key] = PDFTextObject(canv)
+    return tx
 
 
 # Style commands whose effect does not depend on which body row a cell is in, as long as they

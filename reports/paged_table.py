@@ -2,8 +2,10 @@
 
 Rows are measured in chunks of :data:`CHUNK` rows (reportlab's ``Table._calc_height`` looks for the
 next row to measure from the start of the table, so one table of all the rows costs the square of
-their number) and their cells wrapped and drawn by :mod:`reports.fast_cells`; the pages are the
-same, byte for byte, as with reportlab's own engine (``reference_layout()``, for the tests).
+their number) and their cells wrapped and drawn by :mod:`reports.fast_cells`; a page's table takes
+the cell styles its body rows share, set once for the whole table (:meth:`PagedTable._page_styles`),
+rather than every command applied to every cell of every page. The pages are the same, byte for
+byte, as with reportlab's own engine (``reference_layout()``, for the tests).
 """
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ from bisect import bisect_left
 from contextlib import contextmanager
 
 from reportlab.platypus import Flowable, Table
+from reportlab.platypus.tables import LINECOMMANDS, CellStyle
 
 from reports import fast_cells
-from reports.fast_cells import FastTable, LazyParagraph, body_heights
+from reports.fast_cells import _ROW_FREE, FastTable, LazyParagraph, body_heights
 
 CHUNK = 256  # rows measured per reportlab Table
 _REFERENCE = False  # True: one Table for all rows, reportlab's own cells (the former writer)
@@ -42,6 +45,24 @@ def _table_class():
     return Table if _REFERENCE else FastTable
 
 
+# Table style commands that set no cell's style (kept in lists of their own by ``Table._addCommand``).
+_NOT_CELL_STYLE = {"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS", *LINECOMMANDS}
+
+
+def _sets_cell_style(command: tuple) -> bool:
+    return command[0] not in _NOT_CELL_STYLE
+
+
+def _copied(styles: list[CellStyle]) -> list[CellStyle]:
+    """Copies of a row's cell styles (``CellStyle.copy`` without its walk over ``dir()``)."""
+    copies = []
+    for style in styles:
+        new = CellStyle.__new__(CellStyle)
+        new.__dict__.update(style.__dict__)
+        copies.append(new)
+    return copies
+
+
 def _at_row(command: tuple, row: int) -> tuple:
     """``command`` (written for a row at index 0: ``("SPAN", (0, 0), (-1, 0))``) moved to ``row``."""
     name, (c0, r0), (c1, r1), *args = command
@@ -68,7 +89,7 @@ class PagedTable(Flowable):
                  row_styles: dict[int, list[tuple]] | None = None, keep_with_next: frozenset[int] = frozenset(),
                  continued: dict[int, list] | None = None,
                  _heights: list[float] | None = None, _start: int = 0, _extra: dict | None = None,
-                 _keys: tuple[list[int], list[int]] | None = None):
+                 _keys: tuple[list[int], list[int]] | None = None, _cells: list | None = None):
         super().__init__()
         self._header = header
         self._rows = rows
@@ -84,19 +105,61 @@ class PagedTable(Flowable):
         self._keys = _keys or (sorted(self._row_styles), sorted(self._continued))
         self.width = sum(col_widths)
         self.hAlign = "LEFT"
+        # The cell styles of the header and of a body row, and the other commands (see _page_styles);
+        # computed once for all the pages.
+        self._cells = [] if _cells is None else _cells
+
+    def _templates(self) -> tuple[list, list, list] | None:
+        """(the header's cell styles, a body row's, the style's commands that set no cell style), when
+        the style's cell commands address the header alone, the body from its first row or every row
+        (then every row under the header has the same cell styles); ``None`` otherwise."""
+        if not self._cells:
+            template = None
+            if not _REFERENCE and all(not _sets_cell_style(cmd) or (cmd[1][1], cmd[2][1]) in _ROW_FREE
+                                      for cmd in self._style):
+                probe = Table([self._header, self._header], colWidths=self._col_widths,
+                              style=[cmd for cmd in self._style if _sets_cell_style(cmd)])
+                template = (*probe._cellStyles, [cmd for cmd in self._style if not _sets_cell_style(cmd)])
+            self._cells.append(template)
+        return self._cells[0]
+
+    def _page_styles(self, rows: int, extra: list) -> tuple[list, list] | None:
+        """The cell styles of a page of ``rows`` rows under the header, and the commands left to apply
+        (the style's own lines and spans, then ``extra``): the body rows share one row of cell styles
+        built once, instead of each page's Table setting every cell's style command by command (the
+        same styles: a row addressed by a cell command of ``extra`` gets copies of its own)."""
+        template = self._templates()
+        if template is None:
+            return None
+        header, body, others = template
+        styles = [header] + [body] * rows
+        for cmd in extra:
+            if _sets_cell_style(cmd):
+                r0, r1 = cmd[1][1], cmd[2][1]
+                if r0 < 0 or r1 < 0 or isinstance(r0, str) or isinstance(r1, str):
+                    return None
+                for r in range(r0, min(r1, rows) + 1):
+                    if styles[r] is body or styles[r] is header:
+                        styles[r] = _copied(styles[r])
+        return styles, others + extra
 
     def _style_for(self, start: int, stop: int, heading: int | None = None) -> list:
         """The table style of rows ``start``..``stop`` printed under the header row (and under the
         continuation of ``heading``'s group, when given)."""
+        return self._style + self._extra_style(start, stop, heading)
+
+    def _extra_style(self, start: int, stop: int, heading: int | None = None) -> list:
+        """The style commands of rows ``start``..``stop`` and of ``heading``'s continuation (see
+        :meth:`_style_for`), after the table's own."""
         if not self._row_styles:
-            return self._style
+            return []
         shift = 1 if heading is None else 2
         styled = self._keys[0]
         extra = [_at_row(cmd, shift + r - start) for r in styled[bisect_left(styled, start):bisect_left(styled, stop)]
                  for cmd in self._row_styles[r]]
         if heading is not None:
             extra = [_at_row(cmd, 1) for cmd in self._row_styles.get(heading, ())] + extra
-        return self._style + extra
+        return extra
 
     def _heading_of(self, start: int) -> int | None:
         """The group heading whose continuation opens a page starting at row ``start``, if any."""
@@ -151,14 +214,12 @@ class PagedTable(Flowable):
         heading = self._heading_of(start)
         top = [self._header] if heading is None else [self._header, self._continued[heading]]
         top_heights = [heights[0]] if heading is None else [heights[0], self._extra[heading]]
-        return _table_class()(
-            [*top, *self._rows[start:stop]],
-            colWidths=self._col_widths,
-            rowHeights=[*top_heights, *heights[1 + start:1 + stop]],
-            style=self._style_for(start, stop, heading),
-            repeatRows=1,
-            hAlign="LEFT",
-        )
+        data = [*top, *self._rows[start:stop]]
+        extra = self._extra_style(start, stop, heading)
+        page = self._page_styles(len(data) - 1, extra)
+        cell_styles, style = (None, self._style + extra) if page is None else page
+        return _table_class()(data, colWidths=self._col_widths, rowHeights=[*top_heights, *heights[1 + start:1 + stop]],
+                              style=style, repeatRows=1, hAlign="LEFT", cellStyles=cell_styles)
 
     def _height(self, start: int, stop: int, limit: float | None = None) -> float:
         """The height of rows ``start``..``stop`` on a page; past ``limit``, any height above it (the
@@ -205,7 +266,7 @@ class PagedTable(Flowable):
             return None
         return PagedTable(self._header, self._rows, self._col_widths, self._style, row_styles=self._row_styles,
                           keep_with_next=self._keep_with_next, continued=self._continued, _heights=self._heights,
-                          _start=start, _extra=self._extra, _keys=self._keys)
+                          _start=start, _extra=self._extra, _keys=self._keys, _cells=self._cells)
 
     def draw(self):
         table = self._table(self._start, len(self._rows))

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from models.common.bulk import without_gc_passes
 from reports.document import (
     DocumentHeader, PageLayout, PagedTable, build_document, data_table, document_styles, grid_style, header_block,
     paragraph, signature_block, styles_for, title_block,
@@ -66,14 +67,20 @@ class KeepWithTail(Flowable):
     do not fit together, the table's last rows go over to the next page with them, so that the
     signature never opens a page alone. Uses only the table's ``wrap`` and ``split``."""
 
-    def __init__(self, table: Flowable, tail: list[Flowable], rows: int = TAIL_ROWS):
+    def __init__(self, table: Flowable, tail: list[Flowable], rows: int = TAIL_ROWS,
+                 _heights: dict[float, float] | None = None):
         super().__init__()
         self._table = table
         self._tail = tail
         self._rows = rows
+        self._heights = {} if _heights is None else _heights  # the tail's height by width, for every page
 
     def _tail_height(self, width: float) -> float:
-        return sum(f.wrap(width, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._tail)
+        # Asked on every page of a long table: the tail's paragraphs are wrapped once per width.
+        if width not in self._heights:
+            self._heights[width] = sum(f.wrap(width, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                                       for f in self._tail)
+        return self._heights[width]
 
     def wrap(self, availWidth, availHeight):
         self._avail_width = availWidth
@@ -90,7 +97,7 @@ class KeepWithTail(Flowable):
             parts = self._table.split(availWidth, availHeight)
             if len(parts) < 2:
                 return parts
-            return [*parts[:-1], KeepWithTail(parts[-1], self._tail, self._rows)]
+            return [*parts[:-1], KeepWithTail(parts[-1], self._tail, self._rows, self._heights)]
         # The table fits, the tail does not: cut the table so that its last rows go with the tail.
         available = table_h - 1
         parts: list[Flowable] = []
@@ -252,7 +259,8 @@ def flowables(doc: Document) -> list[Flowable]:
 
 
 def write_pdf(doc: Document) -> bytes:
-    return build_document(flowables(doc), doc.layout, title=doc.title)
+    with without_gc_passes():  # the rows of a long list too (see build_document)
+        return build_document(flowables(doc), doc.layout, title=doc.title)
 
 
 __all__ = ["DRAFT", "DraftStamp", "KeepWithTail", "RestartPageNumbers", "flowables", "write_pdf"]

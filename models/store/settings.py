@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.common.codes import CouncilLevel
 from models.common.text import blank_fields, clean
+
+if TYPE_CHECKING:  # printing a list needs no database (see models.yearend.printable)
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

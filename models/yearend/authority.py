@@ -14,17 +14,18 @@ awarded at the province/city level, so a district or ward only proposes it (see 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
-from sqlite_utils import Database
-
 import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.common.codes import CouncilLevel, TitleCode
 from models.common.errors import DomainError, ValidationError
 from models.common.text import clean
 from models.store.settings import CouncilNames, council_names
-from models.yearend.lists import default_issuer
+from models.yearend.printable import default_issuer
+
+if TYPE_CHECKING:  # printing a list needs no database (see models.yearend.printable)
+    from sqlite_utils import Database
 
 LOCAL, COUNCIL, HIGHER = "local", "council", "higher"
 LEVELS = (LOCAL, COUNCIL, HIGHER)

@@ -1,6 +1,8 @@
 """The table writer's fast path (reports/fast_cells.py, reports/paged_table.py) prints the very pages
 reportlab's general engine prints: the same bytes, so the same text on the same pages, on the demo's
-lists and on long generated ones (groups, money, continued headings, markup, words wider than a cell)."""
+lists, its year's package (the Tờ trình, the minutes, the decisions with their lists), the other long
+tables (classification sheets, the initiatives register) and long generated lists (groups, money,
+continued headings, markup, words wider than a cell, strings on several lines)."""
 import dataclasses
 import datetime as dt
 
@@ -12,6 +14,7 @@ from models.yearend import review, title_lists
 from models.yearend.lists import PrintedEntry
 from reports import fast_cells
 from reports.award_list import render_award_list, render_award_lists
+from reports.parts import render
 from reports.document import Column, PageLayout, build_document, data_table, document_styles
 from reports.paged_table import CellParagraph, reference_layout
 
@@ -72,8 +75,10 @@ def test_the_demos_lists_print_the_same_bytes_as_reportlabs_engine(demo):  # noq
 def test_a_plain_table_of_odd_cells_prints_the_same_bytes():
     layout = PageLayout()
     columns = [Column("STT", 12 * mm, "CENTER", wrap=False), Column("Tên", 40 * mm, "CENTER"),
-               Column("Nội dung", layout.frame_width - 82 * mm), Column("Số", 30 * mm, "RIGHT")]
-    rows = [[str(i), TEXTS[i % 5].upper() if i % 2 else "", TEXTS[(i + 1) % 5] * (i % 3), f"{i:,}"] for i in range(300)]
+               Column("Nội dung", layout.frame_width - 112 * mm), Column("Số", 30 * mm, "RIGHT", wrap=False),
+               Column("Mã", 30 * mm, "LEFT", wrap=False)]
+    rows = [[str(i), TEXTS[i % 5].upper() if i % 2 else "", TEXTS[(i + 1) % 5] * (i % 3), f"{i:,}\n{i % 7}" * (i % 2),
+             f"HS-{i}" + "\nđã lưu" * (i % 3)] for i in range(300)]
 
     def render():
         return build_document([data_table(columns, rows, "Không có ai.")], layout)
@@ -113,3 +118,39 @@ def test_reportlab_runs_with_its_c_accelerators():
     from reportlab.lib import rl_accel
 
     assert not rl_accel._py_funcs  # rl-accel installed: fp_str, asciiBase85Encode... in C
+
+
+def test_the_demos_package_and_other_long_tables_print_the_same_bytes(demo):  # noqa: F811
+    from models.yearend.package import year_package
+    from reports.classification import render_district_classification, render_unit_classification
+    from reports.initiatives import register_pdf
+    from reports.package import package_bound
+
+    from .test_classification_report import _district, _unit
+    from .test_initiatives_register import _register
+
+    package = year_package(demo, 2018, AS_OF)
+    documents = [(render, package_bound(package)), (render_unit_classification, _unit(300)),
+                 (render_district_classification, _district(200)), (register_pdf, _register(250))]
+    for make, data in documents:
+        fast, reference = _both(make, data)
+        assert fast == reference, make.__name__
+        assert len(pages(fast)) > 4, make.__name__
+
+
+
+def test_printing_a_list_imports_no_database_code():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\nfrom models.yearend.printable import PrintableList, PrintedEntry\n"
+            "from reports.award_list import render_award_list\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'sqlite3', 'urllib', 'http')"
+            " and m != 'urllib' and not m.startswith('urllib.parse')))")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    from models.yearend import lists, printable
+
+    assert lists.PrintableList is printable.PrintableList and lists.PrintedEntry is printable.PrintedEntry
