@@ -32,7 +32,8 @@ _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT)
 # False: every cell takes reportlab's own path (the reference the tests compare the output with).
 ENABLED = True
 _UNKNOWN = object()
-LINES_KEPT = 4096  # texts whose lines are kept per cell style (about 1 MB)
+LINES_KEPT = 4096  # texts whose lines are kept per cell style, and at most
+CHARS_KEPT = 100_000  # characters of them (~1 MB with their lines: the styles live as long as the program)
 # Per style (kept while the style lives): None when its cells must take reportlab's path, else
 # (template fragment, space width, space shrinkage in points, ascent, descent, word width cache,
 # the lines of the texts last broken: (width, text) -> lines or None).
@@ -57,9 +58,24 @@ def _style_info(style):
             f = template[0]
             space = stringWidth(" ", f.fontName, f.fontSize)
             ascent, descent = getAscentDescent(f.fontName, f.fontSize)
-            info = (f, space, style.spaceShrinkage * space, ascent, descent, {}, {})
+            info = (f, space, style.spaceShrinkage * space, ascent, descent, {}, _Kept())
     _STYLE_INFO[style] = info
     return info
+
+
+class _Kept(dict):
+    """The lines of the texts broken lately, (width, text) -> lines or None; all dropped at once
+    when :data:`LINES_KEPT` texts or :data:`CHARS_KEPT` characters are kept (long achievement
+    texts must not stay in memory after their list is printed)."""
+
+    chars = 0
+
+    def keep(self, key: tuple, lines) -> None:
+        if len(self) >= LINES_KEPT or self.chars >= CHARS_KEPT:
+            self.clear()
+            self.chars = 0
+        self[key] = lines
+        self.chars += len(key[1])
 
 
 def plain_words(text: str) -> list[str] | None:
@@ -106,8 +122,8 @@ class LazyParagraph(Paragraph):
     by :func:`break_lines`. Keeps its last size: a table cell is wrapped when its row is measured and
     again, at the same width, when it is drawn; the second time is free. A plain cell keeps no lines
     of its own between the two, so that a long list stays small in memory: the lines of the texts
-    broken lately are kept per style (:data:`LINES_KEPT` of them), which covers a row's measure and
-    its drawing and the units and positions a list repeats."""
+    broken lately are kept per style (:data:`LINES_KEPT` of them, :data:`CHARS_KEPT` characters at
+    most), which covers a row's measure and its drawing and the units and positions a list repeats."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
     _fast = False  # the last wrap broke plain text with break_lines
@@ -149,9 +165,7 @@ class LazyParagraph(Paragraph):
             return lines
         words = plain_words(self._source)
         lines = None if words is None else break_lines(words, info, availWidth)
-        if len(kept) >= LINES_KEPT:
-            kept.clear()
-        kept[key] = lines
+        kept.keep(key, lines)
         return lines
 
     def wrap(self, availWidth, availHeight):
@@ -210,6 +224,8 @@ class LazyParagraph(Paragraph):
         code = canv.__dict__.get("_tdkt_cell_code", _NO_CODE)[1].get(key)
         if code is None:
             lines = self._fast_lines(self.width)
+            if lines is None:
+                return None
             # An empty cell: reportlab's Paragraph writes nothing (not even an empty text object).
             code = self._operators(canv, lines) if lines else []
             if code is not None:

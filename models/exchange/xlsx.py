@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from models.common.bulk import quick_init, without_gc_passes
+from models.common.bulk import without_gc_passes
 from models.common.dates import excel_serial_date
 from models.common.errors import DomainError
 from models.exchange import xlsx_guard
@@ -50,7 +50,6 @@ class ImportRejected(DomainError):
         super().__init__(text)
 
 
-@quick_init  # one per row of every import
 @dataclass(frozen=True)
 class Row:
     number: int  # the row number Excel shows (the header is row 1)

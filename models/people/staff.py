@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from models.common.bulk import quick_init
 from models.common.codes import Gender, StaffCategory, label
 from models.common.dates import format_date, from_iso, iso
 from models.common.errors import DomainError, NotFound, ValidationError
@@ -21,7 +20,6 @@ SINCE_ALWAYS = dt.date(1, 1, 1)
 EARLIEST_BIRTH = dt.date(1900, 1, 1)
 
 
-@quick_init  # built by the ten thousand (imports, lists)
 @dataclass(frozen=True)
 class Staff:
     code: str

@@ -35,12 +35,23 @@ IN_LISTS = {
     ],
 }
 _IN_LIST = re.compile(r"^(\w+) IN \(((?:'[a-z_]+'(?:, )?)+)\)$")
+# A value list in a table's SQL, in either form: ``kind IN ('a', 'b')`` or ``(kind = 'a' OR kind = 'b')``.
+_LISTED = re.compile(r"\b(\w+) IN \(('[^)]*')\)|\(((\w+) = '[^']*'(?: OR \4 = '[^']*')+)\)")
 
 
 def as_comparisons(in_list: str) -> str:
     """``"kind IN ('a', 'b')"`` -> ``"(kind = 'a' OR kind = 'b')"``."""
     column, values = _IN_LIST.match(in_list).groups()
     return "(" + " OR ".join(f"{column} = {value}" for value in values.split(", ")) + ")"
+
+
+def value_lists(sql: str) -> list[tuple[str, list[str]]]:
+    """The CHECK value lists in a table's SQL, as (column, values), in either form (tests, checks)."""
+    found = []
+    for match in _LISTED.finditer(sql):
+        column = match.group(1) or match.group(4)
+        found.append((column, re.findall(r"'([^']*)'", match.group(2) or match.group(3))))
+    return found
 
 
 def checks_without_in_lists(db: Database) -> None:

@@ -38,18 +38,19 @@ def replace_checks(db: Database, table: str, replacements: list[tuple[str, str]]
     ``transactional=False``): switching the foreign keys off is a no-op inside one. A table already
     holding every ``new`` is left alone, so a run interrupted after the commit is not repeated."""
     sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
-    if all(new in sql for _old, new in replacements):
+    if all(_found(new, sql) for _old, new in replacements):
         return
-    if any(old not in sql for old, _new in replacements):
+    if not all(_found(old, sql) for old, _new in replacements):
         raise DomainError(f"Bảng {table} không có ràng buộc như dự kiến; không nâng cấp được cơ sở dữ liệu.")
     temporary = f"_rebuild_{table}"
     create = re.sub(rf'^CREATE TABLE\s+"?{table}"?', f'CREATE TABLE "{temporary}"', sql, count=1)
-    for old, new in replacements:
-        create = create.replace(old, new)
+    for old, new in replacements:  # the whole constraint text: "level IN (...)" is not "x_level IN (...)"
+        create = _whole(old).sub(lambda _match, new=new: new, create)
     keep = [r[0] for r in db.execute(
         "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL",
         [table])]
     foreign_keys = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    broken = _broken_references(db, table)
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
@@ -59,11 +60,31 @@ def replace_checks(db: Database, table: str, replacements: list[tuple[str, str]]
             db.execute(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
             for statement in keep:
                 db.execute(statement)
-            if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            # No reference broken by the rebuild: the table's own and those pointing at it, compared
+            # with before (one broken already, by another program, is not this upgrade's to judge:
+            # refusing it would keep the whole database from opening).
+            if _broken_references(db, table) - broken:
                 raise DomainError(f"Dữ liệu tham chiếu tới bảng {table} không khớp; không nâng cấp được cơ sở dữ liệu.")
     finally:
         if foreign_keys:
             db.execute("PRAGMA foreign_keys = ON")
+
+
+def _whole(text: str) -> re.Pattern:
+    """``text`` where it is not the end of a longer name."""
+    return re.compile(rf"(?<![\w\"]){re.escape(text)}")
+
+
+def _found(text: str, sql: str) -> bool:
+    return _whole(text).search(sql) is not None
+
+
+def _broken_references(db: Database, table: str) -> set[tuple]:
+    """The broken references of ``table`` and of the tables with a foreign key to it."""
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    referring = [name for name in names
+                 if any(fk[2] == table for fk in db.execute(f'PRAGMA foreign_key_list("{name}")'))]
+    return {tuple(row) for name in [table, *referring] for row in db.execute(f'PRAGMA foreign_key_check("{name}")')}
 
 
 def create_unit_succession(db: Database) -> None:

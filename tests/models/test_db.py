@@ -203,15 +203,12 @@ _CHECKED_CODES = [
 
 
 def _check_values(db, table, column):
-    import re
+    from models.store.schema_checks import value_lists
 
     sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
-    found = re.findall(rf"\b{column} IN \(([^)]*)\)", sql)
-    if not found:  # written as ORs by migration 0028: (kind = 'a' OR kind = 'b')
-        ors = re.findall(rf"\(({column} = '[a-z_]+'(?: OR {column} = '[a-z_]+')+)\)", sql)
-        found = [", ".join(part.split(" = ")[1] for part in text.split(" OR ")) for text in ors]
+    found = [values for name, values in value_lists(sql) if name == column]  # IN list, or ORs (0028)
     assert len(found) == 1, (table, column, found)
-    return [v.strip().strip("'") for v in found[0].split(",")]
+    return found[0]
 
 
 @pytest.mark.parametrize(("table", "column", "enum"), _CHECKED_CODES)

@@ -1,10 +1,10 @@
 """Every field the history (nhật ký) shows is in Vietnamese: a label for each tracked column and a
 display form for each value (dates dd/mm/yyyy, Có/Không, code labels, record names)."""
-import re
 
 from models.store.history import list_changes
 from models.store.history_labels import CODE_LABELS, HIDDEN, field_of
 from models.store.schema import TRACKED
+from models.store.schema_checks import value_lists
 
 
 def _columns(db, table):
@@ -20,12 +20,14 @@ def test_every_column_of_every_tracked_table_has_a_vietnamese_label(db):
 
 def test_every_code_a_tracked_column_may_hold_has_a_label(db):
     """Codes listed in the schema's CHECK (column IN (...)) constraints are all named."""
-    unnamed = []
+    unnamed, seen = [], set()
     for table in TRACKED:
         sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
-        for column, values in re.findall(r"(\w+) IN \(('[^)]*')\)", sql):
-            unnamed += [f"{table}.{column}={v}" for v in re.findall(r"'([^']*)'", values) if v not in CODE_LABELS]
+        for column, values in value_lists(sql):  # IN lists, or ORs (migration 0028)
+            seen.add(f"{table}.{column}")
+            unnamed += [f"{table}.{column}={v}" for v in values if v not in CODE_LABELS]
     assert unnamed == []
+    assert {"unit.kind", "staff.category", "classification.reason", "award.kind", "award.level"} <= seen
 
 
 def _unit(db, code="P01", name="Phường 1"):

@@ -108,3 +108,47 @@ def test_migration_0028_lists_are_the_values_of_their_time():
     assert IN_LISTS["yearly_rating"] == [f"level IN ({values(Level)})"]
     assert IN_LISTS["award"] == [f"kind IN ({values(AwardKind)})", f"level IN ({values(AwardLevel)})"]
     assert as_comparisons("kind IN ('a_b', 'c')") == "(kind = 'a_b' OR kind = 'c')"
+
+
+def _break_reference(path, sql: str) -> None:
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys = OFF")
+    raw.execute(sql)
+    raw.commit()
+    raw.close()
+
+
+def test_a_broken_reference_elsewhere_does_not_block_the_upgrade(tmp_path):
+    """A reference broken outside the rebuilt tables (the file edited in another program) is not
+    this migration's to judge: the database still opens."""
+    path = tmp_path / "old.sqlite3"
+    _old_database(path)
+    _break_reference(path, "INSERT INTO unit_succession (from_unit_id, to_unit_id, kind, effective_on) "
+                           "VALUES (1, 99, 'sap_nhap', '2025-07-01')")
+    db = connect(path)
+    assert as_comparisons(IN_LISTS["staff"][0]) in _table_sql(db, "staff")
+    db.close()
+
+
+def test_a_reference_broken_before_is_kept_as_it_was_and_does_not_block(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _old_database(path)
+    _break_reference(path, "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (77, 1, '2019-01-01')")
+    db = connect(path)
+    assert as_comparisons(IN_LISTS["staff"][0]) in _table_sql(db, "staff")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == [("staff_unit", 2, "staff", 1)]  # that one only
+    assert db.execute("SELECT name FROM sqlite_master WHERE name LIKE '_rebuild_%'").fetchall() == []
+    db.close()
+
+
+def test_replace_checks_changes_the_whole_constraint_only():
+    from models.store.schema_units import replace_checks
+
+    db = Database(memory=True)
+    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, x_level TEXT CHECK (x_level IN ('a', 'b', 'c')), "
+               "level TEXT CHECK (level IN ('a', 'b', 'c')))")
+    db.execute("INSERT INTO t (x_level, level) VALUES ('a', 'b')")
+    replace_checks(db, "t", [("level IN ('a', 'b', 'c')", as_comparisons("level IN ('a', 'b', 'c')"))])
+    sql = _table_sql(db, "t")
+    assert "x_level IN ('a', 'b', 'c')" in sql and "(level = 'a' OR level = 'b' OR level = 'c')" in sql
+    assert db.execute("SELECT x_level, level FROM t").fetchall() == [("a", "b")]

@@ -114,6 +114,23 @@ def test_the_line_breaking_is_reportlabs_for_every_width():
     assert fast_cells.ENABLED
 
 
+def test_the_lines_kept_stay_small_after_long_texts():
+    """The styles live as long as the program: the lines kept for them are capped in characters too,
+    so that a list of long achievement texts does not stay in memory once printed."""
+    style = document_styles().cell["LEFT"]
+    words = "Hoàn thành xuất sắc nhiệm vụ, có sáng kiến được công nhận cấp cơ sở năm".split()
+    texts = [" ".join(words[i % 7:] + words[:i % 7]) * 6 + f" {i}" for i in range(3000)]
+    for text in texts:
+        CellParagraph(text, style).wrap(300, 1000)
+    kept = fast_cells._style_info(style)[6]
+    longest = max(map(len, texts))
+    assert 0 < kept.chars <= fast_cells.CHARS_KEPT + longest and len(kept) <= fast_cells.LINES_KEPT
+    assert sum(len(text) for _width, text in kept) == kept.chars
+    assert len(kept) < len(texts) // 2  # dropped on the way, not all 3,000 of them (~1.3 million characters)
+    again = CellParagraph(texts[-1], style)  # the last ones are still there
+    assert again._fast_lines(300) is kept[(300, texts[-1])]
+
+
 def test_reportlab_runs_with_its_c_accelerators():
     from reportlab.lib import rl_accel
 
