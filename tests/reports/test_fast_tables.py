@@ -3,7 +3,6 @@ reportlab's general engine prints: the same bytes, so the same text on the same 
 lists, its year's package (the Tờ trình, the minutes, the decisions with their lists), the other long
 tables (classification sheets, the initiatives register) and long generated lists (groups, money,
 continued headings, markup, words wider than a cell, strings on several lines)."""
-import dataclasses
 import datetime as dt
 
 import pytest
