@@ -46,6 +46,7 @@ NOT_AT_START = [
     "models.analysis.history", "models.awards.register",  # the award history dialog (Lịch sử khen thưởng)
     "models.people.snapshots", "ui.people.unit_dialog",  # undo snapshots, the unit dialog: on first use
     "ui.people.staff_page", "ui.campaigns.campaigns_page",  # screens not shown yet
+    "cli", "cli.commands", "cli.common",  # the command line: main.py opens the window without it
 ]
 
 
