@@ -1,6 +1,7 @@
 """Opening a council's SQLite file: pragmas, migrations, the default location."""
 from __future__ import annotations
 
+import getpass
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,6 +125,17 @@ def database_file(db: Database) -> str:
 
 _default_who = ""
 _trigger_sql: dict[tuple, list[str]] = {}
+
+
+def session_name(operator: str = "") -> str:
+    """Who the history names: the name typed at first start, and the system user."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment
+        user = ""
+    if operator and user:
+        return f"{operator} ({user})"
+    return operator or user
 
 
 def set_default_who(who: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
 from models.common.text import sort_key
-from models.people.succession import UnitEnd, succession_notes, undo_succession
+from models.people.unit_ends import UnitEnd, succession_notes
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
 
 from ui.kit import messages
@@ -169,6 +169,7 @@ class UnitsPage(ListPage):
 
     def record_succession(self) -> None:
         """Merge, split or rename units from a date, moving their people in one step (undoable)."""
+        from models.people.succession import undo_succession  # on first use: the window starts without it
         from ui.people.succession_dialog import SuccessionDialog
 
         unit = self.selected()
