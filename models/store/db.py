@@ -38,10 +38,11 @@ def connect(path: str | Path, who: str | None = None) -> Database:
     try:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            refusal = foreign_database(Path(path))
+            recorded = _recorded_migrations(Path(path))  # one look at the file, read only
+            refusal = _refusal(Path(path), recorded)
             if refusal:
                 raise DomainError(refusal)
-            _backup_before_migrating(Path(path))
+            _backup_before_migrating(Path(path), recorded)
         # No sqlite-utils plugins: none is used, and none installed on the machine may change the
         # connection (not scanning the installed packages for them also saves ~15 ms at start).
         db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:",
@@ -75,23 +76,37 @@ def create_database(path: str | Path) -> None:
 def foreign_database(path: Path) -> str | None:
     """Why the existing file ``path`` must not be opened as a TĐKT database, or None (a TĐKT database
     this program knows, or a missing or empty file). Read only: nothing is written to the file."""
+    return _refusal(path, _recorded_migrations(path))
+
+
+def _recorded_migrations(path: Path) -> set[str] | None:
+    """The program's migrations recorded in the existing file ``path`` (read only; empty for a database
+    of something else); None for a missing or empty file, or one without tables (a new database)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from models.store.backup import open_read_only  # the path quoted: a folder "a#b" is not "a"
+
+    conn = open_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             return None
-        applied = set()
-        if "_sqlite_migrations" in tables:
-            applied = {r[0] for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
+        if "_sqlite_migrations" not in tables:
+            return set()
+        return {r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
     finally:
         conn.close()
-    if not applied:
+
+
+def _refusal(path: Path, recorded: set[str] | None) -> str | None:
+    """:func:`foreign_database` from the migrations ``recorded`` in the file."""
+    if recorded is None:
+        return None
+    if not recorded:
         return (f"Tệp “{path.name}” là một cơ sở dữ liệu SQLite nhưng không phải của TĐKT; chương trình không "
                 "mở nó (để không sửa gì trong đó). Hãy chọn đúng tệp cơ sở dữ liệu TĐKT.")
-    unknown = sorted(applied - {m.name for m in MIGRATIONS._migrations})
+    unknown = sorted(recorded - {m.name for m in MIGRATIONS._migrations})
     if unknown:
         return (f"Cơ sở dữ liệu “{path.name}” do một phiên bản mới hơn của chương trình tạo ra (có thay đổi "
                 f"cấu trúc “{unknown[0]}” mà phiên bản này không biết); chương trình không ghi vào nó. "
@@ -192,21 +207,9 @@ def session_who(db: Database) -> str:
     return who
 
 
-def _backup_before_migrating(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    from models.store.backup import open_read_only  # the path quoted: a folder "a#b" is not "a"
-
-    conn = open_read_only(path)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in tables:
-            return
-        applied = {r[0] for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
-    finally:
-        conn.close()
-    if any(m.name not in applied for m in MIGRATIONS._migrations):
+def _backup_before_migrating(path: Path, recorded: set[str] | None) -> None:
+    """A backup (``backups`` beside the file) before the migrations not ``recorded`` in it are applied."""
+    if recorded and any(m.name not in recorded for m in MIGRATIONS._migrations):
         import datetime as dt
 
         from models.store.backup import automatic_backup
