@@ -76,7 +76,8 @@ from models.common.lazy_imports import defer_imports
 defer_imports()
 t = mark("import sqlite_utils (models.common.lazy_imports.defer_imports, as main.py does first)", t)
 import main
-t = mark("import main (the command line's modules)", t)
+t = mark("import main (the entry point: the command line is not imported for the window)", t)
+assert main.window_options(["--db", DB, "--quit-after-show"]) is not None  # the window's own path
 from models.store.backup import database_problem_in_background
 checked = database_problem_in_background(Path(DB))  # as main.py starts the window
 import PySide6.QtWidgets
