@@ -24,6 +24,7 @@ _INACTIVE = QBrush(QColor("#8a8a8a"))
 _DISPLAY, _ALIGNMENT, _FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
                                      Qt.ItemDataRole.ForegroundRole)
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_HORIZONTAL, _VERTICAL = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 
 
 @dataclass(frozen=True)
@@ -176,11 +177,11 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+        if orientation == _HORIZONTAL and 0 <= section < len(self.columns):
             return self.columns[section].title
-        if orientation == Qt.Orientation.Vertical:
+        if orientation == _VERTICAL:
             return str(section + 1)
         return None
 
