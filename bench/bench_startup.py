@@ -129,7 +129,7 @@ assert settle_damaged_database(Path(DB), checked)
 t = mark("import ui.store.safety + settle_damaged_database (awaits the quick check)", t)
 from models.store.db import connect
 db = connect(Path(DB))
-t = mark("models.store.db.connect (pragmas, migrations check, history triggers)", t)
+t = mark("models.store.db.connect (pragmas, migrations check; the history triggers wait for the first write)", t)
 window = MainWindow(db, Path(DB))
 t = mark("MainWindow(db, path)", t)
 window.show()
