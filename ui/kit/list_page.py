@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-
 from ui.kit import messages
 from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
