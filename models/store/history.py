@@ -53,6 +53,8 @@ TABLE_LABELS = {
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
+
+
 @dataclass(frozen=True)
 class Change:
     id: int
