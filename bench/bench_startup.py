@@ -76,7 +76,8 @@ from models.common.lazy_imports import defer_imports
 defer_imports()
 t = mark("import sqlite_utils (models.common.lazy_imports.defer_imports, as main.py does first)", t)
 import main
-t = mark("import main (the command line's modules)", t)
+t = mark("import main (the entry point: the command line is not imported for the window)", t)
+assert main.window_options(["--db", DB, "--quit-after-show"]) is not None  # the window's own path
 from models.store.backup import database_problem_in_background
 checked = database_problem_in_background(Path(DB))  # as main.py starts the window
 import PySide6.QtWidgets
@@ -128,7 +129,7 @@ assert settle_damaged_database(Path(DB), checked)
 t = mark("import ui.store.safety + settle_damaged_database (awaits the quick check)", t)
 from models.store.db import connect
 db = connect(Path(DB))
-t = mark("models.store.db.connect (pragmas, migrations check, history triggers)", t)
+t = mark("models.store.db.connect (pragmas, migrations check; the history triggers wait for the first write)", t)
 window = MainWindow(db, Path(DB))
 t = mark("MainWindow(db, path)", t)
 window.show()

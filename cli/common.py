@@ -1,5 +1,5 @@
 """What the commands share: the feature modules imported on first use, the kinds, how an argument is
-read and a refusal said, and how a command runs a feature's import, export or report (main.py's
+read and a refusal said, and how a command runs a feature's import, export or report (cli/commands.py's
 HANDLERS tables are built from these)."""
 from __future__ import annotations
 

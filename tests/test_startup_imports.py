@@ -46,6 +46,10 @@ NOT_AT_START = [
     "models.analysis.history", "models.awards.register",  # the award history dialog (Lịch sử khen thưởng)
     "models.people.snapshots", "ui.people.unit_dialog",  # undo snapshots, the unit dialog: on first use
     "ui.people.staff_page", "ui.campaigns.campaigns_page",  # screens not shown yet
+    "cli", "cli.commands", "cli.common",  # the command line: main.py opens the window without it
+    "models.people.succession", "models.people.staff",  # recording a succession (the units screen reads unit_ends)
+    "models.store.history",  # the history's reading (session_name is in models.store.db)
+    "models.store.output", "ui.kit.tasks",  # writing files, work in a thread: on first use
 ]
 
 

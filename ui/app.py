@@ -68,8 +68,7 @@ def offer_sample_data(path: Path) -> None:
 def operator_name(db, ask: bool) -> str:
     """Who the history names for this session: the name typed at the first start (asked once per
     database) and the system user. Sets it on ``db`` and as the default for other connections."""
-    from models.store.db import set_default_who, set_session_who
-    from models.store.history import session_name
+    from models.store.db import session_name, set_default_who, set_session_who
     from models.store.settings import get_setting, set_setting
 
     name = get_setting(db, "operator_name")

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.store.db import connect
-from models.store.output import SQLITE, file_kind
 from models.common.errors import DomainError
 
 from ui.kit import messages
@@ -311,6 +310,8 @@ class MainWindow(QMainWindow):
                 return
         if Path(path).resolve() == self.db_path.resolve():
             return
+        from models.store.output import SQLITE, file_kind  # on first use: the window starts without it
+
         safety = _safety()
         try:
             lock = safety.lock_database(Path(path))

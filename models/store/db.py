@@ -1,15 +1,19 @@
 """Opening a council's SQLite file: pragmas, migrations, the default location."""
 from __future__ import annotations
 
+import getpass
+import re
 import sqlite3
+from collections.abc import Callable
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
 from sqlite_utils import Database
 
 from models.common.errors import DomainError
-from models.store.schema import MIGRATIONS
+from models.store.schema import MIGRATIONS, SESSION_SQL
 
 APP_NAME = "TDKT"
 APP_AUTHOR = "TDKT"
@@ -37,14 +41,14 @@ def connect(path: str | Path, who: str | None = None) -> Database:
     try:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            refusal = foreign_database(Path(path))
+            recorded = _recorded_migrations(Path(path))  # one look at the file, read only
+            refusal = _refusal(Path(path), recorded)
             if refusal:
                 raise DomainError(refusal)
-            _backup_before_migrating(Path(path))
+            _backup_before_migrating(Path(path), recorded)
         # No sqlite-utils plugins: none is used, and none installed on the machine may change the
         # connection (not scanning the installed packages for them also saves ~15 ms at start).
-        db = Database(str(path) if str(path) != ":memory:" else None, memory=str(path) == ":memory:",
-                      execute_plugins=False)
+        db = Database(sqlite3.connect(str(path), factory=HistoryConnection), execute_plugins=False)
         db.execute("PRAGMA busy_timeout = 5000")
         db.execute("PRAGMA foreign_keys = ON")
         # Pages kept in memory: up to 64 MB (SQLite's default is 2 MB), taken only as pages are read.
@@ -74,23 +78,37 @@ def create_database(path: str | Path) -> None:
 def foreign_database(path: Path) -> str | None:
     """Why the existing file ``path`` must not be opened as a TĐKT database, or None (a TĐKT database
     this program knows, or a missing or empty file). Read only: nothing is written to the file."""
+    return _refusal(path, _recorded_migrations(path))
+
+
+def _recorded_migrations(path: Path) -> set[str] | None:
+    """The program's migrations recorded in the existing file ``path`` (read only; empty for a database
+    of something else); None for a missing or empty file, or one without tables (a new database)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from models.store.backup import open_read_only  # the path quoted: a folder "a#b" is not "a"
+
+    conn = open_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             return None
-        applied = set()
-        if "_sqlite_migrations" in tables:
-            applied = {r[0] for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
+        if "_sqlite_migrations" not in tables:
+            return set()
+        return {r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
     finally:
         conn.close()
-    if not applied:
+
+
+def _refusal(path: Path, recorded: set[str] | None) -> str | None:
+    """:func:`foreign_database` from the migrations ``recorded`` in the file."""
+    if recorded is None:
+        return None
+    if not recorded:
         return (f"Tệp “{path.name}” là một cơ sở dữ liệu SQLite nhưng không phải của TĐKT; chương trình không "
                 "mở nó (để không sửa gì trong đó). Hãy chọn đúng tệp cơ sở dữ liệu TĐKT.")
-    unknown = sorted(applied - {m.name for m in MIGRATIONS._migrations})
+    unknown = sorted(recorded - {m.name for m in MIGRATIONS._migrations})
     if unknown:
         return (f"Cơ sở dữ liệu “{path.name}” do một phiên bản mới hơn của chương trình tạo ra (có thay đổi "
                 f"cấu trúc “{unknown[0]}” mà phiên bản này không biết); chương trình không ghi vào nó. "
@@ -126,6 +144,17 @@ _default_who = ""
 _trigger_sql: dict[tuple, list[str]] = {}
 
 
+def session_name(operator: str = "") -> str:
+    """Who the history names: the name typed at first start, and the system user."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment
+        user = ""
+    if operator and user:
+        return f"{operator} ({user})"
+    return operator or user
+
+
 def set_default_who(who: str) -> None:
     """Who the history names for connections opened without ``who`` (worker threads)."""
     global _default_who
@@ -133,16 +162,91 @@ def set_default_who(who: str) -> None:
 
 
 def _start_history(db: Database, who: str) -> None:
-    """The connection's history triggers (temp: they know who is working on this connection)."""
+    """The connection's history: its session (who is working) now, its triggers (temp: they know who is
+    working on this connection) before its first statement that may change a table."""
+    sqlite3.Connection.execute(db.conn, SESSION_SQL)
+    db.conn.history = lambda: _history_triggers(db)  # a HistoryConnection (connect opens no other)
+    set_session_who(db, who)
+
+
+def _history_triggers(db: Database) -> list[str]:
+    """The history triggers of the tables as they are now (the same SQL while their shape is the same)."""
     from models.store.schema import change_trigger_sql
 
     shape = tuple(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall())
     if shape not in _trigger_sql:
         _trigger_sql.clear()
         _trigger_sql[shape] = change_trigger_sql(db)
-    for statement in _trigger_sql[shape]:
-        db.conn.execute(statement)
-    set_session_who(db, who)
+    return _trigger_sql[shape]
+
+
+# A statement that only reads: it starts as a query does and names no statement that writes (a word such
+# as DELETE inside a text makes it count as a write: the triggers are then made a little early, never late).
+_READS = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*(?:SELECT|WITH|PRAGMA|EXPLAIN|VALUES)\b", re.I | re.S)
+_WRITES = re.compile(r"\b(?:INSERT|UPDATE|DELETE|REPLACE|UPSERT|CREATE|DROP|ALTER|ATTACH|DETACH|VACUUM|REINDEX|"
+                     r"BEGIN|SAVEPOINT)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def reads_only(sql: str) -> bool:
+    """Whether ``sql`` only reads (see :data:`_READS`): it needs no history trigger."""
+    return _READS.match(sql) is not None and _WRITES.search(sql) is None
+
+
+class HistoryConnection(sqlite3.Connection):
+    """The program's SQLite connection: its history triggers are created just before the first statement
+    that may change a table (``history``, set by :func:`connect`, gives them), not when it is opened: a
+    session that only reads (the window's start, a report) does not pay for its triggers (three per
+    tracked table, over a hundred: about 10 ms). Every way a statement reaches SQLite through the connection comes here first: execute,
+    executemany, executescript, and the same on its cursors. The triggers are created outside any
+    transaction (a statement that begins one is a write), so that no rollback can drop them."""
+
+    history: Callable[[], list[str]] | None = None  # the triggers still to create; None: made (or not wanted)
+
+    def before(self, sql: str | None) -> None:
+        """Create the history triggers unless they exist or ``sql`` only reads (None: a script)."""
+        if self.history is None or (sql is not None and reads_only(sql)):
+            return
+        make, self.history = self.history, None  # the reads below need no trigger
+        try:
+            if self.in_transaction:
+                raise RuntimeError("the history triggers must be made before a transaction begins")
+            for statement in make():
+                sqlite3.Connection.execute(self, statement)
+        except BaseException:
+            self.history = make  # tried again at the next write (the triggers are IF NOT EXISTS)
+            raise
+
+    def execute(self, sql, parameters=(), /):
+        self.before(sql)
+        return super().execute(sql, parameters)
+
+    def executemany(self, sql, parameters, /):
+        self.before(sql)
+        return super().executemany(sql, parameters)
+
+    def executescript(self, script, /):
+        self.before(None)
+        return super().executescript(script)
+
+    def cursor(self, factory=None):
+        return super().cursor(factory or HistoryCursor)
+
+
+class HistoryCursor(sqlite3.Cursor):
+    """A cursor of a :class:`HistoryConnection`: its statements go through the connection's ``before``."""
+
+    def execute(self, sql, parameters=(), /):
+        self.connection.before(sql)
+        return super().execute(sql, parameters)
+
+    def executemany(self, sql, parameters, /):
+        self.connection.before(sql)
+        return super().executemany(sql, parameters)
+
+    def executescript(self, script, /):
+        self.connection.before(None)
+        return super().executescript(script)
 
 
 def insert_with_history_by_set(db: Database, table: str, sql: str, rows: list) -> None:
@@ -169,8 +273,9 @@ def insert_with_history_by_set(db: Database, table: str, sql: str, rows: list) -
 
 
 def set_session_who(db: Database, who: str) -> None:
-    """Who the history names for the changes made through this connection from now on."""
-    db.conn.execute("INSERT OR REPLACE INTO temp.session (id, who) VALUES (1, ?)", [who])
+    """Who the history names for the changes made through this connection from now on (the session
+    table is not in the history: written without waking the triggers)."""
+    sqlite3.Connection.execute(db.conn, "INSERT OR REPLACE INTO temp.session (id, who) VALUES (1, ?)", [who])
     db.conn.commit()  # sqlite3 opened a transaction for that INSERT: close it, or later writes stay in it
 
 
@@ -180,21 +285,9 @@ def session_who(db: Database) -> str:
     return who
 
 
-def _backup_before_migrating(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    from models.store.backup import open_read_only  # the path quoted: a folder "a#b" is not "a"
-
-    conn = open_read_only(path)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in tables:
-            return
-        applied = {r[0] for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
-    finally:
-        conn.close()
-    if any(m.name not in applied for m in MIGRATIONS._migrations):
+def _backup_before_migrating(path: Path, recorded: set[str] | None) -> None:
+    """A backup (``backups`` beside the file) before the migrations not ``recorded`` in it are applied."""
+    if recorded and any(m.name not in recorded for m in MIGRATIONS._migrations):
         import datetime as dt
 
         from models.store.backup import automatic_backup

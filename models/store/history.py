@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from dataclasses import dataclass
 from functools import cached_property
 
 from sqlite_utils import Database
 
+from models.store.db import session_name  # noqa: F401  (read from here too)
 from models.store.history_labels import FIELD_LABELS, HIDDEN, reference_names, show, table_fields
 
 TABLE_LABELS = {
@@ -53,15 +53,6 @@ TABLE_LABELS = {
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ACTION_LABELS", "Change", "list_changes", "operators",
            "recorded_at_insert", "session_name"]
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
-def session_name(operator: str = "") -> str:
-    """Who the history names: the name typed at first start, and the system user."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name in the environment
-        user = ""
-    if operator and user:
-        return f"{operator} ({user})"
-    return operator or user
 
 
 @dataclass(frozen=True)

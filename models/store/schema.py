@@ -250,14 +250,19 @@ def _logged_row(db: Database, table: str):
     return row, unit, columns
 
 
+# Who is working on a connection, read by its history triggers (models.store.db.set_session_who).
+SESSION_SQL = "CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"
+
+
 def change_trigger_sql(db: Database) -> list[str]:
     """The history triggers of every tracked table, from its current columns. They are TEMP
-    triggers, created on each of the program's connections (see models.store.db.connect), because they
-    name the person working, which each connection keeps in its own temp table.
+    triggers, created on each of the program's connections before its first statement that may write
+    (see models.store.db.HistoryConnection), because they name the person working, which each
+    connection keeps in its own temp table.
 
     A bulk import drops an insert trigger for the time of its insert, inside its transaction, and
     writes the same history rows with one statement (see :func:`inserted_log_sql`)."""
-    statements = ["CREATE TEMP TABLE IF NOT EXISTS session (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"]
+    statements = [SESSION_SQL]
     for table in TRACKED:
         row, unit, columns = _logged_row(db, table)
         changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)

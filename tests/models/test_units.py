@@ -172,6 +172,24 @@ def test_list_units_counts_only_current_members_who_have_not_ended(db, today):
     assert list_units(db) == [get_unit(db, u.id) for u in list_units(db)]  # the list's query counts as get_unit's
 
 
+def test_list_units_counts_people_who_moved_several_times_or_left_after_moving(db, today):
+    a, b, c = (_unit(db, code=code, name=f"Đơn vị {code}") for code in ("A", "B", "C"))
+    back = _person(db, a, today, code="BACK", recruited_on=dt.date(2010, 1, 1))  # A, then B, then A again
+    back = update_staff(db, replace(back, unit_id=b.id), today, move_from=dt.date(2012, 1, 1))
+    update_staff(db, replace(back, unit_id=a.id), today, move_from=dt.date(2014, 1, 1))
+    gone = _person(db, a, today, code="GONE", recruited_on=dt.date(2010, 1, 1))  # A, then B, then left
+    gone = update_staff(db, replace(gone, unit_id=b.id), today, move_from=dt.date(2013, 1, 1))
+    update_staff(db, replace(gone, ended_on=dt.date(2015, 6, 30)), today)
+    twice = _person(db, b, today, code="TWICE", recruited_on=dt.date(2010, 1, 1))  # B, then C
+    update_staff(db, replace(twice, unit_id=c.id), today, move_from=dt.date(2013, 6, 1))
+    _person(db, c, today, code="LEFT", recruited_on=dt.date(2010, 1, 1), ended_on=dt.date(2012, 1, 1))
+    _person(db, b, today, code="STAY", recruited_on=dt.date(2010, 1, 1))
+    assert db.execute("SELECT count(*) FROM staff_unit").fetchone() == (9,)
+    assert {u.code: u.staff_count for u in list_units(db)} == {"A": 1, "B": 1, "C": 1}
+    assert list_units(db) == [get_unit(db, u.id) for u in list_units(db)]  # one person at a time: the same
+    assert [u.code for u in list_units(db, active_only=True)] == ["A", "B", "C"]
+
+
 def test_get_unit_of_missing_id_raises_not_found(db):
     with pytest.raises(NotFound, match="Không tìm thấy đơn vị"):
         get_unit(db, 99)

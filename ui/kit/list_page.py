@@ -9,10 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models.store.output import write_atomically
-
 from ui.kit import messages
-from ui.kit.tasks import write_xlsx
 from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
 from ui.kit.layout import text_label
@@ -203,6 +200,8 @@ class ListPage(LazyLoad, QWidget):
             self.after_change()
 
     def export_excel(self) -> None:
+        from ui.kit.tasks import write_xlsx  # the file modules load on first use: a fast start
+
         written = write_xlsx(self, self.db_path, f"Xuất danh sách {self.noun}",
                              f"{self.file_stem()}-{dt.date.today():%Y%m%d}.xlsx", f"Đang xuất danh sách {self.noun}...",
                              self.exporter(), "Không xuất được")
@@ -216,6 +215,7 @@ class ListPage(LazyLoad, QWidget):
         if not path:
             return
         from models import exports
+        from models.store.output import write_atomically
 
         try:
             write_atomically(path, lambda temporary: exports.write_template(self.kind, temporary))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
 from models.common.text import sort_key
-from models.people.succession import UnitEnd, succession_notes, undo_succession
+from models.people.unit_ends import UnitEnd, succession_notes
 from models.people.units import delete_unit, list_units, set_unit_active, unit_data
 
 from ui.kit import messages
@@ -18,6 +18,7 @@ from ui.people.award_history import add_history_action
 from ui.kit.widgets import ChoiceCombo
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole  # looked up once: data() runs for every cell painted
 ACTIVE_STATES = [("Đang hoạt động", True), ("Ngừng hoạt động", False), ("Tất cả trạng thái", None)]
 
 
@@ -47,7 +48,7 @@ class UnitsTableModel(RecordTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         """The state's tooltip says what the old unit became: "Sáp nhập vào ... từ 01/07/2025"."""
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.COL_STATE:
+        if role == _TOOLTIP and index.isValid() and index.column() == self.COL_STATE:
             note = self.notes.get(self.record(index.row()).id)
             return note.text if note else None
         return super().data(index, role)
@@ -169,6 +170,7 @@ class UnitsPage(ListPage):
 
     def record_succession(self) -> None:
         """Merge, split or rename units from a date, moving their people in one step (undoable)."""
+        from models.people.succession import undo_succession  # on first use: the window starts without it
         from ui.people.succession_dialog import SuccessionDialog
 
         unit = self.selected()

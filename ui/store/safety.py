@@ -26,7 +26,6 @@ from models.common.errors import DomainError
 
 from ui.kit import messages
 from ui.store.db_lock import lock_database, refuse_second_copy  # noqa: F401  (the window's menu uses them here)
-from ui.kit.tasks import run_with_progress
 
 DB_FILTER = "Cơ sở dữ liệu TĐKT (*.sqlite3 *.db)"
 
@@ -65,6 +64,8 @@ def save_backup(window) -> None:
         return
     source = window.db_path
     try:
+        from ui.kit.tasks import run_with_progress  # on first use: the window starts without it
+
         run_with_progress(window, "Đang sao lưu...", lambda progress: backup_to(source, target, progress))
     except (OSError, DomainError) as e:
         messages.error(window, "Không sao lưu được", str(e))
@@ -195,7 +196,7 @@ def settle_damaged_database(db_path: Path, checked: Callable[[], str | None] | N
     memory-mapping), offer the backups and restore the chosen one (the damaged file is renamed
     aside as it is). True when the database can be opened now; False to quit.
     ``checked``: the first check already started (``database_problem_in_background``), awaited here."""
-    from models.store.history import session_name
+    from models.store.db import session_name
 
     problem = checked() if checked is not None else database_problem(db_path)
     if problem is not None and checked is not None:
