@@ -84,7 +84,10 @@ def bench_lists() -> dict:
 
 
 def _big_list():
-    """A 5,000-row commendation list with real names and positions from the city database."""
+    """A 5,000-row commendation list with real names and positions from the city database: the
+    review's draft (header, signature) with the first 5,000 people and their units as the list
+    prints them (position, unit). The review proposes only initiatives' authors, which this
+    generated campaign does not name: the rows are the city's staff."""
     from dataclasses import replace
 
     from models.yearend.lists import PrintedEntry
@@ -95,10 +98,13 @@ def _big_list():
     db = connect(ensure_review_db())
     review = campaign_review(db, 1, AS_OF)
     data = draft_list(db, review, ListKind.COMMENDATION)
+    rows = db.execute(
+        "SELECT s.id, s.full_name, s.position, u.name FROM staff s JOIN staff_unit su ON su.staff_id = s.id "
+        "JOIN unit u ON u.id = su.unit_id ORDER BY s.id LIMIT ?", [PDF_ROWS]).fetchall()
     db.close()
-    people = [PrintedEntry("staff", p.staff_id, p.full_name, p.position_unit,
+    people = [PrintedEntry("staff", staff_id, name, f"{position}, {unit}" if position else unit,
                            f"Hoàn thành xuất sắc nhiệm vụ 4/4 quý được xếp loại năm {YEAR}")
-              for p in review.people[:PDF_ROWS]]
+              for staff_id, name, position, unit in rows]
     assert len(people) == PDF_ROWS, len(people)
     return replace(data, collectives=(), individuals=tuple(people),
                    total_line=f"Tổng số: 0 tập thể, {PDF_ROWS:,} cá nhân.".replace(",", "."))
