@@ -4,6 +4,7 @@ from __future__ import annotations
 import getpass
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import lru_cache
@@ -165,7 +166,10 @@ def _start_history(db: Database, who: str) -> None:
     """The connection's history: its session (who is working) now, its triggers (temp: they know who is
     working on this connection) before its first statement that may change a table."""
     sqlite3.Connection.execute(db.conn, SESSION_SQL)
-    db.conn.history = lambda: _history_triggers(db)  # a HistoryConnection (connect opens no other)
+    # A HistoryConnection (connect opens no other). Its Database by a weak reference: the connection
+    # holding its wrapper would make a cycle, kept until a collector pass (and some work runs without).
+    wrapper = weakref.ref(db)
+    db.conn.history = lambda conn: _history_triggers(wrapper() or Database(conn, execute_plugins=False))
     set_session_who(db, who)
 
 
@@ -174,15 +178,19 @@ def _history_triggers(db: Database) -> list[str]:
     from models.store.schema import change_trigger_sql
 
     shape = tuple(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall())
-    if shape not in _trigger_sql:
+    statements = _trigger_sql.get(shape)
+    if statements is None:  # another shape: one kept at a time (another thread may clear it meanwhile)
+        statements = change_trigger_sql(db)
         _trigger_sql.clear()
-        _trigger_sql[shape] = change_trigger_sql(db)
-    return _trigger_sql[shape]
+        _trigger_sql[shape] = statements
+    return statements
 
 
 # A statement that only reads: it starts as a query does and names no statement that writes (a word such
 # as DELETE inside a text makes it count as a write: the triggers are then made a little early, never late).
-_READS = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*(?:SELECT|WITH|PRAGMA|EXPLAIN|VALUES)\b", re.I | re.S)
+# Possessive (*+) and one white-space character at a time: a statement that does not match (every write)
+# must not make the engine try every way of splitting its leading spaces and comments (2^n of them).
+_READS = re.compile(r"(?:\s|--[^\n]*(?:\n|$)|/\*.*?\*/)*+(?:SELECT|WITH|PRAGMA|EXPLAIN|VALUES)\b", re.I | re.S)
 _WRITES = re.compile(r"\b(?:INSERT|UPDATE|DELETE|REPLACE|UPSERT|CREATE|DROP|ALTER|ATTACH|DETACH|VACUUM|REINDEX|"
                      r"BEGIN|SAVEPOINT)\b", re.I)
 
@@ -201,7 +209,7 @@ class HistoryConnection(sqlite3.Connection):
     executemany, executescript, and the same on its cursors. The triggers are created outside any
     transaction (a statement that begins one is a write), so that no rollback can drop them."""
 
-    history: Callable[[], list[str]] | None = None  # the triggers still to create; None: made (or not wanted)
+    history: Callable[[sqlite3.Connection], list[str]] | None = None  # the triggers to create; None: made or not wanted
 
     def before(self, sql: str | None) -> None:
         """Create the history triggers unless they exist or ``sql`` only reads (None: a script)."""
@@ -211,7 +219,7 @@ class HistoryConnection(sqlite3.Connection):
         try:
             if self.in_transaction:
                 raise RuntimeError("the history triggers must be made before a transaction begins")
-            for statement in make():
+            for statement in make(self):
                 sqlite3.Connection.execute(self, statement)
         except BaseException:
             self.history = make  # tried again at the next write (the triggers are IF NOT EXISTS)

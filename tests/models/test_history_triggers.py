@@ -143,3 +143,39 @@ def test_a_worker_threads_connection_records_its_changes(path):
     db = connect(path)
     assert _log(db)[-1] == ("Thread", "unit", "update")
     db.close()
+
+
+def test_the_read_test_does_not_backtrack_over_leading_spaces_and_comments():
+    """Every write fails the read pattern: its leading white space and comments must be tried once,
+    not in every way of splitting them (2^n: 40 spaces and two comment lines would never end)."""
+    indent = "\n" + " " * 40
+    assert not reads_only(f"{indent}-- one{indent}-- two{indent}UPDATE unit SET name = 'x'")
+    assert reads_only(f"{indent}-- one{indent}/* two */{indent}SELECT 1")
+    assert not reads_only("/**/INSERT*/\t*/SELECT 1")  # a comment ends at its first */, as SQLite reads it
+
+
+def test_a_connection_that_only_reads_is_freed_without_a_collector_pass(path):
+    import gc
+    import weakref
+
+    gc.disable()
+    try:
+        db = connect(path, who="Bình")
+        assert [u.code for u in list_units(db)] == ["P01"]
+        conn = weakref.ref(db.conn)
+        db.close()
+        del db
+        assert conn() is None  # no cycle between the connection and its Database
+    finally:
+        gc.enable()
+
+
+def test_the_triggers_are_made_when_only_the_connection_is_left(path):
+    db = connect(path, who="Bình")
+    conn = db.conn
+    del db  # the wrapper gone: the triggers are read from the connection itself
+    conn.execute("UPDATE unit SET name = 'Phường Một' WHERE code = 'P01'")
+    conn.commit()
+    assert conn.execute("SELECT who, table_name, action FROM change_log ORDER BY id DESC LIMIT 1").fetchone() == (
+        "Bình", "unit", "update")
+    conn.close()
