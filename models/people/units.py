@@ -139,14 +139,15 @@ def units_named_like(db: Database, name: str, except_id: int | None = None) -> l
 # (staff_id, start_date): UNIQUE). Most people have one row and have not left: every row of a unit is
 # counted (the unit_id index alone), then the rows that must not count are taken off: those of people
 # with several rows or who left ("special": two scans of an index and of staff), except the latest row
-# of a special person still working. Only the special people are looked up one by one: with 20,000
-# staff the query takes 8 ms instead of 14 ms (a lookup of everyone's latest row), the same counts (tests).
+# of a special person still working. Only the special people are looked up one by one (CROSS JOIN: SQLite
+# would otherwise scan every row and look each up among the special ones): with 20,000 staff the query
+# takes 8-10 ms instead of 14 ms (a lookup of everyone's latest row), the same counts (tests).
 _ALL_SQL = """
     WITH special AS (
         SELECT staff_id FROM staff_unit GROUP BY staff_id HAVING count(*) > 1
         UNION SELECT id FROM staff WHERE ended_on IS NOT NULL
     ), not_counted AS (
-        SELECT h.unit_id, count(*) AS n FROM special p JOIN staff_unit h ON h.staff_id = p.staff_id
+        SELECT h.unit_id, count(*) AS n FROM special p CROSS JOIN staff_unit h ON h.staff_id = p.staff_id
         WHERE h.start_date IS NOT (SELECT max(start_date) FROM staff_unit WHERE staff_id = p.staff_id)
            OR (SELECT ended_on FROM staff WHERE id = p.staff_id) IS NOT NULL
         GROUP BY h.unit_id
