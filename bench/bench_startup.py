@@ -13,8 +13,9 @@ Target: app / baseline <= 1.8x (issue #19), with the demo and the 20,000-staff d
 printed: the start-up's imports timed one by one, then MainWindow() as a call tree, measured by
 wrapping the functions on the start-up path with perf_counter timers in a child process (no
 cProfile overhead; the project's code is not changed); median of 3 child processes. The child
-starts as main.py does: sqlite-utils imported by models.common.lazy_imports.defer_imports, the
-quick check of the database started in a thread before Qt is imported, awaited before connect.
+starts as main.py does: models.common.lazy_imports.defer_imports first (sqlite-utils is not imported:
+an up-to-date database opens without it), the quick check of the database started in a thread before
+Qt is imported, awaited before connect.
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ from pathlib import Path
 t = time.perf_counter()
 from models.common.lazy_imports import defer_imports
 defer_imports()
-t = mark("import sqlite_utils (models.common.lazy_imports.defer_imports, as main.py does first)", t)
+t = mark("models.common.lazy_imports.defer_imports (as main.py does first; sqlite-utils waits for its first use)", t)
 import main
 t = mark("import main (the entry point: the command line is not imported for the window)", t)
 assert main.window_options(["--db", DB, "--quit-after-show"]) is not None  # the window's own path
@@ -86,8 +87,11 @@ import ui.app
 from ui.main_window import MainWindow
 t = mark("import ui.app + ui.main_window (the app's own modules)", t)
 
+sqlite_utils_at_start = "sqlite_utils" in sys.modules
 import ui.main_window, ui.people.staff_page, ui.people.units_page, ui.kit.table_model
-t = mark("import the timed screens' modules (units, staff: the staff page is not on the start-up path)", t)
+t = mark("import the timed screens' modules (units, staff: the staff page, not on the start-up path, "
+         "imports sqlite-utils)", t)
+assert not sqlite_utils_at_start, "sqlite-utils was imported on the start-up path"
 STATS, STACK = {}, []  # STATS: call path -> (calls, incl, excl); STACK: [path, inner time]
 def timed(owner, name, label=None, per_class=False):
     fn = getattr(owner, name)

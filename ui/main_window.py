@@ -1,6 +1,8 @@
 """The main window: navigation on the left, one screen per area, menus for files and data."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import importlib
 from pathlib import Path
 
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.store.db import connect
 from models.common.errors import DomainError
@@ -26,6 +27,9 @@ from models.common.errors import DomainError
 from ui.kit import messages
 from ui.kit.undo import UndoHistory
 from ui.store.first_steps_panel import FirstStepsPanel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APP_TITLE = "TĐKT - Thi đua, Khen thưởng"
 

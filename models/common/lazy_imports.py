@@ -11,13 +11,16 @@ module runs it (the import system reads its ``__spec__``), e.g. ``secrets``, whi
 also imports.
 
 click and pluggy, also imported by sqlite-utils, cannot be deferred like this: sqlite-utils uses them
-while it is imported (``click.Group`` in an annotation, ``pluggy.PluginManager(...)``).
+while it is imported (``click.Group`` in an annotation, ``pluggy.PluginManager(...)``). sqlite-utils
+itself is imported only when first needed (models.store.db.OpenedDatabase, MigrationSet in
+models.store.schema): the window opens an up-to-date database and shows its first screen without it.
 
 sqlite-utils also compiles, while it is imported, a regular expression that takes about 15 ms to
 compile (a case-insensitive class of the characters ``\\u0080-\\uffff``: Python's ``re`` folds the case
 of each of them), used only to tell a virtual table's module (``Table.virtual_table_using``, for
-full-text search), which the program does not use. :func:`defer_imports` imports sqlite-utils with
-such patterns compiled on their first use instead (see :func:`_slow_patterns_compiled_on_first_use`).
+full-text search), which the program does not use. After :func:`defer_imports`, sqlite-utils' module
+runs, whenever it is imported, with such patterns compiled on their first use instead (see
+:func:`_slow_patterns_compiled_on_first_use`).
 """
 from __future__ import annotations
 
@@ -29,16 +32,20 @@ from contextlib import contextmanager
 
 # Imported by sqlite-utils (sqlite_utils.recipes), used only by its date-parsing recipes.
 DEFERRED = ("dateutil.parser",)
+# Modules whose slow regular expressions are compiled on first use (sqlite-utils' virtual table pattern).
+PATTERNS_LATER = ("sqlite_utils.db",)
 
 
 class _LazyFinder:
-    """A meta path finder for ``names`` only: the spec the other finders give, loaded lazily."""
+    """A meta path finder for ``names`` only: the spec the other finders give, loaded lazily; and for
+    ``patterns_later``, the spec whose module runs with its slow patterns compiled on first use."""
 
-    def __init__(self, names: Iterable[str]):
+    def __init__(self, names: Iterable[str], patterns_later: Iterable[str] = ()):
         self.names = frozenset(names)
+        self.patterns_later = frozenset(patterns_later)
 
     def find_spec(self, name, path, target=None):
-        if name not in self.names:
+        if name not in self.names and name not in self.patterns_later:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
@@ -48,9 +55,30 @@ class _LazyFinder:
                 break
         else:
             return None  # not found: the normal import says so
-        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+        if spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec  # a loader that cannot run lazily: imported as usual
+        if name in self.names:
             spec.loader = importlib.util.LazyLoader(spec.loader)
-        return spec  # a loader that cannot run lazily: imported as usual
+        else:
+            spec.loader = _PatternsLater(spec.loader)
+        return spec
+
+
+class _PatternsLater:
+    """A module's loader whose module runs with :func:`_slow_patterns_compiled_on_first_use`."""
+
+    def __init__(self, loader):
+        self.loader = loader
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        with _slow_patterns_compiled_on_first_use():
+            self.loader.exec_module(module)
+
+    def __getattr__(self, name):  # get_code, get_source, is_package... of the real loader
+        return getattr(self.loader, name)
 
 
 class _CompiledOnFirstUse:
@@ -92,12 +120,9 @@ def _slow_patterns_compiled_on_first_use() -> Iterator[None]:
 
 
 def defer_imports(names: Iterable[str] = DEFERRED) -> None:
-    """From now on, ``names`` (modules not imported yet) load on their first use; sqlite-utils is
-    imported now, its slow patterns compiled on first use. Call it before sqlite-utils is first imported
-    (main.py does, first thing); calling it again adds nothing."""
+    """From now on, ``names`` (modules not imported yet) load on their first use, and sqlite-utils, when
+    it is imported (on first use: models.store.db), compiles its slow patterns on their first use. Call
+    it before sqlite-utils is first imported (main.py does, first thing); calling it again adds nothing."""
     if any(isinstance(f, _LazyFinder) for f in sys.meta_path):
         return
-    sys.meta_path.insert(0, _LazyFinder(names))
-    if "sqlite_utils" not in sys.modules:
-        with _slow_patterns_compiled_on_first_use():
-            import sqlite_utils  # noqa: F401
+    sys.meta_path.insert(0, _LazyFinder(names, PATTERNS_LATER))

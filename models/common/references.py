@@ -5,7 +5,10 @@ without changing this code.
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def referencing(db: Database, table: str, ignore: tuple[str, ...] = ()) -> list[tuple[str, str]]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.common.dates import format_date
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class SuccessionKind(StrEnum):

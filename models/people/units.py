@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.common.codes import UnitKind, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
 from models.common.text import clean, code_error, fold, normalise_code
 from models.store.records import save_record, taken_by_another
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_UNIT_CODE = 20
 

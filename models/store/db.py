@@ -9,12 +9,15 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlite_utils import Database
 
 from models.common.errors import DomainError
 from models.store.schema import MIGRATIONS, SESSION_SQL
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APP_NAME = "TDKT"
 APP_AUTHOR = "TDKT"
@@ -39,6 +42,7 @@ def connect(path: str | Path, who: str | None = None) -> Database:
     connection (default: :func:`set_default_who`).
     ``":memory:"`` gives a private in-memory database (tests).
     """
+    recorded = None  # the migrations in the file: none for a new one (and an in-memory one)
     try:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -47,9 +51,7 @@ def connect(path: str | Path, who: str | None = None) -> Database:
             if refusal:
                 raise DomainError(refusal)
             _backup_before_migrating(Path(path), recorded)
-        # No sqlite-utils plugins: none is used, and none installed on the machine may change the
-        # connection (not scanning the installed packages for them also saves ~15 ms at start).
-        db = Database(sqlite3.connect(str(path), factory=HistoryConnection), execute_plugins=False)
+        db = OpenedDatabase(sqlite3.connect(str(path), factory=HistoryConnection))
         db.execute("PRAGMA busy_timeout = 5000")
         db.execute("PRAGMA foreign_keys = ON")
         # Pages kept in memory: up to 64 MB (SQLite's default is 2 MB), taken only as pages are read.
@@ -58,12 +60,76 @@ def connect(path: str | Path, who: str | None = None) -> Database:
         if str(path) != ":memory:":
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
-        MIGRATIONS.apply(db)
+        if not _up_to_date(db, recorded):
+            MIGRATIONS.apply(db)
         _start_history(db, who if who is not None else _default_who)
     except sqlite3.DatabaseError as e:
         from models.store.failures import database_failure
 
         raise DomainError(database_failure(e, Path(str(path)))) from None
+    return db
+
+
+def _up_to_date(db: Database, recorded: set[str] | None) -> bool:
+    """Whether ``MIGRATIONS.apply(db)`` would change nothing: every migration is ``recorded`` in the file
+    and its migrations table has the shape sqlite-utils gives it (``id`` its key: it rebuilds one
+    without). Then the database opens without sqlite-utils' migrations (nor sqlite-utils itself)."""
+    if recorded is None or any(name not in recorded for name in MIGRATIONS.names):
+        return False
+    keys = [r[0] for r in db.execute("SELECT name FROM pragma_table_info('_sqlite_migrations') WHERE pk ORDER BY pk")]
+    return keys == ["id"]
+
+
+class OpenedDatabase:
+    """What :func:`connect` gives: a sqlite-utils ``Database`` whose library is imported when first needed.
+
+    Importing sqlite-utils (with click and pluggy) takes about 35 ms, an eighth of the window's start,
+    and the first screen only reads. Until more is asked of it, this object has the connection
+    (``conn``), ``close()`` and ``execute()`` of a statement that only reads (:func:`reads_only`: for
+    those, sqlite-utils' ``execute`` is the connection's ``execute``). Anything else (a write, a table,
+    ``query``, ``atomic``...) imports sqlite-utils and makes this object a ``sqlite_utils.Database`` on
+    the same connection (its class changed, its attributes set by ``Database.__init__``): every
+    reference to it stays valid, and ``isinstance(db, sqlite_utils.Database)`` holds from then on.
+    No sqlite-utils plugin is run (none is used, and none installed on the machine may change the
+    connection)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        conn.execute("PRAGMA recursive_triggers=on;")  # as sqlite_utils.Database(conn) does
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        if not reads_only(sql):
+            return _sqlite_utils_database(self).execute(sql, parameters)
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str):  # only what the object does not have: sqlite-utils' own
+        if name.startswith("__") or name == "conn":  # (conn: before __init__ set it, e.g. a copy)
+            raise AttributeError(name)
+        return getattr(_sqlite_utils_database(self), name)
+
+    def __getitem__(self, table: str):
+        return _sqlite_utils_database(self)[table]
+
+    def __enter__(self):
+        return _sqlite_utils_database(self).__enter__()
+
+    def __exit__(self, *exc):  # (Python took it when the block began: the object may have changed since)
+        return _sqlite_utils_database(self).__exit__(*exc)
+
+    def __repr__(self) -> str:
+        return f"<Database {self.conn}>"  # as sqlite-utils writes it
+
+
+def _sqlite_utils_database(db: OpenedDatabase | Database) -> Database:
+    """``db`` made a ``sqlite_utils.Database`` (see :class:`OpenedDatabase`), if it is not one yet."""
+    import sqlite_utils
+
+    if type(db) is OpenedDatabase:
+        db.__class__ = sqlite_utils.Database
+        sqlite_utils.Database.__init__(db, db.conn, recursive_triggers=False, execute_plugins=False)
     return db
 
 
@@ -109,7 +175,7 @@ def _refusal(path: Path, recorded: set[str] | None) -> str | None:
     if not recorded:
         return (f"Tệp “{path.name}” là một cơ sở dữ liệu SQLite nhưng không phải của TĐKT; chương trình không "
                 "mở nó (để không sửa gì trong đó). Hãy chọn đúng tệp cơ sở dữ liệu TĐKT.")
-    unknown = sorted(recorded - {m.name for m in MIGRATIONS._migrations})
+    unknown = sorted(recorded - set(MIGRATIONS.names))
     if unknown:
         return (f"Cơ sở dữ liệu “{path.name}” do một phiên bản mới hơn của chương trình tạo ra (có thay đổi "
                 f"cấu trúc “{unknown[0]}” mà phiên bản này không biết); chương trình không ghi vào nó. "
@@ -169,7 +235,7 @@ def _start_history(db: Database, who: str) -> None:
     # A HistoryConnection (connect opens no other). Its Database by a weak reference: the connection
     # holding its wrapper would make a cycle, kept until a collector pass (and some work runs without).
     wrapper = weakref.ref(db)
-    db.conn.history = lambda conn: _history_triggers(wrapper() or Database(conn, execute_plugins=False))
+    db.conn.history = lambda conn: _history_triggers(wrapper() or OpenedDatabase(conn))
     set_session_who(db, who)
 
 
@@ -295,7 +361,7 @@ def session_who(db: Database) -> str:
 
 def _backup_before_migrating(path: Path, recorded: set[str] | None) -> None:
     """A backup (``backups`` beside the file) before the migrations not ``recorded`` in it are applied."""
-    if recorded and any(m.name not in recorded for m in MIGRATIONS._migrations):
+    if recorded and any(name not in recorded for name in MIGRATIONS.names):
         import datetime as dt
 
         from models.store.backup import automatic_backup
@@ -318,7 +384,7 @@ def data_stamp(db: Database) -> tuple[int, int]:
 
 def program_schema_version() -> int:
     """How many migrations this version of the program knows."""
-    return len(MIGRATIONS._migrations)
+    return len(MIGRATIONS.names)
 
 
 def schema_version(db: Database) -> int:

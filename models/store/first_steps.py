@@ -2,9 +2,12 @@
 staff and the first campaign (the main window shows a checklist until the database is set up)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 COUNCIL, UNITS, STAFF, CAMPAIGN = "council", "units", "staff", "campaign"
 _TABLES = {UNITS: "unit", STAFF: "staff", CAMPAIGN: "campaign"}

@@ -3,10 +3,12 @@ every editor's save shares, and the "is this value taken by another record" chec
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.common.errors import NotFound
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def insert_sql(table: str, columns: Iterable[str]) -> str:

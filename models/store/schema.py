@@ -2,11 +2,56 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("tdkt")
+
+class MigrationSet:
+    """sqlite-utils' ``Migrations``, registered the same way (``@MIGRATIONS(name=..., transactional=...)``)
+    without importing sqlite-utils: the library (about 35 ms to import, with click and pluggy) is loaded
+    when the set is first used (``apply``, ``applied``, ``pending``...), which an up-to-date database does
+    not need to open (models.store.db.connect). ``names`` are the registered names, in order."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._registered: list[tuple[str, object, bool]] = []
+        self._set: Migrations | None = None
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        def inner(fn):
+            migration_name = name or fn.__name__
+            if migration_name in self.names:  # as sqlite-utils refuses it
+                raise ValueError(f"Migration '{migration_name}' is already registered in set '{self.name}'")
+            self._registered.append((migration_name, fn, transactional))
+            self._set = None
+            return fn
+
+        return inner
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _, _ in self._registered]
+
+    def _migrations_set(self) -> Migrations:
+        if self._set is None:
+            from sqlite_utils.migrations import Migrations
+
+            migrations = Migrations(self.name)
+            for name, fn, transactional in self._registered:
+                migrations(name=name, transactional=transactional)(fn)
+            self._set = migrations
+        return self._set
+
+    def __getattr__(self, attribute: str):  # apply, applied, pending, ensure_migrations_table...
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return getattr(self._migrations_set(), attribute)
+
+
+MIGRATIONS = MigrationSet("tdkt")
 
 # The CHECK value lists are written out, never read from the enums of models.common.codes: a migration
 # creates the same table whatever codes a later version adds (a new code comes with a new migration).

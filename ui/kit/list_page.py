@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from ui.kit import messages
 from ui.kit.undo import Change, UndoHistory
 from ui.kit.widgets import ChoiceCombo, LazyLoad, SearchBox, make_table
 from ui.kit.layout import text_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def on_selected(method=None, *, also: str = ""):

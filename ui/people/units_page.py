@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from sqlite_utils import Database
 
 from models.common.text import sort_key
 from models.people.unit_ends import UnitEnd, succession_notes
@@ -16,6 +16,9 @@ from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
 from ui.people.award_history import add_history_action
 from ui.kit.widgets import ChoiceCombo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole  # looked up once: data() runs for every cell painted

@@ -1,11 +1,15 @@
 """The checklist of a new database's first steps, shown above the screens until they are done."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
-from sqlite_utils import Database
 
 from models.store.first_steps import CAMPAIGN, COUNCIL, STAFF, UNITS, close_first_steps, first_steps, first_steps_pending
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TEXTS = {
     COUNCIL: "1. Thông tin in trên văn bản (tên cơ quan, địa danh, người ký)",
