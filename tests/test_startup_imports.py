@@ -45,6 +45,7 @@ main.main(sys.argv[1:])
 
 NOT_AT_START = [
     "sqlite_utils", "click", "pluggy",  # an up-to-date database opens without sqlite-utils (models.store.db)
+    "platformdirs", "secrets",  # the default database's folder (the window was given one); random names
     "dateutil.parser._parser", "dateutil.tz",  # sqlite-utils' date recipes
     "models.analysis.history", "models.awards.register",  # the award history dialog (Lịch sử khen thưởng)
     "models.people.snapshots", "ui.people.unit_dialog",  # undo snapshots, the unit dialog: on first use

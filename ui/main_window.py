@@ -1,16 +1,14 @@
 """The main window: navigation on the left, one screen per area, menus for files and data."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -302,6 +300,8 @@ class MainWindow(QMainWindow):
                 page.reload()
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built on first use (start-up)
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Mở cơ sở dữ liệu", str(self.db_path.parent), "Cơ sở dữ liệu TĐKT (*.sqlite3 *.db)"
         )

@@ -9,8 +9,8 @@ the user deletes them. A damaged database replaced by a restore is renamed aside
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-import secrets
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -157,7 +157,7 @@ def _copy(source: sqlite3.Connection, target_path: Path, progress=None) -> None:
     folder = target_path.parent
     # a name of its own (hidden, random): never the database itself nor a user's file that happens to be
     # called "<name>.partial"; clean_partials removes it if a kill leaves it behind
-    partial = target_path.with_name(f".{target_path.name}.{secrets.token_hex(4)}.partial")
+    partial = target_path.with_name(f".{target_path.name}.{os.urandom(4).hex()}.partial")
     source.execute("BEGIN")  # the counts and the copy see the same state of the database
     try:
         expected = _table_counts(source)

@@ -11,8 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
 from models.common.errors import DomainError
 from models.store.schema import MIGRATIONS, SESSION_SQL
 
@@ -26,6 +24,8 @@ DB_FILENAME = "tdkt.sqlite3"
 
 def default_db_path() -> Path:
     """The database in the user's data folder (created on first use, not here)."""
+    import platformdirs  # only here: the window opened on a given file starts without it
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)) / DB_FILENAME
 
 

@@ -1,16 +1,25 @@
-"""Questions and messages to the user. Tests replace these functions instead of clicking boxes."""
+"""Questions and messages to the user. Tests replace these functions instead of clicking boxes.
+
+The boxes, the file dialogs and QSettings are imported where they are used: PySide6 builds a class the
+first time it is imported (QMessageBox, QFileDialog and QSettings: about 4 ms), and the window's start
+shows none of them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 XLSX_FILTER = "Tệp Excel (*.xlsx)"
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
     """Ask a yes/no question; the safe answer (no) is the default button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
@@ -22,6 +31,8 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Đồng �
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: str) -> int | None:
     """One of ``options`` (its index), or ``None`` for ``cancel`` (the default button, and Esc)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
     cancel_button = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
@@ -51,10 +62,14 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, text)
 
 
@@ -63,6 +78,8 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 # backup restored) must not carry folders that do not exist there, and the dialogs that ask for a
 # file (Excel, PDF) do not all have the database at hand.
 def _folders() -> QSettings:
+    from PySide6.QtCore import QSettings
+
     from models.store.db import APP_AUTHOR, APP_NAME
 
     return QSettings(APP_AUTHOR, APP_NAME)
@@ -94,6 +111,8 @@ def remember_folder(kind: str, path: str) -> None:
 
 def open_xlsx(parent: QWidget | None, title: str) -> str:
     """A chosen .xlsx file to read, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, start_path("import"), XLSX_FILTER)
     if path:
         remember_folder("import", path)
@@ -103,6 +122,8 @@ def open_xlsx(parent: QWidget | None, title: str) -> str:
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str, kind: str) -> str:
     """A path to write a ``kind`` file ("xlsx", "pdf", its extension) to, or "" when cancelled or
     refused (:func:`refuses_target`). The dialog opens in the folder last used for that kind."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, start_path(kind, suggested), file_filter)
     if path and not path.lower().endswith(f".{kind}"):
         path += f".{kind}"
