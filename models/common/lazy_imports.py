@@ -27,6 +27,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from _thread import get_ident
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -78,6 +79,8 @@ class _PatternsLater:
             self.loader.exec_module(module)
 
     def __getattr__(self, name):  # get_code, get_source, is_package... of the real loader
+        if name == "loader":  # before __init__ set it (a copy): no recursion
+            raise AttributeError(name)
         return getattr(self.loader, name)
 
 
@@ -88,6 +91,8 @@ class _CompiledOnFirstUse:
         self._pattern, self._flags, self._compiled = pattern, flags, None
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # its own fields before __init__ set them (a copy): no recursion
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = _REAL_COMPILE(self._pattern, self._flags)
         return getattr(self._compiled, name)
@@ -103,12 +108,14 @@ def _slow_to_compile(pattern, flags) -> bool:
 
 @contextmanager
 def _slow_patterns_compiled_on_first_use() -> Iterator[None]:
-    """While a library is imported (in the one thread running then), its module-level
-    ``re.compile`` of a pattern :func:`_slow_to_compile` gives an object compiling it on first use;
-    every other pattern is compiled as usual. ``re.compile`` is itself again afterwards."""
+    """While a library is imported (in this thread), its module-level ``re.compile`` of a pattern
+    :func:`_slow_to_compile` gives an object compiling it on first use; every other pattern, and every
+    pattern compiled meanwhile by another thread, is compiled as usual. ``re.compile`` is itself again
+    afterwards."""
+    importing = get_ident()
 
     def compile_(pattern, flags=0):
-        if _slow_to_compile(pattern, flags):
+        if get_ident() == importing and _slow_to_compile(pattern, flags):
             return _CompiledOnFirstUse(pattern, flags)
         return _REAL_COMPILE(pattern, flags)
 

@@ -42,7 +42,6 @@ def connect(path: str | Path, who: str | None = None) -> Database:
     connection (default: :func:`set_default_who`).
     ``":memory:"`` gives a private in-memory database (tests).
     """
-    recorded = None  # the migrations in the file: none for a new one (and an in-memory one)
     try:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +59,7 @@ def connect(path: str | Path, who: str | None = None) -> Database:
         if str(path) != ":memory:":
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
-        if not _up_to_date(db, recorded):
+        if not _up_to_date(db):
             MIGRATIONS.apply(db)
         _start_history(db, who if who is not None else _default_who)
     except sqlite3.DatabaseError as e:
@@ -70,14 +69,17 @@ def connect(path: str | Path, who: str | None = None) -> Database:
     return db
 
 
-def _up_to_date(db: Database, recorded: set[str] | None) -> bool:
-    """Whether ``MIGRATIONS.apply(db)`` would change nothing: every migration is ``recorded`` in the file
-    and its migrations table has the shape sqlite-utils gives it (``id`` its key: it rebuilds one
-    without). Then the database opens without sqlite-utils' migrations (nor sqlite-utils itself)."""
-    if recorded is None or any(name not in recorded for name in MIGRATIONS.names):
-        return False
+def _up_to_date(db: Database) -> bool:
+    """Whether ``MIGRATIONS.apply(db)`` would change nothing: the file's migrations table has the shape
+    sqlite-utils gives it (``id`` its key: it rebuilds one without) and records every migration (read
+    on this connection: the file may have been replaced since the look before opening). Then the
+    database opens without sqlite-utils' migrations (nor sqlite-utils itself)."""
     keys = [r[0] for r in db.execute("SELECT name FROM pragma_table_info('_sqlite_migrations') WHERE pk ORDER BY pk")]
-    return keys == ["id"]
+    if keys != ["id"]:  # (none: no such table, a new database)
+        return False
+    recorded = {r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                         [MIGRATIONS.name])}
+    return all(name in recorded for name in MIGRATIONS.names)
 
 
 class OpenedDatabase:
@@ -127,9 +129,9 @@ def _sqlite_utils_database(db: OpenedDatabase | Database) -> Database:
     """``db`` made a ``sqlite_utils.Database`` (see :class:`OpenedDatabase`), if it is not one yet."""
     import sqlite_utils
 
-    if type(db) is OpenedDatabase:
-        db.__class__ = sqlite_utils.Database
+    if type(db) is OpenedDatabase:  # its attributes first: a failure (a closed connection) leaves it as it was
         sqlite_utils.Database.__init__(db, db.conn, recursive_triggers=False, execute_plugins=False)
+        db.__class__ = sqlite_utils.Database
     return db
 
 

@@ -155,3 +155,59 @@ def test_the_migration_set_is_registered_without_sqlite_utils_and_refuses_a_name
     migrations.apply(db)
     assert {"a", "b"} <= set(db.table_names())
     assert [m.name for m in migrations.applied(db)] == ["0001_first", "second"]
+
+
+def test_a_failure_while_becoming_sqlite_utils_leaves_the_object_as_it_was(path, monkeypatch):
+    """(Python 3.12 refuses sqlite-utils' set-up on a closed connection.) The object is not left half
+    made: it stays an OpenedDatabase, and becomes a sqlite_utils.Database at the next try."""
+    db = connect(path)
+    real_init = sqlite_utils.Database.__init__
+
+    def refused(self, *args, **kwargs):
+        raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+
+    monkeypatch.setattr(sqlite_utils.Database, "__init__", refused)
+    with pytest.raises(sqlite3.ProgrammingError):
+        db["unit"]
+    assert type(db) is OpenedDatabase
+    monkeypatch.setattr(sqlite_utils.Database, "__init__", real_init)
+    assert db["unit"].count == 1 and isinstance(db, sqlite_utils.Database)
+    db.close()
+
+
+def test_a_file_replaced_while_it_is_opened_gets_its_migrations(path, tmp_path, monkeypatch):
+    """The migrations recorded are read on the connection itself, not from the look taken before it."""
+    import models.store.db as store
+
+    old = tmp_path / "old.sqlite3"
+    older = sqlite_utils.Database(old)
+    MIGRATIONS.apply(older, stop_before=MIGRATIONS.names[-1])
+    older.close()
+    real_backup = store._backup_before_migrating
+
+    def replaced(target, recorded):  # after the look at the up-to-date file, before the connection
+        real_backup(target, recorded)
+        target.write_bytes(old.read_bytes())
+
+    monkeypatch.setattr(store, "_backup_before_migrating", replaced)
+    db = connect(path)
+    assert MIGRATIONS.pending(db) == []
+    db.close()
+
+
+def test_the_slow_patterns_are_deferred_only_for_the_importing_thread():
+    import re
+    import threading
+
+    from models.common.lazy_imports import _REAL_COMPILE, _slow_patterns_compiled_on_first_use
+
+    slow = "[\\u0080-\\uffff]+"
+    other = {}
+    with _slow_patterns_compiled_on_first_use():
+        mine = re.compile(slow, re.IGNORECASE)
+        thread = threading.Thread(target=lambda: other.setdefault("pattern", re.compile(slow, re.IGNORECASE)))
+        thread.start()
+        thread.join()
+    assert not isinstance(mine, re.Pattern) and mine.match("ứ")  # compiled when first used
+    assert isinstance(other["pattern"], re.Pattern)  # another thread got a real pattern
+    assert re.compile is _REAL_COMPILE  # itself again afterwards
