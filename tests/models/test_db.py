@@ -258,7 +258,10 @@ def test_no_sqlite_utils_plugin_touches_the_connection(tmp_path):
     plugin = Plugin()
     pm.register(plugin, name="test-plugin")
     try:
-        connect(tmp_path / "x.sqlite3").close()
+        connect(tmp_path / "x.sqlite3").close()  # a new database: migrated through sqlite-utils
+        again = connect(tmp_path / "x.sqlite3")  # up to date: becomes a sqlite_utils.Database when asked
+        assert again["unit"].count == 0
+        again.close()
     finally:
         pm.unregister(plugin)
     assert seen == []

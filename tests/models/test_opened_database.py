@@ -87,28 +87,6 @@ def test_a_transaction_and_the_with_block_work_from_the_start(path):
         db.execute("SELECT 1")
 
 
-def test_no_sqlite_utils_plugin_runs_when_the_database_becomes_sqlite_utils(path):
-    from sqlite_utils import hookimpl
-    from sqlite_utils.plugins import pm
-
-    seen = []
-
-    class Plugin:
-        @hookimpl
-        def prepare_connection(self, conn):
-            seen.append(conn)
-
-    plugin = Plugin()
-    pm.register(plugin, name="test-plugin-later")
-    try:
-        db = connect(path)
-        db["unit"].count
-        db.close()
-    finally:
-        pm.unregister(plugin)
-    assert seen == []
-
-
 def test_a_database_missing_a_migration_gets_it(tmp_path):
     path = tmp_path / "old.sqlite3"
     old = sqlite_utils.Database(path)
