@@ -6,6 +6,7 @@ and writes only when there is none, in one transaction. A dry run stops before w
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -268,11 +269,8 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
         ids = range(next_id, next_id + len(new))
         insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
                                    [staff_mod._values(p, i) for i, p in zip(ids, new)])
-        since = staff_mod.SINCE_ALWAYS.isoformat()
-        insert_with_history_by_set(
-            db, "staff_unit", staff_mod.INSERT_ASSIGNMENT,
-            [(i, p.unit_id, p.recruited_on.isoformat() if p.recruited_on else since) for i, p in zip(ids, new)],
-        )
+        insert_with_history_by_set(db, "staff_unit", staff_mod.INSERT_FIRST_ASSIGNMENTS, [(
+            staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
         db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])
         db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
         # The first membership always starts at the recruitment date.
