@@ -309,7 +309,7 @@ _CELL_NOT_PLAIN = re.compile(
     rb'<c(?:[\t\n\r>/]| (?!r="(?:[A-Z]|A[A-X])(?:[1-9][0-9]{0,4}|10000[01])"[\s>/]))')
 _FORMULA_TAG = re.compile(rb"<f[\s>/]")
 _TYPED_TEXT = re.compile(rb't="(?![snb]")')  # a type that is not a shared string, a number or a boolean
-_EQUALS_BREAK = re.compile(rb"=[\t\n\r]")
+_EQUALS_NOT_PLAIN = re.compile(rb'''=(?:[^"]|(?<= =)|(?<="r=))''')
 _MEMCHR_LOOKS = 64  # occurrences of a rare byte looked at one by one; past that, the search itself
 
 
@@ -346,15 +346,15 @@ def _plain(data: bytes) -> bool:
         return False
     if _CELL_NOT_PLAIN.search(data):
         return False
-    if not _r_plain(data):
+    if not _r_first_only(data):
         return False
-    # "=" with no white space either side (a tab or a line break only ever comes right before a tag:
-    # _spaces_in_tags), no single quote, no t="e" and no t="&: then _NOT_PLAIN[1] and [2] find nothing.
-    if (b" =" not in data and b"= " not in data and not _found_near(data, b"\t", 1, _EQUALS_BREAK)
-            and not _found_near(data, b"\n", 1, _EQUALS_BREAK) and not _found_near(data, b"\r", 1, _EQUALS_BREAK)
-            and b"'" not in data and b't="e"' not in data and not (b"&" in data and b't="&' in data)):
+    # Each "=" followed by a double quote, none after a space (a tab or a line break only ever comes right
+    # before a tag: _spaces_in_tags) or after "r, no single quote: then no "r= or 'r= and no r or t written
+    # with spaces or single quotes; no t="e" and no t="&: then _r_plain and _NOT_PLAIN[1] and [2] find nothing.
+    if (_EQUALS_NOT_PLAIN.search(data) is None and b"'" not in data and b't="e"' not in data
+            and not (b"&" in data and b't="&' in data)):
         return True
-    return not _NOT_PLAIN[1].search(data) and not _NOT_PLAIN[2].search(data)
+    return not _r_after_quote(data) and not _NOT_PLAIN[1].search(data) and not _NOT_PLAIN[2].search(data)
 
 
 def _where(data: bytes, byte: bytes) -> list[int] | None:
@@ -396,9 +396,16 @@ def _hidden_plain(data: bytes) -> bool:
 
 def _r_plain(data: bytes) -> bool:
     """``r="`` only as the first attribute of a cell or a row, never right after a quote."""
+    return not _r_after_quote(data) and _r_first_only(data)
+
+
+def _r_after_quote(data: bytes) -> bool:
     # r= after a value's closing quote with no space: not XML, yet the reader takes it (the last r wins)
-    return not (b'"r=' in data or (b"'" in data and b"'r=" in data)
-                or data.count(b' r="') != data.count(b'<c r="') + data.count(b'<row r="'))
+    return b'"r=' in data or (b"'" in data and b"'r=" in data)
+
+
+def _r_first_only(data: bytes) -> bool:
+    return data.count(b' r="') == data.count(b'<c r="') + data.count(b'<row r="')
 
 
 def _plain_by_searches(data: bytes) -> bool:
