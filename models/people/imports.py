@@ -20,7 +20,7 @@ from models.people import units as units_mod
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.common.dates import format_date
 from models.people.staff import Staff
-from models.common.text import clean, fold
+from models.common.text import clean, fold, fold_all
 from models.exchange.import_common import (
     ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_cell,
     duplicate_code, report_progress,
@@ -275,8 +275,9 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
     with db.atomic():
         (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff").fetchone()
         ids = range(next_id, next_id + len(new))
+        folded = fold_all([p.full_name for p in new])
         insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
-                                   [staff_mod._values(p, i) for i, p in zip(ids, new)])
+                                   [staff_mod._values(p, i, f) for i, p, f in zip(ids, new, folded)])
         insert_with_history_by_set(db, "staff_unit", staff_mod.INSERT_FIRST_ASSIGNMENTS, [(
             staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
         db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])

@@ -114,9 +114,11 @@ def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
     return errors
 
 
-def _values(person: Staff, id: int | None = None) -> tuple:
-    """The row of ``person`` in the order of ("id", *_COLUMNS): INSERT_STAFF_VALUES's parameters."""
-    return (id, person.code, person.full_name, fold(person.full_name), iso(person.birth_date),
+def _values(person: Staff, id: int | None = None, folded: str | None = None) -> tuple:
+    """The row of ``person`` in the order of ("id", *_COLUMNS): INSERT_STAFF_VALUES's parameters
+    (``folded``: the name folded, when it is known)."""
+    return (id, person.code, person.full_name, fold(person.full_name) if folded is None else folded,
+            iso(person.birth_date),
             person.gender.value, person.position, person.category.value, int(person.is_leader),
             iso(person.recruited_on), iso(person.ended_on), person.salary_coefficient)
 
