@@ -277,7 +277,7 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
         ids = range(next_id, next_id + len(new))
         folded = fold_all([p.full_name for p in new])
         insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
-                                   [staff_mod._values(p, i, f) for i, p, f in zip(ids, new, folded)])
+                                   [staff_mod._values(p, i, f) for i, p, f in zip(ids, new, folded)], per_statement=500)
         insert_with_history_by_set(db, "staff_unit", staff_mod.INSERT_FIRST_ASSIGNMENTS, [(
             staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
         db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])
