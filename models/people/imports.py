@@ -172,27 +172,30 @@ def import_staff(
     existing = {p.code: p for p in staff_mod.list_staff(db)}
     seen: dict[str, int] = {}
     parsed: list[tuple[Row, Staff]] = []
-    # The columns of few values are read once per value (thousands of rows, a few hundred units).
+    # The columns of few values are read once per value (thousands of rows, a few hundred units), a column at once.
     unit_of = ByValue(lambda value: code_value(value, unit_ids, NO_SUCH_UNIT))
     gender_of, category_of = (ByValue(lambda value, enum=enum: choice_value(value, enum))
                               for enum in (Gender, StaffCategory))
     leader_of, position_of = ByValue(_leader), ByValue(lambda value: (clean(cell_text(value)), None))
-    for i, row in enumerate(rows):
+    columns = zip(*(read.column(errors, rows, header) for read, header in (
+        (unit_of, UNIT_CODE), (gender_of, "Giới tính"), (position_of, "Chức vụ"), (category_of, "Đối tượng"),
+        (leader_of, "Lãnh đạo, quản lý"))))
+    for i, (row, ((_unit_code, unit_id), gender, position, category, is_leader)) in enumerate(zip(rows, columns)):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
-        code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        _unit_code, unit_id = unit_of(errors, row, UNIT_CODE)
+        cells = row.cells
+        code = staff_mod.normalise_code(cell_text(cells["Mã cán bộ"]))
         old = existing.get(code)
         person = _Person(
             id=old.id if old else None,
             code=code,
-            full_name=clean(cell_text(row.cells["Họ và tên"])),
+            full_name=clean(cell_text(cells["Họ và tên"])),
             birth_date=date_cell(errors, row, "Ngày sinh"),
-            gender=gender_of(errors, row, "Giới tính"),
+            gender=gender,
             unit_id=unit_id if unit_id is not None else -1,
-            position=position_of(errors, row, "Chức vụ"),
-            category=category_of(errors, row, "Đối tượng"),
-            is_leader=leader_of(errors, row, "Lãnh đạo, quản lý"),
+            position=position,
+            category=category,
+            is_leader=is_leader,
             recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
             ended_on=old.ended_on if old else None,
             salary_coefficient=old.salary_coefficient if old else None,
