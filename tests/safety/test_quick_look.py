@@ -89,6 +89,7 @@ CASES = [
     pytest.param(_with_cell('<c r ="J2"><v>1</v></c>'), False, id="reference-with-a-space"),
     pytest.param(_with_cell('<x:c r="J2"><x:v>1</x:v></x:c>'), False, id="prefixed-cell"),
     pytest.param(_with_text("a\x0cb"), False, id="form-feed"),
+    pytest.param(_with_text("a\x00b"), False, id="nul"),
     pytest.param(_with_cell('<c r="J2"\tt="s"><v>0</v></c>'), False, id="tab-in-a-tag"),
     pytest.param(_sheet(row_attributes='hidden="1"'), False, id="hidden-rows"),
 ]
@@ -117,3 +118,10 @@ def test_prefixed_rows_are_counted_as_the_count_does():
                          enumerate([STAFF_HEADERS, *GOOD_ROWS["staff"] * 60], start=1)])
     for data in (plain, prefixed, excel, excel.replace(b"<row", b"<x:row")):
         assert xlsx_guard._prefixed_rows(data) == data.count(b":row")
+
+
+def test_the_rare_bytes_are_found_in_every_block():
+    data = bytearray(b"x" * 1000)
+    data[0], data[99], data[100], data[999] = ord("!"), ord("'"), ord("&"), 0x0C
+    assert xlsx_guard._present(bytes(data), xlsx_guard._RARE_BYTES, block=100) == {b"!", b"'", b"&", b"\x0c"}
+    assert xlsx_guard._present(b"x" * 1000, xlsx_guard._RARE_BYTES, block=100) == set()
