@@ -145,9 +145,10 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         raise ImportRejected(problems)
     if not rows:
         raise ImportRejected(["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"])
-    numbers = {row.number for row in rows}
-    rows.warnings = tuple(f"Dòng {n} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
-                          for n in sheet.hidden_rows if n in numbers)
+    if sheet.hidden_rows:
+        numbers = {row.number for row in rows}
+        rows.warnings = tuple(f"Dòng {n} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
+                              for n in sheet.hidden_rows if n in numbers)
     return rows
 
 
