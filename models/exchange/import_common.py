@@ -95,7 +95,7 @@ class ByValue:
         """``[self(errors, row, header) for row in rows]``: the same results and messages, twice as fast
         (a column of text, as most are, is looked up by the texts themselves)."""
         values = [row.cells[header] for row in rows]
-        if all(value.__class__ is str for value in values):
+        if set(map(type, values)) == {str}:
             table = {value: self._found((str, value)) for value in set(values)}
             results = list(map(table.__getitem__, values))
             wrong = any(found[1] is not None for found in table.values())
