@@ -41,57 +41,43 @@ _VALIDATION = ('<dataValidations count="1"><dataValidation type="list" allowBlan
                'errorTitle="Giá trị không hợp lệ" error="Chọn một giá trị" sqref="D2:D1000">'
                '<formula1>"Nam,Nữ"</formula1></dataValidation></dataValidations>')
 
+# Text in a cell (raw XML, already escaped) by what the quick look must say of it, then the cells added
+# to row 2 (raw XML) that make a sheet not plain, each by the test's name.
+TEXTS = {
+    True: {"single-quote": "O'Brien", "ampersand": "Tài chính &amp; Kế hoạch", "exclamation": "Xuất sắc!",
+           "spaces-around-equals": "a = b, c= d, e =f", "equals-before-a-line-break": "x=\n",
+           "many-f": "f" * 100, "colon": "Phòng: Nội vụ", "r-equals-in-a-word": 'Tr="x"'},
+    False: {"error-type": 't="e"', "t-space-equals": "thiết =1", "t-equals-line-break": "thiết=\n",
+            "r-equals-single-quote": "Tr='x", "space-r-equals": 'a r="x"', "r-equals-after-a-quote": 'a"r=b',
+            "hidden": "hidden", "form-feed": "a\x0cb", "nul": "a\x00b"},
+}
+CELLS_NOT_PLAIN = {
+    "formula": '<c r="J2"><f>NOW()</f><v>1</v></c>', "error-cell": '<c r="J2" t="e"><v>#N/A</v></c>',
+    "error-cell-spaces": '<c r="J2" t = "e"><v>#N/A</v></c>', "error-cell-single-quotes": "<c r=\"J2\" t='e'><v>#N/A</v></c>",
+    "type-by-character-reference": '<c r="J2" t="&#101;"><v>#N/A</v></c>', "past-the-last-column": '<c r="AY2"><v>1</v></c>',
+    "far-right": '<c r="BA2"><v>1</v></c>', "three-letters": '<c r="XFD2"><v>1</v></c>',
+    "past-the-last-row": '<c r="A100002"><v>1</v></c>', "seven-digit-row": '<c r="A1048576"><v>1</v></c>',
+    "row-with-a-leading-zero": '<c r="J02"><v>1</v></c>', "without-reference": "<c><v>1</v></c>",
+    "reference-not-first": '<c t="n" r="J2"><v>1</v></c>', "second-reference": '<c r="J2" r="XFD2"><v>1</v></c>',
+    "second-reference-after-a-quote": '<c r="J2" s="1"r="XFD2"><v>1</v></c>', "reference-with-a-space": '<c r ="J2"><v>1</v></c>',
+    "prefixed": '<x:c r="J2"><x:v>1</x:v></x:c>', "tab-in-a-tag": '<c r="J2"\tt="s"><v>0</v></c>',
+}
+_EXCEL_ROWS = [_row_xml(n, v).replace('">', '" x14ac:dyDescent="0.25">', 1)
+               for n, v in enumerate([STAFF_HEADERS, *GOOD_ROWS["staff"] * 60], start=1)]
 CASES = [
-    # plain: what Excel, LibreOffice and openpyxl write
     pytest.param(_sheet(), True, id="plain"),
     pytest.param(_sheet(after=_MARGINS), True, id="page-margins-header-footer"),
     pytest.param(_sheet(after=_VALIDATION), True, id="data-validation-error-attribute"),
     pytest.param(_sheet(row_attributes='spans="1:9" x14ac:dyDescent="0.25"'), True, id="excel-row-attributes"),
-    pytest.param(_sheet(rows=[_row_xml(n, v).replace('">', '" x14ac:dyDescent="0.25">', 1) for n, v in
-                              enumerate([STAFF_HEADERS, *GOOD_ROWS["staff"] * 60], start=1)]), True,
-                 id="many-colons"),
+    pytest.param(_sheet(rows=_EXCEL_ROWS), True, id="many-colons"),
     pytest.param(_sheet(row_attributes='customFormat="false" ht="12.8" hidden="false" customHeight="false"'), True,
                  id="libreoffice-hidden-false"),
-    pytest.param(_with_text("O'Brien"), True, id="single-quote-in-text"),
-    pytest.param(_with_text("Tài chính &amp; Kế hoạch"), True, id="ampersand-in-text"),
-    pytest.param(_with_text("Xuất sắc!"), True, id="exclamation-in-text"),
-    pytest.param(_with_text("a = b, c= d, e =f"), True, id="spaces-around-equals-in-text"),
-    pytest.param(_with_text("x=\n"), True, id="equals-before-a-line-break-in-text"),
-    pytest.param(_with_text("f" * 100), True, id="many-f-in-text"),
-    pytest.param(_with_text("Phòng: Nội vụ"), True, id="colon-in-text"),
     pytest.param(_with_cell('<c r="AX2"><v>1</v></c>'), True, id="cell-in-the-last-column"),
     pytest.param(_with_cell('<c r="A100001"><v>1</v></c>'), True, id="cell-in-the-last-row"),
-    # not plain: each makes one of the old searches find something
-    pytest.param(_with_text('t="e"'), False, id="error-type-written-in-text"),
-    pytest.param(_with_text("thiết =1"), False, id="t-space-equals-in-text"),
-    pytest.param(_with_text("thiết=\n"), False, id="t-equals-line-break-in-text"),
-    pytest.param(_with_text("Tr='x"), False, id="r-equals-single-quote-in-text"),
-    pytest.param(_with_text('Tr="x"'), True, id="r-equals-in-a-word-in-text"),
-    pytest.param(_with_text('a r="x"'), False, id="space-r-equals-in-text"),
-    pytest.param(_with_text('a"r=b'), False, id="r-equals-after-a-quote-in-text"),
-    pytest.param(_with_text("hidden"), False, id="hidden-in-text"),
     pytest.param(_sheet(after="<!-- a comment -->"), False, id="comment"),
-    pytest.param(_with_cell('<c r="J2"><f>NOW()</f><v>1</v></c>'), False, id="formula"),
-    pytest.param(_with_cell('<c r="J2" t="e"><v>#N/A</v></c>'), False, id="error-cell"),
-    pytest.param(_with_cell('<c r="J2" t = "e"><v>#N/A</v></c>'), False, id="error-cell-spaces"),
-    pytest.param(_with_cell("<c r=\"J2\" t='e'><v>#N/A</v></c>"), False, id="error-cell-single-quotes"),
-    pytest.param(_with_cell('<c r="J2" t="&#101;"><v>#N/A</v></c>'), False, id="type-by-character-reference"),
-    pytest.param(_with_cell('<c r="AY2"><v>1</v></c>'), False, id="cell-past-the-last-column"),
-    pytest.param(_with_cell('<c r="BA2"><v>1</v></c>'), False, id="cell-far-right"),
-    pytest.param(_with_cell('<c r="XFD2"><v>1</v></c>'), False, id="cell-three-letters"),
-    pytest.param(_with_cell('<c r="A100002"><v>1</v></c>'), False, id="cell-past-the-last-row"),
-    pytest.param(_with_cell('<c r="A1048576"><v>1</v></c>'), False, id="cell-seven-digit-row"),
-    pytest.param(_with_cell('<c r="J02"><v>1</v></c>'), False, id="row-with-a-leading-zero"),
-    pytest.param(_with_cell('<c><v>1</v></c>'), False, id="cell-without-reference"),
-    pytest.param(_with_cell('<c t="n" r="J2"><v>1</v></c>'), False, id="reference-not-first"),
-    pytest.param(_with_cell('<c r="J2" r="XFD2"><v>1</v></c>'), False, id="second-reference"),
-    pytest.param(_with_cell('<c r="J2" s="1"r="XFD2"><v>1</v></c>'), False, id="second-reference-after-a-quote"),
-    pytest.param(_with_cell('<c r ="J2"><v>1</v></c>'), False, id="reference-with-a-space"),
-    pytest.param(_with_cell('<x:c r="J2"><x:v>1</x:v></x:c>'), False, id="prefixed-cell"),
-    pytest.param(_with_text("a\x0cb"), False, id="form-feed"),
-    pytest.param(_with_text("a\x00b"), False, id="nul"),
-    pytest.param(_with_cell('<c r="J2"\tt="s"><v>0</v></c>'), False, id="tab-in-a-tag"),
     pytest.param(_sheet(row_attributes='hidden="1"'), False, id="hidden-rows"),
+    *(pytest.param(_with_text(text), plain, id=f"{name}-in-text") for plain in TEXTS for name, text in TEXTS[plain].items()),
+    *(pytest.param(_with_cell(cell), False, id=f"cell-{name}") for name, cell in CELLS_NOT_PLAIN.items()),
 ]
 
 
@@ -114,8 +100,7 @@ def test_a_rare_byte_that_is_not_rare_is_searched_for(byte):
 def test_prefixed_rows_are_counted_as_the_count_does():
     plain = _sheet()
     prefixed = plain.replace(b"<row", b"<x:row").replace(b"</row", b"</x:row")
-    excel = _sheet(rows=[_row_xml(n, v).replace('">', '" x14ac:dyDescent="0.25">', 1) for n, v in
-                         enumerate([STAFF_HEADERS, *GOOD_ROWS["staff"] * 60], start=1)])
+    excel = _sheet(rows=_EXCEL_ROWS)
     for data in (plain, prefixed, excel, excel.replace(b"<row", b"<x:row")):
         assert xlsx_guard._prefixed_rows(data) == data.count(b":row")
 
