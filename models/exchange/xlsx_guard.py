@@ -297,11 +297,12 @@ _HIGH_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6,7})"')
 # Control characters XML 1.0 forbids: the reader takes a form feed (0x0C) as a space between attributes.
 _CONTROL = bytes([*range(1, 9), 11, 12, *range(14, 32)])
 
-# The same questions asked in fewer passes over the XML (each pass over a 100,000-row sheet costs
-# 30-50 ms). A single byte is found with memchr, 50 times faster than any other search: the rare
-# bytes ("!", "'", "&", "f", ":", a tab or a line break) are looked for first, and the searches
-# above that need them are made only when they are there. What no rare byte decides is answered by
-# counting: a search below says "plain" only where the ones above do (the tests compare both).
+# The same questions asked in fewer passes over the XML (_plain; each pass over a 100,000-row sheet
+# costs 30-50 ms). A single byte is found with memchr, 50 times faster than any other search: the
+# rare bytes (control characters, "!", "'", "&", "f", ":") are looked for first, and the searches
+# above that need them are made only where they are. The rest is answered by the three searches
+# below and a few counts; where a shortcut cannot decide, the search above is made: _plain says
+# "plain" exactly where _plain_by_searches does (tests/safety/test_quick_look.py compares both).
 _CONTROL_BYTES = [b"\x00", *(bytes([c]) for c in _CONTROL)]
 _RARE_BYTES = [*_CONTROL_BYTES, b"!", b"'", b"&"]
 # _NOT_PLAIN[0]'s cells and _HIGH_ROW in one search: every cell begins with a plain reference within
