@@ -26,7 +26,7 @@ from models.exchange.import_common import (
     duplicate_code, report_progress,
 )
 from models.people.units import Unit
-from models.exchange.xlsx import ImportRejected, Row, cell_text, read_rows
+from models.exchange.xlsx import ImportRejected, Row, cell_text, clean_cell_texts, read_rows
 from models.store.db import insert_with_history_by_set
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
@@ -180,16 +180,18 @@ def import_staff(
     columns = zip(*(read.column(errors, rows, header) for read, header in (
         (unit_of, UNIT_CODE), (gender_of, "Giới tính"), (position_of, "Chức vụ"), (category_of, "Đối tượng"),
         (leader_of, "Lãnh đạo, quản lý"))))
-    for i, (row, ((_unit_code, unit_id), gender, position, category, is_leader)) in enumerate(zip(rows, columns)):
+    # normalise_code of each code (cleaned, upper case), and each name cleaned, a column at once
+    codes = [code.upper() for code in clean_cell_texts([row.cells["Mã cán bộ"] for row in rows])]
+    names = clean_cell_texts([row.cells["Họ và tên"] for row in rows])
+    for i, (row, code, name, ((_unit_code, unit_id), gender, position, category, is_leader)) in enumerate(
+            zip(rows, codes, names, columns)):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
-        cells = row.cells
-        code = staff_mod.normalise_code(cell_text(cells["Mã cán bộ"]))
         old = existing.get(code)
         person = _Person(
             id=old.id if old else None,
             code=code,
-            full_name=clean(cell_text(cells["Họ và tên"])),
+            full_name=name,
             birth_date=date_cell(errors, row, "Ngày sinh"),
             gender=gender,
             unit_id=unit_id if unit_id is not None else -1,
