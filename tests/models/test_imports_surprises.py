@@ -109,3 +109,41 @@ def test_dates_of_a_1904_workbook_are_the_dates_excel_shows(seeded, tmp_path):
     assert import_staff(seeded, path, TODAY).added == 1
     stored = seeded.execute("SELECT birth_date, recruited_on FROM staff WHERE code = 'CB01'").fetchone()
     assert tuple(stored) == ("1985-06-01", "2015-03-01")
+
+
+@pytest.mark.parametrize("values", [
+    ["Nam", "Nữ", "nam", "X", "", "Nam"],  # text only: looked up by the text
+    ["Nam", True, 1, 1.0, "1", None, "X", 1],  # True, 1 and 1.0: three cells, three answers
+])
+def test_a_coded_column_read_at_once_gives_what_each_cell_gives(values):
+    from models.common.codes import Gender
+    from models.exchange.import_common import ByValue, CellErrors, choice_value
+    from models.exchange.xlsx import Row
+
+    rows = [Row(n, {"Giới tính": v}) for n, v in enumerate(values, start=2)]
+    by_cell, by_column = CellErrors(["Giới tính"]), CellErrors(["Giới tính"])
+    read = ByValue(lambda value: choice_value(value, Gender))
+    one_by_one = [read(by_cell, row, "Giới tính") for row in rows]
+    at_once = ByValue(lambda value: choice_value(value, Gender)).column(by_column, rows, "Giới tính")
+    assert at_once == one_by_one
+    assert by_column.items == by_cell.items and by_cell.items  # the same messages, the wrong cells named
+
+
+@pytest.mark.parametrize("values", [
+    ["CB00001", "Nguyễn Văn Ánh", "Lê Thị Bé", ""],  # already clean: taken as they are
+    ["Nguyễn  Văn Ánh", "Lê Thị Bé"],  # two spaces in a row
+    [" Lê Thị Bé", "x"], ["x", "Lê Thị Bé "],  # not trimmed
+    ["a", "", "b"],  # an empty cell between two
+    ["Lê\u00a0Thị Bé", "Đỗ\tVăn"],  # other white space
+    ["Nguye\u0302\u0303n Văn Ánh", "x"],  # decomposed
+    ["\u0301a", "b"], ["b", "\u0301a"],  # a piece that begins with a combining mark
+    ["\u1100", "\u1161"],  # Hangul jamo that would join without the space
+    ["2018.0", "CB01"], ["CB01", "12.0"],  # numbers saved as text
+    ["CB01", 2018.0, True, None], [dt.date(2020, 1, 2), "x"],  # not text
+    ["a\u200bb", "c"],  # an invisible character
+])
+def test_a_column_of_cells_is_cleaned_as_each_cell_is(values):
+    from models.common.text import clean
+    from models.exchange.xlsx import cell_text, clean_cell_texts
+
+    assert clean_cell_texts(values) == [clean(cell_text(v)) for v in values]

@@ -11,6 +11,7 @@ from models.people.staff import (
     SINCE_ALWAYS,
     Staff,
     add_staff,
+    check_staff,
     delete_staff,
     get_staff,
     list_staff,
@@ -462,3 +463,12 @@ def test_the_unit_a_person_is_printed_under_is_the_unit_of_the_day_else_the_firs
     t = db["staff"].insert({"code": "CB2", "full_name": "Bình", "name_folded": "binh", "gender": "nam",
                             "category": "cong_chuc"}).last_pk
     assert unit_printed_under(db, t, dt.date(2019, 12, 31)) is None
+
+
+@pytest.mark.parametrize("name, wrong", [
+    ("Nguyễn Văn Ánh", False), ("Đặng Thị Bích-Ngọc", False), ("Nguyễn Văn O'Neil", False),
+    ("Nguyễn Văn 2", True), ("Lê Văn Tám²", True), ("Trần Văn ٣", True), ("Phạm\u00a0Văn 3", True),
+])
+def test_a_digit_in_a_name_is_found_whatever_else_the_name_holds(name, wrong):
+    person = Staff(code="CB01", full_name=name, gender=Gender.NAM, category=StaffCategory.CAN_BO, unit_id=1)
+    assert (check_staff(person, dt.date(2025, 1, 1)).get("full_name") == "Họ và tên không được có chữ số") is wrong

@@ -255,3 +255,15 @@ def test_clean_takes_the_short_way_only_when_it_gives_the_same_text():
             if clean(value) != _clean_the_long_way(value):
                 wrong.append(hex(code))
     assert wrong == []
+
+
+@pytest.mark.parametrize("values", [
+    ["Nguyễn Văn Ánh", "ĐẶNG THỊ  BÍCH", " Lê\u00a0Văn\tTám ", "", "straße", "ΣΑΣ", "ﬁ", "ǅemal", "Ông"],
+    ["Nguyễn Văn Ánh", "Tra\u0300n"],  # decomposed: each folded the careful way
+    ["a\x00b", "c"],  # a NUL of its own: each folded alone
+    [],
+])
+def test_fold_all_folds_each_as_fold_does(values):
+    from models.common.text import fold_all
+
+    assert fold_all(values) == [fold(v) for v in values]
