@@ -104,6 +104,25 @@ def match_rank(folded_name: str, folded_query: str) -> int:
         return 3
     return 4
 
+
+def ranked(indices: list[int], names: list[str], folded_query: str) -> list[int]:
+    """``sorted(indices, key=lambda i: match_rank(names[i], folded_query))`` (the same order: each rank in
+    the order of ``indices``), built rank by rank with one test per name instead of a call: a search over
+    20,000 people ranks its matches while the user types."""
+    if not folded_query:
+        return list(indices)
+    containing = [i for i in indices if folded_query in names[i]]
+    rest = [i for i in indices if folded_query not in names[i]] if len(containing) < len(indices) else []
+    same = [i for i in containing if names[i] == folded_query]
+    starting = [i for i in containing if names[i] != folded_query and names[i].startswith(folded_query)]
+    inside = [i for i in containing if not names[i].startswith(folded_query)]
+    words = folded_query.split()
+    if len(words) > 1 and rest:
+        every_word = [all(word in names[i] for word in words) for i in rest]
+        elsewhere = [i for i, every in zip(rest, every_word) if not every]
+        rest = [i for i, every in zip(rest, every_word) if every] + elsewhere
+    return same + starting + inside + rest
+
 _WEIGHTS: dict[str, tuple[str, str, str]] = {}
 
 

@@ -267,3 +267,19 @@ def test_fold_all_folds_each_as_fold_does(values):
     from models.common.text import fold_all
 
     assert fold_all(values) == [fold(v) for v in values]
+
+
+def test_ranked_gives_the_order_of_a_sort_by_match_rank():
+    import random
+
+    from models.common.text import match_rank, ranked
+
+    rng = random.Random(19)
+    syllables = ["nguyen", "van", "an", "thi", "lan", "le", "a", "n", "ng", "anh", "an nguyen"]
+    names = [" ".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(400)]
+    names += ["", "nguyen van an", "nguyen van an"]
+    queries = ["", "an", "nguyen van", "van an", "an nguyen", "n", "lan thi", "thi lan le", "zzz", "nguyen van an"]
+    for query in queries:
+        for indices in (list(range(len(names))), rng.sample(range(len(names)), 150), []):
+            expected = sorted(indices, key=lambda i: match_rank(names[i], query))
+            assert ranked(indices, names, query) == expected, query

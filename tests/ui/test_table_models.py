@@ -53,3 +53,21 @@ def test_search_ignores_case_and_diacritics_and_keeps_the_sort(sample_db):
     assert model.index(0, 0).data(RECORD_ROLE).code == "CB02"
     model.set_search("")
     assert model.rowCount() == 5
+
+
+def test_the_ranking_reads_the_names_of_the_records_set_last(sample_db):
+    import dataclasses
+
+    model = StaffTableModel()
+    people = list_staff(sample_db)
+    last = max(people, key=lambda p: p.code)  # the last row by code: first only when ranked first
+    model.set_records(people)
+    model.sort(StaffTableModel.COL_CODE)
+    model.set_search("an v")
+    assert "An Văn Mới" not in [model.index(r, 1).data() for r in range(model.rowCount())]
+    renamed = [dataclasses.replace(p, full_name="An Văn Mới", name_folded="an van moi") if p is last else p
+               for p in people]
+    model.set_records(renamed)
+    model.set_search("an v")
+    assert model.rowCount() > 1
+    assert model.index(0, StaffTableModel.COL_NAME).data() == "An Văn Mới"  # its name starts with the search

@@ -11,7 +11,7 @@ from models.common.codes import StaffCategory, UnitKind, label
 from models.common.dates import format_date
 from models.people.snapshots import restore_staff, snapshot_staff
 from models.people.staff import delete_staff, list_staff, staff_data, undo_last_move, unit_history
-from models.common.text import fold, match_rank, name_sort_key, sort_key
+from models.common.text import fold, name_sort_key, ranked, sort_key
 from models.people.units import list_units
 
 from ui.kit import messages
@@ -47,6 +47,9 @@ class StaffTableModel(RecordTableModel):
         Column("Ngày nghỉ", lambda p: format_date(p.ended_on), key=lambda p: _date_key(p.ended_on), width=90),
     ]
 
+    _names_of: list | None = None  # the records whose folded names _names holds (see _folded_names)
+    _names: list[str] = []
+
     def search_text(self, p) -> str:
         return f"{p.code} {p.full_name} {p.position} {p.unit_code}"
 
@@ -66,12 +69,17 @@ class StaffTableModel(RecordTableModel):
         found = super()._filtered(within)
         if not self._words:
             return found
-        query, people = " ".join(self._words), self._all
         if within is not None:  # an earlier ranking: back to the sort order before ranking again
             kept = set(found)
             found = [i for i in self._order if i in kept]
-        ranks = {i: match_rank(people[i].name_folded or fold(people[i].full_name), query) for i in found}
-        return sorted(found, key=ranks.__getitem__)
+        return ranked(found, self._folded_names(), " ".join(self._words))
+
+    def _folded_names(self) -> list[str]:
+        """The folded name of each record (folded once for the records set: set_records gives a new list)."""
+        if self._names_of is not self._all:
+            self._names = [p.name_folded or fold(p.full_name) for p in self._all]
+            self._names_of = self._all
+        return self._names
 
 
 class StaffPage(ListPage):
