@@ -1,11 +1,11 @@
-"""The guard's quick look (models.exchange.xlsx_guard._plain) asks its questions in fewer passes than
-the searches it replaced (_plain_by_searches): for every sheet both must say the same, "plain" (the
+"""The guard's quick look (models.exchange.xlsx_plain.plain) asks its questions in fewer passes than
+the searches it replaced (plain_by_searches): for every sheet both must say the same, "plain" (the
 byte counts are trusted) or not (the sheet goes to the streaming parser). Each case below is aimed at
 one of the shortcuts: a rare byte present in the text but harmless, or the same byte making a tag
 that is not plain."""
 import pytest
 
-from models.exchange import xlsx_guard
+from models.exchange import xlsx_plain
 from models.people.imports import STAFF_HEADERS
 
 from .hostile_data import GOOD_ROWS, _row_xml
@@ -83,18 +83,18 @@ CASES = [
 
 @pytest.mark.parametrize("data, plain", CASES)
 def test_the_quick_look_says_what_each_search_says(data, plain):
-    assert xlsx_guard._plain_by_searches(data) is plain
-    assert xlsx_guard._plain(data) is plain
+    assert xlsx_plain.plain_by_searches(data) is plain
+    assert xlsx_plain.plain(data) is plain
 
 
 @pytest.mark.parametrize("byte", [b"f", b":", b"\n"])
 def test_a_rare_byte_that_is_not_rare_is_searched_for(byte):
     # past 64 of them the pattern is searched for in the whole sheet: the same answer
-    many = b"x" * 10 + byte * (xlsx_guard._MEMCHR_LOOKS + 5)
-    assert xlsx_guard._where(many, byte) is None
-    assert xlsx_guard._where(b"ab" + byte, byte) == [2]
-    assert xlsx_guard._found_near(many + b"<f>", b"f", 1, xlsx_guard._FORMULA_TAG)
-    assert not xlsx_guard._found_near(many, b"f", 1, xlsx_guard._FORMULA_TAG)
+    many = b"x" * 10 + byte * (xlsx_plain._MEMCHR_LOOKS + 5)
+    assert xlsx_plain._where(many, byte) is None
+    assert xlsx_plain._where(b"ab" + byte, byte) == [2]
+    assert xlsx_plain._found_near(many + b"<f>", b"f", 1, xlsx_plain._FORMULA_TAG)
+    assert not xlsx_plain._found_near(many, b"f", 1, xlsx_plain._FORMULA_TAG)
 
 
 def test_prefixed_rows_are_counted_as_the_count_does():
@@ -102,11 +102,11 @@ def test_prefixed_rows_are_counted_as_the_count_does():
     prefixed = plain.replace(b"<row", b"<x:row").replace(b"</row", b"</x:row")
     excel = _sheet(rows=_EXCEL_ROWS)
     for data in (plain, prefixed, excel, excel.replace(b"<row", b"<x:row")):
-        assert xlsx_guard._prefixed_rows(data) == data.count(b":row")
+        assert xlsx_plain.prefixed_rows(data) == data.count(b":row")
 
 
 def test_the_rare_bytes_are_found_in_every_block():
     data = bytearray(b"x" * 1000)
     data[0], data[99], data[100], data[999] = ord("!"), ord("'"), ord("&"), 0x0C
-    assert xlsx_guard._present(bytes(data), xlsx_guard._RARE_BYTES, block=100) == {b"!", b"'", b"&", b"\x0c"}
-    assert xlsx_guard._present(b"x" * 1000, xlsx_guard._RARE_BYTES, block=100) == set()
+    assert xlsx_plain._present(bytes(data), xlsx_plain._RARE_BYTES, block=100) == {b"!", b"'", b"&", b"\x0c"}
+    assert xlsx_plain._present(b"x" * 1000, xlsx_plain._RARE_BYTES, block=100) == set()
