@@ -18,6 +18,23 @@ def rows_of(db, tables) -> dict:
     return {t: db.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
 
 
+def rerun_changes_nothing(path, body, tables) -> None:
+    """The old file at ``path`` opened (migrated), then the migration's ``body`` run again, as after a stop
+    between its work and its record: each of ``tables`` has the same definition and the same rows."""
+    connect(path).close()
+    db = Database(path)
+    try:
+        def state():
+            return {t: (db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [t]).fetchone(),
+                        rows_of(db, [t])[t]) for t in tables}
+
+        before = state()
+        body(db)
+        assert state() == before
+    finally:
+        db.close()
+
+
 def every_row(db, must_hold=frozenset()) -> dict:
     """Every table of the file (all migrations, the history included), row by row; the tables named
     in ``must_hold`` must be among them."""

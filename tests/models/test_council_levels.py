@@ -18,6 +18,8 @@ from models.store.schema_units import UNIT_KINDS_2018, UNIT_KINDS_2025, add_ward
 from models.store.settings import CouncilNames, council_names, set_council_names
 from models.yearend.lists import default_issuer
 
+from .db_rows import rerun_changes_nothing
+
 WARD_KINDS = (UnitKind.TRUNG_TAM_HCC, UnitKind.TRUONG_HOC, UnitKind.TRAM_Y_TE, UnitKind.KHU_PHO)
 
 
@@ -178,12 +180,7 @@ def test_migration_0010_upgrades_a_2018_database_keeping_its_rows_and_references
 def test_migration_0010_run_again_changes_nothing(tmp_path):
     path = tmp_path / "old.sqlite3"
     _database_of_2018(path)
-    connect(path).close()
-    db = Database(path)
-    before = db.execute("SELECT sql FROM sqlite_master WHERE name = 'unit'").fetchone()
-    add_ward_unit_kinds(db)  # as after a stop between the rebuild and the migration's record
-    assert db.execute("SELECT sql FROM sqlite_master WHERE name = 'unit'").fetchone() == before
-    assert db.execute("SELECT count(*) FROM unit").fetchone() == (1,)
+    rerun_changes_nothing(path, add_ward_unit_kinds, ["unit"])
 
 
 def test_migration_0010_writes_its_value_lists_without_reading_the_enums():

@@ -15,6 +15,8 @@ from models.store.db import connect
 from models.store.schema import MIGRATIONS
 from models.store.schema_checks import IN_LISTS, as_comparisons, checks_without_in_lists
 
+from .db_rows import rerun_changes_nothing
+
 STOP = "0028_checks_without_in_lists"
 
 
@@ -90,12 +92,7 @@ def test_migration_0028_the_rules_are_unchanged(tmp_path):
 def test_migration_0028_run_again_changes_nothing(tmp_path):
     path = tmp_path / "old.sqlite3"
     _old_database(path)
-    connect(path).close()
-    db = Database(path)
-    before = {t: _table_sql(db, t) for t in IN_LISTS}
-    checks_without_in_lists(db)  # as after a stop between the rebuilds and the migration's record
-    assert {t: _table_sql(db, t) for t in IN_LISTS} == before
-    assert db.execute("SELECT count(*) FROM classification").fetchone() == (2,)
+    rerun_changes_nothing(path, checks_without_in_lists, IN_LISTS)
 
 
 def test_migration_0028_lists_are_the_values_of_their_time():
