@@ -90,7 +90,8 @@ def open_window(db, screenshots, quit_after_show: bool) -> int:
     from models.store.db import default_db_path
 
     db_path = db or default_db_path()
-    checked = database_problem_in_background(db_path)  # SQLite's quick check goes on while Qt loads
+    # SQLite's quick check goes on while Qt loads; then the first screen's rows are read (if the file is whole)
+    checked = database_problem_in_background(db_path, read_ahead=first_screen_reads())
     from ui.app import run_gui
 
     status = run_gui(db_path, explicit=db is not None, screenshots=screenshots,
@@ -99,6 +100,14 @@ def open_window(db, screenshots, quit_after_show: bool) -> int:
     # with PySide6 6.12 on Python 3.11 it can abort after a long session (see tests/conftest.py).
     flush_output()
     os._exit(status)
+
+
+def first_screen_reads() -> tuple:
+    """What the first screen (Đơn vị) reads, read ahead in the quick check's thread while Qt loads
+    (models.store.read_ahead)."""
+    from models.people.units import list_units
+
+    return (list_units,)
 
 
 def flush_output() -> None:

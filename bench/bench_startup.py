@@ -15,7 +15,8 @@ wrapping the functions on the start-up path with perf_counter timers in a child 
 cProfile overhead; the project's code is not changed); median of 3 child processes. The child
 starts as main.py does: models.common.lazy_imports.defer_imports first (sqlite-utils is not imported:
 an up-to-date database opens without it), the quick check of the database started in a thread before
-Qt is imported, awaited before connect.
+Qt is imported, with the read-ahead of the units page's rows (models.store.read_ahead), awaited before
+connect.
 """
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ import main
 t = mark("import main (the entry point: the command line is not imported for the window)", t)
 assert main.window_options(["--db", DB, "--quit-after-show"]) is not None  # the window's own path
 from models.store.backup import database_problem_in_background
-checked = database_problem_in_background(Path(DB))  # as main.py starts the window
+checked = database_problem_in_background(Path(DB), read_ahead=main.first_screen_reads())  # as main.py starts the window
 import PySide6.QtWidgets
 t = mark("import PySide6.QtWidgets (the quick check runs meanwhile in a thread)", t)
 import ui.app
@@ -116,7 +117,7 @@ def timed(owner, name, label=None, per_class=False):
 timed(ui.main_window.MainWindow, "__init__", "MainWindow.__init__")
 timed(ui.main_window.MainWindow, "_build_menus", "MainWindow._build_menus")
 timed(ui.people.units_page.UnitsPage, "__init__", "UnitsPage.__init__")
-timed(ui.people.units_page, "list_units", "models.people.units.list_units (units page)")
+timed(ui.people.units_page, "list_units", "models.people.units.list_units (units page: read ahead, checked current)")
 timed(ui.people.staff_page.StaffPage, "__init__", "StaffPage.__init__")
 timed(ui.people.staff_page, "list_staff", "models.people.staff.list_staff")
 timed(ui.people.staff_page, "list_units", "models.people.units.list_units (staff page unit filter)")
@@ -128,14 +129,18 @@ for method in ("set_records", "_keys", "_filtered", "sort"):
 from PySide6.QtWidgets import QApplication
 app = ui.app.create_application()
 t = mark("create_application (QApplication + load 6 Be Vietnam Pro fonts)", t)
-from ui.store.safety import settle_damaged_database
-assert settle_damaged_database(Path(DB), checked)
-t = mark("import ui.store.safety + settle_damaged_database (awaits the quick check)", t)
+assert checked() is None  # a whole file: ui.store.safety is not imported (as in ui.app.run_gui)
+t = mark("await the quick check and the read-ahead of the units", t)
 from models.store.db import connect
+from models.store import read_ahead
 db = connect(Path(DB))
+ahead = checked.read_ahead()
+assert ahead is not None, "the units were not read ahead"
+read_ahead.give(db, ahead)
 t = mark("models.store.db.connect (pragmas, migrations check; the history triggers wait for the first write)", t)
 window = MainWindow(db, Path(DB))
 t = mark("MainWindow(db, path)", t)
+assert ahead._conn is None, "the units page did not take the units read ahead"
 window.show()
 QApplication.processEvents()
 t = mark("window.show() + processEvents (first layout/paint)", t)

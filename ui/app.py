@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from models.common.errors import DomainError
+from models.store import read_ahead
 from models.store.db import APP_AUTHOR, APP_NAME, connect, create_database
 from resources import UI_FONT_FAMILY, ui_font_files
 
@@ -133,13 +134,15 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
             if lock is None:
                 refuse_second_copy(db_path)
                 return 1
-        from ui.store.safety import settle_damaged_database
+        if checked is None or checked() is not None:  # (a whole file needs no dialog: not even its import)
+            from ui.store.safety import settle_damaged_database
 
-        if not settle_damaged_database(db_path, checked):  # a damaged file: restored from a backup, or quit
-            if lock is not None:
-                lock.unlock()
-            return 1
+            if not settle_damaged_database(db_path, checked):  # a damaged file: restored from a backup, or quit
+                if lock is not None:
+                    lock.unlock()
+                return 1
         db = connect(db_path)
+        read_ahead.give(db, getattr(checked, "read_ahead", lambda: None)())
     except DomainError as e:  # not a TĐKT database, one of a newer version, a read-only folder...
         if lock is not None:
             lock.unlock()
@@ -147,6 +150,7 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
         return 1
     operator_name(db, ask=screenshots is None and not quit_after_show)
     window = MainWindow(db, db_path)
+    read_ahead.release(db)  # the first screen has read: what it did not take is not current any more
     window.lock = lock  # held while the window is open
     window.show()
     if screenshots is not None:

@@ -8,6 +8,7 @@ from models.common.codes import UnitKind, label
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
 from models.common.text import clean, code_error, fold, normalise_code
+from models.store import read_ahead
 from models.store.records import save_record, taken_by_another
 
 if TYPE_CHECKING:
@@ -162,6 +163,10 @@ _ALL_SQL = """
 
 def list_units(db: Database, active_only: bool = False) -> list[Unit]:
     """All units (or the active ones) with the number of people currently in each, by code."""
+    if not active_only:
+        ahead = read_ahead.taken(db, list_units)  # the window's start read them while Qt loaded
+        if ahead is not None:
+            return ahead
     sql = _ALL_SQL + (" WHERE u.active = 1" if active_only else "") + " ORDER BY u.code"
     cursor = db.conn.execute(sql)
     names = [d[0] for d in cursor.description]

@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -84,28 +84,46 @@ def database_problem(path: str | Path) -> str | None:
     return None
 
 
-def database_problem_in_background(path: str | Path) -> Callable[[], str | None]:
-    """:func:`database_problem` started now in another thread; the function returned waits for it
-    and gives its result (or raises its error). The window's start runs the quick check this way
-    while Qt loads: SQLite reads the file without holding Python's lock, so both go on at once."""
-    outcome: dict[str, object] = {}
+class BackgroundCheck:
+    """:func:`database_problem` started in another thread. Calling the object waits for it and gives
+    its result (or raises its error). ``read_ahead()``: what the thread read after the check found
+    the file whole (see models.store.read_ahead), or None."""
 
-    def work() -> None:
+    def __init__(self, path: str | Path, read_ahead: Sequence[Callable] = ()):
+        self._outcome: dict[str, object] = {}
+        self._thread = threading.Thread(target=self._work, args=(path, tuple(read_ahead)),
+                                        name="database_problem", daemon=True)
+        self._thread.start()
+
+    def _work(self, path: str | Path, read_ahead: tuple[Callable, ...]) -> None:
         try:
-            outcome["problem"] = database_problem(path)
+            self._outcome["problem"] = problem = database_problem(path)
         except BaseException as e:  # handed to the caller, raised where the check is awaited
-            outcome["error"] = e
+            self._outcome["error"] = e
+            return
+        if read_ahead and problem is None and Path(path).is_file():
+            from models.store.read_ahead import ReadAhead
 
-    thread = threading.Thread(target=work, name="database_problem", daemon=True)
-    thread.start()
+            self._outcome["ahead"] = ReadAhead.read(path, read_ahead)
 
-    def result() -> str | None:
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["problem"]
+    def __call__(self) -> str | None:
+        self._thread.join()
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        return self._outcome["problem"]
 
-    return result
+    def read_ahead(self):
+        """The :class:`models.store.read_ahead.ReadAhead` of the file (given once), or None."""
+        self._thread.join()
+        return self._outcome.pop("ahead", None)
+
+
+def database_problem_in_background(path: str | Path, read_ahead: Sequence[Callable] = ()) -> BackgroundCheck:
+    """:func:`database_problem` started now in another thread (:class:`BackgroundCheck`). The window's
+    start runs the quick check this way while Qt loads: SQLite reads the file without holding Python's
+    lock, so both go on at once. ``read_ahead``: read functions (given an object whose ``conn`` is a
+    read-only connection) run next in the same thread when the file is whole."""
+    return BackgroundCheck(path, read_ahead)
 
 
 def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
