@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from models.common.errors import DomainError
 from models.store import read_ahead
 from models.store.db import APP_AUTHOR, APP_NAME, connect, create_database
+from models.store.known_whole import remember_at_close
 from resources import UI_FONT_FAMILY, ui_font_files
 
 from ui.kit import messages
@@ -175,6 +176,8 @@ def run_gui(db_path: Path, explicit: bool = False, screenshots: Path | None = No
 
         QTimer.singleShot(0, start_of_session)
     status = app.exec()
+    # Every connection is closed: note the file as whole for the next start (models.store.known_whole)
+    remember_at_close(window.db_path, getattr(checked, "found_whole", None) if window.db_path == db_path else None)
     if lock is not None:
         lock.unlock()  # main.py leaves without the interpreter's teardown, which would release it
     return status

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from models.common.errors import DomainError
 from models.store.failures import database_failure, no_room
+from models.store.known_whole import fingerprint, known_whole
 
 KEEP_LATEST = 20
 KEEP_DAILY_DAYS = 30
@@ -87,7 +88,11 @@ def database_problem(path: str | Path) -> str | None:
 class BackgroundCheck:
     """:func:`database_problem` started in another thread. Calling the object waits for it and gives
     its result (or raises its error). ``read_ahead()``: what the thread read after the check found
-    the file whole (see models.store.read_ahead), or None."""
+    the file whole (see models.store.read_ahead), or None. A file exactly as the program last left
+    it whole is not checked again (models.store.known_whole). ``found_whole``: the fingerprint of
+    the file found whole (after the object was called), or None."""
+
+    found_whole: list | None = None
 
     def __init__(self, path: str | Path, read_ahead: Sequence[Callable] = ()):
         self._outcome: dict[str, object] = {}
@@ -97,7 +102,15 @@ class BackgroundCheck:
 
     def _work(self, path: str | Path, read_ahead: tuple[Callable, ...]) -> None:
         try:
-            self._outcome["problem"] = problem = database_problem(path)
+            found = fingerprint(path)
+            if found is not None and known_whole(path, found):  # as the program left it, whole
+                problem = None
+                self.found_whole = found
+            else:
+                problem = database_problem(path)
+                if problem is None and found is not None and fingerprint(path) == found:
+                    self.found_whole = found
+            self._outcome["problem"] = problem
         except BaseException as e:  # handed to the caller, raised where the check is awaited
             self._outcome["error"] = e
             return

@@ -203,3 +203,25 @@ def test_a_problem_found_before_the_lock_is_checked_again_under_it(tmp_path, mon
     monkeypatch.setattr(safety.DamagedDatabaseDialog, "ask", asked)
     assert safety.settle_damaged_database(whole, checked=lambda: "Tệp “tdkt.sqlite3” bị hỏng (lúc kiểm tra sớm)")
     assert asked.calls == []
+
+
+def test_the_window_notes_the_file_whole_at_its_close_and_the_next_start_reads_the_units_ahead_unchecked(
+        tmp_path, qapp, monkeypatch, capsys):
+    import main
+    import models.store.backup as backup_module
+    from models.store import read_ahead
+    from models.store.known_whole import known_whole
+
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 3)
+    ran, taken = [], []
+    real_check, real_taken = backup_module.database_problem, read_ahead.taken
+    monkeypatch.setattr(backup_module, "database_problem", lambda p: ran.append(p) or real_check(p))
+    monkeypatch.setattr(read_ahead, "taken", lambda db, f: taken.append(r := real_taken(db, f)) or r)
+    for start in (1, 2):
+        checked = database_problem_in_background(path, read_ahead=main.first_screen_reads())
+        assert run_gui(path, explicit=True, quit_after_show=True, checked=checked) == 0
+        assert known_whole(path)  # noted at the close
+    assert ran == [path]  # the second start found the file as the first one left it
+    # read ahead at each start, still current when the units page took them (and given once)
+    assert [[u.code for u in units] for units in taken if units is not None] == [["U000", "U001", "U002"]] * 2
+    assert capsys.readouterr().out.count("shown ") == 2
