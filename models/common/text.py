@@ -56,13 +56,20 @@ def _slow_fold(value: str) -> str:
 
 
 # Every precomposed Latin letter (Vietnamese included) mapped straight to its folded form, so that
-# folding is one str.translate: imports fold every cell they compare.
-_FAST_FOLD = {
-    cp: _slow_fold(chr(cp)) or None
-    for block in (range(0x41, 0x5B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
-    for cp in block
-    if unicodedata.category(chr(cp)).startswith("L")
-}
+# folding is one str.translate: imports fold every cell they compare. Filled on the first fold
+# (1.6 ms: the window's first screen folds nothing).
+_FAST_FOLD: dict[int, str | None] = {}
+
+
+def _fast_fold() -> dict[int, str | None]:
+    if not _FAST_FOLD:  # (filled by one C call: a thread reading it meanwhile sees it empty or full)
+        _FAST_FOLD.update({
+            cp: _slow_fold(chr(cp)) or None
+            for block in (range(0x41, 0x5B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+            for cp in block
+            if unicodedata.category(chr(cp)).startswith("L")
+        })
+    return _FAST_FOLD
 _COMBINING = re.compile("[\u0300-\u036f]")
 
 
@@ -70,7 +77,7 @@ def fold(value: str) -> str:
     """Lower case without diacritics, for search: "Nguyễn Văn Ánh" -> "nguyen van anh"."""
     if _COMBINING.search(value):  # decomposed input: the careful way
         return _slow_fold(value)
-    folded = value.translate(_FAST_FOLD)
+    folded = value.translate(_FAST_FOLD or _fast_fold())
     if not folded.isascii():
         folded = folded.casefold()
     return _SPACE.sub(" ", folded).strip()
@@ -82,7 +89,7 @@ def fold_all(values: list[str]) -> list[str]:
     joined = "\x00".join(values)
     if _COMBINING.search(joined) or joined.count("\x00") != len(values) - 1:
         return [fold(v) for v in values]
-    folded = joined.translate(_FAST_FOLD)
+    folded = joined.translate(_FAST_FOLD or _fast_fold())
     if not folded.isascii():
         folded = folded.casefold()  # as fold does for each: casefold changes no ASCII letter that is left
     return [v.strip() for v in _SPACE.sub(" ", folded).split("\x00")]

@@ -3,6 +3,7 @@ button rows and grids, tabbed screens, keyboard shortcuts."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,9 @@ from PySide6.QtWidgets import (
 from models.common.dates import DateError
 
 from ui.kit.widgets import ERROR_STYLE, QUARTERS, ChoiceCombo, DateEdit
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSpinBox, QTabWidget
 
 
 def screen_shortcut(screen: QWidget, text: str, key: str, slot) -> QAction:
@@ -59,6 +61,8 @@ def captioned(caption: str, widget, name: str, width: int = 0):
 
 def year_spin(year: int) -> QSpinBox:
     """A year field (2000-2100) whose value changes when the year is complete, not per digit."""
+    from PySide6.QtWidgets import QSpinBox  # (on first use, as QTabWidget: the first screen has neither)
+
     spin = QSpinBox()
     spin.setRange(2000, 2100)
     spin.setKeyboardTracking(False)
@@ -130,6 +134,8 @@ def tabbed_screen(screen: QWidget, top: QHBoxLayout, line: QLabel, panels: list[
     """Lay ``screen`` out: its top row, a line of text under it, then one tab per (panel, title)."""
     top.setContentsMargins(9, 6, 9, 0)
     line.setContentsMargins(9, 2, 9, 2)
+    from PySide6.QtWidgets import QTabWidget
+
     tabs = QTabWidget()
     tabs.setObjectName("tabs")
     for panel, title in panels:

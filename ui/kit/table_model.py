@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from models.common.text import fold, sort_key
 
@@ -18,7 +18,8 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
-_INACTIVE = QBrush(QColor("#8a8a8a"))
+_INACTIVE = QColor("#8a8a8a")  # (a colour, not a QBrush: the views paint both; building a QBrush
+# first makes PySide6 build the enums of QGradient and QImage, 2 ms of the window's start)
 # Looked up once: data() and flags() run for every cell painted (an enum member's lookup, and a
 # flag combined anew, cost more than the rest of the call).
 _DISPLAY, _ALIGNMENT, _FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,

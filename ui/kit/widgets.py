@@ -6,23 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDoubleSpinBox,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from models.common.dates import DateError, format_date, parse_date
 from models.common.text import fold
@@ -115,6 +99,8 @@ class SearchableCombo(ChoiceCombo):
             self.setItemData(0, "", FOLDED_ROLE)
             self.lineEdit().setPlaceholderText(placeholder)
         self.setCompleter(None)  # Qt's own completer compares the typed text as it is
+        from PySide6.QtWidgets import QCompleter  # (as the forms' widgets below: the first screen has none)
+
         completer = QCompleter(self.model(), self)
         completer.setCompletionRole(FOLDED_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -129,7 +115,7 @@ class SearchableCombo(ChoiceCombo):
         self.setMaxVisibleItems(20)
         self._hide_placeholder_text()
 
-    def completer(self) -> QCompleter:
+    def completer(self):
         return self.folded_completer
 
     def add_choice(self, text: str, value) -> None:
@@ -178,9 +164,15 @@ class SearchableCombo(ChoiceCombo):
         return self._typed(self.itemData(index)) if index >= 0 else None
 
 
-# The signal telling that a field was changed, by kind of widget (the first kind that fits).
-_CHANGED = {QLineEdit: "textChanged", QComboBox: "currentIndexChanged", QPlainTextEdit: "textChanged",
-            QAbstractButton: "toggled", QSpinBox: "valueChanged", QDoubleSpinBox: "valueChanged"}
+def _changed_signal(widget: QWidget) -> str | None:
+    """The signal telling that a field was changed, by kind of widget (the first kind that fits).
+    The forms' widgets are imported here, when a form is made: PySide6 builds a class (and its
+    enums) when it is first imported, a few milliseconds the window's start does not need."""
+    from PySide6.QtWidgets import QAbstractButton, QDoubleSpinBox, QPlainTextEdit, QSpinBox
+
+    kinds = {QLineEdit: "textChanged", QComboBox: "currentIndexChanged", QPlainTextEdit: "textChanged",
+             QAbstractButton: "toggled", QSpinBox: "valueChanged", QDoubleSpinBox: "valueChanged"}
+    return next((signal for kind, signal in kinds.items() if isinstance(widget, kind)), None)
 
 
 class ErrorForm(QWidget):
@@ -188,6 +180,8 @@ class ErrorForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QFormLayout
+
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -213,7 +207,7 @@ class ErrorForm(QWidget):
         self.fields[name] = widget
         self.errors[name] = error
         self._rows[name] = box
-        changed = _CHANGED.get(next((t for t in _CHANGED if isinstance(widget, t)), None))
+        changed = _changed_signal(widget)
         if changed is not None:  # fixing the field takes its error away at once
             getattr(widget, changed).connect(lambda *_: self.clear_error(name))
         return widget
@@ -224,6 +218,8 @@ class ErrorForm(QWidget):
 
     def show_record(self, record, names) -> None:
         """Show ``record``'s attributes ``names`` in the fields of the same names."""
+        from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
+
         for name in names:
             field, value = self.fields[name], getattr(record, name)
             if isinstance(field, DateEdit):
@@ -241,6 +237,8 @@ class ErrorForm(QWidget):
 
     def values(self, names) -> dict[str, object]:
         """What the fields ``names`` hold (not the dates: ``ui.kit.dates.read_dates`` reads them)."""
+        from PySide6.QtWidgets import QPlainTextEdit
+
         values = {}
         for name in names:
             field = self.fields[name]

@@ -70,17 +70,3 @@ class HistoryDialog(QDialog):
     def rows(self) -> list[list[str]]:
         return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
                 for r in range(self.table.rowCount())]
-
-
-def add_history_action(page, collective: bool):
-    """The screen's "Khen thưởng qua các năm" action (Ctrl+H) on the record selected."""
-
-    def show() -> None:
-        record = page.selected()
-        if record is None:
-            return
-        heading = f"{record.name} ({record.code})" if collective else f"{record.full_name} ({record.code})"
-        HistoryDialog(page.db, record.id, heading, collective, page).exec()
-
-    return page.action("Khen thưởng qua các năm", show, "Ctrl+H",
-                       "Xem khen thưởng, danh hiệu, xếp loại và kỷ luật qua các năm")

@@ -16,7 +16,7 @@ from models.people.units import list_units
 
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
-from ui.people.award_history import add_history_action
+from ui.people.history_action import add_history_action
 from ui.people.staff_dialog import StaffDialog
 from ui.kit.table_model import Column, RecordTableModel
 from ui.kit.widgets import ChoiceCombo, SearchableCombo

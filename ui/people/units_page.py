@@ -14,7 +14,7 @@ from models.people.units import delete_unit, list_units, set_unit_active, unit_d
 from ui.kit import messages
 from ui.kit.list_page import ListPage, on_selected
 from ui.kit.table_model import Column, RecordTableModel
-from ui.people.award_history import add_history_action
+from ui.people.history_action import add_history_action
 from ui.kit.widgets import ChoiceCombo
 
 if TYPE_CHECKING:
