@@ -65,9 +65,15 @@ def database_problem(path: str | Path) -> str | None:
     """Why the file at ``path`` cannot be used, when SQLite finds it damaged or not a database
     (quick_check, read-only, no memory-mapping); ``None`` when it is whole, or missing, or cannot be
     opened for another reason (the program's opening reports those)."""
+    return quick_check_outcome(path)[0]
+
+
+def quick_check_outcome(path: str | Path) -> tuple[str | None, bool]:
+    """(:func:`database_problem`, whether SQLite's quick check ran and said "ok"): a file missing, busy
+    or unreadable for another reason has no problem to report here, but was not found whole either."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
-        return None
+        return None, False
     try:
         conn = open_read_only(path)
         try:
@@ -76,21 +82,22 @@ def database_problem(path: str | Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as e:
         if _code(e) == sqlite3.SQLITE_CORRUPT:
-            return f"Tệp “{path.name}” bị hỏng: SQLite không đọc được cấu trúc dữ liệu trong tệp ({e})"
+            return f"Tệp “{path.name}” bị hỏng: SQLite không đọc được cấu trúc dữ liệu trong tệp ({e})", False
         if _code(e) == sqlite3.SQLITE_NOTADB:
-            return f"Tệp “{path.name}” không phải cơ sở dữ liệu SQLite hoặc bị hỏng ở phần đầu tệp ({e})"
-        return None
+            return f"Tệp “{path.name}” không phải cơ sở dữ liệu SQLite hoặc bị hỏng ở phần đầu tệp ({e})", False
+        return None, False
     if result != ["ok"]:
-        return f"Tệp “{path.name}” bị hỏng (kiểm tra nhanh: {'; '.join(result[:3])})"
-    return None
+        return f"Tệp “{path.name}” bị hỏng (kiểm tra nhanh: {'; '.join(result[:3])})", False
+    return None, True
 
 
 class BackgroundCheck:
-    """:func:`database_problem` started in another thread. Calling the object waits for it and gives
+    """:func:`database_problem` (:func:`quick_check_outcome`) started in another thread. Calling the object waits for it and gives
     its result (or raises its error). ``read_ahead()``: what the thread read after the check found
     the file whole (see models.store.read_ahead), or None. A file exactly as the program last left
     it whole is not checked again (models.store.known_whole). ``found_whole``: the fingerprint of
-    the file found whole (after the object was called), or None."""
+    the file found whole (after the object was called): noted so, or its quick check said "ok";
+    None otherwise (damaged, or not checked: missing, busy, unreadable)."""
 
     found_whole: list | None = None
 
@@ -104,12 +111,12 @@ class BackgroundCheck:
         try:
             found = fingerprint(path)
             if found is not None and known_whole(path, found):  # as the program left it, whole
-                problem = None
-                self.found_whole = found
+                problem, whole = None, True
             else:
-                problem = database_problem(path)
-                if problem is None and found is not None and fingerprint(path) == found:
-                    self.found_whole = found
+                problem, whole = quick_check_outcome(path)
+                whole = whole and fingerprint(path) == found  # (not changed while it was checked)
+            if whole:
+                self.found_whole = found
             self._outcome["problem"] = problem
         except BaseException as e:  # handed to the caller, raised where the check is awaited
             self._outcome["error"] = e

@@ -58,7 +58,7 @@ def _note_path(path: Path) -> Path:
 def _notes(note: Path) -> dict:
     try:
         notes = json.loads(note.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except Exception:  # unreadable, not JSON, nested too deep...: no note, the check runs
         return {}
     return notes if isinstance(notes, dict) else {}
 
@@ -69,7 +69,10 @@ def known_whole(path: str | Path, now: Fingerprint | None = None) -> bool:
     now = fingerprint(path) if now is None else now
     if now is None:
         return False
-    return _notes(_note_path(path)).get(str(path.resolve())) == now
+    try:
+        return _notes(_note_path(path)).get(str(path.resolve())) == now
+    except Exception:  # (a path that cannot be resolved...): not known, the check runs
+        return False
 
 
 def remember_whole(path: str | Path, found: Fingerprint) -> bool:
@@ -108,16 +111,7 @@ def remember_at_close(path: str | Path, found_at_start: Fingerprint | None) -> b
 
 
 def _passes_quick_check(path: Path) -> bool:
-    """SQLite's quick check says "ok" (a file it cannot open or read is not whole)."""
-    import sqlite3
+    """SQLite's quick check ran and said "ok" (a file it cannot open or read is not whole)."""
+    from models.store.backup import quick_check_outcome
 
-    from models.store.backup import open_read_only
-
-    try:
-        conn = open_read_only(path)
-        try:
-            return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+    return quick_check_outcome(path)[1]

@@ -6,7 +6,9 @@ in models.store.backup). When the file is whole, the same thread reads what the 
 own, and notes SQLite's ``PRAGMA data_version`` there. The screen then takes those rows instead of
 reading them again, but only when they are still what the program's connection would read:
 
-- the file at the path is the same file (not replaced by a restore or a copy since), and
+- the file at the path has the same fingerprint (models.store.known_whole: the same file, with the same
+  size and modification time, and the same -wal): not replaced by a restore, nor copied over in place
+  (which SQLite's own counter below does not see), and
 - ``PRAGMA data_version`` on the read-ahead connection is unchanged: SQLite changes it whenever any
   other connection (the program's own included: a migration, a first write) commits to the file.
 
@@ -15,11 +17,12 @@ last one is taken, or by :func:`release`.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from models.store.known_whole import fingerprint
 
 _NOTHING = object()
 
@@ -31,23 +34,18 @@ class _Reader:
         self.conn = conn
 
 
-def _identity(path: Path) -> tuple[int, int]:
-    st = os.stat(path)
-    return st.st_dev, st.st_ino
-
-
 class ReadAhead:
     """Results of read functions (called with an object whose ``conn`` is the read-only connection),
     all read in one read transaction, with the data version they were read at. The functions are
     imported by the caller, before the thread starts: an import in a thread while the main thread
     imports could meet a circular import from the other side."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, version: int, identity: tuple[int, int],
+    def __init__(self, path: Path, conn: sqlite3.Connection, version: int, found: list,
                  results: dict[Callable, object]):
         self.path = path
         self._conn: sqlite3.Connection | None = conn
         self._version = version
-        self._identity = identity
+        self._found = found
         self._results = results
 
     @classmethod
@@ -57,10 +55,12 @@ class ReadAhead:
         from models.store.backup import read_only_uri
 
         path = Path(path)
+        found = fingerprint(path)
+        if found is None:
+            return None
         try:
-            identity = _identity(path)
             conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
-        except (OSError, sqlite3.Error):
+        except sqlite3.Error:
             return None
         try:
             conn.execute("PRAGMA mmap_size = 0")
@@ -73,16 +73,19 @@ class ReadAhead:
         except Exception:  # an optimisation only: whatever failed is read again by the screen, which reports it
             conn.close()
             return None
-        return cls(path, conn, version, identity, results)
+        if fingerprint(path) != found:  # (written meanwhile: the results may be of either state)
+            conn.close()
+            return None
+        return cls(path, conn, version, found, results)
 
     def current(self) -> bool:
         """Whether the results are still what the file holds (see the module's text)."""
         if self._conn is None:
             return False
         try:
-            return (_identity(self.path) == self._identity
+            return (fingerprint(self.path) == self._found
                     and self._conn.execute("PRAGMA data_version").fetchone()[0] == self._version)
-        except (OSError, sqlite3.Error):
+        except sqlite3.Error:
             return False
 
     def take(self, function: Callable) -> object | None:

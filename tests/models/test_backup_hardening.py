@@ -264,6 +264,6 @@ def test_the_check_in_background_gives_none_for_a_whole_file_and_raises_what_the
     def fails(_path):
         raise PermissionError("không đọc được")
 
-    monkeypatch.setattr(backup, "database_problem", fails)
+    monkeypatch.setattr(backup, "quick_check_outcome", fails)
     with pytest.raises(PermissionError, match="không đọc được"):
         backup.database_problem_in_background(path)()

@@ -2,6 +2,7 @@
 whole (models.store.known_whole); any change, and it runs."""
 import os
 import shutil
+import sqlite3
 
 import pytest
 
@@ -19,13 +20,13 @@ from tests.safety.damage import DAMAGES, database_with_units
 def checks(monkeypatch):
     """The quick checks run before opening, by path."""
     ran = []
-    real = backup.database_problem
+    real = backup.quick_check_outcome
 
     def counted(path):
         ran.append(path)
         return real(path)
 
-    monkeypatch.setattr(backup, "database_problem", counted)
+    monkeypatch.setattr(backup, "quick_check_outcome", counted)
     return ran
 
 
@@ -135,3 +136,28 @@ def test_the_databases_of_one_folder_each_keep_their_note(tmp_path, checks):
     for i in range(known.KEPT):  # a folder of many databases keeps the latest ones
         remember_whole(tmp_path / f"khac-{i}.sqlite3", [[0, i, 0, 0], None])
     assert not known_whole(first)
+
+
+def test_a_file_the_check_could_not_read_is_not_noted_whole(tmp_path, checks):
+    # another program holds the file (a lock, an antivirus...) while the window starts: the quick check
+    # cannot run, which is no problem to report, but the file was not found whole either
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 300)
+    DAMAGES["page-overwritten"](path)
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    check = database_problem_in_background(path)
+    assert check() is None and check.found_whole is None
+    other.close()
+    assert not remember_at_close(path, check.found_whole)  # a quick check at the close finds the damage
+    assert not known_whole(path)
+    assert "bị hỏng" in database_problem_in_background(path)()
+
+
+def test_a_note_too_deep_to_read_is_no_note(tmp_path):
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 2)
+    (tmp_path / "backups").mkdir()
+    (tmp_path / "backups" / NOTE_NAME).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert not known_whole(path)
+    assert database_problem_in_background(path)() is None  # (the start goes on, with its check)
+    assert remember_whole(path, fingerprint(path)) and known_whole(path)  # (and the close replaces it)

@@ -1,6 +1,7 @@
 """The first screen's units read ahead in the quick check's thread (models.store.read_ahead): taken
 only when they are what the program's own connection would read at that moment."""
 import os
+import shutil
 import sqlite3
 
 import main
@@ -83,6 +84,18 @@ def test_a_file_replaced_after_the_read_ahead_is_read_anew(tmp_path):
     other = database_with_units(tmp_path / "khac.sqlite3", 5)
     ahead = _started(path)
     os.replace(other, path)  # (a restore, or a copy made by hand, between the check and the opening)
+    db = connect(path)
+    read_ahead.give(db, ahead)
+    assert [u.code for u in list_units(db)] == ["U000", "U001", "U002", "U003", "U004"]
+    db.close()
+
+
+def test_a_file_copied_over_in_place_after_the_read_ahead_is_read_anew(tmp_path):
+    # the same file (inode) with other bytes: SQLite's data_version does not see it, the fingerprint does
+    path = database_with_units(tmp_path / "tdkt.sqlite3", 2)
+    other = database_with_units(tmp_path / "khac.sqlite3", 5)
+    ahead = _started(path)
+    shutil.copyfile(other, path)
     db = connect(path)
     read_ahead.give(db, ahead)
     assert [u.code for u in list_units(db)] == ["U000", "U001", "U002", "U003", "U004"]

@@ -214,8 +214,8 @@ def test_the_window_notes_the_file_whole_at_its_close_and_the_next_start_reads_t
 
     path = database_with_units(tmp_path / "tdkt.sqlite3", 3)
     ran, taken, windows = [], [], []
-    real_check, real_taken = backup_module.database_problem, read_ahead.taken
-    monkeypatch.setattr(backup_module, "database_problem", lambda p: ran.append(p) or real_check(p))
+    real_check, real_taken = backup_module.quick_check_outcome, read_ahead.taken
+    monkeypatch.setattr(backup_module, "quick_check_outcome", lambda p: ran.append(p) or real_check(p))
     monkeypatch.setattr(read_ahead, "taken", lambda db, f: taken.append(r := real_taken(db, f)) or r)
     # The event loop is not run here (after QApplication.exec() Qt counts the application as closing,
     # and the next tests' windows could not be activated): the session ends as soon as it starts.
