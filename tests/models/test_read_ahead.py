@@ -4,6 +4,8 @@ import os
 import shutil
 import sqlite3
 
+import pytest
+
 import main
 from models.common.codes import UnitKind
 from models.people import units
@@ -79,23 +81,18 @@ def test_a_write_on_the_programs_own_connection_before_the_page_reads_makes_it_r
     db.close()
 
 
-def test_a_file_replaced_after_the_read_ahead_is_read_anew(tmp_path):
+@pytest.mark.parametrize("how", [
+    "replaced",  # a restore, or a copy made by hand, between the check and the opening
+    "copied over in place",  # the same file (inode), other bytes: SQLite's data_version does not see it
+])
+def test_a_file_replaced_after_the_read_ahead_is_read_anew(tmp_path, how):
     path = database_with_units(tmp_path / "tdkt.sqlite3", 2)
     other = database_with_units(tmp_path / "khac.sqlite3", 5)
     ahead = _started(path)
-    os.replace(other, path)  # (a restore, or a copy made by hand, between the check and the opening)
-    db = connect(path)
-    read_ahead.give(db, ahead)
-    assert [u.code for u in list_units(db)] == ["U000", "U001", "U002", "U003", "U004"]
-    db.close()
-
-
-def test_a_file_copied_over_in_place_after_the_read_ahead_is_read_anew(tmp_path):
-    # the same file (inode) with other bytes: SQLite's data_version does not see it, the fingerprint does
-    path = database_with_units(tmp_path / "tdkt.sqlite3", 2)
-    other = database_with_units(tmp_path / "khac.sqlite3", 5)
-    ahead = _started(path)
-    shutil.copyfile(other, path)
+    if how == "replaced":
+        os.replace(other, path)
+    else:
+        shutil.copyfile(other, path)
     db = connect(path)
     read_ahead.give(db, ahead)
     assert [u.code for u in list_units(db)] == ["U000", "U001", "U002", "U003", "U004"]
