@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from sqlite_utils import Database
 
@@ -52,8 +53,7 @@ from models.people.staff import unit_on, unit_printed_under
 from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
 from models.common.text import name_sort_key, position_rank, sort_key
 from models.yearend.title_checks import (
-    Condition, Draft, QuarterResult, TitleDecision, achievement_condition, collective_decisions, cstdcs_decision,
-    ldtt_condition, ldtt_decision,
+    Condition, Draft, QuarterResult, TitleDecision, YearChecks, collective_decisions, ldtt_condition,
 )
 from models.yearend.title_rank import CapGroup, CapRank, rank_groups
 from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
@@ -254,12 +254,7 @@ def title_proposals(db: Database, year: int, on: dt.date | None = None) -> Title
 
 def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
     salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
-    quarters: dict[int, list[QuarterResult]] = defaultdict(list)
-    codes = {None: None, **{c.value: c for c in (*HeadLevel, *NotClassifiedReason)}}
-    for staff_id, quarter, level, reason, unit_id in db.execute(
-        "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
-    ):
-        quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
+    quarters, patterns = _quarters_of(db, year)
     units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
     ends = unit_ends(db)  # units merged, split or renamed: a year across it is judged whole
     names = {u: i["name"] for u, i in units.items()}
@@ -274,34 +269,39 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
     # listed too (not proposed: "Chưa có xếp loại chất lượng cuối năm ..."), never silently left out.
     working = _working_in(db, year) if rules.by_rating else set()
     drafts: list[Draft] = []
+    check = YearChecks(year, rules)
+    name_keys: dict[str, str] = {}  # thousands of people share a name
+    removed_ldtt = removed[TitleCode.LDTT]
     for staff_id, code, full_name, position, recruited, ended in db.execute(
         "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"  # a scan beats 80,000 lookups
     ):
-        if staff_id not in quarters and staff_id not in ratings and staff_id not in working:
+        mine = quarters.get(staff_id, ())
+        if not mine and staff_id not in ratings and staff_id not in working:
             continue
         left = from_iso(ended)
-        mine = tuple(quarters.get(staff_id, ()))
         # Rated but never classified in a quarter: under the unit they belonged to on 31/12.
-        unit_id = (year_end_unit(db, staff_id, mine[-1].unit_id, ends, year) if mine
+        unit_id = ((year_end_unit(db, staff_id, mine[-1].unit_id, ends, year) if ends else mine[-1].unit_id) if mine
                    else unit_printed_under(db, staff_id, year_end))
         if unit_id is None:
             continue
+        name_key = name_keys.get(full_name)
+        if name_key is None:
+            name_key = name_keys[full_name] = name_sort_key(full_name)
         p = Draft(staff_id, code, full_name, position, unit_id, from_iso(recruited),
                   left if left is not None and left < year_end else None, mine, worst.get(staff_id),
-                  name_sort_key(full_name), rating=ratings.get(staff_id),
+                  name_key, rating=ratings.get(staff_id),
                   where=quarters_where([(q.quarter, q.unit_id) for q in mine], names, ends, year) if ends else "")
-        p.ldtt = ldtt_decision(p, year, rules)
+        p.ldtt = check.ldtt(p, patterns.get(staff_id, 0))
         # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
-        p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
+        p.cstdcs_conditions = [ldtt_condition(p, removed_ldtt.get(staff_id))]
         if rules.achievements:
-            p.cstdcs_conditions.append(achievement_condition(p, rules.achievements, authored.get(staff_id, []),
-                                                             entered.get(staff_id, []), year))
+            p.cstdcs_conditions.append(check.achievement(p, authored.get(staff_id), entered.get(staff_id)))
         drafts.append(p)
-    drafts.sort(key=lambda p: (p.name_key, p.code))
+    drafts.sort(key=attrgetter("name_key", "code"))
     groups, ranks = rank_groups(drafts, rules, names, _priorities(db, year), council_names(db).everyone)
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
-        p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
+        p.cstdcs = check.cstdcs(p, ranks.get(p.staff_id), group_of.get(p.staff_id))
     by_unit: dict[int, list[Draft]] = defaultdict(list)
     for p in drafts:
         by_unit[p.unit_id].append(p)
@@ -321,6 +321,36 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
     outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
     return TitleProposals(year, rules, salary.amount if salary else None, people, tuple(unit_list), tuple(groups),
                           adjusted, outsiders, order, salary)
+
+
+def _quarters_of(db: Database, year: int) -> tuple[dict[int, tuple[QuarterResult, ...]], dict[int, int]]:
+    """staff id -> the year's classified quarters in order, and -> their pattern: a number made of
+    each quarter's number and level or reason (not its unit), what :class:`YearChecks` tells the
+    cases apart by. The same quarter, level and unit is one shared :class:`QuarterResult` (a city's
+    80,000 rows hold a few thousand distinct ones)."""
+    codes = {None: None, **{c.value: c for c in (*HeadLevel, *NotClassifiedReason)}}
+    index = {value: i for i, value in enumerate(codes)}  # under 16
+    made: dict[tuple, tuple[QuarterResult, int]] = {}
+    found: dict[int, list[QuarterResult]] = {}
+    patterns: dict[int, int] = {}
+    for row in db.execute(
+        "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
+    ):
+        staff_id, key = row[0], row[1:]
+        got = made.get(key)
+        if got is None:
+            quarter, level, reason, unit_id = key
+            got = made[key] = (QuarterResult(quarter, codes[level], codes[reason], unit_id),
+                               quarter * 16 + index[level or reason])
+        q, code = got
+        mine = found.get(staff_id)
+        if mine is None:
+            found[staff_id] = [q]
+            patterns[staff_id] = code
+        else:
+            mine.append(q)
+            patterns[staff_id] = patterns[staff_id] * 128 + code
+    return {s: tuple(qs) for s, qs in found.items()}, patterns
 
 
 def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: TitleRules,
