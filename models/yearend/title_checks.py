@@ -320,10 +320,15 @@ class YearChecks:
 
     def __init__(self, year: int, rules: TitleRules) -> None:
         self.year, self.rules = year, rules
-        self._readings: dict[tuple, tuple[tuple[Condition, ...], str, bool]] = {}
+        # (rating, pattern, where) -> the conditions read from the quarters or the rating, the
+        # list's text, whether there was something to judge by, whether they are all met
+        self._readings: dict[tuple, tuple[tuple[Condition, ...], str, bool, bool]] = {}
         self._months: dict[dt.date | None, Condition] = {}
-        self._discipline: dict[int, Condition] = {}  # by the decision's id(); None: not disciplined
+        self._discipline: dict[Discipline | None, Condition] = {}
+        # Lao động tiên tiến by the id()s of its parts above (kept alive by those dicts)
+        self._ldtt: dict[tuple[int, int, int], TitleDecision] = {}
         self._decisions: dict[tuple, TitleDecision] = {}
+        self._cstdcs: dict[tuple[int, ...], TitleDecision] = {}  # by the id()s of the conditions
         self._none_achieved: Condition | None = None
 
     def ldtt(self, p: Draft, pattern: int) -> TitleDecision:
@@ -332,27 +337,34 @@ class YearChecks:
         part read from the quarters or the rating."""
         year, rules = self.year, self.rules
         key = (p.rating, pattern, p.where)
-        found = self._readings.get(key)
-        if found is None:
+        reading = self._readings.get(key)
+        if reading is None:
             conditions, text = _reading_part(p, year, rules)
-            found = self._readings[key] = (tuple(conditions), text, p.judged)
+            reading = self._readings[key] = (tuple(conditions), text, p.judged,
+                                             all(c.met is not False for c in conditions))
         else:
-            p.judged = found[2]
-        conditions, text = found[0], found[1]
+            p.judged = reading[2]
+        months = None
         if rules.min_months:
             months = self._months.get(p.recruited_on)
             if months is None:
                 months = self._months[p.recruited_on] = _months_condition(p.recruited_on, year, rules)
-            conditions += (months,)
-        d = p.discipline
-        said = self._discipline.get(id(d))  # the decisions live as long as the run
+        said = self._discipline.get(p.discipline)
         if said is None:
-            said = self._discipline[id(d)] = _discipline_condition(d, year, rules)
-        conditions += (said,)
-        if p.left_on is not None:
-            conditions += (_left_condition(p.left_on, year, rules),)
+            said = self._discipline[p.discipline] = _discipline_condition(p.discipline, year, rules)
+        if p.left_on is None:
+            parts = (id(reading), id(months), id(said))
+            found = self._ldtt.get(parts)
+            if found is None:
+                ok = reading[3] and (months is None or months.met is not False) and said.met is not False
+                conditions = reading[0] + ((said,) if months is None else (months, said))
+                found = self._ldtt[parts] = TitleDecision(TitleCode.LDTT, ok, ok, conditions,
+                                                          reading[1] if ok else "")
+            return found
+        conditions = (*reading[0], *(() if months is None else (months,)), said,
+                      _left_condition(p.left_on, year, rules))
         ok = all(c.met is not False for c in conditions)
-        return self._decision(TitleCode.LDTT, ok, conditions, text if ok else "")
+        return self._decision(TitleCode.LDTT, ok, conditions, reading[1] if ok else "")
 
     def achievement(self, p: Draft, authored: list[tuple[str, bool]] | None,
                     entered: list[StaffAchievement] | None) -> Condition:
@@ -367,9 +379,16 @@ class YearChecks:
         """:func:`cstdcs_decision` of ``p``; the decisions of people the cap does not reach are
         made only of their conditions, and shared."""
         conditions = p.cstdcs_conditions
-        eligible = all(c.met is not False for c in conditions)
-        if eligible and group is not None:
+        if group is not None and all(c.met is not False for c in conditions):
             return cstdcs_decision(p, rank, group, self.rules)
+        if p.ldtt_removal is None:  # most people: their conditions are shared objects
+            parts = tuple(map(id, conditions))
+            found = self._cstdcs.get(parts)
+            if found is None:
+                eligible = all(c.met is not False for c in conditions)
+                found = self._cstdcs[parts] = TitleDecision(TitleCode.CSTDCS, eligible, eligible, tuple(conditions))
+            return found
+        eligible = all(c.met is not False for c in conditions)
         return self._decision(TitleCode.CSTDCS, eligible, tuple(conditions), "", _verdict(conditions, p.ldtt_removal))
 
     def _decision(self, title: TitleCode, ok: bool, conditions: tuple[Condition, ...], text: str,
