@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -123,11 +123,13 @@ class Draft:
     name_key: str = ""  # models.common.text.name_sort_key of the name
     ldtt: TitleDecision | None = None
     ldtt_removal: Condition | None = None  # removed from the Lao động tiên tiến list by the secretary
-    cstdcs_conditions: list[Condition] = field(default_factory=list)
-    initiatives: list[str] = field(default_factory=list)  # recognised ones the person authored
+    # The three below are set (never added to) by the checks: empty tuples, not three lists made
+    # for each of 20,000 people.
+    cstdcs_conditions: Sequence[Condition] = ()
+    initiatives: Sequence[str] = ()  # recognised ones the person authored
     cstdcs: TitleDecision | None = None
     rating: HeadLevel | None = None  # the year-end quality rating (read by the rule sets that judge by it)
-    achieved: list[str] = field(default_factory=list)  # other achievements that counted, as the list says them
+    achieved: Sequence[str] = ()  # other achievements that counted, as the list says them
     judged: bool = False  # Lao động tiên tiến had something to judge by (counted in the collective shares)
     where: str = ""  # "Q1-Q2 tại Phường 10 (cũ), Q3-Q4 tại ..." when the quarters span units
 

@@ -297,7 +297,9 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
         if rules.achievements:
             p.cstdcs_conditions.append(check.achievement(p, authored.get(staff_id), entered.get(staff_id)))
         drafts.append(p)
-    drafts.sort(key=attrgetter("name_key", "code"))
+    # By name, then code: two stable sorts of plain text beat one sort of (name, code) pairs.
+    drafts.sort(key=attrgetter("code"))
+    drafts.sort(key=attrgetter("name_key"))
     groups, ranks = rank_groups(drafts, rules, names, _priorities(db, year), council_names(db).everyone)
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
@@ -310,9 +312,10 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
     unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u),
                        ends.get(u))
                  for u in sorted(by_unit, key=unit_order.get)]
-    people = tuple(PersonProposal(
-        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id]["name"], p.recruited_on, p.left_on,
-        p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
+    ldtt, cstdcs = TitleCode.LDTT, TitleCode.CSTDCS
+    people = tuple([PersonProposal(
+        p.staff_id, p.code, p.full_name, p.position, p.unit_id, names[p.unit_id], p.recruited_on, p.left_on,
+        p.quarters, p.discipline, {ldtt: p.ldtt, cstdcs: p.cstdcs}) for p in drafts])
     groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
     # Within a unit, leaders by rank (Chủ tịch before Phó Chủ tịch), then everyone by name.
