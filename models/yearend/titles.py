@@ -33,6 +33,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -252,26 +253,46 @@ def title_proposals(db: Database, year: int, on: dt.date | None = None) -> Title
         return _proposals(db, year, rules, on)
 
 
-def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
-    salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
-    quarters, patterns = _quarters_of(db, year)
+class YearData(NamedTuple):
+    """What the proposals of a year read besides the quarters and the people."""
+
+    units: dict[int, dict]  # id -> the unit's row (code, name, kind, active)
+    names: dict[int, str]  # unit id -> name
+    ends: dict[int, dt.date]  # units merged, split or renamed: a year across it is judged whole
+    worst: dict[int, Discipline]  # the most severe decision of the year, by person
+    authored: dict[int, list[tuple[str, bool]]]
+    entered: dict[int, list]
+    ratings: dict[int, HeadLevel]
+    working: set[int]
+    adjusted: dict[TitleCode, tuple[Adjustment, ...]]
+    removed: dict[TitleCode, dict[int, str]]  # from the lists the higher titles require: id -> reason
+
+
+def year_data(db: Database, year: int, rules: TitleRules) -> YearData:
     units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
-    ends = unit_ends(db)  # units merged, split or renamed: a year across it is judged whole
-    names = {u: i["name"] for u, i in units.items()}
-    worst = worst_by_person(db, year)
-    authored = recognised_initiatives(db, year) if rules.achievements else {}
-    entered = achievements_of_year(db, year) if set(ENTERED) & set(rules.achievements) else {}
-    ratings = ratings_of_year(db, year) if rules.by_rating else {}
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
-    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
+    return YearData(
+        units, {u: i["name"] for u, i in units.items()}, unit_ends(db), worst_by_person(db, year),
+        recognised_initiatives(db, year) if rules.achievements else {},
+        achievements_of_year(db, year) if set(ENTERED) & set(rules.achievements) else {},
+        ratings_of_year(db, year) if rules.by_rating else {},
+        # Judged by the rating, someone working in the year with neither a rating nor a quarter is
+        # listed too (not proposed: "Chưa có xếp loại chất lượng cuối năm ..."), never silently left out.
+        _working_in(db, year) if rules.by_rating else set(),
+        adjusted,
+        {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()},
+    )
+
+
+def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
+    quarters, patterns = _quarters_of(db, year)
+    data = year_data(db, year, rules)
+    units, names, ends, ratings, working = data.units, data.names, data.ends, data.ratings, data.working
     year_end = dt.date(year, 12, 31)
-    # Judged by the rating, someone working in the year with neither a rating nor a quarter is
-    # listed too (not proposed: "Chưa có xếp loại chất lượng cuối năm ..."), never silently left out.
-    working = _working_in(db, year) if rules.by_rating else set()
     drafts: list[Draft] = []
     check = YearChecks(year, rules)
     name_keys: dict[str, str] = {}  # thousands of people share a name
-    removed_ldtt = removed[TitleCode.LDTT]
+    removed_ldtt = data.removed[TitleCode.LDTT]
     for staff_id, code, full_name, position, recruited, ended in db.execute(
         "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"  # a scan beats 80,000 lookups
     ):
@@ -288,14 +309,14 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
         if name_key is None:
             name_key = name_keys[full_name] = name_sort_key(full_name)
         p = Draft(staff_id, code, full_name, position, unit_id, from_iso(recruited),
-                  left if left is not None and left < year_end else None, mine, worst.get(staff_id),
+                  left if left is not None and left < year_end else None, mine, data.worst.get(staff_id),
                   name_key, rating=ratings.get(staff_id),
                   where=quarters_where([(q.quarter, q.unit_id) for q in mine], names, ends, year) if ends else "")
         p.ldtt = check.ldtt(p, patterns.get(staff_id, 0))
         # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
         p.cstdcs_conditions = [ldtt_condition(p, removed_ldtt.get(staff_id))]
         if rules.achievements:
-            p.cstdcs_conditions.append(check.achievement(p, authored.get(staff_id), entered.get(staff_id)))
+            p.cstdcs_conditions.append(check.achievement(p, data.authored.get(staff_id), data.entered.get(staff_id)))
         drafts.append(p)
     # By name, then code: two stable sorts of plain text beat one sort of (name, code) pairs.
     drafts.sort(key=attrgetter("code"))
@@ -304,15 +325,23 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
         p.cstdcs = check.cstdcs(p, ranks.get(p.staff_id), group_of.get(p.staff_id))
+    return assemble(db, year, rules, on, data, drafts, groups)
+
+
+def assemble(db: Database, year: int, rules: TitleRules, on: dt.date | None, data: YearData, drafts: list[Draft],
+             groups: list[CapGroup]) -> TitleProposals:
+    """The proposals of ``drafts`` (by name, every decision taken) and the cap's ``groups``: the
+    units' decisions, the printed order, the rows of the people and units added from outside."""
+    units = data.units
     by_unit: dict[int, list[Draft]] = defaultdict(list)
     for p in drafts:
         by_unit[p.unit_id].append(p)
     unit_order = {u: (KIND_ORDER[UnitKind(i["kind"])], sort_key(i["name"]), u) for u, i in units.items()}
     former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
-    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u),
-                       ends.get(u))
+    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), data.removed[TitleCode.TTLDTT].get(u),
+                       data.ends.get(u))
                  for u in sorted(by_unit, key=unit_order.get)]
-    ldtt, cstdcs = TitleCode.LDTT, TitleCode.CSTDCS
+    ldtt, cstdcs, names = TitleCode.LDTT, TitleCode.CSTDCS, data.names
     people = tuple([PersonProposal(
         p.staff_id, p.code, p.full_name, p.position, p.unit_id, names[p.unit_id], p.recruited_on, p.left_on,
         p.quarters, p.discipline, {ldtt: p.ldtt, cstdcs: p.cstdcs}) for p in drafts])
@@ -321,9 +350,10 @@ def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = 
     # Within a unit, leaders by rank (Chủ tịch before Phó Chủ tịch), then everyone by name.
     order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], position_rank(p.position), p.name_key, p.code)
                   for p in drafts})
-    outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
+    outsiders = _outsiders(db, data.adjusted, order, unit_order, units, year)
+    salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
     return TitleProposals(year, rules, salary.amount if salary else None, people, tuple(unit_list), tuple(groups),
-                          adjusted, outsiders, order, salary)
+                          data.adjusted, outsiders, order, salary)
 
 
 _MARKS = (*HeadLevel, *NotClassifiedReason)  # a quarter's level, or why it was not classified

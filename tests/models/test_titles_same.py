@@ -18,23 +18,18 @@ from models.common.codes import (
     TitleRank, UnitKind,
 )
 from models.common.dates import from_iso
-from models.common.codes import KIND_ORDER
-from models.common.text import name_sort_key, position_rank, sort_key
-from models.people.discipline import worst_by_person
-from models.people.succession import quarters_where, unit_ends, year_end_unit
+from models.common.text import name_sort_key
 from models.people.staff import unit_printed_under
-from models.quarters.ratings import ratings_of_year
-from models.quarters.rules import base_salaries, base_salary_in_force
+from models.people.succession import quarters_where, year_end_unit
 from models.store.settings import council_names
-from models.yearend.achievements import ENTERED, achievements_of_year, recognised_initiatives
-from models.yearend.lists import STAFF, UNIT, Action, adjust, adjustments
+from models.yearend import titles
+from models.yearend.lists import STAFF, UNIT, adjust
 from models.yearend.title_checks import (
     Draft, QuarterResult, achievement_condition, cstdcs_decision, ldtt_condition, ldtt_decision,
 )
 from models.yearend.title_rank import rank_groups
-from models.yearend.title_rules import REQUIRES, rule_for
-from models.yearend import titles
-from models.yearend.titles import PersonProposal, TitleProposals, list_key
+from models.yearend.title_rules import rule_for
+from models.yearend.titles import TitleProposals, list_key
 
 from .titles_data import YEAR, initiative, unit
 
@@ -47,71 +42,46 @@ NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Chi", "Phạm Thị
 NOW = dt.datetime(YEAR + 1, 1, 5, 9, 0)
 
 
-def _old_proposals(db, year, rules, on=None) -> TitleProposals:
-    """The computation as it was before YearChecks: every person's conditions built one by one."""
-    salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
+def _old_proposals(db, year, rules) -> TitleProposals:
+    """The computation as it was before YearChecks: every person's conditions built one by one
+    (the reads and the assembly of the result are shared with the new one)."""
     quarters = defaultdict(list)
     codes = {None: None, **{c.value: c for c in (*HeadLevel, *NotClassifiedReason)}}
     for staff_id, quarter, level, reason, unit_id in db.execute(
         "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
     ):
         quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
-    units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
-    ends = unit_ends(db)
-    names = {u: i["name"] for u, i in units.items()}
-    worst = worst_by_person(db, year)
-    authored = recognised_initiatives(db, year) if rules.achievements else {}
-    entered = achievements_of_year(db, year) if set(ENTERED) & set(rules.achievements) else {}
-    ratings = ratings_of_year(db, year) if rules.by_rating else {}
-    adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
-    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
+    data = titles.year_data(db, year, rules)
     year_end = dt.date(year, 12, 31)
-    working = titles._working_in(db, year) if rules.by_rating else set()
     drafts = []
     for staff_id, code, full_name, position, recruited, ended in db.execute(
         "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"
     ):
-        if staff_id not in quarters and staff_id not in ratings and staff_id not in working:
+        if staff_id not in quarters and staff_id not in data.ratings and staff_id not in data.working:
             continue
         left = from_iso(ended)
         mine = tuple(quarters.get(staff_id, ()))
-        unit_id = (year_end_unit(db, staff_id, mine[-1].unit_id, ends, year) if mine
+        unit_id = (year_end_unit(db, staff_id, mine[-1].unit_id, data.ends, year) if mine
                    else unit_printed_under(db, staff_id, year_end))
         if unit_id is None:
             continue
         p = Draft(staff_id, code, full_name, position, unit_id, from_iso(recruited),
-                  left if left is not None and left < year_end else None, mine, worst.get(staff_id),
-                  name_sort_key(full_name), rating=ratings.get(staff_id),
-                  where=quarters_where([(q.quarter, q.unit_id) for q in mine], names, ends, year) if ends else "")
+                  left if left is not None and left < year_end else None, mine, data.worst.get(staff_id),
+                  name_sort_key(full_name), rating=data.ratings.get(staff_id),
+                  where=quarters_where([(q.quarter, q.unit_id) for q in mine], data.names, data.ends, year)
+                  if data.ends else "")
         p.ldtt = ldtt_decision(p, year, rules)
-        p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
+        p.cstdcs_conditions = [ldtt_condition(p, data.removed[TitleCode.LDTT].get(staff_id))]
         if rules.achievements:
-            p.cstdcs_conditions.append(achievement_condition(p, rules.achievements, authored.get(staff_id, []),
-                                                             entered.get(staff_id, []), year))
+            p.cstdcs_conditions.append(achievement_condition(p, rules.achievements, data.authored.get(staff_id, []),
+                                                             data.entered.get(staff_id, []), year))
         drafts.append(p)
     drafts.sort(key=lambda p: (p.name_key, p.code))
-    groups, ranks = rank_groups(drafts, rules, names, titles._priorities(db, year), council_names(db).everyone)
+    groups, ranks = rank_groups(drafts, rules, data.names, titles._priorities(db, year), council_names(db).everyone)
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
         p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
-    by_unit = defaultdict(list)
-    for p in drafts:
-        by_unit[p.unit_id].append(p)
-    unit_order = {u: (KIND_ORDER[UnitKind(i["kind"])], sort_key(i["name"]), u) for u, i in units.items()}
-    former = titles._former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
-    unit_list = [titles._unit(u, units[u], by_unit[u], year, rules, former.get(u, ()),
-                              removed[TitleCode.TTLDTT].get(u), ends.get(u))
-                 for u in sorted(by_unit, key=unit_order.get)]
-    people = tuple(PersonProposal(
-        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id]["name"], p.recruited_on, p.left_on,
-        p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
-    groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
-    order = {(UNIT, u): (unit_order[u],) for u in by_unit}
-    order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], position_rank(p.position), p.name_key, p.code)
-                  for p in drafts})
-    outsiders = titles._outsiders(db, adjusted, order, unit_order, units, year)
-    return TitleProposals(year, rules, salary.amount if salary else None, people, tuple(unit_list), tuple(groups),
-                          adjusted, outsiders, order, salary)
+    return titles.assemble(db, year, rules, None, data, drafts, groups)
 
 
 def _day(rng, first: dt.date, last: dt.date) -> dt.date:
