@@ -2,6 +2,11 @@
 plain Vietnamese (used by ``models.yearend.titles``, which gathers the data and applies the cap).
 
 Every number comes from the rule set (``models.yearend.title_rules``); shares are compared exactly.
+
+A whole year goes through :class:`YearChecks`, which gives for each person exactly what the
+one-person functions give, but works each case out once (a city's 20,000 people share a few
+hundred shapes of quarters and a few thousand recruitment days): the conditions and the decisions
+made only of them are immutable objects shared by everyone in the same case.
 """
 from __future__ import annotations
 
