@@ -269,6 +269,8 @@ class YearData(NamedTuple):
 
 
 def year_data(db: Database, year: int, rules: TitleRules) -> YearData:
+    """The units, successions, discipline, achievements, ratings and adjustments ``year``'s
+    proposals under ``rules`` read."""
     units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
     return YearData(
@@ -287,7 +289,7 @@ def year_data(db: Database, year: int, rules: TitleRules) -> YearData:
 def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
     quarters, patterns = _quarters_of(db, year)
     data = year_data(db, year, rules)
-    units, names, ends, ratings, working = data.units, data.names, data.ends, data.ratings, data.working
+    names, ends, ratings, working = data.names, data.ends, data.ratings, data.working
     year_end = dt.date(year, 12, 31)
     drafts: list[Draft] = []
     check = YearChecks(year, rules)
