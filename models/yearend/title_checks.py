@@ -2,12 +2,17 @@
 plain Vietnamese (used by ``models.yearend.titles``, which gathers the data and applies the cap).
 
 Every number comes from the rule set (``models.yearend.title_rules``); shares are compared exactly.
+
+A whole year goes through :class:`YearChecks`, which gives for each person exactly what the
+one-person functions give, but works each case out once (a city's 20,000 people share a few
+hundred shapes of quarters and a few thousand recruitment days): the conditions and the decisions
+made only of them are immutable objects shared by everyone in the same case.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -123,11 +128,13 @@ class Draft:
     name_key: str = ""  # models.common.text.name_sort_key of the name
     ldtt: TitleDecision | None = None
     ldtt_removal: Condition | None = None  # removed from the Lao động tiên tiến list by the secretary
-    cstdcs_conditions: list[Condition] = field(default_factory=list)
-    initiatives: list[str] = field(default_factory=list)  # recognised ones the person authored
+    # The three below are set (never added to) by the checks: empty tuples, not three lists made
+    # for each of 20,000 people.
+    cstdcs_conditions: Sequence[Condition] = ()
+    initiatives: Sequence[str] = ()  # recognised ones the person authored
     cstdcs: TitleDecision | None = None
     rating: HeadLevel | None = None  # the year-end quality rating (read by the rule sets that judge by it)
-    achieved: list[str] = field(default_factory=list)  # other achievements that counted, as the list says them
+    achieved: Sequence[str] = ()  # other achievements that counted, as the list says them
     judged: bool = False  # Lao động tiên tiến had something to judge by (counted in the collective shares)
     where: str = ""  # "Q1-Q2 tại Phường 10 (cũ), Q3-Q4 tại ..." when the quarters span units
 
@@ -184,7 +191,9 @@ def _rating_conditions(p: Draft, year: int, rules: TitleRules) -> tuple[list[Con
     return [Condition(f"{rated}, đạt {_lower(phrase)}")], f"{rated}"
 
 
-def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
+def _reading_part(p: Draft, year: int, rules: TitleRules) -> tuple[list[Condition], str]:
+    """Lao động tiên tiến's conditions from the quarters or the rating, with where each quarter
+    was spent and the quarters "không đánh giá"; sets ``p.judged``."""
     reading = _rating_conditions if rules.by_rating else _quarters_conditions
     conditions, text = reading(p, year, rules)
     if p.where and conditions:  # a year across a merger is judged whole: say where each quarter was spent
@@ -195,23 +204,39 @@ def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
             if q.reason == NotClassifiedReason.THAI_SAN:
                 note += ": thời gian nghỉ thai sản được tính là thời gian công tác"
             conditions.append(Condition(note, None))
-    if rules.min_months:
-        if p.recruited_on is None:
-            conditions.append(Condition(f"Không có ngày tuyển dụng: coi là đủ {rules.min_months} tháng công tác"))
-        else:
-            enough = p.recruited_on <= _months_cutoff(year, rules.min_months)
-            conditions.append(Condition(f"{'Đủ' if enough else 'Chưa đủ'} {rules.min_months} tháng công tác "
-                                        f"(tuyển dụng {format_date(p.recruited_on)})", enough))
-    d = p.discipline
+    return conditions, text
+
+
+def _months_condition(recruited_on: dt.date | None, year: int, rules: TitleRules) -> Condition:
+    if recruited_on is None:
+        return Condition(f"Không có ngày tuyển dụng: coi là đủ {rules.min_months} tháng công tác")
+    enough = recruited_on <= _months_cutoff(year, rules.min_months)
+    return Condition(f"{'Đủ' if enough else 'Chưa đủ'} {rules.min_months} tháng công tác "
+                     f"(tuyển dụng {format_date(recruited_on)})", enough)
+
+
+def _discipline_condition(d: Discipline | None, year: int, rules: TitleRules) -> Condition:
     if d is None:
-        conditions.append(Condition(f"Không bị kỷ luật trong năm {year}"))
-    elif DISCIPLINE_SEVERITY[d.form] >= DISCIPLINE_SEVERITY[rules.individual_discipline]:
-        conditions.append(Condition(f"Bị kỷ luật {_decision_text(d)}", False))
-    else:
-        conditions.append(Condition(f"Bị kỷ luật {_decision_text(d)}, dưới mức {label(rules.individual_discipline)}"))
+        return Condition(f"Không bị kỷ luật trong năm {year}")
+    if DISCIPLINE_SEVERITY[d.form] >= DISCIPLINE_SEVERITY[rules.individual_discipline]:
+        return Condition(f"Bị kỷ luật {_decision_text(d)}", False)
+    return Condition(f"Bị kỷ luật {_decision_text(d)}, dưới mức {label(rules.individual_discipline)}")
+
+
+def _left_condition(left_on: dt.date, year: int, rules: TitleRules) -> Condition:
+    return Condition(f"Đã nghỉ việc ngày {format_date(left_on)}, trước khi kết thúc năm {year}",
+                     None if rules.leavers_qualify else False)
+
+
+def ldtt_decision(p: Draft, year: int, rules: TitleRules) -> TitleDecision:
+    """Lao động tiên tiến for one person (:class:`YearChecks` gives the same, worked out once per
+    case for a whole year)."""
+    conditions, text = _reading_part(p, year, rules)
+    if rules.min_months:
+        conditions.append(_months_condition(p.recruited_on, year, rules))
+    conditions.append(_discipline_condition(p.discipline, year, rules))
     if p.left_on is not None:
-        conditions.append(Condition(f"Đã nghỉ việc ngày {format_date(p.left_on)}, trước khi kết thúc năm {year}",
-                                    None if rules.leavers_qualify else False))
+        conditions.append(_left_condition(p.left_on, year, rules))
     ok = all(c.met is not False for c in conditions)
     return TitleDecision(TitleCode.LDTT, ok, ok, tuple(conditions), text if ok else "")
 
@@ -220,11 +245,15 @@ def ldtt_condition(p: Draft, removed_because: str | None) -> Condition:
     """Chiến sĩ thi đua cơ sở's first condition: Lao động tiên tiến, as the rules decided it and
     unless the secretary removed the person from that list (``removed_because``: the reason)."""
     if not p.ldtt.proposed:
-        return Condition("Không đạt danh hiệu Lao động tiên tiến", False)
+        return _NO_LDTT
     if removed_because is not None:
         p.ldtt_removal = removal_condition(TitleCode.LDTT, removed_because)
         return p.ldtt_removal
-    return Condition("Đạt danh hiệu Lao động tiên tiến")
+    return _LDTT
+
+
+_NO_LDTT = Condition("Không đạt danh hiệu Lao động tiên tiến", False)
+_LDTT = Condition("Đạt danh hiệu Lao động tiên tiến")
 
 
 def initiative_condition(p: Draft, authored: list[tuple[str, bool]], year: int) -> Condition:
@@ -287,6 +316,95 @@ def cstdcs_decision(p: Draft, rank: CapRank | None, group: CapGroup | None, rule
         if p.achieved:
             text += "; " + "; ".join(p.achieved)
     return TitleDecision(TitleCode.CSTDCS, True, not cut, (*conditions, cap), text, rank, cut)
+
+
+class YearChecks:
+    """The people's checks of one year under one rule set, each case worked out once: a city's
+    20,000 people share a few hundred shapes of quarters, a few thousand recruitment days, one
+    sentence for "no achievement", so the conditions, and the decisions made only of them, are
+    shared (immutable) objects rather than rebuilt for everyone. Gives exactly what
+    :func:`ldtt_decision`, :func:`achievement_condition` and :func:`cstdcs_decision` give."""
+
+    def __init__(self, year: int, rules: TitleRules) -> None:
+        self.year, self.rules = year, rules
+        # (rating, pattern, where) -> the conditions read from the quarters or the rating, the
+        # list's text, whether there was something to judge by, whether they are all met
+        self._readings: dict[tuple, tuple[tuple[Condition, ...], str, bool, bool]] = {}
+        self._months: dict[dt.date | None, Condition] = {}
+        self._discipline: dict[Discipline | None, Condition] = {}
+        # Lao động tiên tiến by the id()s of its parts above (kept alive by those dicts)
+        self._ldtt: dict[tuple[int, int, int], TitleDecision] = {}
+        self._decisions: dict[tuple, TitleDecision] = {}
+        self._cstdcs: dict[tuple[int, ...], TitleDecision] = {}  # by the id()s of the conditions
+        self._none_achieved: Condition | None = None
+
+    def ldtt(self, p: Draft, pattern: int) -> TitleDecision:
+        """:func:`ldtt_decision` of ``p``; ``pattern``: a number the person's quarters (number and
+        level or reason, in order) alone make, which with the rating and ``p.where`` decides the
+        part read from the quarters or the rating."""
+        year, rules = self.year, self.rules
+        key = (p.rating, pattern, p.where)
+        reading = self._readings.get(key)
+        if reading is None:
+            conditions, text = _reading_part(p, year, rules)
+            reading = self._readings[key] = (tuple(conditions), text, p.judged,
+                                             all(c.met is not False for c in conditions))
+        else:
+            p.judged = reading[2]
+        months = None
+        if rules.min_months:
+            months = self._months.get(p.recruited_on)
+            if months is None:
+                months = self._months[p.recruited_on] = _months_condition(p.recruited_on, year, rules)
+        said = self._discipline.get(p.discipline)
+        if said is None:
+            said = self._discipline[p.discipline] = _discipline_condition(p.discipline, year, rules)
+        if p.left_on is None:
+            parts = (id(reading), id(months), id(said))
+            found = self._ldtt.get(parts)
+            if found is None:
+                ok = reading[3] and (months is None or months.met is not False) and said.met is not False
+                conditions = reading[0] + ((said,) if months is None else (months, said))
+                found = self._ldtt[parts] = TitleDecision(TitleCode.LDTT, ok, ok, conditions,
+                                                          reading[1] if ok else "")
+            return found
+        conditions = (*reading[0], *(() if months is None else (months,)), said,
+                      _left_condition(p.left_on, year, rules))
+        ok = all(c.met is not False for c in conditions)
+        return self._decision(TitleCode.LDTT, ok, conditions, reading[1] if ok else "")
+
+    def achievement(self, p: Draft, authored: list[tuple[str, bool]] | None,
+                    entered: list[StaffAchievement] | None) -> Condition:
+        """:func:`achievement_condition` of ``p`` under the rule set's accepted achievements."""
+        if authored or entered:
+            return achievement_condition(p, self.rules.achievements, authored or [], entered or [], self.year)
+        if self._none_achieved is None:  # sets nothing on ``p``: its lists stay empty
+            self._none_achieved = achievement_condition(p, self.rules.achievements, [], [], self.year)
+        return self._none_achieved
+
+    def cstdcs(self, p: Draft, rank: CapRank | None, group: CapGroup | None) -> TitleDecision:
+        """:func:`cstdcs_decision` of ``p``; the decisions of people the cap does not reach are
+        made only of their conditions, and shared."""
+        conditions = p.cstdcs_conditions
+        if group is not None and all(c.met is not False for c in conditions):
+            return cstdcs_decision(p, rank, group, self.rules)
+        if p.ldtt_removal is None:  # most people: their conditions are shared objects
+            parts = tuple(map(id, conditions))
+            found = self._cstdcs.get(parts)
+            if found is None:
+                eligible = all(c.met is not False for c in conditions)
+                found = self._cstdcs[parts] = TitleDecision(TitleCode.CSTDCS, eligible, eligible, tuple(conditions))
+            return found
+        eligible = all(c.met is not False for c in conditions)
+        return self._decision(TitleCode.CSTDCS, eligible, tuple(conditions), "", _verdict(conditions, p.ldtt_removal))
+
+    def _decision(self, title: TitleCode, ok: bool, conditions: tuple[Condition, ...], text: str,
+                  verdict: str = "") -> TitleDecision:
+        key = (title, conditions, text, verdict)  # ``ok`` follows from the conditions
+        found = self._decisions.get(key)
+        if found is None:
+            found = self._decisions[key] = TitleDecision(title, ok, ok, conditions, text, verdict=verdict)
+        return found
 
 
 # --------------------------------------------------------------------------- units
@@ -400,6 +518,7 @@ def _cstdcs_count_condition(cstdcs: int, cut: int, rules: TitleRules) -> Conditi
 
 
 __all__ = [
-    "CollectiveCounts", "Condition", "Draft", "LEVEL_ORDER", "QuarterResult", "TitleDecision", "collective_decisions",
+    "CollectiveCounts", "Condition", "Draft", "LEVEL_ORDER", "QuarterResult", "TitleDecision", "YearChecks",
+    "collective_decisions",
     "achievement_condition", "cstdcs_decision", "initiative_condition", "ldtt_condition", "ldtt_decision", "removal_condition",
 ]

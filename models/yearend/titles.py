@@ -32,6 +32,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -52,8 +54,7 @@ from models.people.staff import unit_on, unit_printed_under
 from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
 from models.common.text import name_sort_key, position_rank, sort_key
 from models.yearend.title_checks import (
-    Condition, Draft, QuarterResult, TitleDecision, achievement_condition, collective_decisions, cstdcs_decision,
-    ldtt_condition, ldtt_decision,
+    Condition, Draft, QuarterResult, TitleDecision, YearChecks, collective_decisions, ldtt_condition,
 )
 from models.yearend.title_rank import CapGroup, CapRank, rank_groups
 from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
@@ -252,75 +253,143 @@ def title_proposals(db: Database, year: int, on: dt.date | None = None) -> Title
         return _proposals(db, year, rules, on)
 
 
-def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
-    salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
-    quarters: dict[int, list[QuarterResult]] = defaultdict(list)
-    codes = {None: None, **{c.value: c for c in (*HeadLevel, *NotClassifiedReason)}}
-    for staff_id, quarter, level, reason, unit_id in db.execute(
-        "SELECT staff_id, quarter, level, reason, unit_id FROM classification WHERE year = ? ORDER BY quarter", [year],
-    ):
-        quarters[staff_id].append(QuarterResult(quarter, codes[level], codes[reason], unit_id))
+class YearData(NamedTuple):
+    """What the proposals of a year read besides the quarters and the people."""
+
+    units: dict[int, dict]  # id -> the unit's row (code, name, kind, active)
+    names: dict[int, str]  # unit id -> name
+    ends: dict[int, dt.date]  # units merged, split or renamed: a year across it is judged whole
+    worst: dict[int, Discipline]  # the most severe decision of the year, by person
+    authored: dict[int, list[tuple[str, bool]]]
+    entered: dict[int, list]
+    ratings: dict[int, HeadLevel]
+    working: set[int]
+    adjusted: dict[TitleCode, tuple[Adjustment, ...]]
+    removed: dict[TitleCode, dict[int, str]]  # from the lists the higher titles require: id -> reason
+
+
+def year_data(db: Database, year: int, rules: TitleRules) -> YearData:
+    """The units, successions, discipline, achievements, ratings and adjustments ``year``'s
+    proposals under ``rules`` read."""
     units = {r["id"]: r for r in db.query("SELECT id, code, name, kind, active FROM unit")}
-    ends = unit_ends(db)  # units merged, split or renamed: a year across it is judged whole
-    names = {u: i["name"] for u, i in units.items()}
-    worst = worst_by_person(db, year)
-    authored = recognised_initiatives(db, year) if rules.achievements else {}
-    entered = achievements_of_year(db, year) if set(ENTERED) & set(rules.achievements) else {}
-    ratings = ratings_of_year(db, year) if rules.by_rating else {}
     adjusted = {t: tuple(adjustments(db, list_key(year, t))) for t in TitleCode}
-    removed = {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()}
+    return YearData(
+        units, {u: i["name"] for u, i in units.items()}, unit_ends(db), worst_by_person(db, year),
+        recognised_initiatives(db, year) if rules.achievements else {},
+        achievements_of_year(db, year) if set(ENTERED) & set(rules.achievements) else {},
+        ratings_of_year(db, year) if rules.by_rating else {},
+        # Judged by the rating, someone working in the year with neither a rating nor a quarter is
+        # listed too (not proposed: "Chưa có xếp loại chất lượng cuối năm ..."), never silently left out.
+        _working_in(db, year) if rules.by_rating else set(),
+        adjusted,
+        {t: {a.subject_id: a.reason for a in adjusted[t] if a.action == Action.REMOVE} for t in REQUIRES.values()},
+    )
+
+
+def _proposals(db: Database, year: int, rules: TitleRules, on: dt.date | None = None) -> TitleProposals:
+    quarters, patterns = _quarters_of(db, year)
+    data = year_data(db, year, rules)
+    names, ends, ratings, working = data.names, data.ends, data.ratings, data.working
     year_end = dt.date(year, 12, 31)
-    # Judged by the rating, someone working in the year with neither a rating nor a quarter is
-    # listed too (not proposed: "Chưa có xếp loại chất lượng cuối năm ..."), never silently left out.
-    working = _working_in(db, year) if rules.by_rating else set()
     drafts: list[Draft] = []
+    check = YearChecks(year, rules)
+    name_keys: dict[str, str] = {}  # thousands of people share a name
+    removed_ldtt = data.removed[TitleCode.LDTT]
     for staff_id, code, full_name, position, recruited, ended in db.execute(
         "SELECT id, code, full_name, position, recruited_on, ended_on FROM staff"  # a scan beats 80,000 lookups
     ):
-        if staff_id not in quarters and staff_id not in ratings and staff_id not in working:
+        mine = quarters.get(staff_id, ())
+        if not mine and staff_id not in ratings and staff_id not in working:
             continue
         left = from_iso(ended)
-        mine = tuple(quarters.get(staff_id, ()))
         # Rated but never classified in a quarter: under the unit they belonged to on 31/12.
-        unit_id = (year_end_unit(db, staff_id, mine[-1].unit_id, ends, year) if mine
+        unit_id = ((year_end_unit(db, staff_id, mine[-1].unit_id, ends, year) if ends else mine[-1].unit_id) if mine
                    else unit_printed_under(db, staff_id, year_end))
         if unit_id is None:
             continue
+        name_key = name_keys.get(full_name)
+        if name_key is None:
+            name_key = name_keys[full_name] = name_sort_key(full_name)
         p = Draft(staff_id, code, full_name, position, unit_id, from_iso(recruited),
-                  left if left is not None and left < year_end else None, mine, worst.get(staff_id),
-                  name_sort_key(full_name), rating=ratings.get(staff_id),
+                  left if left is not None and left < year_end else None, mine, data.worst.get(staff_id),
+                  name_key, rating=ratings.get(staff_id),
                   where=quarters_where([(q.quarter, q.unit_id) for q in mine], names, ends, year) if ends else "")
-        p.ldtt = ldtt_decision(p, year, rules)
+        p.ldtt = check.ldtt(p, patterns.get(staff_id, 0))
         # Off the Lao động tiên tiến list (the secretary's removal), off the cap's ranking too.
-        p.cstdcs_conditions = [ldtt_condition(p, removed[TitleCode.LDTT].get(staff_id))]
+        p.cstdcs_conditions = [ldtt_condition(p, removed_ldtt.get(staff_id))]
         if rules.achievements:
-            p.cstdcs_conditions.append(achievement_condition(p, rules.achievements, authored.get(staff_id, []),
-                                                             entered.get(staff_id, []), year))
+            p.cstdcs_conditions.append(check.achievement(p, data.authored.get(staff_id), data.entered.get(staff_id)))
         drafts.append(p)
-    drafts.sort(key=lambda p: (p.name_key, p.code))
+    # By name, then code: two stable sorts of plain text beat one sort of (name, code) pairs.
+    drafts.sort(key=attrgetter("code"))
+    drafts.sort(key=attrgetter("name_key"))
     groups, ranks = rank_groups(drafts, rules, names, _priorities(db, year), council_names(db).everyone)
     group_of = {s: g for g in groups for s in g.ranked}
     for p in drafts:
-        p.cstdcs = cstdcs_decision(p, ranks.get(p.staff_id), group_of.get(p.staff_id), rules)
+        p.cstdcs = check.cstdcs(p, ranks.get(p.staff_id), group_of.get(p.staff_id))
+    return assemble(db, year, rules, on, data, drafts, groups)
+
+
+def assemble(db: Database, year: int, rules: TitleRules, on: dt.date | None, data: YearData, drafts: list[Draft],
+             groups: list[CapGroup]) -> TitleProposals:
+    """The proposals of ``drafts`` (by name, every decision taken) and the cap's ``groups``: the
+    units' decisions, the printed order, the rows of the people and units added from outside."""
+    units = data.units
     by_unit: dict[int, list[Draft]] = defaultdict(list)
     for p in drafts:
         by_unit[p.unit_id].append(p)
     unit_order = {u: (KIND_ORDER[UnitKind(i["kind"])], sort_key(i["name"]), u) for u, i in units.items()}
     former = _former_members_discipline(db, year, rules, {p.staff_id: p.unit_id for p in drafts})
-    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), removed[TitleCode.TTLDTT].get(u),
-                       ends.get(u))
+    unit_list = [_unit(u, units[u], by_unit[u], year, rules, former.get(u, ()), data.removed[TitleCode.TTLDTT].get(u),
+                       data.ends.get(u))
                  for u in sorted(by_unit, key=unit_order.get)]
-    people = tuple(PersonProposal(
-        p.staff_id, p.code, p.full_name, p.position, p.unit_id, units[p.unit_id]["name"], p.recruited_on, p.left_on,
-        p.quarters, p.discipline, {TitleCode.LDTT: p.ldtt, TitleCode.CSTDCS: p.cstdcs}) for p in drafts)
+    ldtt, cstdcs, names = TitleCode.LDTT, TitleCode.CSTDCS, data.names
+    people = tuple([PersonProposal(
+        p.staff_id, p.code, p.full_name, p.position, p.unit_id, names[p.unit_id], p.recruited_on, p.left_on,
+        p.quarters, p.discipline, {ldtt: p.ldtt, cstdcs: p.cstdcs}) for p in drafts])
     groups.sort(key=lambda g: unit_order.get(g.unit_id, ()))
     order = {(UNIT, u): (unit_order[u],) for u in by_unit}
     # Within a unit, leaders by rank (Chủ tịch before Phó Chủ tịch), then everyone by name.
     order.update({(STAFF, p.staff_id): (unit_order[p.unit_id], position_rank(p.position), p.name_key, p.code)
                   for p in drafts})
-    outsiders = _outsiders(db, adjusted, order, unit_order, units, year)
+    outsiders = _outsiders(db, data.adjusted, order, unit_order, units, year)
+    salary = base_salary_in_force(base_salaries(db), rules.base_day(year, on))
     return TitleProposals(year, rules, salary.amount if salary else None, people, tuple(unit_list), tuple(groups),
-                          adjusted, outsiders, order, salary)
+                          data.adjusted, outsiders, order, salary)
+
+
+_MARKS = (*HeadLevel, *NotClassifiedReason)  # a quarter's level, or why it was not classified
+# Each classification row as one number: unit * 128 + quarter * 16 + the mark's place in _MARKS
+# (SQLite works it out faster than Python reads the five columns it is made of).
+_QUARTER_CODE = ("unit_id * 128 + quarter * 16 + CASE coalesce(level, reason) "
+                 + " ".join(f"WHEN '{m.value}' THEN {i}" for i, m in enumerate(_MARKS)) + " END")
+
+
+def _quarters_of(db: Database, year: int) -> tuple[dict[int, tuple[QuarterResult, ...]], dict[int, int]]:
+    """staff id -> the year's classified quarters in order, and -> their pattern: a number made of
+    each quarter's number and level or reason (not its unit), what :class:`YearChecks` tells the
+    cases apart by. The same quarter, level and unit is one shared :class:`QuarterResult` (a city's
+    80,000 rows hold a few thousand distinct ones)."""
+    made: dict[int, QuarterResult] = {}
+    found: dict[int, list[QuarterResult]] = {}
+    patterns: dict[int, int] = {}
+    for staff_id, code in db.execute(
+        f"SELECT staff_id, {_QUARTER_CODE} FROM classification WHERE year = ? ORDER BY quarter", [year],
+    ):
+        q = made.get(code)
+        if q is None:
+            unit_id, rest = divmod(code, 128)
+            quarter, mark = divmod(rest, 16)
+            level = _MARKS[mark] if mark < len(HeadLevel) else None
+            q = made[code] = QuarterResult(quarter, level, None if level else _MARKS[mark], unit_id)
+        mine = found.get(staff_id)
+        if mine is None:
+            found[staff_id] = [q]
+            patterns[staff_id] = code % 128
+        else:
+            mine.append(q)
+            patterns[staff_id] = patterns[staff_id] * 128 + code % 128
+    return {s: tuple(qs) for s, qs in found.items()}, patterns
 
 
 def _unit(unit_id: int, info: dict, members: list[Draft], year: int, rules: TitleRules,
