@@ -27,7 +27,7 @@ from models.exchange.import_common import (
 )
 from models.people.units import Unit
 from models.exchange.xlsx import ImportRejected, Row, cell_text, clean_cell_texts, read_rows
-from models.store.db import insert_with_history_by_set
+from models.store.db import insert_with_history_by_set, make_history_now
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
 UNIT_FIELDS = dict(zip(["code", "name", "kind", "head_name", "head_title"], UNIT_HEADERS))
@@ -165,11 +165,18 @@ def import_staff(
     A person already known whose unit code changed is moved to the new unit from ``today``
     (their history keeps the old unit until then). The end date is never touched by an import.
     """
-    rows = read_rows(path, STAFF_HEADERS)
+    known: dict[str, object] = {}
+
+    def read_database() -> None:  # while the reader reads the file (it needs nothing of it)
+        if not dry_run:
+            make_history_now(db)
+        known.update(unit_ids=units_mod.unit_ids_by_code(db), existing={p.code: p for p in staff_mod.list_staff(db)},
+                     memberships=_memberships(db))
+
+    rows = read_rows(path, STAFF_HEADERS, meanwhile=read_database)
     total = len(rows)
     errors = CellErrors(STAFF_HEADERS)
-    unit_ids = units_mod.unit_ids_by_code(db)
-    existing = {p.code: p for p in staff_mod.list_staff(db)}
+    unit_ids, existing = known["unit_ids"], known["existing"]
     seen: dict[str, int] = {}
     parsed: list[tuple[Row, Staff]] = []
     # The columns of few values are read once per value (thousands of rows, a few hundred units), a column at once.
@@ -212,7 +219,7 @@ def import_staff(
         if code and "code" not in problems:
             duplicate_code(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))
-    new, changed, moves = _plan_staff(db, parsed, existing, today, errors)
+    new, changed, moves = _plan_staff(known["memberships"], parsed, existing, today, errors)
     if errors:
         raise ImportRejected(errors.items)
     result = ImportResult(
@@ -226,20 +233,26 @@ def import_staff(
     return result
 
 
-def _plan_staff(db, parsed, existing, today, errors):
-    new: list[Staff] = []
-    changed: list[Staff] = []
-    moves: list[tuple[int, int, str]] = []
+def _memberships(db: Database) -> tuple[dict[int, str], dict[int, str]]:
+    """The start of each person's current membership, and of their first move (their recruitment date
+    must stay before it), by staff id."""
     starts = dict(
         db.execute("SELECT staff_id, max(start_date) FROM staff_unit GROUP BY staff_id").fetchall()
     )
-    # The start of each person's first move: their recruitment date must stay before it.
     first_moves = dict(
         db.execute(
             "SELECT staff_id, min(start_date) FROM staff_unit h WHERE start_date > "
             "(SELECT min(start_date) FROM staff_unit WHERE staff_id = h.staff_id) GROUP BY staff_id"
         ).fetchall()
     )
+    return starts, first_moves
+
+
+def _plan_staff(memberships, parsed, existing, today, errors):
+    new: list[Staff] = []
+    changed: list[Staff] = []
+    moves: list[tuple[int, int, str]] = []
+    starts, first_moves = memberships
     for row, person in parsed:
         old = existing.get(person.code)
         if old is None:
