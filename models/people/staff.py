@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from models.common.codes import Gender, StaffCategory, label
-from models.common.dates import format_date, from_iso, iso
+from models.common.dates import format_date, from_iso
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.references import reference_counts
 from models.common.text import clean, code_error, fold, match_rank, normalise_code
@@ -118,10 +118,11 @@ def check_staff(person: Staff, today: dt.date) -> dict[str, str]:
 def _values(person: Staff, id: int | None = None, folded: str | None = None) -> tuple:
     """The row of ``person`` in the order of ("id", *_COLUMNS): INSERT_STAFF_VALUES's parameters
     (``folded``: the name folded, when it is known)."""
+    birth, recruited, ended = person.birth_date, person.recruited_on, person.ended_on  # iso(): a date is never false
     return (id, person.code, person.full_name, fold(person.full_name) if folded is None else folded,
-            iso(person.birth_date),
-            person.gender.value, person.position, person.category.value, int(person.is_leader),
-            iso(person.recruited_on), iso(person.ended_on), person.salary_coefficient)
+            birth and birth.isoformat(), person.gender.value, person.position, person.category.value,
+            int(person.is_leader), recruited and recruited.isoformat(), ended and ended.isoformat(),
+            person.salary_coefficient)
 
 
 def _row(person: Staff, id: int | None = None) -> dict:
