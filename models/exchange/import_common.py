@@ -153,6 +153,14 @@ def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:
         return None
 
 
+def date_column(errors: CellErrors, rows: list[Row], header: str) -> list[dt.date | None]:
+    """``[date_cell(errors, row, header) for row in rows]``: the same dates and messages, a cell the reader
+    gave as a date (most of a date column) taken as it is without a call."""
+    date = dt.date
+    return [value if (value := row.cells[header]).__class__ is date else date_cell(errors, row, header)
+            for row in rows]
+
+
 def code_cell(errors: CellErrors, row: Row, header: str, known: dict, unknown: str) -> tuple[str, object | None]:
     """The code in the row's ``header`` column (normalised) and what ``known`` holds for it; an
     empty code, or one ``known`` lacks (``unknown``: the message, with ``{code}``), is an error."""

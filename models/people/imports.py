@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from collections import namedtuple
 from dataclasses import MISSING, fields
+from itertools import repeat
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from models.common.dates import format_date
 from models.people.staff import Staff
 from models.common.text import clean, fold, fold_all
 from models.exchange.import_common import (
-    ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_cell,
+    ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_column,
     duplicate_code, report_progress,
 )
 from models.people.units import Unit
@@ -150,6 +151,7 @@ def _leader(value: object) -> tuple[bool, str | None]:
 # instead of 2 µs: 15 ms for 10,000 rows) and read by check_staff, _values and _row by the same names.
 _Person = namedtuple("_Person", [f.name for f in fields(Staff)],
                      defaults=[f.default for f in fields(Staff) if f.default is not MISSING])
+_DEFAULTS = [f.default if f.default is not MISSING else None for f in fields(Staff)]
 
 
 @without_gc_passes()  # many small records at once, none in a cycle
@@ -184,31 +186,33 @@ def import_staff(
     gender_of, category_of = (ByValue(lambda value, enum=enum: choice_value(value, enum))
                               for enum in (Gender, StaffCategory))
     leader_of, position_of = ByValue(_leader), ByValue(lambda value: (clean(cell_text(value)), None))
-    columns = zip(*(read.column(errors, rows, header) for read, header in (
+    units, genders, positions, categories, leaders = (read.column(errors, rows, header) for read, header in (
         (unit_of, UNIT_CODE), (gender_of, "Giới tính"), (position_of, "Chức vụ"), (category_of, "Đối tượng"),
-        (leader_of, "Lãnh đạo, quản lý"))))
+        (leader_of, "Lãnh đạo, quản lý")))
     # normalise_code of each code (cleaned, upper case), and each name cleaned, a column at once
     codes = [code.upper() for code in clean_cell_texts([row.cells["Mã cán bộ"] for row in rows])]
-    names = clean_cell_texts([row.cells["Họ và tên"] for row in rows])
-    for i, (row, code, name, ((_unit_code, unit_id), gender, position, category, is_leader)) in enumerate(
-            zip(rows, codes, names, columns)):
+    olds = list(map(existing.get, codes))
+    # The people made a column at once, each field by its name (positional arguments: 3x faster than keywords).
+    fields_of = dict(
+        id=[old.id if old else None for old in olds],
+        code=codes,
+        full_name=clean_cell_texts([row.cells["Họ và tên"] for row in rows]),
+        birth_date=date_column(errors, rows, "Ngày sinh"),
+        gender=genders,
+        unit_id=[unit_id if unit_id is not None else -1 for _code, unit_id in units],
+        position=positions,
+        category=categories,
+        is_leader=leaders,
+        recruited_on=date_column(errors, rows, "Ngày tuyển dụng"),
+        ended_on=[old.ended_on if old else None for old in olds],
+        salary_coefficient=[old.salary_coefficient if old else None for old in olds],
+    )
+    people = map(_Person, *(fields_of.pop(name, repeat(default)) for name, default in zip(_Person._fields, _DEFAULTS)))
+    if fields_of:
+        raise TypeError(f"_Person has no field {', '.join(fields_of)}")
+    for i, (row, code, person) in enumerate(zip(rows, codes, people)):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
-        old = existing.get(code)
-        person = _Person(
-            id=old.id if old else None,
-            code=code,
-            full_name=name,
-            birth_date=date_cell(errors, row, "Ngày sinh"),
-            gender=gender,
-            unit_id=unit_id if unit_id is not None else -1,
-            position=position,
-            category=category,
-            is_leader=is_leader,
-            recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
-            ended_on=old.ended_on if old else None,
-            salary_coefficient=old.salary_coefficient if old else None,
-        )
         problems = staff_mod.check_staff(person, today)
         if problems:  # seldom: the loop stays lean for the rows without any
             for field in ("gender", "category", "unit_id"):
