@@ -210,6 +210,7 @@ def import_staff(
     people = map(_Person, *(fields_of.pop(name, repeat(default)) for name, default in zip(_Person._fields, _DEFAULTS)))
     if fields_of:
         raise TypeError(f"_Person has no field {', '.join(fields_of)}")
+    repeated = len(set(codes)) != len(codes)  # else no row has another's code: nothing to look for
     for i, (row, code, person) in enumerate(zip(rows, codes, people)):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
@@ -220,7 +221,7 @@ def import_staff(
             for field, message in problems.items():
                 header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
                 errors.add(row, header, cell_message(message))
-        if code and "code" not in problems:
+        if repeated and code and "code" not in problems:
             duplicate_code(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))
     new, changed, moves = _plan_staff(known["memberships"], parsed, existing, today, errors)
