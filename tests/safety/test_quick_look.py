@@ -137,3 +137,14 @@ def test_error_or_reference_type_is_found_where_either_text_is():
     for data in [*_mixes(), *(case.values[0] for case in CASES)]:
         either = b't="e"' in data or b't="&' in data
         assert (xlsx_plain._ERROR_OR_REFERENCE_TYPE.search(data) is not None) is either, data
+
+
+def test_the_equals_searches_find_what_the_one_search_finds():
+    pieces = [b"=", b'"', b" ", b"r", b"x", b'r="', b'"r=', b" =", b"t"]
+    import random
+
+    pick = random.Random(7)
+    mixes = [b"".join(pick.choice(pieces) for _ in range(pick.randint(0, 10))) for _ in range(5000)]
+    for data in [*mixes, *_mixes(), *(case.values[0] for case in CASES)]:
+        parts = any(part.search(data) for part in xlsx_plain._EQUALS_PARTS)
+        assert parts is (xlsx_plain._EQUALS_NOT_PLAIN.search(data) is not None), data
