@@ -301,8 +301,9 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
         folded = fold_all([p.full_name for p in new])
         insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
                                    [staff_mod._values(p, i, f) for i, p, f in zip(ids, new, folded)], per_statement=500)
+        (first_membership,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff_unit").fetchone()
         insert_with_history_by_set(db, "staff_unit", staff_mod.INSERT_FIRST_ASSIGNMENTS, [(
-            staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
+            first_membership, staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
         db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])
         db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
         # The first membership always starts at the recruitment date.

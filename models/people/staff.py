@@ -136,14 +136,15 @@ INSERT_STAFF, UPDATE_STAFF = insert_sql("staff", ("id", *_COLUMNS)), update_sql(
 # The same insert with positional parameters (a bulk import binds tuples: faster than dicts).
 INSERT_STAFF_VALUES = f"INSERT INTO staff (id, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
 INSERT_ASSIGNMENT = "INSERT INTO staff_unit (staff_id, unit_id, start_date) VALUES (?, ?, ?)"
-# The first memberships of people just inserted with the ids first, first + 1, ...: parameters (the start of
-# those without a recruitment date, the unit ids as a JSON array in the order of the ids, the first id). Each
-# starts at the recruitment date, the rows in the order of the ids: one statement, twice as fast as
-# INSERT_ASSIGNMENT once per row.
+# The first memberships of people just inserted with the ids first, first + 1, ...: parameters (the id of the
+# first membership: the table's largest + 1, the start of those without a recruitment date, the unit ids as a
+# JSON array in the order of the ids, the first person's id). Each starts at the recruitment date, the rows
+# with the ids the table would give them in the order of the people (their ids are given: no sort of the rows
+# by ORDER BY, 40% faster): one statement, twice as fast as INSERT_ASSIGNMENT once per row.
 INSERT_FIRST_ASSIGNMENTS = (
-    "INSERT INTO staff_unit (staff_id, unit_id, start_date) "
-    "SELECT s.id, j.value, coalesce(s.recruited_on, ?) "
-    "FROM json_each(?) AS j CROSS JOIN staff AS s ON s.id = ? + j.key ORDER BY j.key"
+    "INSERT INTO staff_unit (id, staff_id, unit_id, start_date) "
+    "SELECT ? + j.key, s.id, j.value, coalesce(s.recruited_on, ?) "
+    "FROM json_each(?) AS j CROSS JOIN staff AS s ON s.id = ? + j.key"
 )
 
 # Each person with the unit of their latest membership row. (With max(), SQLite takes the bare
