@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import namedtuple
 from dataclasses import MISSING, fields
 from itertools import repeat
@@ -170,10 +171,13 @@ def import_staff(
     known: dict[str, object] = {}
 
     def read_database() -> None:  # while the reader reads the file (it needs nothing of it)
-        if not dry_run:
-            make_history_now(db)
         known.update(unit_ids=units_mod.unit_ids_by_code(db), existing={p.code: p for p in staff_mod.list_staff(db)},
                      memberships=_memberships(db))
+        if not dry_run:
+            try:
+                make_history_now(db)
+            except sqlite3.Error:  # made by the first write then, which raises it as it did
+                pass
 
     rows = read_rows(path, STAFF_HEADERS, meanwhile=read_database)
     total = len(rows)

@@ -9,7 +9,7 @@ import python_calamine
 
 from models.exchange.xlsx import ImportRejected, read_rows
 from models.people.imports import STAFF_HEADERS, import_staff
-from models.store.db import make_history_now
+from models.store.db import connect, make_history_now
 
 from .hostile_data import GOOD_ROWS, _xlsx, seeded  # noqa: F401  (seeded is a fixture)
 
@@ -121,3 +121,23 @@ def test_the_import_reads_the_database_while_the_file_is_read(seeded, tmp_path, 
     result = import_staff(seeded, path, today)
     assert (result.added, result.updated, result.moved) == (2, 1, 1)
     assert seeded.conn.execute("SELECT full_name FROM staff WHERE code = 'OLD'").fetchone() == ("Phạm Văn Mới",)
+
+
+def test_history_triggers_that_fail_while_the_file_is_read_are_made_by_the_first_write(seeded, tmp_path, today,
+                                                                                        monkeypatch):
+    from models.people import imports
+
+    def failing(db):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(imports, "make_history_now", failing)
+    fresh = connect(tmp_path / "tdkt.sqlite3")  # (the seeding made the triggers of its own connection)
+    try:
+        assert _temp_triggers(fresh) == 0
+        result = import_staff(fresh, _good(tmp_path), today)
+    finally:
+        fresh.close()
+    assert result.added == 2
+    logged = seeded.conn.execute("SELECT count(*) FROM change_log WHERE table_name = 'staff' AND action = 'insert' "
+                                 "AND record_id IN (SELECT id FROM staff WHERE code IN ('CB01', 'CB02'))").fetchone()
+    assert logged == (2,)
