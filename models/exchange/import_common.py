@@ -95,17 +95,19 @@ class ByValue:
         """``[self(errors, row, header) for row in rows]``: the same results and messages, twice as fast
         (a column of text, as most are, is looked up by the texts themselves)."""
         values = [row.cells[header] for row in rows]
-        if set(map(type, values)) == {str}:
-            table = {value: self._found((str, value)) for value in set(values)}
+        distinct = set(values)
+        # Every value is text when every distinct one is (a number, a date, None never equals a text: no
+        # value other than a text hides behind an equal one)
+        if set(map(type, distinct)) == {str}:
+            table = {value: self._found((str, value)) for value in distinct}
+            if all(found[1] is None for found in table.values()):  # (most columns) the results at once
+                return list(map({value: found[0] for value, found in table.items()}.__getitem__, values))
             results = list(map(table.__getitem__, values))
-            wrong = any(found[1] is not None for found in table.values())
         else:
             results = [self._found((value.__class__, value)) for value in values]
-            wrong = True
-        if wrong:
-            for row, found in zip(rows, results):
-                if found[1] is not None:
-                    errors.add(row, header, found[1])
+        for row, found in zip(rows, results):
+            if found[1] is not None:
+                errors.add(row, header, found[1])
         return [found[0] for found in results]
 
     def _found(self, key: tuple[type, object]) -> tuple[object, str | None]:
@@ -151,6 +153,14 @@ def date_cell(errors: CellErrors, row: Row, header: str) -> dt.date | None:
     except DateError as e:
         errors.add(row, header, str(e))
         return None
+
+
+def date_column(errors: CellErrors, rows: list[Row], header: str) -> list[dt.date | None]:
+    """``[date_cell(errors, row, header) for row in rows]``: the same dates and messages, a cell the reader
+    gave as a date (most of a date column) taken as it is without a call."""
+    date = dt.date
+    return [value if (value := row.cells[header]).__class__ is date else date_cell(errors, row, header)
+            for row in rows]
 
 
 def code_cell(errors: CellErrors, row: Row, header: str, known: dict, unknown: str) -> tuple[str, object | None]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from models.common.bulk import without_gc_passes
 from models.common.dates import excel_serial_date
@@ -27,6 +29,7 @@ from models.common.text import clean, nfc
 # SerialisationError instead of OSError. Its own writer, as before lxml came, reports every failed write as OSError.
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
+T = TypeVar("T")
 MAX_ERRORS_SHOWN = 500
 MAX_CELL_TEXT = 2_000  # characters in one cell: longer is a pasted document, never a value
 DATE_HEADER_PREFIX = "Ngày "  # "Ngày sinh", "Ngày tuyển dụng", ...: the date columns of an import
@@ -65,10 +68,16 @@ class Rows(list):
 
 @without_gc_passes()  # many small records at once, none in a cycle
 def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | None = None,
-              optional: tuple[str, ...] = ()) -> Rows:
+              optional: tuple[str, ...] = (), meanwhile: Callable[[], None] | None = None) -> Rows:
     """The non-empty data rows of the first sheet, after checking its header row is ``headers``,
     followed by any leading part of ``optional`` (columns a file may add after the template's, in
     that order: the rows then have those cells too, else not).
+
+    ``meanwhile``: the caller's own work that needs nothing of the file (reading its database), done
+    on this thread while the reader reads the sheet on another one (it lets go of the interpreter's
+    lock while it reads: the two take the time of the longer), once the guard has let the file
+    through. What it raises is raised once the file is read and found good, as if it had been
+    called after read_rows; when the file is refused, the refusal is raised instead.
 
     Raises :class:`ImportRejected`, nothing read, for:
 
@@ -115,9 +124,11 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         raise broken
     import python_calamine  # imported on first use: keeps the program's start fast
 
+    failed: list[BaseException] = []  # what ``meanwhile`` raised
     try:
         sheet = _checked(path, headers)
-        book = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        book = _while_reading(lambda: python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0),
+                              meanwhile, failed)
         merged = _merged_cells(book, headers)
         if merged:
             raise ImportRejected([text for *_, text in sorted(merged)])
@@ -150,7 +161,35 @@ def read_rows(path: str | Path, headers: list[str], date_headers: list[str] | No
         numbers = {row.number for row in rows}
         rows.warnings = tuple(f"Dòng {n} đang bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập"
                               for n in sheet.hidden_rows if n in numbers)
+    if failed:
+        raise failed[0]
     return rows
+
+
+def _while_reading(read: Callable[[], T], meanwhile: Callable[[], None] | None, failed: list[BaseException]) -> T:
+    """``read()`` (the reader: it lets go of the interpreter's lock) on another thread while ``meanwhile()``
+    runs on this one; what ``meanwhile`` raises is put in ``failed``, what ``read`` raises is raised here."""
+    if meanwhile is None:
+        return read()
+    done: dict[str, object] = {}
+
+    def reading() -> None:
+        try:
+            done["value"] = read()
+        except BaseException as e:  # a panic of the reader is a BaseException: raised on this thread
+            done["error"] = e
+
+    worker = threading.Thread(target=reading, name="xlsx-reader", daemon=True)
+    worker.start()
+    try:
+        meanwhile()
+    except Exception as e:
+        failed.append(e)
+    finally:
+        worker.join()
+    if "error" in done:
+        raise done["error"]
+    return done["value"]
 
 
 _DAYS_1900_TO_1904 = 1462  # day 0 of the 1904 date system (01/01/1904) is day 1462 of the 1900 one

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import namedtuple
 from dataclasses import MISSING, fields
+from itertools import repeat
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,12 +24,12 @@ from models.common.dates import format_date
 from models.people.staff import Staff
 from models.common.text import clean, fold, fold_all
 from models.exchange.import_common import (
-    ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_cell,
+    ByValue, CellErrors, ImportResult, Progress, cell_message, choice_cell, choice_value, code_value, date_column,
     duplicate_code, report_progress,
 )
 from models.people.units import Unit
 from models.exchange.xlsx import ImportRejected, Row, cell_text, clean_cell_texts, read_rows
-from models.store.db import insert_with_history_by_set
+from models.store.db import insert_with_history_by_set, make_history_now
 
 UNIT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Người đứng đầu", "Chức vụ người đứng đầu"]
 UNIT_FIELDS = dict(zip(["code", "name", "kind", "head_name", "head_title"], UNIT_HEADERS))
@@ -150,6 +152,7 @@ def _leader(value: object) -> tuple[bool, str | None]:
 # instead of 2 µs: 15 ms for 10,000 rows) and read by check_staff, _values and _row by the same names.
 _Person = namedtuple("_Person", [f.name for f in fields(Staff)],
                      defaults=[f.default for f in fields(Staff) if f.default is not MISSING])
+_DEFAULTS = [f.default if f.default is not MISSING else None for f in fields(Staff)]
 
 
 @without_gc_passes()  # many small records at once, none in a cycle
@@ -165,11 +168,21 @@ def import_staff(
     A person already known whose unit code changed is moved to the new unit from ``today``
     (their history keeps the old unit until then). The end date is never touched by an import.
     """
-    rows = read_rows(path, STAFF_HEADERS)
+    known: dict[str, object] = {}
+
+    def read_database() -> None:  # while the reader reads the file (it needs nothing of it)
+        known.update(unit_ids=units_mod.unit_ids_by_code(db), existing={p.code: p for p in staff_mod.list_staff(db)},
+                     memberships=_memberships(db))
+        if not dry_run:
+            try:
+                make_history_now(db)
+            except sqlite3.Error:  # made by the first write then, which raises it as it did
+                pass
+
+    rows = read_rows(path, STAFF_HEADERS, meanwhile=read_database)
     total = len(rows)
     errors = CellErrors(STAFF_HEADERS)
-    unit_ids = units_mod.unit_ids_by_code(db)
-    existing = {p.code: p for p in staff_mod.list_staff(db)}
+    unit_ids, existing = known["unit_ids"], known["existing"]
     seen: dict[str, int] = {}
     parsed: list[tuple[Row, Staff]] = []
     # The columns of few values are read once per value (thousands of rows, a few hundred units), a column at once.
@@ -177,31 +190,34 @@ def import_staff(
     gender_of, category_of = (ByValue(lambda value, enum=enum: choice_value(value, enum))
                               for enum in (Gender, StaffCategory))
     leader_of, position_of = ByValue(_leader), ByValue(lambda value: (clean(cell_text(value)), None))
-    columns = zip(*(read.column(errors, rows, header) for read, header in (
+    units, genders, positions, categories, leaders = (read.column(errors, rows, header) for read, header in (
         (unit_of, UNIT_CODE), (gender_of, "Giới tính"), (position_of, "Chức vụ"), (category_of, "Đối tượng"),
-        (leader_of, "Lãnh đạo, quản lý"))))
+        (leader_of, "Lãnh đạo, quản lý")))
     # normalise_code of each code (cleaned, upper case), and each name cleaned, a column at once
     codes = [code.upper() for code in clean_cell_texts([row.cells["Mã cán bộ"] for row in rows])]
-    names = clean_cell_texts([row.cells["Họ và tên"] for row in rows])
-    for i, (row, code, name, ((_unit_code, unit_id), gender, position, category, is_leader)) in enumerate(
-            zip(rows, codes, names, columns)):
+    olds = list(map(existing.get, codes))
+    # The people made a column at once, each field by its name (positional arguments: 3x faster than keywords).
+    fields_of = dict(
+        id=[old.id if old else None for old in olds],
+        code=codes,
+        full_name=clean_cell_texts([row.cells["Họ và tên"] for row in rows]),
+        birth_date=date_column(errors, rows, "Ngày sinh"),
+        gender=genders,
+        unit_id=[unit_id if unit_id is not None else -1 for _code, unit_id in units],
+        position=positions,
+        category=categories,
+        is_leader=leaders,
+        recruited_on=date_column(errors, rows, "Ngày tuyển dụng"),
+        ended_on=[old.ended_on if old else None for old in olds],
+        salary_coefficient=[old.salary_coefficient if old else None for old in olds],
+    )
+    people = map(_Person, *(fields_of.pop(name, repeat(default)) for name, default in zip(_Person._fields, _DEFAULTS)))
+    if fields_of:
+        raise TypeError(f"_Person has no field {', '.join(fields_of)}")
+    repeated = len(set(codes)) != len(codes)  # else no row has another's code: nothing to look for
+    for i, (row, code, person) in enumerate(zip(rows, codes, people)):
         if i % 2000 == 0:
             report_progress(progress, i, total * 2)
-        old = existing.get(code)
-        person = _Person(
-            id=old.id if old else None,
-            code=code,
-            full_name=name,
-            birth_date=date_cell(errors, row, "Ngày sinh"),
-            gender=gender,
-            unit_id=unit_id if unit_id is not None else -1,
-            position=position,
-            category=category,
-            is_leader=is_leader,
-            recruited_on=date_cell(errors, row, "Ngày tuyển dụng"),
-            ended_on=old.ended_on if old else None,
-            salary_coefficient=old.salary_coefficient if old else None,
-        )
         problems = staff_mod.check_staff(person, today)
         if problems:  # seldom: the loop stays lean for the rows without any
             for field in ("gender", "category", "unit_id"):
@@ -209,10 +225,10 @@ def import_staff(
             for field, message in problems.items():
                 header = STAFF_FIELDS.get(field, "Ngày tuyển dụng")
                 errors.add(row, header, cell_message(message))
-        if code and "code" not in problems:
+        if repeated and code and "code" not in problems:
             duplicate_code(errors, seen, row, "Mã cán bộ", code)
         parsed.append((row, person))
-    new, changed, moves = _plan_staff(db, parsed, existing, today, errors)
+    new, changed, moves = _plan_staff(known["memberships"], parsed, existing, today, errors)
     if errors:
         raise ImportRejected(errors.items)
     result = ImportResult(
@@ -226,20 +242,26 @@ def import_staff(
     return result
 
 
-def _plan_staff(db, parsed, existing, today, errors):
-    new: list[Staff] = []
-    changed: list[Staff] = []
-    moves: list[tuple[int, int, str]] = []
+def _memberships(db: Database) -> tuple[dict[int, str], dict[int, str]]:
+    """The start of each person's current membership, and of their first move (their recruitment date
+    must stay before it), by staff id."""
     starts = dict(
         db.execute("SELECT staff_id, max(start_date) FROM staff_unit GROUP BY staff_id").fetchall()
     )
-    # The start of each person's first move: their recruitment date must stay before it.
     first_moves = dict(
         db.execute(
             "SELECT staff_id, min(start_date) FROM staff_unit h WHERE start_date > "
             "(SELECT min(start_date) FROM staff_unit WHERE staff_id = h.staff_id) GROUP BY staff_id"
         ).fetchall()
     )
+    return starts, first_moves
+
+
+def _plan_staff(memberships, parsed, existing, today, errors):
+    new: list[Staff] = []
+    changed: list[Staff] = []
+    moves: list[tuple[int, int, str]] = []
+    starts, first_moves = memberships
     for row, person in parsed:
         old = existing.get(person.code)
         if old is None:
@@ -283,8 +305,9 @@ def _write_staff(db: Database, new: list[Staff], changed: list[Staff], moves) ->
         folded = fold_all([p.full_name for p in new])
         insert_with_history_by_set(db, "staff", staff_mod.INSERT_STAFF_VALUES,
                                    [staff_mod._values(p, i, f) for i, p, f in zip(ids, new, folded)], per_statement=500)
+        (first_membership,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM staff_unit").fetchone()
         insert_with_history_by_set(db, "staff_unit", staff_mod.INSERT_FIRST_ASSIGNMENTS, [(
-            staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
+            first_membership, staff_mod.SINCE_ALWAYS.isoformat(), json.dumps([p.unit_id for p in new]), next_id)])
         db.conn.executemany(staff_mod.UPDATE_STAFF, [staff_mod._row(p, p.id) for p in changed])
         db.conn.executemany(staff_mod.INSERT_ASSIGNMENT, moves)
         # The first membership always starts at the recruitment date.

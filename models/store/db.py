@@ -326,6 +326,15 @@ class HistoryCursor(sqlite3.Cursor):
         return super().executescript(script)
 
 
+def make_history_now(db: Database) -> None:
+    """Create the connection's history triggers now instead of before its first write (an import makes
+    them while the reader reads its file on another thread); nothing when they are made already, or
+    inside a transaction (the first write then makes them as it would have)."""
+    conn = db.conn
+    if isinstance(conn, HistoryConnection) and not conn.in_transaction:
+        conn.before(None)
+
+
 def insert_with_history_by_set(db: Database, table: str, sql: str, rows: list, per_statement: int = 1) -> None:
     """``db.conn.executemany(sql, rows)``, each statement inserting one row into ``table``, inside
     the caller's transaction, with the history written by one statement instead of the insert

@@ -111,3 +111,17 @@ def test_rows_inserted_in_groups_are_the_rows_inserted_one_by_one(limit):
         assert execute_in_groups(conn, "INSERT INTO t (id, name, x) VALUES (?, ?, ?)", rows, per_statement) == len(rows)
         got.append(conn.execute("SELECT rowid, * FROM t ORDER BY rowid").fetchall())
     assert got[0] == got[1] == [(i, *row) for i, row in enumerate(rows, start=1)]
+
+
+def test_the_first_memberships_take_the_ids_the_table_would_give_in_the_order_of_the_people(seeded, tmp_path, today):
+    # the ids are given by the statement (no sort): the next ones after the largest, in the file's order
+    seeded.execute("INSERT INTO staff_unit (id, staff_id, unit_id, start_date) SELECT 40, id, "
+                   "(SELECT unit_id FROM staff_unit), '2010-01-01' FROM staff WHERE code = 'OLD'")
+    seeded.conn.commit()
+    import_staff(seeded, _staff_file(tmp_path, _rows()[:3]), today=today)
+    added = seeded.execute("SELECT su.id, s.code, su.start_date FROM staff_unit su JOIN staff s ON s.id = su.staff_id "
+                           "WHERE su.id > 40 ORDER BY su.id").fetchall()
+    assert added == [(41, "CB01", "2015-03-01"), (42, "CB02", "0001-01-01"), (43, "CB03", "2015-03-01")]
+    logged = seeded.execute("SELECT record_id FROM change_log WHERE table_name = 'staff_unit' AND action = 'insert' "
+                            "ORDER BY id").fetchall()
+    assert [r for (r,) in logged][-3:] == [41, 42, 43]

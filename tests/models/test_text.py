@@ -269,6 +269,21 @@ def test_fold_all_folds_each_as_fold_does(values):
     assert fold_all(values) == [fold(v) for v in values]
 
 
+def test_fold_all_folds_every_character_in_a_word_as_fold_does():
+    # fold_all folds each word once and leaves the spaces alone when they are single: every character,
+    # in a word, alone between spaces and doubled beside a word, gives what fold gives
+    from models.common.text import fold_all
+
+    wrong = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:  # surrogates are no text
+            continue
+        values = [f"a{chr(code)}b", f" {chr(code)} ", f"Lê {chr(code)}{chr(code)} Văn", "Nguyễn  Văn"]
+        if fold_all(values) != [fold(v) for v in values]:
+            wrong.append(hex(code))
+    assert wrong == []
+
+
 def test_ranked_gives_the_order_of_a_sort_by_match_rank():
     import random
 

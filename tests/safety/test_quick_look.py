@@ -75,6 +75,8 @@ CASES = [
     pytest.param(_with_cell('<c r="AX2"><v>1</v></c>'), True, id="cell-in-the-last-column"),
     pytest.param(_with_cell('<c r="A100001"><v>1</v></c>'), True, id="cell-in-the-last-row"),
     pytest.param(_sheet(after="<!-- a comment -->"), False, id="comment"),
+    pytest.param(_with_cell('<c r="J2" t="e"><v>#N/A</v></c><c r="K2" t="inlineStr"><is><t>a &amp; b</t></is></c>'),
+                 False, id="error-cell-with-an-ampersand-elsewhere"),
     pytest.param(_sheet(row_attributes='hidden="1"'), False, id="hidden-rows"),
     *(pytest.param(_with_text(text), plain, id=f"{name}-in-text") for plain in TEXTS for name, text in TEXTS[plain].items()),
     *(pytest.param(_with_cell(cell), False, id=f"cell-{name}") for name, cell in CELLS_NOT_PLAIN.items()),
@@ -110,3 +112,39 @@ def test_the_rare_bytes_are_found_in_every_block():
     data[0], data[99], data[100], data[999] = ord("!"), ord("'"), ord("&"), 0x0C
     assert xlsx_plain._present(bytes(data), xlsx_plain._RARE_BYTES, block=100) == {b"!", b"'", b"&", b"\x0c"}
     assert xlsx_plain._present(b"x" * 1000, xlsx_plain._RARE_BYTES, block=100) == set()
+
+
+# Pieces of XML around the shortcuts' searches: ' r="' alone, in a cell or a row tag, after a quote or a
+# second space; t="e" and t="& and their near misses.
+_PIECES = [b'<c r="', b'<row r="', b' r="', b'r="', b'<c', b'<row', b" ", b'"', b"<", b"c", b"w", b"r", b"=",
+           b't="e"', b't="&', b't="', b"e", b"&", b"t", b"x", b'<c  r="', b'"r="']
+
+
+def _mixes(count=3000, seed=19):
+    import random
+
+    pick = random.Random(seed)
+    for _ in range(count):
+        yield b"".join(pick.choice(_PIECES) for _ in range(pick.randint(0, 12)))
+
+
+def test_a_reference_not_first_is_found_where_the_counts_differ():
+    for data in [*_mixes(), _sheet(), _sheet(rows=_EXCEL_ROWS), *(case.values[0] for case in CASES)]:
+        assert (xlsx_plain._R_NOT_FIRST.search(data) is None) is xlsx_plain._r_first_only(data), data
+
+
+def test_error_or_reference_type_is_found_where_either_text_is():
+    for data in [*_mixes(), *(case.values[0] for case in CASES)]:
+        either = b't="e"' in data or b't="&' in data
+        assert (xlsx_plain._ERROR_OR_REFERENCE_TYPE.search(data) is not None) is either, data
+
+
+def test_the_equals_searches_find_what_the_one_search_finds():
+    pieces = [b"=", b'"', b" ", b"r", b"x", b'r="', b'"r=', b" =", b"t"]
+    import random
+
+    pick = random.Random(7)
+    mixes = [b"".join(pick.choice(pieces) for _ in range(pick.randint(0, 10))) for _ in range(5000)]
+    for data in [*mixes, *_mixes(), *(case.values[0] for case in CASES)]:
+        parts = any(part.search(data) for part in xlsx_plain._EQUALS_PARTS)
+        assert parts is (xlsx_plain._EQUALS_NOT_PLAIN.search(data) is not None), data
