@@ -363,6 +363,7 @@ _MARKS = (*HeadLevel, *NotClassifiedReason)  # a quarter's level, or why it was 
 # (SQLite works it out faster than Python reads the five columns it is made of).
 _QUARTER_CODE = ("unit_id * 128 + quarter * 16 + CASE coalesce(level, reason) "
                  + " ".join(f"WHEN '{m.value}' THEN {i}" for i, m in enumerate(_MARKS)) + " END")
+_UNIT_LIMIT = 2 ** 55  # unit ids within +-2^55: unit * 128 + 127 fits in SQLite's 64-bit integers
 
 
 def _quarters_of(db: Database, year: int) -> tuple[dict[int, tuple[QuarterResult, ...]], dict[int, int]]:
@@ -373,9 +374,16 @@ def _quarters_of(db: Database, year: int) -> tuple[dict[int, tuple[QuarterResult
     made: dict[int, QuarterResult] = {}
     found: dict[int, list[QuarterResult]] = {}
     patterns: dict[int, int] = {}
-    for staff_id, code in db.execute(
-        f"SELECT staff_id, {_QUARTER_CODE} FROM classification WHERE year = ? ORDER BY quarter", [year],
-    ):
+    lowest, highest = db.execute("SELECT min(id), max(id) FROM unit").fetchone()
+    if lowest is not None and not -_UNIT_LIMIT < lowest <= highest < _UNIT_LIMIT:
+        # (unit * 128 would not fit in SQLite's 64 bits: a unit id set by hand; read the unit apart)
+        rows = ((staff_id, unit_id * 128 + code) for staff_id, unit_id, code in db.execute(
+            f"SELECT staff_id, unit_id, {_QUARTER_CODE.replace('unit_id * 128 + ', '')} FROM classification "
+            "WHERE year = ? ORDER BY quarter", [year]))
+    else:
+        rows = db.execute(f"SELECT staff_id, {_QUARTER_CODE} FROM classification WHERE year = ? ORDER BY quarter",
+                          [year])
+    for staff_id, code in rows:
         q = made.get(code)
         if q is None:
             unit_id, rest = divmod(code, 128)

@@ -239,3 +239,28 @@ def test_shared_decisions_stay_apart_by_person(db):
     assert all(len(texts) == 1 for texts in by_day.values())
     assert len(by_day) > 20
     assert sorted(got.people, key=attrgetter("staff_id")) != list(got.people)  # the name order, not the ids
+
+
+def test_a_unit_id_too_big_for_the_rows_number_is_read_apart(db):
+    """A unit id set by hand at 2^56 or more (unit * 128 would not fit in SQLite's 64 bits): the
+    quarters are read with the unit apart, and the proposals are those of the same year with the unit's
+    ordinary id."""
+    with db.atomic():
+        _fill(db, 5)
+    rules = rule_for(db, 2018)
+    expected = _old_proposals(db, YEAR, rules)
+    big = 2 ** 56 + 3
+    moved = db.execute("SELECT unit_id FROM classification WHERE year = ? LIMIT 1", [YEAR]).fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")  # (the id changed everywhere it is used, as by hand)
+    with db.atomic():
+        for table, column in db.execute("SELECT m.name, p.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) p "
+                                        "WHERE m.type = 'table' AND p.\"table\" = 'unit'").fetchall():
+            db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" = ?', [big, moved])
+        db.execute("UPDATE unit SET id = ? WHERE id = ?", [big, moved])
+    db.execute("PRAGMA foreign_keys = ON")
+    got = titles._proposals(db, YEAR, rules)
+    assert any(q.unit_id == big for p in got.people for q in p.quarters)
+    back = {big: moved}
+    assert [(p.staff_id, [(q.quarter, q.level, q.reason, back.get(q.unit_id, q.unit_id)) for q in p.quarters])
+            for p in got.people] == [(p.staff_id, [(q.quarter, q.level, q.reason, q.unit_id) for q in p.quarters])
+                                     for p in expected.people]
