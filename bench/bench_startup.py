@@ -1,6 +1,6 @@
 """Start-up time: process start to main window shown, with the 20,000-staff city database.
 
-    .venv/bin/python bench/bench_startup.py [--runs 5] [--profile] [--json OUT]
+    .venv/bin/python bench/bench_startup.py [--runs 11] [--profile] [--json OUT]
 
 App:      .venv/bin/python main.py --db CITY --quit-after-show   (prints "shown <s>", exits)
 Baseline: .venv/bin/python bench/empty_window.py                  (QApplication + empty QMainWindow)
@@ -190,7 +190,7 @@ def interpreter_start() -> float:
 
 
 def main(argv: list[str]) -> int:
-    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 11
     city = ensure_city()
     if not EMPTY_DB.exists():
         from models.store.db import connect

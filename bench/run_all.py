@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import BENCH, DATA, PYTHON, ROOT, ensure_city, offscreen_env, verdict  # noqa: E402
 
-BENCHMARKS = ["bench_startup.py", "bench_search.py", "bench_import.py", "bench_import.py --staff 100000",
+BENCHMARKS = ["bench_startup.py --runs 11", "bench_search.py", "bench_import.py", "bench_import.py --staff 100000",
               "bench_campaign.py", "bench_classification.py", "bench_review.py", "bench_titles.py", "bench_lists.py",
               "bench_screens.py", "bench_awards.py"]
 
