@@ -53,8 +53,9 @@ from models.yearend.achievements import ENTERED, achievements_of_year, recognise
 from models.people.staff import unit_on, unit_printed_under
 from models.people.succession import active_in_year, quarters_where, unit_ends, year_end_unit
 from models.common.text import name_sort_key, position_rank, sort_key
+from models.yearend.collective_checks import collective_decisions
 from models.yearend.title_checks import (
-    Condition, Draft, QuarterResult, TitleDecision, YearChecks, collective_decisions, ldtt_condition,
+    Condition, Draft, QuarterResult, TitleDecision, YearChecks, ldtt_condition,
 )
 from models.yearend.title_rank import CapGroup, CapRank, rank_groups
 from models.yearend.title_rules import REQUIRES, TitleRules, rule_for
